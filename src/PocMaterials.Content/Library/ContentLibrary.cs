@@ -1,0 +1,286 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using PocMaterials.Content.Contacts;
+using PocMaterials.Content.Materials;
+using PocMaterials.Content.Parsing;
+using PocMaterials.Content.Taxonomy;
+using PocMaterials.Content.Themes;
+
+namespace PocMaterials.Content.Library;
+
+/// <summary>
+/// Holds the current content and keeps it in step with the files. A file with errors is reported and
+/// left out, except that a file which was valid before keeps its last valid version until it is fixed.
+/// </summary>
+public sealed class ContentLibrary : IDisposable
+{
+    private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(200);
+
+    private readonly ContentLocation _location;
+    private readonly ILogger _logger;
+    private readonly Lock _reloadLock = new();
+    private readonly Dictionary<string, MaterialFile> _materialFiles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Theme> _lastValidThemes = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
+    private readonly List<FileSystemWatcher> _watchers = [];
+    private readonly Timer _debounceTimer;
+    private MaterialTaxonomy? _lastValidTaxonomy;
+    private IReadOnlyList<Contact>? _lastValidContacts;
+    private string _definitionsFingerprint = "";
+    private IReadOnlyList<ContentError> _definitionErrors = [];
+    private ContentSnapshot _current = ContentSnapshot.Empty;
+
+    public ContentLibrary(ContentLocation location, ILogger<ContentLibrary>? logger = null)
+    {
+        _location = new ContentLocation(Path.GetFullPath(location.ContentPath), Path.GetFullPath(location.ThemesPath));
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _debounceTimer = new Timer(_ => ReloadFromWatcher());
+    }
+
+    public ContentSnapshot Current => Volatile.Read(ref _current);
+
+    public ContentLocation Location => _location;
+
+    /// <summary>Raised after a reload triggered by file changes, once per reload that changed something.</summary>
+    public event EventHandler<ContentChange>? Changed;
+
+    /// <summary>Reads every file anew where it changed since the last reload (or all, the first time).</summary>
+    public ContentChange Reload()
+    {
+        lock (_reloadLock)
+        {
+            string[] touched;
+            lock (_touched)
+            {
+                touched = [.. _touched];
+                _touched.Clear();
+            }
+            return ReloadLocked(touched);
+        }
+    }
+
+    /// <summary>Follows file changes from now on; each burst of changes leads to one reload and one <see cref="Changed"/>.</summary>
+    public void StartWatching()
+    {
+        foreach (var folder in new[] { _location.ContentPath, _location.ThemesPath }.Distinct())
+        {
+            Directory.CreateDirectory(folder);
+            var watcher = new FileSystemWatcher(folder)
+            {
+                IncludeSubdirectories = true,
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+            };
+            watcher.Changed += (_, e) => Touch(e.FullPath);
+            watcher.Created += (_, e) => Touch(e.FullPath);
+            watcher.Deleted += (_, e) => Touch(e.FullPath);
+            watcher.Renamed += (_, e) =>
+            {
+                Touch(e.OldFullPath);
+                Touch(e.FullPath);
+            };
+            // A lost event (buffer overflow) must not leave the index stale: rescan everything.
+            watcher.Error += (_, e) =>
+            {
+                _logger.LogWarning(e.GetException(), "File watcher lost events; rescanning all content");
+                Touch(folder);
+            };
+            watcher.EnableRaisingEvents = true;
+            _watchers.Add(watcher);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var watcher in _watchers)
+            watcher.Dispose();
+        _debounceTimer.Dispose();
+    }
+
+    private void Touch(string path)
+    {
+        lock (_touched)
+            _touched.Add(Path.GetFullPath(path));
+        _debounceTimer.Change(Debounce, Timeout.InfiniteTimeSpan);
+    }
+
+    private void ReloadFromWatcher()
+    {
+        try
+        {
+            var change = Reload();
+            if (!change.IsEmpty)
+                Changed?.Invoke(this, change);
+        }
+        catch (Exception e)
+        {
+            _logger.LogError(e, "Reloading content after a file change failed");
+        }
+    }
+
+    private ContentChange ReloadLocked(IReadOnlyCollection<string> touched)
+    {
+        var errors = new List<ContentError>();
+        var previous = _current;
+
+        var definitionsChanged = ReloadDefinitions(touched, errors, out var taxonomy, out var contacts, out var themes);
+        var vocabulary = new MaterialVocabulary(
+            taxonomy,
+            themes.ToDictionary(t => t.Id, t => t.ContactId, StringComparer.Ordinal),
+            contacts.Select(c => c.Id).ToHashSet(StringComparer.Ordinal));
+
+        ReloadMaterialFiles(touched, definitionsChanged, vocabulary);
+
+        var materials = new Dictionary<string, Material>(StringComparer.Ordinal);
+        var slugFiles = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (path, file) in _materialFiles.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            errors.AddRange(file.Errors);
+            if (file.Material is not { } material)
+                continue;
+            if (slugFiles.TryGetValue(material.Slug, out var first))
+            {
+                errors.Add(new ContentError(material.SourcePath, 1, "slug", $"duplicate slug '{material.Slug}': {first} has the same file name"));
+                continue;
+            }
+            slugFiles[material.Slug] = material.SourcePath;
+            materials[material.Slug] = material;
+        }
+
+        var upserted = materials.Values.Where(m => !previous.Materials.TryGetValue(m.Slug, out var old) || !ReferenceEquals(old, m)).ToList();
+        var removed = previous.Materials.Keys.Where(slug => !materials.ContainsKey(slug)).ToList();
+        var changed = definitionsChanged || upserted.Count > 0 || removed.Count > 0;
+        var snapshot = new ContentSnapshot(
+            taxonomy,
+            contacts.ToDictionary(c => c.Id, StringComparer.Ordinal),
+            themes,
+            materials,
+            errors,
+            changed ? previous.Version + 1 : previous.Version);
+        Volatile.Write(ref _current, snapshot);
+
+        foreach (var error in errors.Except(previous.Errors))
+            _logger.LogWarning("Content error in {File} line {Line}, field {Field}: {Message}", error.File, error.Line, error.Field, error.Message);
+        if (changed)
+        {
+            _logger.LogInformation(
+                "Content version {Version}: {Materials} materials, {Themes} themes, {Errors} errors ({Upserted} added or changed, {Removed} removed)",
+                snapshot.Version, materials.Count, themes.Count, errors.Count, upserted.Count, removed.Count);
+        }
+        return new ContentChange(snapshot, definitionsChanged, upserted, removed);
+    }
+
+    private bool ReloadDefinitions(
+        IReadOnlyCollection<string> touched,
+        List<ContentError> errors,
+        out MaterialTaxonomy taxonomy,
+        out IReadOnlyList<Contact> contacts,
+        out IReadOnlyList<Theme> themes)
+    {
+        var themeFiles = Directory.Exists(_location.ThemesPath)
+            ? Directory.GetFiles(_location.ThemesPath, "*.md", SearchOption.TopDirectoryOnly).Order(StringComparer.Ordinal).ToArray()
+            : [];
+        var fingerprint = Fingerprint([_location.TaxonomyFile, _location.ContactsFile, .. themeFiles]);
+        var changed = fingerprint != _definitionsFingerprint || touched.Any(IsDefinitionPath);
+        _definitionsFingerprint = fingerprint;
+
+        if (changed)
+        {
+            var taxonomyErrors = new List<ContentError>();
+            _lastValidTaxonomy = ReadFile(_location.TaxonomyFile, taxonomyErrors, (text, file) => TaxonomyParser.Parse(text, file, taxonomyErrors)) ?? _lastValidTaxonomy;
+            var contactErrors = new List<ContentError>();
+            _lastValidContacts = ReadFile(_location.ContactsFile, contactErrors, (text, file) => ContactsParser.Parse(text, file, contactErrors)) ?? _lastValidContacts;
+            _definitionErrors = [.. taxonomyErrors, .. contactErrors];
+        }
+        taxonomy = _lastValidTaxonomy ?? MaterialTaxonomy.Empty;
+        contacts = _lastValidContacts ?? [];
+
+        if (changed)
+        {
+            var contactIds = contacts.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+            var themeErrors = new List<ContentError>();
+            var present = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var path in themeFiles)
+            {
+                var id = Path.GetFileNameWithoutExtension(path);
+                present.Add(id);
+                var parseTaxonomy = taxonomy;
+                var theme = ReadFile(path, themeErrors, (text, file) => ThemeParser.Parse(id, text, file, parseTaxonomy, contactIds.Contains, themeErrors));
+                if (theme is not null)
+                    _lastValidThemes[id] = theme;
+            }
+            foreach (var gone in _lastValidThemes.Keys.Where(id => !present.Contains(id)).ToList())
+                _lastValidThemes.Remove(gone);
+            _definitionErrors = [.. _definitionErrors, .. themeErrors];
+        }
+        errors.AddRange(_definitionErrors);
+        themes = _lastValidThemes.Values.OrderBy(t => t.Title, StringComparer.CurrentCulture).ToList();
+        return changed;
+    }
+
+    private void ReloadMaterialFiles(IReadOnlyCollection<string> touched, bool reparseAll, MaterialVocabulary vocabulary)
+    {
+        var paths = Directory.Exists(_location.MaterialsPath)
+            ? Directory.GetFiles(_location.MaterialsPath, "*.md", SearchOption.AllDirectories)
+            : [];
+        var present = new HashSet<string>(paths, StringComparer.Ordinal);
+        foreach (var gone in _materialFiles.Keys.Where(p => !present.Contains(p)).ToList())
+            _materialFiles.Remove(gone);
+
+        var touchedSet = touched as IReadOnlySet<string> ?? touched.ToHashSet(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            var stamp = FileStamp.Of(path);
+            _materialFiles.TryGetValue(path, out var known);
+            if (!reparseAll && known is not null && known.Stamp == stamp && !touchedSet.Contains(path))
+                continue;
+            var fileErrors = new List<ContentError>();
+            var slug = Path.GetFileNameWithoutExtension(path);
+            var material = ReadFile(path, fileErrors, (text, file) => MaterialParser.Parse(slug, text, file, vocabulary, fileErrors));
+            _materialFiles[path] = new MaterialFile(stamp, material ?? known?.Material, fileErrors);
+        }
+    }
+
+    private T? ReadFile<T>(string path, List<ContentError> errors, Func<string, string, T?> parse)
+        where T : class
+    {
+        var display = DisplayPath(path);
+        try
+        {
+            return parse(File.ReadAllText(path), display);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            errors.Add(new ContentError(display, 1, "file", $"cannot be read: {e.Message}"));
+            return null;
+        }
+    }
+
+    private bool IsDefinitionPath(string path) =>
+        path == _location.TaxonomyFile || path == _location.ContactsFile ||
+        path.StartsWith(_location.ThemesPath, StringComparison.Ordinal) || path == _location.ContentPath;
+
+    /// <summary>A path as editors know it: relative to the content or themes folder, prefixed by that folder's name.</summary>
+    private string DisplayPath(string path)
+    {
+        foreach (var root in new[] { _location.ThemesPath, _location.ContentPath })
+        {
+            if (path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                return Path.Combine(Path.GetFileName(root), Path.GetRelativePath(root, path)).Replace('\\', '/');
+        }
+        return path;
+    }
+
+    private static string Fingerprint(IEnumerable<string> paths) =>
+        string.Join('|', paths.Select(p => $"{p}:{FileStamp.Of(p)}"));
+
+    private sealed record MaterialFile(FileStamp Stamp, Material? Material, IReadOnlyList<ContentError> Errors);
+
+    private readonly record struct FileStamp(long Ticks, long Length)
+    {
+        public static FileStamp Of(string path)
+        {
+            var info = new FileInfo(path);
+            return info.Exists ? new FileStamp(info.LastWriteTimeUtc.Ticks, info.Length) : default;
+        }
+    }
+}

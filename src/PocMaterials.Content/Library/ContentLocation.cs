@@ -1,0 +1,9 @@
+namespace PocMaterials.Content.Library;
+
+/// <summary>Where the content lives: the content folder (materials, taxonomy, contacts) and the themes folder.</summary>
+public sealed record ContentLocation(string ContentPath, string ThemesPath)
+{
+    public string MaterialsPath => Path.Combine(ContentPath, "materials");
+    public string TaxonomyFile => Path.Combine(ContentPath, "taxonomy.yml");
+    public string ContactsFile => Path.Combine(ContentPath, "contacts.yml");
+}

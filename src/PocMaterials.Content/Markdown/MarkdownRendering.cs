@@ -1,0 +1,136 @@
+using System.Text;
+using Markdig;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using PocMaterials.Content.Materials;
+
+namespace PocMaterials.Content.Markdown;
+
+/// <summary>
+/// The one Markdown dialect of the material bank: what is rendered to staff as HTML, what is indexed
+/// as text, and how FAQ questions are found. Raw HTML is never passed through.
+/// </summary>
+public static class MarkdownRendering
+{
+    internal static readonly MarkdownPipeline FrontMatterPipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().Build();
+
+    // Parsing with HTML recognised lets the text walk skip raw HTML; rendering escapes it instead.
+    private static readonly MarkdownPipeline TextPipeline = Dialect().Build();
+    private static readonly MarkdownPipeline HtmlPipeline = Dialect().DisableHtml().Build();
+
+    private static readonly string[] SafeSchemes = ["http", "https", "mailto", "tel"];
+
+    public static MarkdownDocument Parse(string markdown) => Markdig.Markdown.Parse(markdown, TextPipeline);
+
+    private static MarkdownPipelineBuilder Dialect() => new MarkdownPipelineBuilder()
+        .UseYamlFrontMatter()
+        .UsePipeTables()
+        .UseEmphasisExtras()
+        .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub);
+
+    /// <summary>Renders to HTML with raw HTML escaped and links of unsafe schemes (javascript:, data:, ...) removed.</summary>
+    public static string ToHtml(string markdown)
+    {
+        var document = Markdig.Markdown.Parse(markdown, HtmlPipeline);
+        foreach (var link in document.Descendants<LinkInline>())
+        {
+            if (!IsSafeUrl(link.Url))
+                link.Url = "#";
+        }
+        foreach (var autolink in document.Descendants<AutolinkInline>())
+        {
+            if (!autolink.IsEmail && !IsSafeUrl(autolink.Url))
+                autolink.Url = "#";
+        }
+        return document.ToHtml(HtmlPipeline);
+    }
+
+    /// <summary>The words a reader sees, block by block; raw HTML and script text are left out.</summary>
+    public static string ToPlainText(IEnumerable<Block> blocks)
+    {
+        var text = new StringBuilder();
+        foreach (var block in blocks)
+            AppendBlock(block, text);
+        return text.ToString().Trim();
+    }
+
+    public static string ToPlainText(string markdown) => ToPlainText(Parse(markdown));
+
+    /// <summary>Every level-2 heading with the text up to the next level-2 heading.</summary>
+    public static IReadOnlyList<FaqQuestion> Questions(MarkdownDocument document)
+    {
+        var questions = new List<FaqQuestion>();
+        for (var i = 0; i < document.Count; i++)
+        {
+            if (document[i] is not HeadingBlock { Level: 2 } heading)
+                continue;
+            var answer = new List<Block>();
+            for (var j = i + 1; j < document.Count && document[j] is not HeadingBlock { Level: <= 2 }; j++)
+                answer.Add(document[j]);
+            var question = InlineText(heading.Inline).Trim();
+            var anchor = heading.GetAttributes().Id ?? "";
+            if (question.Length > 0)
+                questions.Add(new FaqQuestion(question, anchor, ToPlainText(answer)));
+        }
+        return questions;
+    }
+
+    private static bool IsSafeUrl(string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url))
+            return true;
+        var trimmed = url.Trim();
+        var colon = trimmed.IndexOf(':', StringComparison.Ordinal);
+        var slash = trimmed.IndexOfAny(['/', '?', '#']);
+        // No scheme (a relative link or an anchor) is safe; otherwise only the listed schemes.
+        if (colon < 0 || (slash >= 0 && slash < colon))
+            return true;
+        return SafeSchemes.Contains(trimmed[..colon].ToLowerInvariant());
+    }
+
+    private static void AppendBlock(Block block, StringBuilder text)
+    {
+        switch (block)
+        {
+            case HtmlBlock:
+                return;
+            case LeafBlock { Inline: { } inline }:
+                text.Append(InlineText(inline)).Append('\n');
+                return;
+            case LeafBlock leaf when leaf is CodeBlock:
+                text.Append(string.Join('\n', leaf.Lines.Lines.Take(leaf.Lines.Count).Select(l => l.ToString()))).Append('\n');
+                return;
+            case ContainerBlock container:
+                foreach (var child in container)
+                    AppendBlock(child, text);
+                return;
+        }
+    }
+
+    private static string InlineText(ContainerInline? container)
+    {
+        if (container is null)
+            return "";
+        var text = new StringBuilder();
+        foreach (var inline in container.Descendants<Inline>())
+        {
+            switch (inline)
+            {
+                case LiteralInline literal:
+                    text.Append(literal.Content.ToString());
+                    break;
+                case CodeInline code:
+                    text.Append(code.Content);
+                    break;
+                case AutolinkInline autolink:
+                    text.Append(autolink.Url);
+                    break;
+                case LineBreakInline:
+                    text.Append(' ');
+                    break;
+            }
+        }
+        return text.ToString();
+    }
+}

@@ -1,0 +1,73 @@
+using PocMaterials.Content.Library;
+using PocMaterials.Content.Taxonomy;
+using YamlDotNet.RepresentationModel;
+
+namespace PocMaterials.Content.Parsing;
+
+/// <summary>Reads taxonomy.yml: core processes, domains, roles, types, centres and the glossary.</summary>
+public static class TaxonomyParser
+{
+    private static readonly string[] Sections = ["core_processes", "domains", "roles", "types", "centres", "glossary"];
+    private static readonly string[] RequiredSections = ["core_processes", "domains", "roles", "types", "centres"];
+
+    public static MaterialTaxonomy? Parse(string yaml, string file, List<ContentError> errors)
+    {
+        var before = errors.Count;
+        var root = YamlText.Load(yaml, file, 1, errors);
+        if (root is not YamlMappingNode mapping)
+        {
+            if (errors.Count == before)
+                errors.Add(new ContentError(file, 1, "taxonomy", "must be a mapping with the sections " + string.Join(", ", RequiredSections)));
+            return null;
+        }
+        var fields = new YamlFields(mapping, file, 1, errors);
+        fields.RejectUnknownFields(Sections);
+        var lists = Sections.ToDictionary(s => s, s => ReadTerms(fields, s, required: RequiredSections.Contains(s)));
+        if (!lists["roles"].Any(r => r.Id == Visibility.StaffRoles.Everyone))
+            fields.Error(fields.Node("roles"), "roles", $"must contain the role '{Visibility.StaffRoles.Everyone}' (every staff member)");
+        if (errors.Count > before)
+            return null;
+        return new MaterialTaxonomy(lists["core_processes"], lists["domains"], lists["roles"], lists["types"], lists["centres"], lists["glossary"]);
+    }
+
+    /// <summary>Reads a list of {id, label, aliases} entries, as used by taxonomy.yml.</summary>
+    private static List<TaxonomyTerm> ReadTerms(YamlFields fields, string section, bool required)
+    {
+        var terms = new List<TaxonomyTerm>();
+        var node = fields.Node(section);
+        if (node is null)
+        {
+            if (required)
+                fields.Error(null, section, "section is required");
+            return terms;
+        }
+        if (node is not YamlSequenceNode sequence)
+        {
+            fields.Error(node, section, "must be a list of entries with id and label");
+            return terms;
+        }
+        foreach (var item in sequence)
+        {
+            if (item is not YamlMappingNode entry)
+            {
+                fields.Error(item, section, "each entry must have an id and a label");
+                continue;
+            }
+            var entryFields = fields.Nested(entry);
+            var id = entryFields.Text("id");
+            var label = entryFields.Text("label");
+            if (id is null || label is null)
+            {
+                fields.Error(item, section, "each entry must have an id and a label");
+                continue;
+            }
+            if (terms.Any(t => t.Id == id))
+            {
+                fields.Error(item, section, $"duplicate id '{id}'");
+                continue;
+            }
+            terms.Add(new TaxonomyTerm(id, label, entryFields.Strings("aliases")));
+        }
+        return terms;
+    }
+}

@@ -1,0 +1,71 @@
+using PocMaterials.Content.Library;
+using PocMaterials.Content.Markdown;
+using PocMaterials.Content.Taxonomy;
+using PocMaterials.Content.Themes;
+using YamlDotNet.RepresentationModel;
+
+namespace PocMaterials.Content.Parsing;
+
+/// <summary>Reads a theme file, themes/&lt;id&gt;.md.</summary>
+public static class ThemeParser
+{
+    private static readonly string[] Fields = ["title", "aliases", "contact", "core_processes"];
+
+    public static Theme? Parse(string id, string text, string file, MaterialTaxonomy taxonomy, Func<string, bool> isContact, List<ContentError> errors)
+    {
+        var before = errors.Count;
+        var markdown = MarkdownFile.Split(text);
+        var fields = FrontMatter.Read(markdown, file, errors);
+        if (fields is null)
+            return null;
+        fields.RejectUnknownFields(Fields);
+        var title = fields.Text("title", required: true);
+        var theme = new Theme
+        {
+            Id = id,
+            Title = title ?? "",
+            Aliases = fields.Strings("aliases"),
+            ContactId = ReadContact(fields, isContact),
+            CoreProcesses = fields.Ids("core_processes", taxonomy.CoreProcesses.Contains, "core_processes of taxonomy.yml"),
+            IntroMarkdown = markdown.Body,
+            SourcePath = file,
+        };
+        return errors.Count > before ? null : theme;
+    }
+
+    private static string? ReadContact(YamlFields fields, Func<string, bool> isContact)
+    {
+        var contact = fields.Text("contact");
+        if (contact is not null && !isContact(contact))
+        {
+            fields.Error(fields.Node("contact"), "contact", $"unknown id '{contact}' (not in contacts.yml)");
+            return null;
+        }
+        return contact;
+    }
+}
+
+/// <summary>The front matter of a Markdown content file as fields, or an error saying why there is none.</summary>
+internal static class FrontMatter
+{
+    public static YamlFields? Read(MarkdownFile markdown, string file, List<ContentError> errors)
+    {
+        if (markdown.FrontMatterUnclosed)
+        {
+            errors.Add(new ContentError(file, 1, "front matter", "the front matter block opened with '---' on line 1 is never closed by a '---' line"));
+            return null;
+        }
+        if (markdown.FrontMatter is null)
+        {
+            errors.Add(new ContentError(file, 1, "front matter", "missing: the file must start with a '---' line, YAML fields and a closing '---' line"));
+            return null;
+        }
+        var before = errors.Count;
+        var root = YamlText.Load(markdown.FrontMatter, file, markdown.FrontMatterLine, errors);
+        if (root is YamlMappingNode mapping)
+            return new YamlFields(mapping, file, markdown.FrontMatterLine, errors);
+        if (errors.Count == before)
+            errors.Add(new ContentError(file, markdown.FrontMatterLine, "front matter", "must be YAML fields of the form 'name: value'"));
+        return null;
+    }
+}

@@ -1,0 +1,119 @@
+using System.Globalization;
+using PocMaterials.Content.Library;
+using YamlDotNet.RepresentationModel;
+
+namespace PocMaterials.Content.Parsing;
+
+/// <summary>
+/// Reads typed fields from a YAML mapping and records every problem as a <see cref="ContentError"/>
+/// with the file line of the offending node, so one pass reports all errors of a file.
+/// </summary>
+internal sealed class YamlFields(YamlMappingNode mapping, string file, int firstLine, List<ContentError> errors)
+{
+    public string File => file;
+
+    /// <summary>The fields of a mapping nested in this one, reporting to the same error list.</summary>
+    public YamlFields Nested(YamlMappingNode nested) => new(nested, file, firstLine, errors);
+
+    public int LineOf(YamlNode node) => firstLine + (int)node.Start.Line - 1;
+
+    public int MappingLine => LineOf(mapping);
+
+    public void Error(YamlNode? node, string field, string message) =>
+        errors.Add(new ContentError(file, node is null ? MappingLine : LineOf(node), field, message));
+
+    public YamlNode? Node(string field) =>
+        mapping.Children.TryGetValue(new YamlScalarNode(field), out var node) ? node : null;
+
+    public void RejectUnknownFields(IReadOnlyCollection<string> known)
+    {
+        foreach (var key in mapping.Children.Keys)
+        {
+            var name = (key as YamlScalarNode)?.Value ?? "";
+            if (!known.Contains(name))
+                Error(key, name, $"unknown field; expected one of: {string.Join(", ", known)}");
+        }
+    }
+
+    public string? Text(string field, bool required = false)
+    {
+        var node = Node(field);
+        if (node is null || node is YamlScalarNode { Value: null or "" } && IsPlainNull(node))
+        {
+            if (required)
+                Error(node, field, "is required");
+            return null;
+        }
+        if (node is not YamlScalarNode scalar)
+        {
+            Error(node, field, "must be a single text value");
+            return null;
+        }
+        var value = scalar.Value?.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            if (required)
+                Error(node, field, "is required and may not be empty");
+            return null;
+        }
+        return value;
+    }
+
+    /// <summary>A list of ids; a single scalar counts as a list of one. Unknown ids are errors.</summary>
+    public IReadOnlyList<string> Ids(string field, Func<string, bool> isKnown, string vocabulary)
+    {
+        var result = new List<string>();
+        foreach (var (value, node) in Items(field))
+        {
+            if (!isKnown(value))
+                Error(node, field, $"unknown id '{value}' (not in {vocabulary})");
+            else if (!result.Contains(value))
+                result.Add(value);
+        }
+        return result;
+    }
+
+    public IReadOnlyList<string> Strings(string field) => Items(field).Select(i => i.Value).Distinct().ToList();
+
+    public DateOnly? Date(string field)
+    {
+        var node = Node(field);
+        var text = Text(field);
+        if (text is null)
+            return null;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            return date;
+        Error(node, field, $"'{text}' is not a date of the form YYYY-MM-DD");
+        return null;
+    }
+
+    private IEnumerable<(string Value, YamlNode Node)> Items(string field)
+    {
+        var node = Node(field);
+        switch (node)
+        {
+            case null:
+                yield break;
+            case YamlScalarNode scalar when IsPlainNull(scalar):
+                yield break;
+            case YamlScalarNode { Value: { } value } scalar when value.Trim().Length > 0:
+                yield return (value.Trim(), scalar);
+                break;
+            case YamlSequenceNode sequence:
+                foreach (var item in sequence.Children)
+                {
+                    if (item is YamlScalarNode { Value: { } v } && v.Trim().Length > 0)
+                        yield return (v.Trim(), item);
+                    else
+                        Error(item, field, "list items must be non-empty text values");
+                }
+                break;
+            default:
+                Error(node, field, "must be a list, e.g. [a, b]");
+                break;
+        }
+    }
+
+    private static bool IsPlainNull(YamlNode node) =>
+        node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: null or "" or "~" or "null" };
+}

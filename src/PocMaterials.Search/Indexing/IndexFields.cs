@@ -1,0 +1,52 @@
+namespace PocMaterials.Search.Indexing;
+
+/// <summary>The fields of a document in the material index.</summary>
+internal static class IndexFields
+{
+    // Keys and display.
+    public const string Slug = "slug";
+    public const string Kind = "kind";
+    public const string Anchor = "anchor";
+    public const string MaterialTitle = "material_title";
+    public const string Updated = "updated";
+
+    // Searchable text (Dutch text analyzer).
+    public const string Title = "title";
+    public const string Summary = "summary";
+    public const string Tags = "tags";
+    public const string Taxonomy = "taxonomy";
+    public const string FaqQuestions = "faq_questions";
+    public const string Body = "body";
+
+    // Unstemmed words (spelling analyzer): typo tolerance and suggestions.
+    public const string Spelling = "spelling";
+
+    // Filters and facets (exact ids, also as sorted-set doc values).
+    public const string Type = "type";
+    public const string CoreProcess = "core_process";
+    public const string Theme = "theme";
+    public const string Domain = "domain";
+
+    // Visibility.
+    public const string Role = "role";
+    public const string Status = "status";
+    public const string PublishedDay = "published_day";
+
+    public const string UpdatedSort = "updated_sort";
+
+    public const string KindMaterial = "material";
+    public const string KindQuestion = "question";
+
+    /// <summary>Text fields with their ranking weight: title and FAQ question matches above body matches.</summary>
+    public static readonly IReadOnlyDictionary<string, float> TextFieldBoosts = new Dictionary<string, float>
+    {
+        [Title] = 8f,
+        [FaqQuestions] = 4f,
+        [Tags] = 3f,
+        [Summary] = 2.5f,
+        [Taxonomy] = 1.5f,
+        [Body] = 1f,
+    };
+
+    public static readonly string[] FacetFields = [Type, CoreProcess, Theme, Domain];
+}

@@ -1,0 +1,104 @@
+using System.Globalization;
+using Lucene.Net.Documents;
+using Lucene.Net.Util;
+using PocMaterials.Content.Library;
+using PocMaterials.Content.Materials;
+using static PocMaterials.Search.Indexing.IndexFields;
+
+namespace PocMaterials.Search.Indexing;
+
+/// <summary>
+/// Maps a material to its index documents: one for the material and, for a FAQ list, one per
+/// question, so a question that answers a query is found on its own. All share the slug key.
+/// </summary>
+internal static class MaterialDocuments
+{
+    public static IEnumerable<Document> Create(Material material, ContentSnapshot content)
+    {
+        var taxonomyText = TaxonomyText(material, content);
+        var materialDocument = Common(material, KindMaterial);
+        AddText(materialDocument, Title, material.Title, stored: true);
+        AddText(materialDocument, Summary, material.Summary, stored: true);
+        AddText(materialDocument, Tags, string.Join(" ", material.Tags), stored: false);
+        AddText(materialDocument, Taxonomy, taxonomyText, stored: false);
+        AddText(materialDocument, FaqQuestions, string.Join("\n", material.Questions.Select(q => q.Question)), stored: false);
+        AddText(materialDocument, Body, material.BodyText, stored: true);
+        AddText(materialDocument, Spelling, string.Join("\n", material.Title, material.Summary, string.Join(" ", material.Tags), material.BodyText), stored: false);
+        yield return materialDocument;
+
+        foreach (var question in material.Questions)
+        {
+            var questionDocument = Common(material, KindQuestion);
+            questionDocument.Add(new StoredField(Anchor, question.Anchor));
+            questionDocument.Add(new StoredField(MaterialTitle, material.Title));
+            AddText(questionDocument, Title, question.Question, stored: true);
+            AddText(questionDocument, Summary, material.Summary, stored: true);
+            AddText(questionDocument, Body, question.AnswerText, stored: true);
+            AddText(questionDocument, Spelling, question.Question + "\n" + question.AnswerText, stored: false);
+            yield return questionDocument;
+        }
+    }
+
+    public static int Day(DateOnly date) => (date.Year * 10000) + (date.Month * 100) + date.Day;
+
+    private static Document Common(Material material, string kind)
+    {
+        var document = new Document
+        {
+            new StringField(Slug, material.Slug, Field.Store.YES),
+            new StringField(Kind, kind, Field.Store.YES),
+            new StringField(Status, material.Status.ToString().ToLowerInvariant(), Field.Store.NO),
+        };
+        AddKeyword(document, IndexFields.Type, [material.Type], stored: true);
+        AddKeyword(document, CoreProcess, material.CoreProcesses, stored: false);
+        AddKeyword(document, Theme, material.Themes, stored: false);
+        AddKeyword(document, Domain, material.Domains, stored: false);
+        foreach (var role in material.Roles)
+            document.Add(new StringField(Role, role, Field.Store.NO));
+        if (material.Published is { } published)
+            document.Add(new Int32Field(PublishedDay, Day(published), Field.Store.NO));
+        var updated = material.Updated ?? material.Published;
+        document.Add(new NumericDocValuesField(UpdatedSort, updated is { } u ? Day(u) : 0));
+        if (updated is { } day)
+            document.Add(new StoredField(Updated, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        return document;
+    }
+
+    private static void AddKeyword(Document document, string field, IEnumerable<string> values, bool stored)
+    {
+        foreach (var value in values)
+        {
+            document.Add(new StringField(field, value, stored ? Field.Store.YES : Field.Store.NO));
+            document.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
+        }
+    }
+
+    private static void AddText(Document document, string field, string? text, bool stored)
+    {
+        if (!string.IsNullOrWhiteSpace(text))
+            document.Add(new TextField(field, text, stored ? Field.Store.YES : Field.Store.NO));
+    }
+
+    /// <summary>Labels and aliases of the material's type, core processes, themes and domains, so "PGZ" finds the theme's materials.</summary>
+    private static string TaxonomyText(Material material, ContentSnapshot content)
+    {
+        var taxonomy = content.Taxonomy;
+        var terms = new List<string>();
+        void AddTerm(Content.Taxonomy.TaxonomyTerm? term)
+        {
+            if (term is not null)
+                terms.AddRange([term.Label, .. term.Aliases]);
+        }
+        AddTerm(taxonomy.Types.Find(material.Type));
+        foreach (var id in material.CoreProcesses)
+            AddTerm(taxonomy.CoreProcesses.Find(id));
+        foreach (var id in material.Domains)
+            AddTerm(taxonomy.Domains.Find(id));
+        foreach (var id in material.Themes)
+        {
+            if (content.ThemesById.TryGetValue(id, out var theme))
+                terms.AddRange([theme.Title, .. theme.Aliases]);
+        }
+        return string.Join("\n", terms);
+    }
+}

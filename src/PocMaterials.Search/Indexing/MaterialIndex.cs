@@ -1,0 +1,155 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using PocMaterials.Content.Library;
+using PocMaterials.Search.Analysis;
+using PocMaterials.Search.Querying;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace PocMaterials.Search.Indexing;
+
+/// <summary>
+/// The on-disk Lucene index of all materials, mirrored from the content. One IndexWriter for the
+/// process; searches go through a SearcherManager. Content is the source of truth: the index is
+/// rebuilt from it at start-up, and a missing or corrupt index is simply wiped and rebuilt.
+/// </summary>
+public sealed class MaterialIndex : IDisposable
+{
+    private readonly string _path;
+    private readonly ILogger _logger;
+    private readonly System.Threading.Lock _writeLock = new();
+    private LuceneDirectory _directory;
+    private IndexWriter _writer;
+    private SearcherManager _searchers;
+    private volatile SearchSynonyms _synonyms = SearchSynonyms.Empty;
+
+    public MaterialIndex(string path, ILogger<MaterialIndex>? logger = null)
+    {
+        _path = path;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        TextAnalyzer = DutchAnalyzers.Text();
+        SpellingAnalyzer = DutchAnalyzers.Spelling();
+        Analyzer = new PerFieldAnalyzerWrapper(TextAnalyzer, new Dictionary<string, Analyzer> { [IndexFields.Spelling] = SpellingAnalyzer });
+        (_directory, _writer, _searchers) = Open();
+    }
+
+    internal Analyzer TextAnalyzer { get; }
+    internal Analyzer SpellingAnalyzer { get; }
+    internal Analyzer Analyzer { get; }
+
+    /// <summary>Synonym groups of the content the index was last built from.</summary>
+    internal SearchSynonyms Synonyms => _synonyms;
+
+    /// <summary>Replaces the whole index with the given content.</summary>
+    public void Rebuild(ContentSnapshot content)
+    {
+        lock (_writeLock)
+        {
+            _writer.DeleteAll();
+            foreach (var material in content.Materials.Values)
+                _writer.AddDocuments(MaterialDocuments.Create(material, content));
+            _synonyms = SearchSynonyms.From(content);
+            Publish();
+            _logger.LogInformation("Search index rebuilt: {Materials} materials (content version {Version})", content.Materials.Count, content.Version);
+        }
+    }
+
+    /// <summary>Applies one content reload: changed materials are replaced, removed ones deleted.</summary>
+    public void Apply(ContentChange change)
+    {
+        if (change.DefinitionsChanged)
+        {
+            // Taxonomy, contacts or themes feed every document and the synonyms.
+            Rebuild(change.Snapshot);
+            return;
+        }
+        lock (_writeLock)
+        {
+            foreach (var slug in change.Removed)
+                _writer.DeleteDocuments(new Term(IndexFields.Slug, slug));
+            foreach (var material in change.Upserted)
+                _writer.UpdateDocuments(new Term(IndexFields.Slug, material.Slug), MaterialDocuments.Create(material, change.Snapshot));
+            Publish();
+            _logger.LogInformation("Search index updated: {Upserted} added or changed, {Removed} removed", change.Upserted.Count, change.Removed.Count);
+        }
+    }
+
+    /// <summary>Runs a search on the current searcher and releases it afterwards.</summary>
+    internal T WithSearcher<T>(Func<IndexSearcher, T> search)
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            return search(searcher);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>The bytes the index takes on disk.</summary>
+    public long SizeInBytes() =>
+        System.IO.Directory.Exists(_path) ? new DirectoryInfo(_path).EnumerateFiles().Sum(f => f.Length) : 0;
+
+    public void Dispose()
+    {
+        _searchers.Dispose();
+        _writer.Dispose();
+        _directory.Dispose();
+        TextAnalyzer.Dispose();
+        SpellingAnalyzer.Dispose();
+    }
+
+    private void Publish()
+    {
+        _writer.Commit();
+        _searchers.MaybeRefreshBlocking();
+    }
+
+    private (LuceneDirectory, IndexWriter, SearcherManager) Open()
+    {
+        try
+        {
+            return OpenAt();
+        }
+        catch (Exception e) when (e is CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or IOException or LockObtainFailedException)
+        {
+            _logger.LogWarning(e, "Search index at {Path} cannot be opened; wiping it to rebuild from content", _path);
+            if (System.IO.Directory.Exists(_path))
+                System.IO.Directory.Delete(_path, recursive: true);
+            return OpenAt();
+        }
+    }
+
+    private (LuceneDirectory, IndexWriter, SearcherManager) OpenAt()
+    {
+        System.IO.Directory.CreateDirectory(_path);
+        // NIOFSDirectory explicitly: MMapDirectory (FSDirectory.Open's pick on Linux) is unstable under concurrent search.
+        var directory = new NIOFSDirectory(new DirectoryInfo(_path));
+        try
+        {
+            var config = new IndexWriterConfig(DutchAnalyzers.Version, Analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND };
+            var writer = new IndexWriter(directory, config);
+            try
+            {
+                // Opening a reader reads every segment's metadata, so a damaged index fails here, not in a search.
+                return (directory, writer, new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null));
+            }
+            catch
+            {
+                writer.Dispose();
+                throw;
+            }
+        }
+        catch
+        {
+            directory.Dispose();
+            throw;
+        }
+    }
+}

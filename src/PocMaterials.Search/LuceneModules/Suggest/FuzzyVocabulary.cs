@@ -1,0 +1,60 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace PocMaterials.Search.LuceneModules.Suggest;
+
+/// <summary>Spelling candidates for a word: the terms of an index field within a few edits of it.</summary>
+public static class FuzzyVocabulary
+{
+    public sealed record Candidate(string Term, int Edits, int DocFreq);
+
+    /// <summary>
+    /// Terms of <paramref name="field"/> within 1 edit (words under 5 letters) or 2 edits of
+    /// <paramref name="word"/>, sharing its first letter, nearest and most frequent first.
+    /// </summary>
+    public static IReadOnlyList<Candidate> Candidates(IndexReader reader, string field, string word, int max)
+    {
+        var terms = MultiFields.GetTerms(reader, field);
+        if (terms is null || word.Length < 3)
+            return [];
+        var maxEdits = word.Length < 5 ? 1 : 2;
+        var attributes = new AttributeSource();
+        var fuzzy = new FuzzyTermsEnum(terms, attributes, new Term(field, word), maxEdits, prefixLength: 1, transpositions: true);
+        var candidates = new List<Candidate>();
+        while (fuzzy.MoveNext())
+        {
+            var text = fuzzy.Term.Utf8ToString();
+            if (text == word)
+                continue;
+            candidates.Add(new Candidate(text, Distance(word, text), fuzzy.DocFreq));
+        }
+        return candidates
+            .OrderBy(c => c.Edits)
+            .ThenByDescending(c => c.DocFreq)
+            .ThenBy(c => c.Term, StringComparer.Ordinal)
+            .Take(max)
+            .ToList();
+    }
+
+    /// <summary>Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions).</summary>
+    internal static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+            d[i, 0] = i;
+        for (var j = 0; j <= b.Length; j++)
+            d[0, j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+            }
+        }
+        return d[a.Length, b.Length];
+    }
+}

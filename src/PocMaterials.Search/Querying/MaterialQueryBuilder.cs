@@ -1,0 +1,144 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using PocMaterials.Search.Indexing;
+
+namespace PocMaterials.Search.Querying;
+
+/// <summary>Turns a <see cref="UserQuery"/> into Lucene queries over the weighted text fields.</summary>
+internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer)
+{
+    private const float PhraseBoost = 4f;
+    private const float CompoundPartsBoost = 0.4f;
+    private const float FuzzyBoost = 0.3f;
+
+    /// <summary>Every part must match (in some field); words standing together as typed rank higher.</summary>
+    public Query? AllParts(UserQuery query) => Combine(query, Occur.MUST);
+
+    /// <summary>Any part may match; documents matching more parts rank higher.</summary>
+    public Query? AnyPart(UserQuery query) => Combine(query, Occur.SHOULD);
+
+    /// <summary>
+    /// Like <see cref="AllParts"/>, but a misspelt word may also match any of its spelling candidates
+    /// (terms of the unstemmed spelling field).
+    /// </summary>
+    public Query? AllPartsFuzzy(UserQuery query, IReadOnlyDictionary<string, IReadOnlyList<string>> candidates)
+    {
+        var combined = new BooleanQuery();
+        foreach (var part in query.Parts)
+        {
+            var clause = Clause(part);
+            if (part is WordPart word && candidates.TryGetValue(word.Word, out var terms) && terms.Count > 0)
+            {
+                var either = new BooleanQuery();
+                if (clause is not null)
+                    either.Add(clause, Occur.SHOULD);
+                foreach (var term in terms)
+                    either.Add(new TermQuery(new Term(IndexFields.Spelling, term)) { Boost = FuzzyBoost }, Occur.SHOULD);
+                clause = either;
+            }
+            if (clause is not null)
+                combined.Add(clause, Occur.MUST);
+        }
+        return combined.Clauses.Count == 0 ? null : combined;
+    }
+
+    private Query? Combine(UserQuery query, Occur occur)
+    {
+        var combined = new BooleanQuery();
+        foreach (var part in query.Parts)
+        {
+            if (Clause(part) is { } clause)
+                combined.Add(clause, occur);
+        }
+        if (combined.Clauses.Count == 0)
+            return null;
+        var words = query.Parts.OfType<WordPart>().Select(w => w.Word).ToList();
+        if (words.Count > 1 && words.Count == query.Parts.Count)
+        {
+            var phrase = Phrase(string.Join(' ', words));
+            if (phrase is not null)
+                combined.Add(AcrossFields(phrase, [IndexFields.Title, IndexFields.Body], PhraseBoost), Occur.SHOULD);
+        }
+        return combined;
+    }
+
+    private Query? Clause(QueryPart part) => part switch
+    {
+        WordPart word => WordQuery(word.Word) is { } q ? AcrossFields(q) : null,
+        PhrasePart phrase => Phrase(string.Join(' ', phrase.Words)) is { } q ? AcrossFields(q) : null,
+        ConceptPart concept => ConceptQuery(concept) is { } q ? AcrossFields(q) : null,
+        _ => null,
+    };
+
+    /// <summary>A field-independent query template; <see cref="AcrossFields"/> instantiates it per field.</summary>
+    private delegate Query FieldQuery(string field);
+
+    private FieldQuery? WordQuery(string word)
+    {
+        var positions = TokenText.Positions(textAnalyzer, IndexFields.Body, word);
+        if (positions.Count == 0)
+            return null; // a stop word
+        if (positions.Count > 1)
+            return Phrase(word);
+        var terms = positions[0].Terms;
+        if (terms.Count == 1)
+            return field => new TermQuery(new Term(field, terms[0]));
+        // A compound: the word itself, or all of its parts.
+        return field =>
+        {
+            var parts = new BooleanQuery();
+            foreach (var part in terms.Skip(1))
+                parts.Add(new TermQuery(new Term(field, part)), Occur.MUST);
+            parts.Boost = CompoundPartsBoost;
+            return new BooleanQuery
+            {
+                { new TermQuery(new Term(field, terms[0])), Occur.SHOULD },
+                { parts, Occur.SHOULD },
+            };
+        };
+    }
+
+    private FieldQuery? Phrase(string text)
+    {
+        var positions = TokenText.Positions(textAnalyzer, IndexFields.Body, text);
+        if (positions.Count == 0)
+            return null;
+        if (positions.Count == 1)
+            return WordQuery(text);
+        return field =>
+        {
+            var phrase = new PhraseQuery();
+            foreach (var (position, terms) in positions)
+                phrase.Add(new Term(field, terms[0]), position);
+            return phrase;
+        };
+    }
+
+    private FieldQuery? ConceptQuery(ConceptPart concept)
+    {
+        var members = concept.Members.Select(Phrase).OfType<FieldQuery>().ToList();
+        if (members.Count == 0)
+            return null;
+        return field =>
+        {
+            var any = new BooleanQuery();
+            foreach (var member in members)
+                any.Add(member(field), Occur.SHOULD);
+            return any;
+        };
+    }
+
+    /// <summary>The best-matching field counts (title and questions weigh most), with a little credit for the others.</summary>
+    private static DisjunctionMaxQuery AcrossFields(FieldQuery query, IEnumerable<string>? fields = null, float boost = 1f)
+    {
+        var disjunction = new DisjunctionMaxQuery(0.1f) { Boost = boost };
+        foreach (var field in fields ?? IndexFields.TextFieldBoosts.Keys)
+        {
+            var fieldQuery = query(field);
+            fieldQuery.Boost *= IndexFields.TextFieldBoosts[field];
+            disjunction.Add(fieldQuery);
+        }
+        return disjunction;
+    }
+}
