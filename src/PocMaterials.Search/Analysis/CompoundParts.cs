@@ -8,8 +8,8 @@ public static class CompoundParts
 {
     public static CharArraySet Load()
     {
-        using var stream = typeof(CompoundParts).Assembly.GetManifestResourceStream("compound-parts.nl.txt")
-            ?? throw new InvalidOperationException("The embedded resource compound-parts.nl.txt is missing.");
+        using var stream = typeof(CompoundParts).Assembly.GetManifestResourceStream("dutch-compound-parts.txt")
+            ?? throw new InvalidOperationException("The embedded resource dutch-compound-parts.txt is missing.");
         using var reader = new StreamReader(stream);
         var parts = new CharArraySet(LuceneVersion.LUCENE_48, 256, ignoreCase: false);
         while (reader.ReadLine() is { } line)

@@ -92,6 +92,9 @@ public sealed class MaterialIndex : IDisposable
         }
     }
 
+    /// <summary>The documents in the current searcher (materials and FAQ questions).</summary>
+    public int DocumentCount() => WithSearcher(searcher => searcher.IndexReader.NumDocs);
+
     /// <summary>The bytes the index takes on disk.</summary>
     public long SizeInBytes() =>
         System.IO.Directory.Exists(_path) ? new DirectoryInfo(_path).EnumerateFiles().Sum(f => f.Length) : 0;

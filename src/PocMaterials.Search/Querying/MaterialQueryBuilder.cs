@@ -53,11 +53,11 @@ internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer)
         }
         if (combined.Clauses.Count == 0)
             return null;
-        var words = query.Parts.OfType<WordPart>().Select(w => w.Word).ToList();
-        if (words.Count > 1 && words.Count == query.Parts.Count)
+        // The words as typed, standing together, rank above the same words scattered.
+        if (query.Parts.All(p => p is not PhrasePart))
         {
-            var phrase = Phrase(string.Join(' ', words));
-            if (phrase is not null)
+            var words = query.Parts.SelectMany(p => p is ConceptPart c ? c.Words : [((WordPart)p).Word]).ToList();
+            if (words.Count > 1 && Phrase(string.Join(' ', words)) is { } phrase)
                 combined.Add(AcrossFields(phrase, [IndexFields.Title, IndexFields.Body], PhraseBoost), Occur.SHOULD);
         }
         return combined;
@@ -82,7 +82,8 @@ internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer)
         if (positions.Count > 1)
             return Phrase(word);
         var terms = positions[0].Terms;
-        if (terms.Count == 1)
+        // One known part inside an unknown word is no compound ("beroepsgeheym" is a typo, not "beroep").
+        if (terms.Count < 3)
             return field => new TermQuery(new Term(field, terms[0]));
         // A compound: the word itself, or all of its parts.
         return field =>

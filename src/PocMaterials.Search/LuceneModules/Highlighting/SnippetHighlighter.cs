@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
@@ -31,15 +30,22 @@ public static class SnippetHighlighter
         var position = from;
         foreach (var (start, end, _) in merged.Where(m => m.Start >= from && m.End <= to))
         {
-            html.Append(WebUtility.HtmlEncode(text[position..start]));
-            html.Append("<mark>").Append(WebUtility.HtmlEncode(text[start..end])).Append("</mark>");
+            html.Append(Escape(text[position..start]));
+            html.Append("<mark>").Append(Escape(text[start..end])).Append("</mark>");
             position = end;
         }
-        html.Append(WebUtility.HtmlEncode(text[position..to]));
+        html.Append(Escape(text[position..to]));
         if (to < text.Length)
             html.Append('…');
         return html.ToString().Replace('\n', ' ');
     }
+
+    // Escapes markup only; letters such as ë stay as they are for JSON clients.
+    private static string Escape(string text) => text
+        .Replace("&", "&amp;", StringComparison.Ordinal)
+        .Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal)
+        .Replace("\"", "&quot;", StringComparison.Ordinal);
 
     private static List<(int Start, int End, string Term)> MatchedOffsets(Analyzer analyzer, string field, string text, IReadOnlySet<string> terms)
     {

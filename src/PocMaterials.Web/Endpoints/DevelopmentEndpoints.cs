@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using PocMaterials.Content.Library;
+using PocMaterials.Web.Identity;
+
+namespace PocMaterials.Web.Endpoints;
+
+/// <summary>Endpoints that exist only in the Development environment.</summary>
+public static class DevelopmentEndpoints
+{
+    public sealed record TokenRequest(string? Subject, string[]? Roles, string? Centre);
+
+    public sealed record TokenResponse(string AccessToken, string TokenType);
+
+    public static RouteGroupBuilder MapDevelopmentEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/dev/token", IssueToken)
+            .AllowAnonymous()
+            .WithName("IssueDevelopmentToken")
+            .WithSummary("Development only: a bearer token for any roles and centre")
+            .WithDescription("Send {\"roles\": [\"arts\"], \"centre\": \"gent\"}; use the token as 'Authorization: Bearer <token>'.");
+        return api;
+    }
+
+    internal static Results<Ok<TokenResponse>, ValidationProblem> IssueToken(TokenRequest request, DevelopmentTokens tokens, ContentLibrary library)
+    {
+        var taxonomy = library.Current.Taxonomy;
+        var errors = new Dictionary<string, string[]>();
+        var unknownRoles = (request.Roles ?? []).Where(r => !taxonomy.Roles.Contains(r)).ToArray();
+        if (unknownRoles.Length > 0)
+            errors["roles"] = unknownRoles.Select(r => $"'{r}' is not a role of taxonomy.yml.").ToArray();
+        if (request.Centre is not null && !taxonomy.Centres.Contains(request.Centre))
+            errors["centre"] = [$"'{request.Centre}' is not a centre of taxonomy.yml."];
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors);
+        var subject = string.IsNullOrWhiteSpace(request.Subject) ? $"dev-{Guid.NewGuid():N}" : request.Subject;
+        return TypedResults.Ok(new TokenResponse(tokens.Issue(subject, request.Roles ?? [], request.Centre), "Bearer"));
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using PocMaterials.Web.Endpoints;
+using Scalar.AspNetCore;
+
+namespace PocMaterials.Web.Hosting;
+
+public static class EndpointRegistration
+{
+    public static WebApplication UsePocMaterials(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealth });
+
+        var api = app.MapGroup("/api").RequireAuthorization();
+        api.MapSearchEndpoints();
+        api.MapMaterialEndpoints();
+        api.MapTaxonomyEndpoints();
+        if (app.Environment.IsDevelopment())
+            api.MapDevelopmentEndpoints();
+        return app;
+    }
+
+    private static Task WriteHealth(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync(JsonSerializer.Serialize(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new
+            {
+                status = e.Value.Status.ToString(),
+                description = e.Value.Description,
+                data = e.Value.Data,
+            }),
+        }));
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using PocMaterials.Content.Library;
+using PocMaterials.Search.Indexing;
+
+namespace PocMaterials.Web.Hosting;
+
+/// <summary>Content is healthy when it loaded; files with errors make it degraded, so editors notice.</summary>
+public sealed class ContentHealthCheck(ContentLibrary library) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var content = library.Current;
+        var data = new Dictionary<string, object>
+        {
+            ["materials"] = content.Materials.Count,
+            ["themes"] = content.Themes.Count,
+            ["errors"] = content.Errors.Count,
+            ["version"] = content.Version,
+        };
+        var result = content.Materials.Count == 0
+            ? HealthCheckResult.Unhealthy("No materials are loaded.", data: data)
+            : content.Errors.Count > 0
+                ? HealthCheckResult.Degraded($"{content.Errors.Count} content errors; run the validate command to list them.", data: data)
+                : HealthCheckResult.Healthy("Content loaded.", data);
+        return Task.FromResult(result);
+    }
+}
+
+/// <summary>The index is healthy when it can be searched.</summary>
+public sealed class SearchIndexHealthCheck(MaterialIndex index) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var documents = index.DocumentCount();
+            return Task.FromResult(HealthCheckResult.Healthy("Index searchable.", new Dictionary<string, object> { ["documents"] = documents }));
+        }
+        catch (Exception e)
+        {
+            return Task.FromResult(HealthCheckResult.Unhealthy("The search index cannot be read.", e));
+        }
+    }
+}

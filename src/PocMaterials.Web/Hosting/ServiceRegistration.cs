@@ -1,0 +1,68 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using PocMaterials.Content.Library;
+using PocMaterials.Content.Visibility;
+using PocMaterials.Search.Indexing;
+using PocMaterials.Search.Querying;
+using PocMaterials.Web.Identity;
+using PocMaterials.Web.Options;
+using IdentityOptions = PocMaterials.Web.Options.IdentityOptions;
+
+namespace PocMaterials.Web.Hosting;
+
+/// <summary>Wires the content, search and identity parts into the web host.</summary>
+public static class ServiceRegistration
+{
+    public static WebApplicationBuilder AddPocMaterials(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DataOptions>().BindConfiguration(DataOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<BrusselsCalendar>();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<ContentOptions>>().Value;
+            return new ContentLibrary(new ContentLocation(options.ContentPath, options.ThemesPath), sp.GetRequiredService<ILogger<ContentLibrary>>());
+        });
+        services.AddSingleton(sp => new MaterialIndex(
+            Path.GetFullPath(sp.GetRequiredService<IOptions<DataOptions>>().Value.IndexPath),
+            sp.GetRequiredService<ILogger<MaterialIndex>>()));
+        services.AddSingleton(sp =>
+        {
+            var library = sp.GetRequiredService<ContentLibrary>();
+            return new MaterialSearcher(sp.GetRequiredService<MaterialIndex>(), () => library.Current);
+        });
+        services.AddHostedService<ContentIndexingService>();
+
+        services.AddSingleton<DevelopmentTokens>();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<IdentityOptions>>((jwt, identity) =>
+            {
+                jwt.MapInboundClaims = false;
+                jwt.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = identity.Value.Issuer,
+                    ValidAudience = identity.Value.Audience,
+                    IssuerSigningKey = DevelopmentTokens.SigningKeyOf(identity.Value),
+                    NameClaimType = StaffClaims.Subject,
+                    RoleClaimType = StaffClaims.Role,
+                    ClockSkew = TimeSpan.FromMinutes(1),
+                };
+            });
+        services.AddAuthorization();
+
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecurityTransformer>());
+        services.AddHealthChecks()
+            .AddCheck<ContentHealthCheck>("content")
+            .AddCheck<SearchIndexHealthCheck>("search-index");
+        return builder;
+    }
+}

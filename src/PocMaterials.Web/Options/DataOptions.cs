@@ -1,0 +1,14 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PocMaterials.Web.Options;
+
+/// <summary>The data folder: the search index and, when embedded, the PostgreSQL cluster live here.</summary>
+public sealed class DataOptions
+{
+    public const string Section = "Data";
+
+    [Required]
+    public string DataPath { get; set; } = "data";
+
+    public string IndexPath => Path.Combine(DataPath, "index");
+}
