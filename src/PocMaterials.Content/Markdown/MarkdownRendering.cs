@@ -113,8 +113,21 @@ public static class MarkdownRendering
         if (container is null)
             return "";
         var text = new StringBuilder();
+        // Text between inline <script> or <style> tags is code, not words for a reader.
+        var inScript = false;
         foreach (var inline in container.Descendants<Inline>())
         {
+            if (inline is HtmlInline html)
+            {
+                var tag = html.Tag.TrimStart('<').ToLowerInvariant();
+                if (tag.StartsWith("script", StringComparison.Ordinal) || tag.StartsWith("style", StringComparison.Ordinal))
+                    inScript = true;
+                else if (tag.StartsWith("/script", StringComparison.Ordinal) || tag.StartsWith("/style", StringComparison.Ordinal))
+                    inScript = false;
+                continue;
+            }
+            if (inScript)
+                continue;
             switch (inline)
             {
                 case LiteralInline literal:
