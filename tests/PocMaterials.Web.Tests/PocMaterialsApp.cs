@@ -1,0 +1,39 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using PocMaterials.Testing;
+
+namespace PocMaterials.Web.Tests;
+
+/// <summary>The real web host over a throwaway content folder, in the Development environment unless told otherwise.</summary>
+public sealed class PocMaterialsApp(ContentFolder folder, string environment = "Development", IDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    public ContentFolder Folder => folder;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Content:ContentPath"] = folder.ContentPath,
+            ["Content:ThemesPath"] = folder.ThemesPath,
+            ["Data:DataPath"] = folder.DataPath,
+        }.Concat(settings ?? new Dictionary<string, string?>())));
+    }
+
+    /// <summary>A client carrying a development token for the given roles and centre.</summary>
+    public async Task<HttpClient> ClientFor(string[] roles, string? centre = "gent")
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/dev/token", new { roles, centre });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenBody>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    private sealed record TokenBody(string AccessToken);
+}
