@@ -13,6 +13,14 @@ namespace PocMaterials.Search.Indexing;
 /// </summary>
 internal static class MaterialDocuments
 {
+    /// <summary>The body keeps term vectors with offsets, so snippets are highlighted without re-analysing it.</summary>
+    private static readonly FieldType BodyField = Frozen(new FieldType(TextField.TYPE_STORED)
+    {
+        StoreTermVectors = true,
+        StoreTermVectorPositions = true,
+        StoreTermVectorOffsets = true,
+    });
+
     public static IEnumerable<Document> Create(Material material, ContentSnapshot content)
     {
         var taxonomyText = TaxonomyText(material, content);
@@ -22,7 +30,7 @@ internal static class MaterialDocuments
         AddText(materialDocument, Tags, string.Join(" ", material.Tags), stored: false);
         AddText(materialDocument, Taxonomy, taxonomyText, stored: false);
         AddText(materialDocument, FaqQuestions, string.Join("\n", material.Questions.Select(q => q.Question)), stored: false);
-        AddText(materialDocument, Body, material.BodyText, stored: true);
+        AddBody(materialDocument, material.BodyText);
         AddText(materialDocument, Spelling, string.Join("\n", material.Title, material.Summary, string.Join(" ", material.Tags), material.BodyText), stored: false);
         yield return materialDocument;
 
@@ -33,7 +41,7 @@ internal static class MaterialDocuments
             questionDocument.Add(new StoredField(MaterialTitle, material.Title));
             AddText(questionDocument, Title, question.Question, stored: true);
             AddText(questionDocument, Summary, material.Summary, stored: true);
-            AddText(questionDocument, Body, question.AnswerText, stored: true);
+            AddBody(questionDocument, question.AnswerText);
             AddText(questionDocument, Spelling, question.Question + "\n" + question.AnswerText, stored: false);
             yield return questionDocument;
         }
@@ -71,6 +79,18 @@ internal static class MaterialDocuments
             document.Add(new StringField(field, value, stored ? Field.Store.YES : Field.Store.NO));
             document.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
         }
+    }
+
+    private static void AddBody(Document document, string text)
+    {
+        if (!string.IsNullOrWhiteSpace(text))
+            document.Add(new Field(Body, text, BodyField));
+    }
+
+    private static FieldType Frozen(FieldType type)
+    {
+        type.Freeze();
+        return type;
     }
 
     private static void AddText(Document document, string field, string? text, bool stored)

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PocMaterials.Content.Library;
 using PocMaterials.Search.Analysis;
+using PocMaterials.Search.LuceneModules.Store;
 using PocMaterials.Search.Querying;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
@@ -132,8 +133,8 @@ public sealed class MaterialIndex : IDisposable
     private (LuceneDirectory, IndexWriter, SearcherManager) OpenAt()
     {
         System.IO.Directory.CreateDirectory(_path);
-        // NIOFSDirectory explicitly: MMapDirectory (FSDirectory.Open's pick on Linux) is unstable under concurrent search.
-        var directory = new NIOFSDirectory(new DirectoryInfo(_path));
+        // Not FSDirectory.Open: its pick on Linux, MMapDirectory, is unstable under concurrent search.
+        var directory = new PositionalReadDirectory(new DirectoryInfo(_path));
         try
         {
             var config = new IndexWriterConfig(DutchAnalyzers.Version, Analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND };

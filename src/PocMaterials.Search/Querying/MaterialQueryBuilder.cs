@@ -67,7 +67,7 @@ internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer)
     {
         WordPart word => WordQuery(word.Word) is { } q ? AcrossFields(q) : null,
         PhrasePart phrase => Phrase(string.Join(' ', phrase.Words)) is { } q ? AcrossFields(q) : null,
-        ConceptPart concept => ConceptQuery(concept) is { } q ? AcrossFields(q) : null,
+        ConceptPart concept => ConceptQuery(concept) is { } q ? AcrossFields(q, ConceptFields) : null,
         _ => null,
     };
 
@@ -115,6 +115,9 @@ internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer)
             return phrase;
         };
     }
+
+    /// <summary>Synonym members are matched where they carry meaning; FAQ questions are part of the body too.</summary>
+    private static readonly string[] ConceptFields = [IndexFields.Title, IndexFields.Summary, IndexFields.Taxonomy, IndexFields.Body];
 
     private FieldQuery? ConceptQuery(ConceptPart concept)
     {

@@ -20,66 +20,107 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
     private const int FewHits = 3;
     private const int SpellingCandidates = 6;
 
+    private readonly VisibilityFilters _visibility = new();
+
     public MaterialSearchResult Search(MaterialSearchRequest request, StaffMember viewer, DateOnly today)
     {
         var page = Math.Max(1, request.Page);
         var pageSize = Math.Clamp(request.PageSize, 1, MaterialSearchRequest.MaxPageSize);
         var query = UserQuery.Parse(request.Query, index.SpellingAnalyzer, index.Synonyms);
         var builder = new MaterialQueryBuilder(index.TextAnalyzer);
-        var filter = Filter(request, viewer, today, browsing: query.IsEmpty);
+        var visible = _visibility.For(viewer, today, materialsOnly: query.IsEmpty);
+        var dimensions = DimensionFilter(request);
+        Query Restrict(Query q)
+        {
+            if (visible is not null)
+                q = new FilteredQuery(q, visible);
+            return dimensions is null ? q : new FilteredQuery(q, dimensions);
+        }
 
         return index.WithSearcher(searcher =>
         {
             Query? main = query.IsEmpty ? new MatchAllDocsQuery() : builder.AllParts(query);
-            var count = main is null ? 0 : Count(searcher, main, filter);
-            if (count == 0 && query.Parts.Count > 1 && builder.AnyPart(query) is { } anyPart)
+            var collected = main is null ? null : Collect(searcher, Restrict(main), request.Sort, page, pageSize);
+            if (collected is not { Top.TotalHits: > 0 } && query.Parts.Count > 1 && builder.AnyPart(query) is { } anyPart)
             {
                 main = anyPart;
-                count = Count(searcher, main, filter);
+                collected = Collect(searcher, Restrict(main), request.Sort, page, pageSize);
             }
             string? didYouMean = null;
-            if (!query.IsEmpty && count < FewHits)
+            if (!query.IsEmpty && (collected?.Top.TotalHits ?? 0) < FewHits)
             {
-                var candidates = SpellingCandidatesOf(searcher, query, viewer, today);
+                var candidates = SpellingCandidatesOf(searcher, query, _visibility.For(viewer, today, materialsOnly: false));
                 if (candidates.Count > 0 && builder.AllPartsFuzzy(query, candidates) is { } fuzzy)
+                {
                     main = main is null ? fuzzy : new BooleanQuery { { main, Occur.SHOULD }, { fuzzy, Occur.SHOULD } };
+                    collected = Collect(searcher, Restrict(main), request.Sort, page, pageSize);
+                }
                 didYouMean = Suggestion(query, candidates);
             }
-            if (main is null)
+            if (main is null || collected is null)
                 return new MaterialSearchResult(0, page, pageSize, [], EmptyFacets(), didYouMean);
 
-            var filtered = new FilteredQuery(main, filter);
-            var top = request.Sort == SearchSort.Updated
-                ? (TopDocsCollector<FieldValueHitQueue.Entry>)TopFieldCollector.Create(
-                    new Sort(new SortField(IndexFields.UpdatedSort, SortFieldType.INT32, reverse: true), SortField.FIELD_SCORE),
-                    page * pageSize, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false)
-                : null;
-            var byScore = top is null ? TopScoreDocCollector.Create(page * pageSize, docsScoredInOrder: false) : null;
-            var facets = new FacetCountCollector(IndexFields.FacetFields);
-            searcher.Search(filtered, MultiCollector.Wrap((ICollector?)top ?? byScore!, facets));
-            var topDocs = top is not null ? top.GetTopDocs((page - 1) * pageSize, pageSize) : byScore!.GetTopDocs((page - 1) * pageSize, pageSize);
-
-            var highlight = HighlightTerms(filtered, searcher);
-            var hits = topDocs.ScoreDocs.Select(d => Hit(searcher.Doc(d.Doc), d.Score, highlight)).ToList();
-            return new MaterialSearchResult(topDocs.TotalHits, page, pageSize, hits, Labelled(facets.Counts), didYouMean);
+            var highlight = HighlightTerms(main, searcher);
+            var hits = collected.Top.ScoreDocs.Select(d => Hit(searcher.IndexReader, d.Doc, d.Score, highlight)).ToList();
+            return new MaterialSearchResult(collected.Top.TotalHits, page, pageSize, hits, Labelled(collected.Facets.Counts), didYouMean);
         });
     }
 
-    private static int Count(IndexSearcher searcher, Query query, Filter filter)
+    private sealed record Collected(TopDocs Top, FacetCountCollector Facets);
+
+    /// <summary>One pass over the result set: the requested page and the facet counts.</summary>
+    private static Collected Collect(IndexSearcher searcher, Query query, SearchSort sort, int page, int pageSize)
     {
-        var counter = new TotalHitCountCollector();
-        searcher.Search(new FilteredQuery(query, filter), counter);
-        return counter.TotalHits;
+        var facets = new FacetCountCollector(IndexFields.FacetFields);
+        if (sort == SearchSort.Updated)
+        {
+            var byDate = TopFieldCollector.Create(
+                new Sort(new SortField(IndexFields.UpdatedSort, SortFieldType.INT32, reverse: true), SortField.FIELD_SCORE),
+                page * pageSize, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+            searcher.Search(query, MultiCollector.Wrap(byDate, facets));
+            return new Collected(byDate.GetTopDocs((page - 1) * pageSize, pageSize), facets);
+        }
+        var byScore = TopScoreDocCollector.Create(page * pageSize, docsScoredInOrder: false);
+        searcher.Search(query, MultiCollector.Wrap(byScore, facets));
+        return new Collected(byScore.GetTopDocs((page - 1) * pageSize, pageSize), facets);
     }
 
-    private static Filter Filter(MaterialSearchRequest request, StaffMember viewer, DateOnly today, bool browsing)
+    /// <summary>Whether any document matches; stops at the first one.</summary>
+    private static bool AnyMatch(IndexSearcher searcher, Query query, Filter? filter)
+    {
+        var first = new FirstMatchCollector();
+        searcher.Search(filter is null ? query : new FilteredQuery(query, filter), first);
+        return first.Found;
+    }
+
+    private sealed class FirstMatchCollector : ICollector
+    {
+        public bool Found { get; private set; }
+
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public void SetScorer(Scorer scorer)
+        {
+        }
+
+        public void SetNextReader(AtomicReaderContext context)
+        {
+            if (Found)
+                throw new CollectionTerminatedException();
+        }
+
+        public void Collect(int doc)
+        {
+            Found = true;
+            // Ends this segment; SetNextReader ends the rest.
+            throw new CollectionTerminatedException();
+        }
+    }
+
+    /// <summary>Filters by type, core process, theme and domain: OR within one, AND across.</summary>
+    private static QueryWrapperFilter? DimensionFilter(MaterialSearchRequest request)
     {
         var all = new BooleanQuery();
-        if (VisibilityQuery.For(viewer, today) is { } visibility)
-            all.Add(visibility, Occur.MUST);
-        // Browsing lists materials; FAQ questions appear on their own only as answers to a query.
-        if (browsing)
-            all.Add(new TermQuery(new Term(IndexFields.Kind, IndexFields.KindMaterial)), Occur.MUST);
         foreach (var (field, values) in new[]
         {
             (IndexFields.Type, request.Types), (IndexFields.CoreProcess, request.CoreProcesses),
@@ -93,25 +134,24 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
                 any.Add(new TermQuery(new Term(field, value)), Occur.SHOULD);
             all.Add(any, Occur.MUST);
         }
-        return new QueryWrapperFilter(all.Clauses.Count == 0 ? new MatchAllDocsQuery() : all);
+        return all.Clauses.Count == 0 ? null : new QueryWrapperFilter(all);
     }
 
     /// <summary>
     /// For each typed word that no visible material contains: the nearest spellings that visible
     /// materials do contain. Terms only invisible materials contain are never offered.
     /// </summary>
-    private static Dictionary<string, IReadOnlyList<string>> SpellingCandidatesOf(IndexSearcher searcher, UserQuery query, StaffMember viewer, DateOnly today)
+    private static Dictionary<string, IReadOnlyList<string>> SpellingCandidatesOf(IndexSearcher searcher, UserQuery query, Filter? visible)
     {
-        var visible = new QueryWrapperFilter(VisibilityQuery.For(viewer, today) ?? new MatchAllDocsQuery());
-        int VisibleCount(string term) => Count(searcher, new TermQuery(new Term(IndexFields.Spelling, term)), visible);
+        bool IsVisible(string term) => AnyMatch(searcher, new TermQuery(new Term(IndexFields.Spelling, term)), visible);
 
         var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var word in query.Words.Distinct())
         {
-            if (VisibleCount(word) > 0)
+            if (IsVisible(word))
                 continue;
             var candidates = FuzzyVocabulary.Candidates(searcher.IndexReader, IndexFields.Spelling, word, SpellingCandidates * 2)
-                .Where(c => VisibleCount(c.Term) > 0)
+                .Where(c => IsVisible(c.Term))
                 .Take(SpellingCandidates)
                 .Select(c => c.Term)
                 .ToList();
@@ -151,18 +191,17 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
         return (text, spelling);
     }
 
-    private MaterialHit Hit(Lucene.Net.Documents.Document document, float score, (Dictionary<string, HashSet<string>> Text, HashSet<string> Spelling) highlight)
+    private MaterialHit Hit(IndexReader reader, int doc, float score, (Dictionary<string, HashSet<string>> Text, HashSet<string> Spelling) highlight)
     {
+        var document = reader.Document(doc);
         var slug = document.Get(IndexFields.Slug);
         var isQuestion = document.Get(IndexFields.Kind) == IndexFields.KindQuestion;
         var anchor = isQuestion ? document.Get(IndexFields.Anchor) : null;
         var body = document.Get(IndexFields.Body) ?? document.Get(IndexFields.Summary) ?? "";
         var bodyTerms = highlight.Text.GetValueOrDefault(IndexFields.Body) ?? [];
         var snippet = SnippetHighlighter.Snippet(body,
-        [
-            (index.TextAnalyzer, IndexFields.Body, bodyTerms),
-            (index.SpellingAnalyzer, IndexFields.Spelling, highlight.Spelling),
-        ]);
+            SnippetHighlighter.FromTermVector(reader, doc, IndexFields.Body, bodyTerms)
+                .Concat(SnippetHighlighter.FromAnalysis(index.SpellingAnalyzer, IndexFields.Spelling, body, highlight.Spelling)));
         return new MaterialHit(
             Slug: slug,
             Title: isQuestion ? document.Get(IndexFields.MaterialTitle) : document.Get(IndexFields.Title),

@@ -1,43 +1,86 @@
 using System.Text;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace PocMaterials.Search.LuceneModules.Highlighting;
 
 /// <summary>
 /// Builds an HTML snippet of stored text with &lt;mark&gt; around the words whose analyzed terms the
-/// query matched. The text is re-analyzed with the same analyzers as at index time, so stemmed,
-/// folded and decompounded matches are marked on the words as written.
+/// query matched. Offsets come from term vectors or from re-analysing the text with the index-time
+/// analyzer, so stemmed, folded and decompounded matches are marked on the words as written.
 /// </summary>
 public static class SnippetHighlighter
 {
+    /// <summary>A range of the text that matched the query.</summary>
+    public readonly record struct Mark(int Start, int End, string Term);
+
     /// <param name="text">The stored text (plain, not HTML).</param>
-    /// <param name="termsByAnalyzer">For each analyzer, the terms that count as a match when it produces them.</param>
+    /// <param name="marks">Character ranges of <paramref name="text"/> to mark, with the term each matched.</param>
     /// <param name="length">The snippet's length in characters, about.</param>
-    public static string Snippet(string text, IEnumerable<(Analyzer Analyzer, string Field, IReadOnlySet<string> Terms)> termsByAnalyzer, int length = 220)
+    public static string Snippet(string text, IEnumerable<Mark> marks, int length = 220)
     {
-        var marks = new List<(int Start, int End, string Term)>();
-        foreach (var (analyzer, field, terms) in termsByAnalyzer)
-        {
-            if (terms.Count > 0)
-                marks.AddRange(MatchedOffsets(analyzer, field, text, terms));
-        }
-        var merged = Merge(marks);
+        var merged = Merge(marks.Where(m => m.End <= text.Length).ToList());
         var (from, to) = BestWindow(text, merged, length);
         var html = new StringBuilder();
         if (from > 0)
             html.Append('…');
         var position = from;
-        foreach (var (start, end, _) in merged.Where(m => m.Start >= from && m.End <= to))
+        foreach (var mark in merged.Where(m => m.Start >= from && m.End <= to))
         {
-            html.Append(Escape(text[position..start]));
-            html.Append("<mark>").Append(Escape(text[start..end])).Append("</mark>");
-            position = end;
+            html.Append(Escape(text[position..mark.Start]));
+            html.Append("<mark>").Append(Escape(text[mark.Start..mark.End])).Append("</mark>");
+            position = mark.End;
         }
         html.Append(Escape(text[position..to]));
         if (to < text.Length)
             html.Append('…');
         return html.ToString().Replace('\n', ' ');
+    }
+
+    /// <summary>Marks from a field's term vector (stored with offsets): no re-analysis needed.</summary>
+    public static IEnumerable<Mark> FromTermVector(IndexReader reader, int doc, string field, IReadOnlySet<string> terms)
+    {
+        var vector = terms.Count == 0 ? null : reader.GetTermVector(doc, field);
+        if (vector is null)
+            yield break;
+        var termsEnum = vector.GetEnumerator();
+        foreach (var term in terms)
+        {
+            if (!termsEnum.SeekExact(new BytesRef(term)))
+                continue;
+            var positions = termsEnum.DocsAndPositions(null, null, DocsAndPositionsFlags.OFFSETS);
+            if (positions is null || positions.NextDoc() == DocIdSetIterator.NO_MORE_DOCS)
+                continue;
+            for (var i = 0; i < positions.Freq; i++)
+            {
+                positions.NextPosition();
+                if (positions.StartOffset >= 0)
+                    yield return new Mark(positions.StartOffset, positions.EndOffset, term);
+            }
+        }
+    }
+
+    /// <summary>Marks found by running <paramref name="analyzer"/> over the text again.</summary>
+    public static IEnumerable<Mark> FromAnalysis(Analyzer analyzer, string field, string text, IReadOnlySet<string> terms)
+    {
+        if (terms.Count == 0)
+            return [];
+        var found = new List<Mark>();
+        using var stream = analyzer.GetTokenStream(field, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            var value = term.ToString();
+            if (terms.Contains(value))
+                found.Add(new Mark(offset.StartOffset, offset.EndOffset, value));
+        }
+        stream.End();
+        return found;
     }
 
     // Escapes markup only; letters such as ë stay as they are for JSON clients.
@@ -47,32 +90,15 @@ public static class SnippetHighlighter
         .Replace(">", "&gt;", StringComparison.Ordinal)
         .Replace("\"", "&quot;", StringComparison.Ordinal);
 
-    private static List<(int Start, int End, string Term)> MatchedOffsets(Analyzer analyzer, string field, string text, IReadOnlySet<string> terms)
+    private static List<Mark> Merge(List<Mark> marks)
     {
-        var found = new List<(int, int, string)>();
-        using var stream = analyzer.GetTokenStream(field, text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        var offset = stream.AddAttribute<IOffsetAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
-        {
-            var value = term.ToString();
-            if (terms.Contains(value))
-                found.Add((offset.StartOffset, offset.EndOffset, value));
-        }
-        stream.End();
-        return found;
-    }
-
-    private static List<(int Start, int End, string Term)> Merge(List<(int Start, int End, string Term)> marks)
-    {
-        var merged = new List<(int Start, int End, string Term)>();
+        var merged = new List<Mark>();
         foreach (var mark in marks.OrderBy(m => m.Start).ThenByDescending(m => m.End))
         {
             if (merged.Count > 0 && mark.Start < merged[^1].End)
             {
                 var last = merged[^1];
-                merged[^1] = (last.Start, Math.Max(last.End, mark.End), last.Term);
+                merged[^1] = last with { End = Math.Max(last.End, mark.End) };
             }
             else
             {
@@ -83,7 +109,7 @@ public static class SnippetHighlighter
     }
 
     /// <summary>The window of about <paramref name="length"/> characters with the most distinct matched terms, cut at word boundaries.</summary>
-    private static (int From, int To) BestWindow(string text, List<(int Start, int End, string Term)> marks, int length)
+    private static (int From, int To) BestWindow(string text, List<Mark> marks, int length)
     {
         if (text.Length <= length)
             return (0, text.Length);

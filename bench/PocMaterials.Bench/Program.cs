@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PocMaterials.Bench;
+using PocMaterials.Content.Library;
+using PocMaterials.Search.Indexing;
+using PocMaterials.Search.Querying;
+using PocMaterials.Web.Hosting;
+using PocMaterials.Web.Identity;
+
+// Search benchmark: ./poc bench [sizes] [--http-seconds N]
+var sizes = (args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "1000,10000,100000")
+    .Split(',').Select(int.Parse).ToArray();
+var httpSeconds = args.SkipWhile(a => a != "--http-seconds").Skip(1).Select(int.Parse).FirstOrDefault(10);
+var repository = FindRepository();
+Console.WriteLine($"PocMaterials search benchmark on {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+
+foreach (var size in sizes)
+{
+    Console.WriteLine();
+    Console.WriteLine($"== {size:N0} synthetic materials");
+    var root = Path.Combine(Path.GetTempPath(), "pocmaterials-bench", Guid.NewGuid().ToString("N"));
+    try
+    {
+        await RunSize(size, root);
+    }
+    finally
+    {
+        Directory.Delete(root, recursive: true);
+    }
+}
+return 0;
+
+async Task RunSize(int size, string root)
+{
+    var content = Path.Combine(root, "content");
+    var themes = Path.Combine(root, "themes");
+    Directory.CreateDirectory(content);
+    File.Copy(Path.Combine(repository, "content", "taxonomy.yml"), Path.Combine(content, "taxonomy.yml"));
+    File.Copy(Path.Combine(repository, "content", "contacts.yml"), Path.Combine(content, "contacts.yml"));
+    Directory.CreateDirectory(themes);
+    foreach (var theme in Directory.GetFiles(Path.Combine(repository, "themes"), "*.md"))
+        File.Copy(theme, Path.Combine(themes, Path.GetFileName(theme)));
+    var watch = Stopwatch.StartNew();
+    SyntheticMaterials.Write(Path.Combine(content, "materials"), size);
+    Console.WriteLine($"generated files        {watch.Elapsed.TotalSeconds:F1} s");
+
+    watch.Restart();
+    await using var app = await StartHost(content, themes, Path.Combine(root, "data"));
+    Console.WriteLine($"host start (load+index) {watch.Elapsed.TotalSeconds:F1} s");
+    var library = app.Services.GetRequiredService<ContentLibrary>();
+    var index = app.Services.GetRequiredService<MaterialIndex>();
+    var searcher = app.Services.GetRequiredService<MaterialSearcher>();
+
+    watch.Restart();
+    var reloaded = new ContentLibrary(library.Location).Reload().Snapshot;
+    var loadSeconds = watch.Elapsed.TotalSeconds;
+    watch.Restart();
+    index.Rebuild(reloaded);
+    var buildSeconds = watch.Elapsed.TotalSeconds;
+    Console.WriteLine($"content load           {loadSeconds:F2} s ({size / loadSeconds:N0} files/s, {reloaded.Errors.Count} errors)");
+    Console.WriteLine($"index build            {buildSeconds:F2} s ({size / buildSeconds:N0} materials/s, {index.DocumentCount():N0} documents with FAQ questions)");
+    Console.WriteLine($"index size             {index.SizeInBytes() / 1024.0 / 1024.0:F1} MiB");
+
+    var today = DateOnly.FromDateTime(DateTime.UtcNow);
+    var requests = QueryMix.Requests.SelectMany(r => QueryMix.Viewers.Select(v => (r.Name, r.Request, Viewer: v))).ToArray();
+    foreach (var (_, request, viewer) in requests.Take(200))
+        searcher.Search(request, viewer, today);
+    var latencies = new List<double>();
+    var byKind = new Dictionary<string, List<double>>();
+    for (var i = 0; i < 3000; i++)
+    {
+        var (name, request, viewer) = requests[i % requests.Length];
+        var started = Stopwatch.GetTimestamp();
+        searcher.Search(request, viewer, today);
+        var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        latencies.Add(ms);
+        (byKind.TryGetValue(name, out var list) ? list : byKind[name] = []).Add(ms);
+    }
+    Console.WriteLine($"search in process      {Percentiles.Of(latencies)}");
+    foreach (var (name, list) in byKind.OrderBy(k => k.Key, StringComparer.Ordinal))
+        Console.WriteLine($"  {name,-9}            {Percentiles.Of(list)}");
+
+    await MeasureHttp(app, requests);
+    MeasureLiveReindex(library, searcher, today);
+}
+
+async Task MeasureHttp(WebApplication app, (string Name, MaterialSearchRequest Request, PocMaterials.Content.Visibility.StaffMember Viewer)[] requests)
+{
+    var address = app.Urls.First();
+    var tokens = app.Services.GetRequiredService<DevelopmentTokens>();
+    var prepared = requests.Select(r => (
+        Url: $"{address}/api/search?{QueryMix.QueryString(r.Request)}",
+        Token: tokens.Issue(r.Viewer.Subject, r.Viewer.Roles, r.Viewer.Centre))).ToArray();
+    using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 });
+    var latencies = new List<double>();
+    var failures = 0;
+    var deadline = Stopwatch.StartNew();
+    var workers = Enumerable.Range(0, 16).Select(async worker =>
+    {
+        var local = new List<double>();
+        for (var i = worker; deadline.Elapsed.TotalSeconds < httpSeconds; i++)
+        {
+            var (url, token) = prepared[i % prepared.Length];
+            using var message = new HttpRequestMessage(HttpMethod.Get, url);
+            message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            var started = Stopwatch.GetTimestamp();
+            using var response = await client.SendAsync(message);
+            await response.Content.ReadAsByteArrayAsync();
+            local.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (!response.IsSuccessStatusCode)
+                Interlocked.Increment(ref failures);
+        }
+        lock (latencies)
+            latencies.AddRange(local);
+    }).ToArray();
+    await Task.WhenAll(workers);
+    var seconds = deadline.Elapsed.TotalSeconds;
+    Console.WriteLine($"search over HTTP       {latencies.Count / seconds:N0} requests/s with 16 concurrent clients on loopback, {failures} failures");
+    Console.WriteLine($"                       {Percentiles.Of(latencies)}");
+}
+
+void MeasureLiveReindex(ContentLibrary library, MaterialSearcher searcher, DateOnly today)
+{
+    var file = Directory.EnumerateFiles(library.Location.MaterialsPath, "*.md", SearchOption.AllDirectories).First();
+    var marker = "benchmarkmarker" + Guid.NewGuid().ToString("N")[..8];
+    var editor = new PocMaterials.Content.Visibility.StaffMember("bench", ["redacteur"], null);
+    var started = Stopwatch.StartNew();
+    File.AppendAllText(file, $"\n{marker}\n");
+    while (searcher.Search(new MaterialSearchRequest { Query = marker }, editor, today).Total == 0)
+    {
+        if (started.Elapsed > TimeSpan.FromSeconds(60))
+        {
+            Console.WriteLine("live reindex           not visible after 60 s");
+            return;
+        }
+        Thread.Sleep(5);
+    }
+    Console.WriteLine($"live reindex           {started.Elapsed.TotalMilliseconds:F0} ms from file write to search hit");
+}
+
+static async Task<WebApplication> StartHost(string content, string themes, string data)
+{
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development", ContentRootPath = AppContext.BaseDirectory });
+    builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["Content:ContentPath"] = content,
+        ["Content:ThemesPath"] = themes,
+        ["Data:DataPath"] = data,
+        ["Identity:Issuer"] = "pocmaterials-bench",
+        ["Identity:Audience"] = "pocmaterials",
+        ["Identity:SigningKey"] = "benchmark-signing-key-of-at-least-32-bytes",
+        ["Logging:LogLevel:Default"] = "Warning",
+    });
+    builder.Logging.SetMinimumLevel(LogLevel.Warning);
+    builder.WebHost.UseUrls("http://127.0.0.1:0");
+    builder.AddPocMaterials();
+    var app = builder.Build();
+    app.UsePocMaterials();
+    await app.StartAsync();
+    return app;
+}
+
+static string FindRepository()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "PocMaterials.sln")))
+            return dir.FullName;
+    }
+    throw new InvalidOperationException("Run the benchmark from the repository (PocMaterials.sln not found).");
+}
