@@ -96,6 +96,12 @@ async Task MeasureHttp(WebApplication app, (string Name, MaterialSearchRequest R
     var prepared = requests.Select(r => (
         Url: $"{address}/api/search?{QueryMix.QueryString(r.Request)}",
         Token: tokens.Issue(r.Viewer.Subject, r.Viewer.Roles, r.Viewer.Centre))).ToArray();
+    if (WrkLoad.Available)
+    {
+        var paths = prepared.Select(p => (new Uri(p.Url).PathAndQuery, p.Token)).ToList();
+        Console.WriteLine($"search over HTTP       {WrkLoad.Run(address, paths, httpSeconds, connections: 32)}");
+        return;
+    }
     using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 });
     var latencies = new List<double>();
     var failures = 0;
@@ -120,7 +126,7 @@ async Task MeasureHttp(WebApplication app, (string Name, MaterialSearchRequest R
     }).ToArray();
     await Task.WhenAll(workers);
     var seconds = deadline.Elapsed.TotalSeconds;
-    Console.WriteLine($"search over HTTP       {latencies.Count / seconds:N0} requests/s with 16 concurrent clients on loopback, {failures} failures");
+    Console.WriteLine($"search over HTTP       {latencies.Count / seconds:N0} requests/s with 16 concurrent in-process clients on loopback (install wrk for a separate load generator), {failures} failures");
     Console.WriteLine($"                       {Percentiles.Of(latencies)}");
 }
 
