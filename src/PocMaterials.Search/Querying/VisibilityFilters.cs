@@ -3,6 +3,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Search.Indexing;
+using PocMaterials.Search.LuceneModules.Filters;
 
 namespace PocMaterials.Search.Querying;
 
@@ -35,6 +36,6 @@ internal sealed class VisibilityFilters
             all.Add(visibility, Occur.MUST);
         if (materialsOnly)
             all.Add(new TermQuery(new Term(IndexFields.Kind, IndexFields.KindMaterial)), Occur.MUST);
-        return all.Clauses.Count == 0 ? null : new CachingWrapperFilter(new QueryWrapperFilter(all));
+        return all.Clauses.Count == 0 ? null : new BitSetCachingFilter(new QueryWrapperFilter(all));
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -6,21 +7,22 @@ namespace PocMaterials.Search.LuceneModules.Facets;
 
 /// <summary>
 /// Counts, for each dimension, how many collected documents carry each value of that dimension's
-/// SortedSetDocValuesField. Ordinals are counted per segment and turned into values when the segment ends.
+/// SortedSetDocValuesField. The ordinals of each segment are read from the doc values once and kept
+/// in memory for as long as the segment lives: disk-based doc values cost a seek per document.
 /// </summary>
 public sealed class FacetCountCollector : ICollector
 {
+    private static readonly ConditionalWeakTable<object, SegmentOrdinals> Cache = new();
+
     private readonly string[] _dimensions;
     private readonly Dictionary<string, Dictionary<string, int>> _counts;
-    private readonly SortedSetDocValues?[] _values;
-    private readonly int[]?[] _segmentCounts;
+    private DimensionOrdinals?[] _segment = [];
+    private int[]?[] _segmentCounts = [];
 
     public FacetCountCollector(IEnumerable<string> dimensions)
     {
         _dimensions = dimensions.ToArray();
         _counts = _dimensions.ToDictionary(d => d, _ => new Dictionary<string, int>(StringComparer.Ordinal), StringComparer.Ordinal);
-        _values = new SortedSetDocValues?[_dimensions.Length];
-        _segmentCounts = new int[]?[_dimensions.Length];
     }
 
     public bool AcceptsDocsOutOfOrder => true;
@@ -42,45 +44,84 @@ public sealed class FacetCountCollector : ICollector
     public void SetNextReader(AtomicReaderContext context)
     {
         FlushSegment();
-        for (var i = 0; i < _dimensions.Length; i++)
-        {
-            var values = context.AtomicReader.GetSortedSetDocValues(_dimensions[i]);
-            _values[i] = values;
-            _segmentCounts[i] = values is null ? null : new int[values.ValueCount];
-        }
+        var reader = context.AtomicReader;
+        var ordinals = Cache.GetValue(reader.CoreCacheKey, _ => new SegmentOrdinals());
+        _segment = _dimensions.Select(d => ordinals.For(reader, d)).ToArray();
+        _segmentCounts = _segment.Select(o => o is null ? null : new int[o.Values.Length]).ToArray();
     }
 
     public void Collect(int doc)
     {
-        for (var i = 0; i < _values.Length; i++)
+        for (var i = 0; i < _segment.Length; i++)
         {
-            if (_values[i] is not { } values)
+            if (_segment[i] is not { } ordinals)
                 continue;
-            values.SetDocument(doc);
-            long ord;
-            while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
-                _segmentCounts[i]![ord]++;
+            var counts = _segmentCounts[i]!;
+            for (var at = ordinals.Starts[doc]; at < ordinals.Starts[doc + 1]; at++)
+                counts[ordinals.Ordinals[at]]++;
         }
     }
 
     private void FlushSegment()
     {
-        var term = new BytesRef();
-        for (var i = 0; i < _dimensions.Length; i++)
+        for (var i = 0; i < _segment.Length; i++)
         {
-            if (_values[i] is not { } values || _segmentCounts[i] is not { } counts)
+            if (_segment[i] is not { } ordinals || _segmentCounts[i] is not { } counts)
                 continue;
             var dimension = _counts[_dimensions[i]];
             for (var ord = 0; ord < counts.Length; ord++)
             {
-                if (counts[ord] == 0)
-                    continue;
-                values.LookupOrd(ord, term);
-                var value = term.Utf8ToString();
-                dimension[value] = dimension.GetValueOrDefault(value) + counts[ord];
+                if (counts[ord] > 0)
+                    dimension[ordinals.Values[ord]] = dimension.GetValueOrDefault(ordinals.Values[ord]) + counts[ord];
             }
-            _values[i] = null;
-            _segmentCounts[i] = null;
+        }
+        _segment = [];
+        _segmentCounts = [];
+    }
+
+    /// <summary>A segment's ordinals for each dimension, read on first use.</summary>
+    private sealed class SegmentOrdinals
+    {
+        private readonly Dictionary<string, DimensionOrdinals?> _byDimension = new(StringComparer.Ordinal);
+
+        public DimensionOrdinals? For(AtomicReader reader, string dimension)
+        {
+            lock (_byDimension)
+            {
+                if (!_byDimension.TryGetValue(dimension, out var ordinals))
+                    _byDimension[dimension] = ordinals = DimensionOrdinals.Read(reader, dimension);
+                return ordinals;
+            }
+        }
+    }
+
+    /// <summary>The ordinals of every document in one array, document d's at Starts[d]..Starts[d+1].</summary>
+    private sealed record DimensionOrdinals(int[] Starts, int[] Ordinals, string[] Values)
+    {
+        public static DimensionOrdinals? Read(AtomicReader reader, string dimension)
+        {
+            var docValues = reader.GetSortedSetDocValues(dimension);
+            if (docValues is null)
+                return null;
+            var values = new string[docValues.ValueCount];
+            var term = new BytesRef();
+            for (var ord = 0; ord < values.Length; ord++)
+            {
+                docValues.LookupOrd(ord, term);
+                values[ord] = term.Utf8ToString();
+            }
+            var starts = new int[reader.MaxDoc + 1];
+            var ordinals = new List<int>(reader.MaxDoc);
+            for (var doc = 0; doc < reader.MaxDoc; doc++)
+            {
+                starts[doc] = ordinals.Count;
+                docValues.SetDocument(doc);
+                long ord;
+                while ((ord = docValues.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+                    ordinals.Add((int)ord);
+            }
+            starts[reader.MaxDoc] = ordinals.Count;
+            return new DimensionOrdinals(starts, [.. ordinals], values);
         }
     }
 }
