@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace PocMaterials.Persistence;
+
+/// <summary>
+/// The PostgreSQL database of PocMaterials: the configured server, or an embedded cluster in the data
+/// folder. Ready, and migrated, once the host has started.
+/// </summary>
+public sealed class Database : IAsyncDisposable
+{
+    private NpgsqlDataSource? _dataSource;
+    private EmbeddedPostgresCluster? _cluster;
+
+    public NpgsqlDataSource DataSource => _dataSource ?? throw new InvalidOperationException("The database is not started yet.");
+
+    public bool IsStarted => _dataSource is not null;
+
+    /// <summary>Connects (starting the embedded cluster when no connection string is given) and migrates.</summary>
+    public async Task StartAsync(PostgresOptions options, string dataPath, ILogger logger, CancellationToken cancellationToken)
+    {
+        var connectionString = options.ConnectionString;
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            _cluster = await EmbeddedPostgresCluster.StartAsync(Path.Combine(dataPath, "postgres"), options.BinariesPath, logger, cancellationToken);
+            connectionString = _cluster.ConnectionString();
+        }
+        _dataSource = NpgsqlDataSource.Create(connectionString);
+        await DatabaseMigrator.MigrateAsync(_dataSource, logger, cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_dataSource is not null)
+            await _dataSource.DisposeAsync();
+        _dataSource = null;
+        if (_cluster is not null)
+            await _cluster.DisposeAsync();
+        _cluster = null;
+    }
+}
+
+/// <summary>Starts the database before the services that need it, and stops an embedded cluster last.</summary>
+public sealed class DatabaseStartup(Database database, IOptions<PostgresOptions> options, IOptions<DataFolderOptions> data, ILogger<DatabaseStartup> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) =>
+        database.StartAsync(options.Value, data.Value.DataPath, logger, cancellationToken);
+
+    // The cluster stops when the container disposes the Database, after every hosted service has stopped.
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>The data folder as the persistence layer sees it.</summary>
+public sealed class DataFolderOptions
+{
+    public string DataPath { get; set; } = "data";
+}
+
+/// <summary>Healthy when the database answers a query.</summary>
+public sealed class DatabaseHealthCheck(Database database) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (!database.IsStarted)
+            return HealthCheckResult.Unhealthy("The database is not started.");
+        try
+        {
+            await using var command = database.DataSource.CreateCommand("SELECT count(*) FROM schema_migrations");
+            var migrations = await command.ExecuteScalarAsync(cancellationToken);
+            return HealthCheckResult.Healthy("Database answers.", new Dictionary<string, object> { ["migrations"] = migrations! });
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        {
+            return HealthCheckResult.Unhealthy("The database does not answer.", e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using PocMaterials.Persistence;
+
+namespace PocMaterials.Testing;
+
+/// <summary>
+/// One throwaway PostgreSQL cluster per test run (per test process), started the way the product
+/// starts its embedded cluster, on a free port. Each test gets a database of its own.
+/// </summary>
+public static class TestPostgres
+{
+    private static readonly Lazy<Task<EmbeddedPostgresCluster>> Cluster = new(StartAsync);
+    private static readonly string Root = Path.Combine(Path.GetTempPath(), "pocmaterials-tests", "postgres-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>A new, empty database; its connection string.</summary>
+    public static async Task<string> CreateDatabaseAsync()
+    {
+        var cluster = await Cluster.Value;
+        var name = "test_" + Guid.NewGuid().ToString("N");
+        await cluster.CreateDatabaseAsync(name, CancellationToken.None);
+        return cluster.ConnectionString(name);
+    }
+
+    public static async Task<EmbeddedPostgresCluster> ClusterAsync() => await Cluster.Value;
+
+    private static async Task<EmbeddedPostgresCluster> StartAsync()
+    {
+        var cluster = await EmbeddedPostgresCluster.StartAsync(Root);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            cluster.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            try
+            {
+                Directory.Delete(Root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // The temp folder is the OS's to clean when a file is still held.
+            }
+        };
+        return cluster;
+    }
+}
