@@ -7,11 +7,16 @@ using PocMaterials.Testing;
 
 namespace PocMaterials.Web.Tests;
 
-/// <summary>The real web host over a throwaway content folder, in the Development environment unless told otherwise.</summary>
+/// <summary>
+/// The real web host over a throwaway content folder and a database of its own in the test run's
+/// PostgreSQL cluster, in the Development environment unless told otherwise.
+/// </summary>
 public sealed class PocMaterialsApp(ContentFolder folder, string environment = "Development", IDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
 {
     public ContentFolder Folder => folder;
+
+    public string ConnectionString { get; } = TestPostgres.CreateDatabaseAsync().GetAwaiter().GetResult();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -21,6 +26,7 @@ public sealed class PocMaterialsApp(ContentFolder folder, string environment = "
             ["Content:ContentPath"] = folder.ContentPath,
             ["Content:ThemesPath"] = folder.ThemesPath,
             ["Data:DataPath"] = folder.DataPath,
+            ["Postgres:ConnectionString"] = ConnectionString,
         }.Concat(settings ?? new Dictionary<string, string?>())));
     }
 

@@ -36,13 +36,13 @@ CREATE INDEX material_views_occurred_at ON material_views (occurred_at) INCLUDE 
 CREATE INDEX material_views_viewer_material ON material_views (viewer_id, material_slug, occurred_at);
 CREATE INDEX material_views_search ON material_views (search_id) WHERE search_id IS NOT NULL;
 
--- Kept forever: per month, material, centre and role, what the raw events said before retention removed them.
-CREATE TABLE monthly_material_reach (
+-- Kept forever: per month, what the raw events said before retention removed them, per material,
+-- per centre ('' for viewers without one) and per role. Unique viewers are per month.
+CREATE TABLE monthly_reach (
     month           date NOT NULL,
-    material_slug   text NOT NULL,
-    centre          text NOT NULL,            -- '' when the viewer had no centre
-    role            text NOT NULL,
+    dimension       text NOT NULL CHECK (dimension IN ('material', 'centre', 'role')),
+    key             text NOT NULL,
     views           integer NOT NULL,
     unique_viewers  integer NOT NULL,
-    PRIMARY KEY (month, material_slug, centre, role)
+    PRIMARY KEY (month, dimension, key)
 );

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Search.Querying;
+using PocMaterials.Web.Hosting;
 using PocMaterials.Web.Identity;
 
 namespace PocMaterials.Web.Endpoints;
@@ -19,9 +20,10 @@ public static class SearchEndpoints
         return api;
     }
 
-    internal static Results<Ok<MaterialSearchResult>, ValidationProblem> Search(
+    internal static Results<Ok<SearchResponse>, ValidationProblem> Search(
         ClaimsPrincipal user,
         MaterialSearcher searcher,
+        ReachTracking tracking,
         ContentLibrary library,
         BrusselsCalendar calendar,
         [FromQuery] string? q,
@@ -67,8 +69,32 @@ public static class SearchEndpoints
             Page = page ?? 1,
             PageSize = pageSize ?? 10,
         };
-        return TypedResults.Ok(searcher.Search(request, user.ToStaffMember(), calendar.Today));
+        var member = user.ToStaffMember();
+        var result = searcher.Search(request, member, calendar.Today);
+        // A search is what was typed on its first page; later pages and browsing are not new searches.
+        Guid? searchId = string.IsNullOrWhiteSpace(q) || request.Page > 1
+            ? null
+            : tracking.SearchMade(member, q, Filters(request), result.Total);
+        return TypedResults.Ok(new SearchResponse(searchId, result.Total, result.Page, result.PageSize, result.Hits, result.Facets, result.DidYouMean));
     }
+
+    private static Dictionary<string, IReadOnlyList<string>> Filters(MaterialSearchRequest request) => new[]
+    {
+        ("type", request.Types), ("core_process", request.CoreProcesses), ("theme", request.Themes), ("domain", request.Domains),
+    }.Where(f => f.Item2.Count > 0).ToDictionary(f => f.Item1, f => f.Item2);
+
+    /// <summary>
+    /// A page of results. Pass <c>searchId</c> and the hit's 1-based <c>position</c> when opening a hit,
+    /// so reach reports can link the view to the search.
+    /// </summary>
+    public sealed record SearchResponse(
+        Guid? SearchId,
+        int Total,
+        int Page,
+        int PageSize,
+        IReadOnlyList<MaterialHit> Hits,
+        IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets,
+        string? DidYouMean);
 
     private static void CheckIds(Dictionary<string, string[]> errors, string parameter, string[]? values, Func<string, bool> isKnown)
     {

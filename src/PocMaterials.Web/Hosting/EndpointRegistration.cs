@@ -23,6 +23,7 @@ public static class EndpointRegistration
         api.MapSearchEndpoints();
         api.MapMaterialEndpoints();
         api.MapTaxonomyEndpoints();
+        api.MapReportEndpoints();
         if (app.Environment.IsDevelopment())
             api.MapDevelopmentEndpoints();
         return app;

@@ -4,6 +4,10 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Visibility;
+using PocMaterials.Persistence;
+using PocMaterials.Reach;
+using PocMaterials.Reach.Reports;
+using PocMaterials.Reach.Tracking;
 using PocMaterials.Search.Indexing;
 using PocMaterials.Search.Querying;
 using PocMaterials.Web.Identity;
@@ -22,6 +26,14 @@ public static class ServiceRegistration
         services.AddOptions<DataOptions>().BindConfiguration(DataOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
+        services.AddOptions<PostgresOptions>().BindConfiguration(PostgresOptions.Section);
+        services.AddOptions<DataFolderOptions>().BindConfiguration(DataOptions.Section);
+        services.AddOptions<ReachOptions>().BindConfiguration(ReachOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        // The database starts first and stops last: every service below may need it.
+        services.AddSingleton<Database>();
+        services.AddHostedService<DatabaseStartup>();
+
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<BrusselsCalendar>();
         services.AddSingleton(sp =>
@@ -39,6 +51,17 @@ public static class ServiceRegistration
         });
         services.AddHostedService<ContentIndexingService>();
 
+        services.AddSingleton(sp => ViewerPseudonyms.FromOptions(
+            sp.GetRequiredService<IOptions<ReachOptions>>().Value, Path.GetFullPath(sp.GetRequiredService<IOptions<DataOptions>>().Value.DataPath)));
+        services.AddSingleton<ReachTracking>();
+        services.AddSingleton<ReachRecorder>();
+        services.AddSingleton<ReachEventStore>();
+        services.AddSingleton<ReachEventWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReachEventWriter>());
+        services.AddSingleton<RawEventRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<RawEventRetention>());
+        services.AddSingleton<ReachReports>();
+
         services.AddSingleton<DevelopmentTokens>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
@@ -55,7 +78,8 @@ public static class ServiceRegistration
                     ClockSkew = TimeSpan.FromMinutes(1),
                 };
             });
-        services.AddAuthorization();
+        services.AddAuthorization(authorization =>
+            authorization.AddPolicy(Policies.Editor, policy => policy.RequireAuthenticatedUser().RequireRole(StaffRoles.Editor)));
 
         services.AddProblemDetails();
         // A parameter that does not bind (page=twee) is the caller's error in every environment: 400, not an exception.
@@ -64,7 +88,8 @@ public static class ServiceRegistration
         services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecurityTransformer>());
         services.AddHealthChecks()
             .AddCheck<ContentHealthCheck>("content")
-            .AddCheck<SearchIndexHealthCheck>("search-index");
+            .AddCheck<SearchIndexHealthCheck>("search-index")
+            .AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
 }

@@ -1,0 +1,149 @@
+using Npgsql;
+using PocMaterials.Content.Library;
+using PocMaterials.Content.Materials;
+using PocMaterials.Persistence;
+
+namespace PocMaterials.Reach.Reports;
+
+/// <summary>
+/// The reach reports, from the raw events of the retention period and, for older months, from the
+/// monthly aggregates. Views count once per viewer and material within 30 minutes; unique viewers
+/// are pseudonymous ids, never shown.
+/// </summary>
+public sealed class ReachReports(Database database)
+{
+    private const string Zone = "Europe/Brussels";
+
+    public async Task<MaterialViewsReport> MaterialViewsAsync(ReportPeriod period, ContentSnapshot content, CancellationToken cancellationToken)
+    {
+        var sql = $"""
+            SELECT material_slug, date_trunc('month', occurred_at AT TIME ZONE '{Zone}')::date AS month,
+                   count(*) FILTER (WHERE counted)::int, count(DISTINCT viewer_id)::int
+            FROM material_views WHERE occurred_at >= $1 AND occurred_at < $2
+            GROUP BY GROUPING SETS ((material_slug, month), (material_slug))
+            UNION ALL
+            SELECT key, month, views, unique_viewers FROM monthly_reach
+            WHERE dimension = 'material' AND month >= date_trunc('month', $1 AT TIME ZONE '{Zone}')::date AND month < $2 AT TIME ZONE '{Zone}'
+            UNION ALL
+            SELECT key, NULL, sum(views)::int, sum(unique_viewers)::int FROM monthly_reach
+            WHERE dimension = 'material' AND month >= date_trunc('month', $1 AT TIME ZONE '{Zone}')::date AND month < $2 AT TIME ZONE '{Zone}'
+            GROUP BY key
+            """;
+        var totals = new Dictionary<string, (int Views, int Unique)>(StringComparer.Ordinal);
+        var months = new Dictionary<string, List<MonthFigures>>(StringComparer.Ordinal);
+        await foreach (var row in QueryAsync(sql, cancellationToken, period.Start, period.End))
+        {
+            var slug = row.GetString(0);
+            if (row.IsDBNull(1))
+            {
+                var (views, unique) = totals.GetValueOrDefault(slug);
+                totals[slug] = (views + row.GetInt32(2), unique + row.GetInt32(3));
+            }
+            else
+            {
+                (months.TryGetValue(slug, out var list) ? list : months[slug] = []).Add(new MonthFigures(DateOnly.FromDateTime(row.GetDateTime(1)), row.GetInt32(2), row.GetInt32(3)));
+            }
+        }
+        var materials = totals
+            .Select(t => new MaterialReach(t.Key, TitleOf(content, t.Key), t.Value.Views, t.Value.Unique, [.. months.GetValueOrDefault(t.Key, []).OrderBy(m => m.Month)]))
+            .OrderByDescending(m => m.Views).ThenBy(m => m.Slug, StringComparer.Ordinal)
+            .ToList();
+        return new MaterialViewsReport(period.From, period.To, materials);
+    }
+
+    public Task<ReachReport> CentresAsync(ReportPeriod period, ContentSnapshot content, CancellationToken cancellationToken) =>
+        GroupsAsync(period, "centre", "coalesce(centre, '')", "", content.Taxonomy.Centres.All.Select(c => (c.Id, c.Label)), cancellationToken);
+
+    public Task<ReachReport> RolesAsync(ReportPeriod period, ContentSnapshot content, CancellationToken cancellationToken) =>
+        GroupsAsync(period, "role", "role", ", unnest(roles) AS role", content.Taxonomy.Roles.All.Select(r => (r.Id, r.Label)), cancellationToken);
+
+    public async Task<SearchReport> SearchesAsync(ReportPeriod period, int top, CancellationToken cancellationToken)
+    {
+        const string Range = "s.occurred_at >= $1 AND s.occurred_at < $2";
+        const string Opened = "EXISTS (SELECT 1 FROM material_views v WHERE v.search_id = s.id)";
+        int searches = 0, followed = 0;
+        await foreach (var row in QueryAsync($"SELECT count(*)::int, count(*) FILTER (WHERE {Opened})::int FROM searches s WHERE {Range}", cancellationToken, period.Start, period.End))
+            (searches, followed) = (row.GetInt32(0), row.GetInt32(1));
+        return new SearchReport(
+            period.From,
+            period.To,
+            searches,
+            followed,
+            searches == 0 ? 0 : Math.Round((double)followed / searches, 4),
+            await QueriesAsync($"SELECT query, count(*)::int, avg(result_count)::float8 FROM searches s WHERE {Range} GROUP BY query ORDER BY 2 DESC, 1 LIMIT $3", period, top, cancellationToken),
+            await QueriesAsync($"SELECT query, count(*)::int, 0::float8 FROM searches s WHERE {Range} AND result_count = 0 GROUP BY query ORDER BY 2 DESC, 1 LIMIT $3", period, top, cancellationToken),
+            await QueriesAsync($"SELECT query, count(*)::int, avg(result_count)::float8 FROM searches s WHERE {Range} AND result_count > 0 AND NOT {Opened} GROUP BY query ORDER BY 2 DESC, 1 LIMIT $3", period, top, cancellationToken),
+            await ClicksByPositionAsync(period, cancellationToken));
+    }
+
+    public async Task<ContentHealthReport> ContentHealthAsync(ReportPeriod period, ContentSnapshot content, DateOnly today, CancellationToken cancellationToken)
+    {
+        var views = (await MaterialViewsAsync(period, content, cancellationToken)).Materials.ToDictionary(m => m.Slug, m => m.Views, StringComparer.Ordinal);
+        // Only what staff could have seen: published, not scheduled after the period.
+        var published = content.Materials.Values
+            .Where(m => m.Status == MaterialStatus.Published && (m.Published is null || m.Published <= period.To))
+            .ToList();
+        MaterialHealth Health(Material m) => new(m.Slug, m.Title, views.GetValueOrDefault(m.Slug), m.ReviewBy, m.Updated);
+        return new ContentHealthReport(
+            period.From,
+            period.To,
+            [.. published.Where(m => views.GetValueOrDefault(m.Slug) == 0).OrderBy(m => m.Title, StringComparer.CurrentCulture).Select(Health)],
+            [.. published.Where(m => m.IsDueForReview(today)).Select(Health).OrderByDescending(h => h.Views).ThenBy(h => h.ReviewBy)]);
+    }
+
+    private async Task<ReachReport> GroupsAsync(ReportPeriod period, string dimension, string key, string join, IEnumerable<(string Id, string Label)> configured, CancellationToken cancellationToken)
+    {
+        var sql = $"""
+            SELECT {key}, count(*) FILTER (WHERE counted)::int, count(DISTINCT viewer_id)::int
+            FROM material_views{join} WHERE occurred_at >= $1 AND occurred_at < $2 GROUP BY 1
+            UNION ALL
+            SELECT key, sum(views)::int, sum(unique_viewers)::int FROM monthly_reach
+            WHERE dimension = '{dimension}' AND month >= date_trunc('month', $1 AT TIME ZONE '{Zone}')::date AND month < $2 AT TIME ZONE '{Zone}'
+            GROUP BY key
+            """;
+        var figures = new Dictionary<string, (int Views, int Unique)>(StringComparer.Ordinal);
+        await foreach (var row in QueryAsync(sql, cancellationToken, period.Start, period.End))
+        {
+            var (views, unique) = figures.GetValueOrDefault(row.GetString(0));
+            figures[row.GetString(0)] = (views + row.GetInt32(1), unique + row.GetInt32(2));
+        }
+        var groups = configured.Select(c => new GroupReach(c.Id, c.Label, figures.GetValueOrDefault(c.Id).Views, figures.GetValueOrDefault(c.Id).Unique)).ToList();
+        return new ReachReport(period.From, period.To,
+            [.. groups.OrderByDescending(g => g.Views).ThenBy(g => g.Label, StringComparer.CurrentCulture)],
+            [.. groups.Where(g => g.Views == 0)]);
+    }
+
+    private async Task<IReadOnlyList<QueryCount>> QueriesAsync(string sql, ReportPeriod period, int top, CancellationToken cancellationToken)
+    {
+        var queries = new List<QueryCount>();
+        await foreach (var row in QueryAsync(sql, cancellationToken, period.Start, period.End, top))
+            queries.Add(new QueryCount(row.GetString(0), row.GetInt32(1), Math.Round(row.GetDouble(2), 2)));
+        return queries;
+    }
+
+    private async Task<IReadOnlyList<PositionClicks>> ClicksByPositionAsync(ReportPeriod period, CancellationToken cancellationToken)
+    {
+        var clicks = new List<PositionClicks>();
+        const string Sql = """
+            SELECT result_position, count(*)::int FROM material_views
+            WHERE occurred_at >= $1 AND occurred_at < $2 AND source = 'search' AND result_position IS NOT NULL
+            GROUP BY 1 ORDER BY 1
+            """;
+        await foreach (var row in QueryAsync(Sql, cancellationToken, period.Start, period.End))
+            clicks.Add(new PositionClicks(row.GetInt32(0), row.GetInt32(1)));
+        return clicks;
+    }
+
+    private async IAsyncEnumerable<NpgsqlDataReader> QueryAsync(string sql, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken, params object[] parameters)
+    {
+        await using var command = database.DataSource.CreateCommand(sql);
+        foreach (var parameter in parameters)
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter is DateTimeOffset time ? time.ToUniversalTime() : parameter });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            yield return reader;
+    }
+
+    private static string TitleOf(ContentSnapshot content, string slug) =>
+        content.Materials.TryGetValue(slug, out var material) ? material.Title : slug;
+}

@@ -1,0 +1,110 @@
+using Npgsql;
+using NpgsqlTypes;
+using PocMaterials.Persistence;
+
+namespace PocMaterials.Reach.Tracking;
+
+/// <summary>Writes a batch of reach events in one transaction. Writing the same batch again stores nothing twice.</summary>
+public sealed class ReachEventStore(Database database)
+{
+    /// <summary>A view within this long after a view of the same material by the same viewer is not counted again.</summary>
+    public static readonly TimeSpan RepeatWindow = TimeSpan.FromMinutes(30);
+
+    private const string InsertViewers = """
+        INSERT INTO viewers (pseudonym) SELECT unnest($1::text[]) ON CONFLICT (pseudonym) DO NOTHING
+        """;
+
+    private const string SelectViewers = "SELECT id, pseudonym FROM viewers WHERE pseudonym = ANY($1)";
+
+    private const string InsertSearches = """
+        INSERT INTO searches (id, occurred_at, query, filters, result_count, viewer_id, roles, centre)
+        SELECT s.id, s.at, s.query, s.filters::jsonb, s.results, s.viewer, string_to_array(s.roles, ','), s.centre
+        FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::int[], $6::int[], $7::text[], $8::text[])
+            AS s(id, at, query, filters, results, viewer, roles, centre)
+        ON CONFLICT (id) DO NOTHING
+        """;
+
+    // "maybe" is false when an earlier view in the same batch already falls in the window;
+    // otherwise the database decides from the views already stored.
+    private const string InsertViews = """
+        INSERT INTO material_views (event_id, occurred_at, material_slug, faq_anchor, viewer_id, roles, centre, source, search_id, result_position, counted)
+        SELECT v.id, v.at, v.slug, v.anchor, v.viewer, string_to_array(v.roles, ','), v.centre, v.source, v.search, v.position,
+               v.maybe AND NOT EXISTS (
+                   SELECT 1 FROM material_views p
+                   WHERE p.viewer_id = v.viewer AND p.material_slug = v.slug
+                     AND p.occurred_at > v.at - $12::interval AND p.occurred_at <= v.at AND p.event_id <> v.id)
+        FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::uuid[], $10::int[], $11::bool[])
+            AS v(id, at, slug, anchor, viewer, roles, centre, source, search, position, maybe)
+        ORDER BY v.at
+        ON CONFLICT (event_id) DO NOTHING
+        """;
+
+    public async Task WriteAsync(IReadOnlyList<ReachEvent> batch, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var viewers = await ViewerIdsAsync(connection, batch.Select(e => e.Viewer.Pseudonym).Distinct().ToArray(), cancellationToken);
+
+        var searches = batch.OfType<SearchMade>().ToList();
+        if (searches.Count > 0)
+        {
+            await ExecuteAsync(connection, InsertSearches, cancellationToken,
+                searches.Select(s => s.Id).ToArray(),
+                searches.Select(s => s.OccurredAt.ToUniversalTime()).ToArray(),
+                searches.Select(s => s.Query).ToArray(),
+                searches.Select(s => System.Text.Json.JsonSerializer.Serialize(s.Filters)).ToArray(),
+                searches.Select(s => s.ResultCount).ToArray(),
+                searches.Select(s => viewers[s.Viewer.Pseudonym]).ToArray(),
+                searches.Select(s => string.Join(',', s.Viewer.Roles)).ToArray(),
+                searches.Select(s => s.Viewer.Centre).ToArray());
+        }
+
+        var views = batch.OfType<MaterialViewed>().OrderBy(v => v.OccurredAt).ToList();
+        if (views.Count > 0)
+        {
+            var lastInBatch = new Dictionary<(string, string), DateTimeOffset>();
+            var maybeCounted = views.Select(v =>
+            {
+                var key = (v.Viewer.Pseudonym, v.MaterialSlug);
+                var repeat = lastInBatch.TryGetValue(key, out var last) && v.OccurredAt - last < RepeatWindow;
+                lastInBatch[key] = v.OccurredAt;
+                return !repeat;
+            }).ToArray();
+            await ExecuteAsync(connection, InsertViews, cancellationToken,
+                views.Select(v => v.Id).ToArray(),
+                views.Select(v => v.OccurredAt.ToUniversalTime()).ToArray(),
+                views.Select(v => v.MaterialSlug).ToArray(),
+                views.Select(v => v.FaqAnchor).ToArray(),
+                views.Select(v => viewers[v.Viewer.Pseudonym]).ToArray(),
+                views.Select(v => string.Join(',', v.Viewer.Roles)).ToArray(),
+                views.Select(v => v.Viewer.Centre).ToArray(),
+                views.Select(v => v.Source.ToString().ToLowerInvariant()).ToArray(),
+                views.Select(v => v.SearchId).ToArray(),
+                views.Select(v => v.ResultPosition).ToArray(),
+                maybeCounted,
+                RepeatWindow);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task<Dictionary<string, int>> ViewerIdsAsync(NpgsqlConnection connection, string[] pseudonyms, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(connection, InsertViewers, cancellationToken, (object)pseudonyms);
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        await using var select = new NpgsqlCommand(SelectViewers, connection) { Parameters = { new() { Value = pseudonyms } } };
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            ids[reader.GetString(1)] = reader.GetInt32(0);
+        return ids;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object?[] values)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var value in values)
+            command.Parameters.Add(value is DateTimeOffset[] times
+                ? new NpgsqlParameter { Value = times, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz }
+                : new NpgsqlParameter { Value = value ?? DBNull.Value });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,38 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace PocMaterials.Reach.Tracking;
+
+/// <summary>Turns a subject into a stable pseudonym with a server secret (HMAC-SHA256): unlinkable without the key.</summary>
+public sealed class ViewerPseudonyms
+{
+    private readonly byte[] _key;
+
+    public ViewerPseudonyms(byte[] key)
+    {
+        if (key.Length < 32)
+            throw new ArgumentException("The pseudonym key must be at least 32 bytes.", nameof(key));
+        _key = key;
+    }
+
+    public string For(string subject) =>
+        Convert.ToBase64String(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(subject)))[..32];
+
+    /// <summary>The configured key, or one created once in the data folder and read from it afterwards.</summary>
+    public static ViewerPseudonyms FromOptions(ReachOptions options, string dataPath)
+    {
+        if (!string.IsNullOrEmpty(options.PseudonymKey))
+            return new ViewerPseudonyms(Encoding.UTF8.GetBytes(options.PseudonymKey));
+        var path = Path.Combine(dataPath, "reach-pseudonym.key");
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(dataPath);
+            var key = RandomNumberGenerator.GetBytes(32);
+            using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.None);
+            file.Write(key);
+            if (!OperatingSystem.IsWindows())
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        return new ViewerPseudonyms(File.ReadAllBytes(path));
+    }
+}

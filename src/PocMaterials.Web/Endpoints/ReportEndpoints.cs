@@ -1,0 +1,110 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using PocMaterials.Content.Library;
+using PocMaterials.Content.Visibility;
+using PocMaterials.Reach.Reports;
+using PocMaterials.Web.Identity;
+
+namespace PocMaterials.Web.Endpoints;
+
+/// <summary>Reach reports for POC+ editors: JSON, or CSV with format=csv; one SVG chart.</summary>
+public static class ReportEndpoints
+{
+    private const int DefaultTop = 20;
+
+    public static RouteGroupBuilder MapReportEndpoints(this RouteGroupBuilder api)
+    {
+        var reports = api.MapGroup("/reports").RequireAuthorization(Policies.Editor)
+            .WithDescription("Editors only. from and to are dates (YYYY-MM-DD, Europe/Brussels, both included); by default the current school year (1 September - 31 August).");
+        reports.MapGet("/views", Views).WithName("MaterialViewsReport").WithSummary("Views and unique viewers per material, by month");
+        reports.MapGet("/reach/centres", Centres).WithName("CentreReachReport").WithSummary("Views and unique viewers per centre, and the centres not reached");
+        reports.MapGet("/reach/roles", Roles).WithName("RoleReachReport").WithSummary("Views and unique viewers per role, and the roles not reached");
+        reports.MapGet("/searches", Searches).WithName("SearchReport").WithSummary("Top queries, queries without results, queries nobody opened, click-through by position");
+        reports.MapGet("/content-health", ContentHealth).WithName("ContentHealthReport").WithSummary("Materials never viewed; materials past review by views");
+        reports.MapGet("/views.svg", ViewsChartSvg).WithName("ViewsChart").WithSummary("Views per month of the top materials as an SVG bar chart");
+        return api;
+    }
+
+    internal static async Task<IResult> Views(ReachReports reports, ContentLibrary library, BrusselsCalendar calendar, string? from, string? to, string? format, CancellationToken cancellationToken)
+    {
+        if (Invalid(from, to, format, calendar, out var period) is { } problem)
+            return problem;
+        var report = await reports.MaterialViewsAsync(period, library.Current, cancellationToken);
+        return IsCsv(format)
+            ? CsvFile("material-views", ["slug", "title", "month", "views", "unique_viewers"], report.Materials.SelectMany(m =>
+                new[] { new object?[] { m.Slug, m.Title, "total", m.Views, m.UniqueViewers } }
+                    .Concat(m.Months.Select(month => new object?[] { m.Slug, m.Title, month.Month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), month.Views, month.UniqueViewers }))))
+            : TypedResults.Ok(report);
+    }
+
+    internal static Task<IResult> Centres(ReachReports reports, ContentLibrary library, BrusselsCalendar calendar, string? from, string? to, string? format, CancellationToken cancellationToken) =>
+        Reach(reports.CentresAsync, "centre-reach", library, calendar, from, to, format, cancellationToken);
+
+    internal static Task<IResult> Roles(ReachReports reports, ContentLibrary library, BrusselsCalendar calendar, string? from, string? to, string? format, CancellationToken cancellationToken) =>
+        Reach(reports.RolesAsync, "role-reach", library, calendar, from, to, format, cancellationToken);
+
+    internal static async Task<IResult> Searches(ReachReports reports, BrusselsCalendar calendar, string? from, string? to, string? format, [FromQuery] int? top, CancellationToken cancellationToken)
+    {
+        if (Invalid(from, to, format, calendar, out var period) is { } problem)
+            return problem;
+        if (top is < 1 or > 1000)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["top"] = ["top must be between 1 and 1000."] });
+        var report = await reports.SearchesAsync(period, top ?? DefaultTop, cancellationToken);
+        if (!IsCsv(format))
+            return TypedResults.Ok(report);
+        IEnumerable<object?[]> Rows(string list, IEnumerable<QueryCount> queries) =>
+            queries.Select(q => new object?[] { list, q.Query, q.Searches, q.AverageResults });
+        return CsvFile("searches", ["list", "query", "searches", "average_results"],
+            Rows("top", report.TopQueries).Concat(Rows("zero_results", report.ZeroResultQueries)).Concat(Rows("unopened", report.UnopenedQueries))
+                .Concat(report.ClicksByPosition.Select(c => new object?[] { "clicks_by_position", c.Position.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Views, null })));
+    }
+
+    internal static async Task<IResult> ContentHealth(ReachReports reports, ContentLibrary library, BrusselsCalendar calendar, string? from, string? to, string? format, CancellationToken cancellationToken)
+    {
+        if (Invalid(from, to, format, calendar, out var period) is { } problem)
+            return problem;
+        var report = await reports.ContentHealthAsync(period, library.Current, calendar.Today, cancellationToken);
+        return IsCsv(format)
+            ? CsvFile("content-health", ["list", "slug", "title", "views", "review_by", "updated"],
+                report.NeverViewed.Select(m => Row("never_viewed", m)).Concat(report.PastReview.Select(m => Row("past_review", m))))
+            : TypedResults.Ok(report);
+
+        static object?[] Row(string list, MaterialHealth m) => [list, m.Slug, m.Title, m.Views, m.ReviewBy, m.Updated];
+    }
+
+    internal static async Task<IResult> ViewsChartSvg(ReachReports reports, ContentLibrary library, BrusselsCalendar calendar, string? from, string? to, [FromQuery] int? top, CancellationToken cancellationToken)
+    {
+        if (Invalid(from, to, null, calendar, out var period) is { } problem)
+            return problem;
+        if (top is < 1 or > 10)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["top"] = ["top must be between 1 and 10."] });
+        var report = await reports.MaterialViewsAsync(period, library.Current, cancellationToken);
+        return TypedResults.Content(ViewsChart.Render(report, top ?? 5), "image/svg+xml; charset=utf-8");
+    }
+
+    private static async Task<IResult> Reach(
+        Func<ReportPeriod, ContentSnapshot, CancellationToken, Task<ReachReport>> report, string name,
+        ContentLibrary library, BrusselsCalendar calendar, string? from, string? to, string? format, CancellationToken cancellationToken)
+    {
+        if (Invalid(from, to, format, calendar, out var period) is { } problem)
+            return problem;
+        var result = await report(period, library.Current, cancellationToken);
+        return IsCsv(format)
+            ? CsvFile(name, ["id", "label", "views", "unique_viewers", "reached"], result.Groups.Select(g => new object?[] { g.Id, g.Label, g.Views, g.UniqueViewers, g.Views > 0 ? "yes" : "no" }))
+            : TypedResults.Ok(result);
+    }
+
+    private static IResult? Invalid(string? from, string? to, string? format, BrusselsCalendar calendar, out ReportPeriod period)
+    {
+        var (parsed, errors) = ReportPeriod.Parse(from, to, calendar.Today);
+        if (format is not null && !IsCsv(format) && !string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
+            errors["format"] = [$"'{format}' is not a format; use json or csv."];
+        period = parsed ?? ReportPeriod.SchoolYearOf(calendar.Today);
+        return errors.Count > 0 || parsed is null ? TypedResults.ValidationProblem(errors, title: "The report request is not valid.") : null;
+    }
+
+    private static bool IsCsv(string? format) => string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase);
+
+    private static IResult CsvFile(string name, string[] header, IEnumerable<object?[]> rows) =>
+        TypedResults.File(System.Text.Encoding.UTF8.GetBytes(Csv.Write(header, rows)), "text/csv; charset=utf-8", $"{name}.csv");
+}
