@@ -58,6 +58,14 @@ public sealed class EmbeddedPostgresCluster : IAsyncDisposable
         Port = 0;
     }
 
+    /// <summary>Stops the server and starts it again on the same port, as an administrator's restart would.</summary>
+    public async Task RestartAsync(TimeSpan downtime, CancellationToken cancellationToken)
+    {
+        await RunAsync("pg_ctl", ["stop", "-D", _dataPath, "-m", "fast", "-w"], allowFailure: false, cancellationToken);
+        await Task.Delay(downtime, cancellationToken);
+        await StartServerAsync(Port, cancellationToken);
+    }
+
     /// <summary>The newest PostgreSQL under /usr/lib/postgresql (Debian's layout).</summary>
     public static string FindBinaries()
     {
@@ -88,17 +96,21 @@ public sealed class EmbeddedPostgresCluster : IAsyncDisposable
         for (var attempt = 1; ; attempt++)
         {
             var port = FreePort();
-            var options = $"-p {port} -c listen_addresses=127.0.0.1 -k '{_dataPath}'";
-            var exit = await RunAsync("pg_ctl", ["start", "-D", _dataPath, "-w", "-t", "60", "-l", Path.Combine(_dataPath, "server.log"), "-o", options], allowFailure: attempt < 3, cancellationToken);
-            if (exit == 0)
-            {
-                Port = port;
+            if (await StartServerAsync(port, cancellationToken, allowFailure: attempt < 3))
                 break;
-            }
             _logger.LogWarning("Embedded PostgreSQL did not start on port {Port} (attempt {Attempt}); trying another port", port, attempt);
         }
         await CreateDatabaseAsync(DatabaseName, cancellationToken);
         _logger.LogInformation("Embedded PostgreSQL listening on 127.0.0.1:{Port} ({DataPath})", Port, _dataPath);
+    }
+
+    private async Task<bool> StartServerAsync(int port, CancellationToken cancellationToken, bool allowFailure = false)
+    {
+        var options = $"-p {port} -c listen_addresses=127.0.0.1 -k '{_dataPath}'";
+        var exit = await RunAsync("pg_ctl", ["start", "-D", _dataPath, "-w", "-t", "60", "-l", Path.Combine(_dataPath, "server.log"), "-o", options], allowFailure, cancellationToken);
+        if (exit == 0)
+            Port = port;
+        return exit == 0;
     }
 
     /// <summary>Creates a database unless it exists: one per test, or the product's own.</summary>
