@@ -21,13 +21,16 @@ public sealed class PocMaterialsApp(ContentFolder folder, string environment = "
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        var configuration = new Dictionary<string, string?>
         {
             ["Content:ContentPath"] = folder.ContentPath,
             ["Content:ThemesPath"] = folder.ThemesPath,
             ["Data:DataPath"] = folder.DataPath,
             ["Postgres:ConnectionString"] = ConnectionString,
-        }.Concat(settings ?? new Dictionary<string, string?>())));
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            configuration[key] = value;
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(configuration));
     }
 
     /// <summary>A client carrying a development token for the given roles and centre.</summary>
