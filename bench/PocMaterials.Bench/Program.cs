@@ -12,14 +12,19 @@ using PocMaterials.Search.Querying;
 using PocMaterials.Web.Hosting;
 using PocMaterials.Web.Identity;
 
-// Search benchmark: ./poc bench [sizes] [--http-seconds N]
-var sizes = (args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "1000,10000,100000")
+// ./poc bench [search|reach|all] [sizes] [--http-seconds N] [--events N]
+var part = args.FirstOrDefault(a => a is "search" or "reach" or "all") ?? "all";
+var sizes = (args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && char.IsDigit(a[0])) ?? "1000,10000,100000")
     .Split(',').Select(int.Parse).ToArray();
 var httpSeconds = args.SkipWhile(a => a != "--http-seconds").Skip(1).Select(int.Parse).FirstOrDefault(10);
+var totalEvents = args.SkipWhile(a => a != "--events").Skip(1).Select(int.Parse).FirstOrDefault(1_000_000);
 var repository = FindRepository();
-Console.WriteLine($"PocMaterials search benchmark on {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+Console.WriteLine($"PocMaterials benchmarks on {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 
-foreach (var size in sizes)
+if (part is "reach" or "all")
+    await ReachBenchmark.RunAsync(repository, pipelineEvents: 200_000, totalEvents);
+
+foreach (var size in part is "reach" ? [] : sizes)
 {
     Console.WriteLine();
     Console.WriteLine($"== {size:N0} synthetic materials");

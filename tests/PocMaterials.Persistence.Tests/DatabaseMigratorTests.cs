@@ -16,7 +16,7 @@ public sealed class DatabaseMigratorTests
 
         Assert.Equal(DatabaseMigrator.Migrations.Select(m => m.Version), first);
         Assert.Empty(second);
-        await using var command = dataSource.CreateCommand("SELECT count(*) FROM information_schema.tables WHERE table_name IN ('material_views', 'searches', 'viewers', 'monthly_reach')");
+        await using var command = dataSource.CreateCommand("SELECT count(*) FROM information_schema.tables WHERE table_name IN ('material_views', 'searches', 'viewers', 'daily_reach')");
         Assert.Equal(4L, await command.ExecuteScalarAsync());
     }
 

@@ -36,13 +36,24 @@ CREATE INDEX material_views_occurred_at ON material_views (occurred_at) INCLUDE 
 CREATE INDEX material_views_viewer_material ON material_views (viewer_id, material_slug, occurred_at);
 CREATE INDEX material_views_search ON material_views (search_id) WHERE search_id IS NOT NULL;
 
--- Kept forever: per month, what the raw events said before retention removed them, per material,
--- per centre ('' for viewers without one) and per role. Unique viewers are per month.
-CREATE TABLE monthly_reach (
-    month           date NOT NULL,
-    dimension       text NOT NULL CHECK (dimension IN ('material', 'centre', 'role')),
-    key             text NOT NULL,
-    views           integer NOT NULL,
-    unique_viewers  integer NOT NULL,
-    PRIMARY KEY (month, dimension, key)
+-- Viewer sets as bit strings: bit n is viewer n. Unique viewers over any days are the bits set in
+-- the union of the days' sets, so reports never count distinct over raw events.
+CREATE FUNCTION varbit_or(a varbit, b varbit) RETURNS varbit LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+    SELECT (a || repeat('0', greatest(0, length(b) - length(a)))::varbit) | (b || repeat('0', greatest(0, length(a) - length(b)))::varbit)
+$$;
+CREATE AGGREGATE varbit_union(varbit) (SFUNC = varbit_or, STYPE = varbit, PARALLEL = SAFE);
+CREATE FUNCTION viewer_bit(id integer) RETURNS varbit LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+    SELECT (repeat('0', id) || '1')::varbit
+$$;
+
+-- Kept forever, written with every batch of views: per day (Europe/Brussels) and per material,
+-- centre ('' for viewers without one), role, and search result position.
+CREATE TABLE daily_reach (
+    day        date NOT NULL,
+    dimension  text NOT NULL CHECK (dimension IN ('material', 'centre', 'role', 'position')),
+    key        text NOT NULL,
+    views      integer NOT NULL,              -- counted views (the 30-minute rule applied)
+    opens      integer NOT NULL,              -- every view, repeats included
+    viewers    varbit NOT NULL,
+    PRIMARY KEY (dimension, key, day)
 );

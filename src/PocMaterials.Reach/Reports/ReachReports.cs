@@ -6,43 +6,28 @@ using PocMaterials.Persistence;
 namespace PocMaterials.Reach.Reports;
 
 /// <summary>
-/// The reach reports, from the raw events of the retention period and, for older months, from the
-/// monthly aggregates. Views count once per viewer and material within 30 minutes; unique viewers
-/// are pseudonymous ids, never shown.
+/// The reach reports. Views and reach come from the daily figures (kept forever), searches from the raw
+/// search events of the retention period. Views count once per viewer and material within 30 minutes;
+/// unique viewers are counted from pseudonymous ids that no report shows.
 /// </summary>
 public sealed class ReachReports(Database database)
 {
-    private const string Zone = "Europe/Brussels";
-
     public async Task<MaterialViewsReport> MaterialViewsAsync(ReportPeriod period, ContentSnapshot content, CancellationToken cancellationToken)
     {
-        var sql = $"""
-            SELECT material_slug, date_trunc('month', occurred_at AT TIME ZONE '{Zone}')::date AS month,
-                   count(*) FILTER (WHERE counted)::int, count(DISTINCT viewer_id)::int
-            FROM material_views WHERE occurred_at >= $1 AND occurred_at < $2
-            GROUP BY GROUPING SETS ((material_slug, month), (material_slug))
-            UNION ALL
-            SELECT key, month, views, unique_viewers FROM monthly_reach
-            WHERE dimension = 'material' AND month >= date_trunc('month', $1 AT TIME ZONE '{Zone}')::date AND month < $2 AT TIME ZONE '{Zone}'
-            UNION ALL
-            SELECT key, NULL, sum(views)::int, sum(unique_viewers)::int FROM monthly_reach
-            WHERE dimension = 'material' AND month >= date_trunc('month', $1 AT TIME ZONE '{Zone}')::date AND month < $2 AT TIME ZONE '{Zone}'
-            GROUP BY key
+        const string Sql = """
+            SELECT key, date_trunc('month', day)::date AS month, sum(views)::int, bit_count(varbit_union(viewers))::int
+            FROM daily_reach WHERE dimension = 'material' AND day BETWEEN $1 AND $2
+            GROUP BY GROUPING SETS ((key, month), (key))
             """;
         var totals = new Dictionary<string, (int Views, int Unique)>(StringComparer.Ordinal);
         var months = new Dictionary<string, List<MonthFigures>>(StringComparer.Ordinal);
-        await foreach (var row in QueryAsync(sql, cancellationToken, period.Start, period.End))
+        await foreach (var row in QueryAsync(Sql, cancellationToken, period.From, period.To))
         {
             var slug = row.GetString(0);
             if (row.IsDBNull(1))
-            {
-                var (views, unique) = totals.GetValueOrDefault(slug);
-                totals[slug] = (views + row.GetInt32(2), unique + row.GetInt32(3));
-            }
+                totals[slug] = (row.GetInt32(2), row.GetInt32(3));
             else
-            {
                 (months.TryGetValue(slug, out var list) ? list : months[slug] = []).Add(new MonthFigures(DateOnly.FromDateTime(row.GetDateTime(1)), row.GetInt32(2), row.GetInt32(3)));
-            }
         }
         var materials = totals
             .Select(t => new MaterialReach(t.Key, TitleOf(content, t.Key), t.Value.Views, t.Value.Unique, [.. months.GetValueOrDefault(t.Key, []).OrderBy(m => m.Month)]))
@@ -52,10 +37,10 @@ public sealed class ReachReports(Database database)
     }
 
     public Task<ReachReport> CentresAsync(ReportPeriod period, ContentSnapshot content, CancellationToken cancellationToken) =>
-        GroupsAsync(period, "centre", "coalesce(centre, '')", "", content.Taxonomy.Centres.All.Select(c => (c.Id, c.Label)), cancellationToken);
+        GroupsAsync(period, "centre", content.Taxonomy.Centres.All.Select(c => (c.Id, c.Label)), cancellationToken);
 
     public Task<ReachReport> RolesAsync(ReportPeriod period, ContentSnapshot content, CancellationToken cancellationToken) =>
-        GroupsAsync(period, "role", "role", ", unnest(roles) AS role", content.Taxonomy.Roles.All.Select(r => (r.Id, r.Label)), cancellationToken);
+        GroupsAsync(period, "role", content.Taxonomy.Roles.All.Select(r => (r.Id, r.Label)), cancellationToken);
 
     public async Task<SearchReport> SearchesAsync(ReportPeriod period, int top, CancellationToken cancellationToken)
     {
@@ -91,22 +76,15 @@ public sealed class ReachReports(Database database)
             [.. published.Where(m => m.IsDueForReview(today)).Select(Health).OrderByDescending(h => h.Views).ThenBy(h => h.ReviewBy)]);
     }
 
-    private async Task<ReachReport> GroupsAsync(ReportPeriod period, string dimension, string key, string join, IEnumerable<(string Id, string Label)> configured, CancellationToken cancellationToken)
+    private async Task<ReachReport> GroupsAsync(ReportPeriod period, string dimension, IEnumerable<(string Id, string Label)> configured, CancellationToken cancellationToken)
     {
-        var sql = $"""
-            SELECT {key}, count(*) FILTER (WHERE counted)::int, count(DISTINCT viewer_id)::int
-            FROM material_views{join} WHERE occurred_at >= $1 AND occurred_at < $2 GROUP BY 1
-            UNION ALL
-            SELECT key, sum(views)::int, sum(unique_viewers)::int FROM monthly_reach
-            WHERE dimension = '{dimension}' AND month >= date_trunc('month', $1 AT TIME ZONE '{Zone}')::date AND month < $2 AT TIME ZONE '{Zone}'
-            GROUP BY key
+        const string Sql = """
+            SELECT key, sum(views)::int, bit_count(varbit_union(viewers))::int
+            FROM daily_reach WHERE dimension = $3 AND day BETWEEN $1 AND $2 GROUP BY key
             """;
         var figures = new Dictionary<string, (int Views, int Unique)>(StringComparer.Ordinal);
-        await foreach (var row in QueryAsync(sql, cancellationToken, period.Start, period.End))
-        {
-            var (views, unique) = figures.GetValueOrDefault(row.GetString(0));
-            figures[row.GetString(0)] = (views + row.GetInt32(1), unique + row.GetInt32(2));
-        }
+        await foreach (var row in QueryAsync(Sql, cancellationToken, period.From, period.To, dimension))
+            figures[row.GetString(0)] = (row.GetInt32(1), row.GetInt32(2));
         var groups = configured.Select(c => new GroupReach(c.Id, c.Label, figures.GetValueOrDefault(c.Id).Views, figures.GetValueOrDefault(c.Id).Unique)).ToList();
         return new ReachReport(period.From, period.To,
             [.. groups.OrderByDescending(g => g.Views).ThenBy(g => g.Label, StringComparer.CurrentCulture)],
@@ -125,11 +103,10 @@ public sealed class ReachReports(Database database)
     {
         var clicks = new List<PositionClicks>();
         const string Sql = """
-            SELECT result_position, count(*)::int FROM material_views
-            WHERE occurred_at >= $1 AND occurred_at < $2 AND source = 'search' AND result_position IS NOT NULL
-            GROUP BY 1 ORDER BY 1
+            SELECT key::int, sum(opens)::int FROM daily_reach
+            WHERE dimension = 'position' AND day BETWEEN $1 AND $2 GROUP BY 1 ORDER BY 1
             """;
-        await foreach (var row in QueryAsync(Sql, cancellationToken, period.Start, period.End))
+        await foreach (var row in QueryAsync(Sql, cancellationToken, period.From, period.To))
             clicks.Add(new PositionClicks(row.GetInt32(0), row.GetInt32(1)));
         return clicks;
     }

@@ -8,27 +8,13 @@ using PocMaterials.Persistence;
 namespace PocMaterials.Reach.Tracking;
 
 /// <summary>
-/// Keeps raw events for the configured number of months. Before raw events of a month go, that month's
-/// views and unique viewers per material, centre and role are kept in monthly_reach, forever.
+/// Keeps raw events for the configured number of months. The daily figures written with every batch
+/// (daily_reach) are kept forever, so reports on older periods lose nothing but the search details.
 /// </summary>
 public sealed class RawEventRetention(Database database, IOptions<ReachOptions> options, BrusselsCalendar calendar, ILogger<RawEventRetention> logger)
     : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromHours(6);
-
-    private const string Aggregate = """
-        WITH old AS (
-            SELECT date_trunc('month', occurred_at AT TIME ZONE 'Europe/Brussels')::date AS month, *
-            FROM material_views WHERE occurred_at < $1)
-        INSERT INTO monthly_reach (month, dimension, key, views, unique_viewers)
-        SELECT month, 'material', material_slug, count(*) FILTER (WHERE counted), count(DISTINCT viewer_id) FROM old GROUP BY month, material_slug
-        UNION ALL
-        SELECT month, 'centre', coalesce(centre, ''), count(*) FILTER (WHERE counted), count(DISTINCT viewer_id) FROM old GROUP BY month, coalesce(centre, '')
-        UNION ALL
-        SELECT month, 'role', role, count(*) FILTER (WHERE counted), count(DISTINCT viewer_id) FROM old, unnest(roles) AS role GROUP BY month, role
-        ON CONFLICT (month, dimension, key) DO UPDATE
-            SET views = monthly_reach.views + excluded.views, unique_viewers = monthly_reach.unique_viewers + excluded.unique_viewers
-        """;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -47,7 +33,7 @@ public sealed class RawEventRetention(Database database, IOptions<ReachOptions> 
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>Aggregates and deletes the raw events older than the retention period, in one transaction.</summary>
+    /// <summary>Deletes the raw events older than the retention period, in one transaction.</summary>
     public async Task<int> ApplyAsync(CancellationToken cancellationToken)
     {
         var today = calendar.Today;
@@ -55,8 +41,6 @@ public sealed class RawEventRetention(Database database, IOptions<ReachOptions> 
         var cutoff = new Reports.ReportPeriod(cutoffDay, cutoffDay).Start;
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var aggregate = new NpgsqlCommand(Aggregate, connection, transaction) { Parameters = { new() { Value = cutoff.ToUniversalTime() } } })
-            await aggregate.ExecuteNonQueryAsync(cancellationToken);
         int deleted;
         await using (var delete = new NpgsqlCommand("DELETE FROM material_views WHERE occurred_at < $1", connection, transaction) { Parameters = { new() { Value = cutoff.ToUniversalTime() } } })
             deleted = await delete.ExecuteNonQueryAsync(cancellationToken);
@@ -64,7 +48,7 @@ public sealed class RawEventRetention(Database database, IOptions<ReachOptions> 
             deleted += await delete.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         if (deleted > 0)
-            logger.LogInformation("Retention: {Deleted} raw reach events before {Cutoff:yyyy-MM-dd} aggregated by month and deleted", deleted, cutoffDay);
+            logger.LogInformation("Retention: {Deleted} raw reach events before {Cutoff:yyyy-MM-dd} deleted; their daily figures stay", deleted, cutoffDay);
         return deleted;
     }
 }

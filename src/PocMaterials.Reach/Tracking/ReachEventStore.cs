@@ -25,8 +25,10 @@ public sealed class ReachEventStore(Database database)
         """;
 
     // "maybe" is false when an earlier view in the same batch already falls in the window;
-    // otherwise the database decides from the views already stored.
+    // otherwise the database decides from the views already stored. Only rows really inserted
+    // feed the daily figures, so a batch written twice is counted once.
     private const string InsertViews = """
+        WITH inserted AS (
         INSERT INTO material_views (event_id, occurred_at, material_slug, faq_anchor, viewer_id, roles, centre, source, search_id, result_position, counted)
         SELECT v.id, v.at, v.slug, v.anchor, v.viewer, string_to_array(v.roles, ','), v.centre, v.source, v.search, v.position,
                v.maybe AND NOT EXISTS (
@@ -37,6 +39,23 @@ public sealed class ReachEventStore(Database database)
             AS v(id, at, slug, anchor, viewer, roles, centre, source, search, position, maybe)
         ORDER BY v.at
         ON CONFLICT (event_id) DO NOTHING
+        RETURNING occurred_at, material_slug, viewer_id, roles, centre, source, result_position, counted),
+        facts AS (
+            SELECT (occurred_at AT TIME ZONE 'Europe/Brussels')::date AS day, 'material' AS dimension, material_slug AS key, counted, viewer_id FROM inserted
+            UNION ALL
+            SELECT (occurred_at AT TIME ZONE 'Europe/Brussels')::date, 'centre', coalesce(centre, ''), counted, viewer_id FROM inserted
+            UNION ALL
+            SELECT (occurred_at AT TIME ZONE 'Europe/Brussels')::date, 'role', role, counted, viewer_id FROM inserted, unnest(roles) AS role
+            UNION ALL
+            SELECT (occurred_at AT TIME ZONE 'Europe/Brussels')::date, 'position', result_position::text, counted, viewer_id FROM inserted
+            WHERE source = 'search' AND result_position IS NOT NULL)
+        INSERT INTO daily_reach (day, dimension, key, views, opens, viewers)
+        SELECT day, dimension, key, count(*) FILTER (WHERE counted), count(*), varbit_union(viewer_bit(viewer_id))
+        FROM facts GROUP BY day, dimension, key
+        ON CONFLICT (dimension, key, day) DO UPDATE SET
+            views = daily_reach.views + excluded.views,
+            opens = daily_reach.opens + excluded.opens,
+            viewers = varbit_or(daily_reach.viewers, excluded.viewers)
         """;
 
     public async Task WriteAsync(IReadOnlyList<ReachEvent> batch, CancellationToken cancellationToken)
