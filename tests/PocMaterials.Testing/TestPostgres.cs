@@ -20,8 +20,6 @@ public static class TestPostgres
         return cluster.ConnectionString(name);
     }
 
-    public static async Task<EmbeddedPostgresCluster> ClusterAsync() => await Cluster.Value;
-
     private static async Task<EmbeddedPostgresCluster> StartAsync()
     {
         var cluster = await EmbeddedPostgresCluster.StartAsync(Root);
