@@ -6,6 +6,4 @@ public sealed class BrusselsCalendar(TimeProvider time)
     public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
 
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone).DateTime);
-
-    public DateTimeOffset UtcNow => time.GetUtcNow();
 }

@@ -20,6 +20,13 @@ public sealed record MaterialSearchRequest
     public SearchSort Sort { get; init; } = SearchSort.Relevance;
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 10;
+
+    /// <summary>The filters given, by dimension (the facet names: type, core_process, theme, domain).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Filters => new[]
+    {
+        (Indexing.IndexFields.Type, Types), (Indexing.IndexFields.CoreProcess, CoreProcesses),
+        (Indexing.IndexFields.Theme, Themes), (Indexing.IndexFields.Domain, Domains),
+    }.Where(f => f.Item2.Count > 0).ToDictionary(f => f.Item1, f => f.Item2);
 }
 
 /// <summary>One page of results, the facet counts over the whole filtered result set, and a spelling suggestion.</summary>

@@ -121,14 +121,8 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
     private static QueryWrapperFilter? DimensionFilter(MaterialSearchRequest request)
     {
         var all = new BooleanQuery();
-        foreach (var (field, values) in new[]
+        foreach (var (field, values) in request.Filters)
         {
-            (IndexFields.Type, request.Types), (IndexFields.CoreProcess, request.CoreProcesses),
-            (IndexFields.Theme, request.Themes), (IndexFields.Domain, request.Domains),
-        })
-        {
-            if (values.Count == 0)
-                continue;
             var any = new BooleanQuery();
             foreach (var value in values.Distinct())
                 any.Add(new TermQuery(new Term(field, value)), Occur.SHOULD);

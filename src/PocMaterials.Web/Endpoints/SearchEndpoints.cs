@@ -74,14 +74,9 @@ public static class SearchEndpoints
         // A search is what was typed on its first page; later pages and browsing are not new searches.
         Guid? searchId = string.IsNullOrWhiteSpace(q) || request.Page > 1
             ? null
-            : tracking.SearchMade(member, q, Filters(request), result.Total);
+            : tracking.SearchMade(member, q, request.Filters, result.Total);
         return TypedResults.Ok(new SearchResponse(searchId, result.Total, result.Page, result.PageSize, result.Hits, result.Facets, result.DidYouMean));
     }
-
-    private static Dictionary<string, IReadOnlyList<string>> Filters(MaterialSearchRequest request) => new[]
-    {
-        ("type", request.Types), ("core_process", request.CoreProcesses), ("theme", request.Themes), ("domain", request.Domains),
-    }.Where(f => f.Item2.Count > 0).ToDictionary(f => f.Item1, f => f.Item2);
 
     /// <summary>
     /// A page of results. Pass <c>searchId</c> and the hit's 1-based <c>position</c> when opening a hit,
