@@ -12,6 +12,12 @@ public sealed record MaterialSearchRequest
     public const int MaxQueryLength = 500;
     public const int MaxPageSize = 100;
 
+    /// <summary>
+    /// How deep a result list can be paged: page × pageSize may not pass it. Collecting costs memory in
+    /// proportion to the depth, and nobody reads past the first hundreds of hits.
+    /// </summary>
+    public const int MaxResultWindow = 1000;
+
     public string? Query { get; init; }
     public IReadOnlyList<string> Types { get; init; } = [];
     public IReadOnlyList<string> CoreProcesses { get; init; } = [];
