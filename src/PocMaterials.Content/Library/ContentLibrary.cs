@@ -14,10 +14,14 @@ namespace PocMaterials.Content.Library;
 /// </summary>
 public sealed class ContentLibrary : IDisposable
 {
+    /// <summary>The default size limit of one content file: far above any real material, far below what slows search.</summary>
+    public const long DefaultMaxFileBytes = 1024 * 1024;
+
     private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(200);
 
     private readonly ContentLocation _location;
     private readonly ILogger _logger;
+    private readonly long _maxFileBytes;
     private readonly Lock _reloadLock = new();
     private readonly Dictionary<string, MaterialFile> _materialFiles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Theme> _lastValidThemes = new(StringComparer.Ordinal);
@@ -30,10 +34,12 @@ public sealed class ContentLibrary : IDisposable
     private IReadOnlyList<ContentError> _definitionErrors = [];
     private ContentSnapshot _current = ContentSnapshot.Empty;
 
-    public ContentLibrary(ContentLocation location, ILogger<ContentLibrary>? logger = null)
+    /// <param name="maxFileBytes">A larger file is an error: its text is neither parsed nor indexed.</param>
+    public ContentLibrary(ContentLocation location, ILogger<ContentLibrary>? logger = null, long maxFileBytes = DefaultMaxFileBytes)
     {
         _location = new ContentLocation(Path.GetFullPath(location.ContentPath), Path.GetFullPath(location.ThemesPath));
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _maxFileBytes = maxFileBytes;
         _debounceTimer = new Timer(_ => ReloadFromWatcher());
     }
 
@@ -246,11 +252,24 @@ public sealed class ContentLibrary : IDisposable
         var display = DisplayPath(path);
         try
         {
+            var size = new FileInfo(path).Length;
+            if (size > _maxFileBytes)
+            {
+                errors.Add(new ContentError(display, 1, "file", $"is {size:N0} bytes; a content file may be at most {_maxFileBytes:N0} bytes (Content:MaxFileBytes). Split it into several materials."));
+                return null;
+            }
             return parse(File.ReadAllText(path), display);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             errors.Add(new ContentError(display, 1, "file", $"cannot be read: {e.Message}"));
+            return null;
+        }
+        catch (Exception e)
+        {
+            // The parsers report what they know; anything else a file makes them throw is still that file's error.
+            _logger.LogError(e, "Parsing {File} failed unexpectedly", display);
+            errors.Add(new ContentError(display, 1, "file", $"cannot be parsed: {e.Message}"));
             return null;
         }
     }

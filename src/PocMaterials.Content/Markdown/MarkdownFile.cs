@@ -33,7 +33,9 @@ public sealed class MarkdownFile
     public static MarkdownFile Split(string text)
     {
         text = text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimStart('\uFEFF');
-        var document = Markdig.Markdown.Parse(text, MarkdownRendering.FrontMatterPipeline);
+        // Only the front matter goes through Markdig here: a pathological body (deep nesting) is
+        // reported by the body's own parse, with the body's line, not lost in the split.
+        var document = Markdig.Markdown.Parse(text[..FrontMatterCandidateEnd(text)], MarkdownRendering.FrontMatterPipeline);
         if (document.Descendants<YamlFrontMatterBlock>().FirstOrDefault() is { } block)
         {
             var yaml = string.Join('\n', block.Lines.Lines.Take(block.Lines.Count).Select(l => l.ToString()));
@@ -43,5 +45,25 @@ public sealed class MarkdownFile
         }
         var unclosed = text.StartsWith("---\n", StringComparison.Ordinal) || text.TrimEnd() == "---";
         return new MarkdownFile(null, 1, unclosed, text, 1);
+    }
+
+    /// <summary>
+    /// Where a front matter block could end: after the first closing line (<c>---</c> or <c>...</c>)
+    /// following an opening <c>---</c> on line 1. No front matter can reach past it.
+    /// </summary>
+    private static int FrontMatterCandidateEnd(string text)
+    {
+        if (!text.StartsWith("---", StringComparison.Ordinal))
+            return 0;
+        var lineStart = text.IndexOf('\n', StringComparison.Ordinal) + 1;
+        while (lineStart > 0 && lineStart < text.Length)
+        {
+            var lineEnd = text.IndexOf('\n', lineStart);
+            var line = lineEnd < 0 ? text[lineStart..] : text[lineStart..lineEnd];
+            if (line.TrimEnd() is "---" or "...")
+                return lineEnd < 0 ? text.Length : lineEnd + 1;
+            lineStart = lineEnd + 1;
+        }
+        return text.Length;
     }
 }

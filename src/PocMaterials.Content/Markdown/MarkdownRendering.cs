@@ -3,6 +3,7 @@ using Markdig;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using PocMaterials.Content.Library;
 using PocMaterials.Content.Materials;
 
 namespace PocMaterials.Content.Markdown;
@@ -22,6 +23,21 @@ public static class MarkdownRendering
     private static readonly string[] SafeSchemes = ["http", "https", "mailto", "tel"];
 
     public static MarkdownDocument Parse(string markdown) => Markdig.Markdown.Parse(markdown, TextPipeline);
+
+    /// <summary>Parses a content file's Markdown, or reports at its first line why it cannot be read.</summary>
+    public static MarkdownDocument? Parse(string markdown, string file, int line, List<ContentError> errors)
+    {
+        try
+        {
+            return Parse(markdown);
+        }
+        catch (ArgumentException e)
+        {
+            // Markdig refuses input nested deeper than it can render (thousands of '>' or '[').
+            errors.Add(new ContentError(file, line, "body", $"cannot be read as Markdown: {e.Message}"));
+            return null;
+        }
+    }
 
     private static MarkdownPipelineBuilder Dialect() => new MarkdownPipelineBuilder()
         .UseYamlFrontMatter()

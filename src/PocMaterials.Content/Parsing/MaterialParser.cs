@@ -57,10 +57,9 @@ public static class MaterialParser
             BodyText = "",
             SourcePath = file,
         };
-        if (errors.Count > before)
+        var document = MarkdownRendering.Parse(markdown.Body, file, markdown.BodyLine, errors);
+        if (document is null || errors.Count > before)
             return null;
-
-        var document = MarkdownRendering.Parse(markdown.Body);
         return material with
         {
             BodyText = MarkdownRendering.ToPlainText(document),

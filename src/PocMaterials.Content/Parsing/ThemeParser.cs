@@ -30,6 +30,7 @@ public static class ThemeParser
             IntroMarkdown = markdown.Body,
             SourcePath = file,
         };
+        MarkdownRendering.Parse(markdown.Body, file, markdown.BodyLine, errors);
         return errors.Count > before ? null : theme;
     }
 

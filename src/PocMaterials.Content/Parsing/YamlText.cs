@@ -22,6 +22,12 @@ internal static class YamlText
             errors.Add(new ContentError(file, line, "yaml", $"invalid YAML: {Describe(e)}"));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's parser gives up this way, without a position, on some unclosed flow collections.
+            errors.Add(new ContentError(file, firstLine, "yaml", "invalid YAML: a '[', '{' or quote is not closed"));
+            return null;
+        }
     }
 
     private static string Describe(YamlException e)

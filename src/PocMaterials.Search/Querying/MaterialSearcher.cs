@@ -5,6 +5,7 @@ using PocMaterials.Content.Visibility;
 using PocMaterials.Search.Indexing;
 using PocMaterials.Search.LuceneModules.Facets;
 using PocMaterials.Search.LuceneModules.Highlighting;
+using PocMaterials.Search.LuceneModules.Statistics;
 using PocMaterials.Search.LuceneModules.Suggest;
 
 namespace PocMaterials.Search.Querying;
@@ -21,14 +22,21 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
     private const int SpellingCandidates = 6;
 
     private readonly VisibilityFilters _visibility = new();
+    private readonly VisibleSearchers _searchers = new();
+
+    /// <summary>What editors rank within: every live document.</summary>
+    private static readonly Filter EveryDocument = new QueryWrapperFilter(new MatchAllDocsQuery());
 
     public MaterialSearchResult Search(MaterialSearchRequest request, StaffMember viewer, DateOnly today)
     {
         var page = Math.Max(1, request.Page);
         var pageSize = Math.Clamp(request.PageSize, 1, MaterialSearchRequest.MaxPageSize);
+        if ((long)page * pageSize > MaterialSearchRequest.MaxResultWindow)
+            throw new ArgumentOutOfRangeException(nameof(request), $"page × pageSize may not pass {MaterialSearchRequest.MaxResultWindow}.");
         var query = UserQuery.Parse(request.Query, index.SpellingAnalyzer, index.Synonyms);
         var builder = new MaterialQueryBuilder(index.TextAnalyzer);
         var visible = _visibility.For(viewer, today, materialsOnly: query.IsEmpty);
+        var rankedWithin = _visibility.For(viewer, today, materialsOnly: false) ?? EveryDocument;
         var dimensions = DimensionFilter(request);
         Query Restrict(Query q)
         {
@@ -37,19 +45,21 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
             return dimensions is null ? q : new FilteredQuery(q, dimensions);
         }
 
-        return index.WithSearcher(searcher =>
+        return index.WithSearcher(whole =>
         {
+            // Ranking and suggestions count only what the viewer may see (see FilteredStatisticsSearcher).
+            var searcher = _searchers.For(whole, rankedWithin);
             Query? main = query.IsEmpty ? new MatchAllDocsQuery() : builder.AllParts(query);
             var collected = main is null ? null : Collect(searcher, Restrict(main), request.Sort, page, pageSize);
-            if (collected is not { Top.TotalHits: > 0 } && query.Parts.Count > 1 && builder.AnyPart(query) is { } anyPart)
+            if (collected is not { Total: > 0 } && query.Parts.Count > 1 && builder.AnyPart(query) is { } anyPart)
             {
                 main = anyPart;
                 collected = Collect(searcher, Restrict(main), request.Sort, page, pageSize);
             }
             string? didYouMean = null;
-            if (!query.IsEmpty && (collected?.Top.TotalHits ?? 0) < FewHits)
+            if (!query.IsEmpty && (collected?.Total ?? 0) < FewHits)
             {
-                var candidates = SpellingCandidatesOf(searcher, query, _visibility.For(viewer, today, materialsOnly: false));
+                var candidates = SpellingCandidatesOf(searcher, query);
                 if (candidates.Count > 0 && builder.AllPartsFuzzy(query, candidates) is { } fuzzy)
                 {
                     main = main is null ? fuzzy : new BooleanQuery { { main, Occur.SHOULD }, { fuzzy, Occur.SHOULD } };
@@ -62,11 +72,12 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
 
             var highlight = HighlightTerms(main, searcher);
             var hits = collected.Top.ScoreDocs.Select(d => Hit(searcher.IndexReader, d.Doc, d.Score, highlight)).ToList();
-            return new MaterialSearchResult(collected.Top.TotalHits, page, pageSize, hits, Labelled(collected.Facets.Counts), didYouMean);
+            return new MaterialSearchResult(collected.Total, page, pageSize, hits, Labelled(collected.Facets.Counts), didYouMean);
         });
     }
 
-    private sealed record Collected(TopDocs Top, FacetCountCollector Facets);
+    /// <remarks>The total comes from the collector: a page past the last hit has no TopDocs total.</remarks>
+    private sealed record Collected(TopDocs Top, int Total, FacetCountCollector Facets);
 
     /// <summary>One pass over the result set: the requested page and the facet counts.</summary>
     private static Collected Collect(IndexSearcher searcher, Query query, SearchSort sort, int page, int pageSize)
@@ -78,43 +89,11 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
                 new Sort(new SortField(IndexFields.UpdatedSort, SortFieldType.INT32, reverse: true), SortField.FIELD_SCORE),
                 page * pageSize, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
             searcher.Search(query, MultiCollector.Wrap(byDate, facets));
-            return new Collected(byDate.GetTopDocs((page - 1) * pageSize, pageSize), facets);
+            return new Collected(byDate.GetTopDocs((page - 1) * pageSize, pageSize), byDate.TotalHits, facets);
         }
         var byScore = TopScoreDocCollector.Create(page * pageSize, docsScoredInOrder: false);
         searcher.Search(query, MultiCollector.Wrap(byScore, facets));
-        return new Collected(byScore.GetTopDocs((page - 1) * pageSize, pageSize), facets);
-    }
-
-    /// <summary>Whether any document matches; stops at the first one.</summary>
-    private static bool AnyMatch(IndexSearcher searcher, Query query, Filter? filter)
-    {
-        var first = new FirstMatchCollector();
-        searcher.Search(filter is null ? query : new FilteredQuery(query, filter), first);
-        return first.Found;
-    }
-
-    private sealed class FirstMatchCollector : ICollector
-    {
-        public bool Found { get; private set; }
-
-        public bool AcceptsDocsOutOfOrder => true;
-
-        public void SetScorer(Scorer scorer)
-        {
-        }
-
-        public void SetNextReader(AtomicReaderContext context)
-        {
-            if (Found)
-                throw new CollectionTerminatedException();
-        }
-
-        public void Collect(int doc)
-        {
-            Found = true;
-            // Ends this segment; SetNextReader ends the rest.
-            throw new CollectionTerminatedException();
-        }
+        return new Collected(byScore.GetTopDocs((page - 1) * pageSize, pageSize), byScore.TotalHits, facets);
     }
 
     /// <summary>Filters by type, core process, theme and domain: OR within one, AND across.</summary>
@@ -133,20 +112,17 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
 
     /// <summary>
     /// For each typed word that no visible material contains: the nearest spellings that visible
-    /// materials do contain. Terms only invisible materials contain are never offered.
+    /// materials do contain, the most frequent among them first. Frequencies count visible materials
+    /// only, so terms of invisible materials are never offered nor change the order.
     /// </summary>
-    private static Dictionary<string, IReadOnlyList<string>> SpellingCandidatesOf(IndexSearcher searcher, UserQuery query, Filter? visible)
+    private static Dictionary<string, IReadOnlyList<string>> SpellingCandidatesOf(FilteredStatisticsSearcher searcher, UserQuery query)
     {
-        bool IsVisible(string term) => AnyMatch(searcher, new TermQuery(new Term(IndexFields.Spelling, term)), visible);
-
         var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var word in query.Words.Distinct())
         {
-            if (IsVisible(word))
+            if (searcher.DocFreq(new Term(IndexFields.Spelling, word)) > 0)
                 continue;
-            var candidates = FuzzyVocabulary.Candidates(searcher.IndexReader, IndexFields.Spelling, word, SpellingCandidates * 2)
-                .Where(c => IsVisible(c.Term))
-                .Take(SpellingCandidates)
+            var candidates = FuzzyVocabulary.Candidates(searcher.IndexReader, IndexFields.Spelling, word, SpellingCandidates, searcher.DocFreq)
                 .Select(c => c.Term)
                 .ToList();
             if (candidates.Count > 0)

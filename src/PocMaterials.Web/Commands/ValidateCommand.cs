@@ -11,7 +11,7 @@ public static class ValidateCommand
 {
     public static int Run(ContentOptions options, TextWriter output)
     {
-        using var library = new ContentLibrary(new ContentLocation(options.ContentPath, options.ThemesPath));
+        using var library = options.CreateLibrary();
         var content = library.Reload().Snapshot;
         foreach (var error in content.Errors)
             output.WriteLine(error);

@@ -11,6 +11,8 @@ namespace PocMaterials.Web.Endpoints;
 
 public static class SearchEndpoints
 {
+    private const int DefaultPageSize = 10;
+
     public static RouteGroupBuilder MapSearchEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/search", Search)
@@ -55,6 +57,8 @@ public static class SearchEndpoints
             errors["page"] = ["page starts at 1."];
         if (pageSize is < 1 or > MaterialSearchRequest.MaxPageSize)
             errors["pageSize"] = [$"pageSize must be between 1 and {MaterialSearchRequest.MaxPageSize}."];
+        else if ((long)(page ?? 1) * (pageSize ?? DefaultPageSize) > MaterialSearchRequest.MaxResultWindow)
+            errors["page"] = [$"Results can be paged up to hit {MaterialSearchRequest.MaxResultWindow}: page × pageSize may not pass it. Narrow the search with words or filters."];
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors, title: "The search request is not valid.");
 
@@ -67,7 +71,7 @@ public static class SearchEndpoints
             Domains = domain ?? [],
             Sort = order!.Value,
             Page = page ?? 1,
-            PageSize = pageSize ?? 10,
+            PageSize = pageSize ?? DefaultPageSize,
         };
         var member = user.ToStaffMember();
         var result = searcher.Search(request, member, calendar.Today);

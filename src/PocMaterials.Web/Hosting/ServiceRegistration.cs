@@ -36,11 +36,7 @@ public static class ServiceRegistration
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<BrusselsCalendar>();
-        services.AddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<ContentOptions>>().Value;
-            return new ContentLibrary(new ContentLocation(options.ContentPath, options.ThemesPath), sp.GetRequiredService<ILogger<ContentLibrary>>());
-        });
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ContentOptions>>().Value.CreateLibrary(sp.GetRequiredService<ILogger<ContentLibrary>>()));
         services.AddSingleton(sp => new MaterialIndex(
             Path.GetFullPath(sp.GetRequiredService<IOptions<DataOptions>>().Value.IndexPath),
             sp.GetRequiredService<ILogger<MaterialIndex>>()));

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using PocMaterials.Content.Library;
 
 namespace PocMaterials.Web.Options;
 
@@ -12,4 +13,11 @@ public sealed class ContentOptions
 
     [Required]
     public string ThemesPath { get; set; } = "themes";
+
+    /// <summary>The largest content file that is loaded; a larger one is a content error.</summary>
+    [Range(1024, 64 * 1024 * 1024)]
+    public long MaxFileBytes { get; set; } = ContentLibrary.DefaultMaxFileBytes;
+
+    public ContentLibrary CreateLibrary(ILogger<ContentLibrary>? logger = null) =>
+        new(new ContentLocation(ContentPath, ThemesPath), logger, MaxFileBytes);
 }

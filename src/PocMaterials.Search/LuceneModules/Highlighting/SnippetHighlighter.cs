@@ -14,6 +14,12 @@ namespace PocMaterials.Search.LuceneModules.Highlighting;
 /// </summary>
 public static class SnippetHighlighter
 {
+    /// <summary>How much of a text is analysed again to find marks: a snippet needs one good window, not every match.</summary>
+    public const int MaxAnalysedChars = 20_000;
+
+    /// <summary>How many marks a snippet is chosen from; a word repeated thousands of times adds nothing.</summary>
+    private const int MaxMarks = 512;
+
     /// <summary>A range of the text that matched the query.</summary>
     public readonly record struct Mark(int Start, int End, string Term);
 
@@ -22,7 +28,7 @@ public static class SnippetHighlighter
     /// <param name="length">The snippet's length in characters, about.</param>
     public static string Snippet(string text, IEnumerable<Mark> marks, int length = 220)
     {
-        var merged = Merge(marks.Where(m => m.End <= text.Length).ToList());
+        var merged = Merge(marks.Where(m => m.End <= text.Length).OrderBy(m => m.Start).Take(MaxMarks).ToList());
         var (from, to) = BestWindow(text, merged, length);
         var html = new StringBuilder();
         if (from > 0)
@@ -63,13 +69,14 @@ public static class SnippetHighlighter
         }
     }
 
-    /// <summary>Marks found by running <paramref name="analyzer"/> over the text again.</summary>
+    /// <summary>Marks found by running <paramref name="analyzer"/> over the first <see cref="MaxAnalysedChars"/> of the text again.</summary>
     public static IEnumerable<Mark> FromAnalysis(Analyzer analyzer, string field, string text, IReadOnlySet<string> terms)
     {
         if (terms.Count == 0)
             return [];
         var found = new List<Mark>();
-        using var stream = analyzer.GetTokenStream(field, text);
+        var end = text.Length <= MaxAnalysedChars ? text.Length : Math.Max(0, text.LastIndexOf(' ', MaxAnalysedChars));
+        using var stream = analyzer.GetTokenStream(field, text[..end]);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var offset = stream.AddAttribute<IOffsetAttribute>();
         stream.Reset();
@@ -113,17 +120,24 @@ public static class SnippetHighlighter
     {
         if (text.Length <= length)
             return (0, text.Length);
+        // A sliding window over the marks (in text order): the start whose window holds the most distinct terms.
         var bestStart = 0;
         var bestScore = -1;
+        var inWindow = new Dictionary<string, int>(StringComparer.Ordinal);
+        var end = 0;
         for (var i = 0; i < marks.Count; i++)
         {
             var windowEnd = marks[i].Start + length;
-            var score = marks.Skip(i).TakeWhile(m => m.End <= windowEnd).Select(m => m.Term).Distinct().Count();
-            if (score > bestScore)
+            for (; end < marks.Count && marks[end].End <= windowEnd; end++)
+                inWindow[marks[end].Term] = inWindow.GetValueOrDefault(marks[end].Term) + 1;
+            if (inWindow.Count > bestScore)
             {
-                bestScore = score;
+                bestScore = inWindow.Count;
                 bestStart = marks[i].Start;
             }
+            if (end > i && --inWindow[marks[i].Term] == 0)
+                inWindow.Remove(marks[i].Term);
+            end = Math.Max(end, i + 1);
         }
         // Some context before the first match, starting at a word.
         var from = bestScore < 0 ? 0 : Math.Max(0, bestStart - (length / 4));

@@ -7,13 +7,15 @@ namespace PocMaterials.Search.LuceneModules.Suggest;
 /// <summary>Spelling candidates for a word: the terms of an index field within a few edits of it.</summary>
 public static class FuzzyVocabulary
 {
-    public sealed record Candidate(string Term, int Edits, int DocFreq);
+    public sealed record Candidate(string Term, int Edits, long DocFreq);
 
     /// <summary>
     /// Terms of <paramref name="field"/> within 1 edit (words under 5 letters) or 2 edits of
-    /// <paramref name="word"/>, sharing its first letter, nearest and most frequent first.
+    /// <paramref name="word"/>, sharing its first letter, nearest and most frequent first. Frequencies
+    /// come from <paramref name="docFreq"/>, so a caller can count within the documents it may see;
+    /// terms it counts 0 are left out.
     /// </summary>
-    public static IReadOnlyList<Candidate> Candidates(IndexReader reader, string field, string word, int max)
+    public static IReadOnlyList<Candidate> Candidates(IndexReader reader, string field, string word, int max, Func<Term, long> docFreq)
     {
         var terms = MultiFields.GetTerms(reader, field);
         if (terms is null || word.Length < 3)
@@ -27,9 +29,10 @@ public static class FuzzyVocabulary
             var text = fuzzy.Term.Utf8ToString();
             if (text == word)
                 continue;
-            candidates.Add(new Candidate(text, Distance(word, text), fuzzy.DocFreq));
+            candidates.Add(new Candidate(text, Distance(word, text), docFreq(new Term(field, text))));
         }
         return candidates
+            .Where(c => c.DocFreq > 0)
             .OrderBy(c => c.Edits)
             .ThenByDescending(c => c.DocFreq)
             .ThenBy(c => c.Term, StringComparer.Ordinal)
