@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using PocMaterials.Web.Endpoints;
+using PocMaterials.Web.Options;
 using Scalar.AspNetCore;
 
 namespace PocMaterials.Web.Hosting;
@@ -15,9 +17,15 @@ public static class EndpointRegistration
         app.UseAuthentication();
         app.UseAuthorization();
 
-        app.MapOpenApi();
-        app.MapScalarApiReference();
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealth });
+        var diagnostics = app.Services.GetRequiredService<IOptions<DiagnosticsOptions>>().Value;
+        if (diagnostics.OpenApi)
+        {
+            app.MapOpenApi();
+            app.MapScalarApiReference();
+        }
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = diagnostics.DetailedHealth ? WriteHealth : WriteStatus });
+        // Liveness for a load balancer or supervisor: the process serves requests; no check is run.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteStatus });
 
         var api = app.MapGroup("/api").RequireAuthorization();
         api.MapSearchEndpoints();
@@ -27,6 +35,12 @@ public static class EndpointRegistration
         if (app.Environment.IsDevelopment())
             api.MapDevelopmentEndpoints();
         return app;
+    }
+
+    private static Task WriteStatus(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync(JsonSerializer.Serialize(new { status = report.Status.ToString() }));
     }
 
     private static Task WriteHealth(HttpContext context, HealthReport report)

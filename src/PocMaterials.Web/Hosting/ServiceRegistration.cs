@@ -25,6 +25,16 @@ public static class ServiceRegistration
         services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DataOptions>().BindConfiguration(DataOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IdentityOptions>, IdentityOptionsValidator>();
+        if (builder.Environment.IsDevelopment())
+        {
+            services.PostConfigure<IdentityOptions>(identity =>
+            {
+                if (string.IsNullOrEmpty(identity.SigningKey))
+                    identity.SigningKey = IdentityOptions.DevelopmentSigningKey;
+            });
+        }
+        services.AddOptions<DiagnosticsOptions>().BindConfiguration(DiagnosticsOptions.Section);
 
         services.AddOptions<PostgresOptions>().BindConfiguration(PostgresOptions.Section);
         services.AddOptions<DataFolderOptions>().BindConfiguration(DataOptions.Section);
@@ -61,9 +71,11 @@ public static class ServiceRegistration
         services.AddSingleton<DevelopmentTokens>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<IdentityOptions>>((jwt, identity) =>
+            .Configure<IOptions<IdentityOptions>, IOptions<DiagnosticsOptions>>((jwt, identity, diagnostics) =>
             {
                 jwt.MapInboundClaims = false;
+                jwt.IncludeErrorDetails = diagnostics.Value.TokenErrorDetails;
+                jwt.Events = new JwtBearerEvents { OnTokenValidated = StaffTokenValidation.OnTokenValidated };
                 jwt.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = identity.Value.Issuer,

@@ -10,6 +10,9 @@ public sealed class IdentityOptions : IValidatableObject
 {
     public const string Section = "Identity";
 
+    /// <summary>The key Development signs and accepts tokens with. Public, so refused in any other environment.</summary>
+    public const string DevelopmentSigningKey = "development-only-signing-key-not-for-production-use";
+
     [Required]
     public string Issuer { get; set; } = "";
 

@@ -1,0 +1,91 @@
+using System.Net;
+using System.Text.Json;
+using PocMaterials.Testing;
+
+namespace PocMaterials.Web.Tests;
+
+/// <summary>What a hostile caller types into the search API: every answer is a result or a 400 problem, never a 500.</summary>
+public sealed class HostileSearchInputTests : IAsyncLifetime
+{
+    private readonly ContentFolder _folder = ContentFolder.WithFixture();
+    private PocMaterialsApp _app = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        for (var i = 0; i < 30; i++)
+            _folder.WriteMaterial($"ouders-{i}", $"title: Ouders {i}\ntype: fiche", "Een gesprek met ouders.");
+        _app = new PocMaterialsApp(_folder);
+        _client = await _app.ClientFor(["clb-medewerker"]);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    [Theory]
+    [InlineData("page=11&pageSize=100")]
+    [InlineData("page=1000000&pageSize=100")]
+    [InlineData("page=2147483647")]
+    [InlineData("page=2147483647&pageSize=100")]
+    [InlineData("page=101")]
+    public async Task Paging_past_the_result_window_is_a_400_problem(string paging)
+    {
+        var response = await _client.GetAsync($"/api/search?q=ouders&{paging}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("1000", problem.RootElement.GetProperty("errors").GetProperty("page")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_last_page_inside_the_window_answers_with_the_total()
+    {
+        var response = await _client.GetAsync("/api/search?q=ouders&page=10&pageSize=100");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(30, body.RootElement.GetProperty("total").GetInt32());
+        Assert.Equal(0, body.RootElement.GetProperty("hits").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("evil%00")]
+    [InlineData("%00%01%02%1F%7F")]
+    [InlineData("%C3%28%FF%FE")]
+    [InlineData("%F0%9F%92%A9%20ouders")]
+    [InlineData("title%3Aouders%20AND%20role%3Adirecteur")]
+    [InlineData("*%3A*")]
+    [InlineData("ouders~0.1%20%5B*%20TO%20*%5D")]
+    [InlineData("..%2F..%2Fetc%2Fpasswd")]
+    [InlineData("%3Cscript%3Ealert(1)%3C%2Fscript%3E")]
+    [InlineData("%3D1%2B1")]
+    public async Task Hostile_queries_are_searched_as_text(string q)
+    {
+        var response = await _client.GetAsync($"/api/search?q={q}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("<script>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("page=twee")]
+    [InlineData("pageSize=-1")]
+    [InlineData("page=99999999999")]
+    [InlineData("sort=relevance;drop")]
+    public async Task Malformed_parameters_are_a_400(string query)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, (await _client.GetAsync($"/api/search?q=ouders&{query}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_overlong_query_is_a_400_problem()
+    {
+        var response = await _client.GetAsync("/api/search?q=" + new string('a', 501));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+}
