@@ -19,6 +19,9 @@ public sealed class Database : IAsyncDisposable
 
     public bool IsStarted => _dataSource is not null;
 
+    /// <summary>The embedded cluster, when no connection string was configured.</summary>
+    public EmbeddedPostgresCluster? EmbeddedCluster => _cluster;
+
     /// <summary>Connects (starting the embedded cluster when no connection string is given) and migrates.</summary>
     public async Task StartAsync(PostgresOptions options, string dataPath, ILogger logger, CancellationToken cancellationToken)
     {
@@ -44,19 +47,13 @@ public sealed class Database : IAsyncDisposable
 }
 
 /// <summary>Starts the database before the services that need it, and stops an embedded cluster last.</summary>
-public sealed class DatabaseStartup(Database database, IOptions<PostgresOptions> options, IOptions<DataFolderOptions> data, ILogger<DatabaseStartup> logger) : IHostedService
+public sealed class DatabaseStartup(Database database, IOptions<PostgresOptions> options, DataFolderLock dataFolder, ILogger<DatabaseStartup> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken) =>
-        database.StartAsync(options.Value, data.Value.DataPath, logger, cancellationToken);
+        database.StartAsync(options.Value, dataFolder.Path, logger, cancellationToken);
 
     // The cluster stops when the container disposes the Database, after every hosted service has stopped.
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-}
-
-/// <summary>The data folder as the persistence layer sees it.</summary>
-public sealed class DataFolderOptions
-{
-    public string DataPath { get; set; } = "data";
 }
 
 /// <summary>Healthy when the database answers a query.</summary>

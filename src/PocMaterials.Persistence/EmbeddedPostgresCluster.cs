@@ -66,6 +66,32 @@ public sealed class EmbeddedPostgresCluster : IAsyncDisposable
         await StartServerAsync(Port, cancellationToken);
     }
 
+    /// <summary>Whether the server accepts connections on its port: a dead server refuses them at once.</summary>
+    public async Task<bool> IsAcceptingConnectionsAsync(CancellationToken cancellationToken)
+    {
+        using var client = new TcpClient();
+        try
+        {
+            await client.ConnectAsync(IPAddress.Loopback, Port, cancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+            return true;
+        }
+        catch (Exception e) when (e is SocketException or TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Starts the server again on its own port (connection strings stay valid) after it died.</summary>
+    /// <returns>Whether it started.</returns>
+    public Task<bool> StartAgainAsync(CancellationToken cancellationToken) => StartServerAsync(Port, cancellationToken, allowFailure: true);
+
+    /// <summary>The process id of the running server, from its lock file, or null.</summary>
+    public int? ServerProcessId()
+    {
+        var lockFile = Path.Combine(_dataPath, "postmaster.pid");
+        return File.Exists(lockFile) && int.TryParse(File.ReadLines(lockFile).FirstOrDefault(), out var pid) ? pid : null;
+    }
+
     /// <summary>The newest PostgreSQL under /usr/lib/postgresql (Debian's layout).</summary>
     public static string FindBinaries()
     {

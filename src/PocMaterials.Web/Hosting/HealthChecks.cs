@@ -7,6 +7,8 @@ namespace PocMaterials.Web.Hosting;
 /// <summary>Content is healthy when it loaded; files with errors make it degraded, so editors notice.</summary>
 public sealed class ContentHealthCheck(ContentLibrary library) : IHealthCheck
 {
+    private const int MaxListedErrors = 20;
+
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var content = library.Current;
@@ -17,6 +19,8 @@ public sealed class ContentHealthCheck(ContentLibrary library) : IHealthCheck
             ["errors"] = content.Errors.Count,
             ["version"] = content.Version,
         };
+        if (content.Errors.Count > 0)
+            data["firstErrors"] = content.Errors.Take(MaxListedErrors).Select(e => e.ToString()).ToList();
         var result = content.Materials.Count == 0
             ? HealthCheckResult.Unhealthy("No materials are loaded.", data: data)
             : content.Errors.Count > 0

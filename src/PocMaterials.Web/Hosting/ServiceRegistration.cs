@@ -37,18 +37,20 @@ public static class ServiceRegistration
         services.AddOptions<DiagnosticsOptions>().BindConfiguration(DiagnosticsOptions.Section);
 
         services.AddOptions<PostgresOptions>().BindConfiguration(PostgresOptions.Section);
-        services.AddOptions<DataFolderOptions>().BindConfiguration(DataOptions.Section);
         services.AddOptions<ReachOptions>().BindConfiguration(ReachOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
+        // Everything kept in the data folder is opened through its lock, so a second server on the same folder stops here.
+        services.AddSingleton(sp => DataFolderLock.Acquire(sp.GetRequiredService<IOptions<DataOptions>>().Value.DataPath));
         // The database starts first and stops last: every service below may need it.
         services.AddSingleton<Database>();
         services.AddHostedService<DatabaseStartup>();
+        services.AddHostedService<EmbeddedPostgresSupervisor>();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<BrusselsCalendar>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ContentOptions>>().Value.CreateLibrary(sp.GetRequiredService<ILogger<ContentLibrary>>()));
         services.AddSingleton(sp => new MaterialIndex(
-            Path.GetFullPath(sp.GetRequiredService<IOptions<DataOptions>>().Value.IndexPath),
+            Path.Combine(sp.GetRequiredService<DataFolderLock>().Path, DataOptions.IndexFolder),
             sp.GetRequiredService<ILogger<MaterialIndex>>()));
         services.AddSingleton(sp =>
         {
@@ -58,7 +60,7 @@ public static class ServiceRegistration
         services.AddHostedService<ContentIndexingService>();
 
         services.AddSingleton(sp => ViewerPseudonyms.FromOptions(
-            sp.GetRequiredService<IOptions<ReachOptions>>().Value, Path.GetFullPath(sp.GetRequiredService<IOptions<DataOptions>>().Value.DataPath)));
+            sp.GetRequiredService<IOptions<ReachOptions>>().Value, sp.GetRequiredService<DataFolderLock>().Path));
         services.AddSingleton<ReachTracking>();
         services.AddSingleton<ReachRecorder>();
         services.AddSingleton<ReachEventStore>();

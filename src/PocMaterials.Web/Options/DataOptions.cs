@@ -10,5 +10,6 @@ public sealed class DataOptions
     [Required]
     public string DataPath { get; set; } = "data";
 
-    public string IndexPath => Path.Combine(DataPath, "index");
+    /// <summary>The search index's folder inside the data folder.</summary>
+    public const string IndexFolder = "index";
 }

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace PocMaterials.Persistence;
+
+/// <summary>
+/// Restarts the embedded PostgreSQL cluster when it dies (killed, out of memory), with back-off, as
+/// a service manager would for a server of its own. Meanwhile reach events wait in their buffer and
+/// reports answer 503. A configured server (a connection string) is its operators' to supervise.
+/// </summary>
+public sealed class EmbeddedPostgresSupervisor(Database database, ILogger<EmbeddedPostgresSupervisor> logger) : BackgroundService
+{
+    private static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LastRetryDelay = TimeSpan.FromSeconds(60);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await Task.Delay(CheckInterval, stoppingToken);
+            if (database.EmbeddedCluster is { } cluster && !await cluster.IsAcceptingConnectionsAsync(stoppingToken))
+                await RestartAsync(cluster, stoppingToken);
+        }
+    }
+
+    private async Task RestartAsync(EmbeddedPostgresCluster cluster, CancellationToken stoppingToken)
+    {
+        logger.LogError("Embedded PostgreSQL on port {Port} stopped answering; restarting it", cluster.Port);
+        var delay = FirstRetryDelay;
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await cluster.StartAgainAsync(stoppingToken))
+            {
+                logger.LogWarning("Embedded PostgreSQL restarted on port {Port} after {Attempts} attempts", cluster.Port, attempt);
+                return;
+            }
+            logger.LogWarning("Embedded PostgreSQL did not restart (attempt {Attempt}); next attempt in {Delay} s", attempt, delay.TotalSeconds);
+            await Task.Delay(delay, stoppingToken);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LastRetryDelay.Ticks));
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using PocMaterials.Persistence;
+using PocMaterials.Reach.Tracking;
+using PocMaterials.Testing;
+
+namespace PocMaterials.Web.Tests;
+
+/// <summary>
+/// The data folder and the embedded PostgreSQL cluster in it, as the product runs by default: one
+/// server per folder, and a cluster that comes back when it dies.
+/// </summary>
+public sealed class DataFolderTests : IAsyncLifetime
+{
+    private readonly ContentFolder _folder = ContentFolder.WithFixture();
+    private PocMaterialsApp _app = null!;
+
+    public async Task InitializeAsync()
+    {
+        _folder.WriteMaterial("fiche-leersteun", "title: Fiche leersteun\ntype: fiche", "Over leersteun.");
+        // No connection string: the server starts its own cluster in the data folder.
+        _app = new PocMaterialsApp(_folder, settings: new Dictionary<string, string?> { ["Postgres:ConnectionString"] = "" });
+        Assert.Equal(HttpStatusCode.OK, (await _app.CreateClient().GetAsync("/health")).StatusCode);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    [Fact]
+    public async Task A_second_server_on_the_same_data_folder_refuses_to_start_and_the_first_serves_on()
+    {
+        using var second = new PocMaterialsApp(_folder, settings: new Dictionary<string, string?> { ["Postgres:ConnectionString"] = "" });
+
+        var error = Assert.Throws<InvalidOperationException>(() => second.CreateClient());
+
+        Assert.Contains(_folder.DataPath, error.Message, StringComparison.Ordinal);
+        Assert.Contains($"process {Environment.ProcessId}", error.Message, StringComparison.Ordinal);
+        var client = await _app.ClientFor(["clb-medewerker"]);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/search?q=leersteun")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _app.CreateClient().GetAsync("/health")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_killed_embedded_PostgreSQL_is_restarted_and_events_of_the_outage_are_kept()
+    {
+        var cluster = _app.Services.GetRequiredService<Database>().EmbeddedCluster!;
+        var client = await _app.ClientFor(["clb-medewerker"]);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/materials/fiche-leersteun")).StatusCode);
+
+        using (var postmaster = Process.GetProcessById(cluster.ServerProcessId()!.Value))
+            postmaster.Kill();
+        await WaitForAsync(async () => !await cluster.IsAcceptingConnectionsAsync(CancellationToken.None));
+        for (var i = 0; i < 5; i++)
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/materials/fiche-leersteun")).StatusCode);
+
+        await WaitForAsync(async () => await DatabaseStatusAsync() == "Healthy");
+        await WaitForAsync(async () => await CountViewsAsync(cluster) == 6);
+        Assert.Equal(0, _app.Services.GetRequiredService<ReachRecorder>().Dropped);
+    }
+
+    private async Task<string?> DatabaseStatusAsync()
+    {
+        // 503 while a check fails; the body says which.
+        using var response = await _app.CreateClient().GetAsync("/health");
+        using var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return health.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString();
+    }
+
+    private static async Task<long> CountViewsAsync(EmbeddedPostgresCluster cluster)
+    {
+        try
+        {
+            await using var connection = new NpgsqlConnection(cluster.ConnectionString());
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("SELECT count(*) FROM material_views", connection);
+            return (long)(await command.ExecuteScalarAsync())!;
+        }
+        catch (NpgsqlException)
+        {
+            return -1;
+        }
+    }
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition was not met in time");
+            await Task.Delay(200);
+        }
+    }
+}
