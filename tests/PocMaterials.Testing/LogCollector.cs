@@ -25,11 +25,11 @@ public sealed class LogCollector : ILoggerProvider
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
             entries.Enqueue(new LogEntry(category, logLevel, formatter(state, exception),
-                state as IReadOnlyList<KeyValuePair<string, object?>> ?? [], exception));
+                state as IReadOnlyList<KeyValuePair<string, object?>> ?? []));
     }
 }
 
-public sealed record LogEntry(string Category, LogLevel Level, string Message, IReadOnlyList<KeyValuePair<string, object?>> Values, Exception? Exception)
+public sealed record LogEntry(string Category, LogLevel Level, string Message, IReadOnlyList<KeyValuePair<string, object?>> Values)
 {
     public object? Value(string name) => Values.FirstOrDefault(v => v.Key == name).Value;
 }

@@ -18,7 +18,7 @@ public static class MaterialEndpoints
         api.MapGet("/materials/{slug}", GetMaterial)
             .WithName("GetMaterial")
             .WithSummary("One material with its body, questions, contact and related materials")
-            .WithDescription("404 when the material does not exist or the caller may not see it.");
+            .WithDescription("404 when the material does not exist or the caller may not see it; 400 when a tracking parameter (source, searchId, position) does not hold.");
         return api;
     }
 
