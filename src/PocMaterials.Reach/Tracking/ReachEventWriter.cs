@@ -16,6 +16,8 @@ public sealed class ReachEventWriter(ReachRecorder recorder, ReachEventStore sto
     private static readonly TimeSpan LastRetryDelay = TimeSpan.FromSeconds(10);
 
     private readonly List<ReachEvent> _batch = [];
+    private readonly Lock _flushLock = new();
+    private Task? _flush;
 
     /// <summary>Events written since start.</summary>
     public long Written { get; private set; }
@@ -39,6 +41,16 @@ public sealed class ReachEventWriter(ReachRecorder recorder, ReachEventStore sto
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
+        // A host can stop its services twice, at once (WebApplication.Run stops it again when it is being
+        // stopped): the batch is not shared between two flushes.
+        Task flush;
+        lock (_flushLock)
+            flush = _flush ??= FlushAsync(cancellationToken);
+        await flush;
+    }
+
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
         recorder.Complete();
         // Without a deadline a database that is down holds the shutdown until the host gives up, and the
         // events still in hand vanish uncounted.
