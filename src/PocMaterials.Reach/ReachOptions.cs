@@ -21,6 +21,13 @@ public sealed class ReachOptions
     [Range(1, 100_000)]
     public int BatchSize { get; set; } = 2_000;
 
+    /// <summary>
+    /// How long a shutdown waits for the database to take the buffered events (capped by the host's shutdown
+    /// time-out); what it does not take by then is counted as dropped and logged.
+    /// </summary>
+    [Range(1, 300)]
+    public int ShutdownFlushSeconds { get; set; } = 10;
+
     /// <summary>How long raw view and search events are kept; monthly aggregates are kept forever.</summary>
     [Range(1, 1200)]
     public int RawRetentionMonths { get; set; } = 25;

@@ -22,7 +22,7 @@ public sealed class ReportFormatTests
         var (period, errors) = ReportPeriod.Parse(from, to, new DateOnly(2026, 11, 24));
 
         Assert.Null(period);
-        Assert.True(errors.ContainsKey(parameter));
+        Assert.Equal(parameter, Assert.Single(errors).Parameter);
     }
 
     [Fact]

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Npgsql;
 using PocMaterials.Testing;
 
 namespace PocMaterials.Web.Tests;
@@ -18,6 +20,9 @@ public sealed class PocMaterialsApp(ContentFolder folder, string environment = "
 
     public string ConnectionString { get; } = TestPostgres.CreateDatabaseAsync().GetAwaiter().GetResult();
 
+    /// <summary>Everything the host logged.</summary>
+    public LogCollector Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
@@ -31,6 +36,7 @@ public sealed class PocMaterialsApp(ContentFolder folder, string environment = "
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             configuration[key] = value;
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(configuration));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
     /// <summary>A client carrying a development token for the given roles and centre.</summary>
@@ -42,6 +48,23 @@ public sealed class PocMaterialsApp(ContentFolder folder, string environment = "
         var token = await response.Content.ReadFromJsonAsync<TokenBody>();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
         return client;
+    }
+
+    /// <summary>A count from the host's database.</summary>
+    public async Task<long> CountAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Events reach the database in the background: waits until the count is reached, then checks it.</summary>
+    public async Task WaitForCountAsync(string sql, long expected)
+    {
+        for (var attempt = 0; attempt < 200 && await CountAsync(sql) < expected; attempt++)
+            await Task.Delay(50);
+        Assert.Equal(expected, await CountAsync(sql));
     }
 
     private sealed record TokenBody(string AccessToken);

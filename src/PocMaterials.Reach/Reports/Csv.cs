@@ -1,33 +1,37 @@
 using System.Globalization;
-using System.Text;
+using CsvHelper;
 
 namespace PocMaterials.Reach.Reports;
 
-/// <summary>RFC 4180 CSV: one header row, fields quoted where they must be.</summary>
+/// <summary>
+/// RFC 4180 CSV for editors, who open it in a spreadsheet: one header row, fields quoted where they must be.
+/// Text that a spreadsheet would run as a formula (a search for "=HYPERLINK(...)") is neutralised as OWASP
+/// advises: a field starting with =, +, -, @, tab or CR gets a single quote in front, and quotes. Numbers and
+/// dates are left alone, so a negative number stays a number.
+/// </summary>
 public static class Csv
 {
-    public static string Write(IEnumerable<string> header, IEnumerable<IEnumerable<object?>> rows)
+    private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with
     {
-        var csv = new StringBuilder();
-        AppendRow(csv, header);
-        foreach (var row in rows)
-            AppendRow(csv, row.Select(Format));
-        return csv.ToString();
-    }
-
-    private static string Format(object? value) => value switch
-    {
-        null => "",
-        DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
+        Injection = CsvInjection.Escape,
+        FormatProvider = CultureInfo.InvariantCulture,
     };
 
-    private static void AppendRow(StringBuilder csv, IEnumerable<string> fields)
+    public static string Write(IEnumerable<string> header, IEnumerable<IEnumerable<object?>> rows)
     {
-        csv.AppendJoin(',', fields.Select(Quote)).Append("\r\n");
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = CsvWriter.Create(text, Options, leaveOpen: true))
+        {
+            foreach (var name in header)
+                csv.WriteField(name);
+            csv.EndRecord();
+            foreach (var row in rows)
+            {
+                foreach (var value in row)
+                    csv.WriteField(value);
+                csv.EndRecord();
+            }
+        }
+        return text.ToString();
     }
-
-    private static string Quote(string field) =>
-        field.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
 }

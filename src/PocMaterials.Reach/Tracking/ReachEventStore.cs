@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 using PocMaterials.Persistence;
@@ -16,11 +17,13 @@ public sealed class ReachEventStore(Database database)
 
     private const string SelectViewers = "SELECT id, pseudonym FROM viewers WHERE pseudonym = ANY($1)";
 
+    // Roles travel as one text[] of every event's roles, each event naming its slice: a row of
+    // unnest cannot hold an array, and joining roles into one text would split a role that has a comma.
     private const string InsertSearches = """
         INSERT INTO searches (id, occurred_at, query, filters, result_count, viewer_id, roles, centre)
-        SELECT s.id, s.at, s.query, s.filters::jsonb, s.results, s.viewer, string_to_array(s.roles, ','), s.centre
-        FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::int[], $6::int[], $7::text[], $8::text[])
-            AS s(id, at, query, filters, results, viewer, roles, centre)
+        SELECT s.id, s.at, s.query, s.filters::jsonb, s.results, s.viewer, ($10::text[])[s.roles_from:s.roles_to], s.centre
+        FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::int[], $6::int[], $7::text[], $8::int[], $9::int[])
+            AS s(id, at, query, filters, results, viewer, centre, roles_from, roles_to)
         ON CONFLICT (id) DO NOTHING
         """;
 
@@ -30,13 +33,13 @@ public sealed class ReachEventStore(Database database)
     private const string InsertViews = """
         WITH inserted AS (
         INSERT INTO material_views (event_id, occurred_at, material_slug, faq_anchor, viewer_id, roles, centre, source, search_id, result_position, counted)
-        SELECT v.id, v.at, v.slug, v.anchor, v.viewer, string_to_array(v.roles, ','), v.centre, v.source, v.search, v.position,
+        SELECT v.id, v.at, v.slug, v.anchor, v.viewer, ($13::text[])[v.roles_from:v.roles_to], v.centre, v.source, v.search, v.position,
                v.maybe AND NOT EXISTS (
                    SELECT 1 FROM material_views p
                    WHERE p.viewer_id = v.viewer AND p.material_slug = v.slug
-                     AND p.occurred_at > v.at - $12::interval AND p.occurred_at <= v.at AND p.event_id <> v.id)
-        FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::uuid[], $10::int[], $11::bool[])
-            AS v(id, at, slug, anchor, viewer, roles, centre, source, search, position, maybe)
+                     AND p.occurred_at > v.at - $14::interval AND p.occurred_at <= v.at AND p.event_id <> v.id)
+        FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::uuid[], $9::int[], $10::bool[], $11::int[], $12::int[])
+            AS v(id, at, slug, anchor, viewer, centre, source, search, position, maybe, roles_from, roles_to)
         ORDER BY v.at
         ON CONFLICT (event_id) DO NOTHING
         RETURNING occurred_at, material_slug, viewer_id, roles, centre, source, result_position, counted),
@@ -58,6 +61,7 @@ public sealed class ReachEventStore(Database database)
             viewers = varbit_or(daily_reach.viewers, excluded.viewers)
         """;
 
+    /// <remarks>Every text is stored as <see cref="RecordedText"/> cleans it.</remarks>
     public async Task WriteAsync(IReadOnlyList<ReachEvent> batch, CancellationToken cancellationToken)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
@@ -67,15 +71,18 @@ public sealed class ReachEventStore(Database database)
         var searches = batch.OfType<SearchMade>().ToList();
         if (searches.Count > 0)
         {
+            var roles = RoleSlices.Of(searches);
             await ExecuteAsync(connection, InsertSearches, cancellationToken,
                 searches.Select(s => s.Id).ToArray(),
                 searches.Select(s => s.OccurredAt.ToUniversalTime()).ToArray(),
-                searches.Select(s => s.Query).ToArray(),
-                searches.Select(s => System.Text.Json.JsonSerializer.Serialize(s.Filters)).ToArray(),
+                searches.Select(s => RecordedText.Clean(s.Query)).ToArray(),
+                searches.Select(s => JsonSerializer.Serialize(CleanFilters(s.Filters))).ToArray(),
                 searches.Select(s => s.ResultCount).ToArray(),
                 searches.Select(s => viewers[s.Viewer.Pseudonym]).ToArray(),
-                searches.Select(s => string.Join(',', s.Viewer.Roles)).ToArray(),
-                searches.Select(s => s.Viewer.Centre).ToArray());
+                searches.Select(s => RecordedText.CleanOrNull(s.Viewer.Centre)).ToArray(),
+                roles.From,
+                roles.To,
+                roles.All);
         }
 
         var views = batch.OfType<MaterialViewed>().OrderBy(v => v.OccurredAt).ToList();
@@ -89,21 +96,44 @@ public sealed class ReachEventStore(Database database)
                 lastInBatch[key] = v.OccurredAt;
                 return !repeat;
             }).ToArray();
+            var roles = RoleSlices.Of(views);
             await ExecuteAsync(connection, InsertViews, cancellationToken,
                 views.Select(v => v.Id).ToArray(),
                 views.Select(v => v.OccurredAt.ToUniversalTime()).ToArray(),
-                views.Select(v => v.MaterialSlug).ToArray(),
-                views.Select(v => v.FaqAnchor).ToArray(),
+                views.Select(v => RecordedText.Clean(v.MaterialSlug)).ToArray(),
+                views.Select(v => RecordedText.CleanOrNull(v.FaqAnchor)).ToArray(),
                 views.Select(v => viewers[v.Viewer.Pseudonym]).ToArray(),
-                views.Select(v => string.Join(',', v.Viewer.Roles)).ToArray(),
-                views.Select(v => v.Viewer.Centre).ToArray(),
+                views.Select(v => RecordedText.CleanOrNull(v.Viewer.Centre)).ToArray(),
                 views.Select(v => v.Source.ToString().ToLowerInvariant()).ToArray(),
                 views.Select(v => v.SearchId).ToArray(),
                 views.Select(v => v.ResultPosition).ToArray(),
                 maybeCounted,
+                roles.From,
+                roles.To,
+                roles.All,
                 RepeatWindow);
         }
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static Dictionary<string, string[]> CleanFilters(IReadOnlyDictionary<string, IReadOnlyList<string>> filters) =>
+        filters.ToDictionary(f => RecordedText.Clean(f.Key), f => f.Value.Select(RecordedText.Clean).ToArray(), StringComparer.Ordinal);
+
+    /// <summary>Every event's roles in one array, and each event's 1-based slice of it (empty when to &lt; from).</summary>
+    private sealed record RoleSlices(string[] All, int[] From, int[] To)
+    {
+        public static RoleSlices Of(IEnumerable<ReachEvent> events)
+        {
+            List<string> all = [];
+            List<int> from = [], to = [];
+            foreach (var reachEvent in events)
+            {
+                from.Add(all.Count + 1);
+                all.AddRange(reachEvent.Viewer.Roles.Select(RecordedText.Clean));
+                to.Add(all.Count);
+            }
+            return new RoleSlices([.. all], [.. from], [.. to]);
+        }
     }
 
     private static async Task<Dictionary<string, int>> ViewerIdsAsync(NpgsqlConnection connection, string[] pseudonyms, CancellationToken cancellationToken)

@@ -1,14 +1,13 @@
-using System.Net.Sockets;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace PocMaterials.Reach.Tracking;
 
 /// <summary>
 /// Moves buffered reach events into PostgreSQL in batches. A database outage is retried with back-off
-/// while the batch stays in hand; a graceful shutdown writes every event still buffered.
+/// while the batch stays in hand; a batch refused for its data is written again event by event, so only
+/// the bad events are lost; a graceful shutdown writes what is still buffered, within a deadline.
 /// </summary>
 public sealed class ReachEventWriter(ReachRecorder recorder, ReachEventStore store, IOptions<ReachOptions> options, ILogger<ReachEventWriter> logger)
     : BackgroundService
@@ -17,6 +16,8 @@ public sealed class ReachEventWriter(ReachRecorder recorder, ReachEventStore sto
     private static readonly TimeSpan LastRetryDelay = TimeSpan.FromSeconds(10);
 
     private readonly List<ReachEvent> _batch = [];
+    private readonly Lock _flushLock = new();
+    private Task? _flush;
 
     /// <summary>Events written since start.</summary>
     public long Written { get; private set; }
@@ -40,14 +41,42 @@ public sealed class ReachEventWriter(ReachRecorder recorder, ReachEventStore sto
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
+        // A host can stop its services twice, at once (WebApplication.Run stops it again when it is being
+        // stopped): the batch is not shared between two flushes.
+        Task flush;
+        lock (_flushLock)
+            flush = _flush ??= FlushAsync(cancellationToken);
+        await flush;
+    }
+
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
         recorder.Complete();
-        do
+        // Without a deadline a database that is down holds the shutdown until the host gives up, and the
+        // events still in hand vanish uncounted.
+        var seconds = options.Value.ShutdownFlushSeconds;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(seconds));
+        try
         {
-            Fill();
-            await WriteAsync(cancellationToken);
+            do
+            {
+                Fill();
+                await WriteAsync(deadline.Token);
+            }
+            while (recorder.Reader.Count > 0);
+            logger.LogInformation("Reach events flushed at shutdown: {Written} written, {Dropped} dropped", Written, recorder.Dropped);
         }
-        while (recorder.Reader.Count > 0);
-        logger.LogInformation("Reach events flushed at shutdown: {Written} written, {Dropped} dropped", Written, recorder.Dropped);
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            var unwritten = _batch.Count;
+            _batch.Clear();
+            while (recorder.Reader.TryRead(out _))
+                unwritten++;
+            recorder.CountDropped(unwritten);
+            logger.LogWarning("Reach events not written at shutdown: the database did not take them within {Seconds} s; {Unwritten} events dropped ({Written} written since start)",
+                seconds, unwritten, Written);
+        }
     }
 
     private void Fill()
@@ -58,37 +87,66 @@ public sealed class ReachEventWriter(ReachRecorder recorder, ReachEventStore sto
 
     private async Task WriteAsync(CancellationToken cancellationToken)
     {
-        var delay = FirstRetryDelay;
-        while (_batch.Count > 0)
+        if (_batch.Count == 0)
+            return;
+        try
         {
-            try
-            {
-                await store.WriteAsync(_batch, cancellationToken);
-                Written += _batch.Count;
-                _batch.Clear();
-            }
-            catch (Exception e) when (IsTransient(e) && !cancellationToken.IsCancellationRequested)
-            {
-                logger.LogWarning(e, "Writing {Count} reach events failed; retrying in {Delay} ms ({Pending} more buffered)", _batch.Count, (int)delay.TotalMilliseconds, recorder.Pending);
-                await Task.Delay(delay, cancellationToken);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LastRetryDelay.Ticks));
-            }
-            catch (Exception e) when (!IsTransient(e) && e is not OperationCanceledException)
-            {
-                // A batch the database refuses for good would block every later event: drop it, loudly.
-                logger.LogError(e, "Reach events refused by the database; {Count} events dropped", _batch.Count);
-                recorder.CountDropped(_batch.Count);
-                _batch.Clear();
-            }
+            await WriteRetryingAsync(_batch, cancellationToken);
+            Written += _batch.Count;
+            _batch.Clear();
+        }
+        catch (Exception e) when (DatabaseFailures.IsRefusedData(e) && _batch.Count > 1)
+        {
+            logger.LogWarning(e, "A batch of {Count} reach events was refused for its data; writing its events one by one", _batch.Count);
+            await WriteOneByOneAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A batch the database refuses for good would block every later event: drop it, loudly.
+            logger.LogError(e, "Reach events refused by the database; {Count} events dropped", _batch.Count);
+            recorder.CountDropped(_batch.Count);
+            _batch.Clear();
         }
     }
 
-    private static bool IsTransient(Exception e) => e switch
+    /// <summary>Writes the batch's events singly, oldest first (the 30-minute rule reads earlier views), dropping those refused.</summary>
+    private async Task WriteOneByOneAsync(CancellationToken cancellationToken)
     {
-        // Connection failures (08), shutdowns and restarts (57) and resource shortages (53) pass.
-        PostgresException postgres => postgres.IsTransient || postgres.SqlState[..2] is "08" or "57" or "53",
-        NpgsqlException or SocketException or IOException or TimeoutException => true,
-        InvalidOperationException when e.InnerException is not null => IsTransient(e.InnerException),
-        _ => false,
-    };
+        // Newest first, so the oldest is taken from the end and a cancellation leaves the unwritten ones in hand.
+        _batch.Sort((a, b) => b.OccurredAt.CompareTo(a.OccurredAt));
+        while (_batch.Count > 0)
+        {
+            var reachEvent = _batch[^1];
+            try
+            {
+                await WriteRetryingAsync([reachEvent], cancellationToken);
+                Written++;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Reach event {EventId} ({EventType}) refused by the database and dropped", reachEvent.Id, reachEvent.GetType().Name);
+                recorder.CountDropped(1);
+            }
+            _batch.RemoveAt(_batch.Count - 1);
+        }
+    }
+
+    private async Task WriteRetryingAsync(IReadOnlyList<ReachEvent> events, CancellationToken cancellationToken)
+    {
+        var delay = FirstRetryDelay;
+        while (true)
+        {
+            try
+            {
+                await store.WriteAsync(events, cancellationToken);
+                return;
+            }
+            catch (Exception e) when (DatabaseFailures.IsUnavailable(e))
+            {
+                logger.LogWarning(e, "Writing {Count} reach events failed; retrying in {Delay} ms ({Pending} more buffered)", events.Count, (int)delay.TotalMilliseconds, recorder.Pending);
+                await Task.Delay(delay, cancellationToken);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LastRetryDelay.Ticks));
+            }
+        }
+    }
 }

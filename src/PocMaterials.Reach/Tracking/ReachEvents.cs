@@ -35,7 +35,7 @@ public sealed record SearchMade(
     IReadOnlyDictionary<string, IReadOnlyList<string>> Filters,
     int ResultCount) : ReachEvent(Id, OccurredAt, Viewer)
 {
-    /// <summary>Queries are compared as staff mean them: trimmed, lower case, single spaces.</summary>
+    /// <summary>Queries are compared as staff mean them: trimmed, lower case, single spaces, no control characters.</summary>
     public static string Normalise(string query) =>
-        string.Join(' ', query.Trim().ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        string.Join(' ', RecordedText.Clean(query).ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

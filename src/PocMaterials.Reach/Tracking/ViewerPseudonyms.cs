@@ -13,7 +13,12 @@ public sealed class ViewerPseudonyms
         if (key.Length < 32)
             throw new ArgumentException("The pseudonym key must be at least 32 bytes.", nameof(key));
         _key = key;
+        // A key of its own, derived from the same secret, so a search id's MAC is never a pseudonym.
+        SearchIds = new SearchIds(HMACSHA256.HashData(key, "search ids"u8));
     }
+
+    /// <summary>Issues and checks search ids bound to a viewer, with this secret.</summary>
+    public SearchIds SearchIds { get; }
 
     public string For(string subject) =>
         Convert.ToBase64String(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(subject)))[..32];

@@ -5,6 +5,7 @@ using PocMaterials.Content.Materials;
 using PocMaterials.Content.Visibility;
 using Microsoft.AspNetCore.Mvc;
 using PocMaterials.Reach.Tracking;
+using PocMaterials.Search.Querying;
 using PocMaterials.Web.Hosting;
 using PocMaterials.Web.Identity;
 
@@ -17,13 +18,13 @@ public static class MaterialEndpoints
         api.MapGet("/materials/{slug}", GetMaterial)
             .WithName("GetMaterial")
             .WithSummary("One material with its body, questions, contact and related materials")
-            .WithDescription("404 when the material does not exist or the caller may not see it.");
+            .WithDescription("404 when the material does not exist or the caller may not see it; 400 when a tracking parameter (source, searchId, position) does not hold.");
         return api;
     }
 
     /// <param name="source">How the viewer got here: direct (default), search, related or newsletter.</param>
-    /// <param name="searchId">The searchId of the search whose hit was opened.</param>
-    /// <param name="position">The 1-based position of that hit.</param>
+    /// <param name="searchId">With source=search: the searchId that the viewer's search gave, whose hit was opened.</param>
+    /// <param name="position">With source=search: the 1-based position of that hit.</param>
     /// <param name="anchor">The FAQ question opened, if any.</param>
     internal static Results<Ok<MaterialResponse>, ProblemHttpResult, ValidationProblem> GetMaterial(
         string slug,
@@ -36,17 +37,24 @@ public static class MaterialEndpoints
         [FromQuery] int? position,
         [FromQuery] string? anchor)
     {
+        var viewer = user.ToStaffMember();
+        // Tracking parameters that do not hold are a client's bug: 400, rather than a view recorded wrongly.
         var errors = new Dictionary<string, string[]>();
-        ViewSource? viewSource = source is null ? ViewSource.Direct : Enum.TryParse<ViewSource>(source, ignoreCase: true, out var parsed) && !int.TryParse(source, out _) ? parsed : null;
+        var viewSource = source is null ? ViewSource.Direct : SourceNamed(source);
         if (viewSource is null)
-            errors["source"] = [$"'{source}' is not a source; use direct, search, related or newsletter."];
-        if (position is < 1)
-            errors["position"] = ["position starts at 1."];
+            errors["source"] = [$"'{source}' is not a source; use one of direct, search, related or newsletter."];
+        if (position is < 1 or > MaterialSearchRequest.MaxResultWindow)
+            errors["position"] = [$"position is the 1-based position of a search hit: from 1 to {MaterialSearchRequest.MaxResultWindow}."];
+        else if (position is not null && viewSource is not (null or ViewSource.Search))
+            errors["position"] = ["position goes with source=search only."];
+        if (searchId is not null && viewSource is not (null or ViewSource.Search))
+            errors["searchId"] = ["searchId goes with source=search only."];
+        else if (searchId is { } id && !tracking.IsSearchOf(viewer, id))
+            errors["searchId"] = [$"'{id}' is not the searchId of a search of yours."];
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors, title: "The material request is not valid.");
 
         var content = library.Current;
-        var viewer = user.ToStaffMember();
         var today = calendar.Today;
         // Not visible and not existing answer alike, so a role cannot probe for materials it may not see.
         // Neither is recorded as a view.
@@ -57,6 +65,10 @@ public static class MaterialEndpoints
         var related = RelatedMaterials.For(material, content.Materials.Values, viewer, today);
         return TypedResults.Ok(MaterialResponse.From(material, content, today, related));
     }
+
+    /// <summary>Exactly one source, by name in any case: not a number, not a combination such as "search,related".</summary>
+    private static ViewSource? SourceNamed(string source) =>
+        Enum.GetValues<ViewSource>().Select(s => (ViewSource?)s).FirstOrDefault(s => string.Equals(s.ToString(), source, StringComparison.OrdinalIgnoreCase));
 
     internal static ProblemHttpResult NotFound(string what, string id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No such {what}.", detail: $"There is no {what} '{id}'.");

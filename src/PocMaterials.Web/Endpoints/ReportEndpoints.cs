@@ -1,7 +1,8 @@
-using Microsoft.AspNetCore.Http.HttpResults;
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Visibility;
+using PocMaterials.Reach;
 using PocMaterials.Reach.Reports;
 using PocMaterials.Web.Identity;
 
@@ -11,11 +12,13 @@ namespace PocMaterials.Web.Endpoints;
 public static class ReportEndpoints
 {
     private const int DefaultTop = 20;
+    private const int RetryAfterSeconds = 30;
 
     public static RouteGroupBuilder MapReportEndpoints(this RouteGroupBuilder api)
     {
         var reports = api.MapGroup("/reports").RequireAuthorization(Policies.Editor)
-            .WithDescription("Editors only. from and to are dates (YYYY-MM-DD, Europe/Brussels, both included); by default the current school year (1 September - 31 August).");
+            .AddEndpointFilter(DatabaseUnavailable)
+            .WithDescription($"Editors only. from and to are dates (YYYY-MM-DD, Europe/Brussels, both included) at most {ReportPeriod.MaxYears} years apart; by default the current school year (1 September - 31 August). 503 while the database is unavailable.");
         reports.MapGet("/views", Views).WithName("MaterialViewsReport").WithSummary("Views and unique viewers per material, by month");
         reports.MapGet("/reach/centres", Centres).WithName("CentreReachReport").WithSummary("Views and unique viewers per centre, and the centres not reached");
         reports.MapGet("/reach/roles", Roles).WithName("RoleReachReport").WithSummary("Views and unique viewers per role, and the roles not reached");
@@ -33,7 +36,7 @@ public static class ReportEndpoints
         return IsCsv(format)
             ? CsvFile("material-views", ["slug", "title", "month", "views", "unique_viewers"], report.Materials.SelectMany(m =>
                 new[] { new object?[] { m.Slug, m.Title, "total", m.Views, m.UniqueViewers } }
-                    .Concat(m.Months.Select(month => new object?[] { m.Slug, m.Title, month.Month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), month.Views, month.UniqueViewers }))))
+                    .Concat(m.Months.Select(month => new object?[] { m.Slug, m.Title, month.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture), month.Views, month.UniqueViewers }))))
             : TypedResults.Ok(report);
     }
 
@@ -56,7 +59,7 @@ public static class ReportEndpoints
             queries.Select(q => new object?[] { list, q.Query, q.Searches, q.AverageResults });
         return CsvFile("searches", ["list", "query", "searches", "average_results"],
             Rows("top", report.TopQueries).Concat(Rows("zero_results", report.ZeroResultQueries)).Concat(Rows("unopened", report.UnopenedQueries))
-                .Concat(report.ClicksByPosition.Select(c => new object?[] { "clicks_by_position", c.Position.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Views, null })));
+                .Concat(report.ClicksByPosition.Select(c => new object?[] { "clicks_by_position", c.Position.ToString(CultureInfo.InvariantCulture), c.Views, null })));
     }
 
     internal static async Task<IResult> ContentHealth(ReachReports reports, ContentLibrary library, BrusselsCalendar calendar, string? from, string? to, string? format, CancellationToken cancellationToken)
@@ -94,9 +97,30 @@ public static class ReportEndpoints
             : TypedResults.Ok(result);
     }
 
+    /// <summary>Reports read the database: while it is away, a 503 that says so and when to try again, not a 500.</summary>
+    private static async ValueTask<object?> DatabaseUnavailable(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (Exception e) when (DatabaseFailures.IsUnavailable(e))
+        {
+            var http = context.HttpContext;
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ReportEndpoints))
+                .LogWarning(e, "Report {Path} not made: the database is unavailable", http.Request.Path.Value);
+            http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "The database is unavailable.",
+                detail: $"Reports are read from the database, which does not answer at the moment; try again in {RetryAfterSeconds} seconds.");
+        }
+    }
+
     private static IResult? Invalid(string? from, string? to, string? format, BrusselsCalendar calendar, out ReportPeriod period)
     {
-        var (parsed, errors) = ReportPeriod.Parse(from, to, calendar.Today);
+        var (parsed, periodErrors) = ReportPeriod.Parse(from, to, calendar.Today);
+        var errors = periodErrors.GroupBy(e => e.Parameter).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
         if (format is not null && !IsCsv(format) && !string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
             errors["format"] = [$"'{format}' is not a format; use json or csv."];
         period = parsed ?? ReportPeriod.SchoolYearOf(calendar.Today);
