@@ -21,7 +21,7 @@ public sealed class DataFolderLock : IDisposable
     /// <summary>The data folder, as a full path.</summary>
     public string Path { get; }
 
-    /// <exception cref="InvalidOperationException">Another process holds the folder.</exception>
+    /// <exception cref="DataFolderInUseException">Another process holds the folder.</exception>
     public static DataFolderLock Acquire(string dataPath)
     {
         var path = System.IO.Path.GetFullPath(dataPath);
@@ -35,7 +35,7 @@ public sealed class DataFolderLock : IDisposable
         catch (IOException e)
         {
             var holder = File.Exists(holderFile) ? File.ReadAllText(holderFile).Trim() : "unknown";
-            throw new InvalidOperationException(
+            throw new DataFolderInUseException(
                 $"The data folder {path} is in use by another PocMaterials server (process {holder}). " +
                 "Stop that server, or give this one a data folder of its own (Data:DataPath).", e);
         }
@@ -45,3 +45,6 @@ public sealed class DataFolderLock : IDisposable
 
     public void Dispose() => _lock.Dispose();
 }
+
+/// <summary>The data folder is held by another server process.</summary>
+public sealed class DataFolderInUseException(string message, Exception inner) : InvalidOperationException(message, inner);

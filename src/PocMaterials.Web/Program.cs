@@ -19,7 +19,16 @@ if (validate)
 builder.AddPocMaterials();
 var app = builder.Build();
 app.UsePocMaterials();
-app.Run();
+try
+{
+    app.Run();
+}
+catch (PocMaterials.Persistence.DataFolderInUseException e)
+{
+    // Not a crash: the operator started a second server on the same folder. Say so in one line.
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
 return 0;
 
 /// <summary>The web host's entry point, visible to integration tests.</summary>

@@ -37,7 +37,7 @@ public sealed class DataFolderTests : IAsyncLifetime
     {
         using var second = new PocMaterialsApp(_folder, settings: new Dictionary<string, string?> { ["Postgres:ConnectionString"] = "" });
 
-        var error = Assert.Throws<InvalidOperationException>(() => second.CreateClient());
+        var error = Assert.Throws<DataFolderInUseException>(() => second.CreateClient());
 
         Assert.Contains(_folder.DataPath, error.Message, StringComparison.Ordinal);
         Assert.Contains($"process {Environment.ProcessId}", error.Message, StringComparison.Ordinal);
