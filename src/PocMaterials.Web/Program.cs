@@ -19,16 +19,7 @@ if (validate)
 builder.AddPocMaterials();
 var app = builder.Build();
 app.UsePocMaterials();
-try
-{
-    app.Run();
-}
-catch (PocMaterials.Persistence.DataFolderInUseException e)
-{
-    // Not a crash: the operator started a second server on the same folder. Say so in one line.
-    Console.Error.WriteLine(e.Message);
-    return 1;
-}
+app.Run();
 return 0;
 
 /// <summary>The web host's entry point, visible to integration tests.</summary>
