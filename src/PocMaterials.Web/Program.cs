@@ -16,7 +16,7 @@ if (validate)
     return ValidateCommand.Run(options, Console.Out);
 }
 
-builder.AddPocMaterials();
+builder.AddPocMaterials().AddNewsletter();
 var app = builder.Build();
 app.UsePocMaterials();
 app.Run();

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using PocMaterials.Persistence;
 
 namespace PocMaterials.Reach.Tracking;
 
@@ -24,20 +25,6 @@ public sealed class ViewerPseudonyms
         Convert.ToBase64String(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(subject)))[..32];
 
     /// <summary>The configured key, or one created once in the data folder and read from it afterwards.</summary>
-    public static ViewerPseudonyms FromOptions(ReachOptions options, string dataPath)
-    {
-        if (!string.IsNullOrEmpty(options.PseudonymKey))
-            return new ViewerPseudonyms(Encoding.UTF8.GetBytes(options.PseudonymKey));
-        var path = Path.Combine(dataPath, "reach-pseudonym.key");
-        if (!File.Exists(path))
-        {
-            Directory.CreateDirectory(dataPath);
-            var key = RandomNumberGenerator.GetBytes(32);
-            using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.None);
-            file.Write(key);
-            if (!OperatingSystem.IsWindows())
-                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-        return new ViewerPseudonyms(File.ReadAllBytes(path));
-    }
+    public static ViewerPseudonyms FromOptions(ReachOptions options, string dataPath) =>
+        new(SecretKeyFile.ReadOrCreate(options.PseudonymKey, dataPath, "reach-pseudonym.key"));
 }
