@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PocMaterials.Content.Contacts;
 using PocMaterials.Content.Materials;
+using PocMaterials.Content.Newsletter;
 using PocMaterials.Content.Parsing;
 using PocMaterials.Content.Taxonomy;
 using PocMaterials.Content.Themes;
@@ -30,6 +31,7 @@ public sealed class ContentLibrary : IDisposable
     private readonly Timer _debounceTimer;
     private MaterialTaxonomy? _lastValidTaxonomy;
     private IReadOnlyList<Contact>? _lastValidContacts;
+    private NewsletterCalendar? _lastValidCalendar;
     private string _definitionsFingerprint = "";
     private IReadOnlyList<ContentError> _definitionErrors = [];
     private ContentSnapshot _current = ContentSnapshot.Empty;
@@ -161,7 +163,10 @@ public sealed class ContentLibrary : IDisposable
             themes,
             materials,
             errors,
-            changed ? previous.Version + 1 : previous.Version);
+            changed ? previous.Version + 1 : previous.Version)
+        {
+            NewsletterCalendar = _lastValidCalendar ?? NewsletterCalendar.Empty,
+        };
         Volatile.Write(ref _current, snapshot);
 
         foreach (var error in errors.Except(previous.Errors))
@@ -185,7 +190,7 @@ public sealed class ContentLibrary : IDisposable
         var themeFiles = Directory.Exists(_location.ThemesPath)
             ? Directory.GetFiles(_location.ThemesPath, "*.md", SearchOption.TopDirectoryOnly).Order(StringComparer.Ordinal).ToArray()
             : [];
-        var fingerprint = Fingerprint([_location.TaxonomyFile, _location.ContactsFile, .. themeFiles]);
+        var fingerprint = Fingerprint([_location.TaxonomyFile, _location.ContactsFile, _location.NewsletterFile, .. themeFiles]);
         var changed = fingerprint != _definitionsFingerprint || touched.Any(IsDefinitionPath);
         _definitionsFingerprint = fingerprint;
 
@@ -216,11 +221,26 @@ public sealed class ContentLibrary : IDisposable
             }
             foreach (var gone in _lastValidThemes.Keys.Where(id => !present.Contains(id)).ToList())
                 _lastValidThemes.Remove(gone);
-            _definitionErrors = [.. _definitionErrors, .. themeErrors];
+            _definitionErrors = [.. _definitionErrors, .. themeErrors, .. ReloadNewsletterCalendar(taxonomy)];
         }
         errors.AddRange(_definitionErrors);
         themes = _lastValidThemes.Values.OrderBy(t => t.Title, StringComparer.CurrentCulture).ToList();
         return changed;
+    }
+
+    /// <summary>newsletter.yml is optional: without it every month's theme is chosen automatically.</summary>
+    private List<ContentError> ReloadNewsletterCalendar(MaterialTaxonomy taxonomy)
+    {
+        var errors = new List<ContentError>();
+        if (!File.Exists(_location.NewsletterFile))
+        {
+            _lastValidCalendar = NewsletterCalendar.Empty;
+            return errors;
+        }
+        var themeIds = _lastValidThemes.Keys.ToHashSet(StringComparer.Ordinal);
+        _lastValidCalendar = ReadFile(_location.NewsletterFile, errors, (text, file) => NewsletterCalendarParser.Parse(text, file, taxonomy, themeIds, errors))
+            ?? _lastValidCalendar;
+        return errors;
     }
 
     private void ReloadMaterialFiles(IReadOnlyCollection<string> touched, bool reparseAll, MaterialVocabulary vocabulary)
@@ -275,7 +295,7 @@ public sealed class ContentLibrary : IDisposable
     }
 
     private bool IsDefinitionPath(string path) =>
-        path == _location.TaxonomyFile || path == _location.ContactsFile ||
+        path == _location.TaxonomyFile || path == _location.ContactsFile || path == _location.NewsletterFile ||
         path.StartsWith(_location.ThemesPath, StringComparison.Ordinal) || path == _location.ContentPath;
 
     /// <summary>A path as editors know it: relative to the content or themes folder, prefixed by that folder's name.</summary>

@@ -6,4 +6,5 @@ public sealed record ContentLocation(string ContentPath, string ThemesPath)
     public string MaterialsPath => Path.Combine(ContentPath, "materials");
     public string TaxonomyFile => Path.Combine(ContentPath, "taxonomy.yml");
     public string ContactsFile => Path.Combine(ContentPath, "contacts.yml");
+    public string NewsletterFile => Path.Combine(ContentPath, "newsletter.yml");
 }

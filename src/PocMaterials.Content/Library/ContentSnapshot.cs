@@ -1,5 +1,6 @@
 using PocMaterials.Content.Contacts;
 using PocMaterials.Content.Materials;
+using PocMaterials.Content.Newsletter;
 using PocMaterials.Content.Taxonomy;
 using PocMaterials.Content.Themes;
 
@@ -33,6 +34,9 @@ public sealed class ContentSnapshot
     public IReadOnlyDictionary<string, Theme> ThemesById { get; }
     public IReadOnlyDictionary<string, Material> Materials { get; }
     public IReadOnlyList<ContentError> Errors { get; }
+
+    /// <summary>The POC-a-tizer's planned features (newsletter.yml).</summary>
+    public NewsletterCalendar NewsletterCalendar { get; init; } = NewsletterCalendar.Empty;
 
     /// <summary>Grows by one with every reload that changed anything.</summary>
     public long Version { get; }
