@@ -2,8 +2,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace PocMaterials.Newsletter;
 
-/// <summary>The POC-a-tizer: where its links point and how its tokens are signed.</summary>
-public sealed class NewsletterOptions
+/// <summary>The POC-a-tizer: when it is composed, whether it waits for an editor, where its links point, how its tokens are signed.</summary>
+public sealed class NewsletterOptions : IValidatableObject
 {
     public const string Section = "Newsletter";
 
@@ -13,4 +13,28 @@ public sealed class NewsletterOptions
 
     /// <summary>The secret of unsubscribe and tracking tokens; by default one created once in the data folder.</summary>
     public string? SigningKey { get; set; }
+
+    /// <summary>When the issue of the month is composed: by default the first working day at 07:00 (Cronos syntax, W = nearest weekday).</summary>
+    [Required]
+    public string ComposeCron { get; set; } = "0 7 1W * *";
+
+    [Required]
+    public string TimeZone { get; set; } = "Europe/Brussels";
+
+    /// <summary>Send a composed issue at once instead of waiting for an editor's approval.</summary>
+    public bool SendWithoutApproval { get; set; }
+
+    /// <summary>A composition this long after its scheduled time (the server was down) always waits for an editor.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan LateAfter { get; set; } = TimeSpan.FromHours(6);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!Cronos.CronExpression.TryParse(ComposeCron, out _))
+            yield return new ValidationResult($"Newsletter:ComposeCron '{ComposeCron}' is not a cron expression.", [nameof(ComposeCron)]);
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
+            yield return new ValidationResult($"Newsletter:TimeZone '{TimeZone}' is not a known time zone.", [nameof(TimeZone)]);
+    }
+
+    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 }

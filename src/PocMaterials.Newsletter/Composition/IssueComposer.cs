@@ -1,0 +1,72 @@
+using PocMaterials.Content.Library;
+using PocMaterials.Content.Materials;
+using PocMaterials.Content.Newsletter;
+using PocMaterials.Newsletter.Issues;
+
+namespace PocMaterials.Newsletter.Composition;
+
+/// <summary>
+/// Composes the issue of a month from the content and reach tracking: the feature and its
+/// introduction, the feature's materials new and updated since the previous issue, its most viewed
+/// others, and the most viewed materials of the month before. Which of them a recipient sees is
+/// decided per recipient when the mail is made.
+/// </summary>
+public sealed class IssueComposer(IssueStore issues, MaterialPopularity popularity, TimeProvider time)
+{
+    public const int MostViewedOthers = 5;
+
+    /// <summary>More than the three shown: each recipient gets the first three their roles may see.</summary>
+    public const int TopOfMonthCandidates = 12;
+
+    /// <returns>The composed issue (not stored), or null when there is nothing to feature.</returns>
+    public async Task<NewsletterIssue?> ComposeAsync(DateOnly month, ContentSnapshot content, DateOnly today, CancellationToken cancellationToken)
+    {
+        month = new DateOnly(month.Year, month.Month, 1);
+        var earlier = await issues.ListAsync(before: month, cancellationToken: cancellationToken);
+        if (FeatureSelection.Choose(month, content, earlier.Where(i => i.Status != IssueStatus.Cancelled).ToList(), today) is not var (feature, reason))
+            return null;
+
+        // New and updated count from the previous issue's month; the first issue looks back one month.
+        var since = earlier.FirstOrDefault(i => i.Status != IssueStatus.Cancelled)?.Month ?? month.AddMonths(-1);
+        var featured = content.Materials.Values
+            .Where(m => FeatureSelection.IsPublished(m, today) && Features(m, feature))
+            .OrderByDescending(m => m.Updated).ThenBy(m => m.Slug, StringComparer.Ordinal)
+            .ToList();
+        var isNew = featured.Where(m => m.Published >= since).ToList();
+        var updated = featured.Where(m => !isNew.Contains(m) && m.Updated >= since).ToList();
+
+        var yearViews = await popularity.ViewsAsync(today.AddYears(-1), today, cancellationToken);
+        var rank = yearViews.Select((v, i) => (v.Slug, i)).ToDictionary(v => v.Slug, v => v.i, StringComparer.Ordinal);
+        var mostViewed = featured.Except(isNew).Except(updated)
+            .OrderBy(m => rank.GetValueOrDefault(m.Slug, int.MaxValue)).ThenByDescending(m => m.Updated)
+            .Take(MostViewedOthers).ToList();
+
+        var previousMonth = month.AddMonths(-1);
+        var monthViews = await popularity.ViewsAsync(previousMonth, month.AddDays(-1), cancellationToken);
+        var topOfMonth = monthViews
+            .Where(v => content.Materials.TryGetValue(v.Slug, out var m) && FeatureSelection.IsPublished(m, today))
+            .Take(TopOfMonthCandidates).Select(v => v.Slug).ToList();
+
+        return new NewsletterIssue
+        {
+            Id = 0,
+            Month = month,
+            Feature = feature,
+            FeatureReason = reason,
+            IntroMarkdown = Intro(feature, content),
+            Composition = new IssueComposition(since, Slugs(isNew), Slugs(updated), Slugs(mostViewed), topOfMonth),
+            Status = IssueStatus.Composed,
+            ComposedAt = time.GetUtcNow(),
+        };
+    }
+
+    private static bool Features(Material material, Feature feature) => feature.Kind == FeatureKind.Theme
+        ? material.Themes.Contains(feature.Id)
+        : material.CoreProcesses.Contains(feature.Id);
+
+    private static string Intro(Feature feature, ContentSnapshot content) => feature.Kind == FeatureKind.Theme
+        ? content.ThemesById[feature.Id].IntroMarkdown
+        : $"Deze maand staat het kernproces **{content.Taxonomy.CoreProcesses.LabelOf(feature.Id)}** in de kijker, met de materialen die POC+ ervoor maakte.";
+
+    private static List<string> Slugs(IEnumerable<Material> materials) => materials.Select(m => m.Slug).ToList();
+}
