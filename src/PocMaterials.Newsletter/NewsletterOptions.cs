@@ -28,6 +28,20 @@ public sealed class NewsletterOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan LateAfter { get; set; } = TimeSpan.FromHours(6);
 
+    /// <summary>A folder whose templates (mail.html.hbs, mail.txt.hbs, archive.html.hbs) replace the defaults.</summary>
+    public string? TemplatesPath { get; set; }
+
+    /// <summary>An open or click this soon after its mail was delivered is a mail scanner's, not a reader's.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan ScannerWindow { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>User agents of mail scanners and privacy proxies (parts, case-insensitive): counted apart.</summary>
+    public string[] AutomatedUserAgents { get; set; } =
+    [
+        "GoogleImageProxy", "YahooMailProxy", "Barracuda", "Mimecast", "Proofpoint", "Symantec", "Trend Micro", "Sophos",
+        "BingPreview", "Microsoft Office Protocol Discovery", "python-requests", "curl/", "Go-http-client", "Wget", "HeadlessChrome",
+    ];
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!Cronos.CronExpression.TryParse(ComposeCron, out _))

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using PocMaterials.Content.Newsletter;
 
 namespace PocMaterials.Newsletter.Issues;
@@ -24,6 +25,7 @@ public sealed record IssueComposition(
     IReadOnlyList<string> MostViewed,
     IReadOnlyList<string> TopOfMonth)
 {
+    [JsonIgnore]
     public IEnumerable<string> AllSlugs => New.Concat(Updated).Concat(MostViewed).Concat(TopOfMonth).Distinct(StringComparer.Ordinal);
 }
 

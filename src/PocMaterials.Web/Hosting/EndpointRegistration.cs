@@ -2,7 +2,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using Hangfire;
 using PocMaterials.Web.Endpoints;
+using PocMaterials.Web.Identity;
 using PocMaterials.Web.Options;
 using Scalar.AspNetCore;
 
@@ -32,8 +34,12 @@ public static class EndpointRegistration
         api.MapMaterialEndpoints();
         api.MapTaxonomyEndpoints();
         api.MapReportEndpoints();
+        api.MapNewsletterEndpoints();
+        api.MapNewsletterArchiveEndpoints();
         if (app.Environment.IsDevelopment())
             api.MapDevelopmentEndpoints();
+        app.MapNewsletterTrackingEndpoints();
+        app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Editor, "/hangfire");
         return app;
     }
 

@@ -1,21 +1,58 @@
+using Hangfire;
 using Microsoft.Extensions.Options;
 using PocMaterials.Newsletter;
+using PocMaterials.Newsletter.Composition;
+using PocMaterials.Newsletter.Issues;
+using PocMaterials.Newsletter.Jobs;
+using PocMaterials.Newsletter.Reports;
+using PocMaterials.Newsletter.Rendering;
 using PocMaterials.Newsletter.Security;
+using PocMaterials.Newsletter.Sending;
+using PocMaterials.Newsletter.Tracking;
 using PocMaterials.Persistence;
 
 namespace PocMaterials.Web.Hosting;
 
-/// <summary>Wires the POC-a-tizer: subscribers, composition, sending and measuring.</summary>
+/// <summary>Wires the POC-a-tizer: subscribers, composition, sending and measuring, and Hangfire that runs its jobs.</summary>
 public static class NewsletterRegistration
 {
     public static WebApplicationBuilder AddNewsletter(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddOptions<NewsletterOptions>().BindConfiguration(NewsletterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new SignedTokens(SecretKeyFile.ReadOrCreate(
             sp.GetRequiredService<IOptions<NewsletterOptions>>().Value.SigningKey,
             sp.GetRequiredService<DataFolderLock>().Path,
             "newsletter-signing.key")));
+
+        services.AddSingleton<IssueStore>();
+        services.AddSingleton<DeliveryStore>();
+        services.AddSingleton<NewsletterEvents>();
+        services.AddSingleton<MaterialPopularity>();
+        services.AddSingleton<IssueComposer>();
+        services.AddSingleton(sp => new IssueRenderer(sp.GetRequiredService<IOptions<NewsletterOptions>>().Value.TemplatesPath));
+        services.AddSingleton<NewsletterLinks>();
+        services.AddSingleton(sp => new MailTransports(
+            sp.GetRequiredService<IOptions<SmtpOptions>>().Value,
+            Path.Combine(sp.GetRequiredService<DataFolderLock>().Path, "outbox")));
+        services.AddSingleton<IssueSender>();
+        services.AddSingleton<IssueReports>();
+        services.AddTransient<ComposeIssueJob>();
+        services.AddTransient<SendIssueJob>();
+
+        // Our own storage instance, not Hangfire's global one: several hosts in one process (tests) each keep theirs.
+        services.AddSingleton<JobStorage>(sp => NewsletterSchedule.CreateStorage(sp.GetRequiredService<Database>()));
+        services.AddHangfire(configuration => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        services.AddHostedService<NewsletterSchedule>();
+        services.AddHangfireServer(server =>
+        {
+            server.WorkerCount = Math.Max(2, Environment.ProcessorCount);
+            server.Queues = ["default"];
+        });
         return builder;
     }
 }

@@ -1,0 +1,130 @@
+using Npgsql;
+using NpgsqlTypes;
+using PocMaterials.Persistence;
+
+namespace PocMaterials.Newsletter.Sending;
+
+/// <summary>A subscriber as a recipient of one issue.</summary>
+public sealed record Recipient(long SubscriberId, string Email, string Name, IReadOnlyList<string> Roles, string? Centre);
+
+public enum DeliveryStatus
+{
+    Sending,
+    Sent,
+    Failed,
+    Uncertain,
+    Skipped,
+}
+
+/// <summary>A delivery as editors see it.</summary>
+public sealed record Delivery(long SubscriberId, string Email, string Name, DeliveryStatus Status, int Attempts, DateTimeOffset UpdatedAt, string? ServerResponse);
+
+/// <summary>
+/// The delivery state of every recipient of an issue. A row is claimed ('sending') in its own
+/// statement before the mail goes out and settled after it, so whatever stops a run, a recipient
+/// either has a settled row, or a 'sending' row the next run marks uncertain, or no row and is sent.
+/// </summary>
+public sealed class DeliveryStore(Database database)
+{
+    /// <summary>Rows a killed run left claimed: their mails may or may not have gone out.</summary>
+    public async Task<int> MarkAbandonedUncertainAsync(long issueId, CancellationToken cancellationToken)
+    {
+        await using var command = database.DataSource.CreateCommand(
+            "UPDATE newsletter_deliveries SET status = 'uncertain', updated_at = now() WHERE issue_id = $1 AND status = 'sending'");
+        command.Parameters.Add(new() { Value = issueId });
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Active subscribers, in id order after <paramref name="afterId"/>, who have no delivery row for the issue yet.</summary>
+    /// <param name="subscribedBefore">Leaves out who subscribed later, so a resend does not reach new subscribers.</param>
+    public async Task<IReadOnlyList<Recipient>> PendingAsync(long issueId, long afterId, int limit, DateTimeOffset subscribedBefore, CancellationToken cancellationToken)
+    {
+        await using var command = database.DataSource.CreateCommand("""
+            SELECT s.id, s.email, s.name, s.roles, s.centre FROM newsletter_subscribers s
+            WHERE s.id > $2 AND s.unsubscribed_at IS NULL AND s.created_at <= $4
+              AND NOT EXISTS (SELECT 1 FROM newsletter_deliveries d WHERE d.issue_id = $1 AND d.subscriber_id = s.id)
+            ORDER BY s.id LIMIT $3
+            """);
+        command.Parameters.Add(new() { Value = issueId });
+        command.Parameters.Add(new() { Value = afterId });
+        command.Parameters.Add(new() { Value = limit });
+        command.Parameters.Add(new() { Value = subscribedBefore });
+        var recipients = new List<Recipient>(limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            recipients.Add(new Recipient(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<string[]>(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
+        return recipients;
+    }
+
+    /// <summary>Claims a recipient before sending; false when another run already has a row for them.</summary>
+    public Task<bool> ClaimAsync(long issueId, Recipient recipient, CancellationToken cancellationToken) =>
+        InsertAsync(issueId, recipient, DeliveryStatus.Sending, cancellationToken);
+
+    /// <summary>Records that the recipient may see nothing of the issue: no mail.</summary>
+    public Task<bool> SkipAsync(long issueId, Recipient recipient, CancellationToken cancellationToken) =>
+        InsertAsync(issueId, recipient, DeliveryStatus.Skipped, cancellationToken);
+
+    public async Task SettleAsync(long issueId, long subscriberId, DeliveryStatus status, int attempts, string? serverResponse, CancellationToken cancellationToken)
+    {
+        await using var command = database.DataSource.CreateCommand("""
+            UPDATE newsletter_deliveries
+            SET status = $3, attempts = $4, server_response = $5, updated_at = now(), sent_at = CASE WHEN $3 = 'sent' THEN now() END
+            WHERE issue_id = $1 AND subscriber_id = $2 AND status = 'sending'
+            """);
+        command.Parameters.Add(new() { Value = issueId });
+        command.Parameters.Add(new() { Value = subscriberId });
+        command.Parameters.Add(new() { Value = Text(status) });
+        command.Parameters.Add(new() { Value = attempts });
+        command.Parameters.Add(new() { Value = (object?)serverResponse ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>An editor's decision to send an uncertain mail again: the row goes, so the next run sends it.</summary>
+    /// <returns>False when the delivery is not uncertain.</returns>
+    public async Task<bool> ReleaseUncertainAsync(long issueId, long subscriberId, CancellationToken cancellationToken)
+    {
+        await using var command = database.DataSource.CreateCommand(
+            "DELETE FROM newsletter_deliveries WHERE issue_id = $1 AND subscriber_id = $2 AND status = 'uncertain'");
+        command.Parameters.Add(new() { Value = issueId });
+        command.Parameters.Add(new() { Value = subscriberId });
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<IReadOnlyList<Delivery>> ListAsync(long issueId, DeliveryStatus? status, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = database.DataSource.CreateCommand("""
+            SELECT d.subscriber_id, s.email, s.name, d.status, d.attempts, d.updated_at, d.server_response
+            FROM newsletter_deliveries d JOIN newsletter_subscribers s ON s.id = d.subscriber_id
+            WHERE d.issue_id = $1 AND ($2::text IS NULL OR d.status = $2)
+            ORDER BY d.subscriber_id LIMIT $3
+            """);
+        command.Parameters.Add(new() { Value = issueId });
+        command.Parameters.Add(new() { Value = status is { } s ? Text(s) : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = limit });
+        var deliveries = new List<Delivery>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            deliveries.Add(new Delivery(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), Enum.Parse<DeliveryStatus>(reader.GetString(3), ignoreCase: true),
+                reader.GetInt32(4), reader.GetFieldValue<DateTimeOffset>(5), reader.IsDBNull(6) ? null : reader.GetString(6)));
+        }
+        return deliveries;
+    }
+
+    private async Task<bool> InsertAsync(long issueId, Recipient recipient, DeliveryStatus status, CancellationToken cancellationToken)
+    {
+        await using var command = database.DataSource.CreateCommand("""
+            INSERT INTO newsletter_deliveries (issue_id, subscriber_id, status, updated_at, roles, centre)
+            VALUES ($1, $2, $3, now(), $4, $5)
+            ON CONFLICT (issue_id, subscriber_id) DO NOTHING
+            """);
+        command.Parameters.Add(new() { Value = issueId });
+        command.Parameters.Add(new() { Value = recipient.SubscriberId });
+        command.Parameters.Add(new() { Value = Text(status) });
+        command.Parameters.Add(new() { Value = recipient.Roles.ToArray() });
+        command.Parameters.Add(new() { Value = (object?)recipient.Centre ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    internal static string Text(DeliveryStatus status) => status.ToString().ToLowerInvariant();
+}

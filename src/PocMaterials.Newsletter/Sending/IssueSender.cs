@@ -1,0 +1,218 @@
+using System.Threading.Channels;
+using System.Threading.RateLimiting;
+using MailKit.Net.Smtp;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Npgsql;
+using PocMaterials.Content.Library;
+using PocMaterials.Content.Visibility;
+using PocMaterials.Newsletter.Issues;
+using PocMaterials.Newsletter.Rendering;
+using PocMaterials.Newsletter.Tracking;
+using PocMaterials.Persistence;
+
+namespace PocMaterials.Newsletter.Sending;
+
+/// <summary>
+/// Sends an approved issue to every active subscriber, personalised per recipient's roles, through
+/// several workers that each keep one connection. Exactly once per recipient: a run holds a
+/// PostgreSQL advisory lock for the issue (a second run at the same time does nothing, a killed
+/// run's lock goes with its connection), claims each recipient before sending and settles after,
+/// and resumes where the last run stopped. Mails whose fate a killed run left unknown become
+/// uncertain for an editor to decide on; they are never sent again silently.
+/// </summary>
+public sealed class IssueSender(
+    Database database,
+    IssueStore issues,
+    DeliveryStore deliveries,
+    IssueRenderer renderer,
+    NewsletterLinks links,
+    MailTransports transports,
+    ContentLibrary library,
+    BrusselsCalendar calendar,
+    IOptions<SmtpOptions> smtpOptions,
+    ILogger<IssueSender> logger)
+{
+    // Any constant; "POCN" in ASCII. The issue id is the lock's second key.
+    private const int AdvisoryLockClass = 0x504F434E;
+    private const int BatchSize = 500;
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(200);
+
+    public async Task SendAsync(long issueId, CancellationToken cancellationToken)
+    {
+        await using var lockConnection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        if (!await TryLockAsync(lockConnection, issueId, cancellationToken))
+        {
+            logger.LogInformation("Issue {Issue} is being sent by another run; this one stops", issueId);
+            return;
+        }
+        var issue = await issues.GetAsync(issueId, cancellationToken);
+        if (issue?.Status == IssueStatus.Approved)
+            issue = await issues.TransitionAsync(issueId, [IssueStatus.Approved], IssueStatus.Sending, null, null, cancellationToken);
+        if (issue is not { Status: IssueStatus.Sending or IssueStatus.Sent })
+        {
+            logger.LogInformation("Issue {Issue} is not to be sent ({Status})", issueId, issue?.Status);
+            return;
+        }
+        var uncertain = await deliveries.MarkAbandonedUncertainAsync(issueId, cancellationToken);
+        if (uncertain > 0)
+            logger.LogWarning("Issue {Issue}: {Count} mails of an interrupted run may or may not have gone out; they are marked uncertain for an editor", issueId, uncertain);
+
+        var run = new SendRun(issue, smtpOptions.Value, cancellationToken);
+        await RunAsync(run);
+        if (run.StopReason is { } reason)
+        {
+            await issues.TransitionAsync(issueId, [IssueStatus.Sending], IssueStatus.Stopped, null, reason, CancellationToken.None);
+            logger.LogError("Issue {Issue} stopped: {Reason}", issueId, reason);
+            return;
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        await issues.TransitionAsync(issueId, [IssueStatus.Sending], IssueStatus.Sent, null, null, CancellationToken.None);
+        logger.LogInformation("Issue {Issue} sent: {Sent} mails, {Failed} failed, {Skipped} with nothing to show", issueId, run.Sent, run.Failed, run.Skipped);
+    }
+
+    private async Task RunAsync(SendRun run)
+    {
+        var queue = Channel.CreateBounded<Recipient>(run.Options.Workers * 8);
+        using var limiter = run.Options.MessagesPerSecond > 0 ? RateLimiterFor(run.Options.MessagesPerSecond) : null;
+        var producer = Task.Run(async () =>
+        {
+            try
+            {
+                var subscribedBefore = run.Issue.ApprovedAt ?? DateTimeOffset.UtcNow;
+                for (long after = 0; ;)
+                {
+                    var batch = await deliveries.PendingAsync(run.Issue.Id, after, BatchSize, subscribedBefore, run.Stop.Token);
+                    if (batch.Count == 0)
+                        break;
+                    foreach (var recipient in batch)
+                        await queue.Writer.WriteAsync(recipient, run.Stop.Token);
+                    after = batch[^1].SubscriberId;
+                }
+            }
+            finally
+            {
+                queue.Writer.TryComplete();
+            }
+        });
+        var workers = Enumerable.Range(0, run.Options.Workers).Select(_ => Task.Run(() => WorkAsync(run, queue.Reader, limiter))).ToList();
+        try
+        {
+            await Task.WhenAll([producer, .. workers]);
+        }
+        catch (OperationCanceledException) when (run.Stop.IsCancellationRequested)
+        {
+            // Stopped by the failure budget or the host; what was settled stays settled.
+        }
+    }
+
+    private async Task WorkAsync(SendRun run, ChannelReader<Recipient> queue, RateLimiter? limiter)
+    {
+        var content = library.Current;
+        var today = calendar.Today;
+        await using var transport = transports.Create();
+        await foreach (var recipient in queue.ReadAllAsync(run.Stop.Token))
+        {
+            var reader = new StaffMember($"subscriber:{recipient.SubscriberId}", recipient.Roles, recipient.Centre);
+            var view = IssueView.For(run.Issue, content, reader, today, slug => links.Click(run.Issue.Id, recipient.SubscriberId, slug));
+            if (view is null)
+            {
+                if (await deliveries.SkipAsync(run.Issue.Id, recipient, run.Stop.Token))
+                    Interlocked.Increment(ref run.Skipped);
+                continue;
+            }
+            if (!await deliveries.ClaimAsync(run.Issue.Id, recipient, run.Stop.Token))
+                continue;
+            if (limiter is not null)
+                using (await limiter.AcquireAsync(1, CancellationToken.None)) { }
+            var unsubscribe = links.Unsubscribe(recipient.SubscriberId);
+            var mail = renderer.Mail(view, recipient.Name, new RecipientLinks(unsubscribe, links.Archive(run.Issue), links.OpenPixel(run.Issue.Id, recipient.SubscriberId)));
+            var message = NewsletterMessages.Create(run.Options, run.Issue, recipient.SubscriberId, new MailboxAddress(recipient.Name, recipient.Email), mail, unsubscribe);
+            // Once claimed, the mail is sent and settled even when the run is asked to stop: a stop between the two would make it uncertain.
+            var (status, attempts, response) = await SendWithRetriesAsync(transport, message, run.Options);
+            await deliveries.SettleAsync(run.Issue.Id, recipient.SubscriberId, status, attempts, response, CancellationToken.None);
+            run.Count(status, response);
+        }
+    }
+
+    private async Task<(DeliveryStatus Status, int Attempts, string? Response)> SendWithRetriesAsync(IMailTransport transport, MimeMessage message, SmtpOptions options)
+    {
+        var delay = FirstRetryDelay;
+        for (var attempt = 1; ; attempt++)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(options.TimeoutSeconds));
+            try
+            {
+                await transport.SendAsync(message, timeout.Token);
+                return (DeliveryStatus.Sent, attempt, null);
+            }
+            catch (SmtpCommandException e) when ((int)e.StatusCode >= 500)
+            {
+                // A refused recipient or message: the server's answer is final.
+                return (DeliveryStatus.Failed, attempt, $"{(int)e.StatusCode} {e.Message}");
+            }
+            catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or IOException or System.Net.Sockets.SocketException
+                or MailKit.ServiceNotConnectedException or OperationCanceledException or TimeoutException)
+            {
+                var response = e is SmtpCommandException command ? $"{(int)command.StatusCode} {e.Message}" : e.Message;
+                if (attempt >= options.MaxAttempts)
+                    return (DeliveryStatus.Failed, attempt, response);
+                logger.LogWarning("Sending {MessageId} failed (attempt {Attempt}): {Response}; retrying in {Delay} ms", message.MessageId, attempt, response, (int)delay.TotalMilliseconds);
+                await Task.Delay(delay, CancellationToken.None);
+                delay *= 4;
+            }
+        }
+    }
+
+    private static async Task<bool> TryLockAsync(NpgsqlConnection connection, long issueId, CancellationToken cancellationToken)
+    {
+        // Session-level: held while this connection lives, released by PostgreSQL when the process dies.
+        await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock($1, $2)", connection);
+        command.Parameters.Add(new() { Value = AdvisoryLockClass });
+        command.Parameters.Add(new() { Value = (int)issueId });
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private static TokenBucketRateLimiter RateLimiterFor(int messagesPerSecond) => new(new TokenBucketRateLimiterOptions
+    {
+        TokenLimit = Math.Max(1, messagesPerSecond / 10),
+        TokensPerPeriod = Math.Max(1, messagesPerSecond / 10),
+        ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
+        QueueLimit = int.MaxValue,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        AutoReplenishment = true,
+    });
+
+    /// <summary>One run's shared state: counts and the budget of failures in a row.</summary>
+    private sealed class SendRun(NewsletterIssue issue, SmtpOptions options, CancellationToken cancellationToken)
+    {
+        private int _failuresInARow;
+
+        public NewsletterIssue Issue { get; } = issue;
+        public SmtpOptions Options { get; } = options;
+        public CancellationTokenSource Stop { get; } = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        public string? StopReason { get; private set; }
+#pragma warning disable CA1051 // counted with Interlocked from the workers
+        public int Sent;
+        public int Failed;
+        public int Skipped;
+#pragma warning restore CA1051
+
+        public void Count(DeliveryStatus status, string? response)
+        {
+            if (status == DeliveryStatus.Sent)
+            {
+                Interlocked.Increment(ref Sent);
+                Interlocked.Exchange(ref _failuresInARow, 0);
+                return;
+            }
+            Interlocked.Increment(ref Failed);
+            if (Interlocked.Increment(ref _failuresInARow) >= Options.MaxConsecutiveFailures && StopReason is null)
+            {
+                StopReason = $"Gestopt na {Options.MaxConsecutiveFailures} mislukte mails op rij; laatste antwoord van de server: {response}";
+                Stop.Cancel();
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using MailKit.Net.Smtp;
+using MimeKit;
+
+namespace PocMaterials.Newsletter.Sending;
+
+/// <summary>One sending worker's way out: one connection, reused for every message, reconnected when it drops.</summary>
+public interface IMailTransport : IAsyncDisposable
+{
+    Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
+}
+
+/// <summary>Makes a transport per worker: SMTP when a host is configured, the outbox otherwise.</summary>
+public sealed class MailTransports(SmtpOptions options, string outboxPath)
+{
+    public string OutboxPath => outboxPath;
+
+    public IMailTransport Create() => options.UsesOutbox ? new OutboxTransport(outboxPath) : new SmtpTransport(options);
+
+    /// <summary>MailKit's client is not thread-safe: one per worker. It connects on first use and after any drop.</summary>
+    private sealed class SmtpTransport(SmtpOptions options) : IMailTransport
+    {
+        private readonly SmtpClient _client = new() { Timeout = options.TimeoutSeconds * 1000 };
+
+        public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+        {
+            if (!_client.IsConnected)
+            {
+                await _client.ConnectAsync(options.Host!, options.Port, options.Security, cancellationToken);
+                if (!string.IsNullOrEmpty(options.UserName))
+                    await _client.AuthenticateAsync(options.UserName, options.Password ?? "", cancellationToken);
+            }
+            await _client.SendAsync(message, cancellationToken);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_client.IsConnected)
+            {
+                try
+                {
+                    await _client.DisconnectAsync(quit: true);
+                }
+                catch (Exception e) when (e is IOException or MailKit.ProtocolException)
+                {
+                    // The mails are out; a QUIT that fails changes nothing.
+                }
+            }
+            _client.Dispose();
+        }
+    }
+
+    /// <summary>Writes each message as an .eml file: written aside, then renamed, so a file is whole or absent.</summary>
+    private sealed class OutboxTransport(string folder) : IMailTransport
+    {
+        public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+        {
+            Directory.CreateDirectory(folder);
+            var name = string.Concat((message.MessageId ?? Guid.NewGuid().ToString("N")).Split(Path.GetInvalidFileNameChars())) + ".eml";
+            var temporary = Path.Combine(folder, "." + name + ".tmp");
+            // 7-bit: the file is what an SMTP server would receive, readable by any mail program.
+            message.Prepare(EncodingConstraint.SevenBit);
+            await using (var file = File.Create(temporary))
+                await message.WriteToAsync(file, cancellationToken);
+            File.Move(temporary, Path.Combine(folder, name), overwrite: true);
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+using MailKit.Security;
+
+namespace PocMaterials.Newsletter.Sending;
+
+/// <summary>How mails leave: an SMTP server, or, when no host is set, .eml files in the outbox folder of the data folder.</summary>
+public sealed class SmtpOptions
+{
+    public const string Section = "Smtp";
+
+    /// <summary>The SMTP server; empty: mails are written to the outbox folder instead.</summary>
+    public string? Host { get; set; }
+
+    [Range(1, 65535)]
+    public int Port { get; set; } = 25;
+
+    /// <summary>None, Auto, StartTls, StartTlsWhenAvailable or SslOnConnect (MailKit's SecureSocketOptions).</summary>
+    public SecureSocketOptions Security { get; set; } = SecureSocketOptions.Auto;
+
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+
+    /// <summary>The sender of the POC-a-tizer, "Name &lt;address&gt;".</summary>
+    [Required]
+    public string From { get; set; } = "POC-a-tizer <poc-a-tizer@localhost>";
+
+    /// <summary>Parallel connections, each a worker with its own reused SMTP client.</summary>
+    [Range(1, 32)]
+    public int Workers { get; set; } = 4;
+
+    /// <summary>At most this many messages a second over all workers; 0: no limit.</summary>
+    [Range(0, 100_000)]
+    public int MessagesPerSecond { get; set; }
+
+    /// <summary>Tries per message for transient failures (4xx, dropped connection, time-out), with back-off.</summary>
+    [Range(1, 10)]
+    public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>An issue stops after this many failed messages in a row instead of burning through the list.</summary>
+    [Range(1, 100_000)]
+    public int MaxConsecutiveFailures { get; set; } = 25;
+
+    [Range(1, 600)]
+    public int TimeoutSeconds { get; set; } = 30;
+
+    public bool UsesOutbox => string.IsNullOrWhiteSpace(Host);
+}

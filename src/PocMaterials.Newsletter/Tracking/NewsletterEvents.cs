@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using NpgsqlTypes;
+using PocMaterials.Persistence;
+
+namespace PocMaterials.Newsletter.Tracking;
+
+public enum NewsletterEventKind
+{
+    Open,
+    Click,
+    ArchiveView,
+}
+
+/// <summary>What a tracking request says about who made it.</summary>
+public sealed record TrackingRequest(string Method, string? UserAgent, DateTimeOffset At);
+
+/// <summary>The delivery a mail's open or click belongs to: whose roles and centre, and when it went out.</summary>
+public sealed record DeliveredMail(long IssueId, long SubscriberId, IReadOnlyList<string> Roles, string? Centre, DateTimeOffset? SentAt);
+
+/// <summary>
+/// Opens, clicks and archive reads of the POC-a-tizer. A request that looks automated (HEAD, a known
+/// scanner or privacy proxy, or within seconds of delivery) is stored apart and left out of the figures.
+/// </summary>
+public sealed class NewsletterEvents(Database database, IOptions<NewsletterOptions> options)
+{
+    public async Task<DeliveredMail?> DeliveryAsync(long issueId, long subscriberId, CancellationToken cancellationToken)
+    {
+        await using var command = database.DataSource.CreateCommand(
+            "SELECT roles, centre, sent_at FROM newsletter_deliveries WHERE issue_id = $1 AND subscriber_id = $2 AND status = 'sent'");
+        command.Parameters.Add(new() { Value = issueId });
+        command.Parameters.Add(new() { Value = subscriberId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new DeliveredMail(issueId, subscriberId, reader.GetFieldValue<string[]>(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2))
+            : null;
+    }
+
+    /// <summary>Whether a request is a machine's: a HEAD, a known scanner or proxy, or one too soon after delivery to be a reader's.</summary>
+    public bool IsAutomated(TrackingRequest request, DateTimeOffset? deliveredAt)
+    {
+        var settings = options.Value;
+        return HttpMethods.IsHead(request.Method)
+            || string.IsNullOrWhiteSpace(request.UserAgent)
+            || settings.AutomatedUserAgents.Any(agent => request.UserAgent.Contains(agent, StringComparison.OrdinalIgnoreCase))
+            || (deliveredAt is { } sent && request.At - sent < settings.ScannerWindow);
+    }
+
+    public async Task RecordAsync(long issueId, long? subscriberId, NewsletterEventKind kind, string? link, bool automated, IReadOnlyList<string> roles, string? centre, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var command = database.DataSource.CreateCommand("""
+            INSERT INTO newsletter_events (issue_id, subscriber_id, kind, link, occurred_at, automated, roles, centre)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+            """);
+        command.Parameters.Add(new() { Value = issueId });
+        command.Parameters.Add(new() { Value = (object?)subscriberId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
+        command.Parameters.Add(new() { Value = Text(kind) });
+        command.Parameters.Add(new() { Value = (object?)link ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = at });
+        command.Parameters.Add(new() { Value = automated });
+        command.Parameters.Add(new() { Value = roles.ToArray() });
+        command.Parameters.Add(new() { Value = (object?)centre ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    internal static string Text(NewsletterEventKind kind) => kind switch
+    {
+        NewsletterEventKind.Open => "open",
+        NewsletterEventKind.Click => "click",
+        _ => "archive_view",
+    };
+}

@@ -1,0 +1,212 @@
+using System.Globalization;
+using System.Security.Claims;
+using Hangfire;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using MimeKit;
+using PocMaterials.Content.Library;
+using PocMaterials.Content.Visibility;
+using PocMaterials.Newsletter.Composition;
+using PocMaterials.Newsletter.Issues;
+using PocMaterials.Newsletter.Jobs;
+using PocMaterials.Newsletter.Reports;
+using PocMaterials.Newsletter.Rendering;
+using PocMaterials.Newsletter.Sending;
+using PocMaterials.Newsletter.Tracking;
+using PocMaterials.Reach.Reports;
+using PocMaterials.Web.Identity;
+
+namespace PocMaterials.Web.Endpoints;
+
+/// <summary>The POC-a-tizer for editors: compose, preview as a role, test, edit, approve, cancel, follow deliveries, report.</summary>
+public static class NewsletterEndpoints
+{
+    public sealed record IssueSummary(long Id, string Month, string Feature, string FeatureKind, string Status, DateTimeOffset ComposedAt, DateTimeOffset? SentAt, string? Note);
+
+    public sealed record IssueDetail(IssueSummary Issue, string FeatureReason, string IntroMarkdown, IssueComposition Composition, string? ApprovedBy, DateTimeOffset? ApprovedAt);
+
+    public sealed record Preview(string Subject, string Html, string Text);
+
+    public sealed record TestMail(string? Email, string[]? Roles);
+
+    public sealed record IntroEdit(string? Markdown);
+
+    public static RouteGroupBuilder MapNewsletterEndpoints(this RouteGroupBuilder api)
+    {
+        var issues = api.MapGroup("/newsletter/issues").RequireAuthorization(Policies.Editor).WithTags("POC-a-tizer (editors)");
+        issues.MapGet("/", List).WithName("ListNewsletterIssues").WithSummary("Every issue, newest first");
+        issues.MapPost("/", Compose).WithName("ComposeNewsletterIssue")
+            .WithSummary("Compose the issue of a month now (month=yyyy-MM, default this month); the same month twice gives the same issue");
+        issues.MapGet("/{id:long}", Get).WithName("GetNewsletterIssue").WithSummary("One issue: feature, why it was picked, intro and its materials");
+        issues.MapGet("/{id:long}/preview", PreviewAs).WithName("PreviewNewsletterIssue").WithSummary("The mail as recipients with the given roles would receive it");
+        issues.MapPost("/{id:long}/test", SendTest).WithName("TestNewsletterIssue").WithSummary("Send the mail, as the given roles would receive it, to one address");
+        issues.MapPut("/{id:long}/intro", EditIntro).WithName("EditNewsletterIntro").WithSummary("Replace the introduction of an issue not sent yet");
+        issues.MapPost("/{id:long}/approve", Approve).WithName("ApproveNewsletterIssue").WithSummary("Approve a composed (or stopped) issue: it is sent");
+        issues.MapPost("/{id:long}/cancel", Cancel).WithName("CancelNewsletterIssue").WithSummary("Cancel an issue that is not being sent or sent");
+        issues.MapGet("/{id:long}/deliveries", Deliveries).WithName("ListNewsletterDeliveries").WithSummary("Deliveries, e.g. status=uncertain: mails of an interrupted run");
+        issues.MapPost("/{id:long}/deliveries/{subscriberId:long}/resend", Resend).WithName("ResendNewsletterMail")
+            .WithSummary("Send an uncertain mail again, as an editor decided");
+        issues.MapGet("/{id:long}/report", Report).WithName("NewsletterIssueReport")
+            .WithSummary("Sent, failed, uncertain, unique opens, clicks per link, by centre and role, centres not reached (format=csv for CSV)");
+        return api;
+    }
+
+    internal static async Task<Ok<List<IssueSummary>>> List(IssueStore store, ContentLibrary library, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await store.ListAsync(cancellationToken: cancellationToken)).Select(i => Summary(i, library.Current)).ToList());
+
+    internal static async Task<Results<Ok<IssueDetail>, ValidationProblem, ProblemHttpResult>> Compose(
+        IssueComposer composer, IssueStore store, ContentLibrary library, BrusselsCalendar calendar, [FromQuery] string? month, CancellationToken cancellationToken)
+    {
+        var today = calendar.Today;
+        var first = new DateOnly(today.Year, today.Month, 1);
+        if (month is not null && !DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out first))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["month"] = [$"'{month}' is not a month; write yyyy-MM."] });
+        if (await store.GetAsync(first, cancellationToken) is { } existing)
+            return TypedResults.Ok(Detail(existing, library.Current));
+        var composed = await composer.ComposeAsync(first, library.Current, today, cancellationToken);
+        if (composed is null)
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Nothing to feature.", detail: "There is no theme to put in the spotlight.");
+        var (issue, _) = await store.AddOnceAsync(composed, cancellationToken);
+        return TypedResults.Ok(Detail(issue, library.Current));
+    }
+
+    internal static async Task<Results<Ok<IssueDetail>, ProblemHttpResult>> Get(long id, IssueStore store, ContentLibrary library, CancellationToken cancellationToken) =>
+        await store.GetAsync(id, cancellationToken) is { } issue ? TypedResults.Ok(Detail(issue, library.Current)) : IssueNotFound(id);
+
+    /// <param name="role">Role ids of taxonomy.yml, repeated; every staff member is a clb-medewerker.</param>
+    internal static async Task<Results<Ok<Preview>, ValidationProblem, ProblemHttpResult>> PreviewAs(
+        long id, [FromQuery] string[]? role, IssueStore store, IssueRenderer renderer, NewsletterLinks links, ContentLibrary library, BrusselsCalendar calendar, CancellationToken cancellationToken)
+    {
+        if (UnknownRoles(role, library.Current) is { } invalid)
+            return invalid;
+        if (await store.GetAsync(id, cancellationToken) is not { } issue)
+            return IssueNotFound(id);
+        if (View(issue, role, library.Current, calendar.Today, links) is not { } view)
+            return NothingVisible();
+        var mail = renderer.Mail(view, "collega", new RecipientLinks(links.Unsubscribe(0), links.Archive(issue), null));
+        return TypedResults.Ok(new Preview(mail.Subject, mail.Html, mail.Text));
+    }
+
+    internal static async Task<Results<Ok<Preview>, ValidationProblem, ProblemHttpResult>> SendTest(
+        long id, TestMail request, IssueStore store, IssueRenderer renderer, NewsletterLinks links, MailTransports transports,
+        Microsoft.Extensions.Options.IOptions<SmtpOptions> smtp, ContentLibrary library, BrusselsCalendar calendar, CancellationToken cancellationToken)
+    {
+        if (!MailboxAddress.TryParse(request.Email, out var address) || address.Address.IndexOf('@', StringComparison.Ordinal) <= 0)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["email"] = [$"'{request.Email}' is not a mail address."] });
+        if (UnknownRoles(request.Roles, library.Current) is { } invalid)
+            return invalid;
+        if (await store.GetAsync(id, cancellationToken) is not { } issue)
+            return IssueNotFound(id);
+        // Subscriber 0: the test mail's opens and clicks are never counted.
+        if (View(issue, request.Roles, library.Current, calendar.Today, slug => links.Click(issue.Id, 0, slug)) is not { } view)
+            return NothingVisible();
+        var unsubscribe = links.Unsubscribe(0);
+        var mail = renderer.Mail(view, address.Name is { Length: > 0 } name ? name : "collega", new RecipientLinks(unsubscribe, links.Archive(issue), links.OpenPixel(issue.Id, 0)));
+        var message = NewsletterMessages.Create(smtp.Value, issue, 0, address, mail, unsubscribe);
+        message.Subject = "[TEST] " + message.Subject;
+        message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId();
+        await using var transport = transports.Create();
+        await transport.SendAsync(message, cancellationToken);
+        return TypedResults.Ok(new Preview(message.Subject, mail.Html, mail.Text));
+    }
+
+    internal static async Task<Results<Ok<IssueDetail>, ValidationProblem, ProblemHttpResult>> EditIntro(
+        long id, IntroEdit edit, IssueStore store, ContentLibrary library, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(edit.Markdown) || edit.Markdown.Length > 20_000)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["markdown"] = ["The introduction is Markdown of 1 to 20,000 characters."] });
+        if (await store.EditIntroAsync(id, edit.Markdown, cancellationToken) is { } issue)
+            return TypedResults.Ok(Detail(issue, library.Current));
+        return await Conflict(store, id, "edited", cancellationToken);
+    }
+
+    internal static async Task<Results<Ok<IssueDetail>, ProblemHttpResult>> Approve(
+        long id, ClaimsPrincipal user, IssueStore store, IBackgroundJobClient jobs, ContentLibrary library, CancellationToken cancellationToken)
+    {
+        var issue = await store.TransitionAsync(id, [IssueStatus.Composed, IssueStatus.Stopped], IssueStatus.Approved, user.ToStaffMember().Subject, null, cancellationToken);
+        if (issue is null)
+            return await Conflict(store, id, "approved", cancellationToken);
+        jobs.Enqueue<SendIssueJob>(job => job.RunAsync(id, CancellationToken.None));
+        return TypedResults.Ok(Detail(issue, library.Current));
+    }
+
+    internal static async Task<Results<Ok<IssueDetail>, ProblemHttpResult>> Cancel(long id, IssueStore store, ContentLibrary library, CancellationToken cancellationToken)
+    {
+        var issue = await store.TransitionAsync(id, [IssueStatus.Composed, IssueStatus.Approved, IssueStatus.Stopped], IssueStatus.Cancelled, null, null, cancellationToken);
+        return issue is null ? await Conflict(store, id, "cancelled", cancellationToken) : TypedResults.Ok(Detail(issue, library.Current));
+    }
+
+    internal static async Task<Results<Ok<IReadOnlyList<Delivery>>, ValidationProblem, ProblemHttpResult>> Deliveries(
+        long id, [FromQuery] string? status, IssueStore store, DeliveryStore deliveries, CancellationToken cancellationToken)
+    {
+        DeliveryStatus? wanted = null;
+        if (status is not null)
+        {
+            if (!Enum.TryParse<DeliveryStatus>(status, ignoreCase: true, out var parsed) || int.TryParse(status, out _))
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [$"'{status}' is not a status; use sending, sent, failed, uncertain or skipped."] });
+            wanted = parsed;
+        }
+        if (await store.GetAsync(id, cancellationToken) is null)
+            return IssueNotFound(id);
+        return TypedResults.Ok(await deliveries.ListAsync(id, wanted, 10_000, cancellationToken));
+    }
+
+    internal static async Task<Results<Accepted, ProblemHttpResult>> Resend(long id, long subscriberId, DeliveryStore deliveries, IBackgroundJobClient jobs, CancellationToken cancellationToken)
+    {
+        if (!await deliveries.ReleaseUncertainAsync(id, subscriberId, cancellationToken))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Only an uncertain mail can be sent again.",
+                detail: $"Issue {id} has no uncertain mail for subscriber {subscriberId}.");
+        }
+        jobs.Enqueue<SendIssueJob>(job => job.RunAsync(id, CancellationToken.None));
+        return TypedResults.Accepted((string?)null);
+    }
+
+    internal static async Task<IResult> Report(long id, [FromQuery] string? format, IssueStore store, IssueReports reports, ContentLibrary library, CancellationToken cancellationToken)
+    {
+        if (format is not null && format is not ("json" or "csv"))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [$"'{format}' is not a format; use json or csv."] });
+        if (await store.GetAsync(id, cancellationToken) is not { } issue)
+            return IssueNotFound(id);
+        var report = await reports.ForAsync(issue, library.Current, cancellationToken);
+        if (format != "csv")
+            return TypedResults.Ok(report);
+        var rows = new[] { new object?[] { "total", "", "", report.Sent, report.UniqueOpens, report.Clicks, report.Failed, report.Uncertain } }
+            .Concat(report.Centres.Select(c => new object?[] { "centre", c.Id, c.Label, c.Sent, c.UniqueOpens, c.Clicks, null, null }))
+            .Concat(report.Roles.Select(r => new object?[] { "role", r.Id, r.Label, r.Sent, r.UniqueOpens, r.Clicks, null, null }))
+            .Concat(report.Links.Select(l => new object?[] { "material", l.Link, l.Title, null, l.UniqueClickers, l.Clicks, null, null }));
+        var csv = Csv.Write(["group", "id", "label", "sent", "unique_opens", "clicks", "failed", "uncertain"], rows);
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", $"poc-a-tizer-{issue.Key}.csv");
+    }
+
+    internal static IssueSummary Summary(NewsletterIssue issue, ContentSnapshot content) => new(
+        issue.Id, issue.Key, IssueView.TitleOf(issue.Feature, content), issue.Feature.Kind == Content.Newsletter.FeatureKind.Theme ? "theme" : "core_process",
+        issue.Status.ToString().ToLowerInvariant(), issue.ComposedAt, issue.SentAt, issue.Note);
+
+    private static IssueDetail Detail(NewsletterIssue issue, ContentSnapshot content) =>
+        new(Summary(issue, content), issue.FeatureReason, issue.IntroMarkdown, issue.Composition, issue.ApprovedBy, issue.ApprovedAt);
+
+    private static IssueView? View(NewsletterIssue issue, string[]? roles, ContentSnapshot content, DateOnly today, Func<string, string> materialUrl) =>
+        IssueView.For(issue, content, new StaffMember("preview", roles ?? [], null), today, materialUrl);
+
+    private static IssueView? View(NewsletterIssue issue, string[]? roles, ContentSnapshot content, DateOnly today, NewsletterLinks links) =>
+        View(issue, roles, content, today, slug => links.Material(slug, "newsletter"));
+
+    private static ValidationProblem? UnknownRoles(string[]? roles, ContentSnapshot content)
+    {
+        var unknown = (roles ?? []).Where(r => !content.Taxonomy.Roles.Contains(r)).ToArray();
+        return unknown.Length == 0 ? null
+            : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["role"] = unknown.Select(r => $"'{r}' is not a role of taxonomy.yml.").ToArray() });
+    }
+
+    private static async Task<ProblemHttpResult> Conflict(IssueStore store, long id, string action, CancellationToken cancellationToken) =>
+        await store.GetAsync(id, cancellationToken) is { } issue
+            ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"The issue cannot be {action}.",
+                detail: $"Issue {issue.Key} is {issue.Status.ToString().ToLowerInvariant()}.")
+            : IssueNotFound(id);
+
+    private static ProblemHttpResult IssueNotFound(long id) => MaterialEndpoints.NotFound("newsletter issue", id.ToString(CultureInfo.InvariantCulture));
+
+    private static ProblemHttpResult NothingVisible() => TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
+        title: "Nothing of this issue is visible to these roles.", detail: "Recipients with these roles get no mail.");
+}

@@ -1,0 +1,49 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Npgsql;
+using PocMaterials.Newsletter;
+using PocMaterials.Newsletter.Jobs;
+using PocMaterials.Persistence;
+
+namespace PocMaterials.Web.Hosting;
+
+/// <summary>
+/// Hangfire on the project's PostgreSQL, in a schema of its own. The storage takes its connections
+/// from the <see cref="Database"/>, whose address is known only once it has started (the embedded
+/// cluster picks a free port), so nothing connects before that.
+/// </summary>
+internal sealed class DatabaseConnections(Database database) : IConnectionFactory
+{
+    public NpgsqlConnection GetOrCreateConnection() => database.DataSource.CreateConnection();
+}
+
+/// <summary>
+/// After the database has started and before the Hangfire server does: creates or updates Hangfire's
+/// schema and registers the recurring jobs, with their schedule from configuration.
+/// </summary>
+internal sealed class NewsletterSchedule(Database database, IRecurringJobManager recurringJobs, Microsoft.Extensions.Options.IOptions<NewsletterOptions> options) : IHostedService
+{
+    public const string Schema = "hangfire";
+
+    public static PostgreSqlStorage CreateStorage(Database database) => new(new DatabaseConnections(database), new PostgreSqlStorageOptions
+    {
+        SchemaName = Schema,
+        // Installed by StartAsync, once the database runs: the storage is built before that.
+        PrepareSchemaIfNecessary = false,
+        UseSlidingInvisibilityTimeout = true,
+    });
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using (var connection = await database.DataSource.OpenConnectionAsync(cancellationToken))
+            PostgreSqlObjectsInstaller.Install(connection, Schema);
+        var settings = options.Value;
+        recurringJobs.AddOrUpdate<ComposeIssueJob>(
+            ComposeIssueJob.RecurringJobId,
+            job => job.RunAsync(CancellationToken.None),
+            settings.ComposeCron,
+            new RecurringJobOptions { TimeZone = settings.Zone });
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
