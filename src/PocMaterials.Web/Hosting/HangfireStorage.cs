@@ -31,6 +31,8 @@ internal sealed class NewsletterSchedule(Database database, IRecurringJobManager
         // Installed by StartAsync, once the database runs: the storage is built before that.
         PrepareSchemaIfNecessary = false,
         UseSlidingInvisibilityTimeout = true,
+        // LISTEN/NOTIFY: an approved issue starts sending at once, not at the next 15-second poll.
+        EnableLongPolling = true,
     });
 
     public async Task StartAsync(CancellationToken cancellationToken)
