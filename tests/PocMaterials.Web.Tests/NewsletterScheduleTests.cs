@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
+using PocMaterials.Newsletter.Jobs;
+using PocMaterials.Testing;
+
+namespace PocMaterials.Web.Tests;
+
+/// <summary>
+/// Sending without an editor's approval, as configured: on time the issue goes out; a run long after
+/// its schedule (the server was down) waits for an editor instead of sending a stale issue.
+/// </summary>
+public sealed class NewsletterScheduleTests
+{
+    [Fact]
+    public async Task On_time_an_issue_is_sent_without_approval_when_so_configured()
+    {
+        var issue = await RunComposeJobAsync(scheduledAgo: TimeSpan.FromMinutes(1), until: "sent");
+
+        Assert.Equal("sent", issue.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_late_run_waits_for_an_editor_and_says_why()
+    {
+        var issue = await RunComposeJobAsync(scheduledAgo: TimeSpan.FromHours(12), until: "composed");
+
+        Assert.Equal("composed", issue.GetProperty("status").GetString());
+        Assert.Contains("gemiste planning", issue.GetProperty("note").GetString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs the compose job on a host whose daily schedule fired <paramref name="scheduledAgo"/> ago.</summary>
+    private static async Task<JsonElement> RunComposeJobAsync(TimeSpan scheduledAgo, string until)
+    {
+        using var folder = ContentFolder.WithFixture();
+        folder.WriteMaterial("fiche-leersteun", "title: Fiche leersteun\ntype: fiche\nthemes: [decreet-leersteun]");
+        var scheduled = DateTime.UtcNow - scheduledAgo;
+        await using var app = new PocMaterialsApp(folder, settings: new Dictionary<string, string?>
+        {
+            ["Newsletter:SendWithoutApproval"] = "true",
+            ["Newsletter:TimeZone"] = "UTC",
+            ["Newsletter:ComposeCron"] = string.Create(CultureInfo.InvariantCulture, $"{scheduled.Minute} {scheduled.Hour} * * *"),
+        });
+        var editor = await app.ClientFor(["redacteur"]);
+        app.Services.GetRequiredService<IRecurringJobManager>().Trigger(ComposeIssueJob.RecurringJobId);
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var issues = await editor.GetFromJsonAsync<JsonElement>("/api/newsletter/issues");
+            if (issues.EnumerateArray().FirstOrDefault(i => i.GetProperty("status").GetString() == until) is { ValueKind: JsonValueKind.Object } issue)
+            {
+                // A moment later it is still where it was: a waiting issue is not sent behind the editor's back.
+                await Task.Delay(TimeSpan.FromSeconds(2));
+                return (await editor.GetFromJsonAsync<JsonElement>($"/api/newsletter/issues/{issue.GetProperty("id").GetInt64()}")).GetProperty("issue").Clone();
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"no issue became {until}");
+            await Task.Delay(200);
+        }
+    }
+}
