@@ -16,7 +16,7 @@ if (validate)
     return ValidateCommand.Run(options, Console.Out);
 }
 
-builder.AddPocMaterials().AddNewsletter();
+builder.AddPocMaterials();
 var app = builder.Build();
 app.UsePocMaterials();
 app.Run();

@@ -100,6 +100,6 @@ public static class ServiceRegistration
             .AddCheck<ContentHealthCheck>("content")
             .AddCheck<SearchIndexHealthCheck>("search-index")
             .AddCheck<DatabaseHealthCheck>("database");
-        return builder;
+        return builder.AddNewsletter();
     }
 }
