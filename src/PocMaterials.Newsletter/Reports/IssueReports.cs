@@ -16,6 +16,7 @@ public sealed record IssueReport(
     string Issue,
     string Status,
     long Sent,
+    long Deferred,
     long Failed,
     long Uncertain,
     long Skipped,
@@ -76,7 +77,7 @@ public sealed class IssueReports(Database database)
         var roles = await GroupsAsync(ByRole, issue.Id, content.Taxonomy.Roles.All.Select(r => (r.Id, r.Label)), cancellationToken);
         return new IssueReport(
             issue.Key, issue.Status.ToString().ToLowerInvariant(),
-            statuses.GetValueOrDefault("sent"), statuses.GetValueOrDefault("failed"), statuses.GetValueOrDefault("uncertain"), statuses.GetValueOrDefault("skipped"),
+            statuses.GetValueOrDefault("sent"), statuses.GetValueOrDefault("deferred"), statuses.GetValueOrDefault("failed"), statuses.GetValueOrDefault("uncertain"), statuses.GetValueOrDefault("skipped"),
             figures[0], figures[1], figures[2], figures[3], figures[4], figures[5],
             linkClicks, centres, roles,
             centres.Where(c => !c.Reached).Select(c => c.Id).ToList());

@@ -11,6 +11,11 @@ public enum DeliveryStatus
 {
     Sending,
     Sent,
+
+    /// <summary>Transient failures used up a run's tries: a later run tries again.</summary>
+    Deferred,
+
+    /// <summary>Refused for good (5xx): the server's answer is kept, no retry.</summary>
     Failed,
     Uncertain,
     Skipped,
@@ -35,20 +40,25 @@ public sealed class DeliveryStore(Database database)
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Active subscribers, in id order after <paramref name="afterId"/>, who have no delivery row for the issue yet.</summary>
+    /// <summary>
+    /// Active subscribers, in id order after <paramref name="afterId"/>, still to be sent the issue: no
+    /// delivery row yet, or one deferred before <paramref name="runStarted"/> (not by this run).
+    /// </summary>
     /// <param name="subscribedBefore">Leaves out who subscribed later, so a resend does not reach new subscribers.</param>
-    public async Task<IReadOnlyList<Recipient>> PendingAsync(long issueId, long afterId, int limit, DateTimeOffset subscribedBefore, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Recipient>> PendingAsync(long issueId, long afterId, int limit, DateTimeOffset subscribedBefore, DateTimeOffset runStarted, CancellationToken cancellationToken)
     {
         await using var command = database.DataSource.CreateCommand("""
             SELECT s.id, s.email, s.name, s.roles, s.centre FROM newsletter_subscribers s
             WHERE s.id > $2 AND s.unsubscribed_at IS NULL AND s.created_at <= $4
-              AND NOT EXISTS (SELECT 1 FROM newsletter_deliveries d WHERE d.issue_id = $1 AND d.subscriber_id = s.id)
+              AND NOT EXISTS (SELECT 1 FROM newsletter_deliveries d WHERE d.issue_id = $1 AND d.subscriber_id = s.id
+                              AND NOT (d.status = 'deferred' AND d.updated_at < $5))
             ORDER BY s.id LIMIT $3
             """);
         command.Parameters.Add(new() { Value = issueId });
         command.Parameters.Add(new() { Value = afterId });
         command.Parameters.Add(new() { Value = limit });
         command.Parameters.Add(new() { Value = subscribedBefore });
+        command.Parameters.Add(new() { Value = runStarted });
         var recipients = new List<Recipient>(limit);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -56,13 +66,21 @@ public sealed class DeliveryStore(Database database)
         return recipients;
     }
 
-    /// <summary>Claims a recipient before sending; false when another run already has a row for them.</summary>
+    /// <summary>Claims a recipient before sending (a new row, or a deferred one); false when their row is settled or claimed.</summary>
     public Task<bool> ClaimAsync(long issueId, Recipient recipient, CancellationToken cancellationToken) =>
         InsertAsync(issueId, recipient, DeliveryStatus.Sending, cancellationToken);
 
     /// <summary>Records that the recipient may see nothing of the issue: no mail.</summary>
     public Task<bool> SkipAsync(long issueId, Recipient recipient, CancellationToken cancellationToken) =>
         InsertAsync(issueId, recipient, DeliveryStatus.Skipped, cancellationToken);
+
+    public async Task<long> CountAsync(long issueId, DeliveryStatus status, CancellationToken cancellationToken)
+    {
+        await using var command = database.DataSource.CreateCommand("SELECT count(*) FROM newsletter_deliveries WHERE issue_id = $1 AND status = $2");
+        command.Parameters.Add(new() { Value = issueId });
+        command.Parameters.Add(new() { Value = Text(status) });
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
 
     public async Task SettleAsync(long issueId, long subscriberId, DeliveryStatus status, int attempts, string? serverResponse, CancellationToken cancellationToken)
     {
@@ -116,7 +134,8 @@ public sealed class DeliveryStore(Database database)
         await using var command = database.DataSource.CreateCommand("""
             INSERT INTO newsletter_deliveries (issue_id, subscriber_id, status, updated_at, roles, centre)
             VALUES ($1, $2, $3, now(), $4, $5)
-            ON CONFLICT (issue_id, subscriber_id) DO NOTHING
+            ON CONFLICT (issue_id, subscriber_id) DO UPDATE SET status = EXCLUDED.status, updated_at = now(), roles = EXCLUDED.roles, centre = EXCLUDED.centre
+            WHERE newsletter_deliveries.status = 'deferred'
             """);
         command.Parameters.Add(new() { Value = issueId });
         command.Parameters.Add(new() { Value = recipient.SubscriberId });

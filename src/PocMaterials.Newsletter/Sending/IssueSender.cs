@@ -14,6 +14,9 @@ using PocMaterials.Persistence;
 
 namespace PocMaterials.Newsletter.Sending;
 
+/// <summary>Mails of an issue wait for a later run after transient failures.</summary>
+public sealed class DeferredMailsException(string message) : Exception(message);
+
 /// <summary>
 /// Sends an approved issue to every active subscriber, personalised per recipient's roles, through
 /// several workers that each keep one connection. Exactly once per recipient: a run holds a
@@ -68,6 +71,11 @@ public sealed class IssueSender(
             return;
         }
         cancellationToken.ThrowIfCancellationRequested();
+        if (await deliveries.CountAsync(issueId, DeliveryStatus.Deferred, CancellationToken.None) is > 0 and var deferred)
+        {
+            // Hangfire retries the job with back-off; the next run tries the deferred mails again.
+            throw new DeferredMailsException($"Issue {issueId}: {deferred} mails deferred after transient failures; the job runs again later.");
+        }
         await issues.TransitionAsync(issueId, [IssueStatus.Sending], IssueStatus.Sent, null, null, CancellationToken.None);
         logger.LogInformation("Issue {Issue} sent: {Sent} mails, {Failed} failed, {Skipped} with nothing to show", issueId, run.Sent, run.Failed, run.Skipped);
     }
@@ -81,9 +89,10 @@ public sealed class IssueSender(
             try
             {
                 var subscribedBefore = run.Issue.ApprovedAt ?? DateTimeOffset.UtcNow;
+                var runStarted = DateTimeOffset.UtcNow;
                 for (long after = 0; ;)
                 {
-                    var batch = await deliveries.PendingAsync(run.Issue.Id, after, BatchSize, subscribedBefore, run.Stop.Token);
+                    var batch = await deliveries.PendingAsync(run.Issue.Id, after, BatchSize, subscribedBefore, runStarted, run.Stop.Token);
                     if (batch.Count == 0)
                         break;
                     foreach (var recipient in batch)
@@ -157,7 +166,7 @@ public sealed class IssueSender(
             {
                 var response = e is SmtpCommandException command ? $"{(int)command.StatusCode} {e.Message}" : e.Message;
                 if (attempt >= options.MaxAttempts)
-                    return (DeliveryStatus.Failed, attempt, response);
+                    return (DeliveryStatus.Deferred, attempt, response);
                 logger.LogWarning("Sending {MessageId} failed (attempt {Attempt}): {Response}; retrying in {Delay} ms", message.MessageId, attempt, response, (int)delay.TotalMilliseconds);
                 await Task.Delay(delay, CancellationToken.None);
                 delay *= 4;

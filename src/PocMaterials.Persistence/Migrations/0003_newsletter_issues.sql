@@ -18,11 +18,12 @@ CREATE TABLE newsletter_issues (
 
 -- One row per subscriber an issue was meant for. A row is claimed ('sending') before its mail goes
 -- out and settled after, so a killed run leaves 'sending' rows that the next run marks uncertain
--- instead of sending them again.
+-- instead of sending them again. 'deferred': transient failures used up this run's tries; a later
+-- run tries again.
 CREATE TABLE newsletter_deliveries (
     issue_id         bigint NOT NULL REFERENCES newsletter_issues (id),
     subscriber_id    bigint NOT NULL REFERENCES newsletter_subscribers (id),
-    status           text NOT NULL CHECK (status IN ('sending', 'sent', 'failed', 'uncertain', 'skipped')),
+    status           text NOT NULL CHECK (status IN ('sending', 'sent', 'deferred', 'failed', 'uncertain', 'skipped')),
     attempts         integer NOT NULL DEFAULT 0,
     updated_at       timestamptz NOT NULL,
     sent_at          timestamptz,
