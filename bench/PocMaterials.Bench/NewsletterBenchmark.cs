@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using PocMaterials.Content.Library;
+using PocMaterials.Content.Visibility;
+using PocMaterials.Newsletter;
+using PocMaterials.Newsletter.Composition;
+using PocMaterials.Newsletter.Issues;
+using PocMaterials.Newsletter.Rendering;
+using PocMaterials.Newsletter.Security;
+using PocMaterials.Newsletter.Sending;
+using PocMaterials.Newsletter.Tracking;
+using PocMaterials.Persistence;
+using PocMaterials.Testing.Smtp;
+
+namespace PocMaterials.Bench;
+
+/// <summary>
+/// Newsletter benchmark: compose, personalise and send one issue to N subscribers through a local
+/// SMTP server (aiosmtpd) with delivery bookkeeping in an embedded PostgreSQL, and in the same run
+/// the rate at which that server takes the same messages from the simplest client (its ceiling).
+/// </summary>
+internal static class NewsletterBenchmark
+{
+    public static async Task RunAsync(string repository, int subscribers, int workers)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"== newsletter: one issue to {subscribers:N0} subscribers, {workers} SMTP connections");
+        var root = Path.Combine(Path.GetTempPath(), "pocmaterials-bench", "newsletter-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using var smtp = await TestSmtpServer.StartAsync();
+            await using var database = new Database();
+            await database.StartAsync(new PostgresOptions(), root, NullLogger.Instance, CancellationToken.None);
+            using var library = new ContentLibrary(new ContentLocation(Path.Combine(repository, "content"), Path.Combine(repository, "themes")));
+            var content = library.Reload().Snapshot;
+            await SubscribeAsync(database, content, subscribers);
+
+            var issues = new IssueStore(database);
+            var today = new BrusselsCalendar(TimeProvider.System).Today;
+            var composed = await new IssueComposer(issues, new MaterialPopularity(database), TimeProvider.System).ComposeAsync(today, content, today, CancellationToken.None);
+            var (issue, _) = await issues.AddOnceAsync(composed!, CancellationToken.None);
+            await issues.TransitionAsync(issue.Id, [IssueStatus.Composed], IssueStatus.Approved, "bench", null, CancellationToken.None);
+
+            var options = new SmtpOptions { Host = smtp.Host, Port = smtp.Port, Security = MailKit.Security.SecureSocketOptions.None, Workers = workers };
+            var links = new NewsletterLinks(new SignedTokens(new byte[32]), Options.Create(new NewsletterOptions()));
+            var sender = new IssueSender(database, issues, new DeliveryStore(database), new IssueRenderer(), links,
+                new MailTransports(options, Path.Combine(root, "outbox")), library, new BrusselsCalendar(TimeProvider.System), Options.Create(options), NullLogger<IssueSender>.Instance);
+
+            GC.Collect();
+            using var memory = new PeakMemory();
+            var watch = Stopwatch.StartNew();
+            await sender.SendAsync(issue.Id, CancellationToken.None);
+            var seconds = watch.Elapsed.TotalSeconds;
+            var received = smtp.MessageCount;
+            Console.WriteLine($"sent                   {received:N0} messages in {seconds:F1} s: {received / seconds:N0} messages/s (server received {received:N0})");
+            Console.WriteLine($"peak memory            {memory.PeakMegabytes:N0} MB working set (before sending: {memory.StartMegabytes:N0} MB)");
+
+            var ceiling = await CeilingAsync(smtp, subscribers);
+            Console.WriteLine($"server ceiling         {ceiling:N0} messages/s from Python smtplib over one connection");
+            Console.WriteLine($"share of the ceiling   {received / seconds / ceiling:P0}");
+        }
+        finally
+        {
+            if (Directory.Exists(root))
+                Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private static async Task SubscribeAsync(Database database, ContentSnapshot content, int count)
+    {
+        var centres = content.Taxonomy.Centres.All.Select(c => c.Id).ToArray();
+        string[][] roles = [["clb-medewerker"], ["clb-medewerker"], ["clb-medewerker"], ["arts"], ["verpleegkundige"], ["directeur"]];
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await using var import = await connection.BeginBinaryImportAsync("COPY newsletter_subscribers (email, email_key, name, roles, centre) FROM STDIN (FORMAT BINARY)");
+        for (var i = 0; i < count; i++)
+        {
+            var email = $"medewerker-{i:D6}@example.org";
+            await import.StartRowAsync();
+            await import.WriteAsync(email);
+            await import.WriteAsync(email);
+            await import.WriteAsync($"Medewerker {i}");
+            await import.WriteAsync(roles[i % roles.Length]);
+            await import.WriteAsync(centres[i % centres.Length]);
+        }
+        await import.CompleteAsync();
+    }
+
+    /// <summary>The same number of messages, one received message repeated, sent by Python's smtplib over one connection.</summary>
+    private static async Task<double> CeilingAsync(TestSmtpServer smtp, int count)
+    {
+        var sample = Path.GetTempFileName();
+        await File.WriteAllBytesAsync(sample, smtp.Messages[0].Raw);
+        var script = """
+            import smtplib, sys, time
+            host, port, path, count = sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
+            data = open(path, 'rb').read()
+            client = smtplib.SMTP(host, port)
+            started = time.perf_counter()
+            for i in range(count):
+                client.sendmail('poc-a-tizer@localhost', ['ceiling-%d@example.org' % i], data)
+            print(count / (time.perf_counter() - started))
+            client.quit()
+            """;
+        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, ArgumentList = { "-I", "-c", script, smtp.Host, smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), sample, count.ToString(System.Globalization.CultureInfo.InvariantCulture) } };
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        File.Delete(sample);
+        return double.Parse(output.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Samples this process's working set while alive: the host's peak while sending.</summary>
+    private sealed class PeakMemory : IDisposable
+    {
+        private readonly Timer _timer;
+        private long _peak;
+
+        public PeakMemory()
+        {
+            StartMegabytes = Environment.WorkingSet / 1024 / 1024;
+            _timer = new Timer(_ => Interlocked.Exchange(ref _peak, Math.Max(Interlocked.Read(ref _peak), Environment.WorkingSet)), null, 0, 50);
+        }
+
+        public long StartMegabytes { get; }
+        public long PeakMegabytes => Interlocked.Read(ref _peak) / 1024 / 1024;
+
+        public void Dispose() => _timer.Dispose();
+    }
+}

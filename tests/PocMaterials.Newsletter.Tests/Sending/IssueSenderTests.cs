@@ -1,0 +1,193 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using PocMaterials.Content.Library;
+using PocMaterials.Content.Newsletter;
+using PocMaterials.Content.Visibility;
+using PocMaterials.Newsletter.Issues;
+using PocMaterials.Newsletter.Rendering;
+using PocMaterials.Newsletter.Sending;
+using PocMaterials.Testing.Smtp;
+
+namespace PocMaterials.Newsletter.Tests.Sending;
+
+/// <summary>
+/// Sending through a real SMTP server (aiosmtpd) that counts what arrives: exactly one mail per
+/// recipient whatever the server refuses, drops or the runs do, and nothing for who may see nothing.
+/// </summary>
+public sealed class IssueSenderTests : IAsyncLifetime
+{
+    private TestSmtpServer _smtp = null!;
+    private readonly NewsletterDatabase _db = new();
+
+    public async Task InitializeAsync()
+    {
+        _smtp = await TestSmtpServer.StartAsync();
+        await _db.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _db.DisposeAsync();
+        await _smtp.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Every_active_subscriber_gets_exactly_one_mail_with_only_what_their_roles_may_see()
+    {
+        var staff = await SubscribersAsync("staff", 25);
+        var doctor = await _db.SubscriberAsync("dokter@example.org", "Dokter Jan", ["arts"], "brussel");
+        await _db.ExecuteAsync("UPDATE newsletter_subscribers SET unsubscribed_at = now() WHERE email = 'staff-3@example.org'");
+        var issue = await ApprovedIssueAsync(["faq-leersteun", "medisch-leersteun"]);
+
+        await Sender().SendAsync(issue.Id, CancellationToken.None);
+
+        foreach (var address in staff.Where(a => a != "staff-3@example.org"))
+            Assert.Single(_smtp.MessagesTo(address));
+        Assert.Empty(_smtp.MessagesTo("staff-3@example.org"));
+        var mail = _smtp.MessagesTo("staff-1@example.org").Single().Parse();
+        Assert.DoesNotContain("Medische fiche", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("Medische fiche", _smtp.MessagesTo("dokter@example.org").Single().Parse().HtmlBody, StringComparison.Ordinal);
+        Assert.Equal("List-Unsubscribe=One-Click", mail.Headers["List-Unsubscribe-Post"]);
+        Assert.StartsWith("<https://poc.example.org/newsletter/unsubscribe?token=", mail.Headers["List-Unsubscribe"], StringComparison.Ordinal);
+        Assert.Contains("Dag Staff 1,", mail.TextBody, StringComparison.Ordinal);
+        Assert.Equal(IssueStatus.Sent, (await _db.Issues.GetAsync(issue.Id, CancellationToken.None))!.Status);
+        Assert.Equal(25, await _db.ScalarAsync("SELECT count(*) FROM newsletter_deliveries WHERE status = 'sent'"));
+        Assert.True(doctor > 0);
+    }
+
+    [Fact]
+    public async Task A_recipient_who_may_see_nothing_gets_no_mail()
+    {
+        await SubscribersAsync("leeg", 3);
+        await _db.SubscriberAsync("arts-leeg@example.org", "Arts", ["arts"]);
+        var issue = await ApprovedIssueAsync(["medisch-leersteun"]);
+
+        await Sender().SendAsync(issue.Id, CancellationToken.None);
+
+        Assert.Empty(_smtp.MessagesTo("leeg-1@example.org"));
+        Assert.Single(_smtp.MessagesTo("arts-leeg@example.org"));
+        Assert.Equal(3, await _db.ScalarAsync("SELECT count(*) FROM newsletter_deliveries WHERE status = 'skipped'"));
+    }
+
+    [Fact]
+    public async Task Refused_recipients_are_recorded_with_the_answer_and_transient_refusals_are_tried_again_by_a_later_run()
+    {
+        var all = await SubscribersAsync("weiger", 6);
+        await _smtp.SetBehaviourAsync(new SmtpBehaviour { RejectPermanently = ["weiger-2@example.org"], RejectTransiently = ["weiger-4@example.org"] });
+        var issue = await ApprovedIssueAsync(["faq-leersteun"]);
+
+        await Assert.ThrowsAsync<DeferredMailsException>(() => Sender().SendAsync(issue.Id, CancellationToken.None));
+        await _smtp.SetBehaviourAsync(new SmtpBehaviour { RejectPermanently = ["weiger-2@example.org"] });
+        await Sender().SendAsync(issue.Id, CancellationToken.None);
+
+        Assert.Empty(_smtp.MessagesTo("weiger-2@example.org"));
+        foreach (var address in all.Where(a => a != "weiger-2@example.org"))
+            Assert.Single(_smtp.MessagesTo(address));
+        var refused = (await new DeliveryStore(_db.Database).ListAsync(issue.Id, DeliveryStatus.Failed, 10, CancellationToken.None)).Single();
+        Assert.Equal(("weiger-2@example.org", 1), (refused.Email, refused.Attempts));
+        Assert.StartsWith("550", refused.ServerResponse, StringComparison.Ordinal);
+        Assert.Equal(IssueStatus.Sent, (await _db.Issues.GetAsync(issue.Id, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task A_server_failing_mid_run_stops_the_issue_and_the_resumed_run_sends_the_rest_once()
+    {
+        var all = await SubscribersAsync("uitval", 30);
+        await _smtp.SetBehaviourAsync(new SmtpBehaviour { AcceptMessages = 5 });
+        var issue = await ApprovedIssueAsync(["faq-leersteun"]);
+        var options = new SmtpOptions { Workers = 2, MaxAttempts = 2, MaxConsecutiveFailures = 3 };
+
+        await Sender(options).SendAsync(issue.Id, CancellationToken.None);
+        var stopped = (await _db.Issues.GetAsync(issue.Id, CancellationToken.None))!;
+        await _smtp.SetBehaviourAsync(new SmtpBehaviour());
+        await _db.Issues.TransitionAsync(issue.Id, [IssueStatus.Stopped], IssueStatus.Approved, "redacteur", null, CancellationToken.None);
+        await Sender(options).SendAsync(issue.Id, CancellationToken.None);
+
+        Assert.Equal(IssueStatus.Stopped, stopped.Status);
+        Assert.Contains("421", stopped.Note, StringComparison.Ordinal);
+        foreach (var address in all)
+            Assert.Single(_smtp.MessagesTo(address));
+        Assert.Equal(IssueStatus.Sent, (await _db.Issues.GetAsync(issue.Id, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task Two_runs_at_once_send_each_mail_once()
+    {
+        var all = await SubscribersAsync("dubbel", 30);
+        await _smtp.SetBehaviourAsync(new SmtpBehaviour { DelayPerMessage = TimeSpan.FromMilliseconds(20) });
+        var issue = await ApprovedIssueAsync(["faq-leersteun"]);
+
+        await Task.WhenAll(Sender().SendAsync(issue.Id, CancellationToken.None), Sender().SendAsync(issue.Id, CancellationToken.None));
+
+        foreach (var address in all)
+            Assert.Single(_smtp.MessagesTo(address));
+    }
+
+    [Fact]
+    public async Task Mails_a_killed_run_left_unsettled_become_uncertain_and_go_again_only_when_an_editor_says_so()
+    {
+        var all = await SubscribersAsync("gestopt", 8);
+        var issue = await ApprovedIssueAsync(["faq-leersteun"]);
+        // What a run killed between handing two mails to the server and recording them leaves behind.
+        await _db.ExecuteAsync("""
+            INSERT INTO newsletter_deliveries (issue_id, subscriber_id, status, updated_at, roles)
+            SELECT $1, id, 'sending', now(), roles FROM newsletter_subscribers WHERE email IN ('gestopt-1@example.org', 'gestopt-2@example.org')
+            """, issue.Id);
+        await _db.Issues.TransitionAsync(issue.Id, [IssueStatus.Approved], IssueStatus.Sending, null, null, CancellationToken.None);
+
+        await Sender().SendAsync(issue.Id, CancellationToken.None);
+        var deliveries = new DeliveryStore(_db.Database);
+        var uncertain = await deliveries.ListAsync(issue.Id, DeliveryStatus.Uncertain, 10, CancellationToken.None);
+        Assert.Equal(["gestopt-1@example.org", "gestopt-2@example.org"], uncertain.Select(d => d.Email));
+        Assert.Empty(_smtp.MessagesTo("gestopt-1@example.org"));
+        Assert.True(await deliveries.ReleaseUncertainAsync(issue.Id, uncertain[0].SubscriberId, CancellationToken.None));
+        Assert.False(await deliveries.ReleaseUncertainAsync(issue.Id, uncertain[0].SubscriberId, CancellationToken.None));
+        await Sender().SendAsync(issue.Id, CancellationToken.None);
+
+        Assert.Single(_smtp.MessagesTo("gestopt-1@example.org"));
+        Assert.Empty(_smtp.MessagesTo("gestopt-2@example.org"));
+        foreach (var address in all.Skip(2))
+            Assert.Single(_smtp.MessagesTo(address));
+    }
+
+    private async Task<List<string>> SubscribersAsync(string prefix, int count)
+    {
+        var addresses = new List<string>();
+        for (var i = 1; i <= count; i++)
+        {
+            var address = $"{prefix}-{i}@example.org";
+            await _db.SubscriberAsync(address, $"{char.ToUpperInvariant(prefix[0])}{prefix[1..]} {i}", ["clb-medewerker"]);
+            addresses.Add(address);
+        }
+        return addresses;
+    }
+
+    private async Task<NewsletterIssue> ApprovedIssueAsync(string[] materials)
+    {
+        var (issue, _) = await _db.Issues.AddOnceAsync(new NewsletterIssue
+        {
+            Id = 0,
+            Month = new DateOnly(2026, 12, 1),
+            Feature = new Feature(FeatureKind.Theme, "decreet-leersteun"),
+            FeatureReason = "Gepland in newsletter.yml.",
+            IntroMarkdown = "Het decreet leersteun.",
+            Composition = new IssueComposition(new DateOnly(2026, 11, 1), materials, [], [], []),
+            Status = IssueStatus.Composed,
+            ComposedAt = DateTimeOffset.UtcNow,
+        }, CancellationToken.None);
+        return (await _db.Issues.TransitionAsync(issue.Id, [IssueStatus.Composed], IssueStatus.Approved, "redacteur", null, CancellationToken.None))!;
+    }
+
+    private IssueSender Sender(SmtpOptions? options = null)
+    {
+        var smtp = options ?? new SmtpOptions();
+        smtp.Host = _smtp.Host;
+        smtp.Port = _smtp.Port;
+        smtp.Security = MailKit.Security.SecureSocketOptions.None;
+        var library = new ContentLibrary(_db.Content.Location);
+        library.Reload();
+        return new IssueSender(_db.Database, _db.Issues, new DeliveryStore(_db.Database), new IssueRenderer(), _db.Links,
+            new MailTransports(smtp, Path.Combine(_db.Content.DataPath, "outbox")), library, new BrusselsCalendar(TimeProvider.System),
+            Options.Create(smtp), NullLogger<IssueSender>.Instance);
+    }
+}
