@@ -15,7 +15,10 @@ public abstract record SubscriberImportResult
     public sealed record Rejected(IReadOnlyList<ImportError> Errors) : SubscriberImportResult;
 
     /// <summary>Nothing was written, or even read to the end: the file is over <see cref="SubscriberCsv.MaxBytes"/>.</summary>
-    public sealed record TooLarge(string Reason) : SubscriberImportResult;
+    public sealed record TooLarge : SubscriberImportResult
+    {
+        public string Reason => $"The file is larger than {SubscriberCsv.MaxBytes / (1024 * 1024)} MiB.";
+    }
 }
 
 /// <summary>An import file, from reading to writing: the one path of the import endpoint and the <c>subscribers import</c> command.</summary>
@@ -25,7 +28,7 @@ public sealed class SubscriberImport(SubscriberStore store)
     public async Task<SubscriberImportResult> ImportAsync(Stream csv, MaterialTaxonomy taxonomy, CancellationToken cancellationToken)
     {
         if (await SubscriberCsv.ReadAsync(csv, cancellationToken) is not { } bytes)
-            return new SubscriberImportResult.TooLarge($"The file is larger than {SubscriberCsv.MaxBytes / (1024 * 1024)} MiB.");
+            return new SubscriberImportResult.TooLarge();
         var (rows, errors) = SubscriberCsv.Parse(bytes, taxonomy);
         return errors.Count > 0
             ? new SubscriberImportResult.Rejected(errors)

@@ -32,8 +32,10 @@ public static class EndpointRegistration
         api.MapMaterialEndpoints();
         api.MapTaxonomyEndpoints();
         api.MapReportEndpoints();
+        api.MapSubscriberEndpoints();
         if (app.Environment.IsDevelopment())
             api.MapDevelopmentEndpoints();
+        app.MapUnsubscribeEndpoints();
         return app;
     }
 

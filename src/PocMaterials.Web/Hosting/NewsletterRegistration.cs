@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using PocMaterials.Newsletter;
 using PocMaterials.Newsletter.Security;
+using PocMaterials.Newsletter.Subscribers;
 using PocMaterials.Persistence;
 
 namespace PocMaterials.Web.Hosting;
@@ -16,6 +17,7 @@ public static class NewsletterRegistration
             sp.GetRequiredService<IOptions<NewsletterOptions>>().Value.SigningKey,
             sp.GetRequiredService<DataFolderLock>().Path,
             "newsletter-signing.key")));
+        services.AddNewsletterSubscribers();
         return builder;
     }
 }
