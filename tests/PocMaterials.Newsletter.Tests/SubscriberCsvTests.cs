@@ -87,6 +87,15 @@ public sealed class SubscriberCsvTests
     }
 
     [Fact]
+    public void A_file_as_a_spreadsheet_saves_it_with_a_byte_order_mark_and_CRLF_reads_the_same()
+    {
+        var (rows, errors) = Parse("\uFEFFemail,name,roles,centre\r\na@example.org,An,arts,gent\r\n");
+
+        Assert.Empty(errors);
+        Assert.Equal(("a@example.org", "An", "gent", 2), (rows[0].Email, rows[0].Name, rows[0].Centre, rows[0].Line));
+    }
+
+    [Fact]
     public void Broken_quoting_is_an_error_of_its_line()
     {
         var (rows, errors) = Parse("email,name,roles,centre\na@example.org,\"An\"x,,\nb@example.org,Bo,,\n");
