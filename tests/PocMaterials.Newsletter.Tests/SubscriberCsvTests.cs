@@ -101,7 +101,7 @@ public sealed class SubscriberCsvTests
         var (rows, errors) = Parse("email,name,roles,centre\na@example.org,\"An\"x,,\nb@example.org,Bo,,\n");
 
         Assert.Empty(rows);
-        Assert.Equal(2, Assert.Single(errors).Line);
+        Assert.Equal("line 2: text after the closing quote of a field", Assert.Single(errors).ToString());
     }
 
     [Fact]

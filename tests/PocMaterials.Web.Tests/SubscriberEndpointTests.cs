@@ -87,6 +87,20 @@ public sealed class SubscriberEndpointTests(SharedHost host) : IClassFixture<Sha
         Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty("pageSize", out _));
     }
 
+    [Fact]
+    public async Task The_OpenAPI_document_describes_the_subscriber_and_unsubscribe_endpoints()
+    {
+        using var openApi = JsonDocument.Parse(await App.CreateClient().GetStringAsync("/openapi/v1.json"));
+
+        var paths = openApi.RootElement.GetProperty("paths");
+        var import = paths.GetProperty(Import).GetProperty("post");
+        Assert.Equal("ImportSubscribers", import.GetProperty("operationId").GetString());
+        Assert.True(import.GetProperty("requestBody").GetProperty("content").TryGetProperty("text/csv", out _));
+        Assert.True(import.GetProperty("responses").TryGetProperty("422", out _));
+        Assert.True(paths.GetProperty("/api/newsletter/subscribers").TryGetProperty("get", out _));
+        Assert.True(paths.GetProperty("/newsletter/unsubscribe").GetProperty("post").GetProperty("responses").TryGetProperty("404", out _));
+    }
+
     [Theory]
     [InlineData("GET", "/api/newsletter/subscribers")]
     [InlineData("POST", Import)]

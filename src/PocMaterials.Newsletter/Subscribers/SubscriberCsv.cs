@@ -1,4 +1,3 @@
-using System.Globalization;
 using CsvHelper;
 using PocMaterials.Content.Taxonomy;
 using PocMaterials.Content.Visibility;
@@ -54,8 +53,7 @@ public static class SubscriberCsv
             TrackLineNumbers = true,
             TrimWhitespace = true,
             MalformedData = CsvMalformedDataHandling.Skip,
-            OnMalformedRecord = record => errors.Add(new ImportError((int)record.LineNumber, null, $"malformed quoting ({record.Reason})")),
-            FormatProvider = CultureInfo.InvariantCulture,
+            OnMalformedRecord = record => errors.Add(new ImportError((int)record.LineNumber, null, Malformed(record.Reason))),
         };
         using var reader = CsvReader.Create(csv, options);
         var header = reader.Headers;
@@ -84,6 +82,14 @@ public static class SubscriberCsv
             errors.Add(new ImportError(null, null, "the file has a header but no subscribers"));
         return errors.Count > 0 ? ([], errors.OrderBy(e => e.Line).ToList()) : (rows, []);
     }
+
+    private static string Malformed(CsvMalformedReason reason) => reason switch
+    {
+        CsvMalformedReason.StrayQuote => "a quote inside a field that does not start with one; put the field in quotes and double the quote",
+        CsvMalformedReason.TextAfterClosingQuote => "text after the closing quote of a field",
+        CsvMalformedReason.UnterminatedQuote => "a quote that is never closed",
+        _ => $"malformed line ({reason})",
+    };
 
     private static string? HeaderProblem(IReadOnlyList<string> header)
     {
