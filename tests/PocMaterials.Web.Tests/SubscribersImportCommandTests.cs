@@ -37,7 +37,7 @@ public sealed class SubscribersImportCommandTests : IDisposable
                 $"{bad}: line 3, email: 'fout' is not an email address",
                 $"{bad}: line 3, name: missing name",
                 $"{bad}: line 3, roles: unknown role 'piloot'",
-                $"{bad}: 3 errors; nothing imported.",
+                $"{bad}: 3 errors; nothing was imported.",
             ];
         var lines = output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(expected.Length, lines.Length);

@@ -12,7 +12,10 @@ public abstract record SubscriberImportResult
     public sealed record Imported(ImportCounts Counts) : SubscriberImportResult;
 
     /// <summary>Nothing was written: every error of the file.</summary>
-    public sealed record Rejected(IReadOnlyList<ImportError> Errors) : SubscriberImportResult;
+    public sealed record Rejected(IReadOnlyList<ImportError> Errors) : SubscriberImportResult
+    {
+        public string Summary => (Errors.Count == 1 ? "1 error" : $"{Errors.Count} errors") + "; nothing was imported.";
+    }
 
     /// <summary>Nothing was written, or even read to the end: the file is over <see cref="SubscriberCsv.MaxBytes"/>.</summary>
     public sealed record TooLarge : SubscriberImportResult

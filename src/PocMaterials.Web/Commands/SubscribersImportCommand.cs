@@ -51,13 +51,13 @@ public static class SubscribersImportCommand
                     output.WriteLine($"{file}: {counts.Created} created, {counts.Updated} updated, {counts.Unchanged} unchanged, " +
                         $"{counts.SkippedUnsubscribed} skipped (unsubscribed).");
                     return 0;
-                case SubscriberImportResult.Rejected { Errors: var errors }:
-                    foreach (var error in errors)
+                case SubscriberImportResult.Rejected rejected:
+                    foreach (var error in rejected.Errors)
                         output.WriteLine($"{file}: {error}");
-                    output.WriteLine($"{file}: " + (errors.Count == 1 ? "1 error" : $"{errors.Count} errors") + "; nothing imported.");
+                    output.WriteLine($"{file}: {rejected.Summary}");
                     return 1;
                 case SubscriberImportResult.TooLarge tooLarge:
-                    output.WriteLine($"{file}: {tooLarge.Reason} Nothing imported; split the file.");
+                    output.WriteLine($"{file}: {tooLarge.Reason} Nothing was imported; split the file.");
                     return 1;
                 default:
                     throw new InvalidOperationException($"Unknown import result {result}");

@@ -50,7 +50,7 @@ public static class SubscriberEndpoints
                 title: "The subscriber file is too large.", detail: tooLarge.Reason + " Nothing was imported; split the file."),
             SubscriberImportResult.Rejected rejected => TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: "The subscriber file has errors.",
-                detail: (rejected.Errors.Count == 1 ? "1 error" : $"{rejected.Errors.Count} errors") + "; nothing was imported. Fix them and send the whole file again.",
+                detail: rejected.Summary + " Fix them and send the whole file again.",
                 extensions: new Dictionary<string, object?> { ["errors"] = rejected.Errors }),
             _ => throw new InvalidOperationException($"Unknown import result {result}"),
         };
