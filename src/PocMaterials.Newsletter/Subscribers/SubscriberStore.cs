@@ -27,14 +27,14 @@ public sealed class SubscriberStore(Database database)
             SELECT count(*) AS n FROM subscriber_import i JOIN newsletter_subscribers s ON s.email_key = lower(i.email)
             WHERE s.unsubscribed_at IS NOT NULL),
         updated AS (
-            UPDATE newsletter_subscribers s SET email = i.email, name = i.name, roles = i.roles, centre = i.centre, updated_at = now()
+            UPDATE newsletter_subscribers s SET email = i.email, email_key = lower(i.email), name = i.name, roles = i.roles, centre = i.centre, updated_at = now()
             FROM subscriber_import i
             WHERE s.email_key = lower(i.email) AND s.unsubscribed_at IS NULL
               AND (s.email, s.name, s.roles, s.centre) IS DISTINCT FROM (i.email, i.name, i.roles, i.centre)
             RETURNING s.id),
         created AS (
-            INSERT INTO newsletter_subscribers (email, name, roles, centre)
-            SELECT i.email, i.name, i.roles, i.centre FROM subscriber_import i
+            INSERT INTO newsletter_subscribers (email, email_key, name, roles, centre)
+            SELECT i.email, lower(i.email), i.name, i.roles, i.centre FROM subscriber_import i
             WHERE NOT EXISTS (SELECT 1 FROM newsletter_subscribers s WHERE s.email_key = lower(i.email))
             ORDER BY i.line
             RETURNING id)
