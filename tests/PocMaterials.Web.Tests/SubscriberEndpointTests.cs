@@ -5,8 +5,16 @@ using System.Text.Json;
 
 namespace PocMaterials.Web.Tests;
 
+/// <summary>One host for the subscriber and unsubscribe tests: each test has addresses of its own.</summary>
+[CollectionDefinition(Name)]
+public sealed class SubscriberHost : ICollectionFixture<SharedHost>
+{
+    public const string Name = "Subscriber host";
+}
+
 /// <summary>The editors' subscriber import and list through the real host and database.</summary>
-public sealed class SubscriberEndpointTests(SharedHost host) : IClassFixture<SharedHost>
+[Collection(SubscriberHost.Name)]
+public sealed class SubscriberEndpointTests(SharedHost host)
 {
     private const string Import = "/api/newsletter/subscribers/import";
     private const string Header = "email,name,roles,centre\n";

@@ -9,7 +9,8 @@ using PocMaterials.Newsletter.Subscribers;
 namespace PocMaterials.Web.Tests;
 
 /// <summary>RFC 8058 unsubscribing through the real host: one-click POST, a GET that only asks, and bad links.</summary>
-public sealed class UnsubscribeTests(SharedHost host) : IClassFixture<SharedHost>
+[Collection(SubscriberHost.Name)]
+public sealed class UnsubscribeTests(SharedHost host)
 {
     private PocMaterialsApp App => host.App;
 
