@@ -10,6 +10,7 @@ using PocMaterials.Newsletter.Issues;
 using PocMaterials.Newsletter.Rendering;
 using PocMaterials.Newsletter.Security;
 using PocMaterials.Newsletter.Sending;
+using PocMaterials.Newsletter.Subscribers;
 using PocMaterials.Newsletter.Tracking;
 using PocMaterials.Persistence;
 using PocMaterials.Testing.Smtp;
@@ -44,8 +45,10 @@ internal static class NewsletterBenchmark
             await issues.TransitionAsync(issue.Id, [IssueStatus.Composed], IssueStatus.Approved, "bench", null, CancellationToken.None);
 
             var options = new SmtpOptions { Host = smtp.Host, Port = smtp.Port, Security = MailKit.Security.SecureSocketOptions.None, Workers = workers };
-            var links = new NewsletterLinks(new SignedTokens(new byte[32]), Options.Create(new NewsletterOptions()));
-            var sender = new IssueSender(database, issues, new DeliveryStore(database), new IssueRenderer(), links,
+            var tokens = new SignedTokens(new byte[32]);
+            var newsletterOptions = Options.Create(new NewsletterOptions());
+            var links = new NewsletterLinks(tokens, newsletterOptions);
+            var sender = new IssueSender(database, issues, new DeliveryStore(database), new IssueRenderer(), links, new UnsubscribeLinks(tokens, newsletterOptions),
                 new MailTransports(options, Path.Combine(root, "outbox")), library, new BrusselsCalendar(TimeProvider.System), Options.Create(options), NullLogger<IssueSender>.Instance);
 
             GC.Collect();

@@ -37,7 +37,7 @@ public sealed class DataFolderLock : IDisposable
             var holder = File.Exists(holderFile) ? File.ReadAllText(holderFile).Trim() : "unknown";
             throw new DataFolderInUseException(
                 $"The data folder {path} is in use by another PocMaterials server (process {holder}). " +
-                "Stop that server, or give this one a data folder of its own (Data:DataPath).", e);
+                "Stop that server, or give this one a data folder of its own (Data:DataPath).", holder, e);
         }
         File.WriteAllText(holderFile, Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "\n");
         return new DataFolderLock(path, @lock);
@@ -47,4 +47,8 @@ public sealed class DataFolderLock : IDisposable
 }
 
 /// <summary>The data folder is held by another server process.</summary>
-public sealed class DataFolderInUseException(string message, Exception inner) : InvalidOperationException(message, inner);
+public sealed class DataFolderInUseException(string message, string holder, Exception inner) : InvalidOperationException(message, inner)
+{
+    /// <summary>The process id of the server holding the folder, or "unknown".</summary>
+    public string Holder => holder;
+}

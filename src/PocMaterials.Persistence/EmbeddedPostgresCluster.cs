@@ -22,8 +22,11 @@ public sealed class EmbeddedPostgresCluster : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly bool _asPostgresUser;
 
-    private EmbeddedPostgresCluster(string dataPath, string binaries, ILogger logger)
+    private readonly int _maxConnections;
+
+    private EmbeddedPostgresCluster(string dataPath, string binaries, ILogger logger, int maxConnections)
     {
+        _maxConnections = maxConnections;
         _dataPath = dataPath;
         _binaries = binaries;
         _logger = logger;
@@ -42,9 +45,11 @@ public sealed class EmbeddedPostgresCluster : IAsyncDisposable
     }.ConnectionString;
 
     /// <summary>Creates the cluster if it does not exist, starts it and waits until it accepts connections.</summary>
-    public static async Task<EmbeddedPostgresCluster> StartAsync(string dataPath, string? binariesPath = null, ILogger? logger = null, CancellationToken cancellationToken = default)
+    /// <param name="maxConnections">PostgreSQL's max_connections: one server needs far fewer than 100, a test run with many hosts more.</param>
+    public static async Task<EmbeddedPostgresCluster> StartAsync(
+        string dataPath, string? binariesPath = null, ILogger? logger = null, CancellationToken cancellationToken = default, int maxConnections = 100)
     {
-        var cluster = new EmbeddedPostgresCluster(Path.GetFullPath(dataPath), binariesPath ?? FindBinaries(), logger ?? NullLogger.Instance);
+        var cluster = new EmbeddedPostgresCluster(Path.GetFullPath(dataPath), binariesPath ?? FindBinaries(), logger ?? NullLogger.Instance, maxConnections);
         await cluster.StartAsync(cancellationToken);
         return cluster;
     }
@@ -132,7 +137,7 @@ public sealed class EmbeddedPostgresCluster : IAsyncDisposable
 
     private async Task<bool> StartServerAsync(int port, CancellationToken cancellationToken, bool allowFailure = false)
     {
-        var options = $"-p {port} -c listen_addresses=127.0.0.1 -k '{_dataPath}'";
+        var options = $"-p {port} -c listen_addresses=127.0.0.1 -c max_connections={_maxConnections} -k '{_dataPath}'";
         var exit = await RunAsync("pg_ctl", ["start", "-D", _dataPath, "-w", "-t", "60", "-l", Path.Combine(_dataPath, "server.log"), "-o", options], allowFailure, cancellationToken);
         if (exit == 0)
             Port = port;

@@ -1,11 +1,13 @@
+using PocMaterials.Persistence;
 using PocMaterials.Web.Commands;
 using PocMaterials.Web.Hosting;
 using PocMaterials.Web.Options;
 
 var validate = args is ["validate", ..];
+var subscribers = args is ["subscribers", ..];
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
-    Args = validate ? args[1..] : args,
+    Args = validate ? args[1..] : subscribers ? [.. args.Skip(3)] : args,
     // appsettings*.json ship beside the binary; content and data paths are relative to the working directory.
     ContentRootPath = AppContext.BaseDirectory,
 });
@@ -14,6 +16,17 @@ if (validate)
 {
     var options = builder.Configuration.GetSection(ContentOptions.Section).Get<ContentOptions>() ?? new ContentOptions();
     return ValidateCommand.Run(options, Console.Out);
+}
+if (subscribers)
+{
+    if (args is not [_, "import", var file, ..])
+    {
+        Console.Error.WriteLine("usage: subscribers import FILE [--Key=value ...]");
+        return 2;
+    }
+    T Section<T>(string name) where T : new() => builder.Configuration.GetSection(name).Get<T>() ?? new T();
+    return await SubscribersImportCommand.RunAsync(file, Section<ContentOptions>(ContentOptions.Section), Section<DataOptions>(DataOptions.Section),
+        Section<PostgresOptions>(PostgresOptions.Section), Console.Out);
 }
 
 builder.AddPocMaterials();

@@ -24,7 +24,9 @@ public sealed class NewsletterDatabase : IAsyncLifetime
     public IssueStore Issues => new(Database);
     public MaterialPopularity Popularity => new(Database);
     public IssueComposer Composer => new(Issues, Popularity, TimeProvider.System);
-    public NewsletterLinks Links { get; } = new(new SignedTokens(new byte[32]), Options.Create(new NewsletterOptions { PublicBaseUrl = "https://poc.example.org" }));
+    public SignedTokens Tokens { get; } = new(new byte[32]);
+    public IOptions<NewsletterOptions> Options { get; } = Microsoft.Extensions.Options.Options.Create(new NewsletterOptions { PublicBaseUrl = "https://poc.example.org" });
+    public NewsletterLinks Links => new(Tokens, Options);
 
     public async Task InitializeAsync()
     {

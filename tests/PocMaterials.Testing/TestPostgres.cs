@@ -22,7 +22,8 @@ public static class TestPostgres
 
     private static async Task<EmbeddedPostgresCluster> StartAsync()
     {
-        var cluster = await EmbeddedPostgresCluster.StartAsync(Root);
+        // Every web host of a test run has its pools and a Hangfire server on this one cluster.
+        var cluster = await EmbeddedPostgresCluster.StartAsync(Root, maxConnections: 500);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             cluster.DisposeAsync().AsTask().GetAwaiter().GetResult();

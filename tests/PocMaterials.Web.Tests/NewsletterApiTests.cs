@@ -110,6 +110,43 @@ public sealed partial class NewsletterApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_cancelled_issue_cannot_be_approved_and_bad_requests_change_nothing()
+    {
+        var id = await ComposeAsync("2027-04");
+
+        Assert.Equal(HttpStatusCode.OK, (await _editor.PostAsync($"/api/newsletter/issues/{id}/cancel", null)).StatusCode);
+        var approve = await _editor.PostAsync($"/api/newsletter/issues/{id}/approve", null);
+        var badMonth = await _editor.PostAsync("/api/newsletter/issues?month=2027-13", null);
+        var badAddress = await _editor.PostAsJsonAsync($"/api/newsletter/issues/{id}/test", new { email = "niet-een-adres", roles = Array.Empty<string>() });
+        var notUncertain = await _editor.PostAsync($"/api/newsletter/issues/{id}/deliveries/1/resend", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, approve.StatusCode);
+        Assert.Equal("application/problem+json", approve.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.BadRequest, badMonth.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badAddress.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, notUncertain.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _editor.GetAsync("/api/newsletter/issues/999999")).StatusCode);
+        Assert.Equal("cancelled", (await Json(await _editor.GetAsync($"/api/newsletter/issues/{id}"))).GetProperty("issue").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_test_mail_goes_to_one_address_as_the_chosen_roles_would_receive_it_and_is_never_counted()
+    {
+        var id = await ComposeAsync("2027-05");
+
+        var response = await _editor.PostAsJsonAsync($"/api/newsletter/issues/{id}/test", new { email = "Redacteur <redactie@example.org>", roles = new[] { "arts" } });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var test = Outbox().Single(m => m.Subject.StartsWith("[TEST]", StringComparison.Ordinal) && m.To.Mailboxes.Single().Address == "redactie@example.org");
+        Assert.Contains("Medische fiche", test.HtmlBody, StringComparison.Ordinal);
+        var pixel = PathOf(OpenPixel().Match(WebUtility.HtmlDecode(test.HtmlBody ?? "")).Groups[1].Value);
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        Assert.Equal(HttpStatusCode.OK, (await Get(pixel, "Mozilla/5.0 Thunderbird/128.0")).StatusCode);
+        Assert.Equal(0, await CountAsync($"SELECT count(*) FROM newsletter_events WHERE issue_id = {id}"));
+        Assert.Equal(0, await CountAsync($"SELECT count(*) FROM newsletter_deliveries WHERE issue_id = {id}"));
+    }
+
+    [Fact]
     public async Task Opens_and_clicks_are_counted_scanners_apart_and_a_click_leads_only_to_the_issues_materials()
     {
         var id = await SendAsync("2027-01");

@@ -9,6 +9,7 @@ using PocMaterials.Content.Library;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Newsletter.Issues;
 using PocMaterials.Newsletter.Rendering;
+using PocMaterials.Newsletter.Subscribers;
 using PocMaterials.Newsletter.Tracking;
 using PocMaterials.Persistence;
 
@@ -31,6 +32,7 @@ public sealed class IssueSender(
     DeliveryStore deliveries,
     IssueRenderer renderer,
     NewsletterLinks links,
+    UnsubscribeLinks unsubscribeLinks,
     MailTransports transports,
     ContentLibrary library,
     BrusselsCalendar calendar,
@@ -135,9 +137,9 @@ public sealed class IssueSender(
                 continue;
             if (limiter is not null)
                 using (await limiter.AcquireAsync(1, CancellationToken.None)) { }
-            var unsubscribe = links.Unsubscribe(recipient.SubscriberId);
-            var mail = renderer.Mail(view, recipient.Name, new RecipientLinks(unsubscribe, links.Archive(run.Issue), links.OpenPixel(run.Issue.Id, recipient.SubscriberId)));
-            var message = NewsletterMessages.Create(run.Options, run.Issue, recipient.SubscriberId, new MailboxAddress(recipient.Name, recipient.Email), mail, unsubscribe);
+            var recipientLinks = new RecipientLinks(unsubscribeLinks.UrlFor(recipient.SubscriberId), links.Archive(run.Issue), links.OpenPixel(run.Issue.Id, recipient.SubscriberId));
+            var mail = renderer.Mail(view, recipient.Name, recipientLinks);
+            var message = NewsletterMessages.Create(run.Options, run.Issue, recipient.SubscriberId, new MailboxAddress(recipient.Name, recipient.Email), mail, unsubscribeLinks);
             // Once claimed, the mail is sent and settled even when the run is asked to stop: a stop between the two would make it uncertain.
             var (status, attempts, response) = await SendWithRetriesAsync(transport, message, run.Options);
             await deliveries.SettleAsync(run.Issue.Id, recipient.SubscriberId, status, attempts, response, CancellationToken.None);

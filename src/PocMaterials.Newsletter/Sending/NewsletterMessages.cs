@@ -1,14 +1,15 @@
 using MimeKit;
 using PocMaterials.Newsletter.Issues;
 using PocMaterials.Newsletter.Rendering;
+using PocMaterials.Newsletter.Subscribers;
 
 namespace PocMaterials.Newsletter.Sending;
 
 /// <summary>Turns a rendered issue into the MIME message one recipient receives.</summary>
 public static class NewsletterMessages
 {
-    /// <param name="unsubscribeUrl">The one-click address of RFC 8058, also in the mail's footer.</param>
-    public static MimeMessage Create(SmtpOptions options, NewsletterIssue issue, long subscriberId, MailboxAddress to, RenderedMail mail, string unsubscribeUrl)
+    /// <param name="unsubscribe">Gives the one-click unsubscribe headers of RFC 8058.</param>
+    public static MimeMessage Create(SmtpOptions options, NewsletterIssue issue, long subscriberId, MailboxAddress to, RenderedMail mail, UnsubscribeLinks unsubscribe)
     {
         var message = new MimeMessage
         {
@@ -19,8 +20,7 @@ public static class NewsletterMessages
         };
         message.From.Add(MailboxAddress.Parse(options.From));
         message.To.Add(to);
-        message.Headers.Add("List-Unsubscribe", $"<{unsubscribeUrl}>");
-        message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        unsubscribe.AddHeaders(message, subscriberId);
         message.Headers.Add("List-Id", "POC-a-tizer <poc-a-tizer.pocmaterials>");
         return message;
     }

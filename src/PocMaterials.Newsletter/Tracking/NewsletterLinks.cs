@@ -29,10 +29,6 @@ public sealed class NewsletterLinks(SignedTokens tokens, IOptions<NewsletterOpti
     public string OpenPixel(long issueId, long subscriberId) =>
         $"{Base}/n/o/{tokens.Sign(OpenPurpose, string.Create(CultureInfo.InvariantCulture, $"{issueId}.{subscriberId}"))}";
 
-    /// <summary>One click, RFC 8058: also the List-Unsubscribe header's address.</summary>
-    public string Unsubscribe(long subscriberId) =>
-        $"{Base}/newsletter/unsubscribe?token={tokens.Sign("unsubscribe", subscriberId.ToString(CultureInfo.InvariantCulture))}";
-
     public string Archive(NewsletterIssue issue) => $"{Base}/nieuwsbrieven/{issue.Key}";
 
     /// <summary>Where a material is read: the web app's page. With a source, the page records its view as coming from there.</summary>

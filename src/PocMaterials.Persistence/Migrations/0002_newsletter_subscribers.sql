@@ -2,7 +2,8 @@
 CREATE TABLE newsletter_subscribers (
     id               bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     email            text NOT NULL,             -- as last imported
-    email_key        text NOT NULL UNIQUE,      -- lower(email): one subscriber per address, whatever its case
+    -- one subscriber per address, whatever its case; checked, so no writer can get it wrong
+    email_key        text NOT NULL UNIQUE CHECK (email_key = lower(email)),
     name             text NOT NULL,
     roles            text[] NOT NULL,           -- role ids of taxonomy.yml: what the mail may show
     centre           text,                      -- centre id of taxonomy.yml: for reach per centre
@@ -10,3 +11,4 @@ CREATE TABLE newsletter_subscribers (
     updated_at       timestamptz NOT NULL DEFAULT now(),
     unsubscribed_at  timestamptz                -- for good: no import clears it
 );
+

@@ -12,6 +12,7 @@ using PocMaterials.Newsletter.Jobs;
 using PocMaterials.Newsletter.Reports;
 using PocMaterials.Newsletter.Rendering;
 using PocMaterials.Newsletter.Sending;
+using PocMaterials.Newsletter.Subscribers;
 using PocMaterials.Newsletter.Tracking;
 using PocMaterials.Reach.Reports;
 using PocMaterials.Web.Identity;
@@ -75,7 +76,8 @@ public static class NewsletterEndpoints
 
     /// <param name="role">Role ids of taxonomy.yml, repeated; every staff member is a clb-medewerker.</param>
     internal static async Task<Results<Ok<Preview>, ValidationProblem, ProblemHttpResult>> PreviewAs(
-        long id, [FromQuery] string[]? role, IssueStore store, IssueRenderer renderer, NewsletterLinks links, ContentLibrary library, BrusselsCalendar calendar, CancellationToken cancellationToken)
+        long id, [FromQuery] string[]? role, IssueStore store, IssueRenderer renderer, NewsletterLinks links, UnsubscribeLinks unsubscribe,
+        ContentLibrary library, BrusselsCalendar calendar, CancellationToken cancellationToken)
     {
         if (UnknownRoles(role, library.Current) is { } invalid)
             return invalid;
@@ -83,12 +85,12 @@ public static class NewsletterEndpoints
             return IssueNotFound(id);
         if (View(issue, role, library.Current, calendar.Today, links) is not { } view)
             return NothingVisible();
-        var mail = renderer.Mail(view, "collega", new RecipientLinks(links.Unsubscribe(0), links.Archive(issue), null));
+        var mail = renderer.Mail(view, "collega", new RecipientLinks(unsubscribe.UrlFor(0), links.Archive(issue), null));
         return TypedResults.Ok(new Preview(mail.Subject, mail.Html, mail.Text));
     }
 
     internal static async Task<Results<Ok<Preview>, ValidationProblem, ProblemHttpResult>> SendTest(
-        long id, TestMail request, IssueStore store, IssueRenderer renderer, NewsletterLinks links, MailTransports transports,
+        long id, TestMail request, IssueStore store, IssueRenderer renderer, NewsletterLinks links, UnsubscribeLinks unsubscribe, MailTransports transports,
         Microsoft.Extensions.Options.IOptions<SmtpOptions> smtp, ContentLibrary library, BrusselsCalendar calendar, CancellationToken cancellationToken)
     {
         if (!MailboxAddress.TryParse(request.Email, out var address) || address.Address.IndexOf('@', StringComparison.Ordinal) <= 0)
@@ -100,8 +102,7 @@ public static class NewsletterEndpoints
         // Subscriber 0: the test mail's opens and clicks are never counted.
         if (View(issue, request.Roles, library.Current, calendar.Today, slug => links.Click(issue.Id, 0, slug)) is not { } view)
             return NothingVisible();
-        var unsubscribe = links.Unsubscribe(0);
-        var mail = renderer.Mail(view, address.Name is { Length: > 0 } name ? name : "collega", new RecipientLinks(unsubscribe, links.Archive(issue), links.OpenPixel(issue.Id, 0)));
+        var mail = renderer.Mail(view, address.Name is { Length: > 0 } name ? name : "collega", new RecipientLinks(unsubscribe.UrlFor(0), links.Archive(issue), links.OpenPixel(issue.Id, 0)));
         var message = NewsletterMessages.Create(smtp.Value, issue, 0, address, mail, unsubscribe);
         message.Subject = "[TEST] " + message.Subject;
         message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId();

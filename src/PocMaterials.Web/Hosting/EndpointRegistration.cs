@@ -36,9 +36,11 @@ public static class EndpointRegistration
         api.MapReportEndpoints();
         api.MapNewsletterEndpoints();
         api.MapNewsletterArchiveEndpoints();
+        api.MapSubscriberEndpoints();
         if (app.Environment.IsDevelopment())
             api.MapDevelopmentEndpoints();
         app.MapNewsletterTrackingEndpoints();
+        app.MapUnsubscribeEndpoints();
         app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Editor, "/hangfire");
         return app;
     }

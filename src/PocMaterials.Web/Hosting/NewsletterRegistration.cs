@@ -9,6 +9,7 @@ using PocMaterials.Newsletter.Rendering;
 using PocMaterials.Newsletter.Security;
 using PocMaterials.Newsletter.Sending;
 using PocMaterials.Newsletter.Tracking;
+using PocMaterials.Newsletter.Subscribers;
 using PocMaterials.Persistence;
 
 namespace PocMaterials.Web.Hosting;
@@ -25,6 +26,7 @@ public static class NewsletterRegistration
             sp.GetRequiredService<IOptions<NewsletterOptions>>().Value.SigningKey,
             sp.GetRequiredService<DataFolderLock>().Path,
             "newsletter-signing.key")));
+        services.AddNewsletterSubscribers();
 
         services.AddSingleton<IssueStore>();
         services.AddSingleton<DeliveryStore>();

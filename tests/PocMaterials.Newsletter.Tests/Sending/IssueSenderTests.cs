@@ -6,6 +6,7 @@ using PocMaterials.Content.Visibility;
 using PocMaterials.Newsletter.Issues;
 using PocMaterials.Newsletter.Rendering;
 using PocMaterials.Newsletter.Sending;
+using PocMaterials.Newsletter.Subscribers;
 using PocMaterials.Testing.Smtp;
 
 namespace PocMaterials.Newsletter.Tests.Sending;
@@ -186,7 +187,7 @@ public sealed class IssueSenderTests : IAsyncLifetime
         smtp.Security = MailKit.Security.SecureSocketOptions.None;
         var library = new ContentLibrary(_db.Content.Location);
         library.Reload();
-        return new IssueSender(_db.Database, _db.Issues, new DeliveryStore(_db.Database), new IssueRenderer(), _db.Links,
+        return new IssueSender(_db.Database, _db.Issues, new DeliveryStore(_db.Database), new IssueRenderer(), _db.Links, new UnsubscribeLinks(_db.Tokens, _db.Options),
             new MailTransports(smtp, Path.Combine(_db.Content.DataPath, "outbox")), library, new BrusselsCalendar(TimeProvider.System),
             Options.Create(smtp), NullLogger<IssueSender>.Instance);
     }

@@ -1,0 +1,139 @@
+using CsvHelper;
+using PocMaterials.Content.Taxonomy;
+using PocMaterials.Content.Visibility;
+
+namespace PocMaterials.Newsletter.Subscribers;
+
+/// <summary>
+/// The subscriber import file: UTF-8 CSV with the header <c>email,name,roles,centre</c> (any order), one
+/// subscriber a row. Roles are role ids of taxonomy.yml separated by <c>|</c> (a <c>;</c> would be taken for
+/// the field separator of a Dutch spreadsheet); clb-medewerker is implied. The centre is a centre id or empty.
+/// Every error of every line is reported; a file with any error gives no subscribers at all.
+/// </summary>
+public static class SubscriberCsv
+{
+    /// <summary>The largest file taken: far above 2,000 staff, far below what a request should carry.</summary>
+    public const int MaxBytes = 5 * 1024 * 1024;
+
+    public const int MaxRows = 50_000;
+
+    public const char RoleSeparator = '|';
+
+    public const string Header = "email,name,roles,centre";
+
+    private const int MaxNameLength = 200;
+
+    private static readonly string[] Columns = Header.Split(',');
+
+    /// <returns>The whole input, or null when it is larger than <see cref="MaxBytes"/> (read no further).</returns>
+    public static async Task<byte[]?> ReadAsync(Stream input, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await input.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes)
+                return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>The rows of a file, or every error in it (then no rows).</summary>
+    public static (IReadOnlyList<ImportedSubscriber> Rows, IReadOnlyList<ImportError> Errors) Parse(byte[] csv, MaterialTaxonomy taxonomy)
+    {
+        var errors = new List<ImportError>();
+        var rows = new List<ImportedSubscriber>();
+        var options = CsvReaderOptions.Default with
+        {
+            // Fixed rather than detected: a file that a spreadsheet saved with ';' gets a clear header error.
+            Separator = ',',
+            HasHeader = true,
+            TrackLineNumbers = true,
+            TrimWhitespace = true,
+            MalformedData = CsvMalformedDataHandling.Skip,
+            OnMalformedRecord = record => errors.Add(new ImportError((int)record.LineNumber, null, Malformed(record.Reason))),
+        };
+        using var reader = CsvReader.Create(csv, options);
+        var header = reader.Headers;
+        if (header.Count == 0 || header.All(string.IsNullOrWhiteSpace))
+            return ([], [new ImportError(null, null, $"the file is empty; the first line must be the header {Header}")]);
+        if (HeaderProblem(header) is { } headerProblem)
+            return ([], [new ImportError(1, null, headerProblem)]);
+        var index = Columns.ToDictionary(c => c, c => header.ToList().FindIndex(h => string.Equals(h.Trim(), c, StringComparison.OrdinalIgnoreCase)));
+        var firstLineOf = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var count = 0;
+        while (reader.Read())
+        {
+            var line = (int)reader.LineNumber;
+            if (++count > MaxRows)
+                return ([], [new ImportError(line, null, $"the file has more than {MaxRows:N0} rows; split it")]);
+            if (reader.FieldCount != Columns.Length)
+            {
+                errors.Add(new ImportError(line, null, $"{reader.FieldCount} fields where the header has {Columns.Length} ({Header})"));
+                continue;
+            }
+            var row = Row(line, c => reader.GetString(index[c]), taxonomy, firstLineOf, errors);
+            if (row is not null)
+                rows.Add(row);
+        }
+        if (count == 0 && errors.Count == 0)
+            errors.Add(new ImportError(null, null, "the file has a header but no subscribers"));
+        return errors.Count > 0 ? ([], errors.OrderBy(e => e.Line).ToList()) : (rows, []);
+    }
+
+    private static string Malformed(CsvMalformedReason reason) => reason switch
+    {
+        CsvMalformedReason.StrayQuote => "a quote inside a field that does not start with one; put the field in quotes and double the quote",
+        CsvMalformedReason.TextAfterClosingQuote => "text after the closing quote of a field",
+        CsvMalformedReason.UnterminatedQuote => "a quote that is never closed",
+        _ => $"malformed line ({reason})",
+    };
+
+    private static string? HeaderProblem(IReadOnlyList<string> header)
+    {
+        var names = header.Select(h => h.Trim().ToLowerInvariant()).ToList();
+        if (names.Count == Columns.Length && names.Order(StringComparer.Ordinal).SequenceEqual(Columns.Order(StringComparer.Ordinal)))
+            return null;
+        var found = string.Join(",", header);
+        return found.Contains(';', StringComparison.Ordinal)
+            ? $"the header must be {Header}, separated by commas; found '{found}' (save the file as CSV with commas, not semicolons)"
+            : $"the header must be {Header}; found '{found}'";
+    }
+
+    private static ImportedSubscriber? Row(int line, Func<string, string> field, MaterialTaxonomy taxonomy, Dictionary<string, int> firstLineOf, List<ImportError> errors)
+    {
+        var before = errors.Count;
+        var email = field("email").Trim();
+        if (SubscriberEmail.Problem(email) is { } emailProblem)
+            errors.Add(new ImportError(line, "email", emailProblem));
+        else if (!firstLineOf.TryAdd(email, line))
+            errors.Add(new ImportError(line, "email", $"'{email}' is already on line {firstLineOf[email]} (addresses are compared without case)"));
+
+        var name = field("name").Trim();
+        if (name.Length == 0)
+            errors.Add(new ImportError(line, "name", "missing name"));
+        else if (name.Length > MaxNameLength)
+            errors.Add(new ImportError(line, "name", $"the name is longer than {MaxNameLength} characters"));
+        else if (name.Any(char.IsControl))
+            errors.Add(new ImportError(line, "name", "the name contains control characters"));
+
+        var roles = field("roles").Split(RoleSeparator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        foreach (var role in roles.Where(r => !taxonomy.Roles.Contains(r)))
+        {
+            var hint = role.IndexOfAny([';', ',']) >= 0 ? $" (separate roles with {RoleSeparator})" : "";
+            errors.Add(new ImportError(line, "roles", $"unknown role '{role}'{hint}; roles are ids of taxonomy.yml: {string.Join(", ", taxonomy.Roles.All.Select(t => t.Id))}"));
+        }
+
+        var centre = field("centre").Trim();
+        if (centre.Length > 0 && !taxonomy.Centres.Contains(centre))
+            errors.Add(new ImportError(line, "centre", $"unknown centre '{centre}'; centres are ids of taxonomy.yml"));
+
+        if (errors.Count > before)
+            return null;
+        // Sorted and with clb-medewerker, as a token's roles are read: a re-import of the same roles changes nothing.
+        string[] allRoles = [.. roles.Append(StaffRoles.Everyone).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        return new ImportedSubscriber(line, email, name, allRoles, centre.Length > 0 ? centre : null);
+    }
+}

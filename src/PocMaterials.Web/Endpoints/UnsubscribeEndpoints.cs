@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using PocMaterials.Newsletter.Subscribers;
+
+namespace PocMaterials.Web.Endpoints;
+
+/// <summary>
+/// Unsubscribing from the POC-a-tizer (RFC 8058), without a bearer token: the signed link is the proof. A POST
+/// unsubscribes at once (the one-click POST of a mail client, or the button of the page); a GET only shows the
+/// page, since mail scanners follow every link in a mail.
+/// </summary>
+public static class UnsubscribeEndpoints
+{
+    private const string Html = "text/html; charset=utf-8";
+
+    public static IEndpointRouteBuilder MapUnsubscribeEndpoints(this IEndpointRouteBuilder app)
+    {
+        var unsubscribe = app.MapGroup(UnsubscribeLinks.Path).AllowAnonymous().WithTags("Newsletter").AddEndpointFilter(PageHeaders);
+        unsubscribe.MapGet("", Confirm)
+            .WithName("ConfirmUnsubscribe")
+            .WithSummary("A Dutch page with a button that unsubscribes; unsubscribes nothing itself")
+            .WithDescription("400 when the token is missing or tampered with; 404 when its subscriber does not exist.")
+            .Produces<string>(StatusCodes.Status200OK, Html)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        unsubscribe.MapPost("", Unsubscribe)
+            .WithName("Unsubscribe")
+            .WithSummary("Unsubscribes at once and for good (RFC 8058 one-click); idempotent")
+            .WithDescription($"The body, if any ({UnsubscribeLinks.OneClick}), is not needed. 400 when the token is missing or tampered with; 404 when its subscriber does not exist.")
+            .Produces<string>(StatusCodes.Status200OK, Html)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> Confirm(
+        [FromQuery] string? token, UnsubscribeLinks links, SubscriberStore store, CancellationToken cancellationToken)
+    {
+        if (links.SubscriberOf(token) is not { } id)
+            return BadToken();
+        return await store.GetAsync(id, cancellationToken) is { } subscriber
+            ? TypedResults.Content(UnsubscribePage.Confirm(subscriber, token!), Html)
+            : UnknownSubscriber();
+    }
+
+    internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> Unsubscribe(
+        [FromQuery] string? token, UnsubscribeLinks links, SubscriberStore store, CancellationToken cancellationToken)
+    {
+        if (links.SubscriberOf(token) is not { } id)
+            return BadToken();
+        return await store.UnsubscribeAsync(id, cancellationToken) is not null
+            ? TypedResults.Content(UnsubscribePage.Done(), Html)
+            : UnknownSubscriber();
+    }
+
+    private static ProblemHttpResult BadToken() => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest,
+        title: "The unsubscribe link is not valid.", detail: "The token is missing, incomplete or altered; use the link of a POC-a-tizer mail as it is.");
+
+    private static ProblemHttpResult UnknownSubscriber() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
+        title: "No such subscriber.", detail: "The link is genuine, but its subscriber no longer exists.");
+
+    /// <summary>The token is in the URL: no referrer carries it away, no cache keeps the page, no other site frames the button.</summary>
+    private static ValueTask<object?> PageHeaders(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var headers = context.HttpContext.Response.Headers;
+        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.CacheControl = "no-store";
+        return next(context);
+    }
+}
