@@ -94,7 +94,7 @@ internal static class NewsletterBenchmark
     private static async Task<double> CeilingAsync(TestSmtpServer smtp, int count)
     {
         var sample = Path.GetTempFileName();
-        await File.WriteAllBytesAsync(sample, smtp.Messages[0].Raw);
+        await File.WriteAllBytesAsync(sample, smtp.FirstMessage!.Raw);
         var script = """
             import smtplib, sys, time
             host, port, path, count = sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4])

@@ -28,7 +28,7 @@ public sealed class Database : IAsyncDisposable
         var connectionString = options.ConnectionString;
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            _cluster = await EmbeddedPostgresCluster.StartAsync(Path.Combine(dataPath, "postgres"), options.BinariesPath, logger, cancellationToken);
+            _cluster = await EmbeddedPostgresCluster.StartAsync(Path.Combine(dataPath, "postgres"), options.BinariesPath, logger, cancellationToken: cancellationToken);
             connectionString = _cluster.ConnectionString();
         }
         _dataSource = NpgsqlDataSource.Create(connectionString);

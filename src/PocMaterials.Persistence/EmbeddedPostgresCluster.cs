@@ -47,7 +47,7 @@ public sealed class EmbeddedPostgresCluster : IAsyncDisposable
     /// <summary>Creates the cluster if it does not exist, starts it and waits until it accepts connections.</summary>
     /// <param name="maxConnections">PostgreSQL's max_connections: one server needs far fewer than 100, a test run with many hosts more.</param>
     public static async Task<EmbeddedPostgresCluster> StartAsync(
-        string dataPath, string? binariesPath = null, ILogger? logger = null, CancellationToken cancellationToken = default, int maxConnections = 100)
+        string dataPath, string? binariesPath = null, ILogger? logger = null, int maxConnections = 100, CancellationToken cancellationToken = default)
     {
         var cluster = new EmbeddedPostgresCluster(Path.GetFullPath(dataPath), binariesPath ?? FindBinaries(), logger ?? NullLogger.Instance, maxConnections);
         await cluster.StartAsync(cancellationToken);

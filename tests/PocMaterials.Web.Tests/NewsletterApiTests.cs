@@ -137,7 +137,7 @@ public sealed partial class NewsletterApiTests : IAsyncLifetime
         var response = await _editor.PostAsJsonAsync($"/api/newsletter/issues/{id}/test", new { email = "Redacteur <redactie@example.org>", roles = new[] { "arts" } });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var test = Outbox().Single(m => m.Subject.StartsWith("[TEST]", StringComparison.Ordinal) && m.To.Mailboxes.Single().Address == "redactie@example.org");
+        var test = Outbox().Single(m => (m.Subject ?? "").StartsWith("[TEST]", StringComparison.Ordinal) && m.To.Mailboxes.Single().Address == "redactie@example.org");
         Assert.Contains("Medische fiche", test.HtmlBody, StringComparison.Ordinal);
         var pixel = PathOf(OpenPixel().Match(WebUtility.HtmlDecode(test.HtmlBody ?? "")).Groups[1].Value);
         await Task.Delay(TimeSpan.FromSeconds(1.2));

@@ -47,11 +47,24 @@ public sealed class IssueSender(
     public async Task SendAsync(long issueId, CancellationToken cancellationToken)
     {
         await using var lockConnection = await database.DataSource.OpenConnectionAsync(cancellationToken);
-        if (!await TryLockAsync(lockConnection, issueId, cancellationToken))
+        if (!await AdvisoryLockAsync(lockConnection, "pg_try_advisory_lock", issueId, cancellationToken))
         {
             logger.LogInformation("Issue {Issue} is being sent by another run; this one stops", issueId);
             return;
         }
+        try
+        {
+            await SendLockedAsync(issueId, cancellationToken);
+        }
+        finally
+        {
+            // A pooled connection outlives this run: release the lock now, not when the pool closes it.
+            await AdvisoryLockAsync(lockConnection, "pg_advisory_unlock", issueId, CancellationToken.None);
+        }
+    }
+
+    private async Task SendLockedAsync(long issueId, CancellationToken cancellationToken)
+    {
         var issue = await issues.GetAsync(issueId, cancellationToken);
         if (issue?.Status == IssueStatus.Approved)
             issue = await issues.TransitionAsync(issueId, [IssueStatus.Approved], IssueStatus.Sending, null, null, cancellationToken);
@@ -176,10 +189,10 @@ public sealed class IssueSender(
         }
     }
 
-    private static async Task<bool> TryLockAsync(NpgsqlConnection connection, long issueId, CancellationToken cancellationToken)
+    /// <param name="function">pg_try_advisory_lock or pg_advisory_unlock: session-level, so a killed process's lock goes with its connection.</param>
+    private static async Task<bool> AdvisoryLockAsync(NpgsqlConnection connection, string function, long issueId, CancellationToken cancellationToken)
     {
-        // Session-level: held while this connection lives, released by PostgreSQL when the process dies.
-        await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock($1, $2)", connection);
+        await using var command = new NpgsqlCommand($"SELECT {function}($1, $2)", connection);
         command.Parameters.Add(new() { Value = AdvisoryLockClass });
         command.Parameters.Add(new() { Value = (int)issueId });
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;

@@ -95,6 +95,13 @@ public sealed class TestSmtpServer : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>How many messages were accepted, without reading them (for runs of thousands).</summary>
+    public int MessageCount => Directory.GetFiles(MessagesFolder, "*.eml").Length;
+
+    /// <summary>The first accepted message, or null.</summary>
+    public ReceivedMessage? FirstMessage =>
+        Directory.GetFiles(MessagesFolder, "*.eml").Order(StringComparer.Ordinal).Select(Read).FirstOrDefault();
+
     private string MessagesFolder => Path.Combine(_folder, "messages");
 
     private static Process StartProcess(string folder)
