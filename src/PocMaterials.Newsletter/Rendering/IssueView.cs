@@ -13,6 +13,13 @@ public sealed record MaterialGroup(string Title, IReadOnlyList<MaterialLink> Mat
 
 public sealed record ContactCard(string Name, string? Role, string? Email, string? Phone);
 
+/// <summary>An issue's introduction as HTML and as plain text: the same for every reader, so made once per run.</summary>
+public sealed record IssueIntro(string Html, string Text)
+{
+    public static IssueIntro Of(NewsletterIssue issue) =>
+        new(MarkdownRendering.ToHtml(issue.IntroMarkdown), MarkdownRendering.ToPlainText(issue.IntroMarkdown));
+}
+
 /// <summary>
 /// An issue as one reader sees it: only the materials their roles may see today, by the same rule as
 /// search. Built from the issue's slugs and the current content, so titles are always current.
@@ -31,8 +38,9 @@ public sealed record IssueView(
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-BE");
 
     /// <param name="materialUrl">The link of a material in this view (tracked in a mail, plain on the web).</param>
+    /// <param name="intro">The introduction, when made already for other readers.</param>
     /// <returns>The view, or null when the reader may see none of the issue's materials.</returns>
-    public static IssueView? For(NewsletterIssue issue, ContentSnapshot content, StaffMember reader, DateOnly today, Func<string, string> materialUrl)
+    public static IssueView? For(NewsletterIssue issue, ContentSnapshot content, StaffMember reader, DateOnly today, Func<string, string> materialUrl, IssueIntro? intro = null)
     {
         List<MaterialLink> Visible(IEnumerable<string> slugs) => slugs
             .Select(slug => content.Materials.GetValueOrDefault(slug))
@@ -53,12 +61,13 @@ public sealed record IssueView(
             return null;
 
         var monthLabel = issue.Month.ToString("MMMM yyyy", Dutch);
+        intro ??= IssueIntro.Of(issue);
         return new IssueView(
             $"POC-a-tizer {monthLabel}: {featureTitle} in de kijker",
             monthLabel,
             featureTitle,
-            MarkdownRendering.ToHtml(issue.IntroMarkdown),
-            MarkdownRendering.ToPlainText(issue.IntroMarkdown),
+            intro.Html,
+            intro.Text,
             ContactOf(issue.Feature, content),
             groups);
     }

@@ -135,11 +135,12 @@ public sealed class IssueSender(
     {
         var content = library.Current;
         var today = calendar.Today;
+        var intro = IssueIntro.Of(run.Issue);
         await using var transport = transports.Create();
         await foreach (var recipient in queue.ReadAllAsync(run.Stop.Token))
         {
             var reader = new StaffMember($"subscriber:{recipient.SubscriberId}", recipient.Roles, recipient.Centre);
-            var view = IssueView.For(run.Issue, content, reader, today, slug => links.Click(run.Issue.Id, recipient.SubscriberId, slug));
+            var view = IssueView.For(run.Issue, content, reader, today, slug => links.Click(run.Issue.Id, recipient.SubscriberId, slug), intro);
             if (view is null)
             {
                 if (await deliveries.SkipAsync(run.Issue.Id, recipient, run.Stop.Token))

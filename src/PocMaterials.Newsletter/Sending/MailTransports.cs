@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using MailKit.Net.Smtp;
 using MimeKit;
 
@@ -25,7 +26,18 @@ public sealed class MailTransports(SmtpOptions options, string outboxPath)
         {
             if (!_client.IsConnected)
             {
-                await _client.ConnectAsync(options.Host!, options.Port, options.Security, cancellationToken);
+                // Without Nagle: SMTP is a dialogue of small writes, and each would wait for a delayed ACK (40 ms).
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    await socket.ConnectAsync(options.Host!, options.Port, cancellationToken);
+                    await _client.ConnectAsync(socket, options.Host!, options.Port, options.Security, cancellationToken);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
                 if (!string.IsNullOrEmpty(options.UserName))
                     await _client.AuthenticateAsync(options.UserName, options.Password ?? "", cancellationToken);
             }
