@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.PostgreSql;
 using Npgsql;
 using PocMaterials.Newsletter;
+using PocMaterials.Newsletter.Issues;
 using PocMaterials.Newsletter.Jobs;
 using PocMaterials.Persistence;
 
@@ -19,9 +20,17 @@ internal sealed class DatabaseConnections(Database database) : IConnectionFactor
 
 /// <summary>
 /// After the database has started and before the Hangfire server does: creates or updates Hangfire's
-/// schema and registers the recurring jobs, with their schedule from configuration.
+/// schema, registers the recurring jobs with their schedule from configuration, and resumes issues
+/// whose sending a stopped or killed server left unfinished (the job of a killed server would only
+/// come back after Hangfire's invisibility timeout; the send lock keeps two runs from overlapping).
 /// </summary>
-internal sealed class NewsletterSchedule(Database database, IRecurringJobManager recurringJobs, Microsoft.Extensions.Options.IOptions<NewsletterOptions> options) : IHostedService
+internal sealed class NewsletterSchedule(
+    Database database,
+    IRecurringJobManager recurringJobs,
+    IBackgroundJobClient jobs,
+    IssueStore issues,
+    Microsoft.Extensions.Options.IOptions<NewsletterOptions> options,
+    ILogger<NewsletterSchedule> logger) : IHostedService
 {
     public const string Schema = "hangfire";
 
@@ -45,6 +54,11 @@ internal sealed class NewsletterSchedule(Database database, IRecurringJobManager
             job => job.RunAsync(CancellationToken.None),
             settings.ComposeCron,
             new RecurringJobOptions { TimeZone = settings.Zone });
+        foreach (var issue in await issues.ListAsync(status: IssueStatus.Sending, cancellationToken: cancellationToken))
+        {
+            logger.LogWarning("Resuming the sending of issue {Issue} ({Month}), left unfinished", issue.Id, issue.Key);
+            jobs.Enqueue<SendIssueJob>(job => job.RunAsync(issue.Id, CancellationToken.None));
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
