@@ -64,7 +64,7 @@ public sealed class HostileReportTests(SharedHost host) : IClassFixture<SharedHo
     }
 
     [Fact]
-    public async Task Reports_while_the_database_is_down_are_503_problems_with_retry_after()
+    public async Task Reports_and_newsletter_endpoints_while_the_database_is_down_are_503_problems_with_retry_after()
     {
         using var folder = SharedHost.NewFolder();
         await using var own = await EmbeddedPostgresCluster.StartAsync(Path.Combine(folder.Root, "own-postgres"));
@@ -74,9 +74,10 @@ public sealed class HostileReportTests(SharedHost host) : IClassFixture<SharedHo
 
         await own.DisposeAsync();
 
-        foreach (var url in new[] { "views", "views?format=csv", "reach/centres", "reach/roles", "searches?format=csv", "content-health", "views.svg" })
+        var reports = new[] { "views", "views?format=csv", "reach/centres", "reach/roles", "searches?format=csv", "content-health", "views.svg" }.Select(r => "/api/reports/" + r);
+        foreach (var url in reports.Concat(["/api/newsletter/issues", "/api/newsletter/subscribers", "/api/newsletters"]))
         {
-            var response = await editor.GetAsync("/api/reports/" + url);
+            var response = await editor.GetAsync(url);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
             Assert.Equal(TimeSpan.FromSeconds(30), response.Headers.RetryAfter?.Delta);

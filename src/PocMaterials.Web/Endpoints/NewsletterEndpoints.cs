@@ -107,7 +107,14 @@ public static class NewsletterEndpoints
         message.Subject = "[TEST] " + message.Subject;
         message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId();
         await using var transport = transports.Create();
-        await transport.SendAsync(message, cancellationToken);
+        try
+        {
+            await transport.SendAsync(message, cancellationToken);
+        }
+        catch (Exception e) when (e is MailKit.Net.Smtp.SmtpCommandException or MailKit.Net.Smtp.SmtpProtocolException or IOException or System.Net.Sockets.SocketException)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "The mail server did not take the test mail.", detail: e.Message);
+        }
         return TypedResults.Ok(new Preview(message.Subject, mail.Html, mail.Text));
     }
 

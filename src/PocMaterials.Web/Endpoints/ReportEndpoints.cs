@@ -12,12 +12,10 @@ namespace PocMaterials.Web.Endpoints;
 public static class ReportEndpoints
 {
     private const int DefaultTop = 20;
-    private const int RetryAfterSeconds = 30;
 
     public static RouteGroupBuilder MapReportEndpoints(this RouteGroupBuilder api)
     {
         var reports = api.MapGroup("/reports").RequireAuthorization(Policies.Editor)
-            .AddEndpointFilter(DatabaseUnavailable)
             .WithDescription($"Editors only. from and to are dates (YYYY-MM-DD, Europe/Brussels, both included) at most {ReportPeriod.MaxYears} years apart; by default the current school year (1 September - 31 August). 503 while the database is unavailable.");
         reports.MapGet("/views", Views).WithName("MaterialViewsReport").WithSummary("Views and unique viewers per material, by month");
         reports.MapGet("/reach/centres", Centres).WithName("CentreReachReport").WithSummary("Views and unique viewers per centre, and the centres not reached");
@@ -95,26 +93,6 @@ public static class ReportEndpoints
         return IsCsv(format)
             ? CsvFile(name, ["id", "label", "views", "unique_viewers", "reached"], result.Groups.Select(g => new object?[] { g.Id, g.Label, g.Views, g.UniqueViewers, g.Views > 0 ? "yes" : "no" }))
             : TypedResults.Ok(result);
-    }
-
-    /// <summary>Reports read the database: while it is away, a 503 that says so and when to try again, not a 500.</summary>
-    private static async ValueTask<object?> DatabaseUnavailable(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        try
-        {
-            return await next(context);
-        }
-        catch (Exception e) when (DatabaseFailures.IsUnavailable(e))
-        {
-            var http = context.HttpContext;
-            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ReportEndpoints))
-                .LogWarning(e, "Report {Path} not made: the database is unavailable", http.Request.Path.Value);
-            http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "The database is unavailable.",
-                detail: $"Reports are read from the database, which does not answer at the moment; try again in {RetryAfterSeconds} seconds.");
-        }
     }
 
     private static IResult? Invalid(string? from, string? to, string? format, BrusselsCalendar calendar, out ReportPeriod period)

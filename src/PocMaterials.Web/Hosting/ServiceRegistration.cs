@@ -92,6 +92,7 @@ public static class ServiceRegistration
             authorization.AddPolicy(Policies.Editor, policy => policy.RequireAuthenticatedUser().RequireRole(StaffRoles.Editor)));
 
         services.AddProblemDetails();
+        services.AddExceptionHandler<DatabaseUnavailableHandler>();
         // A parameter that does not bind (page=twee) is the caller's error in every environment: 400, not an exception.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

@@ -2,7 +2,7 @@ using System.Net.Sockets;
 using System.Text;
 using Npgsql;
 
-namespace PocMaterials.Reach;
+namespace PocMaterials.Persistence;
 
 /// <summary>Tells a database that is not there (for now) from a database that refuses what it was sent.</summary>
 public static class DatabaseFailures

@@ -1,0 +1,48 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Diagnostics;
+using Npgsql;
+using PocMaterials.Persistence;
+
+namespace PocMaterials.Web.Hosting;
+
+/// <summary>
+/// Any endpoint that needs the database while it is away (down, restarting, out of connections)
+/// answers 503 with Retry-After, a problem that says so, instead of a 500. Search and materials do
+/// not need it and go on.
+/// </summary>
+public sealed class DatabaseUnavailableHandler(IProblemDetailsService problems, ILogger<DatabaseUnavailableHandler> logger) : IExceptionHandler
+{
+    public const int RetryAfterSeconds = 30;
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var http = httpContext;
+        if (!IsDatabaseUnavailable(exception))
+            return false;
+        logger.LogWarning(exception, "{Method} {Path} not answered: the database is unavailable", http.Request.Method, http.Request.Path.Value);
+        http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            Exception = exception,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "The database is unavailable.",
+                Detail = $"The database does not answer at the moment; try again in {RetryAfterSeconds} seconds.",
+            },
+        });
+    }
+
+    /// <summary>Only failures of the database itself: a socket error of the SMTP client is no database outage.</summary>
+    private static bool IsDatabaseUnavailable(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is NpgsqlException)
+                return DatabaseFailures.IsUnavailable(e);
+        }
+        return false;
+    }
+}
