@@ -12,20 +12,21 @@ using PocMaterials.Search.Querying;
 using PocMaterials.Web.Hosting;
 using PocMaterials.Web.Identity;
 
-// ./poc bench [search|reach|newsletter|all] [sizes] [--http-seconds N] [--events N] [--subscribers N]
+// ./poc bench [search|reach|newsletter|all] [sizes] [--http-seconds N] [--events N] [--subscribers N] [--workers N]
 var part = args.FirstOrDefault(a => a is "search" or "reach" or "newsletter" or "all") ?? "all";
 var sizes = (args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && char.IsDigit(a[0])) ?? "1000,10000,100000")
     .Split(',').Select(int.Parse).ToArray();
 var httpSeconds = args.SkipWhile(a => a != "--http-seconds").Skip(1).Select(int.Parse).FirstOrDefault(10);
 var totalEvents = args.SkipWhile(a => a != "--events").Skip(1).Select(int.Parse).FirstOrDefault(1_000_000);
 var subscribers = args.SkipWhile(a => a != "--subscribers").Skip(1).Select(int.Parse).FirstOrDefault(20_000);
+var smtpWorkers = args.SkipWhile(a => a != "--workers").Skip(1).Select(int.Parse).FirstOrDefault(4);
 var repository = FindRepository();
 Console.WriteLine($"PocMaterials benchmarks on {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 
 if (part is "reach" or "all")
     await ReachBenchmark.RunAsync(repository, pipelineEvents: 200_000, totalEvents);
 if (part is "newsletter" or "all")
-    await NewsletterBenchmark.RunAsync(repository, subscribers, workers: 4);
+    await NewsletterBenchmark.RunAsync(repository, subscribers, smtpWorkers);
 
 foreach (var size in part is "reach" or "newsletter" ? [] : sizes)
 {

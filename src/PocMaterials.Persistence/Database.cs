@@ -13,9 +13,16 @@ namespace PocMaterials.Persistence;
 public sealed class Database : IAsyncDisposable
 {
     private NpgsqlDataSource? _dataSource;
+    private NpgsqlDataSource? _asyncCommitDataSource;
     private EmbeddedPostgresCluster? _cluster;
 
     public NpgsqlDataSource DataSource => _dataSource ?? throw new InvalidOperationException("The database is not started yet.");
+
+    /// <summary>
+    /// Connections whose commits do not wait for the disk (synchronous_commit off): only for writes that a
+    /// crash may lose without harm. Such a loss is never corruption, only the last fraction of a second.
+    /// </summary>
+    public NpgsqlDataSource AsyncCommitDataSource => _asyncCommitDataSource ?? throw new InvalidOperationException("The database is not started yet.");
 
     public bool IsStarted => _dataSource is not null;
 
@@ -32,6 +39,7 @@ public sealed class Database : IAsyncDisposable
             connectionString = _cluster.ConnectionString();
         }
         _dataSource = NpgsqlDataSource.Create(connectionString);
+        _asyncCommitDataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { Options = "-c synchronous_commit=off" });
         await DatabaseMigrator.MigrateAsync(_dataSource, logger, cancellationToken);
     }
 
@@ -39,7 +47,10 @@ public sealed class Database : IAsyncDisposable
     {
         if (_dataSource is not null)
             await _dataSource.DisposeAsync();
+        if (_asyncCommitDataSource is not null)
+            await _asyncCommitDataSource.DisposeAsync();
         _dataSource = null;
+        _asyncCommitDataSource = null;
         if (_cluster is not null)
             await _cluster.DisposeAsync();
         _cluster = null;

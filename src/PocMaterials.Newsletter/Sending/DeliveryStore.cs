@@ -82,9 +82,13 @@ public sealed class DeliveryStore(Database database)
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
+    /// <remarks>
+    /// Without waiting for the disk: a settle lost in a crash leaves its row claimed, so the mail turns
+    /// uncertain, never sent twice. The claim before the send is the write that must be durable.
+    /// </remarks>
     public async Task SettleAsync(long issueId, long subscriberId, DeliveryStatus status, int attempts, string? serverResponse, CancellationToken cancellationToken)
     {
-        await using var command = database.DataSource.CreateCommand("""
+        await using var command = database.AsyncCommitDataSource.CreateCommand("""
             UPDATE newsletter_deliveries
             SET status = $3, attempts = $4, server_response = $5, updated_at = now(), sent_at = CASE WHEN $3 = 'sent' THEN now() END
             WHERE issue_id = $1 AND subscriber_id = $2 AND status = 'sending'
