@@ -58,8 +58,8 @@ public sealed class NewsletterKillTests : IAsyncLifetime
         var restarted = await second.EditorAsync();
         await WaitAsync(async () => await ScalarAsync("SELECT count(*) FROM newsletter_issues WHERE status = 'sent'") == 1, "the issue was not resumed");
         var uncertain = await restarted.GetFromJsonAsync<JsonElement>("/api/newsletter/issues/1/deliveries?status=uncertain");
-        // With one worker, the killed run had at most one mail in flight: the only one whose fate is unknown.
-        Assert.InRange(uncertain.GetArrayLength(), 0, 1);
+        // With one worker, the killed run had at most three mails claimed and not settled: in flight, waiting, being made.
+        Assert.InRange(uncertain.GetArrayLength(), 0, 3);
         foreach (var delivery in uncertain.EnumerateArray())
         {
             var email = delivery.GetProperty("email").GetString()!;

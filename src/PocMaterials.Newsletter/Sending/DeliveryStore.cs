@@ -21,6 +21,9 @@ public enum DeliveryStatus
     Skipped,
 }
 
+/// <summary>How one claimed mail went.</summary>
+public sealed record Settlement(long SubscriberId, DeliveryStatus Status, int Attempts, string? ServerResponse);
+
 /// <summary>A delivery as editors see it.</summary>
 public sealed record Delivery(long SubscriberId, string Email, string Name, DeliveryStatus Status, int Attempts, DateTimeOffset UpdatedAt, string? ServerResponse);
 
@@ -82,22 +85,25 @@ public sealed class DeliveryStore(Database database)
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
+    /// <summary>Records how claimed mails went, in one statement.</summary>
     /// <remarks>
     /// Without waiting for the disk: a settle lost in a crash leaves its row claimed, so the mail turns
     /// uncertain, never sent twice. The claim before the send is the write that must be durable.
     /// </remarks>
-    public async Task SettleAsync(long issueId, long subscriberId, DeliveryStatus status, int attempts, string? serverResponse, CancellationToken cancellationToken)
+    public async Task SettleAsync(long issueId, IReadOnlyList<Settlement> settlements, CancellationToken cancellationToken)
     {
         await using var command = database.AsyncCommitDataSource.CreateCommand("""
-            UPDATE newsletter_deliveries
-            SET status = $3, attempts = $4, server_response = $5, updated_at = now(), sent_at = CASE WHEN $3 = 'sent' THEN now() END
-            WHERE issue_id = $1 AND subscriber_id = $2 AND status = 'sending'
+            UPDATE newsletter_deliveries d
+            SET status = s.status, attempts = s.attempts, server_response = s.response, updated_at = now(),
+                sent_at = CASE WHEN s.status = 'sent' THEN now() END
+            FROM unnest($2::bigint[], $3::text[], $4::integer[], $5::text[]) AS s (subscriber_id, status, attempts, response)
+            WHERE d.issue_id = $1 AND d.subscriber_id = s.subscriber_id AND d.status = 'sending'
             """);
         command.Parameters.Add(new() { Value = issueId });
-        command.Parameters.Add(new() { Value = subscriberId });
-        command.Parameters.Add(new() { Value = Text(status) });
-        command.Parameters.Add(new() { Value = attempts });
-        command.Parameters.Add(new() { Value = (object?)serverResponse ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = settlements.Select(s => s.SubscriberId).ToArray() });
+        command.Parameters.Add(new() { Value = settlements.Select(s => Text(s.Status)).ToArray() });
+        command.Parameters.Add(new() { Value = settlements.Select(s => s.Attempts).ToArray() });
+        command.Parameters.Add(new() { Value = settlements.Select(s => s.ServerResponse).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

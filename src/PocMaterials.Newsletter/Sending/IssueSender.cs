@@ -95,9 +95,22 @@ public sealed class IssueSender(
         logger.LogInformation("Issue {Issue} sent: {Sent} mails, {Failed} failed, {Skipped} with nothing to show", issueId, run.Sent, run.Failed, run.Skipped);
     }
 
+    /// <summary>A mail made and claimed, waiting for a connection.</summary>
+    private sealed record PreparedMail(long SubscriberId, MimeMessage Message);
+
+    /// <summary>
+    /// Three stages, so the durable claim of the next mail overlaps the sending of the current one:
+    /// workers that pick, claim and make mails; workers that each keep one connection and send them;
+    /// one writer that settles deliveries in batches. Per worker, at most three mails are claimed and not
+    /// settled (one being made, one waiting, one in flight): what a killed run leaves for the next run
+    /// to mark uncertain.
+    /// </summary>
     private async Task RunAsync(SendRun run)
     {
-        var queue = Channel.CreateBounded<Recipient>(run.Options.Workers * 8);
+        var workers = run.Options.Workers;
+        var recipients = Channel.CreateBounded<Recipient>(workers * 8);
+        var prepared = Channel.CreateBounded<PreparedMail>(workers);
+        var settlements = Channel.CreateUnbounded<Settlement>();
         using var limiter = run.Options.MessagesPerSecond > 0 ? RateLimiterFor(run.Options.MessagesPerSecond) : null;
         var producer = Task.Run(async () =>
         {
@@ -111,33 +124,46 @@ public sealed class IssueSender(
                     if (batch.Count == 0)
                         break;
                     foreach (var recipient in batch)
-                        await queue.Writer.WriteAsync(recipient, run.Stop.Token);
+                        await recipients.Writer.WriteAsync(recipient, run.Stop.Token);
                     after = batch[^1].SubscriberId;
                 }
             }
             finally
             {
-                queue.Writer.TryComplete();
+                recipients.Writer.TryComplete();
             }
         });
-        var workers = Enumerable.Range(0, run.Options.Workers).Select(_ => Task.Run(() => WorkAsync(run, queue.Reader, limiter))).ToList();
+        var preparing = CompleteAfter(Enumerable.Range(0, workers).Select(_ => Task.Run(() => PrepareAsync(run, recipients.Reader, prepared.Writer))), prepared.Writer);
+        var sending = CompleteAfter(Enumerable.Range(0, workers).Select(_ => Task.Run(() => SendAsync(run, prepared.Reader, settlements.Writer, limiter))), settlements.Writer);
+        var settling = Task.Run(() => SettleAsync(run.Issue.Id, settlements.Reader));
         try
         {
-            await Task.WhenAll([producer, .. workers]);
+            await Task.WhenAll(producer, preparing, sending, settling);
         }
         catch (OperationCanceledException) when (run.Stop.IsCancellationRequested)
         {
-            // Stopped by the failure budget or the host; what was settled stays settled.
+            // Stopped by the failure budget or the host; every claimed mail was sent or deferred, and settled.
         }
     }
 
-    private async Task WorkAsync(SendRun run, ChannelReader<Recipient> queue, RateLimiter? limiter)
+    private static async Task CompleteAfter<T>(IEnumerable<Task> tasks, ChannelWriter<T> writer)
+    {
+        try
+        {
+            await Task.WhenAll(tasks);
+        }
+        finally
+        {
+            writer.TryComplete();
+        }
+    }
+
+    private async Task PrepareAsync(SendRun run, ChannelReader<Recipient> recipients, ChannelWriter<PreparedMail> prepared)
     {
         var content = library.Current;
         var today = calendar.Today;
         var intro = IssueIntro.Of(run.Issue);
-        await using var transport = transports.Create();
-        await foreach (var recipient in queue.ReadAllAsync(run.Stop.Token))
+        await foreach (var recipient in recipients.ReadAllAsync(run.Stop.Token))
         {
             var reader = new StaffMember($"subscriber:{recipient.SubscriberId}", recipient.Roles, recipient.Centre);
             var view = IssueView.For(run.Issue, content, reader, today, slug => links.Click(run.Issue.Id, recipient.SubscriberId, slug), intro);
@@ -149,15 +175,43 @@ public sealed class IssueSender(
             }
             if (!await deliveries.ClaimAsync(run.Issue.Id, recipient, run.Stop.Token))
                 continue;
-            if (limiter is not null)
-                using (await limiter.AcquireAsync(1, CancellationToken.None)) { }
             var recipientLinks = new RecipientLinks(unsubscribeLinks.UrlFor(recipient.SubscriberId), links.Archive(run.Issue), links.OpenPixel(run.Issue.Id, recipient.SubscriberId));
             var mail = renderer.Mail(view, recipient.Name, recipientLinks);
             var message = NewsletterMessages.Create(run.Options, run.Issue, recipient.SubscriberId, new MailboxAddress(recipient.Name, recipient.Email), mail, unsubscribeLinks);
-            // Once claimed, the mail is sent and settled even when the run is asked to stop: a stop between the two would make it uncertain.
-            var (status, attempts, response) = await SendWithRetriesAsync(transport, message, run.Options);
-            await deliveries.SettleAsync(run.Issue.Id, recipient.SubscriberId, status, attempts, response, CancellationToken.None);
+            // Claimed: from here on the mail is handed to a sender whatever happens, so it is sent or deferred and settled.
+            await prepared.WriteAsync(new PreparedMail(recipient.SubscriberId, message), CancellationToken.None);
+        }
+    }
+
+    private async Task SendAsync(SendRun run, ChannelReader<PreparedMail> prepared, ChannelWriter<Settlement> settlements, RateLimiter? limiter)
+    {
+        await using var transport = transports.Create();
+        await foreach (var mail in prepared.ReadAllAsync(CancellationToken.None))
+        {
+            if (run.Stop.IsCancellationRequested)
+            {
+                // Claimed but not handed over: known not sent, so the next run sends it.
+                await settlements.WriteAsync(new Settlement(mail.SubscriberId, DeliveryStatus.Deferred, 0, "not sent: the run stopped"), CancellationToken.None);
+                continue;
+            }
+            if (limiter is not null)
+                using (await limiter.AcquireAsync(1, CancellationToken.None)) { }
+            var (status, attempts, response) = await SendWithRetriesAsync(transport, mail.Message, run.Options);
+            await settlements.WriteAsync(new Settlement(mail.SubscriberId, status, attempts, response), CancellationToken.None);
             run.Count(status, response);
+        }
+    }
+
+    /// <summary>Settles in batches: one statement for all that came in meanwhile.</summary>
+    private async Task SettleAsync(long issueId, ChannelReader<Settlement> settlements)
+    {
+        var batch = new List<Settlement>();
+        while (await settlements.WaitToReadAsync(CancellationToken.None))
+        {
+            while (batch.Count < BatchSize && settlements.TryRead(out var settlement))
+                batch.Add(settlement);
+            await deliveries.SettleAsync(issueId, batch, CancellationToken.None);
+            batch.Clear();
         }
     }
 
