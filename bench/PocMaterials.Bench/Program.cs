@@ -19,7 +19,7 @@ var sizes = (args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordin
 var httpSeconds = args.SkipWhile(a => a != "--http-seconds").Skip(1).Select(int.Parse).FirstOrDefault(10);
 var totalEvents = args.SkipWhile(a => a != "--events").Skip(1).Select(int.Parse).FirstOrDefault(1_000_000);
 var subscribers = args.SkipWhile(a => a != "--subscribers").Skip(1).Select(int.Parse).FirstOrDefault(20_000);
-var smtpWorkers = args.SkipWhile(a => a != "--workers").Skip(1).Select(int.Parse).FirstOrDefault(4);
+var smtpWorkers = args.SkipWhile(a => a != "--workers").Skip(1).Select(int.Parse).FirstOrDefault(new PocMaterials.Newsletter.Sending.SmtpOptions().Workers);
 var repository = FindRepository();
 Console.WriteLine($"PocMaterials benchmarks on {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 
