@@ -40,6 +40,9 @@ public sealed class MailTransports(SmtpOptions options, string outboxPath)
                 }
                 if (!string.IsNullOrEmpty(options.UserName))
                     await _client.AuthenticateAsync(options.UserName, options.Password ?? "", cancellationToken);
+                // For SIZE, MailKit writes every message once more to measure it. A newsletter mail is far below any
+                // limit, and a server that finds one too large still refuses it with an answer of its own.
+                _client.Capabilities &= ~SmtpCapabilities.Size;
             }
             await _client.SendAsync(message, cancellationToken);
         }
