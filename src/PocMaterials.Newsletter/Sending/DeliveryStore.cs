@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 using PocMaterials.Persistence;
@@ -69,13 +70,16 @@ public sealed class DeliveryStore(Database database)
         return recipients;
     }
 
-    /// <summary>Claims a recipient before sending (a new row, or a deferred one); false when their row is settled or claimed.</summary>
-    public Task<bool> ClaimAsync(long issueId, Recipient recipient, CancellationToken cancellationToken) =>
-        InsertAsync(issueId, recipient, DeliveryStatus.Sending, cancellationToken);
+    /// <summary>
+    /// Claims recipients before sending (new rows, or deferred ones), in one statement and one durable
+    /// commit. Returns who was claimed: not those whose row another run has settled or claimed.
+    /// </summary>
+    public Task<IReadOnlySet<long>> ClaimAsync(long issueId, IReadOnlyList<Recipient> recipients, CancellationToken cancellationToken) =>
+        InsertAsync(issueId, recipients, DeliveryStatus.Sending, cancellationToken);
 
     /// <summary>Records that the recipient may see nothing of the issue: no mail.</summary>
-    public Task<bool> SkipAsync(long issueId, Recipient recipient, CancellationToken cancellationToken) =>
-        InsertAsync(issueId, recipient, DeliveryStatus.Skipped, cancellationToken);
+    public async Task<bool> SkipAsync(long issueId, Recipient recipient, CancellationToken cancellationToken) =>
+        (await InsertAsync(issueId, [recipient], DeliveryStatus.Skipped, cancellationToken)).Count == 1;
 
     public async Task<long> CountAsync(long issueId, DeliveryStatus status, CancellationToken cancellationToken)
     {
@@ -139,20 +143,29 @@ public sealed class DeliveryStore(Database database)
         return deliveries;
     }
 
-    private async Task<bool> InsertAsync(long issueId, Recipient recipient, DeliveryStatus status, CancellationToken cancellationToken)
+    private async Task<IReadOnlySet<long>> InsertAsync(long issueId, IReadOnlyList<Recipient> recipients, DeliveryStatus status, CancellationToken cancellationToken)
     {
+        // Rows as JSON: each has its own array of roles, which unnest() of arrays cannot carry.
         await using var command = database.DataSource.CreateCommand("""
             INSERT INTO newsletter_deliveries (issue_id, subscriber_id, status, updated_at, roles, centre)
-            VALUES ($1, $2, $3, now(), $4, $5)
+            SELECT $1, r.subscriber_id, $2, now(), r.roles, r.centre
+            FROM jsonb_to_recordset($3) AS r (subscriber_id bigint, roles text[], centre text)
             ON CONFLICT (issue_id, subscriber_id) DO UPDATE SET status = EXCLUDED.status, updated_at = now(), roles = EXCLUDED.roles, centre = EXCLUDED.centre
             WHERE newsletter_deliveries.status = 'deferred'
+            RETURNING subscriber_id
             """);
         command.Parameters.Add(new() { Value = issueId });
-        command.Parameters.Add(new() { Value = recipient.SubscriberId });
         command.Parameters.Add(new() { Value = Text(status) });
-        command.Parameters.Add(new() { Value = recipient.Roles.ToArray() });
-        command.Parameters.Add(new() { Value = (object?)recipient.Centre ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        command.Parameters.Add(new()
+        {
+            Value = JsonSerializer.Serialize(recipients.Select(r => new { subscriber_id = r.SubscriberId, roles = r.Roles, centre = r.Centre })),
+            NpgsqlDbType = NpgsqlDbType.Jsonb,
+        });
+        var inserted = new HashSet<long>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            inserted.Add(reader.GetInt64(0));
+        return inserted;
     }
 
     internal static string Text(DeliveryStatus status) => status.ToString().ToLowerInvariant();

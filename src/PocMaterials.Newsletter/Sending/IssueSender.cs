@@ -133,12 +133,18 @@ public sealed class IssueSender(
                 recipients.Writer.TryComplete();
             }
         });
-        var preparing = CompleteAfter(Enumerable.Range(0, workers).Select(_ => Task.Run(() => PrepareAsync(run, recipients.Reader, prepared.Writer))), prepared.Writer);
-        var sending = CompleteAfter(Enumerable.Range(0, workers).Select(_ => Task.Run(() => SendAsync(run, prepared.Reader, settlements.Writer, limiter))), settlements.Writer);
+        var claims = new ClaimBatcher(deliveries, run.Issue.Id);
+        var claiming = Task.Run(claims.RunAsync);
+        var preparing = WhenAllThen(Enumerable.Range(0, workers).Select(_ => Task.Run(() => PrepareAsync(run, recipients.Reader, claims, prepared.Writer))), () =>
+        {
+            prepared.Writer.TryComplete();
+            claims.Complete();
+        });
+        var sending = WhenAllThen(Enumerable.Range(0, workers).Select(_ => Task.Run(() => SendAsync(run, prepared.Reader, settlements.Writer, limiter))), () => settlements.Writer.TryComplete());
         var settling = Task.Run(() => SettleAsync(run.Issue.Id, settlements.Reader));
         try
         {
-            await Task.WhenAll(producer, preparing, sending, settling);
+            await Task.WhenAll(producer, preparing, claiming, sending, settling);
         }
         catch (OperationCanceledException) when (run.Stop.IsCancellationRequested)
         {
@@ -146,7 +152,8 @@ public sealed class IssueSender(
         }
     }
 
-    private static async Task CompleteAfter<T>(IEnumerable<Task> tasks, ChannelWriter<T> writer)
+    /// <summary>Waits for a stage's workers, then tells the next stage no more will come, also when one failed.</summary>
+    private static async Task WhenAllThen(IEnumerable<Task> tasks, Action done)
     {
         try
         {
@@ -154,11 +161,11 @@ public sealed class IssueSender(
         }
         finally
         {
-            writer.TryComplete();
+            done();
         }
     }
 
-    private async Task PrepareAsync(SendRun run, ChannelReader<Recipient> recipients, ChannelWriter<PreparedMail> prepared)
+    private async Task PrepareAsync(SendRun run, ChannelReader<Recipient> recipients, ClaimBatcher claims, ChannelWriter<PreparedMail> prepared)
     {
         var content = library.Current;
         var today = calendar.Today;
@@ -173,7 +180,7 @@ public sealed class IssueSender(
                     Interlocked.Increment(ref run.Skipped);
                 continue;
             }
-            if (!await deliveries.ClaimAsync(run.Issue.Id, recipient, run.Stop.Token))
+            if (run.Stop.IsCancellationRequested || !await claims.ClaimAsync(recipient))
                 continue;
             var recipientLinks = new RecipientLinks(unsubscribeLinks.UrlFor(recipient.SubscriberId), links.Archive(run.Issue), links.OpenPixel(run.Issue.Id, recipient.SubscriberId));
             var mail = renderer.Mail(view, recipient.Name, recipientLinks);
