@@ -35,9 +35,7 @@ public sealed class DataFolderTests : IAsyncLifetime
     [Fact]
     public async Task A_second_server_on_the_same_data_folder_refuses_to_start_and_the_first_serves_on()
     {
-        using var second = new PocMaterialsApp(_folder, settings: new Dictionary<string, string?> { ["Postgres:ConnectionString"] = "" });
-
-        var error = Assert.Throws<DataFolderInUseException>(() => second.CreateClient());
+        var error = Assert.IsType<DataFolderInUseException>(await HostStart.FailureAsync(_folder, "Development", new Dictionary<string, string?>()));
 
         Assert.Contains(_folder.DataPath, error.Message, StringComparison.Ordinal);
         Assert.Contains($"process {Environment.ProcessId}", error.Message, StringComparison.Ordinal);

@@ -25,12 +25,12 @@ public sealed class EnvironmentTests
     }
 
     [Fact]
-    public void Outside_Development_a_missing_signing_key_stops_the_start()
+    public async Task Outside_Development_a_missing_signing_key_stops_the_start()
     {
         using var folder = ContentFolder.WithFixture();
-        using var app = new PocMaterialsApp(folder, "Production");
 
-        var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+        var error = Assert.IsType<OptionsValidationException>(await HostStart.FailureAsync(folder, "Production", new Dictionary<string, string?>()));
+
         Assert.Contains("SigningKey", error.Message, StringComparison.Ordinal);
     }
 

@@ -107,17 +107,17 @@ public sealed class HostileTokenTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Production_refuses_to_start_with_the_development_signing_key()
+    public async Task Production_refuses_to_start_with_the_development_signing_key()
     {
         using var folder = ContentFolder.WithFixture();
-        using var app = new PocMaterialsApp(folder, "Production", new Dictionary<string, string?>
+
+        var failure = await HostStart.FailureAsync(folder, "Production", new Dictionary<string, string?>
         {
             ["Identity:Issuer"] = Issuer,
             ["Identity:SigningKey"] = IdentityOptions.DevelopmentSigningKey,
         });
 
-        var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
-        Assert.Contains("development key", error.Message, StringComparison.Ordinal);
+        Assert.Contains("development key", Assert.IsType<OptionsValidationException>(failure).Message, StringComparison.Ordinal);
     }
 
     private async Task<HttpResponseMessage> Get(string url, string token)
