@@ -1,0 +1,218 @@
+using System.Threading.Channels;
+using System.Threading.RateLimiting;
+using MailKit.Net.Smtp;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Npgsql;
+using PocMaterials.Content.Library;
+using PocMaterials.Content.Visibility;
+using PocMaterials.Newsletter.Issues;
+using PocMaterials.Newsletter.Rendering;
+using PocMaterials.Newsletter.Subscribers;
+using PocMaterials.Newsletter.Tracking;
+using PocMaterials.Persistence;
+
+namespace PocMaterials.Newsletter.Sending;
+
+/// <summary>The stages of one run: pick, claim and make mails; send them; settle them.</summary>
+public sealed partial class IssueSender
+{
+    /// <summary>A mail made and claimed, waiting for a connection.</summary>
+    private sealed record PreparedMail(long SubscriberId, MimeMessage Message);
+
+    /// <summary>
+    /// Three stages, so the durable claim of the next mail overlaps the sending of the current one:
+    /// workers that pick, claim and make mails; workers that each keep one connection and send them;
+    /// one writer that settles deliveries in batches. Per worker, at most three mails are claimed and not
+    /// settled (one being made, one waiting, one in flight): what a killed run leaves for the next run
+    /// to mark uncertain.
+    /// </summary>
+    private async Task RunAsync(SendRun run)
+    {
+        var workers = run.Options.Workers;
+        var recipients = Channel.CreateBounded<Recipient>(workers * 8);
+        var prepared = Channel.CreateBounded<PreparedMail>(workers);
+        var settlements = Channel.CreateUnbounded<Settlement>();
+        using var limiter = run.Options.MessagesPerSecond > 0 ? RateLimiterFor(run.Options.MessagesPerSecond) : null;
+        var producer = Task.Run(async () =>
+        {
+            try
+            {
+                var subscribedBefore = run.Issue.ApprovedAt ?? DateTimeOffset.UtcNow;
+                var runStarted = DateTimeOffset.UtcNow;
+                for (long after = 0; ;)
+                {
+                    var batch = await deliveries.PendingAsync(run.Issue.Id, after, BatchSize, subscribedBefore, runStarted, run.Stop.Token);
+                    if (batch.Count == 0)
+                        break;
+                    foreach (var recipient in batch)
+                        await recipients.Writer.WriteAsync(recipient, run.Stop.Token);
+                    after = batch[^1].SubscriberId;
+                }
+            }
+            finally
+            {
+                recipients.Writer.TryComplete();
+            }
+        });
+        var claims = new ClaimBatcher(deliveries, run.Issue.Id);
+        var claiming = Task.Run(claims.RunAsync);
+        var preparing = WhenAllThen(Enumerable.Range(0, workers).Select(_ => Task.Run(() => PrepareAsync(run, recipients.Reader, claims, prepared.Writer))), () =>
+        {
+            prepared.Writer.TryComplete();
+            claims.Complete();
+        });
+        var sending = WhenAllThen(Enumerable.Range(0, workers).Select(_ => Task.Run(() => SendAsync(run, prepared.Reader, settlements.Writer, limiter))), () => settlements.Writer.TryComplete());
+        var settling = Task.Run(() => SettleAsync(run.Issue.Id, settlements.Reader));
+        try
+        {
+            await Task.WhenAll(producer, preparing, claiming, sending, settling);
+        }
+        catch (OperationCanceledException) when (run.Stop.IsCancellationRequested)
+        {
+            // Stopped by the failure budget or the host; every claimed mail was sent or deferred, and settled.
+        }
+    }
+
+    /// <summary>Waits for a stage's workers, then tells the next stage no more will come, also when one failed.</summary>
+    private static async Task WhenAllThen(IEnumerable<Task> tasks, Action done)
+    {
+        try
+        {
+            await Task.WhenAll(tasks);
+        }
+        finally
+        {
+            done();
+        }
+    }
+
+    private async Task PrepareAsync(SendRun run, ChannelReader<Recipient> recipients, ClaimBatcher claims, ChannelWriter<PreparedMail> prepared)
+    {
+        var content = library.Current;
+        var today = calendar.Today;
+        var intro = IssueIntro.Of(run.Issue);
+        await foreach (var recipient in recipients.ReadAllAsync(run.Stop.Token))
+        {
+            var reader = new StaffMember($"subscriber:{recipient.SubscriberId}", recipient.Roles, recipient.Centre);
+            var view = IssueView.For(run.Issue, content, reader, today, slug => links.Click(run.Issue.Id, recipient.SubscriberId, slug), intro);
+            if (view is null)
+            {
+                if (await deliveries.SkipAsync(run.Issue.Id, recipient, run.Stop.Token))
+                    Interlocked.Increment(ref run.Skipped);
+                continue;
+            }
+            if (run.Stop.IsCancellationRequested || !await claims.ClaimAsync(recipient))
+                continue;
+            var recipientLinks = new RecipientLinks(unsubscribeLinks.UrlFor(recipient.SubscriberId), links.Archive(run.Issue), links.OpenPixel(run.Issue.Id, recipient.SubscriberId));
+            var mail = renderer.Mail(view, recipient.Name, recipientLinks);
+            var message = NewsletterMessages.Create(run.Options, run.Issue, recipient.SubscriberId, new MailboxAddress(recipient.Name, recipient.Email), mail, unsubscribeLinks);
+            // Claimed: from here on the mail is handed to a sender whatever happens, so it is sent or deferred and settled.
+            await prepared.WriteAsync(new PreparedMail(recipient.SubscriberId, message), CancellationToken.None);
+        }
+    }
+
+    private async Task SendAsync(SendRun run, ChannelReader<PreparedMail> prepared, ChannelWriter<Settlement> settlements, RateLimiter? limiter)
+    {
+        await using var transport = transports.Create();
+        await foreach (var mail in prepared.ReadAllAsync(CancellationToken.None))
+        {
+            if (run.Stop.IsCancellationRequested)
+            {
+                // Claimed but not handed over: known not sent, so the next run sends it.
+                await settlements.WriteAsync(new Settlement(mail.SubscriberId, DeliveryStatus.Deferred, 0, "not sent: the run stopped"), CancellationToken.None);
+                continue;
+            }
+            if (limiter is not null)
+                using (await limiter.AcquireAsync(1, CancellationToken.None)) { }
+            var (status, attempts, response) = await SendWithRetriesAsync(transport, mail.Message, run.Options);
+            await settlements.WriteAsync(new Settlement(mail.SubscriberId, status, attempts, response), CancellationToken.None);
+            run.Count(status, response);
+        }
+    }
+
+    /// <summary>Settles in batches: one statement for all that came in meanwhile.</summary>
+    private async Task SettleAsync(long issueId, ChannelReader<Settlement> settlements)
+    {
+        var batch = new List<Settlement>();
+        while (await settlements.WaitToReadAsync(CancellationToken.None))
+        {
+            while (batch.Count < BatchSize && settlements.TryRead(out var settlement))
+                batch.Add(settlement);
+            await deliveries.SettleAsync(issueId, batch, CancellationToken.None);
+            batch.Clear();
+        }
+    }
+
+    private async Task<(DeliveryStatus Status, int Attempts, string? Response)> SendWithRetriesAsync(IMailTransport transport, MimeMessage message, SmtpOptions options)
+    {
+        var delay = FirstRetryDelay;
+        for (var attempt = 1; ; attempt++)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(options.TimeoutSeconds));
+            try
+            {
+                await transport.SendAsync(message, timeout.Token);
+                return (DeliveryStatus.Sent, attempt, null);
+            }
+            catch (SmtpCommandException e) when ((int)e.StatusCode >= 500)
+            {
+                // A refused recipient or message: the server's answer is final.
+                return (DeliveryStatus.Failed, attempt, $"{(int)e.StatusCode} {e.Message}");
+            }
+            catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or IOException or System.Net.Sockets.SocketException
+                or MailKit.ServiceNotConnectedException or OperationCanceledException or TimeoutException)
+            {
+                var response = e is SmtpCommandException command ? $"{(int)command.StatusCode} {e.Message}" : e.Message;
+                if (attempt >= options.MaxAttempts)
+                    return (DeliveryStatus.Deferred, attempt, response);
+                logger.LogWarning("Sending {MessageId} failed (attempt {Attempt}): {Response}; retrying in {Delay} ms", message.MessageId, attempt, response, (int)delay.TotalMilliseconds);
+                await Task.Delay(delay, CancellationToken.None);
+                delay *= 4;
+            }
+        }
+    }
+
+    private static TokenBucketRateLimiter RateLimiterFor(int messagesPerSecond) => new(new TokenBucketRateLimiterOptions
+    {
+        TokenLimit = Math.Max(1, messagesPerSecond / 10),
+        TokensPerPeriod = Math.Max(1, messagesPerSecond / 10),
+        ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
+        QueueLimit = int.MaxValue,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        AutoReplenishment = true,
+    });
+
+    /// <summary>One run's shared state: counts and the budget of failures in a row.</summary>
+    private sealed class SendRun(NewsletterIssue issue, SmtpOptions options, CancellationToken cancellationToken)
+    {
+        private int _failuresInARow;
+
+        public NewsletterIssue Issue { get; } = issue;
+        public SmtpOptions Options { get; } = options;
+        public CancellationTokenSource Stop { get; } = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        public string? StopReason { get; private set; }
+#pragma warning disable CA1051 // counted with Interlocked from the workers
+        public int Sent;
+        public int Failed;
+        public int Skipped;
+#pragma warning restore CA1051
+
+        public void Count(DeliveryStatus status, string? response)
+        {
+            if (status == DeliveryStatus.Sent)
+            {
+                Interlocked.Increment(ref Sent);
+                Interlocked.Exchange(ref _failuresInARow, 0);
+                return;
+            }
+            Interlocked.Increment(ref Failed);
+            if (Interlocked.Increment(ref _failuresInARow) >= Options.MaxConsecutiveFailures && StopReason is null)
+            {
+                StopReason = $"Gestopt na {Options.MaxConsecutiveFailures} mislukte mails op rij; laatste antwoord van de server: {response}";
+                Stop.Cancel();
+            }
+        }
+    }
+}
