@@ -32,6 +32,7 @@ public static class EndpointRegistration
         var api = app.MapGroup("/api").RequireAuthorization();
         api.MapSearchEndpoints();
         api.MapMaterialEndpoints();
+        api.MapMaterialPublishingEndpoints();
         api.MapTaxonomyEndpoints();
         api.MapReportEndpoints();
         api.MapNewsletterEndpoints();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using PocMaterials.Content.Library;
+using PocMaterials.Content.Publishing;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Persistence;
 using PocMaterials.Reach;
@@ -49,6 +50,7 @@ public static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<BrusselsCalendar>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ContentOptions>>().Value.CreateLibrary(sp.GetRequiredService<ILogger<ContentLibrary>>()));
+        services.AddSingleton(sp => new MaterialFiles(sp.GetRequiredService<ContentLibrary>(), sp.GetRequiredService<IOptions<ContentOptions>>().Value.MaxFileBytes));
         services.AddSingleton(sp => new MaterialIndex(
             Path.Combine(sp.GetRequiredService<DataFolderLock>().Path, DataOptions.IndexFolder),
             sp.GetRequiredService<ILogger<MaterialIndex>>()));

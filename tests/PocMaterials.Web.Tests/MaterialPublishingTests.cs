@@ -1,0 +1,170 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using PocMaterials.Testing;
+
+namespace PocMaterials.Web.Tests;
+
+/// <summary>Editors publish through the API, with the same validation as files on disk and ETags against lost updates.</summary>
+public sealed class MaterialPublishingTests : IAsyncLifetime
+{
+    private const string Fiche = "---\ntitle: Fiche schoolverzuim\ntype: fiche\nthemes: [decreet-leersteun]\n---\nOver spijbelen en schoolverzuim.\n";
+    private readonly ContentFolder _folder = ContentFolder.WithFixture();
+    private PocMaterialsApp _app = null!;
+    private HttpClient _editor = null!;
+    private HttpClient _staff = null!;
+
+    public async Task InitializeAsync()
+    {
+        _folder.WriteMaterial("bestaand", "title: Bestaande fiche\ntype: fiche", "Over leersteun.", folder: "fiches");
+        _app = new PocMaterialsApp(_folder);
+        _editor = await _app.ClientFor(["redacteur"]);
+        _staff = await _app.ClientFor(["clb-medewerker", "directeur"]);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    [Fact]
+    public async Task Only_editors_publish()
+    {
+        Assert.Equal(HttpStatusCode.Forbidden, (await _staff.PutAsync("/api/materials/nieuw", Markdown(Fiche))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _staff.DeleteAsync("/api/materials/bestaand")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _staff.GetAsync("/api/materials/bestaand/source")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _app.CreateClient().PutAsync("/api/materials/nieuw", Markdown(Fiche))).StatusCode);
+        Assert.False(File.Exists(Path.Combine(_folder.ContentPath, "materials", "nieuw.md")));
+    }
+
+    [Fact]
+    public async Task A_created_material_is_stored_as_written_and_found_by_search_soon_after()
+    {
+        var created = await _editor.PutAsync("/api/materials/fiche-schoolverzuim", Markdown(Fiche));
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.NotNull(created.Headers.ETag);
+        var source = await _editor.GetAsync("/api/materials/fiche-schoolverzuim/source");
+        Assert.Equal(Fiche, await source.Content.ReadAsStringAsync());
+        Assert.Equal(created.Headers.ETag, source.Headers.ETag);
+        await WaitForSearchAsync("schoolverzuim", "fiche-schoolverzuim", present: true);
+    }
+
+    [Fact]
+    public async Task A_material_from_fields_is_written_in_the_content_format()
+    {
+        var response = await _editor.PutAsJsonAsync("/api/materials/fiche-uit-velden", new
+        {
+            fields = new { title = "Fiche uit velden: een test", type = "fiche", roles = new[] { "arts" }, published = "2026-01-05" },
+            body = "## Inleiding\nTekst over huisbezoeken.",
+        });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var text = File.ReadAllText(Path.Combine(_folder.ContentPath, "materials", "fiche-uit-velden.md"));
+        Assert.StartsWith("---\ntitle: 'Fiche uit velden: een test'\ntype: fiche\nroles:\n- arts\npublished: 2026-01-05\n---\n## Inleiding", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_invalid_material_is_a_422_listing_every_error_and_nothing_is_written()
+    {
+        var response = await _editor.PutAsync("/api/materials/ongeldig", Markdown("---\ntype: brochure\nroles: [piloot]\n---\nTekst.\n"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var errors = problem.RootElement.GetProperty("errors");
+        Assert.Contains("required", errors.GetProperty("title")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("brochure", errors.GetProperty("type")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("piloot", errors.GetProperty("roles")[0].GetString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_folder.ContentPath, "materials", "ongeldig.md")));
+    }
+
+    [Fact]
+    public async Task Writes_name_the_version_they_replace_and_a_stale_one_changes_nothing()
+    {
+        var read = await _editor.GetAsync("/api/materials/bestaand/source");
+        var etag = read.Headers.ETag!;
+        var edited = (await read.Content.ReadAsStringAsync()).Replace("Over leersteun.", "Over leersteun en verzuim.", StringComparison.Ordinal);
+
+        var withoutVersion = await _editor.PutAsync("/api/materials/bestaand", Markdown(edited));
+        var first = await Put("bestaand", edited, etag);
+        var second = await Put("bestaand", edited.Replace("verzuim", "spijbelen", StringComparison.Ordinal), etag);
+
+        Assert.Equal(HttpStatusCode.Conflict, withoutVersion.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, second.StatusCode);
+        Assert.Contains("verzuim", File.ReadAllText(Path.Combine(_folder.ContentPath, "materials", "fiches", "bestaand.md")), StringComparison.Ordinal);
+        Assert.NotEqual(etag, first.Headers.ETag);
+    }
+
+    [Fact]
+    public async Task Concurrent_writes_of_one_version_give_one_success_and_one_412()
+    {
+        await _editor.PutAsync("/api/materials/gedeeld", Markdown(Fiche));
+        var etag = (await _editor.GetAsync("/api/materials/gedeeld/source")).Headers.ETag!;
+
+        var results = await Task.WhenAll(Put("gedeeld", Fiche.Replace("spijbelen", "A", StringComparison.Ordinal), etag), Put("gedeeld", Fiche.Replace("spijbelen", "B", StringComparison.Ordinal), etag));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.PreconditionFailed], results.Select(r => r.StatusCode).Order());
+    }
+
+    [Fact]
+    public async Task A_deleted_material_is_gone_from_search()
+    {
+        await _editor.PutAsync("/api/materials/weg-ermee", Markdown(Fiche.Replace("schoolverzuim", "tijdelijkheid", StringComparison.Ordinal)));
+        await WaitForSearchAsync("tijdelijkheid", "weg-ermee", present: true);
+
+        using var stale = new HttpRequestMessage(HttpMethod.Delete, "/api/materials/weg-ermee");
+        stale.Headers.IfMatch.Add(new EntityTagHeaderValue("\"0000\""));
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await _editor.SendAsync(stale)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await _editor.DeleteAsync("/api/materials/weg-ermee")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _editor.DeleteAsync("/api/materials/weg-ermee")).StatusCode);
+        await WaitForSearchAsync("tijdelijkheid", "weg-ermee", present: false);
+    }
+
+    [Theory]
+    [InlineData("..%2F..%2Ftaxonomy")]
+    [InlineData("Hoofdletters")]
+    [InlineData("met%20spatie")]
+    [InlineData("-rand")]
+    [InlineData("a.md")]
+    public async Task A_slug_that_is_no_plain_name_is_refused(string slug)
+    {
+        var response = await _editor.PutAsync($"/api/materials/{slug}", Markdown(Fiche));
+
+        Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound, $"{(int)response.StatusCode}");
+        Assert.Equal(["bestaand.md"], Directory.GetFiles(_folder.ContentPath, "*.md", SearchOption.AllDirectories).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task Too_large_and_unknown_bodies_are_refused()
+    {
+        var large = await _editor.PutAsync("/api/materials/te-groot", Markdown(Fiche + new string('x', 3 * 1024 * 1024)));
+        var binary = await _editor.PutAsync("/api/materials/binair", new ByteArrayContent([1, 2, 3]) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } });
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, large.StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, binary.StatusCode);
+    }
+
+    private async Task<HttpResponseMessage> Put(string slug, string text, EntityTagHeaderValue etag)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/materials/{slug}") { Content = Markdown(text) };
+        request.Headers.IfMatch.Add(etag);
+        return await _editor.SendAsync(request);
+    }
+
+    private async Task WaitForSearchAsync(string query, string slug, bool present)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while ((await _staff.GetStringAsync($"/api/search?q={query}")).Contains($"\"{slug}\"", StringComparison.Ordinal) != present)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"search did not follow the change of {slug}");
+            await Task.Delay(50);
+        }
+    }
+
+    private static StringContent Markdown(string text) => new(text, Encoding.UTF8, "text/markdown");
+}
