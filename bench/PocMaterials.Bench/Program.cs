@@ -6,20 +6,27 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PocMaterials.Bench;
+using PocMaterials.Bench.Quality;
 using PocMaterials.Content.Library;
 using PocMaterials.Search.Indexing;
 using PocMaterials.Search.Querying;
 using PocMaterials.Web.Hosting;
 using PocMaterials.Web.Identity;
 
-// ./poc bench [search|reach|all] [sizes] [--http-seconds N] [--events N]
-var part = args.FirstOrDefault(a => a is "search" or "reach" or "all") ?? "all";
+// ./poc bench [search|reach|quality|all] [sizes] [--http-seconds N] [--events N] [--detail]
+var part = args.FirstOrDefault(a => a is "search" or "reach" or "quality" or "all") ?? "all";
 var sizes = (args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && char.IsDigit(a[0])) ?? "1000,10000,100000")
     .Split(',').Select(int.Parse).ToArray();
 var httpSeconds = args.SkipWhile(a => a != "--http-seconds").Skip(1).Select(int.Parse).FirstOrDefault(10);
 var totalEvents = args.SkipWhile(a => a != "--events").Skip(1).Select(int.Parse).FirstOrDefault(1_000_000);
 var repository = FindRepository();
 Console.WriteLine($"PocMaterials benchmarks on {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+
+var status = 0;
+if (part is "quality" or "all")
+    status = QualityBenchmark.Run(repository, detail: args.Contains("--detail"));
+if (part is "quality")
+    return status;
 
 if (part is "reach" or "all")
     await ReachBenchmark.RunAsync(repository, pipelineEvents: 200_000, totalEvents);
@@ -38,7 +45,7 @@ foreach (var size in part is "reach" ? [] : sizes)
         Directory.Delete(root, recursive: true);
     }
 }
-return 0;
+return status;
 
 async Task RunSize(int size, string root)
 {
