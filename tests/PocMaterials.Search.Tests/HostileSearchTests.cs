@@ -121,5 +121,5 @@ public sealed class HostileSearchTests : IDisposable
     }
 
     private static List<string> Describe(IEnumerable<MaterialHit> hits) =>
-        hits.Select(h => $"{h.Slug}#{h.Anchor} {h.Score:R} {h.Snippet}").ToList();
+        hits.Select(h => $"{h.Slug}#{string.Join(',', h.Questions.Select(q => q.Anchor))} {h.Score:R} {h.Snippet}").ToList();
 }

@@ -3,13 +3,15 @@ using Lucene.Net.Documents;
 using Lucene.Net.Util;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Materials;
+using PocMaterials.Search.LuceneModules.Grouping;
 using static PocMaterials.Search.Indexing.IndexFields;
 
 namespace PocMaterials.Search.Indexing;
 
 /// <summary>
 /// Maps a material to its index documents: one for the material and, for a FAQ list, one per
-/// question, so a question that answers a query is found on its own. All share the slug key.
+/// question, so a question that answers a query is found on its own. All share the slug key and are
+/// added as one block (material first), which search groups into one hit.
 /// </summary>
 internal static class MaterialDocuments
 {
@@ -24,7 +26,7 @@ internal static class MaterialDocuments
     public static IEnumerable<Document> Create(Material material, ContentSnapshot content)
     {
         var taxonomyText = TaxonomyText(material, content);
-        var materialDocument = Common(material, KindMaterial);
+        var materialDocument = Common(material, KindMaterial, blockOffset: 0);
         AddText(materialDocument, Title, material.Title, stored: true);
         AddText(materialDocument, Summary, material.Summary, stored: true);
         AddText(materialDocument, Tags, string.Join(" ", material.Tags), stored: false);
@@ -34,9 +36,9 @@ internal static class MaterialDocuments
         AddText(materialDocument, Spelling, string.Join("\n", material.Title, material.Summary, string.Join(" ", material.Tags), material.BodyText), stored: false);
         yield return materialDocument;
 
-        foreach (var question in material.Questions)
+        foreach (var (question, offset) in material.Questions.Select((q, i) => (q, i + 1)))
         {
-            var questionDocument = Common(material, KindQuestion);
+            var questionDocument = Common(material, KindQuestion, offset);
             questionDocument.Add(new StoredField(Anchor, question.Anchor));
             questionDocument.Add(new StoredField(MaterialTitle, material.Title));
             AddText(questionDocument, Title, question.Question, stored: true);
@@ -49,10 +51,12 @@ internal static class MaterialDocuments
 
     public static int Day(DateOnly date) => (date.Year * 10000) + (date.Month * 100) + date.Day;
 
-    private static Document Common(Material material, string kind)
+    /// <param name="blockOffset">The document's place in the material's block (the material first, then its questions), for grouping.</param>
+    private static Document Common(Material material, string kind, int blockOffset)
     {
         var document = new Document
         {
+            new NumericDocValuesField(MaterialGroupCollector.BlockOffsetField, blockOffset),
             new StringField(Slug, material.Slug, Field.Store.YES),
             new StringField(Kind, kind, Field.Store.YES),
             new StringField(Status, material.Status.ToString().ToLowerInvariant(), Field.Store.NO),

@@ -2,6 +2,7 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using PocMaterials.Search.Indexing;
+using PocMaterials.Search.LuceneModules.Grouping;
 
 namespace PocMaterials.Search.Querying;
 
@@ -12,23 +13,19 @@ internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer)
     private const float CompoundPartsBoost = 0.4f;
     private const float FuzzyBoost = 0.3f;
 
-    /// <summary>Every part must match (in some field); words standing together as typed rank higher.</summary>
-    public Query? AllParts(UserQuery query) => Combine(query, Occur.MUST);
-
-    /// <summary>Any part may match; documents matching more parts rank higher.</summary>
-    public Query? AnyPart(UserQuery query) => Combine(query, Occur.SHOULD);
-
     /// <summary>
-    /// Like <see cref="AllParts"/>, but a misspelt word may also match any of its spelling candidates
-    /// (terms of the unstemmed spelling field).
+    /// Any part may match, each marked as a <see cref="CountedPartQuery"/> so the collector can rank the
+    /// materials that match every part first; words standing together as typed rank higher.
     /// </summary>
-    public Query? AllPartsFuzzy(UserQuery query, IReadOnlyDictionary<string, IReadOnlyList<string>> candidates)
+    /// <param name="candidates">Spelling candidates (terms of the unstemmed spelling field) a misspelt word may also match.</param>
+    public RankedParts? Parts(UserQuery query, IReadOnlyDictionary<string, IReadOnlyList<string>>? candidates = null)
     {
         var combined = new BooleanQuery();
+        var count = 0;
         foreach (var part in query.Parts)
         {
             var clause = Clause(part);
-            if (part is WordPart word && candidates.TryGetValue(word.Word, out var terms) && terms.Count > 0)
+            if (part is WordPart word && candidates is not null && candidates.TryGetValue(word.Word, out var terms) && terms.Count > 0)
             {
                 var either = new BooleanQuery();
                 if (clause is not null)
@@ -37,21 +34,12 @@ internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer)
                     either.Add(new TermQuery(new Term(IndexFields.Spelling, term)) { Boost = FuzzyBoost }, Occur.SHOULD);
                 clause = either;
             }
-            if (clause is not null)
-                combined.Add(clause, Occur.MUST);
+            if (clause is null)
+                continue;
+            combined.Add(new CountedPartQuery(clause), Occur.SHOULD);
+            count++;
         }
-        return combined.Clauses.Count == 0 ? null : combined;
-    }
-
-    private Query? Combine(UserQuery query, Occur occur)
-    {
-        var combined = new BooleanQuery();
-        foreach (var part in query.Parts)
-        {
-            if (Clause(part) is { } clause)
-                combined.Add(clause, occur);
-        }
-        if (combined.Clauses.Count == 0)
+        if (count == 0)
             return null;
         // The words as typed, standing together, rank above the same words scattered.
         if (query.Parts.All(p => p is not PhrasePart))
@@ -60,7 +48,7 @@ internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer)
             if (words.Count > 1 && Phrase(string.Join(' ', words)) is { } phrase)
                 combined.Add(AcrossFields(phrase, [IndexFields.Title, IndexFields.Body], PhraseBoost), Occur.SHOULD);
         }
-        return combined;
+        return new RankedParts(combined, count);
     }
 
     private Query? Clause(QueryPart part) => part switch
@@ -146,3 +134,6 @@ internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer)
         return disjunction;
     }
 }
+
+/// <summary>A query whose <paramref name="PartCount"/> counted parts may each match.</summary>
+internal sealed record RankedParts(Query Query, int PartCount);

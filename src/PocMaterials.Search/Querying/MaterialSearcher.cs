@@ -4,22 +4,24 @@ using PocMaterials.Content.Library;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Search.Indexing;
 using PocMaterials.Search.LuceneModules.Facets;
-using PocMaterials.Search.LuceneModules.Highlighting;
+using PocMaterials.Search.LuceneModules.Grouping;
 using PocMaterials.Search.LuceneModules.Statistics;
 using PocMaterials.Search.LuceneModules.Suggest;
 
 namespace PocMaterials.Search.Querying;
 
 /// <summary>
-/// Searches the material index for one staff member. Every part of a query must match; when that
-/// finds nothing any part may; when the result is still thin, misspelt words also match their
-/// nearest spellings and a "did you mean" is offered. All of it within what the member may see.
+/// Searches the material index for one staff member. Any part of a query may match; materials that
+/// match every part come first, then those that match fewer, each material once with its best matching
+/// FAQ questions. When few materials match every part, misspelt words also match their nearest
+/// spellings and a "did you mean" is offered. All of it within what the member may see.
 /// </summary>
 public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> content)
 {
-    /// <summary>Fewer hits than this count as "finds little": typo tolerance and suggestions start.</summary>
+    /// <summary>Fewer materials matching all words than this count as "finds little": typo tolerance and suggestions start.</summary>
     private const int FewHits = 3;
     private const int SpellingCandidates = 6;
+    private const int QuestionsPerHit = 3;
 
     private readonly VisibilityFilters _visibility = new();
     private readonly VisibleSearchers _searchers = new();
@@ -44,56 +46,53 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
                 q = new FilteredQuery(q, visible);
             return dimensions is null ? q : new FilteredQuery(q, dimensions);
         }
+        Collected Collect(IndexSearcher searcher, RankedParts ranked)
+        {
+            var facets = new FacetCountCollector(IndexFields.FacetFields);
+            var groups = new MaterialGroupCollector(ranked.PartCount, QuestionsPerHit, facets);
+            searcher.Search(Restrict(ranked.Query), groups);
+            return new Collected(groups, facets);
+        }
 
         return index.WithSearcher(whole =>
         {
             // Ranking and suggestions count only what the viewer may see (see FilteredStatisticsSearcher).
             var searcher = _searchers.For(whole, rankedWithin);
-            Query? main = query.IsEmpty ? new MatchAllDocsQuery() : builder.AllParts(query);
-            var collected = main is null ? null : Collect(searcher, Restrict(main), request.Sort, page, pageSize);
-            if (collected is not { Total: > 0 } && query.Parts.Count > 1 && builder.AnyPart(query) is { } anyPart)
-            {
-                main = anyPart;
-                collected = Collect(searcher, Restrict(main), request.Sort, page, pageSize);
-            }
+            var ranked = query.IsEmpty ? new RankedParts(new MatchAllDocsQuery(), 0) : builder.Parts(query);
+            var collected = ranked is null ? null : Collect(searcher, ranked);
             string? didYouMean = null;
-            if (!query.IsEmpty && (collected?.Total ?? 0) < FewHits)
+            if (!query.IsEmpty && (collected?.Groups.TotalAllParts ?? 0) < FewHits)
             {
                 var candidates = SpellingCandidatesOf(searcher, query);
-                if (candidates.Count > 0 && builder.AllPartsFuzzy(query, candidates) is { } fuzzy)
+                if (candidates.Count > 0 && builder.Parts(query, candidates) is { } fuzzy)
                 {
-                    main = main is null ? fuzzy : new BooleanQuery { { main, Occur.SHOULD }, { fuzzy, Occur.SHOULD } };
-                    collected = Collect(searcher, Restrict(main), request.Sort, page, pageSize);
+                    ranked = fuzzy;
+                    collected = Collect(searcher, fuzzy);
                 }
-                didYouMean = Suggestion(query, candidates);
+                didYouMean = Suggestion(searcher, query, candidates);
             }
-            if (main is null || collected is null)
-                return new MaterialSearchResult(0, page, pageSize, [], EmptyFacets(), didYouMean);
+            if (ranked is null || collected is null)
+                return new MaterialSearchResult(0, 0, page, pageSize, [], EmptyFacets(), didYouMean);
 
-            var highlight = HighlightTerms(main, searcher);
-            var hits = collected.Top.ScoreDocs.Select(d => Hit(searcher.IndexReader, d.Doc, d.Score, highlight)).ToList();
-            return new MaterialSearchResult(collected.Total, page, pageSize, hits, Labelled(collected.Facets.Counts), didYouMean);
+            var skip = (page - 1) * pageSize;
+            var top = Ordered(collected.Groups.Groups, request.Sort, whole.IndexReader).Skip(skip).Take(pageSize);
+            var hits = new SearchHits(searcher, index.SpellingAnalyzer, ranked.Query).For(top, skip + 1);
+            return new MaterialSearchResult(collected.Groups.Groups.Count, collected.Groups.TotalAllParts, page, pageSize, hits, Labelled(collected.Facets.Counts), didYouMean);
         });
     }
 
-    /// <remarks>The total comes from the collector: a page past the last hit has no TopDocs total.</remarks>
-    private sealed record Collected(TopDocs Top, int Total, FacetCountCollector Facets);
+    private sealed record Collected(MaterialGroupCollector Groups, FacetCountCollector Facets);
 
-    /// <summary>One pass over the result set: the requested page and the facet counts.</summary>
-    private static Collected Collect(IndexSearcher searcher, Query query, SearchSort sort, int page, int pageSize)
+    /// <summary>Materials matching every part first; then by relevance, or by last update.</summary>
+    private static IOrderedEnumerable<MaterialGroup> Ordered(IReadOnlyCollection<MaterialGroup> groups, SearchSort sort, IndexReader reader)
     {
-        var facets = new FacetCountCollector(IndexFields.FacetFields);
+        var allFirst = groups.OrderByDescending(g => g.MatchesAllParts);
         if (sort == SearchSort.Updated)
         {
-            var byDate = TopFieldCollector.Create(
-                new Sort(new SortField(IndexFields.UpdatedSort, SortFieldType.INT32, reverse: true), SortField.FIELD_SCORE),
-                page * pageSize, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
-            searcher.Search(query, MultiCollector.Wrap(byDate, facets));
-            return new Collected(byDate.GetTopDocs((page - 1) * pageSize, pageSize), byDate.TotalHits, facets);
+            var updated = MultiDocValues.GetNumericValues(reader, IndexFields.UpdatedSort);
+            allFirst = allFirst.ThenByDescending(g => updated?.Get(g.MaterialDoc) ?? 0);
         }
-        var byScore = TopScoreDocCollector.Create(page * pageSize, docsScoredInOrder: false);
-        searcher.Search(query, MultiCollector.Wrap(byScore, facets));
-        return new Collected(byScore.GetTopDocs((page - 1) * pageSize, pageSize), byScore.TotalHits, facets);
+        return allFirst.ThenByDescending(g => g.Score).ThenBy(g => g.MaterialDoc);
     }
 
     /// <summary>Filters by type, core process, theme and domain: OR within one, AND across.</summary>
@@ -131,58 +130,26 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
         return result;
     }
 
-    private static string? Suggestion(UserQuery query, Dictionary<string, IReadOnlyList<string>> candidates)
+    /// <summary>
+    /// The query with its misspelt words corrected; none when a word left as typed occurs in no visible
+    /// material, since that suggestion would find no more than the query did.
+    /// </summary>
+    private static string? Suggestion(FilteredStatisticsSearcher searcher, UserQuery query, Dictionary<string, IReadOnlyList<string>> candidates)
     {
         if (candidates.Count == 0)
             return null;
-        var words = query.Parts.SelectMany(part => part switch
+        // Each part as suggested, and the words of it left as typed.
+        var parts = query.Parts.Select<QueryPart, (string Text, IReadOnlyList<string> AsTyped)>(part => part switch
         {
-            WordPart word => [candidates.TryGetValue(word.Word, out var c) ? c[0] : word.Word],
-            PhrasePart phrase => [$"\"{string.Join(' ', phrase.Words)}\""],
-            ConceptPart concept => concept.Words,
-            _ => [],
-        });
-        return string.Join(' ', words);
-    }
-
-    private (Dictionary<string, HashSet<string>> TextTerms, HashSet<string> SpellingTerms) HighlightTerms(Query query, IndexSearcher searcher)
-    {
-        var terms = new HashSet<Term>();
-        searcher.Rewrite(query).ExtractTerms(terms);
-        var text = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        var spelling = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var term in terms)
-        {
-            if (term.Field == IndexFields.Spelling)
-                spelling.Add(term.Text);
-            else if (IndexFields.TextFieldBoosts.ContainsKey(term.Field))
-                (text.TryGetValue(term.Field, out var set) ? set : text[term.Field] = []).Add(term.Text);
-        }
-        return (text, spelling);
-    }
-
-    private MaterialHit Hit(IndexReader reader, int doc, float score, (Dictionary<string, HashSet<string>> Text, HashSet<string> Spelling) highlight)
-    {
-        var document = reader.Document(doc);
-        var slug = document.Get(IndexFields.Slug);
-        var isQuestion = document.Get(IndexFields.Kind) == IndexFields.KindQuestion;
-        var anchor = isQuestion ? document.Get(IndexFields.Anchor) : null;
-        var body = document.Get(IndexFields.Body) ?? document.Get(IndexFields.Summary) ?? "";
-        var bodyTerms = highlight.Text.GetValueOrDefault(IndexFields.Body) ?? [];
-        var snippet = SnippetHighlighter.Snippet(body,
-            SnippetHighlighter.FromTermVector(reader, doc, IndexFields.Body, bodyTerms)
-                .Concat(SnippetHighlighter.FromAnalysis(index.SpellingAnalyzer, IndexFields.Spelling, body, highlight.Spelling)));
-        return new MaterialHit(
-            Slug: slug,
-            Title: isQuestion ? document.Get(IndexFields.MaterialTitle) : document.Get(IndexFields.Title),
-            Type: document.Get(IndexFields.Type),
-            Summary: document.Get(IndexFields.Summary),
-            Snippet: snippet,
-            Url: anchor is null ? $"/materials/{slug}" : $"/materials/{slug}#{anchor}",
-            Updated: document.Get(IndexFields.Updated),
-            Score: float.IsNaN(score) ? 0 : score,
-            Question: isQuestion ? document.Get(IndexFields.Title) : null,
-            Anchor: anchor);
+            WordPart word when candidates.TryGetValue(word.Word, out var c) => (c[0], []),
+            WordPart word => (word.Word, [word.Word]),
+            PhrasePart phrase => ($"\"{string.Join(' ', phrase.Words)}\"", phrase.Words),
+            ConceptPart concept => (string.Join(' ', concept.Words), concept.Words),
+            _ => ("", []),
+        }).ToList();
+        if (parts.SelectMany(p => p.AsTyped).Any(w => searcher.DocFreq(new Term(IndexFields.Spelling, w)) == 0))
+            return null;
+        return string.Join(' ', parts.Select(p => p.Text));
     }
 
     private Dictionary<string, IReadOnlyList<FacetValue>> Labelled(IReadOnlyDictionary<string, Dictionary<string, int>> counts)

@@ -18,7 +18,10 @@ public static class SearchEndpoints
         api.MapGet("/search", Search)
             .WithName("SearchMaterials")
             .WithSummary("Search the material bank")
-            .WithDescription("Full-text Dutch search over the materials the caller may see. Filters repeat: OR within one dimension, AND across. An empty q browses everything.");
+            .WithDescription("Full-text Dutch search over the materials the caller may see. Materials matching every word come first "
+                + "(totalAllWords of them), then those matching fewer; total and facets count both. Each material appears once, "
+                + "with up to three of its best matching FAQ questions (with anchors) inside its hit. "
+                + "Filters repeat: OR within one dimension, AND across. An empty q browses everything.");
         return api;
     }
 
@@ -79,16 +82,19 @@ public static class SearchEndpoints
         Guid? searchId = string.IsNullOrWhiteSpace(q) || request.Page > 1
             ? null
             : tracking.SearchMade(member, q, request.Filters, result.Total);
-        return TypedResults.Ok(new SearchResponse(searchId, result.Total, result.Page, result.PageSize, result.Hits, result.Facets, result.DidYouMean));
+        return TypedResults.Ok(new SearchResponse(searchId, result.Total, result.TotalAllWords, result.Page, result.PageSize, result.Hits, result.Facets, result.DidYouMean));
     }
 
     /// <summary>
-    /// A page of results. Pass <c>searchId</c> and the hit's 1-based <c>position</c> when opening a hit,
-    /// so reach reports can link the view to the search.
+    /// A page of results. Pass <c>searchId</c> and the hit's 1-based <c>position</c> when opening a hit
+    /// or one of its questions, so reach reports can link the view to the search.
     /// </summary>
+    /// <param name="Total">Materials that matched at least one word (each once), what the pages run over.</param>
+    /// <param name="TotalAllWords">Of those, the materials that matched every word: they come first.</param>
     public sealed record SearchResponse(
         Guid? SearchId,
         int Total,
+        int TotalAllWords,
         int Page,
         int PageSize,
         IReadOnlyList<MaterialHit> Hits,
