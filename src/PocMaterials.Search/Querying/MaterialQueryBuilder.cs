@@ -12,6 +12,7 @@ internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer)
     private const float PhraseBoost = 4f;
     private const float CompoundPartsBoost = 0.4f;
     private const float FuzzyBoost = 0.3f;
+    private const float FunctionWordBoost = 0.2f;
 
     /// <summary>
     /// Any part may match, each marked as a <see cref="CountedPartQuery"/> so the collector can rank the
@@ -22,6 +23,8 @@ internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer)
     {
         var combined = new BooleanQuery();
         var count = 0;
+        // Function words need not match, unless the query has nothing else.
+        var onlyFunctionWords = query.Parts.All(p => p is WordPart { IsFunctionWord: true });
         foreach (var part in query.Parts)
         {
             var clause = Clause(part);
@@ -36,6 +39,12 @@ internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer)
             }
             if (clause is null)
                 continue;
+            if (part is WordPart { IsFunctionWord: true } && !onlyFunctionWords)
+            {
+                clause.Boost *= FunctionWordBoost;
+                combined.Add(clause, Occur.SHOULD);
+                continue;
+            }
             combined.Add(new CountedPartQuery(clause), Occur.SHOULD);
             count++;
         }

@@ -2,6 +2,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Visibility;
+using PocMaterials.Search.Analysis;
 using PocMaterials.Search.Indexing;
 using PocMaterials.Search.LuceneModules.Facets;
 using PocMaterials.Search.LuceneModules.Grouping;
@@ -35,7 +36,7 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
         var pageSize = Math.Clamp(request.PageSize, 1, MaterialSearchRequest.MaxPageSize);
         if ((long)page * pageSize > MaterialSearchRequest.MaxResultWindow)
             throw new ArgumentOutOfRangeException(nameof(request), $"page × pageSize may not pass {MaterialSearchRequest.MaxResultWindow}.");
-        var query = UserQuery.Parse(request.Query, index.SpellingAnalyzer, index.Synonyms);
+        var query = UserQuery.Parse(request.Query, index.SpellingAnalyzer, index.QueryWords, index.Synonyms);
         var builder = new MaterialQueryBuilder(index.TextAnalyzer);
         var visible = _visibility.For(viewer, today, materialsOnly: query.IsEmpty);
         var rankedWithin = _visibility.For(viewer, today, materialsOnly: false) ?? EveryDocument;
@@ -114,12 +115,12 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
     /// materials do contain, the most frequent among them first. Frequencies count visible materials
     /// only, so terms of invisible materials are never offered nor change the order.
     /// </summary>
-    private static Dictionary<string, IReadOnlyList<string>> SpellingCandidatesOf(FilteredStatisticsSearcher searcher, UserQuery query)
+    private Dictionary<string, IReadOnlyList<string>> SpellingCandidatesOf(FilteredStatisticsSearcher searcher, UserQuery query)
     {
         var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var word in query.Words.Distinct())
         {
-            if (searcher.DocFreq(new Term(IndexFields.Spelling, word)) > 0)
+            if (searcher.DocFreq(new Term(IndexFields.Spelling, word)) > 0 || IsAnalysedInBody(searcher, word))
                 continue;
             var candidates = FuzzyVocabulary.Candidates(searcher.IndexReader, IndexFields.Spelling, word, SpellingCandidates, searcher.DocFreq)
                 .Select(c => c.Term)
@@ -134,6 +135,11 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
     /// The query with its misspelt words corrected; none when a word left as typed occurs in no visible
     /// material, since that suggestion would find no more than the query did.
     /// </summary>
+    /// <summary>A Dutch word that visible materials contain in another form ("leden" in "bestuursleden") is no typo.</summary>
+    private bool IsAnalysedInBody(FilteredStatisticsSearcher searcher, string word) =>
+        DutchLexicon.Shared.Contains(word)
+        && TokenText.Words(index.TextAnalyzer, IndexFields.Body, word).Any(term => searcher.DocFreq(new Term(IndexFields.Body, term)) > 0);
+
     private static string? Suggestion(FilteredStatisticsSearcher searcher, UserQuery query, Dictionary<string, IReadOnlyList<string>> candidates)
     {
         if (candidates.Count == 0)

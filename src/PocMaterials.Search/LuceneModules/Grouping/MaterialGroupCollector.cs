@@ -97,10 +97,16 @@ public sealed class MaterialGroupCollector(int partCount, int questionsPerGroup,
     }
 }
 
-/// <summary>A material that matched: its document, its best score and its best matching question documents.</summary>
+/// <summary>A material that matched: its document, its score (its best document's) and its best matching question documents.</summary>
 public sealed class MaterialGroup(int materialDoc, int maxQuestions)
 {
     private readonly List<(int Doc, float Score)> _questions = [];
+
+    /// <summary>
+    /// A question document ranks its material at half its score: its question is its title, while the
+    /// material's own document holds its questions at half the weight of its title.
+    /// </summary>
+    private const float QuestionWeight = 0.5f;
 
     public int MaterialDoc { get; } = materialDoc;
     public float Score { get; private set; } = float.NegativeInfinity;
@@ -111,7 +117,7 @@ public sealed class MaterialGroup(int materialDoc, int maxQuestions)
 
     internal void Add(int doc, float score)
     {
-        Score = Math.Max(Score, score);
+        Score = Math.Max(Score, doc == MaterialDoc ? score : score * QuestionWeight);
         if (doc == MaterialDoc || maxQuestions == 0)
             return;
         if (_questions.Count == maxQuestions && score <= _questions[^1].Score)
