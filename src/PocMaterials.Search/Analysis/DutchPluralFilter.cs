@@ -33,6 +33,8 @@ public sealed class DutchPluralFilter : TokenFilter
             return true;
         if (IrregularSingular(_term.Buffer, _term.Length) is { } singular)
             _term.SetEmpty().Append(singular);
+        else if (IsEnsPlural(_term.Buffer, _term.Length))
+            _term.Length--;
         else
             _term.Length = SingularLength(_term.Buffer, _term.Length);
         return true;
@@ -54,6 +56,13 @@ public sealed class DutchPluralFilter : TokenFilter
         }
         return null;
     }
+
+    /// <summary>
+    /// "vermoedens", "tekens": the -s plural of a word ending in -en, which the stemmer would leave as
+    /// "vermoeden" while it stems the singular to "vermoed". Only when the singular is a word.
+    /// </summary>
+    private bool IsEnsPlural(char[] word, int length) =>
+        length > 6 && new ReadOnlySpan<char>(word, 0, length).EndsWith("ens", StringComparison.Ordinal) && _compounds.IsKnown(word, 0, length - 1);
 
     // "overleden" is no plural of "overlid": a particle in front makes a verb form, not a compound.
     private bool IsModifier(char[] word, int length) =>

@@ -11,20 +11,23 @@ internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer)
 {
     private const float PhraseBoost = 4f;
     private const float CompoundPartsBoost = 0.4f;
-    private const float FuzzyBoost = 0.3f;
+    private const float FuzzyBoost = 0.5f;
     private const float FunctionWordBoost = 0.2f;
+
+    /// <summary>The words as typed rank above their synonyms ("leiderschap" above "beleid", its theme's alias).</summary>
+    private const float SynonymBoost = 0.5f;
 
     /// <summary>
     /// Any part may match, each marked as a <see cref="CountedPartQuery"/> so the collector can rank the
     /// materials that match every part first; words standing together as typed rank higher.
     /// </summary>
-    /// <param name="candidates">Spelling candidates (terms of the unstemmed spelling field) a misspelt word may also match.</param>
+    /// <param name="candidates">Spelling candidates (words of the unstemmed spelling field) a misspelt word may also match.</param>
     public RankedParts? Parts(UserQuery query, IReadOnlyDictionary<string, IReadOnlyList<string>>? candidates = null)
     {
         var combined = new BooleanQuery();
         var count = 0;
-        // Function words need not match, unless the query has nothing else.
-        var onlyFunctionWords = query.Parts.All(p => p is WordPart { IsFunctionWord: true });
+        // Function words and a question's verbs need not match, unless the query has nothing else.
+        var allOptional = query.Parts.All(p => p.IsOptional);
         foreach (var part in query.Parts)
         {
             var clause = Clause(part);
@@ -33,15 +36,23 @@ internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer)
                 var either = new BooleanQuery();
                 if (clause is not null)
                     either.Add(clause, Occur.SHOULD);
+                // A correction is searched as if typed, in every field with its weight, below the word as typed.
                 foreach (var term in terms)
-                    either.Add(new TermQuery(new Term(IndexFields.Spelling, term)) { Boost = FuzzyBoost }, Occur.SHOULD);
+                {
+                    if (Clause(new WordPart(term)) is { } corrected)
+                    {
+                        corrected.Boost *= FuzzyBoost;
+                        either.Add(corrected, Occur.SHOULD);
+                    }
+                }
                 clause = either;
             }
             if (clause is null)
                 continue;
-            if (part is WordPart { IsFunctionWord: true } && !onlyFunctionWords)
+            if (part.IsOptional && !allOptional)
             {
-                clause.Boost *= FunctionWordBoost;
+                if (part is WordPart)
+                    clause.Boost *= FunctionWordBoost;
                 combined.Add(clause, Occur.SHOULD);
                 continue;
             }
@@ -118,14 +129,22 @@ internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer)
 
     private FieldQuery? ConceptQuery(ConceptPart concept)
     {
-        var members = concept.Members.Select(Phrase).OfType<FieldQuery>().ToList();
+        var typed = string.Join(' ', concept.Words);
+        var members = concept.Members
+            .Select(member => (Query: Phrase(member), Boost: member == typed ? 1f : SynonymBoost))
+            .Where(member => member.Query is not null)
+            .ToList();
         if (members.Count == 0)
             return null;
         return field =>
         {
             var any = new BooleanQuery();
-            foreach (var member in members)
-                any.Add(member(field), Occur.SHOULD);
+            foreach (var (member, boost) in members)
+            {
+                var query = member!(field);
+                query.Boost *= boost;
+                any.Add(query, Occur.SHOULD);
+            }
             return any;
         };
     }

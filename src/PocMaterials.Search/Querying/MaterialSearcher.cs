@@ -77,7 +77,7 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
 
             var skip = (page - 1) * pageSize;
             var top = Ordered(collected.Groups.Groups, request.Sort, whole.IndexReader).Skip(skip).Take(pageSize);
-            var hits = new SearchHits(searcher, index.SpellingAnalyzer, ranked.Query).For(top, skip + 1);
+            var hits = new SearchHits(searcher, ranked.Query).For(top, skip + 1);
             return new MaterialSearchResult(collected.Groups.Groups.Count, collected.Groups.TotalAllParts, page, pageSize, hits, Labelled(collected.Facets.Counts), didYouMean);
         });
     }

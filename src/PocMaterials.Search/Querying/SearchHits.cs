@@ -1,4 +1,3 @@
-using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using PocMaterials.Search.Indexing;
@@ -11,23 +10,15 @@ namespace PocMaterials.Search.Querying;
 internal sealed class SearchHits
 {
     private readonly IndexSearcher _searcher;
-    private readonly Analyzer _spelling;
     private readonly HashSet<string> _bodyTerms = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _spellingTerms = new(StringComparer.Ordinal);
 
-    public SearchHits(IndexSearcher searcher, Analyzer spelling, Query query)
+    public SearchHits(IndexSearcher searcher, Query query)
     {
         _searcher = searcher;
-        _spelling = spelling;
         var terms = new HashSet<Term>();
         searcher.Rewrite(query).ExtractTerms(terms);
-        foreach (var term in terms)
-        {
-            if (term.Field == IndexFields.Spelling)
-                _spellingTerms.Add(term.Text);
-            else if (term.Field == IndexFields.Body)
-                _bodyTerms.Add(term.Text);
-        }
+        foreach (var term in terms.Where(t => t.Field == IndexFields.Body))
+            _bodyTerms.Add(term.Text);
     }
 
     /// <param name="firstPosition">The 1-based position of the first group in the whole result list.</param>
@@ -61,7 +52,5 @@ internal sealed class SearchHits
     }
 
     private string Snippet(int doc, string body) =>
-        SnippetHighlighter.Snippet(body,
-            SnippetHighlighter.FromTermVector(_searcher.IndexReader, doc, IndexFields.Body, _bodyTerms)
-                .Concat(SnippetHighlighter.FromAnalysis(_spelling, IndexFields.Spelling, body, _spellingTerms)));
+        SnippetHighlighter.Snippet(body, SnippetHighlighter.FromTermVector(_searcher.IndexReader, doc, IndexFields.Body, _bodyTerms));
 }

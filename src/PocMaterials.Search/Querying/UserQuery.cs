@@ -54,8 +54,9 @@ internal sealed partial record UserQuery(IReadOnlyList<QueryPart> Parts)
             if (matched)
                 continue;
             var word = words[i++];
+            // The verb of a question says what to do with its subject: it ranks, but need not match.
             parts.Add(word.SeparableVerb is { } verb
-                ? new ConceptPart([word.Word], [word.Word, verb])
+                ? new ConceptPart([word.Word], [word.Word, verb], IsOptional: true)
                 : new WordPart(word.Word, word.IsFunctionWord));
         }
     }
@@ -64,13 +65,23 @@ internal sealed partial record UserQuery(IReadOnlyList<QueryPart> Parts)
     private static partial Regex QuotedPhrase();
 }
 
-internal abstract record QueryPart;
+internal abstract record QueryPart
+{
+    /// <summary>Whether a material matches every word of the query without matching this part.</summary>
+    public virtual bool IsOptional => false;
+}
 
 /// <summary>One folded word; a function word may match but need not.</summary>
-internal sealed record WordPart(string Word, bool IsFunctionWord = false) : QueryPart;
+internal sealed record WordPart(string Word, bool IsFunctionWord = false) : QueryPart
+{
+    public override bool IsOptional => IsFunctionWord;
+}
 
 /// <summary>Words the user quoted: they must stand together.</summary>
 internal sealed record PhrasePart(string Text, IReadOnlyList<string> Words) : QueryPart;
 
-/// <summary>Words that are a member of a synonym group: any member of the group matches.</summary>
-internal sealed record ConceptPart(IReadOnlyList<string> Words, IReadOnlyList<string> Members) : QueryPart;
+/// <summary>Words that are a member of a synonym group, or a verb and its whole form: any member matches.</summary>
+internal sealed record ConceptPart(IReadOnlyList<string> Words, IReadOnlyList<string> Members, bool IsOptional = false) : QueryPart
+{
+    public override bool IsOptional { get; } = IsOptional;
+}

@@ -1,6 +1,4 @@
 using System.Text;
-using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -9,14 +7,11 @@ namespace PocMaterials.Search.LuceneModules.Highlighting;
 
 /// <summary>
 /// Builds an HTML snippet of stored text with &lt;mark&gt; around the words whose analyzed terms the
-/// query matched. Offsets come from term vectors or from re-analysing the text with the index-time
-/// analyzer, so stemmed, folded and decompounded matches are marked on the words as written.
+/// query matched. Offsets come from term vectors stored with offsets, so stemmed, folded and
+/// decompounded matches are marked on the words as written.
 /// </summary>
 public static class SnippetHighlighter
 {
-    /// <summary>How much of a text is analysed again to find marks: a snippet needs one good window, not every match.</summary>
-    public const int MaxAnalysedChars = 20_000;
-
     /// <summary>How many marks a snippet is chosen from; a word repeated thousands of times adds nothing.</summary>
     private const int MaxMarks = 512;
 
@@ -67,27 +62,6 @@ public static class SnippetHighlighter
                     yield return new Mark(positions.StartOffset, positions.EndOffset, term);
             }
         }
-    }
-
-    /// <summary>Marks found by running <paramref name="analyzer"/> over the first <see cref="MaxAnalysedChars"/> of the text again.</summary>
-    public static IEnumerable<Mark> FromAnalysis(Analyzer analyzer, string field, string text, IReadOnlySet<string> terms)
-    {
-        if (terms.Count == 0)
-            return [];
-        var found = new List<Mark>();
-        var end = text.Length <= MaxAnalysedChars ? text.Length : Math.Max(0, text.LastIndexOf(' ', MaxAnalysedChars));
-        using var stream = analyzer.GetTokenStream(field, text[..end]);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        var offset = stream.AddAttribute<IOffsetAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
-        {
-            var value = term.ToString();
-            if (terms.Contains(value))
-                found.Add(new Mark(offset.StartOffset, offset.EndOffset, value));
-        }
-        stream.End();
-        return found;
     }
 
     // Escapes markup only; letters such as ë stay as they are for JSON clients.
