@@ -97,8 +97,28 @@ async Task RunSize(int size, string root)
     foreach (var (name, list) in byKind.OrderBy(k => k.Key, StringComparer.Ordinal))
         Console.WriteLine($"  {name,-9}            {Percentiles.Of(list)}");
 
+    MeasureSuggest(searcher, today);
     await MeasureHttp(app, requests);
     MeasureLiveReindex(library, searcher, today);
+}
+
+// Search-as-you-type: every prefix (2 letters and up) of the mix's queries, for each viewer.
+void MeasureSuggest(MaterialSearcher searcher, DateOnly today)
+{
+    var typed = QueryMix.Requests.Select(r => r.Request.Query ?? "").Where(q => q.Length >= 2)
+        .SelectMany(q => Enumerable.Range(2, q.Length - 1).Select(n => q[..n]))
+        .SelectMany(prefix => QueryMix.Viewers.Select(viewer => (prefix, viewer)))
+        .ToArray();
+    searcher.Complete("le", QueryMix.Viewers[0], today); // builds the completions once per content version
+    var latencies = new List<double>();
+    for (var i = 0; i < 3000; i++)
+    {
+        var (prefix, viewer) = typed[i % typed.Length];
+        var started = Stopwatch.GetTimestamp();
+        searcher.Complete(prefix, viewer, today);
+        latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+    Console.WriteLine($"suggest in process     {Percentiles.Of(latencies)}");
 }
 
 async Task MeasureHttp(WebApplication app, (string Name, MaterialSearchRequest Request, PocMaterials.Content.Visibility.StaffMember Viewer)[] requests)

@@ -23,7 +23,6 @@ public sealed class MaterialIndex : IDisposable
     private readonly string _path;
     private readonly ILogger _logger;
     private readonly System.Threading.Lock _writeLock = new();
-    private readonly Analyzer _foldedAnalyzer;
     private LuceneDirectory _directory;
     private IndexWriter _writer;
     private SearcherManager _searchers;
@@ -35,14 +34,15 @@ public sealed class MaterialIndex : IDisposable
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         TextAnalyzer = DutchAnalyzers.Text();
         SpellingAnalyzer = DutchAnalyzers.Spelling();
-        _foldedAnalyzer = DutchAnalyzers.Folded();
-        QueryWords = new DutchQueryWords(_foldedAnalyzer, DutchLexicon.Shared);
+        FoldedAnalyzer = DutchAnalyzers.Folded();
+        QueryWords = new DutchQueryWords(FoldedAnalyzer, DutchLexicon.Shared);
         Analyzer = new PerFieldAnalyzerWrapper(TextAnalyzer, new Dictionary<string, Analyzer> { [IndexFields.Spelling] = SpellingAnalyzer });
         (_directory, _writer, _searchers) = Open();
     }
 
     internal Analyzer TextAnalyzer { get; }
     internal Analyzer SpellingAnalyzer { get; }
+    internal Analyzer FoldedAnalyzer { get; }
     internal DutchQueryWords QueryWords { get; }
     internal Analyzer Analyzer { get; }
 
@@ -111,7 +111,7 @@ public sealed class MaterialIndex : IDisposable
         _directory.Dispose();
         TextAnalyzer.Dispose();
         SpellingAnalyzer.Dispose();
-        _foldedAnalyzer.Dispose();
+        FoldedAnalyzer.Dispose();
     }
 
     private void Publish()

@@ -25,6 +25,7 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
     private const int QuestionsPerHit = 3;
 
     private readonly VisibilityFilters _visibility = new();
+    private volatile MaterialCompletions? _completions;
     private readonly VisibleSearchers _searchers = new();
 
     /// <summary>What editors rank within: every live document.</summary>
@@ -80,6 +81,23 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
             var hits = new SearchHits(searcher, ranked.Query).For(top, skip + 1);
             return new MaterialSearchResult(collected.Groups.Groups.Count, collected.Groups.TotalAllParts, page, pageSize, hits, Labelled(collected.Facets.Counts), didYouMean);
         });
+    }
+
+    /// <summary>
+    /// Search-as-you-type: up to eight titles, FAQ questions, themes and acronyms (with their long form)
+    /// the viewer may see, each with a word starting with every word typed.
+    /// </summary>
+    public IReadOnlyList<Completion> Complete(string? typed, StaffMember viewer, DateOnly today)
+    {
+        var words = string.IsNullOrWhiteSpace(typed) ? [] : TokenText.Words(index.FoldedAnalyzer, "", typed).Take(UserQuery.MaxParts).ToList();
+        if (words.Count == 0)
+            return [];
+        var snapshot = content();
+        var completions = _completions;
+        // Built once per content version, on first use after a change.
+        if (completions is null || !ReferenceEquals(completions.Content, snapshot))
+            _completions = completions = MaterialCompletions.Build(snapshot, index.FoldedAnalyzer);
+        return completions.For(words, typed!.Trim(), viewer, today);
     }
 
     private sealed record Collected(MaterialGroupCollector Groups, FacetCountCollector Facets);

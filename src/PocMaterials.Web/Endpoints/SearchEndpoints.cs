@@ -22,7 +22,8 @@ public static class SearchEndpoints
                 + "(totalAllWords of them), then those matching fewer; total and facets count both. Each material appears once, "
                 + "with up to three of its best matching FAQ questions (with anchors) inside its hit. "
                 + "Filters repeat: OR within one dimension, AND across. An empty q browses everything.");
-        return api;
+        // Search-as-you-type is part of search.
+        return api.MapSuggestEndpoints();
     }
 
     internal static Results<Ok<SearchResponse>, ValidationProblem> Search(
@@ -42,8 +43,8 @@ public static class SearchEndpoints
     {
         var content = library.Current;
         var errors = new Dictionary<string, string[]>();
-        if (q is { Length: > MaterialSearchRequest.MaxQueryLength })
-            errors["q"] = [$"The query is {q.Length} characters long; at most {MaterialSearchRequest.MaxQueryLength} are allowed."];
+        if (QueryTooLong(q) is { } tooLong)
+            errors["q"] = tooLong;
         CheckIds(errors, "type", type, content.Taxonomy.Types.Contains);
         CheckIds(errors, "core_process", coreProcess, content.Taxonomy.CoreProcesses.Contains);
         CheckIds(errors, "theme", theme, content.ThemesById.ContainsKey);
@@ -100,6 +101,12 @@ public static class SearchEndpoints
         IReadOnlyList<MaterialHit> Hits,
         IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets,
         string? DidYouMean);
+
+    /// <summary>The problem with a query over the maximum length, shared by search and suggest.</summary>
+    internal static string[]? QueryTooLong(string? q) =>
+        q is { Length: > MaterialSearchRequest.MaxQueryLength }
+            ? [$"The query is {q.Length} characters long; at most {MaterialSearchRequest.MaxQueryLength} are allowed."]
+            : null;
 
     private static void CheckIds(Dictionary<string, string[]> errors, string parameter, string[]? values, Func<string, bool> isKnown)
     {
