@@ -18,6 +18,7 @@ public sealed class DutchQueryTests : IDisposable
         folder.WriteMaterial("bestuur", "title: Het centrumbestuur\ntype: fiche", "De bestuursleden van het centrum komen vier keer per jaar samen.");
         folder.WriteMaterial("schepen", "title: Op excursie\ntype: fiche", "Met de klas naar de haven om de schepen te bekijken.");
         folder.WriteMaterial("vaccinaties", "title: Vaccinaties op school\ntype: fiche", "Het schema van de vaccinaties.");
+        folder.WriteMaterial("welke", "title: Welke keuze\ntype: fiche", "Welke school past?");
     }
 
     [Theory]
@@ -50,5 +51,7 @@ public sealed class DutchQueryTests : IDisposable
         var result = _search.Search("welke vaccinaties");
         Assert.Equal("vaccinaties", result.Hits[0].Slug);
         Assert.True(result.Hits[0].MatchesAllWords);
+        Assert.False(result.Hits.Single(h => h.Slug == "welke").MatchesAllWords);
+        Assert.Equal(1, result.TotalAllWords);
     }
 }

@@ -73,4 +73,28 @@ public sealed class PartialMatchTests : IDisposable
         Assert.Equal([1, 2], first.Hits.Select(h => h.Position));
         Assert.Equal([3], second.Hits.Select(h => h.Position));
     }
+
+    [Fact]
+    public void A_page_filled_by_materials_matching_every_word_ranks_and_counts_as_the_whole_result_does()
+    {
+        using var bank = new SearchFixture(folder =>
+        {
+            for (var i = 0; i < 6; i++)
+                folder.WriteMaterial($"beide-{i}", $"title: Toestemming {i}\ntype: fiche", string.Concat(Enumerable.Repeat("toestemming ", i + 1)) + "vaccinatie.");
+            for (var i = 0; i < 4; i++)
+                folder.WriteMaterial($"een-{i}", $"title: Vaccinatie {i}\ntype: leidraad", "Over vaccinatie.");
+            folder.WriteMaterial("faq-beide", "title: FAQ\ntype: faq", "Intro.\n\n## Toestemming voor vaccinatie?\nJa.\n");
+        });
+
+        var whole = bank.Search("toestemming vaccinatie");
+        var firstPage = bank.Search("toestemming vaccinatie", refine: r => r with { PageSize = 3 });
+        var secondPage = bank.Search("toestemming vaccinatie", refine: r => r with { PageSize = 3, Page = 2 });
+
+        Assert.Equal((11, 7), (whole.Total, whole.TotalAllWords));
+        Assert.Equal((whole.Total, whole.TotalAllWords), (firstPage.Total, firstPage.TotalAllWords));
+        Assert.Equal(whole.Hits.Take(6).Select(h => (h.Slug, h.Questions.Count)), firstPage.Hits.Concat(secondPage.Hits).Select(h => (h.Slug, h.Questions.Count)));
+        Assert.Equal(
+            whole.Facets.SelectMany(f => f.Value.Select(v => (f.Key, v.Id, v.Count))),
+            firstPage.Facets.SelectMany(f => f.Value.Select(v => (f.Key, v.Id, v.Count))));
+    }
 }

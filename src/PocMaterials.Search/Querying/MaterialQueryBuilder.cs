@@ -25,6 +25,7 @@ internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer)
     public RankedParts? Parts(UserQuery query, IReadOnlyDictionary<string, IReadOnlyList<string>>? candidates = null)
     {
         var combined = new BooleanQuery();
+        var allParts = new BooleanQuery();
         var count = 0;
         // Function words and a question's verbs need not match, unless the query has nothing else.
         var allOptional = query.Parts.All(p => p.IsOptional);
@@ -54,9 +55,12 @@ internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer)
                 if (part is WordPart)
                     clause.Boost *= FunctionWordBoost;
                 combined.Add(clause, Occur.SHOULD);
+                allParts.Add(clause, Occur.SHOULD);
                 continue;
             }
-            combined.Add(new CountedPartQuery(clause), Occur.SHOULD);
+            var counted = new CountedPartQuery(clause);
+            combined.Add(counted, Occur.SHOULD);
+            allParts.Add(counted, Occur.MUST);
             count++;
         }
         if (count == 0)
@@ -66,9 +70,13 @@ internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer)
         {
             var words = query.Parts.SelectMany(p => p is ConceptPart c ? c.Words : [((WordPart)p).Word]).ToList();
             if (words.Count > 1 && Phrase(string.Join(' ', words)) is { } phrase)
-                combined.Add(AcrossFields(phrase, [IndexFields.Title, IndexFields.Body], PhraseBoost), Occur.SHOULD);
+            {
+                var together = AcrossFields(phrase, [IndexFields.Title, IndexFields.Body], PhraseBoost);
+                combined.Add(together, Occur.SHOULD);
+                allParts.Add(together, Occur.SHOULD);
+            }
         }
-        return new RankedParts(combined, count);
+        return new RankedParts(combined, allParts, combined.Clauses.Count > 1 ? count : 0);
     }
 
     private Query? Clause(QueryPart part) => part switch
@@ -163,5 +171,9 @@ internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer)
     }
 }
 
-/// <summary>A query whose <paramref name="PartCount"/> counted parts may each match.</summary>
-internal sealed record RankedParts(Query Query, int PartCount);
+/// <summary>
+/// A query whose <paramref name="PartCount"/> counted parts may each match, and the same query with every
+/// counted part required (<paramref name="AllParts"/>): it ranks the same documents in the same order.
+/// A query of one part and nothing else counts 0 parts: whatever it matches matches all of it.
+/// </summary>
+internal sealed record RankedParts(Query Query, Query AllParts, int PartCount);

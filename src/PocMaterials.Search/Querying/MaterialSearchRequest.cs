@@ -66,6 +66,6 @@ public sealed record MaterialHit(
     IReadOnlyList<QuestionHit> Questions);
 
 /// <summary>A question of a FAQ list that matched, best first; the URL opens the material at the question.</summary>
-public sealed record QuestionHit(string Question, string Anchor, string Url, string Snippet);
+public sealed record QuestionHit(string Question, string Anchor, string Url);
 
 public sealed record FacetValue(string Id, string Label, int Count);

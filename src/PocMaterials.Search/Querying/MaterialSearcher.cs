@@ -48,22 +48,36 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
                 q = new FilteredQuery(q, visible);
             return dimensions is null ? q : new FilteredQuery(q, dimensions);
         }
+        // Materials matching every part come first: when they fill the pages up to the one asked for, only
+        // they are ranked, and the materials matching fewer parts are only counted (with the facets),
+        // without scores. Otherwise every match is ranked.
         Collected Collect(IndexSearcher searcher, RankedParts ranked)
         {
             var facets = new FacetCountCollector(IndexFields.FacetFields);
+            if (ranked.PartCount > 0)
+            {
+                var allParts = new MaterialGroupCollector(partCount: 0, QuestionsPerHit, facets: null);
+                searcher.Search(Restrict(ranked.AllParts), allParts);
+                if (allParts.Groups.Count >= page * pageSize)
+                {
+                    var counted = new MaterialCountCollector(facets);
+                    searcher.Search(Restrict(new ConstantScoreQuery(ranked.Query)), counted);
+                    return new Collected(allParts.Groups, counted.Total, allParts.TotalAllParts, facets);
+                }
+            }
             var groups = new MaterialGroupCollector(ranked.PartCount, QuestionsPerHit, facets);
             searcher.Search(Restrict(ranked.Query), groups);
-            return new Collected(groups, facets);
+            return new Collected(groups.Groups, groups.Groups.Count, groups.TotalAllParts, facets);
         }
 
         return index.WithSearcher(whole =>
         {
             // Ranking and suggestions count only what the viewer may see (see FilteredStatisticsSearcher).
             var searcher = _searchers.For(whole, rankedWithin);
-            var ranked = query.IsEmpty ? new RankedParts(new MatchAllDocsQuery(), 0) : builder.Parts(query);
+            var ranked = query.IsEmpty ? new RankedParts(new MatchAllDocsQuery(), new MatchAllDocsQuery(), 0) : builder.Parts(query);
             var collected = ranked is null ? null : Collect(searcher, ranked);
             string? didYouMean = null;
-            if (!query.IsEmpty && (collected?.Groups.TotalAllParts ?? 0) < FewHits)
+            if (!query.IsEmpty && (collected?.TotalAllParts ?? 0) < FewHits)
             {
                 var candidates = SpellingCandidatesOf(searcher, query);
                 if (candidates.Count > 0 && builder.Parts(query, candidates) is { } fuzzy)
@@ -77,9 +91,9 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
                 return new MaterialSearchResult(0, 0, page, pageSize, [], EmptyFacets(), didYouMean);
 
             var skip = (page - 1) * pageSize;
-            var top = Ordered(collected.Groups.Groups, request.Sort, whole.IndexReader).Skip(skip).Take(pageSize);
+            var top = Top(collected.Ranked, request.Sort, whole.IndexReader, page * pageSize).Skip(skip).ToList();
             var hits = new SearchHits(searcher, ranked.Query).For(top, skip + 1);
-            return new MaterialSearchResult(collected.Groups.Groups.Count, collected.Groups.TotalAllParts, page, pageSize, hits, Labelled(collected.Facets.Counts), didYouMean);
+            return new MaterialSearchResult(collected.Total, collected.TotalAllParts, page, pageSize, hits, Labelled(collected.Facets.Counts), didYouMean);
         });
     }
 
@@ -100,18 +114,32 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
         return completions.For(words, typed!.Trim(), viewer, today);
     }
 
-    private sealed record Collected(MaterialGroupCollector Groups, FacetCountCollector Facets);
+    /// <param name="Ranked">The materials to rank: all that matched, or enough of those matching every part.</param>
+    private sealed record Collected(IReadOnlyCollection<MaterialGroup> Ranked, int Total, int TotalAllParts, FacetCountCollector Facets);
 
-    /// <summary>Materials matching every part first; then by relevance, or by last update.</summary>
-    private static IOrderedEnumerable<MaterialGroup> Ordered(IReadOnlyCollection<MaterialGroup> groups, SearchSort sort, IndexReader reader)
+    /// <summary>
+    /// The best <paramref name="count"/> materials, best first: those matching every part first; then by
+    /// relevance, or by last update. A bounded heap, so a broad query does not sort every match.
+    /// </summary>
+    private static List<MaterialGroup> Top(IReadOnlyCollection<MaterialGroup> groups, SearchSort sort, IndexReader reader, int count)
     {
-        var allFirst = groups.OrderByDescending(g => g.MatchesAllParts);
-        if (sort == SearchSort.Updated)
+        var updated = sort == SearchSort.Updated ? MultiDocValues.GetNumericValues(reader, IndexFields.UpdatedSort) : null;
+        // Larger is better; the earlier document wins a tie, so the order is stable.
+        (int, long, float, int) Key(MaterialGroup g) => (g.MatchesAllParts ? 1 : 0, updated?.Get(g.MaterialDoc) ?? 0, g.Score, -g.MaterialDoc);
+        var worstFirst = new PriorityQueue<MaterialGroup, (int, long, float, int)>(count + 1);
+        foreach (var group in groups)
         {
-            var updated = MultiDocValues.GetNumericValues(reader, IndexFields.UpdatedSort);
-            allFirst = allFirst.ThenByDescending(g => updated?.Get(g.MaterialDoc) ?? 0);
+            var key = Key(group);
+            if (worstFirst.Count < count)
+                worstFirst.Enqueue(group, key);
+            else if (worstFirst.TryPeek(out _, out var worst) && key.CompareTo(worst) > 0)
+                worstFirst.DequeueEnqueue(group, key);
         }
-        return allFirst.ThenByDescending(g => g.Score).ThenBy(g => g.MaterialDoc);
+        var best = new List<MaterialGroup>(worstFirst.Count);
+        while (worstFirst.TryDequeue(out var group, out _))
+            best.Add(group);
+        best.Reverse();
+        return best;
     }
 
     /// <summary>Filters by type, core process, theme and domain: OR within one, AND across.</summary>

@@ -22,35 +22,35 @@ internal sealed class SearchHits
     }
 
     /// <param name="firstPosition">The 1-based position of the first group in the whole result list.</param>
-    public List<MaterialHit> For(IEnumerable<MaterialGroup> groups, int firstPosition) =>
-        groups.Select((group, i) => Hit(group, firstPosition + i)).ToList();
+    public List<MaterialHit> For(IReadOnlyList<MaterialGroup> groups, int firstPosition)
+    {
+        var marks = new PostingsMarks(_searcher.IndexReader, IndexFields.Body, _bodyTerms).For(groups.Select(g => g.MaterialDoc));
+        return groups.Select((group, i) => Hit(group, firstPosition + i, marks[group.MaterialDoc])).ToList();
+    }
 
-    private MaterialHit Hit(MaterialGroup group, int position)
+    private MaterialHit Hit(MaterialGroup group, int position, List<SnippetHighlighter.Mark> marks)
     {
         var document = _searcher.Doc(group.MaterialDoc);
         var slug = document.Get(IndexFields.Slug);
-        var questions = group.Questions.Select(q => Question(q.Doc, slug)).ToList();
+        var texts = document.GetValues(IndexFields.QuestionTexts);
+        var anchors = document.GetValues(IndexFields.QuestionAnchors);
+        // A question document's offset in the block is its question's place (1-based) in the material.
+        var questions = group.Questions
+            .Select(q => q.Doc - group.MaterialDoc - 1)
+            .Where(i => i >= 0 && i < texts.Length && i < anchors.Length)
+            .Select(i => new QuestionHit(texts[i], anchors[i], $"/materials/{slug}#{anchors[i]}"))
+            .ToList();
         return new MaterialHit(
             Position: position,
             Slug: slug,
             Title: document.Get(IndexFields.Title),
             Type: document.Get(IndexFields.Type),
             Summary: document.Get(IndexFields.Summary),
-            Snippet: Snippet(group.MaterialDoc, document.Get(IndexFields.Body) ?? document.Get(IndexFields.Summary) ?? ""),
+            Snippet: SnippetHighlighter.Snippet(document.Get(IndexFields.Body) ?? document.Get(IndexFields.Summary) ?? "", marks),
             Url: $"/materials/{slug}",
             Updated: document.Get(IndexFields.Updated),
             Score: group.Score,
             MatchesAllWords: group.MatchesAllParts,
             Questions: questions);
     }
-
-    private QuestionHit Question(int doc, string slug)
-    {
-        var document = _searcher.Doc(doc);
-        var anchor = document.Get(IndexFields.Anchor);
-        return new QuestionHit(document.Get(IndexFields.Title), anchor, $"/materials/{slug}#{anchor}", Snippet(doc, document.Get(IndexFields.Body) ?? ""));
-    }
-
-    private string Snippet(int doc, string body) =>
-        SnippetHighlighter.Snippet(body, SnippetHighlighter.FromTermVector(_searcher.IndexReader, doc, IndexFields.Body, _bodyTerms));
 }

@@ -10,7 +10,9 @@ namespace PocMaterials.Search.LuceneModules.Grouping;
 /// document carries its offset in the block (<see cref="BlockOffsetField"/>). Each group is scored by its
 /// best document and keeps its best question documents. A group matches all parts of the query when one
 /// of its documents matched every <see cref="CountedPartQuery"/>. Facets are counted once per group, on
-/// the material's document. Scores documents in order: the part scorers must stand on the current document.
+/// the material's document. Counting parts needs documents scored in order (the part scorers must stand
+/// on the current document); with no parts to count (<paramref name="partCount"/> 0: every document
+/// matches all of them) any order will do, which lets Lucene take its fastest path.
 /// </summary>
 public sealed class MaterialGroupCollector(int partCount, int questionsPerGroup, ICollector? facets) : ICollector
 {
@@ -30,13 +32,13 @@ public sealed class MaterialGroupCollector(int partCount, int questionsPerGroup,
 
     public IReadOnlyCollection<MaterialGroup> Groups => _groups.Values;
 
-    public bool AcceptsDocsOutOfOrder => false;
+    public bool AcceptsDocsOutOfOrder => partCount == 0;
 
     public void SetNextReader(AtomicReaderContext context)
     {
         _docBase = context.DocBase;
         var reader = context.AtomicReader;
-        _offsets = Offsets.GetValue(reader.CoreCacheKey, _ => ReadOffsets(reader));
+        _offsets = BlockOffsets(reader);
         facets?.SetNextReader(context);
     }
 
@@ -44,7 +46,8 @@ public sealed class MaterialGroupCollector(int partCount, int questionsPerGroup,
     {
         _scorer = scorer;
         _parts.Clear();
-        FindParts(scorer);
+        if (partCount > 0)
+            FindParts(scorer);
         facets?.SetScorer(scorer);
     }
 
@@ -65,7 +68,7 @@ public sealed class MaterialGroupCollector(int partCount, int questionsPerGroup,
             _groups.Add(group.MaterialDoc, group);
             facets?.Collect(first);
         }
-        if (matched >= partCount && !group.MatchesAllParts)
+        if ((partCount == 0 || matched >= partCount) && !group.MatchesAllParts)
         {
             group.MatchesAllParts = true;
             TotalAllParts++;
@@ -84,6 +87,9 @@ public sealed class MaterialGroupCollector(int partCount, int questionsPerGroup,
             FindParts(child.Child);
     }
 
+    /// <summary>Each document's offset from its block's first document, read once per segment.</summary>
+    internal static int[] BlockOffsets(AtomicReader reader) => Offsets.GetValue(reader.CoreCacheKey, _ => ReadOffsets(reader));
+
     private static int[] ReadOffsets(AtomicReader reader)
     {
         var values = reader.GetNumericDocValues(BlockOffsetField);
@@ -100,7 +106,7 @@ public sealed class MaterialGroupCollector(int partCount, int questionsPerGroup,
 /// <summary>A material that matched: its document, its score (its best document's) and its best matching question documents.</summary>
 public sealed class MaterialGroup(int materialDoc, int maxQuestions)
 {
-    private readonly List<(int Doc, float Score)> _questions = [];
+    private List<(int Doc, float Score)>? _questions;
 
     /// <summary>
     /// A question document ranks its material at half its score: its question is its title, while the
@@ -113,13 +119,14 @@ public sealed class MaterialGroup(int materialDoc, int maxQuestions)
     public bool MatchesAllParts { get; internal set; }
 
     /// <summary>The best question documents, best first.</summary>
-    public IReadOnlyList<(int Doc, float Score)> Questions => _questions;
+    public IReadOnlyList<(int Doc, float Score)> Questions => _questions ?? [];
 
     internal void Add(int doc, float score)
     {
         Score = Math.Max(Score, doc == MaterialDoc ? score : score * QuestionWeight);
         if (doc == MaterialDoc || maxQuestions == 0)
             return;
+        _questions ??= new List<(int, float)>(maxQuestions + 1);
         if (_questions.Count == maxQuestions && score <= _questions[^1].Score)
             return;
         var at = _questions.FindIndex(q => q.Score < score);

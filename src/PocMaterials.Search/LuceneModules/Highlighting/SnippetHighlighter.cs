@@ -1,13 +1,10 @@
 using System.Text;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace PocMaterials.Search.LuceneModules.Highlighting;
 
 /// <summary>
 /// Builds an HTML snippet of stored text with &lt;mark&gt; around the words whose analyzed terms the
-/// query matched. Offsets come from term vectors stored with offsets, so stemmed, folded and
+/// query matched. Offsets come from the field's postings (indexed with offsets), so stemmed, folded and
 /// decompounded matches are marked on the words as written.
 /// </summary>
 public static class SnippetHighlighter
@@ -39,29 +36,6 @@ public static class SnippetHighlighter
         if (to < text.Length)
             html.Append('…');
         return html.ToString().Replace('\n', ' ');
-    }
-
-    /// <summary>Marks from a field's term vector (stored with offsets): no re-analysis needed.</summary>
-    public static IEnumerable<Mark> FromTermVector(IndexReader reader, int doc, string field, IReadOnlySet<string> terms)
-    {
-        var vector = terms.Count == 0 ? null : reader.GetTermVector(doc, field);
-        if (vector is null)
-            yield break;
-        var termsEnum = vector.GetEnumerator();
-        foreach (var term in terms)
-        {
-            if (!termsEnum.SeekExact(new BytesRef(term)))
-                continue;
-            var positions = termsEnum.DocsAndPositions(null, null, DocsAndPositionsFlags.OFFSETS);
-            if (positions is null || positions.NextDoc() == DocIdSetIterator.NO_MORE_DOCS)
-                continue;
-            for (var i = 0; i < positions.Freq; i++)
-            {
-                positions.NextPosition();
-                if (positions.StartOffset >= 0)
-                    yield return new Mark(positions.StartOffset, positions.EndOffset, term);
-            }
-        }
     }
 
     // Escapes markup only; letters such as ë stay as they are for JSON clients.
