@@ -19,6 +19,9 @@ internal sealed class DutchQueryWords(Analyzer folded, DutchLexicon lexicon)
     /// <summary>At most this many typed words are joined into one.</summary>
     private const int MaxJoined = 3;
 
+    /// <summary>How far before its particle a verb is looked for: a clause, which also bounds the work of a long query.</summary>
+    private const int MaxVerbDistance = 10;
+
     /// <summary>Words of questions that carry no subject, beyond the stop words: question words, modal verbs, pronouns.</summary>
     private static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
     {
@@ -71,7 +74,7 @@ internal sealed class DutchQueryWords(Analyzer folded, DutchLexicon lexicon)
         {
             if (!DutchLexicon.Particles.Contains(tokens[particle]))
                 continue;
-            for (var verb = particle - 1; verb >= 0; verb--)
+            for (var verb = particle - 1; verb >= Math.Max(0, particle - MaxVerbDistance); verb--)
             {
                 var word = tokens[verb];
                 if (verbs.ContainsKey(verb) || DutchLexicon.Particles.Contains(word) || DutchAnalyzers.StopWords.Contains(word))
