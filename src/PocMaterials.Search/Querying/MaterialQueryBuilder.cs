@@ -25,7 +25,6 @@ internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer)
     public RankedParts? Parts(UserQuery query, IReadOnlyDictionary<string, IReadOnlyList<string>>? candidates = null)
     {
         var combined = new BooleanQuery();
-        var allParts = new BooleanQuery();
         var count = 0;
         // Function words and a question's verbs need not match, unless the query has nothing else.
         var allOptional = query.Parts.All(p => p.IsOptional);
@@ -55,12 +54,9 @@ internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer)
                 if (part is WordPart)
                     clause.Boost *= FunctionWordBoost;
                 combined.Add(clause, Occur.SHOULD);
-                allParts.Add(clause, Occur.SHOULD);
                 continue;
             }
-            var counted = new CountedPartQuery(clause);
-            combined.Add(counted, Occur.SHOULD);
-            allParts.Add(counted, Occur.MUST);
+            combined.Add(new CountedPartQuery(clause), Occur.SHOULD);
             count++;
         }
         if (count == 0)
@@ -70,13 +66,9 @@ internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer)
         {
             var words = query.Parts.SelectMany(p => p is ConceptPart c ? c.Words : [((WordPart)p).Word]).ToList();
             if (words.Count > 1 && Phrase(string.Join(' ', words)) is { } phrase)
-            {
-                var together = AcrossFields(phrase, [IndexFields.Title, IndexFields.Body], PhraseBoost);
-                combined.Add(together, Occur.SHOULD);
-                allParts.Add(together, Occur.SHOULD);
-            }
+                combined.Add(AcrossFields(phrase, [IndexFields.Title, IndexFields.Body], PhraseBoost), Occur.SHOULD);
         }
-        return new RankedParts(combined, allParts, combined.Clauses.Count > 1 ? count : 0);
+        return new RankedParts(combined, combined.Clauses.Count > 1 ? count : 0);
     }
 
     private Query? Clause(QueryPart part) => part switch
@@ -172,8 +164,7 @@ internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer)
 }
 
 /// <summary>
-/// A query whose <paramref name="PartCount"/> counted parts may each match, and the same query with every
-/// counted part required (<paramref name="AllParts"/>): it ranks the same documents in the same order.
-/// A query of one part and nothing else counts 0 parts: whatever it matches matches all of it.
+/// A query whose <paramref name="PartCount"/> counted parts may each match. A query of one part and
+/// nothing else counts 0 parts: whatever it matches matches all of it, so nothing needs counting.
 /// </summary>
-internal sealed record RankedParts(Query Query, Query AllParts, int PartCount);
+internal sealed record RankedParts(Query Query, int PartCount);

@@ -48,36 +48,22 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
                 q = new FilteredQuery(q, visible);
             return dimensions is null ? q : new FilteredQuery(q, dimensions);
         }
-        // Materials matching every part come first: when they fill the pages up to the one asked for, only
-        // they are ranked, and the materials matching fewer parts are only counted (with the facets),
-        // without scores. Otherwise every match is ranked.
         Collected Collect(IndexSearcher searcher, RankedParts ranked)
         {
             var facets = new FacetCountCollector(IndexFields.FacetFields);
-            if (ranked.PartCount > 0)
-            {
-                var allParts = new MaterialGroupCollector(partCount: 0, QuestionsPerHit, facets: null);
-                searcher.Search(Restrict(ranked.AllParts), allParts);
-                if (allParts.Groups.Count >= page * pageSize)
-                {
-                    var counted = new MaterialCountCollector(facets);
-                    searcher.Search(Restrict(new ConstantScoreQuery(ranked.Query)), counted);
-                    return new Collected(allParts.Groups, counted.Total, allParts.TotalAllParts, facets);
-                }
-            }
             var groups = new MaterialGroupCollector(ranked.PartCount, QuestionsPerHit, facets);
             searcher.Search(Restrict(ranked.Query), groups);
-            return new Collected(groups.Groups, groups.Groups.Count, groups.TotalAllParts, facets);
+            return new Collected(groups, facets);
         }
 
         return index.WithSearcher(whole =>
         {
             // Ranking and suggestions count only what the viewer may see (see FilteredStatisticsSearcher).
             var searcher = _searchers.For(whole, rankedWithin);
-            var ranked = query.IsEmpty ? new RankedParts(new MatchAllDocsQuery(), new MatchAllDocsQuery(), 0) : builder.Parts(query);
+            var ranked = query.IsEmpty ? new RankedParts(new MatchAllDocsQuery(), 0) : builder.Parts(query);
             var collected = ranked is null ? null : Collect(searcher, ranked);
             string? didYouMean = null;
-            if (!query.IsEmpty && (collected?.TotalAllParts ?? 0) < FewHits)
+            if (!query.IsEmpty && (collected?.Groups.TotalAllParts ?? 0) < FewHits)
             {
                 var candidates = SpellingCandidatesOf(searcher, query);
                 if (candidates.Count > 0 && builder.Parts(query, candidates) is { } fuzzy)
@@ -91,9 +77,9 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
                 return new MaterialSearchResult(0, 0, page, pageSize, [], EmptyFacets(), didYouMean);
 
             var skip = (page - 1) * pageSize;
-            var top = Top(collected.Ranked, request.Sort, whole.IndexReader, page * pageSize).Skip(skip).ToList();
+            var top = Top(collected.Groups.Groups, request.Sort, whole.IndexReader, page * pageSize).Skip(skip).ToList();
             var hits = new SearchHits(searcher, ranked.Query).For(top, skip + 1);
-            return new MaterialSearchResult(collected.Total, collected.TotalAllParts, page, pageSize, hits, Labelled(collected.Facets.Counts), didYouMean);
+            return new MaterialSearchResult(collected.Groups.Groups.Count, collected.Groups.TotalAllParts, page, pageSize, hits, Labelled(collected.Facets.Counts), didYouMean);
         });
     }
 
@@ -114,8 +100,7 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
         return completions.For(words, typed!.Trim(), viewer, today);
     }
 
-    /// <param name="Ranked">The materials to rank: all that matched, or enough of those matching every part.</param>
-    private sealed record Collected(IReadOnlyCollection<MaterialGroup> Ranked, int Total, int TotalAllParts, FacetCountCollector Facets);
+    private sealed record Collected(MaterialGroupCollector Groups, FacetCountCollector Facets);
 
     /// <summary>
     /// The best <paramref name="count"/> materials, best first: those matching every part first; then by

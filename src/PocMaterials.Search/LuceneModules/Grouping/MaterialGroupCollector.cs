@@ -38,7 +38,7 @@ public sealed class MaterialGroupCollector(int partCount, int questionsPerGroup,
     {
         _docBase = context.DocBase;
         var reader = context.AtomicReader;
-        _offsets = BlockOffsets(reader);
+        _offsets = Offsets.GetValue(reader.CoreCacheKey, _ => ReadOffsets(reader));
         facets?.SetNextReader(context);
     }
 
@@ -86,9 +86,6 @@ public sealed class MaterialGroupCollector(int partCount, int questionsPerGroup,
         foreach (var child in scorer.GetChildren())
             FindParts(child.Child);
     }
-
-    /// <summary>Each document's offset from its block's first document, read once per segment.</summary>
-    internal static int[] BlockOffsets(AtomicReader reader) => Offsets.GetValue(reader.CoreCacheKey, _ => ReadOffsets(reader));
 
     private static int[] ReadOffsets(AtomicReader reader)
     {
