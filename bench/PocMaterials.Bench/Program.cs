@@ -6,14 +6,15 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PocMaterials.Bench;
+using PocMaterials.Bench.Quality;
 using PocMaterials.Content.Library;
 using PocMaterials.Search.Indexing;
 using PocMaterials.Search.Querying;
 using PocMaterials.Web.Hosting;
 using PocMaterials.Web.Identity;
 
-// ./poc bench [search|reach|newsletter|all] [sizes] [--http-seconds N] [--events N] [--subscribers N] [--workers N]
-var part = args.FirstOrDefault(a => a is "search" or "reach" or "newsletter" or "all") ?? "all";
+// ./poc bench [search|reach|newsletter|quality|all] [sizes] [--http-seconds N] [--events N] [--subscribers N] [--workers N] [--detail]
+var part = args.FirstOrDefault(a => a is "search" or "reach" or "newsletter" or "quality" or "all") ?? "all";
 var sizes = (args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && char.IsDigit(a[0])) ?? "1000,10000,100000")
     .Split(',').Select(int.Parse).ToArray();
 var httpSeconds = args.SkipWhile(a => a != "--http-seconds").Skip(1).Select(int.Parse).FirstOrDefault(10);
@@ -22,6 +23,12 @@ var subscribers = args.SkipWhile(a => a != "--subscribers").Skip(1).Select(int.P
 var smtpWorkers = args.SkipWhile(a => a != "--workers").Skip(1).Select(int.Parse).FirstOrDefault(new PocMaterials.Newsletter.Sending.SmtpOptions().Workers);
 var repository = FindRepository();
 Console.WriteLine($"PocMaterials benchmarks on {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+
+var status = 0;
+if (part is "quality" or "all")
+    status = QualityBenchmark.Run(repository, detail: args.Contains("--detail"));
+if (part is "quality")
+    return status;
 
 if (part is "reach" or "all")
     await ReachBenchmark.RunAsync(repository, pipelineEvents: 200_000, totalEvents);
@@ -42,7 +49,7 @@ foreach (var size in part is "reach" or "newsletter" ? [] : sizes)
         Directory.Delete(root, recursive: true);
     }
 }
-return 0;
+return status;
 
 async Task RunSize(int size, string root)
 {
@@ -94,8 +101,28 @@ async Task RunSize(int size, string root)
     foreach (var (name, list) in byKind.OrderBy(k => k.Key, StringComparer.Ordinal))
         Console.WriteLine($"  {name,-9}            {Percentiles.Of(list)}");
 
+    MeasureSuggest(searcher, today);
     await MeasureHttp(app, requests);
     MeasureLiveReindex(library, searcher, today);
+}
+
+// Search-as-you-type: every prefix (2 letters and up) of the mix's queries, for each viewer.
+void MeasureSuggest(MaterialSearcher searcher, DateOnly today)
+{
+    var typed = QueryMix.Requests.Select(r => r.Request.Query ?? "").Where(q => q.Length >= 2)
+        .SelectMany(q => Enumerable.Range(2, q.Length - 1).Select(n => q[..n]))
+        .SelectMany(prefix => QueryMix.Viewers.Select(viewer => (prefix, viewer)))
+        .ToArray();
+    searcher.Complete("le", QueryMix.Viewers[0], today); // builds the completions once per content version
+    var latencies = new List<double>();
+    for (var i = 0; i < 3000; i++)
+    {
+        var (prefix, viewer) = typed[i % typed.Length];
+        var started = Stopwatch.GetTimestamp();
+        searcher.Complete(prefix, viewer, today);
+        latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+    Console.WriteLine($"suggest in process     {Percentiles.Of(latencies)}");
 }
 
 async Task MeasureHttp(WebApplication app, (string Name, MaterialSearchRequest Request, PocMaterials.Content.Visibility.StaffMember Viewer)[] requests)

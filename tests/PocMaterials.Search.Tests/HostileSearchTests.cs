@@ -66,7 +66,8 @@ public sealed class HostileSearchTests : IDisposable
     public void A_word_only_hidden_materials_contain_scores_like_a_made_up_word()
     {
         var hidden = _withHidden.Search("ouders zwijgplicht").Hits;
-        var madeUp = _withHidden.Search("ouders qwxzyplicht").Hits;
+        // Made up from real words, so it is split into parts like the hidden compound is.
+        var madeUp = _withHidden.Search("ouders stoelplicht").Hits;
 
         Assert.NotEmpty(hidden);
         Assert.Equal(Describe(madeUp), Describe(hidden));
@@ -120,6 +121,22 @@ public sealed class HostileSearchTests : IDisposable
         Assert.Equal("zorgcontinuum", typo.DidYouMean);
     }
 
+    [Theory]
+    [InlineData("meld op ")]
+    [InlineData("op ")]
+    [InlineData("leer achterstand ")]
+    [InlineData("welke ")]
+    [InlineData("kindkindkindkindkindkindkindkindkindkind")]
+    public void A_query_of_the_maximum_length_of_one_repeated_pattern_is_answered(string pattern)
+    {
+        var query = string.Concat(Enumerable.Repeat(pattern, MaterialSearchRequest.MaxQueryLength / pattern.Length + 1))[..MaterialSearchRequest.MaxQueryLength];
+
+        var result = _withHidden.Search(query);
+
+        Assert.True(result.Total >= 0);
+        Assert.DoesNotContain(_withHidden.Searcher.Complete(query, Staff(), Today), c => c.Url?.Contains("directie", StringComparison.Ordinal) == true);
+    }
+
     private static List<string> Describe(IEnumerable<MaterialHit> hits) =>
-        hits.Select(h => $"{h.Slug}#{h.Anchor} {h.Score:R} {h.Snippet}").ToList();
+        hits.Select(h => $"{h.Slug}#{string.Join(',', h.Questions.Select(q => q.Anchor))} {h.Score:R} {h.Snippet}").ToList();
 }

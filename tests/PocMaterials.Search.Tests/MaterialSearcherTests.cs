@@ -71,20 +71,24 @@ public sealed class MaterialSearcherTests : IDisposable
     [Fact]
     public void The_exact_phrase_ranks_above_scattered_words()
     {
-        var slugs = _search.Slugs("ouderlijk gezag");
+        var slugs = _search.Search("ouderlijk gezag").Hits.Where(h => h.MatchesAllWords).Select(h => h.Slug);
         Assert.Equal(["gezag-exact", "gezag-verspreid"], slugs);
     }
 
     [Fact]
-    public void A_FAQ_question_that_answers_the_query_is_its_own_hit_with_its_anchor()
+    public void A_FAQ_question_that_answers_the_query_is_nested_in_its_material_hit_with_its_anchor()
     {
-        var hit = _search.Search("hoe lang duurt een traject").Hits[0];
+        var result = _search.Search("hoe lang duurt een traject");
+        var hit = result.Hits[0];
 
         Assert.Equal("faq-leersteun", hit.Slug);
-        Assert.Equal("Hoe lang duurt een traject?", hit.Question);
-        Assert.Equal("hoe-lang-duurt-een-traject", hit.Anchor);
-        Assert.Equal("/materials/faq-leersteun#hoe-lang-duurt-een-traject", hit.Url);
+        Assert.Equal("/materials/faq-leersteun", hit.Url);
         Assert.Equal("FAQ decreet leersteun", hit.Title);
+        var question = hit.Questions[0];
+        Assert.Equal("Hoe lang duurt een traject?", question.Question);
+        Assert.Equal("hoe-lang-duurt-een-traject", question.Anchor);
+        Assert.Equal("/materials/faq-leersteun#hoe-lang-duurt-een-traject", question.Url);
+        Assert.Single(result.Hits, h => h.Slug == "faq-leersteun");
     }
 
     [Fact]
@@ -125,7 +129,7 @@ public sealed class MaterialSearcherTests : IDisposable
     {
         var result = _search.Search("", refine: r => r with { Sort = SearchSort.Updated });
 
-        Assert.All(result.Hits, h => Assert.Null(h.Anchor));
+        Assert.All(result.Hits, h => Assert.Empty(h.Questions));
         Assert.Equal(["faq-leersteun", "visie-diagnostiek", "leidraad-intake-hgd"], result.Hits.Take(3).Select(h => h.Slug));
     }
 

@@ -35,7 +35,7 @@ public sealed class SearchFixture : IDisposable
     }
 
     public List<string> Slugs(string? q, StaffMember? viewer = null) =>
-        Search(q, viewer).Hits.Where(h => h.Anchor is null).Select(h => h.Slug).ToList();
+        Search(q, viewer).Hits.Select(h => h.Slug).ToList();
 
     /// <summary>Applies what changed on disk since the last reload, as the file watcher would.</summary>
     public void Sync() => Index.Apply(Library.Reload());

@@ -89,7 +89,7 @@ public sealed class ApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Search_returns_hits_facets_and_question_hits()
+    public async Task Search_returns_material_hits_with_their_matching_questions_and_facets()
     {
         var client = await _app.ClientFor(["clb-medewerker"]);
 
@@ -97,8 +97,12 @@ public sealed class ApiTests : IAsyncLifetime
         var root = body.RootElement;
 
         var first = root.GetProperty("hits")[0];
-        Assert.Equal("Wie vraagt leersteun aan?", first.GetProperty("question").GetString());
-        Assert.Equal("/materials/faq-leersteun#wie-vraagt-leersteun-aan", first.GetProperty("url").GetString());
+        Assert.Equal("/materials/faq-leersteun", first.GetProperty("url").GetString());
+        Assert.Equal(1, first.GetProperty("position").GetInt32());
+        var question = first.GetProperty("questions")[0];
+        Assert.Equal("Wie vraagt leersteun aan?", question.GetProperty("question").GetString());
+        Assert.Equal("/materials/faq-leersteun#wie-vraagt-leersteun-aan", question.GetProperty("url").GetString());
+        Assert.True(root.GetProperty("totalAllWords").GetInt32() <= root.GetProperty("total").GetInt32());
         var themeFacet = root.GetProperty("facets").GetProperty("theme")[0];
         Assert.Equal("Decreet leersteun", themeFacet.GetProperty("label").GetString());
         Assert.Equal(root.GetProperty("total").GetInt32(), themeFacet.GetProperty("count").GetInt32());

@@ -88,4 +88,63 @@ public sealed class HostileSearchInputTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
+
+    public static TheoryData<string, string> HostileText()
+    {
+        var data = new TheoryData<string, string>();
+        var texts = new[]
+        {
+            "\"ouders", "ouders\" \"", "\"\"\"", "ouders)) AND ((", "\\\\*?~^", "+-&&||!(){}[]^\"~*?:\\/",
+            string.Join(' ', Enumerable.Repeat("ouders", 72)).PadRight(MaxQueryLength, 'x')[..MaxQueryLength], // the maximum length, one word
+            string.Join(' ', Enumerable.Repeat("x", MaxQueryLength / 2)), // 250 words
+            "👩‍👩‍👧 🙂 ouders 🏳️‍🌈", "مرحبا بالعالم ouders", "\u202Eouders\u202C", "שלום ouders",
+            "kindkindkindkindkindkindkindkindkindkindkindkindkindkindkindkindkindkindkindkind",
+        };
+        foreach (var endpoint in new[] { "search", "suggest" })
+        {
+            foreach (var text in texts)
+                data.Add(endpoint, text);
+        }
+        return data;
+    }
+
+    private const int MaxQueryLength = Search.Querying.MaterialSearchRequest.MaxQueryLength;
+
+    [Theory]
+    [MemberData(nameof(HostileText))]
+    public async Task Query_syntax_quotes_long_repeats_emoji_and_right_to_left_text_are_answered_as_text(string endpoint, string q)
+    {
+        var response = await _client.GetAsync($"/api/{endpoint}?q={Uri.EscapeDataString(q)}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("search")]
+    [InlineData("suggest")]
+    public async Task Thousands_of_words_are_a_400_problem(string endpoint)
+    {
+        var response = await _client.GetAsync($"/api/{endpoint}?q=" + Uri.EscapeDataString(string.Join(' ', Enumerable.Repeat("ouders", 2000))));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Suggest_needs_a_token()
+    {
+        using var anonymous = _app.CreateClient();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/suggest?q=oud")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Suggest_completes_visible_titles()
+    {
+        using var body = JsonDocument.Parse(await _client.GetStringAsync("/api/suggest?q=oude"));
+        var suggestions = body.RootElement.GetProperty("suggestions");
+
+        Assert.Equal(8, suggestions.GetArrayLength());
+        Assert.All(suggestions.EnumerateArray(), s => Assert.StartsWith("Ouders", s.GetProperty("text").GetString(), StringComparison.Ordinal));
+    }
 }

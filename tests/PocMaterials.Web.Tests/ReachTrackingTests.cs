@@ -58,7 +58,8 @@ public sealed class ReachTrackingTests : IAsyncLifetime
         using var search = JsonDocument.Parse(await client.GetStringAsync("/api/search?q=Wie+vraagt+LEERSTEUN+aan"));
         var searchId = search.RootElement.GetProperty("searchId").GetString();
         var hit = search.RootElement.GetProperty("hits")[0];
-        var response = await client.GetAsync($"/api/materials/{hit.GetProperty("slug").GetString()}?source=search&searchId={searchId}&position=1&anchor={hit.GetProperty("anchor").GetString()}");
+        var anchor = hit.GetProperty("questions")[0].GetProperty("anchor").GetString();
+        var response = await client.GetAsync($"/api/materials/{hit.GetProperty("slug").GetString()}?source=search&searchId={searchId}&position={hit.GetProperty("position").GetInt32()}&anchor={anchor}");
         await client.GetAsync("/api/materials/fiche-leersteun?source=related");
         await client.GetAsync("/api/search?q=leersteun&page=2");
         await client.GetAsync("/api/search");

@@ -70,6 +70,13 @@ public sealed partial class RoleVisibilityTests : IAsyncLifetime
             }
             if (didYouMean is not null)
                 Assert.All(Words(didYouMean), w => Assert.Contains(w, visibleWords));
+            // Search-as-you-type offers no title or question of a material the role may not see.
+            using var suggest = JsonDocument.Parse(await client.GetStringAsync($"/api/suggest?q={Uri.EscapeDataString(query)}"));
+            foreach (var url in suggest.RootElement.GetProperty("suggestions").EnumerateArray().Select(c => c.GetProperty("url").GetString()))
+            {
+                if (url?.StartsWith("/materials/", StringComparison.Ordinal) == true)
+                    Assert.True(visible.ContainsKey(url["/materials/".Length..].Split('#')[0]), $"'{query}' suggested {url} to {role}");
+            }
         }
 
         foreach (var material in hidden)

@@ -1,5 +1,4 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Compound;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Nl;
@@ -25,10 +24,13 @@ public static class DutchAnalyzers
     /// For searchable text: folding, stop words, compound splitting (the original word is kept and its
     /// parts are added at the same position), plural repair and Snowball stemming.
     /// </summary>
-    public static Analyzer Text() => new TextAnalyzer(CompoundParts.Load());
+    public static Analyzer Text() => new TextAnalyzer(DutchLexicon.Shared);
 
     /// <summary>Unstemmed, folded words: the vocabulary for typo tolerance and "did you mean".</summary>
-    public static Analyzer Spelling() => new SpellingAnalyzer();
+    public static Analyzer Spelling() => new SpellingAnalyzer(dropStopWords: true);
+
+    /// <summary>Unstemmed, folded words with the stop words kept: particles of separable verbs are stop words.</summary>
+    public static Analyzer Folded() => new SpellingAnalyzer(dropStopWords: false);
 
     internal static TokenStream FoldedWords(Tokenizer source) =>
         new ASCIIFoldingFilter(new LowerCaseFilter(Version, source));
@@ -48,16 +50,18 @@ public static class DutchAnalyzers
         return set;
     }
 
-    private sealed class TextAnalyzer(CharArraySet compoundParts) : Analyzer
+    private sealed class TextAnalyzer(DutchLexicon lexicon) : Analyzer
     {
+        private readonly DutchCompoundSplitter _splitter = new(lexicon);
+
         private readonly StemmerOverrideFilter.StemmerOverrideMap _stemOverrides = BuildOverrides();
 
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
             var source = new StandardTokenizer(Version, reader);
             TokenStream stream = new StopFilter(Version, FoldedWords(source), StopWords);
-            stream = new DictionaryCompoundWordTokenFilter(Version, stream, compoundParts, minWordSize: 8, minSubwordSize: 4, maxSubwordSize: 20, onlyLongestMatch: true);
-            stream = new DutchPluralFilter(stream);
+            stream = new DutchCompoundFilter(stream, _splitter);
+            stream = new DutchPluralFilter(stream, _splitter);
             stream = new StemmerOverrideFilter(stream, _stemOverrides);
             stream = new SnowballFilter(stream, new global::Lucene.Net.Tartarus.Snowball.Ext.DutchStemmer());
             return new TokenStreamComponents(source, stream);
@@ -75,12 +79,13 @@ public static class DutchAnalyzers
         }
     }
 
-    private sealed class SpellingAnalyzer : Analyzer
+    private sealed class SpellingAnalyzer(bool dropStopWords) : Analyzer
     {
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
             var source = new StandardTokenizer(Version, reader);
-            return new TokenStreamComponents(source, new StopFilter(Version, FoldedWords(source), StopWords));
+            var words = FoldedWords(source);
+            return new TokenStreamComponents(source, dropStopWords ? new StopFilter(Version, words, StopWords) : words);
         }
     }
 }

@@ -6,8 +6,10 @@ internal static class IndexFields
     // Keys and display.
     public const string Slug = "slug";
     public const string Kind = "kind";
-    public const string Anchor = "anchor";
-    public const string MaterialTitle = "material_title";
+    // A material's FAQ questions and their anchors, in order: the question documents of its block, read
+    // from the material's own document when its hit is shown.
+    public const string QuestionTexts = "question_text";
+    public const string QuestionAnchors = "question_anchor";
     public const string Updated = "updated";
 
     // Searchable text (Dutch text analyzer).

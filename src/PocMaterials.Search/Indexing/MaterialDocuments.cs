@@ -1,58 +1,70 @@
 using System.Globalization;
 using Lucene.Net.Documents;
+using Lucene.Net.Index;
 using Lucene.Net.Util;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Materials;
+using PocMaterials.Search.LuceneModules.Grouping;
 using static PocMaterials.Search.Indexing.IndexFields;
 
 namespace PocMaterials.Search.Indexing;
 
 /// <summary>
 /// Maps a material to its index documents: one for the material and, for a FAQ list, one per
-/// question, so a question that answers a query is found on its own. All share the slug key.
+/// question, so a question that answers a query is found on its own. All share the slug key and are
+/// added as one block (material first), which search groups into one hit.
 /// </summary>
 internal static class MaterialDocuments
 {
-    /// <summary>The body keeps term vectors with offsets, so snippets are highlighted without re-analysing it.</summary>
+    /// <summary>The body's postings keep offsets, so snippets are highlighted without re-analysing it.</summary>
     private static readonly FieldType BodyField = Frozen(new FieldType(TextField.TYPE_STORED)
     {
-        StoreTermVectors = true,
-        StoreTermVectorPositions = true,
-        StoreTermVectorOffsets = true,
+        IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS,
+    });
+
+    /// <summary>A question's answer, the body of its document: searched, not shown; indexed like every body, or a segment would drop the offsets.</summary>
+    private static readonly FieldType AnswerField = Frozen(new FieldType(TextField.TYPE_NOT_STORED)
+    {
+        IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS,
     });
 
     public static IEnumerable<Document> Create(Material material, ContentSnapshot content)
     {
         var taxonomyText = TaxonomyText(material, content);
-        var materialDocument = Common(material, KindMaterial);
+        var materialDocument = Common(material, KindMaterial, blockOffset: 0);
         AddText(materialDocument, Title, material.Title, stored: true);
         AddText(materialDocument, Summary, material.Summary, stored: true);
         AddText(materialDocument, Tags, string.Join(" ", material.Tags), stored: false);
         AddText(materialDocument, Taxonomy, taxonomyText, stored: false);
         AddText(materialDocument, FaqQuestions, string.Join("\n", material.Questions.Select(q => q.Question)), stored: false);
-        AddBody(materialDocument, material.BodyText);
+        AddBody(materialDocument, material.BodyText, BodyField);
         AddText(materialDocument, Spelling, string.Join("\n", material.Title, material.Summary, string.Join(" ", material.Tags), material.BodyText), stored: false);
-        yield return materialDocument;
-
         foreach (var question in material.Questions)
         {
-            var questionDocument = Common(material, KindQuestion);
-            questionDocument.Add(new StoredField(Anchor, question.Anchor));
-            questionDocument.Add(new StoredField(MaterialTitle, material.Title));
-            AddText(questionDocument, Title, question.Question, stored: true);
-            AddText(questionDocument, Summary, material.Summary, stored: true);
-            AddBody(questionDocument, question.AnswerText);
-            AddText(questionDocument, Spelling, question.Question + "\n" + question.AnswerText, stored: false);
+            materialDocument.Add(new StoredField(QuestionTexts, question.Question));
+            materialDocument.Add(new StoredField(QuestionAnchors, question.Anchor));
+        }
+        yield return materialDocument;
+
+        // Searched, never shown: what a hit shows comes from the material's document.
+        foreach (var (question, offset) in material.Questions.Select((q, i) => (q, i + 1)))
+        {
+            var questionDocument = Common(material, KindQuestion, offset);
+            AddText(questionDocument, Title, question.Question, stored: false);
+            AddText(questionDocument, Summary, material.Summary, stored: false);
+            AddBody(questionDocument, question.AnswerText, AnswerField);
             yield return questionDocument;
         }
     }
 
     public static int Day(DateOnly date) => (date.Year * 10000) + (date.Month * 100) + date.Day;
 
-    private static Document Common(Material material, string kind)
+    /// <param name="blockOffset">The document's place in the material's block (the material first, then its questions), for grouping.</param>
+    private static Document Common(Material material, string kind, int blockOffset)
     {
         var document = new Document
         {
+            new NumericDocValuesField(MaterialGroupCollector.BlockOffsetField, blockOffset),
             new StringField(Slug, material.Slug, Field.Store.YES),
             new StringField(Kind, kind, Field.Store.YES),
             new StringField(Status, material.Status.ToString().ToLowerInvariant(), Field.Store.NO),
@@ -81,10 +93,10 @@ internal static class MaterialDocuments
         }
     }
 
-    private static void AddBody(Document document, string text)
+    private static void AddBody(Document document, string text, FieldType type)
     {
         if (!string.IsNullOrWhiteSpace(text))
-            document.Add(new Field(Body, text, BodyField));
+            document.Add(new Field(Body, text, type));
     }
 
     private static FieldType Frozen(FieldType type)

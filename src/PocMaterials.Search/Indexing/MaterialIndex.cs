@@ -34,12 +34,16 @@ public sealed class MaterialIndex : IDisposable
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         TextAnalyzer = DutchAnalyzers.Text();
         SpellingAnalyzer = DutchAnalyzers.Spelling();
+        FoldedAnalyzer = DutchAnalyzers.Folded();
+        QueryWords = new DutchQueryWords(FoldedAnalyzer, DutchLexicon.Shared);
         Analyzer = new PerFieldAnalyzerWrapper(TextAnalyzer, new Dictionary<string, Analyzer> { [IndexFields.Spelling] = SpellingAnalyzer });
         (_directory, _writer, _searchers) = Open();
     }
 
     internal Analyzer TextAnalyzer { get; }
     internal Analyzer SpellingAnalyzer { get; }
+    internal Analyzer FoldedAnalyzer { get; }
+    internal DutchQueryWords QueryWords { get; }
     internal Analyzer Analyzer { get; }
 
     /// <summary>Synonym groups of the content the index was last built from.</summary>
@@ -107,6 +111,7 @@ public sealed class MaterialIndex : IDisposable
         _directory.Dispose();
         TextAnalyzer.Dispose();
         SpellingAnalyzer.Dispose();
+        FoldedAnalyzer.Dispose();
     }
 
     private void Publish()

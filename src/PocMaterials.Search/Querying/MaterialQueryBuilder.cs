@@ -2,6 +2,7 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using PocMaterials.Search.Indexing;
+using PocMaterials.Search.LuceneModules.Grouping;
 
 namespace PocMaterials.Search.Querying;
 
@@ -10,48 +11,55 @@ internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer)
 {
     private const float PhraseBoost = 4f;
     private const float CompoundPartsBoost = 0.4f;
-    private const float FuzzyBoost = 0.3f;
+    private const float FuzzyBoost = 0.5f;
+    private const float FunctionWordBoost = 0.2f;
 
-    /// <summary>Every part must match (in some field); words standing together as typed rank higher.</summary>
-    public Query? AllParts(UserQuery query) => Combine(query, Occur.MUST);
-
-    /// <summary>Any part may match; documents matching more parts rank higher.</summary>
-    public Query? AnyPart(UserQuery query) => Combine(query, Occur.SHOULD);
+    /// <summary>The words as typed rank above their synonyms ("leiderschap" above "beleid", its theme's alias).</summary>
+    private const float SynonymBoost = 0.5f;
 
     /// <summary>
-    /// Like <see cref="AllParts"/>, but a misspelt word may also match any of its spelling candidates
-    /// (terms of the unstemmed spelling field).
+    /// Any part may match, each marked as a <see cref="CountedPartQuery"/> so the collector can rank the
+    /// materials that match every part first; words standing together as typed rank higher.
     /// </summary>
-    public Query? AllPartsFuzzy(UserQuery query, IReadOnlyDictionary<string, IReadOnlyList<string>> candidates)
+    /// <param name="candidates">Spelling candidates (words of the unstemmed spelling field) a misspelt word may also match.</param>
+    public RankedParts? Parts(UserQuery query, IReadOnlyDictionary<string, IReadOnlyList<string>>? candidates = null)
     {
         var combined = new BooleanQuery();
+        var count = 0;
+        // Function words and a question's verbs need not match, unless the query has nothing else.
+        var allOptional = query.Parts.All(p => p.IsOptional);
         foreach (var part in query.Parts)
         {
             var clause = Clause(part);
-            if (part is WordPart word && candidates.TryGetValue(word.Word, out var terms) && terms.Count > 0)
+            if (part is WordPart word && candidates is not null && candidates.TryGetValue(word.Word, out var terms) && terms.Count > 0)
             {
                 var either = new BooleanQuery();
                 if (clause is not null)
                     either.Add(clause, Occur.SHOULD);
+                // A correction is searched as if typed, in every field with its weight, below the word as typed.
                 foreach (var term in terms)
-                    either.Add(new TermQuery(new Term(IndexFields.Spelling, term)) { Boost = FuzzyBoost }, Occur.SHOULD);
+                {
+                    if (Clause(new WordPart(term)) is { } corrected)
+                    {
+                        corrected.Boost *= FuzzyBoost;
+                        either.Add(corrected, Occur.SHOULD);
+                    }
+                }
                 clause = either;
             }
-            if (clause is not null)
-                combined.Add(clause, Occur.MUST);
+            if (clause is null)
+                continue;
+            if (part.IsOptional && !allOptional)
+            {
+                if (part is WordPart)
+                    clause.Boost *= FunctionWordBoost;
+                combined.Add(clause, Occur.SHOULD);
+                continue;
+            }
+            combined.Add(new CountedPartQuery(clause), Occur.SHOULD);
+            count++;
         }
-        return combined.Clauses.Count == 0 ? null : combined;
-    }
-
-    private Query? Combine(UserQuery query, Occur occur)
-    {
-        var combined = new BooleanQuery();
-        foreach (var part in query.Parts)
-        {
-            if (Clause(part) is { } clause)
-                combined.Add(clause, occur);
-        }
-        if (combined.Clauses.Count == 0)
+        if (count == 0)
             return null;
         // The words as typed, standing together, rank above the same words scattered.
         if (query.Parts.All(p => p is not PhrasePart))
@@ -60,7 +68,7 @@ internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer)
             if (words.Count > 1 && Phrase(string.Join(' ', words)) is { } phrase)
                 combined.Add(AcrossFields(phrase, [IndexFields.Title, IndexFields.Body], PhraseBoost), Occur.SHOULD);
         }
-        return combined;
+        return new RankedParts(combined, combined.Clauses.Count > 1 ? count : 0);
     }
 
     private Query? Clause(QueryPart part) => part switch
@@ -121,14 +129,22 @@ internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer)
 
     private FieldQuery? ConceptQuery(ConceptPart concept)
     {
-        var members = concept.Members.Select(Phrase).OfType<FieldQuery>().ToList();
+        var typed = string.Join(' ', concept.Words);
+        var members = concept.Members
+            .Select(member => (Query: Phrase(member), Boost: member == typed ? 1f : SynonymBoost))
+            .Where(member => member.Query is not null)
+            .ToList();
         if (members.Count == 0)
             return null;
         return field =>
         {
             var any = new BooleanQuery();
-            foreach (var member in members)
-                any.Add(member(field), Occur.SHOULD);
+            foreach (var (member, boost) in members)
+            {
+                var query = member!(field);
+                query.Boost *= boost;
+                any.Add(query, Occur.SHOULD);
+            }
             return any;
         };
     }
@@ -146,3 +162,9 @@ internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer)
         return disjunction;
     }
 }
+
+/// <summary>
+/// A query whose <paramref name="PartCount"/> counted parts may each match. A query of one part and
+/// nothing else counts 0 parts: whatever it matches matches all of it, so nothing needs counting.
+/// </summary>
+internal sealed record RankedParts(Query Query, int PartCount);

@@ -35,17 +35,25 @@ public sealed record MaterialSearchRequest
     }.Where(f => f.Item2.Count > 0).ToDictionary(f => f.Item1, f => f.Item2);
 }
 
-/// <summary>One page of results, the facet counts over the whole filtered result set, and a spelling suggestion.</summary>
+/// <summary>
+/// One page of results, the facet counts over the whole filtered result set, and a spelling suggestion.
+/// Materials matching every word of the query come first (<paramref name="TotalAllWords"/> of them), then
+/// those matching fewer; <paramref name="Total"/> and the facets count both, each material once.
+/// </summary>
 public sealed record MaterialSearchResult(
     int Total,
+    int TotalAllWords,
     int Page,
     int PageSize,
     IReadOnlyList<MaterialHit> Hits,
     IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets,
     string? DidYouMean);
 
-/// <summary>A material, or one question of a FAQ list, that matched.</summary>
+/// <summary>A material that matched, once per result list, with its best matching FAQ questions.</summary>
+/// <param name="Position">1-based position in the whole result list (what reach tracking records as <c>position</c>).</param>
+/// <param name="MatchesAllWords">Whether the material matched every word of the query (always true when browsing).</param>
 public sealed record MaterialHit(
+    int Position,
     string Slug,
     string Title,
     string Type,
@@ -54,7 +62,10 @@ public sealed record MaterialHit(
     string Url,
     string? Updated,
     float Score,
-    string? Question,
-    string? Anchor);
+    bool MatchesAllWords,
+    IReadOnlyList<QuestionHit> Questions);
+
+/// <summary>A question of a FAQ list that matched, best first; the URL opens the material at the question.</summary>
+public sealed record QuestionHit(string Question, string Anchor, string Url);
 
 public sealed record FacetValue(string Id, string Label, int Count);

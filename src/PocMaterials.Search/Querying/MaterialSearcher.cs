@@ -2,26 +2,30 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Visibility;
+using PocMaterials.Search.Analysis;
 using PocMaterials.Search.Indexing;
 using PocMaterials.Search.LuceneModules.Facets;
-using PocMaterials.Search.LuceneModules.Highlighting;
+using PocMaterials.Search.LuceneModules.Grouping;
 using PocMaterials.Search.LuceneModules.Statistics;
 using PocMaterials.Search.LuceneModules.Suggest;
 
 namespace PocMaterials.Search.Querying;
 
 /// <summary>
-/// Searches the material index for one staff member. Every part of a query must match; when that
-/// finds nothing any part may; when the result is still thin, misspelt words also match their
-/// nearest spellings and a "did you mean" is offered. All of it within what the member may see.
+/// Searches the material index for one staff member. Any part of a query may match; materials that
+/// match every part come first, then those that match fewer, each material once with its best matching
+/// FAQ questions. When few materials match every part, misspelt words also match their nearest
+/// spellings and a "did you mean" is offered. All of it within what the member may see.
 /// </summary>
 public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> content)
 {
-    /// <summary>Fewer hits than this count as "finds little": typo tolerance and suggestions start.</summary>
+    /// <summary>Fewer materials matching all words than this count as "finds little": typo tolerance and suggestions start.</summary>
     private const int FewHits = 3;
     private const int SpellingCandidates = 6;
+    private const int QuestionsPerHit = 3;
 
     private readonly VisibilityFilters _visibility = new();
+    private volatile MaterialCompletions? _completions;
     private readonly VisibleSearchers _searchers = new();
 
     /// <summary>What editors rank within: every live document.</summary>
@@ -33,7 +37,7 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
         var pageSize = Math.Clamp(request.PageSize, 1, MaterialSearchRequest.MaxPageSize);
         if ((long)page * pageSize > MaterialSearchRequest.MaxResultWindow)
             throw new ArgumentOutOfRangeException(nameof(request), $"page × pageSize may not pass {MaterialSearchRequest.MaxResultWindow}.");
-        var query = UserQuery.Parse(request.Query, index.SpellingAnalyzer, index.Synonyms);
+        var query = UserQuery.Parse(request.Query, index.SpellingAnalyzer, index.QueryWords, index.Synonyms);
         var builder = new MaterialQueryBuilder(index.TextAnalyzer);
         var visible = _visibility.For(viewer, today, materialsOnly: query.IsEmpty);
         var rankedWithin = _visibility.For(viewer, today, materialsOnly: false) ?? EveryDocument;
@@ -44,56 +48,83 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
                 q = new FilteredQuery(q, visible);
             return dimensions is null ? q : new FilteredQuery(q, dimensions);
         }
+        Collected Collect(IndexSearcher searcher, RankedParts ranked)
+        {
+            var facets = new FacetCountCollector(IndexFields.FacetFields);
+            var groups = new MaterialGroupCollector(ranked.PartCount, QuestionsPerHit, facets);
+            searcher.Search(Restrict(ranked.Query), groups);
+            return new Collected(groups, facets);
+        }
 
         return index.WithSearcher(whole =>
         {
             // Ranking and suggestions count only what the viewer may see (see FilteredStatisticsSearcher).
             var searcher = _searchers.For(whole, rankedWithin);
-            Query? main = query.IsEmpty ? new MatchAllDocsQuery() : builder.AllParts(query);
-            var collected = main is null ? null : Collect(searcher, Restrict(main), request.Sort, page, pageSize);
-            if (collected is not { Total: > 0 } && query.Parts.Count > 1 && builder.AnyPart(query) is { } anyPart)
-            {
-                main = anyPart;
-                collected = Collect(searcher, Restrict(main), request.Sort, page, pageSize);
-            }
+            var ranked = query.IsEmpty ? new RankedParts(new MatchAllDocsQuery(), 0) : builder.Parts(query);
+            var collected = ranked is null ? null : Collect(searcher, ranked);
             string? didYouMean = null;
-            if (!query.IsEmpty && (collected?.Total ?? 0) < FewHits)
+            if (!query.IsEmpty && (collected?.Groups.TotalAllParts ?? 0) < FewHits)
             {
                 var candidates = SpellingCandidatesOf(searcher, query);
-                if (candidates.Count > 0 && builder.AllPartsFuzzy(query, candidates) is { } fuzzy)
+                if (candidates.Count > 0 && builder.Parts(query, candidates) is { } fuzzy)
                 {
-                    main = main is null ? fuzzy : new BooleanQuery { { main, Occur.SHOULD }, { fuzzy, Occur.SHOULD } };
-                    collected = Collect(searcher, Restrict(main), request.Sort, page, pageSize);
+                    ranked = fuzzy;
+                    collected = Collect(searcher, fuzzy);
                 }
-                didYouMean = Suggestion(query, candidates);
+                didYouMean = Suggestion(searcher, query, candidates);
             }
-            if (main is null || collected is null)
-                return new MaterialSearchResult(0, page, pageSize, [], EmptyFacets(), didYouMean);
+            if (ranked is null || collected is null)
+                return new MaterialSearchResult(0, 0, page, pageSize, [], EmptyFacets(), didYouMean);
 
-            var highlight = HighlightTerms(main, searcher);
-            var hits = collected.Top.ScoreDocs.Select(d => Hit(searcher.IndexReader, d.Doc, d.Score, highlight)).ToList();
-            return new MaterialSearchResult(collected.Total, page, pageSize, hits, Labelled(collected.Facets.Counts), didYouMean);
+            var skip = (page - 1) * pageSize;
+            var top = Top(collected.Groups.Groups, request.Sort, whole.IndexReader, page * pageSize).Skip(skip).ToList();
+            var hits = new SearchHits(searcher, ranked.Query).For(top, skip + 1);
+            return new MaterialSearchResult(collected.Groups.Groups.Count, collected.Groups.TotalAllParts, page, pageSize, hits, Labelled(collected.Facets.Counts), didYouMean);
         });
     }
 
-    /// <remarks>The total comes from the collector: a page past the last hit has no TopDocs total.</remarks>
-    private sealed record Collected(TopDocs Top, int Total, FacetCountCollector Facets);
-
-    /// <summary>One pass over the result set: the requested page and the facet counts.</summary>
-    private static Collected Collect(IndexSearcher searcher, Query query, SearchSort sort, int page, int pageSize)
+    /// <summary>
+    /// Search-as-you-type: up to eight titles, FAQ questions, themes and acronyms (with their long form)
+    /// the viewer may see, each with a word starting with every word typed.
+    /// </summary>
+    public IReadOnlyList<Completion> Complete(string? typed, StaffMember viewer, DateOnly today)
     {
-        var facets = new FacetCountCollector(IndexFields.FacetFields);
-        if (sort == SearchSort.Updated)
+        var words = string.IsNullOrWhiteSpace(typed) ? [] : TokenText.Words(index.FoldedAnalyzer, "", typed).Take(UserQuery.MaxParts).ToList();
+        if (words.Count == 0)
+            return [];
+        var snapshot = content();
+        var completions = _completions;
+        // Built once per content version, on first use after a change.
+        if (completions is null || !ReferenceEquals(completions.Content, snapshot))
+            _completions = completions = MaterialCompletions.Build(snapshot, index.FoldedAnalyzer);
+        return completions.For(words, typed!.Trim(), viewer, today);
+    }
+
+    private sealed record Collected(MaterialGroupCollector Groups, FacetCountCollector Facets);
+
+    /// <summary>
+    /// The best <paramref name="count"/> materials, best first: those matching every part first; then by
+    /// relevance, or by last update. A bounded heap, so a broad query does not sort every match.
+    /// </summary>
+    private static List<MaterialGroup> Top(IReadOnlyCollection<MaterialGroup> groups, SearchSort sort, IndexReader reader, int count)
+    {
+        var updated = sort == SearchSort.Updated ? MultiDocValues.GetNumericValues(reader, IndexFields.UpdatedSort) : null;
+        // Larger is better; the earlier document wins a tie, so the order is stable.
+        (int, long, float, int) Key(MaterialGroup g) => (g.MatchesAllParts ? 1 : 0, updated?.Get(g.MaterialDoc) ?? 0, g.Score, -g.MaterialDoc);
+        var worstFirst = new PriorityQueue<MaterialGroup, (int, long, float, int)>(count + 1);
+        foreach (var group in groups)
         {
-            var byDate = TopFieldCollector.Create(
-                new Sort(new SortField(IndexFields.UpdatedSort, SortFieldType.INT32, reverse: true), SortField.FIELD_SCORE),
-                page * pageSize, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
-            searcher.Search(query, MultiCollector.Wrap(byDate, facets));
-            return new Collected(byDate.GetTopDocs((page - 1) * pageSize, pageSize), byDate.TotalHits, facets);
+            var key = Key(group);
+            if (worstFirst.Count < count)
+                worstFirst.Enqueue(group, key);
+            else if (worstFirst.TryPeek(out _, out var worst) && key.CompareTo(worst) > 0)
+                worstFirst.DequeueEnqueue(group, key);
         }
-        var byScore = TopScoreDocCollector.Create(page * pageSize, docsScoredInOrder: false);
-        searcher.Search(query, MultiCollector.Wrap(byScore, facets));
-        return new Collected(byScore.GetTopDocs((page - 1) * pageSize, pageSize), byScore.TotalHits, facets);
+        var best = new List<MaterialGroup>(worstFirst.Count);
+        while (worstFirst.TryDequeue(out var group, out _))
+            best.Add(group);
+        best.Reverse();
+        return best;
     }
 
     /// <summary>Filters by type, core process, theme and domain: OR within one, AND across.</summary>
@@ -115,12 +146,12 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
     /// materials do contain, the most frequent among them first. Frequencies count visible materials
     /// only, so terms of invisible materials are never offered nor change the order.
     /// </summary>
-    private static Dictionary<string, IReadOnlyList<string>> SpellingCandidatesOf(FilteredStatisticsSearcher searcher, UserQuery query)
+    private Dictionary<string, IReadOnlyList<string>> SpellingCandidatesOf(FilteredStatisticsSearcher searcher, UserQuery query)
     {
         var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var word in query.Words.Distinct())
         {
-            if (searcher.DocFreq(new Term(IndexFields.Spelling, word)) > 0)
+            if (searcher.DocFreq(new Term(IndexFields.Spelling, word)) > 0 || IsAnalysedInBody(searcher, word))
                 continue;
             var candidates = FuzzyVocabulary.Candidates(searcher.IndexReader, IndexFields.Spelling, word, SpellingCandidates, searcher.DocFreq)
                 .Select(c => c.Term)
@@ -131,58 +162,31 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
         return result;
     }
 
-    private static string? Suggestion(UserQuery query, Dictionary<string, IReadOnlyList<string>> candidates)
+    /// <summary>
+    /// The query with its misspelt words corrected; none when a word left as typed occurs in no visible
+    /// material, since that suggestion would find no more than the query did.
+    /// </summary>
+    /// <summary>A Dutch word that visible materials contain in another form ("leden" in "bestuursleden") is no typo.</summary>
+    private bool IsAnalysedInBody(FilteredStatisticsSearcher searcher, string word) =>
+        DutchLexicon.Shared.Contains(word)
+        && TokenText.Words(index.TextAnalyzer, IndexFields.Body, word).Any(term => searcher.DocFreq(new Term(IndexFields.Body, term)) > 0);
+
+    private static string? Suggestion(FilteredStatisticsSearcher searcher, UserQuery query, Dictionary<string, IReadOnlyList<string>> candidates)
     {
         if (candidates.Count == 0)
             return null;
-        var words = query.Parts.SelectMany(part => part switch
+        // Each part as suggested, and the words of it left as typed.
+        var parts = query.Parts.Select<QueryPart, (string Text, IReadOnlyList<string> AsTyped)>(part => part switch
         {
-            WordPart word => [candidates.TryGetValue(word.Word, out var c) ? c[0] : word.Word],
-            PhrasePart phrase => [$"\"{string.Join(' ', phrase.Words)}\""],
-            ConceptPart concept => concept.Words,
-            _ => [],
-        });
-        return string.Join(' ', words);
-    }
-
-    private (Dictionary<string, HashSet<string>> TextTerms, HashSet<string> SpellingTerms) HighlightTerms(Query query, IndexSearcher searcher)
-    {
-        var terms = new HashSet<Term>();
-        searcher.Rewrite(query).ExtractTerms(terms);
-        var text = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        var spelling = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var term in terms)
-        {
-            if (term.Field == IndexFields.Spelling)
-                spelling.Add(term.Text);
-            else if (IndexFields.TextFieldBoosts.ContainsKey(term.Field))
-                (text.TryGetValue(term.Field, out var set) ? set : text[term.Field] = []).Add(term.Text);
-        }
-        return (text, spelling);
-    }
-
-    private MaterialHit Hit(IndexReader reader, int doc, float score, (Dictionary<string, HashSet<string>> Text, HashSet<string> Spelling) highlight)
-    {
-        var document = reader.Document(doc);
-        var slug = document.Get(IndexFields.Slug);
-        var isQuestion = document.Get(IndexFields.Kind) == IndexFields.KindQuestion;
-        var anchor = isQuestion ? document.Get(IndexFields.Anchor) : null;
-        var body = document.Get(IndexFields.Body) ?? document.Get(IndexFields.Summary) ?? "";
-        var bodyTerms = highlight.Text.GetValueOrDefault(IndexFields.Body) ?? [];
-        var snippet = SnippetHighlighter.Snippet(body,
-            SnippetHighlighter.FromTermVector(reader, doc, IndexFields.Body, bodyTerms)
-                .Concat(SnippetHighlighter.FromAnalysis(index.SpellingAnalyzer, IndexFields.Spelling, body, highlight.Spelling)));
-        return new MaterialHit(
-            Slug: slug,
-            Title: isQuestion ? document.Get(IndexFields.MaterialTitle) : document.Get(IndexFields.Title),
-            Type: document.Get(IndexFields.Type),
-            Summary: document.Get(IndexFields.Summary),
-            Snippet: snippet,
-            Url: anchor is null ? $"/materials/{slug}" : $"/materials/{slug}#{anchor}",
-            Updated: document.Get(IndexFields.Updated),
-            Score: float.IsNaN(score) ? 0 : score,
-            Question: isQuestion ? document.Get(IndexFields.Title) : null,
-            Anchor: anchor);
+            WordPart word when candidates.TryGetValue(word.Word, out var c) => (c[0], []),
+            WordPart word => (word.Word, [word.Word]),
+            PhrasePart phrase => ($"\"{string.Join(' ', phrase.Words)}\"", phrase.Words),
+            ConceptPart concept => (string.Join(' ', concept.Words), concept.Words),
+            _ => ("", []),
+        }).ToList();
+        if (parts.SelectMany(p => p.AsTyped).Any(w => searcher.DocFreq(new Term(IndexFields.Spelling, w)) == 0))
+            return null;
+        return string.Join(' ', parts.Select(p => p.Text));
     }
 
     private Dictionary<string, IReadOnlyList<FacetValue>> Labelled(IReadOnlyDictionary<string, Dictionary<string, int>> counts)

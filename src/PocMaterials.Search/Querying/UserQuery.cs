@@ -4,8 +4,9 @@ using Lucene.Net.Analysis;
 namespace PocMaterials.Search.Querying;
 
 /// <summary>
-/// What a staff member typed, read as text: quoted phrases, and words; a run of words that is a
-/// member of a synonym group becomes a concept. There is no query syntax, so nothing can fail to parse.
+/// What a staff member typed, read as text: quoted phrases, and words (read by <see cref="DutchQueryWords"/>);
+/// a run of words that is a member of a synonym group becomes a concept, and so does a verb whose
+/// particle stands apart. There is no query syntax, so nothing can fail to parse.
 /// </summary>
 internal sealed partial record UserQuery(IReadOnlyList<QueryPart> Parts)
 {
@@ -16,7 +17,7 @@ internal sealed partial record UserQuery(IReadOnlyList<QueryPart> Parts)
 
     public IEnumerable<string> Words => Parts.OfType<WordPart>().Select(w => w.Word);
 
-    public static UserQuery Parse(string? text, Analyzer spelling, SearchSynonyms synonyms)
+    public static UserQuery Parse(string? text, Analyzer spelling, DutchQueryWords queryWords, SearchSynonyms synonyms)
     {
         var parts = new List<QueryPart>();
         if (string.IsNullOrWhiteSpace(text))
@@ -24,35 +25,39 @@ internal sealed partial record UserQuery(IReadOnlyList<QueryPart> Parts)
         var position = 0;
         foreach (Match quoted in QuotedPhrase().Matches(text))
         {
-            AddWords(parts, text[position..quoted.Index], spelling, synonyms);
+            AddWords(parts, queryWords.Read(text[position..quoted.Index]), synonyms);
             var words = TokenText.Words(spelling, "", quoted.Groups[1].Value);
             if (words.Count == 1)
-                AddWords(parts, words[0], spelling, synonyms);
+                AddWords(parts, [new QueryWord(words[0])], synonyms);
             else if (words.Count > 1)
                 parts.Add(new PhrasePart(quoted.Groups[1].Value, words));
             position = quoted.Index + quoted.Length;
         }
-        AddWords(parts, text[position..], spelling, synonyms);
+        AddWords(parts, queryWords.Read(text[position..]), synonyms);
         return new UserQuery(parts.Take(MaxParts).ToList());
     }
 
-    private static void AddWords(List<QueryPart> parts, string text, Analyzer spelling, SearchSynonyms synonyms)
+    private static void AddWords(List<QueryPart> parts, List<QueryWord> words, SearchSynonyms synonyms)
     {
-        var words = TokenText.Words(spelling, "", text);
         for (var i = 0; i < words.Count;)
         {
             var matched = false;
             for (var length = Math.Min(synonyms.MaxWords, words.Count - i); length > 0 && !matched; length--)
             {
-                if (synonyms.GroupOf(words.Skip(i).Take(length)) is { } group)
+                if (synonyms.GroupOf(words.Skip(i).Take(length).Select(w => w.Word)) is { } group)
                 {
-                    parts.Add(new ConceptPart(words.GetRange(i, length), group));
+                    parts.Add(new ConceptPart(words.GetRange(i, length).Select(w => w.Word).ToList(), group));
                     i += length;
                     matched = true;
                 }
             }
-            if (!matched)
-                parts.Add(new WordPart(words[i++]));
+            if (matched)
+                continue;
+            var word = words[i++];
+            // The verb of a question says what to do with its subject: it ranks, but need not match.
+            parts.Add(word.SeparableVerb is { } verb
+                ? new ConceptPart([word.Word], [word.Word, verb], IsOptional: true)
+                : new WordPart(word.Word, word.IsFunctionWord));
         }
     }
 
@@ -60,13 +65,23 @@ internal sealed partial record UserQuery(IReadOnlyList<QueryPart> Parts)
     private static partial Regex QuotedPhrase();
 }
 
-internal abstract record QueryPart;
+internal abstract record QueryPart
+{
+    /// <summary>Whether a material matches every word of the query without matching this part.</summary>
+    public virtual bool IsOptional => false;
+}
 
-/// <summary>One folded word.</summary>
-internal sealed record WordPart(string Word) : QueryPart;
+/// <summary>One folded word; a function word may match but need not.</summary>
+internal sealed record WordPart(string Word, bool IsFunctionWord = false) : QueryPart
+{
+    public override bool IsOptional => IsFunctionWord;
+}
 
 /// <summary>Words the user quoted: they must stand together.</summary>
 internal sealed record PhrasePart(string Text, IReadOnlyList<string> Words) : QueryPart;
 
-/// <summary>Words that are a member of a synonym group: any member of the group matches.</summary>
-internal sealed record ConceptPart(IReadOnlyList<string> Words, IReadOnlyList<string> Members) : QueryPart;
+/// <summary>Words that are a member of a synonym group, or a verb and its whole form: any member matches.</summary>
+internal sealed record ConceptPart(IReadOnlyList<string> Words, IReadOnlyList<string> Members, bool IsOptional = false) : QueryPart
+{
+    public override bool IsOptional { get; } = IsOptional;
+}

@@ -18,8 +18,12 @@ public static class SearchEndpoints
         api.MapGet("/search", Search)
             .WithName("SearchMaterials")
             .WithSummary("Search the material bank")
-            .WithDescription("Full-text Dutch search over the materials the caller may see. Filters repeat: OR within one dimension, AND across. An empty q browses everything.");
-        return api;
+            .WithDescription("Full-text Dutch search over the materials the caller may see. Materials matching every word come first "
+                + "(totalAllWords of them), then those matching fewer; total and facets count both. Each material appears once, "
+                + "with up to three of its best matching FAQ questions (with anchors) inside its hit. "
+                + "Filters repeat: OR within one dimension, AND across. An empty q browses everything.");
+        // Search-as-you-type is part of search.
+        return api.MapSuggestEndpoints();
     }
 
     internal static Results<Ok<SearchResponse>, ValidationProblem> Search(
@@ -39,8 +43,8 @@ public static class SearchEndpoints
     {
         var content = library.Current;
         var errors = new Dictionary<string, string[]>();
-        if (q is { Length: > MaterialSearchRequest.MaxQueryLength })
-            errors["q"] = [$"The query is {q.Length} characters long; at most {MaterialSearchRequest.MaxQueryLength} are allowed."];
+        if (QueryTooLong(q) is { } tooLong)
+            errors["q"] = tooLong;
         CheckIds(errors, "type", type, content.Taxonomy.Types.Contains);
         CheckIds(errors, "core_process", coreProcess, content.Taxonomy.CoreProcesses.Contains);
         CheckIds(errors, "theme", theme, content.ThemesById.ContainsKey);
@@ -79,21 +83,30 @@ public static class SearchEndpoints
         Guid? searchId = string.IsNullOrWhiteSpace(q) || request.Page > 1
             ? null
             : tracking.SearchMade(member, q, request.Filters, result.Total);
-        return TypedResults.Ok(new SearchResponse(searchId, result.Total, result.Page, result.PageSize, result.Hits, result.Facets, result.DidYouMean));
+        return TypedResults.Ok(new SearchResponse(searchId, result.Total, result.TotalAllWords, result.Page, result.PageSize, result.Hits, result.Facets, result.DidYouMean));
     }
 
     /// <summary>
-    /// A page of results. Pass <c>searchId</c> and the hit's 1-based <c>position</c> when opening a hit,
-    /// so reach reports can link the view to the search.
+    /// A page of results. Pass <c>searchId</c> and the hit's 1-based <c>position</c> when opening a hit
+    /// or one of its questions, so reach reports can link the view to the search.
     /// </summary>
+    /// <param name="Total">Materials that matched at least one word (each once), what the pages run over.</param>
+    /// <param name="TotalAllWords">Of those, the materials that matched every word: they come first.</param>
     public sealed record SearchResponse(
         Guid? SearchId,
         int Total,
+        int TotalAllWords,
         int Page,
         int PageSize,
         IReadOnlyList<MaterialHit> Hits,
         IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets,
         string? DidYouMean);
+
+    /// <summary>The problem with a query over the maximum length, shared by search and suggest.</summary>
+    internal static string[]? QueryTooLong(string? q) =>
+        q is { Length: > MaterialSearchRequest.MaxQueryLength }
+            ? [$"The query is {q.Length} characters long; at most {MaterialSearchRequest.MaxQueryLength} are allowed."]
+            : null;
 
     private static void CheckIds(Dictionary<string, string[]> errors, string parameter, string[]? values, Func<string, bool> isKnown)
     {

@@ -1,22 +1,14 @@
 using System.Text;
-using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace PocMaterials.Search.LuceneModules.Highlighting;
 
 /// <summary>
 /// Builds an HTML snippet of stored text with &lt;mark&gt; around the words whose analyzed terms the
-/// query matched. Offsets come from term vectors or from re-analysing the text with the index-time
-/// analyzer, so stemmed, folded and decompounded matches are marked on the words as written.
+/// query matched. Offsets come from the field's postings (indexed with offsets), so stemmed, folded and
+/// decompounded matches are marked on the words as written.
 /// </summary>
 public static class SnippetHighlighter
 {
-    /// <summary>How much of a text is analysed again to find marks: a snippet needs one good window, not every match.</summary>
-    public const int MaxAnalysedChars = 20_000;
-
     /// <summary>How many marks a snippet is chosen from; a word repeated thousands of times adds nothing.</summary>
     private const int MaxMarks = 512;
 
@@ -44,50 +36,6 @@ public static class SnippetHighlighter
         if (to < text.Length)
             html.Append('…');
         return html.ToString().Replace('\n', ' ');
-    }
-
-    /// <summary>Marks from a field's term vector (stored with offsets): no re-analysis needed.</summary>
-    public static IEnumerable<Mark> FromTermVector(IndexReader reader, int doc, string field, IReadOnlySet<string> terms)
-    {
-        var vector = terms.Count == 0 ? null : reader.GetTermVector(doc, field);
-        if (vector is null)
-            yield break;
-        var termsEnum = vector.GetEnumerator();
-        foreach (var term in terms)
-        {
-            if (!termsEnum.SeekExact(new BytesRef(term)))
-                continue;
-            var positions = termsEnum.DocsAndPositions(null, null, DocsAndPositionsFlags.OFFSETS);
-            if (positions is null || positions.NextDoc() == DocIdSetIterator.NO_MORE_DOCS)
-                continue;
-            for (var i = 0; i < positions.Freq; i++)
-            {
-                positions.NextPosition();
-                if (positions.StartOffset >= 0)
-                    yield return new Mark(positions.StartOffset, positions.EndOffset, term);
-            }
-        }
-    }
-
-    /// <summary>Marks found by running <paramref name="analyzer"/> over the first <see cref="MaxAnalysedChars"/> of the text again.</summary>
-    public static IEnumerable<Mark> FromAnalysis(Analyzer analyzer, string field, string text, IReadOnlySet<string> terms)
-    {
-        if (terms.Count == 0)
-            return [];
-        var found = new List<Mark>();
-        var end = text.Length <= MaxAnalysedChars ? text.Length : Math.Max(0, text.LastIndexOf(' ', MaxAnalysedChars));
-        using var stream = analyzer.GetTokenStream(field, text[..end]);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        var offset = stream.AddAttribute<IOffsetAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
-        {
-            var value = term.ToString();
-            if (terms.Contains(value))
-                found.Add(new Mark(offset.StartOffset, offset.EndOffset, value));
-        }
-        stream.End();
-        return found;
     }
 
     // Escapes markup only; letters such as ë stay as they are for JSON clients.
