@@ -1,3 +1,4 @@
+using Npgsql;
 using PocMaterials.Persistence;
 
 namespace PocMaterials.Testing;
@@ -17,13 +18,15 @@ public static class TestPostgres
         var cluster = await Cluster.Value;
         var name = "test_" + Guid.NewGuid().ToString("N");
         await cluster.CreateDatabaseAsync(name, CancellationToken.None);
-        return cluster.ConnectionString(name);
+        // Tests open connections of their own beside the hosts'; idle ones close within seconds, so the
+        // pools of a hundred test databases do not fill the cluster.
+        return new NpgsqlConnectionStringBuilder(cluster.ConnectionString(name)) { ConnectionIdleLifetime = 2, ConnectionPruningInterval = 1 }.ConnectionString;
     }
 
     private static async Task<EmbeddedPostgresCluster> StartAsync()
     {
         // Every web host of a test run has its pools and a Hangfire server on this one cluster.
-        var cluster = await EmbeddedPostgresCluster.StartAsync(Root, maxConnections: 500);
+        var cluster = await EmbeddedPostgresCluster.StartAsync(Root, maxConnections: 800);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             cluster.DisposeAsync().AsTask().GetAwaiter().GetResult();

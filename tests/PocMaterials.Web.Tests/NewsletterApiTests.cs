@@ -232,7 +232,7 @@ public sealed partial class NewsletterApiTests : IAsyncLifetime
         _app.Services.GetRequiredService<IRecurringJobManager>().Trigger(ComposeIssueJob.RecurringJobId);
 
         var month = DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         while (await CountAsync($"SELECT count(*) FROM newsletter_issues WHERE to_char(month, 'YYYY-MM') = '{month}'") == 0)
         {
             Assert.True(DateTime.UtcNow < deadline, "the recurring job did not compose the issue");
@@ -259,7 +259,7 @@ public sealed partial class NewsletterApiTests : IAsyncLifetime
 
     private async Task WaitForStatusAsync(long id, string status)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         while ((await Json(await _editor.GetAsync($"/api/newsletter/issues/{id}"))).GetProperty("issue").GetProperty("status").GetString() != status)
         {
             Assert.True(DateTime.UtcNow < deadline, $"issue {id} did not become {status}");

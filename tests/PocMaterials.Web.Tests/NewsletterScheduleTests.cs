@@ -46,7 +46,7 @@ public sealed class NewsletterScheduleTests
         var editor = await app.ClientFor(["redacteur"]);
         app.Services.GetRequiredService<IRecurringJobManager>().Trigger(ComposeIssueJob.RecurringJobId);
 
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         while (true)
         {
             var issues = await editor.GetFromJsonAsync<JsonElement>("/api/newsletter/issues");
