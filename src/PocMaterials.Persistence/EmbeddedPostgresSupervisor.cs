@@ -16,11 +16,18 @@ public sealed class EmbeddedPostgresSupervisor(Database database, ILogger<Embedd
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            await Task.Delay(CheckInterval, stoppingToken);
-            if (database.EmbeddedCluster is { } cluster && !await cluster.IsAcceptingConnectionsAsync(stoppingToken))
-                await RestartAsync(cluster, stoppingToken);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await Task.Delay(CheckInterval, stoppingToken);
+                if (database.EmbeddedCluster is { } cluster && !await cluster.IsAcceptingConnectionsAsync(stoppingToken))
+                    await RestartAsync(cluster, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The host stops.
         }
     }
 

@@ -19,18 +19,25 @@ public sealed class RawEventRetention(Database database, IOptions<ReachOptions> 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval);
-        do
+        try
         {
-            try
+            do
             {
-                await ApplyAsync(stoppingToken);
+                try
+                {
+                    await ApplyAsync(stoppingToken);
+                }
+                catch (Exception e) when (e is NpgsqlException or InvalidOperationException && !stoppingToken.IsCancellationRequested)
+                {
+                    logger.LogWarning(e, "Applying the retention of raw reach events failed; trying again in {Hours} hours", Interval.TotalHours);
+                }
             }
-            catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
-            {
-                logger.LogWarning(e, "Applying the retention of raw reach events failed; trying again in {Hours} hours", Interval.TotalHours);
-            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The host stops: not a failure of the service, whichever way the host was stopped.
+        }
     }
 
     /// <summary>Deletes the raw events older than the retention period, in one transaction.</summary>
