@@ -56,7 +56,8 @@ public sealed class NewsletterScheduleTests
                 await Task.Delay(TimeSpan.FromSeconds(2));
                 return (await editor.GetFromJsonAsync<JsonElement>($"/api/newsletter/issues/{issue.GetProperty("id").GetInt64()}")).GetProperty("issue").Clone();
             }
-            Assert.True(DateTime.UtcNow < deadline, $"no issue became {until}");
+            Assert.True(DateTime.UtcNow < deadline, $"no issue became {until}: {issues}\n" + string.Join('\n',
+                app.Logs.Entries.Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Information && !e.Category.StartsWith("Microsoft", StringComparison.Ordinal)).Select(e => $"{e.Level} {e.Category}: {e.Message}")));
             await Task.Delay(200);
         }
     }

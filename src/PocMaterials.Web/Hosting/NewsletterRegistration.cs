@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Microsoft.Extensions.Options;
 using PocMaterials.Newsletter;
 using PocMaterials.Newsletter.Composition;
@@ -43,12 +44,15 @@ public static class NewsletterRegistration
         services.AddTransient<ComposeIssueJob>();
         services.AddTransient<SendIssueJob>();
 
-        // Our own storage instance, not Hangfire's global one: several hosts in one process (tests) each keep theirs.
+        // A storage and a job activator of this host, not Hangfire's process-wide ones: several hosts in one
+        // process (the tests) each run their own jobs on their own database.
         services.AddSingleton<JobStorage>(sp => NewsletterSchedule.CreateStorage(sp.GetRequiredService<Database>()));
-        services.AddHangfire(configuration => configuration
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire((sp, configuration) => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HangfireLogs(sp.GetRequiredService<ILoggerFactory>())));
         services.AddHostedService<NewsletterSchedule>();
         services.AddHangfireServer(server =>
         {
