@@ -2,16 +2,13 @@ using System.Threading.Channels;
 using System.Threading.RateLimiting;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using MimeKit;
-using Npgsql;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Newsletter.Issues;
 using PocMaterials.Newsletter.Rendering;
 using PocMaterials.Newsletter.Subscribers;
 using PocMaterials.Newsletter.Tracking;
-using PocMaterials.Persistence;
 
 namespace PocMaterials.Newsletter.Sending;
 

@@ -1,9 +1,5 @@
-using System.Threading.Channels;
-using System.Threading.RateLimiting;
-using MailKit.Net.Smtp;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using MimeKit;
 using Npgsql;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Visibility;
