@@ -125,6 +125,27 @@ public sealed class MaterialPublishingTests : IAsyncLifetime
         await WaitForSearchAsync("tijdelijkheid", "weg-ermee", present: false);
     }
 
+    [Fact]
+    public async Task Every_change_is_in_the_audit_log_with_who_what_when_where_and_the_answer()
+    {
+        var started = DateTimeOffset.UtcNow.AddSeconds(-5);
+        await _editor.PutAsync("/api/materials/gelogd", Markdown(Fiche));
+        await _editor.PutAsync("/api/materials/gelogd", Markdown(Fiche));
+        await _editor.DeleteAsync("/api/materials/gelogd");
+        await _editor.GetAsync("/api/materials/bestaand/source");
+
+        var log = await _editor.GetFromJsonAsync<JsonElement>("/api/audit");
+        var entries = log.EnumerateArray().Where(e => e.GetProperty("target").GetString() == "/api/materials/gelogd").Reverse().ToList();
+
+        Assert.Equal(
+            ["PUT /api/materials/{slug} 201", "PUT /api/materials/{slug} 409", "DELETE /api/materials/{slug} 204"],
+            entries.Select(e => $"{e.GetProperty("action").GetString()} {e.GetProperty("status").GetInt32()}"));
+        Assert.All(entries, e => Assert.StartsWith("dev-", e.GetProperty("actor").GetString(), StringComparison.Ordinal));
+        Assert.All(entries, e => Assert.True(e.GetProperty("occurredAt").GetDateTimeOffset() > started));
+        Assert.DoesNotContain(log.EnumerateArray(), e => e.GetProperty("target").GetString()!.EndsWith("/source", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.Forbidden, (await _staff.GetAsync("/api/audit")).StatusCode);
+    }
+
     [Theory]
     [InlineData("..%2F..%2Ftaxonomy")]
     [InlineData("Hoofdletters")]

@@ -20,7 +20,7 @@ public static class MaterialPublishingEndpoints
 
     public static RouteGroupBuilder MapMaterialPublishingEndpoints(this RouteGroupBuilder api)
     {
-        var materials = api.MapGroup("/materials").RequireAuthorization(Policies.Editor).WithTags("Publishing (editors)");
+        var materials = api.MapGroup("/materials").RequireAuthorization(Policies.Editor).WithTags("Publishing (editors)").Audited();
         materials.MapGet("/{slug}/source", Source).WithName("GetMaterialSource").WithSummary("The material's file as stored, with its ETag");
         materials.MapPut("/{slug}", Put).WithName("PutMaterial")
             .WithSummary("Create (no If-Match; 409 when it exists) or replace (If-Match: its ETag; 412 when stale) a material")

@@ -34,7 +34,7 @@ public static class NewsletterEndpoints
 
     public static RouteGroupBuilder MapNewsletterEndpoints(this RouteGroupBuilder api)
     {
-        var issues = api.MapGroup("/newsletter/issues").RequireAuthorization(Policies.Editor).WithTags("POC-a-tizer (editors)");
+        var issues = api.MapGroup("/newsletter/issues").RequireAuthorization(Policies.Editor).WithTags("POC-a-tizer (editors)").Audited();
         issues.MapGet("/", List).WithName("ListNewsletterIssues").WithSummary("Every issue, newest first");
         issues.MapPost("/", Compose).WithName("ComposeNewsletterIssue")
             .WithSummary("Compose the issue of a month now (month=yyyy-MM, default this month); the same month twice gives the same issue");

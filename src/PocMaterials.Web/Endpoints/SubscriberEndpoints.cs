@@ -14,7 +14,7 @@ public static class SubscriberEndpoints
 
     public static RouteGroupBuilder MapSubscriberEndpoints(this RouteGroupBuilder api)
     {
-        var subscribers = api.MapGroup("/newsletter/subscribers").RequireAuthorization(Policies.Editor).WithTags("Newsletter");
+        var subscribers = api.MapGroup("/newsletter/subscribers").RequireAuthorization(Policies.Editor).WithTags("Newsletter").Audited();
         subscribers.MapPost("/import", Import)
             .WithName("ImportSubscribers")
             .WithSummary("Creates and updates subscribers from a CSV file (email,name,roles,centre)")

@@ -44,6 +44,7 @@ public static class ServiceRegistration
         services.AddSingleton(sp => DataFolderLock.Acquire(sp.GetRequiredService<IOptions<DataOptions>>().Value.DataPath));
         // The database starts first and stops last: every service below may need it.
         services.AddSingleton<Database>();
+        services.AddSingleton<AuditLog>();
         services.AddHostedService<DatabaseStartup>();
         services.AddHostedService<EmbeddedPostgresSupervisor>();
 
