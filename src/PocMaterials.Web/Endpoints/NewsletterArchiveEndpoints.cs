@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PocMaterials.Content.Library;
@@ -45,7 +44,7 @@ public static class NewsletterArchiveEndpoints
     {
         var reader = user.ToStaffMember();
         // Not sent, not existing and nothing visible answer alike.
-        if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
+        if (!NewsletterEndpoints.TryParseMonth(month, out var first)
             || await store.GetAsync(first, cancellationToken) is not { Status: IssueStatus.Sent } issue
             || ViewFor(issue, reader, library.Current, calendar.Today, links) is not { } view)
             return MaterialEndpoints.NotFound("newsletter", month);

@@ -14,7 +14,6 @@ using PocMaterials.Newsletter.Rendering;
 using PocMaterials.Newsletter.Sending;
 using PocMaterials.Newsletter.Subscribers;
 using PocMaterials.Newsletter.Tracking;
-using PocMaterials.Reach.Reports;
 using PocMaterials.Web.Identity;
 
 namespace PocMaterials.Web.Endpoints;
@@ -60,7 +59,7 @@ public static class NewsletterEndpoints
     {
         var today = calendar.Today;
         var first = new DateOnly(today.Year, today.Month, 1);
-        if (month is not null && !DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out first))
+        if (month is not null && !TryParseMonth(month, out first))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["month"] = [$"'{month}' is not a month; write yyyy-MM."] });
         if (await store.GetAsync(first, cancellationToken) is { } existing)
             return TypedResults.Ok(Detail(existing, library.Current));
@@ -183,9 +182,12 @@ public static class NewsletterEndpoints
             .Concat(report.Centres.Select(c => new object?[] { "centre", c.Id, c.Label, c.Sent, c.UniqueOpens, c.Clicks, null, null }))
             .Concat(report.Roles.Select(r => new object?[] { "role", r.Id, r.Label, r.Sent, r.UniqueOpens, r.Clicks, null, null }))
             .Concat(report.Links.Select(l => new object?[] { "material", l.Link, l.Title, null, l.UniqueClickers, l.Clicks, null, null }));
-        var csv = Csv.Write(["group", "id", "label", "sent", "unique_opens", "clicks", "failed", "uncertain"], rows);
-        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", $"poc-a-tizer-{issue.Key}.csv");
+        return ReportEndpoints.CsvFile($"poc-a-tizer-{issue.Key}", ["group", "id", "label", "sent", "unique_opens", "clicks", "failed", "uncertain"], rows);
     }
+
+    /// <summary>An issue's month as URLs name it, yyyy-MM: its first day.</summary>
+    internal static bool TryParseMonth(string month, out DateOnly first) =>
+        DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out first);
 
     internal static IssueSummary Summary(NewsletterIssue issue, ContentSnapshot content) => new(
         issue.Id, issue.Key, IssueView.TitleOf(issue.Feature, content), issue.Feature.Kind == Content.Newsletter.FeatureKind.Theme ? "theme" : "core_process",

@@ -107,6 +107,7 @@ public static class ReportEndpoints
 
     private static bool IsCsv(string? format) => string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase);
 
-    private static IResult CsvFile(string name, string[] header, IEnumerable<object?[]> rows) =>
+    /// <summary>A CSV download for editors, written by <see cref="Csv"/> (formulas neutralised).</summary>
+    internal static IResult CsvFile(string name, string[] header, IEnumerable<object?[]> rows) =>
         TypedResults.File(System.Text.Encoding.UTF8.GetBytes(Csv.Write(header, rows)), "text/csv; charset=utf-8", $"{name}.csv");
 }
