@@ -177,7 +177,7 @@ public sealed class ContentLibrary : IDisposable
                 "Content version {Version}: {Materials} materials, {Themes} themes, {Errors} errors ({Upserted} added or changed, {Removed} removed)",
                 snapshot.Version, materials.Count, themes.Count, errors.Count, upserted.Count, removed.Count);
         }
-        return new ContentChange(snapshot, definitionsChanged, upserted, removed);
+        return new ContentChange(snapshot, definitionsChanged, upserted, removed) { Previous = previous };
     }
 
     private bool ReloadDefinitions(

@@ -46,12 +46,15 @@ public sealed class ContentSnapshot
     public string ThemeTitle(string id) => ThemesById.TryGetValue(id, out var theme) ? theme.Title : id;
 }
 
-/// <summary>What one reload changed, for whoever mirrors the content (the search index).</summary>
+/// <summary>What one reload changed, for whoever mirrors the content (the search index) or reacts to it (webhooks, versions).</summary>
 public sealed record ContentChange(
     ContentSnapshot Snapshot,
     bool DefinitionsChanged,
     IReadOnlyList<Material> Upserted,
     IReadOnlyList<string> Removed)
 {
+    /// <summary>The snapshot this reload replaced.</summary>
+    public ContentSnapshot Previous { get; init; } = ContentSnapshot.Empty;
+
     public bool IsEmpty => !DefinitionsChanged && Upserted.Count == 0 && Removed.Count == 0;
 }

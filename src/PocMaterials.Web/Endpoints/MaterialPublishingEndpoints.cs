@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using PocMaterials.Content.Publishing;
+using PocMaterials.Publishing.Materials;
 using PocMaterials.Web.Identity;
 using PocMaterials.Web.Options;
 

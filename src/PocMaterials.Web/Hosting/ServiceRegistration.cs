@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Publishing;
+using PocMaterials.Publishing.Materials;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Persistence;
 using PocMaterials.Reach;

@@ -3,8 +3,9 @@ using System.Text;
 using System.Text.RegularExpressions;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Parsing;
+using PocMaterials.Content.Publishing;
 
-namespace PocMaterials.Content.Publishing;
+namespace PocMaterials.Publishing.Materials;
 
 /// <summary>A material's file as stored, with the entity tag that a write must name to replace it.</summary>
 public sealed record MaterialSource(string Slug, string Text, string ETag);
