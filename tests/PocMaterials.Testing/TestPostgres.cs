@@ -25,6 +25,7 @@ public static class TestPostgres
 
     private static async Task<EmbeddedPostgresCluster> StartAsync()
     {
+        RemoveAbandonedClusters();
         // Every web host of a test run has its pools and a Hangfire server on this one cluster.
         var cluster = await EmbeddedPostgresCluster.StartAsync(Root, maxConnections: 800);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
@@ -40,5 +41,46 @@ public static class TestPostgres
             }
         };
         return cluster;
+    }
+
+    /// <summary>
+    /// Clusters of earlier runs whose process was killed before it could clean up (a cancelled run, a
+    /// crashed test host) are gigabytes each: a cluster whose postmaster no longer runs is removed.
+    /// </summary>
+    private static void RemoveAbandonedClusters()
+    {
+        var parent = Path.GetDirectoryName(Root)!;
+        if (!Directory.Exists(parent))
+            return;
+        foreach (var folder in Directory.EnumerateDirectories(parent, "postgres-*"))
+        {
+            var pidFile = Path.Combine(folder, "postmaster.pid");
+            try
+            {
+                if (File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid) && IsRunning(pid))
+                    continue;
+                // A cluster being created right now has no pid file yet: leave folders younger than a minute.
+                if (Directory.GetLastWriteTimeUtc(folder) > DateTime.UtcNow.AddMinutes(-1))
+                    continue;
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Another run removes it, or holds it: either way not ours to fight over.
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 }

@@ -1,99 +1,84 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Parsing;
-using PocMaterials.Content.Publishing;
+using PocMaterials.Publishing.Files;
+using PocMaterials.Publishing.Versions;
+using PocMaterials.Reach.Tracking;
 
 namespace PocMaterials.Publishing.Materials;
 
-/// <summary>A material's file as stored, with the entity tag that a write must name to replace it.</summary>
-public sealed record MaterialSource(string Slug, string Text, string ETag);
-
-public enum WriteOutcome
-{
-    Created,
-    Replaced,
-    Deleted,
-    Invalid,
-    NotFound,
-
-    /// <summary>A create over an existing material, without naming its version.</summary>
-    Exists,
-
-    /// <summary>The version named (If-Match) is not the one stored: someone changed it meanwhile.</summary>
-    Stale,
-}
-
-public sealed record WriteResult(WriteOutcome Outcome, string? ETag = null, IReadOnlyList<ContentError>? Errors = null);
-
 /// <summary>
-/// Reads and writes the Markdown files of materials for the management API. The files stay the source
-/// of truth: a write is validated exactly as a file on disk is, written aside and renamed into place
-/// (whole or not at all), and the library's file watcher reindexes it as it does a hand edit.
+/// The Markdown files of materials, as the management API reads, writes, renames and restores them. A
+/// write is validated exactly as a file on disk is, and goes through <see cref="VersionedFiles"/>: locked
+/// across hosts, checked against the version the editor read, kept as a version.
 /// </summary>
-public sealed partial class MaterialFiles(ContentLibrary library, long maxFileBytes) : IDisposable
+public sealed partial class MaterialFiles(ContentLibrary library, VersionedFiles files, ContentVersions versions, MaterialRedirects redirects, long maxFileBytes)
 {
-    private readonly SemaphoreSlim _writes = new(1, 1);
-
     /// <summary>Lower-case words joined by hyphens: a file name on every system, never a path.</summary>
     public static bool IsValidSlug(string slug) => slug.Length <= 100 && SlugPattern().IsMatch(slug);
 
-    public MaterialSource? Read(string slug)
-    {
-        if (PathOf(slug) is not { } path)
-            return null;
-        var bytes = File.ReadAllBytes(path);
-        return new MaterialSource(slug, Encoding.UTF8.GetString(bytes), ETagOf(bytes));
-    }
+    /// <summary>The name of a material's history.</summary>
+    public static string Document(string slug) => "material/" + slug;
+
+    public FileSource? Read(string slug) => VersionedFiles.Read(PathOf(slug));
 
     /// <summary>Creates the material, or replaces it when <paramref name="ifMatch"/> names its stored version.</summary>
-    public async Task<WriteResult> WriteAsync(string slug, string text, string? ifMatch, CancellationToken cancellationToken)
+    public async Task<WriteResult> WriteAsync(string slug, string text, string? ifMatch, string author, CancellationToken cancellationToken)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
         var errors = Validate(slug, text, bytes.Length);
         if (errors.Count > 0)
             return new WriteResult(WriteOutcome.Invalid, Errors: errors);
-        await _writes.WaitAsync(cancellationToken);
-        try
-        {
-            var existing = PathOf(slug);
-            if (existing is null && ifMatch is not null)
-                return new WriteResult(WriteOutcome.Stale);
-            if (existing is not null && ifMatch is null)
-                return new WriteResult(WriteOutcome.Exists, ETagOf(File.ReadAllBytes(existing)));
-            if (existing is not null && ETagOf(File.ReadAllBytes(existing)) != ifMatch)
-                return new WriteResult(WriteOutcome.Stale);
-            var path = existing ?? Path.Combine(library.Location.MaterialsPath, slug + ".md");
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var temporary = Path.Combine(Path.GetDirectoryName(path)!, $".{slug}.{Guid.NewGuid():N}.tmp");
-            await File.WriteAllBytesAsync(temporary, bytes, cancellationToken);
-            File.Move(temporary, path, overwrite: true);
-            return new WriteResult(existing is null ? WriteOutcome.Created : WriteOutcome.Replaced, ETagOf(bytes));
-        }
-        finally
-        {
-            _writes.Release();
-        }
+        var result = await files.WriteAsync(Change(slug, bytes, ifMatch, author), cancellationToken);
+        if (result.Outcome == WriteOutcome.Created)
+            await redirects.ForgetAsync(slug, cancellationToken);
+        return result;
     }
 
-    public async Task<WriteResult> DeleteAsync(string slug, string? ifMatch, CancellationToken cancellationToken)
+    public Task<WriteResult> DeleteAsync(string slug, string? ifMatch, string author, CancellationToken cancellationToken) =>
+        files.WriteAsync(Change(slug, null, ifMatch, author), cancellationToken);
+
+    /// <summary>Makes an earlier version the current one again, as a new version; a removal cannot be restored.</summary>
+    public async Task<WriteResult?> RestoreAsync(string slug, int version, string? ifMatch, string author, CancellationToken cancellationToken)
     {
-        await _writes.WaitAsync(cancellationToken);
-        try
-        {
-            if (PathOf(slug) is not { } path)
-                return new WriteResult(WriteOutcome.NotFound);
-            if (ifMatch is not null && ETagOf(File.ReadAllBytes(path)) != ifMatch)
-                return new WriteResult(WriteOutcome.Stale);
-            File.Delete(path);
-            return new WriteResult(WriteOutcome.Deleted);
-        }
-        finally
-        {
-            _writes.Release();
-        }
+        if (await versions.GetAsync(Document(slug), version, cancellationToken) is not { Text: { } text })
+            return null;
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var errors = Validate(slug, text, bytes.Length);
+        if (errors.Count > 0)
+            return new WriteResult(WriteOutcome.Invalid, Errors: errors);
+        return await files.WriteAsync(Change(slug, bytes, ifMatch, author) with { Overwrite = true, Summary = $"restored version {version}" }, cancellationToken);
     }
+
+    /// <summary>
+    /// Gives a material a new slug: its file is renamed in its folder, its versions and reach move with it,
+    /// and the old slug answers with a redirect.
+    /// </summary>
+    public Task<WriteResult> RenameAsync(string slug, string newSlug, string? ifMatch, string author, CancellationToken cancellationToken) =>
+        versions.ChangeAsync([Document(slug), Document(newSlug)], async histories =>
+        {
+            var (from, to) = histories[0].Document == Document(slug) ? (histories[0], histories[1]) : (histories[1], histories[0]);
+            if (PathOf(slug) is not { } path || VersionedFiles.Read(path) is not { } current)
+                return new WriteResult(WriteOutcome.NotFound);
+            if (ifMatch is not null && ifMatch != current.ETag)
+                return new WriteResult(WriteOutcome.Stale);
+            if (PathOf(newSlug) is not null)
+                return new WriteResult(WriteOutcome.Exists);
+            if ((await from.LatestAsync(cancellationToken))?.Version.ETag != current.ETag)
+                await from.RecordAsync(current.Text, current.ETag, ContentVersions.FileSystem, "changed on disk", cancellationToken);
+            await ContentVersions.MoveAsync(from, to.Document, cancellationToken);
+            var version = await to.RecordAsync(current.Text, current.ETag, author, $"renamed from {slug}", cancellationToken);
+            await MaterialRedirects.AddAsync(from, slug, newSlug, cancellationToken);
+            await ReachHistory.MoveMaterialAsync(from.Connection, from.Transaction, slug, newSlug, cancellationToken);
+            var newPath = Path.Combine(Path.GetDirectoryName(path)!, newSlug + ".md");
+            await VersionedFiles.WriteWholeAsync(newPath, Encoding.UTF8.GetBytes(current.Text), cancellationToken);
+            File.Delete(path);
+            return new WriteResult(WriteOutcome.Created, current.ETag, Version: version);
+        }, cancellationToken);
+
+    private FileChange Change(string slug, byte[]? bytes, string? ifMatch, string author) =>
+        new(Document(slug), () => PathOf(slug), Path.Combine(library.Location.MaterialsPath, slug + ".md"), bytes, ifMatch, author);
 
     /// <summary>The errors the library would report for this file, with the same parser and the current definitions.</summary>
     private List<ContentError> Validate(string slug, string text, long size)
@@ -114,15 +99,14 @@ public sealed partial class MaterialFiles(ContentLibrary library, long maxFileBy
         return errors;
     }
 
-    /// <summary>The file of a slug anywhere below materials/ (editors may keep folders), or null.</summary>
-    private string? PathOf(string slug) =>
+    /// <summary>
+    /// The file of a slug anywhere below materials/ (editors may keep folders), or null. Looked up on disk
+    /// rather than in the library's snapshot: another host may have written it a moment ago.
+    /// </summary>
+    public string? PathOf(string slug) =>
         Directory.Exists(library.Location.MaterialsPath)
             ? Directory.EnumerateFiles(library.Location.MaterialsPath, slug + ".md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).FirstOrDefault()
             : null;
-
-    public void Dispose() => _writes.Dispose();
-
-    private static string ETagOf(byte[] bytes) => $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..32]}\"";
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex SlugPattern();

@@ -4,6 +4,8 @@ using PocMaterials.Content.Library;
 using PocMaterials.Content.Materials;
 using PocMaterials.Content.Visibility;
 using Microsoft.AspNetCore.Mvc;
+using PocMaterials.Persistence;
+using PocMaterials.Publishing.Materials;
 using PocMaterials.Reach.Tracking;
 using PocMaterials.Search.Querying;
 using PocMaterials.Web.Hosting;
@@ -26,12 +28,14 @@ public static class MaterialEndpoints
     /// <param name="searchId">With source=search: the searchId that the viewer's search gave, whose hit was opened.</param>
     /// <param name="position">With source=search: the 1-based position of that hit.</param>
     /// <param name="anchor">The FAQ question opened, if any.</param>
-    internal static Results<Ok<MaterialResponse>, ProblemHttpResult, ValidationProblem> GetMaterial(
+    internal static async Task<Results<Ok<MaterialResponse>, RedirectHttpResult, ProblemHttpResult, ValidationProblem>> GetMaterial(
         string slug,
+        HttpContext http,
         ClaimsPrincipal user,
         ContentLibrary library,
         BrusselsCalendar calendar,
         ReachTracking tracking,
+        MaterialRedirects redirects,
         [FromQuery] string? source,
         [FromQuery] Guid? searchId,
         [FromQuery] int? position,
@@ -58,12 +62,32 @@ public static class MaterialEndpoints
         var today = calendar.Today;
         // Not visible and not existing answer alike, so a role cannot probe for materials it may not see.
         // Neither is recorded as a view.
-        if (!content.Materials.TryGetValue(slug, out var material) || !material.IsVisibleTo(viewer, today))
+        if (!content.Materials.TryGetValue(slug, out var material))
+        {
+            // A renamed material answers at its old slug with a redirect, to whoever may see it at its new one.
+            return await RenamedAsync(slug, redirects, http.RequestAborted) is { } target && content.Materials.TryGetValue(target, out var renamed) && renamed.IsVisibleTo(viewer, today)
+                ? TypedResults.Redirect($"/api/materials/{target}{http.Request.QueryString}", permanent: true, preserveMethod: true)
+                : NotFound("material", slug);
+        }
+        if (!material.IsVisibleTo(viewer, today))
             return NotFound("material", slug);
         var questionAnchor = material.Questions.Any(q => q.Anchor == anchor) ? anchor : null;
         tracking.MaterialViewed(viewer, slug, questionAnchor, viewSource!.Value, searchId, position);
         var related = RelatedMaterials.For(material, content.Materials.Values, viewer, today);
         return TypedResults.Ok(MaterialResponse.From(material, content, today, related));
+    }
+
+    /// <summary>The redirect of a renamed slug; none while the database is away, so the material bank keeps answering.</summary>
+    private static async Task<string?> RenamedAsync(string slug, MaterialRedirects redirects, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await redirects.TargetAsync(slug, cancellationToken);
+        }
+        catch (Exception e) when (DatabaseFailures.IsUnavailable(e))
+        {
+            return null;
+        }
     }
 
     /// <summary>Exactly one source, by name in any case: not a number, not a combination such as "search,related".</summary>

@@ -1,9 +1,11 @@
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
+using PocMaterials.Content.Library;
+using PocMaterials.Content.Materials;
 using PocMaterials.Content.Publishing;
+using PocMaterials.Content.Visibility;
+using PocMaterials.Publishing.Files;
 using PocMaterials.Publishing.Materials;
 using PocMaterials.Web.Identity;
 using PocMaterials.Web.Options;
@@ -19,14 +21,26 @@ public static class MaterialPublishingEndpoints
 {
     public sealed record MaterialFields(Dictionary<string, JsonElement>? Fields, string? Body);
 
+    public sealed record RenameRequest(string? Slug);
+
+    /// <summary>How a chosen role would see a material: whether at all, why not, and the material as served.</summary>
+    public sealed record MaterialPreview(bool Visible, string? Reason, MaterialResponse Material);
+
     public static RouteGroupBuilder MapMaterialPublishingEndpoints(this RouteGroupBuilder api)
     {
         var materials = api.MapGroup("/materials").RequireAuthorization(Policies.Editor).WithTags("Publishing (editors)").Audited();
         materials.MapGet("/{slug}/source", Source).WithName("GetMaterialSource").WithSummary("The material's file as stored, with its ETag");
         materials.MapPut("/{slug}", Put).WithName("PutMaterial")
             .WithSummary("Create (no If-Match; 409 when it exists) or replace (If-Match: its ETag; 412 when stale) a material")
-            .WithDescription("Body: the Markdown file (text/markdown), or {\"fields\": {...}, \"body\": \"...\"} (application/json). Validated as files on disk are: 422 lists every error and nothing is written.");
-        materials.MapDelete("/{slug}", Delete).WithName("DeleteMaterial").WithSummary("Remove a material (If-Match: its ETag, optional)");
+            .WithDescription("Body: the Markdown file (text/markdown), or {\"fields\": {...}, \"body\": \"...\"} (application/json). Validated as files on disk are: 422 lists every error and nothing is written. Every change is kept as a version.");
+        materials.MapDelete("/{slug}", Delete).WithName("DeleteMaterial").WithSummary("Remove a material (If-Match: its ETag, optional); its versions are kept");
+        materials.MapPost("/{slug}/rename", Rename).WithName("RenameMaterial")
+            .WithSummary("Give a material a new slug ({\"slug\": \"new\"}); its versions and reach move along, and the old slug redirects (308) to the new one");
+        materials.MapPost("/{slug}/versions/{version:int}/restore", Restore).WithName("RestoreMaterialVersion")
+            .WithSummary("Make an earlier version current again, as a new version (If-Match optional)");
+        materials.MapVersions("/{slug}", http => http.GetRouteValue("slug") is string slug && MaterialFiles.IsValidSlug(slug) ? MaterialFiles.Document(slug) : null);
+        materials.MapGet("/{slug}/preview", Preview).WithName("PreviewMaterial")
+            .WithSummary("The material as a staff member with the given role (and centre) would see it today, and why they would not");
         return api;
     }
 
@@ -41,17 +55,14 @@ public static class MaterialPublishingEndpoints
     internal static async Task<IResult> Put(string slug, HttpContext http, MaterialFiles files, IOptions<ContentOptions> content, CancellationToken cancellationToken)
     {
         if (!MaterialFiles.IsValidSlug(slug))
-            return InvalidSlug(slug);
+            return InvalidSlug("slug", slug);
         var limit = content.Value.MaxFileBytes;
-        // Refused before it is read whole: a length over the limit, or a body that turns out longer.
-        if (http.Request.ContentLength > limit * 2)
-            return TooLarge(limit);
-        var text = await ReadAsync(http.Request, limit * 2, cancellationToken);
+        // Twice the limit is read, so the 422 can say by how much a file is too large; beyond that it is refused unread.
+        var text = await PublishingAnswers.ReadBodyAsync(http.Request, limit * 2, cancellationToken);
         if (text is null)
-            return TooLarge(limit);
-        var mediaType = http.Request.ContentType is { } type ? MediaTypeHeaderValue.Parse(type).MediaType.Value : null;
+            return PublishingAnswers.TooLarge(limit);
         string markdown;
-        switch (mediaType)
+        switch (PublishingAnswers.MediaType(http.Request))
         {
             case "text/markdown" or "text/plain":
                 markdown = text;
@@ -62,40 +73,61 @@ public static class MaterialPublishingEndpoints
                 markdown = written;
                 break;
             default:
-                return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Send text/markdown or application/json.");
+                return PublishingAnswers.UnsupportedMediaType("text/markdown or application/json");
         }
-        var ifMatch = http.Request.Headers.IfMatch.ToString() is { Length: > 0 } tag ? tag : null;
-        var result = await files.WriteAsync(slug, markdown, ifMatch, cancellationToken);
-        if (result.ETag is not null && result.Outcome is WriteOutcome.Created or WriteOutcome.Replaced)
-            http.Response.Headers.ETag = result.ETag;
-        return result.Outcome switch
-        {
-            WriteOutcome.Created => TypedResults.Created($"/api/materials/{slug}", new { slug }),
-            WriteOutcome.Replaced => TypedResults.Ok(new { slug }),
-            // 422: the request is well formed, the material it carries is not.
-            WriteOutcome.Invalid => TypedResults.Problem(new HttpValidationProblemDetails(
-                result.Errors!.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => $"line {e.Line}: {e.Message}").ToArray()))
-            {
-                Status = StatusCodes.Status422UnprocessableEntity,
-                Title = "The material is not valid; nothing was written.",
-            }),
-            WriteOutcome.Exists => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"Material '{slug}' exists.",
-                detail: "To replace it, send If-Match with the ETag of the version you edited (GET .../source)."),
-            _ => Stale(slug),
-        };
+        var result = await files.WriteAsync(slug, markdown, PublishingAnswers.IfMatch(http), http.User.ToStaffMember().Subject, cancellationToken);
+        return PublishingAnswers.Written(http, result, "material", $"/api/materials/{slug}");
     }
 
     internal static async Task<IResult> Delete(string slug, HttpContext http, MaterialFiles files, CancellationToken cancellationToken)
     {
         if (!MaterialFiles.IsValidSlug(slug))
-            return InvalidSlug(slug);
-        var ifMatch = http.Request.Headers.IfMatch.ToString() is { Length: > 0 } tag ? tag : null;
-        return (await files.DeleteAsync(slug, ifMatch, cancellationToken)).Outcome switch
-        {
-            WriteOutcome.Deleted => TypedResults.NoContent(),
-            WriteOutcome.NotFound => MaterialEndpoints.NotFound("material", slug),
-            _ => Stale(slug),
-        };
+            return InvalidSlug("slug", slug);
+        var result = await files.DeleteAsync(slug, PublishingAnswers.IfMatch(http), http.User.ToStaffMember().Subject, cancellationToken);
+        return PublishingAnswers.Written(http, result, "material", slug);
+    }
+
+    internal static async Task<IResult> Rename(string slug, RenameRequest request, HttpContext http, MaterialFiles files, CancellationToken cancellationToken)
+    {
+        if (!MaterialFiles.IsValidSlug(slug))
+            return InvalidSlug("slug", slug);
+        if (request.Slug is not { } newSlug || !MaterialFiles.IsValidSlug(newSlug))
+            return InvalidSlug("body.slug", request.Slug ?? "");
+        if (newSlug == slug)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body.slug"] = ["The new slug is the slug the material has."] });
+        var result = await files.RenameAsync(slug, newSlug, PublishingAnswers.IfMatch(http), http.User.ToStaffMember().Subject, cancellationToken);
+        return PublishingAnswers.Written(http, result, "material", result.Outcome == WriteOutcome.NotFound ? slug : $"/api/materials/{newSlug}");
+    }
+
+    internal static async Task<IResult> Restore(string slug, int version, HttpContext http, MaterialFiles files, CancellationToken cancellationToken)
+    {
+        if (!MaterialFiles.IsValidSlug(slug))
+            return InvalidSlug("slug", slug);
+        if (await files.RestoreAsync(slug, version, PublishingAnswers.IfMatch(http), http.User.ToStaffMember().Subject, cancellationToken) is not { } result)
+            return MaterialEndpoints.NotFound("version", $"{slug} {version} (a removal cannot be restored)");
+        return PublishingAnswers.Written(http, result, "material", $"/api/materials/{slug}");
+    }
+
+    internal static Results<Ok<MaterialPreview>, ProblemHttpResult, ValidationProblem> Preview(
+        string slug, string? role, string? centre, ContentLibrary library, BrusselsCalendar calendar)
+    {
+        var content = library.Current;
+        var roleId = role ?? StaffRoles.Everyone;
+        if (!content.Taxonomy.Roles.Contains(roleId))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["role"] = [$"'{roleId}' is not a role of taxonomy.yml."] });
+        if (centre is not null && !content.Taxonomy.Centres.Contains(centre))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["centre"] = [$"'{centre}' is not a centre of taxonomy.yml."] });
+        if (!content.Materials.TryGetValue(slug, out var material))
+            return MaterialEndpoints.NotFound("material", slug);
+        var viewer = new StaffMember("preview", [roleId], centre);
+        var today = calendar.Today;
+        var visible = material.IsVisibleTo(viewer, today);
+        string? reason = visible ? null
+            : material.Status == MaterialStatus.Draft ? "It is a draft: only editors see it."
+            : material.Published > today ? $"It is scheduled: visible from {material.Published:yyyy-MM-dd}."
+            : $"It is for {string.Join(", ", material.Roles)} only.";
+        var related = RelatedMaterials.For(material, content.Materials.Values, viewer, today);
+        return TypedResults.Ok(new MaterialPreview(visible, reason, MaterialResponse.From(material, content, today, related)));
     }
 
     private static string? FromJson(string json)
@@ -123,29 +155,8 @@ public static class MaterialPublishingEndpoints
         }
     }
 
-    /// <returns>The body as text, or null when it is longer than <paramref name="maxBytes"/>.</returns>
-    private static async Task<string?> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    private static ValidationProblem InvalidSlug(string field, string slug) => TypedResults.ValidationProblem(new Dictionary<string, string[]>
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-                return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
-
-    private static ProblemHttpResult Stale(string slug) => TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed,
-        title: $"Material '{slug}' changed since you read it.", detail: "Read it again (GET .../source), apply your edit to that version and send its ETag in If-Match.");
-
-    private static ProblemHttpResult TooLarge(long limit) => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
-        title: "The material is too large.", detail: $"A material may be at most {limit:N0} bytes (Content:MaxFileBytes).");
-
-    private static ValidationProblem InvalidSlug(string slug) => TypedResults.ValidationProblem(new Dictionary<string, string[]>
-    {
-        ["slug"] = [$"'{slug}' is not a slug: lower-case letters and digits in words joined by hyphens, at most 100 characters."],
+        [field] = [$"'{slug}' is not a slug: lower-case letters and digits in words joined by hyphens, at most 100 characters."],
     });
 }

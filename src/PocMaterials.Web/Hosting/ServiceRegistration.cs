@@ -4,7 +4,10 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Publishing;
+using PocMaterials.Publishing.Definitions;
+using PocMaterials.Publishing.Files;
 using PocMaterials.Publishing.Materials;
+using PocMaterials.Publishing.Versions;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Persistence;
 using PocMaterials.Reach;
@@ -52,7 +55,15 @@ public static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<BrusselsCalendar>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ContentOptions>>().Value.CreateLibrary(sp.GetRequiredService<ILogger<ContentLibrary>>()));
-        services.AddSingleton(sp => new MaterialFiles(sp.GetRequiredService<ContentLibrary>(), sp.GetRequiredService<IOptions<ContentOptions>>().Value.MaxFileBytes));
+        services.AddSingleton<ContentVersions>();
+        services.AddSingleton<VersionedFiles>();
+        services.AddSingleton<MaterialRedirects>();
+        services.AddSingleton(sp => new MaterialFiles(
+            sp.GetRequiredService<ContentLibrary>(), sp.GetRequiredService<VersionedFiles>(), sp.GetRequiredService<ContentVersions>(),
+            sp.GetRequiredService<MaterialRedirects>(), sp.GetRequiredService<IOptions<ContentOptions>>().Value.MaxFileBytes));
+        services.AddSingleton(sp => new DefinitionFiles(
+            sp.GetRequiredService<ContentLibrary>(), sp.GetRequiredService<VersionedFiles>(), sp.GetRequiredService<ContentVersions>(),
+            sp.GetRequiredService<IOptions<ContentOptions>>().Value.MaxFileBytes));
         services.AddSingleton(sp => new MaterialIndex(
             Path.Combine(sp.GetRequiredService<DataFolderLock>().Path, DataOptions.IndexFolder),
             sp.GetRequiredService<ILogger<MaterialIndex>>()));
@@ -62,6 +73,7 @@ public static class ServiceRegistration
             return new MaterialSearcher(sp.GetRequiredService<MaterialIndex>(), () => library.Current);
         });
         services.AddHostedService<ContentIndexingService>();
+        services.AddHostedService<HandEditRecorder>();
 
         services.AddSingleton(sp => ViewerPseudonyms.FromOptions(
             sp.GetRequiredService<IOptions<ReachOptions>>().Value, sp.GetRequiredService<DataFolderLock>().Path));

@@ -1,0 +1,121 @@
+using System.Security.Cryptography;
+using System.Text;
+using PocMaterials.Content.Library;
+using PocMaterials.Publishing.Versions;
+
+namespace PocMaterials.Publishing.Files;
+
+/// <summary>A content file as stored, with the entity tag that a write must name to replace it.</summary>
+public sealed record FileSource(string Text, string ETag);
+
+public enum WriteOutcome
+{
+    Created,
+    Replaced,
+    Deleted,
+    Invalid,
+    NotFound,
+
+    /// <summary>A create over an existing file, without naming its version.</summary>
+    Exists,
+
+    /// <summary>The version named (If-Match) is not the one stored: someone changed it meanwhile.</summary>
+    Stale,
+}
+
+public sealed record WriteResult(WriteOutcome Outcome, string? ETag = null, IReadOnlyList<ContentError>? Errors = null, int? Version = null);
+
+/// <summary>One change of a content file: its new bytes, or null to remove it.</summary>
+/// <param name="Locate">Where the file is now (null: it does not exist); asked under the lock.</param>
+/// <param name="NewPath">Where a file that does not exist yet is written.</param>
+/// <param name="IfMatch">The ETag of the version the editor changed; null for a create.</param>
+/// <param name="Overwrite">Replace whatever is stored without naming it (a restore: what it replaces stays a version).</param>
+/// <param name="Summary">What the version says it did; null to describe the difference.</param>
+public sealed record FileChange(string Document, Func<string?> Locate, string NewPath, byte[]? Bytes, string? IfMatch, string Author, bool Overwrite = false, string? Summary = null);
+
+/// <summary>
+/// Writes content files as the management API changes them: under the document's lock shared by every
+/// host, checked against the version the editor read, recorded as a version, then written aside and
+/// renamed into place (whole or not at all). The library's file watcher reindexes it as it does a hand edit.
+/// </summary>
+public sealed class VersionedFiles(ContentVersions versions)
+{
+    public static string ETagOf(byte[] bytes) => $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..32]}\"";
+
+    public static FileSource? Read(string? path)
+    {
+        if (path is null || !File.Exists(path))
+            return null;
+        var bytes = File.ReadAllBytes(path);
+        return new FileSource(Encoding.UTF8.GetString(bytes), ETagOf(bytes));
+    }
+
+    public Task<WriteResult> WriteAsync(FileChange change, CancellationToken cancellationToken) =>
+        versions.ChangeAsync(change.Document, async history =>
+        {
+            var path = change.Locate();
+            var current = Read(path);
+            if (Refusal(change, current) is { } refused)
+                return refused;
+            await RecordUnseenAsync(history, current, cancellationToken);
+            var text = change.Bytes is null ? null : Encoding.UTF8.GetString(change.Bytes);
+            var etag = change.Bytes is null ? null : ETagOf(change.Bytes);
+            var version = await history.RecordAsync(text, etag, change.Author, change.Summary ?? ChangeSummaries.Describe(current?.Text, text), cancellationToken);
+            if (change.Bytes is null)
+            {
+                File.Delete(path!);
+                return new WriteResult(WriteOutcome.Deleted, Version: version);
+            }
+            await WriteWholeAsync(path ?? change.NewPath, change.Bytes, cancellationToken);
+            return new WriteResult(current is null ? WriteOutcome.Created : WriteOutcome.Replaced, etag, Version: version);
+        }, cancellationToken);
+
+    /// <summary>Records the file as found on disk when it differs from its latest version (a hand edit).</summary>
+    /// <returns>Whether a version was recorded.</returns>
+    public Task<bool> RecordFoundAsync(string document, string? path, CancellationToken cancellationToken) =>
+        versions.ChangeAsync(document, history => RecordUnseenAsync(history, Read(path), cancellationToken), cancellationToken);
+
+    /// <summary>Writes to a temporary file beside the target, then renames it over: readers see the old file or the new, never half.</summary>
+    public static async Task WriteWholeAsync(string path, byte[] bytes, CancellationToken cancellationToken)
+    {
+        var folder = Path.GetDirectoryName(path)!;
+        Directory.CreateDirectory(folder);
+        var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            await File.WriteAllBytesAsync(temporary, bytes, cancellationToken);
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    private static WriteResult? Refusal(FileChange change, FileSource? current)
+    {
+        if (change.Bytes is null)
+        {
+            if (current is null)
+                return new WriteResult(WriteOutcome.NotFound);
+            return change.IfMatch is not null && change.IfMatch != current.ETag ? new WriteResult(WriteOutcome.Stale) : null;
+        }
+        if (change.Overwrite && change.IfMatch is null)
+            return null;
+        if (current is null)
+            return change.IfMatch is null ? null : new WriteResult(WriteOutcome.Stale);
+        if (change.IfMatch is null)
+            return new WriteResult(WriteOutcome.Exists, current.ETag);
+        return change.IfMatch == current.ETag ? null : new WriteResult(WriteOutcome.Stale);
+    }
+
+    /// <summary>A change on disk that no version holds yet becomes a version of its own first, so the history has no gaps.</summary>
+    private static async Task<bool> RecordUnseenAsync(DocumentHistory history, FileSource? current, CancellationToken cancellationToken)
+    {
+        var latest = await history.LatestAsync(cancellationToken);
+        if (latest?.Version.ETag == current?.ETag)
+            return false;
+        await history.RecordAsync(current?.Text, current?.ETag, ContentVersions.FileSystem, ChangeSummaries.Describe(latest?.Text, current?.Text), cancellationToken);
+        return true;
+    }
+}

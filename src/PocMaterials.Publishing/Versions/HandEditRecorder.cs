@@ -1,0 +1,87 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PocMaterials.Content.Library;
+using PocMaterials.Publishing.Files;
+
+namespace PocMaterials.Publishing.Versions;
+
+/// <summary>
+/// Keeps the history complete when files change on disk (an editor's hand edit, a git pull, another
+/// host): every content file the library accepted that differs from its latest version becomes a version
+/// by "file system". At start-up it catches up with everything changed while the server was down.
+/// Changes made through the API are already their latest version, so they are not recorded twice; two
+/// hosts seeing the same hand edit record it once, under the document's lock.
+/// </summary>
+public sealed class HandEditRecorder(ContentLibrary library, ContentVersions versions, VersionedFiles files, ILogger<HandEditRecorder> logger) : BackgroundService
+{
+    private readonly Channel<IReadOnlyList<(string Document, string? Path)>> _changes =
+        Channel.CreateUnbounded<IReadOnlyList<(string Document, string? Path)>>(new UnboundedChannelOptions { SingleReader = true });
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        library.Changed += OnChanged;
+        try
+        {
+            await RecordAsync(Everything(library.Current), stoppingToken);
+            await foreach (var documents in _changes.Reader.ReadAllAsync(stoppingToken))
+                await RecordAsync(documents, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: what is not recorded yet is found again at the next start.
+        }
+        finally
+        {
+            library.Changed -= OnChanged;
+        }
+    }
+
+    private void OnChanged(object? sender, ContentChange change)
+    {
+        var location = library.Location;
+        List<(string, string?)> documents =
+        [
+            .. change.Upserted.Select(m => (Materials.MaterialFiles.Document(m.Slug), (string?)location.FullPathOf(m.SourcePath))),
+            .. change.Removed.Select(slug => (Materials.MaterialFiles.Document(slug), (string?)null)),
+        ];
+        if (change.DefinitionsChanged)
+        {
+            var themeIds = change.Previous.Themes.Concat(change.Snapshot.Themes).Select(t => t.Id);
+            documents.AddRange(ContentDocuments.Definitions(location, themeIds).Select(d => (d.Document, (string?)d.Path)));
+        }
+        _changes.Writer.TryWrite(documents);
+    }
+
+    private List<(string Document, string? Path)> Everything(ContentSnapshot content) =>
+    [
+        .. content.Materials.Values.Select(m => (Materials.MaterialFiles.Document(m.Slug), (string?)library.Location.FullPathOf(m.SourcePath))),
+        .. ContentDocuments.Definitions(library.Location, content.Themes.Select(t => t.Id)).Select(d => (d.Document, (string?)d.Path)),
+    ];
+
+    private async Task RecordAsync(IReadOnlyList<(string Document, string? Path)> documents, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var recorded = 0;
+            foreach (var chunk in documents.Chunk(1000))
+            {
+                var latest = await versions.LatestETagsAsync([.. chunk.Select(d => d.Document)], cancellationToken);
+                foreach (var (document, path) in chunk)
+                {
+                    var onDisk = VersionedFiles.Read(path)?.ETag;
+                    // Only what differs takes the lock; the check under it decides.
+                    if (latest.TryGetValue(document, out var known) ? known != onDisk : onDisk is not null)
+                        recorded += await files.RecordFoundAsync(document, path, cancellationToken) ? 1 : 0;
+                }
+            }
+            if (recorded > 0)
+                logger.LogInformation("Recorded {Count} content files changed on disk as versions by '{Author}'", recorded, ContentVersions.FileSystem);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The next change or start compares again; the files themselves are safe.
+            logger.LogWarning(e, "Recording content changed on disk as versions failed");
+        }
+    }
+}

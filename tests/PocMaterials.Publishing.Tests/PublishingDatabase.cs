@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using PocMaterials.Content.Library;
+using PocMaterials.Persistence;
+using PocMaterials.Publishing.Definitions;
+using PocMaterials.Publishing.Files;
+using PocMaterials.Publishing.Materials;
+using PocMaterials.Publishing.Versions;
+using PocMaterials.Testing;
+
+namespace PocMaterials.Publishing.Tests;
+
+/// <summary>A fixture content folder, its library and a migrated database of its own, with the publishing services on them.</summary>
+public sealed class PublishingDatabase : IAsyncLifetime
+{
+    public Database Database { get; } = new();
+    public ContentFolder Content { get; } = ContentFolder.WithFixture();
+    public ContentLibrary Library { get; private set; } = null!;
+    public ContentVersions Versions => new(Database);
+    public VersionedFiles Files => new(Versions);
+    public MaterialRedirects Redirects => new(Database);
+
+    /// <summary>A new set of services on the same folder and database: what a second host has.</summary>
+    public MaterialFiles Materials() => new(Library, Files, Versions, Redirects, ContentLibrary.DefaultMaxFileBytes);
+
+    public DefinitionFiles Definitions() => new(Library, Files, Versions, ContentLibrary.DefaultMaxFileBytes);
+
+    public async Task InitializeAsync()
+    {
+        await Database.StartAsync(new PostgresOptions { ConnectionString = await TestPostgres.CreateDatabaseAsync() }, Content.DataPath, NullLogger.Instance, CancellationToken.None);
+        Library = new ContentLibrary(Content.Location);
+        Library.Reload();
+    }
+
+    public async Task<long> ScalarAsync(string sql, params object[] values)
+    {
+        await using var command = Database.DataSource.CreateCommand(sql);
+        foreach (var value in values)
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    public async Task DisposeAsync()
+    {
+        Library.Dispose();
+        await Database.DisposeAsync();
+        Content.Dispose();
+    }
+}
