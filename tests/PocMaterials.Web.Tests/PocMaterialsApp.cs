@@ -2,6 +2,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -13,7 +15,7 @@ namespace PocMaterials.Web.Tests;
 /// The real web host over a throwaway content folder and a database of its own in the test run's
 /// PostgreSQL cluster, in the Development environment unless told otherwise.
 /// </summary>
-public sealed class PocMaterialsApp(ContentFolder folder, string environment = "Development", IDictionary<string, string?>? settings = null)
+public sealed class PocMaterialsApp(ContentFolder folder, string environment = "Development", IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     public ContentFolder Folder => folder;
@@ -37,6 +39,8 @@ public sealed class PocMaterialsApp(ContentFolder folder, string environment = "
             configuration[key] = value;
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(configuration));
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        if (services is not null)
+            builder.ConfigureTestServices(services);
     }
 
     /// <summary>A client carrying a development token for the given roles and centre.</summary>

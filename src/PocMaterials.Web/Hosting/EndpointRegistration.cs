@@ -34,6 +34,7 @@ public static class EndpointRegistration
         api.MapMaterialEndpoints();
         api.MapMaterialPublishingEndpoints();
         api.MapDefinitionPublishingEndpoints();
+        api.MapSearchAliasEndpoints();
         api.MapAuditEndpoints();
         api.MapTaxonomyEndpoints();
         api.MapReportEndpoints();

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using PocMaterials.Content.Library;
+using PocMaterials.Content.Visibility;
+using PocMaterials.Publishing.Definitions;
+using PocMaterials.Search.Indexing;
+using PocMaterials.Search.Querying;
+using PocMaterials.Web.Identity;
+
+namespace PocMaterials.Web.Endpoints;
+
+/// <summary>From the searches report to a fix: a query that found nothing becomes an alias of a taxonomy term or theme.</summary>
+public static class SearchAliasEndpoints
+{
+    public sealed record AliasRequest(string? Query, string? Target);
+
+    /// <summary>What the query finds now, for every staff member (clb-medewerker): materials matching any word, and all of them.</summary>
+    public sealed record AliasResponse(string Query, string Target, int Version, int Materials, int MaterialsWithAllWords);
+
+    private static readonly TimeSpan IndexWait = TimeSpan.FromSeconds(10);
+
+    public static RouteGroupBuilder MapSearchAliasEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/reports/searches/aliases", AddAlias).RequireAuthorization(Policies.Editor).WithTags("Reports (editors)").Audited()
+            .WithName("AddSearchAlias")
+            .WithSummary("Make a query (typically one without results) an alias of a taxonomy term or theme; answers how many materials it finds now")
+            .WithDescription("Body: {\"query\": \"leer achterstand\", \"target\": \"<term or theme id>\"}. The alias is written into taxonomy.yml or the theme's file, as a new version by the editor.");
+        return api;
+    }
+
+    internal static async Task<Results<Created<AliasResponse>, ValidationProblem, ProblemHttpResult>> AddAlias(
+        AliasRequest request, HttpContext http, DefinitionFiles files, ContentLibrary library, MaterialIndex index, MaterialSearcher searcher,
+        BrusselsCalendar calendar, CancellationToken cancellationToken)
+    {
+        var query = request.Query?.Trim() ?? "";
+        if (query.Length is 0 or > 100 || query.Any(char.IsControl))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = ["The query must be 1 to 100 characters, without control characters."] });
+        if (string.IsNullOrWhiteSpace(request.Target))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["target"] = ["Name the id of a taxonomy term or theme."] });
+        var result = await TermAliases.AddAsync(files, library.Current, request.Target, query, http.User.ToStaffMember().Subject, cancellationToken);
+        if (result.Refusal is { } refusal)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["target"] = [refusal] });
+        if (result.Written is not { Version: { } version, Outcome: Publishing.Files.WriteOutcome.Replaced })
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The file changed while the alias was added; try again.");
+
+        // The file watcher reloads the content and rebuilds the index; the count is taken once both carry the alias.
+        var deadline = DateTime.UtcNow + IndexWait;
+        while (DateTime.UtcNow < deadline && !(HasAlias(library.Current, request.Target, query) && index.ContentVersion >= library.Current.Version))
+            await Task.Delay(50, cancellationToken);
+        var found = searcher.Search(new MaterialSearchRequest { Query = query }, new StaffMember("alias-check", [StaffRoles.Everyone], null), calendar.Today);
+        return TypedResults.Created($"/api/taxonomy", new AliasResponse(query, request.Target, version, found.Total, found.TotalAllWords));
+    }
+
+    private static bool HasAlias(ContentSnapshot content, string target, string alias)
+    {
+        var taxonomy = content.Taxonomy;
+        var aliases = new[] { taxonomy.CoreProcesses, taxonomy.Domains, taxonomy.Types, taxonomy.Roles }.Select(l => l.Find(target)?.Aliases)
+            .Append(taxonomy.Glossary.FirstOrDefault(t => t.Id == target)?.Aliases)
+            .Append(content.ThemesById.GetValueOrDefault(target)?.Aliases)
+            .OfType<IReadOnlyList<string>>();
+        return aliases.Any(list => list.Contains(alias, StringComparer.OrdinalIgnoreCase));
+    }
+}

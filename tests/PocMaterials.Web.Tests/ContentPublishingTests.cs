@@ -1,0 +1,179 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using PocMaterials.Testing;
+
+namespace PocMaterials.Web.Tests;
+
+/// <summary>Versions, diff and restore, hand edits, rename with redirect, preview as a role, the definitions and search aliases, through the real host.</summary>
+public sealed class ContentPublishingTests(SharedHost host) : IClassFixture<SharedHost>
+{
+    private static string Fiche(string title, string body = "Over schoolverzuim.", string extra = "") =>
+        $"---\ntitle: {title}\ntype: fiche\nthemes: [decreet-leersteun]\n{extra}---\n{body}\n";
+
+    [Fact]
+    public async Task Every_change_is_a_version_that_editors_list_compare_and_restore()
+    {
+        var editor = await host.App.ClientFor(["redacteur"]);
+        var created = await editor.PutAsync("/api/materials/fiche-versies", Markdown(Fiche("Fiche versies")));
+        var updated = await Put(editor, "/api/materials/fiche-versies", Fiche("Fiche versies", "Over schoolverzuim en spijbelen."), created.Headers.ETag);
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+
+        var versions = await editor.GetFromJsonAsync<JsonElement>("/api/materials/fiche-versies/versions");
+        Assert.Equal([2, 1], versions.EnumerateArray().Select(v => v.GetProperty("number").GetInt32()));
+        Assert.All(versions.EnumerateArray(), v => Assert.StartsWith("dev-", v.GetProperty("author").GetString(), StringComparison.Ordinal));
+        Assert.Equal("changed the text", versions[0].GetProperty("summary").GetString());
+
+        var diff = await editor.GetStringAsync("/api/materials/fiche-versies/diff?from=1&to=2");
+        Assert.Contains("\n-Over schoolverzuim.\n+Over schoolverzuim en spijbelen.\n", diff, StringComparison.Ordinal);
+
+        var restored = await editor.PostAsync("/api/materials/fiche-versies/versions/1/restore", null);
+        Assert.Equal(HttpStatusCode.OK, restored.StatusCode);
+        Assert.Equal(Fiche("Fiche versies"), await editor.GetStringAsync("/api/materials/fiche-versies/source"));
+        Assert.Equal(Fiche("Fiche versies"), await editor.GetStringAsync("/api/materials/fiche-versies/versions/1"));
+        Assert.Equal(HttpStatusCode.NotFound, (await editor.PostAsync("/api/materials/fiche-versies/versions/9/restore", null)).StatusCode);
+
+        var staff = await host.App.ClientFor(["clb-medewerker"]);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/api/materials/fiche-versies/versions")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.PostAsync("/api/materials/fiche-versies/versions/1/restore", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_hand_edit_on_disk_is_recorded_as_a_version_by_the_file_system()
+    {
+        var editor = await host.App.ClientFor(["redacteur"]);
+        await editor.PutAsync("/api/materials/fiche-handwerk", Markdown(Fiche("Fiche handwerk")));
+        await File.WriteAllTextAsync(Path.Combine(host.Folder.ContentPath, "materials", "fiche-handwerk.md"), Fiche("Fiche handwerk", "Met de hand herschreven."));
+
+        JsonElement versions = default;
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            versions = await editor.GetFromJsonAsync<JsonElement>("/api/materials/fiche-handwerk/versions");
+            if (versions.GetArrayLength() == 2)
+                break;
+            await Task.Delay(100);
+        }
+        Assert.Equal(2, versions.GetArrayLength());
+        Assert.Equal("file system", versions[0].GetProperty("author").GetString());
+        Assert.Equal("changed the text", versions[0].GetProperty("summary").GetString());
+    }
+
+    [Fact]
+    public async Task A_renamed_material_answers_at_its_old_slug_with_a_redirect_and_is_found_under_the_new_one()
+    {
+        var editor = await host.App.ClientFor(["redacteur"]);
+        var staff = await host.App.ClientFor(["clb-medewerker"]);
+        await editor.PutAsync("/api/materials/fiche-oude-naam", Markdown(Fiche("Fiche hernoemd verzuim")));
+        await WaitUntilAsync(async () => (await staff.GetAsync("/api/materials/fiche-oude-naam")).StatusCode == HttpStatusCode.OK);
+
+        var renamed = await editor.PostAsJsonAsync("/api/materials/fiche-oude-naam/rename", new { slug = "fiche-nieuwe-naam" });
+        Assert.Equal(HttpStatusCode.Created, renamed.StatusCode);
+        await WaitUntilAsync(async () => (await staff.GetAsync("/api/materials/fiche-nieuwe-naam")).StatusCode == HttpStatusCode.OK);
+
+        using var noRedirects = host.App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        noRedirects.DefaultRequestHeaders.Authorization = staff.DefaultRequestHeaders.Authorization;
+        var old = await noRedirects.GetAsync("/api/materials/fiche-oude-naam?source=direct");
+        Assert.Equal(HttpStatusCode.PermanentRedirect, old.StatusCode);
+        Assert.Equal("/api/materials/fiche-nieuwe-naam?source=direct", old.Headers.Location!.OriginalString);
+        Assert.Equal("renamed from fiche-oude-naam", (await editor.GetFromJsonAsync<JsonElement>("/api/materials/fiche-nieuwe-naam/versions"))[0].GetProperty("summary").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await editor.PostAsJsonAsync("/api/materials/fiche-nieuwe-naam/rename", new { slug = "faq-leersteun" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await editor.PostAsJsonAsync("/api/materials/fiche-nieuwe-naam/rename", new { slug = "../etc" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Editors_preview_a_material_as_a_chosen_role_sees_it()
+    {
+        var editor = await host.App.ClientFor(["redacteur"]);
+        await editor.PutAsync("/api/materials/fiche-voor-artsen", Markdown(Fiche("Fiche voor artsen", extra: "roles: [arts]\n")));
+        await editor.PutAsync("/api/materials/fiche-concept", Markdown(Fiche("Fiche concept", extra: "status: draft\n")));
+        await WaitUntilAsync(async () => (await editor.GetAsync("/api/materials/fiche-concept/preview")).StatusCode == HttpStatusCode.OK);
+
+        var asArts = await editor.GetFromJsonAsync<JsonElement>("/api/materials/fiche-voor-artsen/preview?role=arts");
+        var asStaff = await editor.GetFromJsonAsync<JsonElement>("/api/materials/fiche-voor-artsen/preview?role=clb-medewerker");
+        var draft = await editor.GetFromJsonAsync<JsonElement>("/api/materials/fiche-concept/preview?role=arts");
+
+        Assert.True(asArts.GetProperty("visible").GetBoolean());
+        Assert.False(asStaff.GetProperty("visible").GetBoolean());
+        Assert.Contains("arts", asStaff.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.False(draft.GetProperty("visible").GetBoolean());
+        Assert.Contains("draft", draft.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Fiche concept", draft.GetProperty("material").GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, (await editor.GetAsync("/api/materials/fiche-concept/preview?role=koning")).StatusCode);
+        var staff = await host.App.ClientFor(["clb-medewerker"]);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/api/materials/fiche-concept/preview")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Definitions_are_edited_like_materials_and_a_change_that_breaks_a_material_is_refused()
+    {
+        var editor = await host.App.ClientFor(["redacteur"]);
+        var taxonomy = await editor.GetAsync("/api/taxonomy/source");
+        var text = await taxonomy.Content.ReadAsStringAsync();
+
+        // Without the type 'fiche', every fiche would break: refused, naming them, and nothing written.
+        var withoutFiche = text.Replace("  - id: fiche\n    label: Fiche\n", "", StringComparison.Ordinal);
+        Assert.NotEqual(text, withoutFiche);
+        var refused = await Put(editor, "/api/taxonomy", withoutFiche, taxonomy.Headers.ETag, "text/yaml");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("content/materials/fiche-a.md", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(text, await editor.GetStringAsync("/api/taxonomy/source"));
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await Put(editor, "/api/taxonomy", text, new EntityTagHeaderValue("\"stale\""), "text/yaml")).StatusCode);
+
+        var theme = "---\ntitle: Schoolverzuim\naliases: [spijbelen]\ncontact: an-jacobs\n---\nAlles over verzuim.\n";
+        Assert.Equal(HttpStatusCode.Created, (await Put(editor, "/api/themes/schoolverzuim", theme, null, "text/markdown")).StatusCode);
+        await WaitUntilAsync(async () => (await editor.GetAsync("/api/themes/schoolverzuim")).StatusCode == HttpStatusCode.OK);
+        var badTheme = await Put(editor, "/api/themes/kapot", "---\ntitle: Kapot\ncontact: niemand\n---\n", null, "text/markdown");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, badTheme.StatusCode);
+        Assert.Contains("contact", await badTheme.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var inUse = await editor.DeleteAsync("/api/themes/decreet-leersteun");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, inUse.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await editor.DeleteAsync("/api/themes/schoolverzuim")).StatusCode);
+        Assert.Equal(["removed", "created"], (await editor.GetFromJsonAsync<JsonElement>("/api/themes/schoolverzuim/versions")).EnumerateArray().Select(v => v.GetProperty("summary").GetString()));
+
+        var staff = await host.App.ClientFor(["clb-medewerker"]);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Put(staff, "/api/contacts", "[]", null, "text/yaml")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/api/newsletter/calendar/source")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_query_without_results_becomes_an_alias_and_the_answer_says_what_it_finds_now()
+    {
+        var editor = await host.App.ClientFor(["redacteur"]);
+        var staff = await host.App.ClientFor(["clb-medewerker"]);
+        Assert.Equal(0, (await staff.GetFromJsonAsync<JsonElement>("/api/search?q=ondersteuningsmodel")).GetProperty("total").GetInt32());
+
+        var response = await editor.PostAsJsonAsync("/api/reports/searches/aliases", new { query = "ondersteuningsmodel", target = "decreet-leersteun" });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(body.GetProperty("materials").GetInt32() >= SharedHost.Fiches.Length);
+        Assert.Equal(body.GetProperty("materials").GetInt32(), (await staff.GetFromJsonAsync<JsonElement>("/api/search?q=ondersteuningsmodel")).GetProperty("total").GetInt32());
+        Assert.Contains("\"ondersteuningsmodel\"", await editor.GetStringAsync("/api/themes/decreet-leersteun/source"), StringComparison.Ordinal);
+
+        var glossary = await editor.PostAsJsonAsync("/api/reports/searches/aliases", new { query = "steuncentrum", target = "lsc" });
+        Assert.Equal(HttpStatusCode.Created, glossary.StatusCode);
+        Assert.Contains("aliases: [LSC, \"steuncentrum\"]", await editor.GetStringAsync("/api/taxonomy/source"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await editor.PostAsJsonAsync("/api/reports/searches/aliases", new { query = "x", target = "bestaat-niet" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await editor.PostAsJsonAsync("/api/reports/searches/aliases", new { query = "LSC", target = "lsc" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.PostAsJsonAsync("/api/reports/searches/aliases", new { query = "x", target = "lsc" })).StatusCode);
+    }
+
+    private static StringContent Markdown(string text) => new(text, Encoding.UTF8, "text/markdown");
+
+    private static Task<HttpResponseMessage> Put(HttpClient client, string path, string text, EntityTagHeaderValue? etag, string mediaType = "text/markdown")
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, path) { Content = new StringContent(text, Encoding.UTF8, mediaType) };
+        if (etag is not null)
+            request.Headers.IfMatch.Add(etag);
+        return client.SendAsync(request);
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        for (var attempt = 0; attempt < 100 && !await condition(); attempt++)
+            await Task.Delay(50);
+        Assert.True(await condition());
+    }
+}
