@@ -29,6 +29,8 @@ public sealed class ContentLibrary : IDisposable
     private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
     private readonly List<FileSystemWatcher> _watchers = [];
     private readonly Timer _debounceTimer;
+    private readonly TimeSpan _rescanInterval;
+    private Timer? _rescanTimer;
     private MaterialTaxonomy? _lastValidTaxonomy;
     private IReadOnlyList<Contact>? _lastValidContacts;
     private NewsletterCalendar? _lastValidCalendar;
@@ -37,11 +39,16 @@ public sealed class ContentLibrary : IDisposable
     private ContentSnapshot _current = ContentSnapshot.Empty;
 
     /// <param name="maxFileBytes">A larger file is an error: its text is neither parsed nor indexed.</param>
-    public ContentLibrary(ContentLocation location, ILogger<ContentLibrary>? logger = null, long maxFileBytes = DefaultMaxFileBytes)
+    /// <param name="rescanInterval">
+    /// While watching, how often every file's time stamp and size are compared anyway (zero: never). File
+    /// change notifications do not cross hosts on a shared network file system; the rescan does.
+    /// </param>
+    public ContentLibrary(ContentLocation location, ILogger<ContentLibrary>? logger = null, long maxFileBytes = DefaultMaxFileBytes, TimeSpan rescanInterval = default)
     {
         _location = new ContentLocation(Path.GetFullPath(location.ContentPath), Path.GetFullPath(location.ThemesPath));
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _maxFileBytes = maxFileBytes;
+        _rescanInterval = rescanInterval;
         _debounceTimer = new Timer(_ => ReloadFromWatcher());
     }
 
@@ -95,12 +102,15 @@ public sealed class ContentLibrary : IDisposable
             watcher.EnableRaisingEvents = true;
             _watchers.Add(watcher);
         }
+        if (_rescanInterval > TimeSpan.Zero)
+            _rescanTimer = new Timer(_ => ReloadFromWatcher(), null, _rescanInterval, _rescanInterval);
     }
 
     public void Dispose()
     {
         foreach (var watcher in _watchers)
             watcher.Dispose();
+        _rescanTimer?.Dispose();
         _debounceTimer.Dispose();
     }
 

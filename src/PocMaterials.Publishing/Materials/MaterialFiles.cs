@@ -108,6 +108,6 @@ public sealed partial class MaterialFiles(ContentLibrary library, VersionedFiles
             ? Directory.EnumerateFiles(library.Location.MaterialsPath, slug + ".md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).FirstOrDefault()
             : null;
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*\z")]
     private static partial Regex SlugPattern();
 }

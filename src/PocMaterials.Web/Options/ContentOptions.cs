@@ -18,6 +18,10 @@ public sealed class ContentOptions
     [Range(1024, 64 * 1024 * 1024)]
     public long MaxFileBytes { get; set; } = ContentLibrary.DefaultMaxFileBytes;
 
+    /// <summary>How often all files are compared with what was loaded, beside the file watcher; 0 turns it off.</summary>
+    [Range(0, 3600)]
+    public int RescanSeconds { get; set; } = 30;
+
     public ContentLibrary CreateLibrary(ILogger<ContentLibrary>? logger = null) =>
-        new(new ContentLocation(ContentPath, ThemesPath), logger, MaxFileBytes);
+        new(new ContentLocation(ContentPath, ThemesPath), logger, MaxFileBytes, TimeSpan.FromSeconds(RescanSeconds));
 }
