@@ -33,6 +33,7 @@ public static class EndpointRegistration
         api.MapSearchEndpoints();
         api.MapMaterialEndpoints();
         api.MapMaterialPublishingEndpoints();
+        api.MapAttachmentEndpoints();
         api.MapAuditEndpoints();
         api.MapTaxonomyEndpoints();
         api.MapReportEndpoints();

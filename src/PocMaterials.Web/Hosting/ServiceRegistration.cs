@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Publishing;
+using PocMaterials.Publishing.Attachments;
 using PocMaterials.Publishing.Materials;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Persistence;
@@ -25,6 +26,7 @@ public static class ServiceRegistration
     {
         var services = builder.Services;
         services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AttachmentOptions>().BindConfiguration(AttachmentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DataOptions>().BindConfiguration(DataOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<IdentityOptions>, IdentityOptionsValidator>();
@@ -53,6 +55,8 @@ public static class ServiceRegistration
         services.AddSingleton<BrusselsCalendar>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ContentOptions>>().Value.CreateLibrary(sp.GetRequiredService<ILogger<ContentLibrary>>()));
         services.AddSingleton(sp => new MaterialFiles(sp.GetRequiredService<ContentLibrary>(), sp.GetRequiredService<IOptions<ContentOptions>>().Value.MaxFileBytes));
+        services.AddSingleton(sp => new AttachmentFiles(sp.GetRequiredService<ContentLibrary>(), sp.GetRequiredService<Database>(),
+            sp.GetRequiredService<IOptions<AttachmentOptions>>().Value.MaxBytes, sp.GetRequiredService<ILogger<AttachmentFiles>>()));
         services.AddSingleton(sp => new MaterialIndex(
             Path.Combine(sp.GetRequiredService<DataFolderLock>().Path, DataOptions.IndexFolder),
             sp.GetRequiredService<ILogger<MaterialIndex>>()));
