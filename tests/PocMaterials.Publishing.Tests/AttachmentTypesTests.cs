@@ -23,7 +23,7 @@ public sealed class AttachmentTypesTests
     [MemberData(nameof(Accepted))]
     public void Every_accepted_kind_is_recognised_from_its_bytes(string sample, string contentType)
     {
-        var detected = Detect(Sample(sample));
+        var detected = Detect(SampleFiles.Named(sample));
 
         Assert.Equal(contentType, detected.Type?.ContentType);
     }
@@ -41,7 +41,7 @@ public sealed class AttachmentTypesTests
     [MemberData(nameof(Refused))]
     public void Markup_programs_legacy_and_macro_documents_are_refused_and_named(string sample, string description)
     {
-        var detected = Detect(Sample(sample));
+        var detected = Detect(SampleFiles.Named(sample));
 
         Assert.Null(detected.Type);
         Assert.Contains(description, detected.Description, StringComparison.Ordinal);
@@ -74,8 +74,6 @@ public sealed class AttachmentTypesTests
     {
         Assert.Equal(contentType, AttachmentTypes.OfFileName(name)?.ContentType);
     }
-
-    private static byte[] Sample(string name) => (byte[])typeof(SampleFiles).GetMethod(name)!.Invoke(null, null)!;
 
     private static DetectedType Detect(byte[] bytes)
     {

@@ -6,6 +6,9 @@ namespace PocMaterials.Testing;
 /// <summary>Tiny but well-formed files of every kind an attachment may be, and of kinds it may not.</summary>
 public static class SampleFiles
 {
+    /// <summary>A sample by the name of its method, for theories: "Pdf", "Docx", ...</summary>
+    public static byte[] Named(string name) => (byte[])typeof(SampleFiles).GetMethod(name, [])!.Invoke(null, null)!;
+
     public static byte[] Pdf() => Encoding.ASCII.GetBytes(
         "%PDF-1.4\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n2 0 obj <</Type/Pages/Kids[]/Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n");
 

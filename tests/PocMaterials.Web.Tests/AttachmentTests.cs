@@ -26,7 +26,7 @@ public sealed class AttachmentTests(AttachmentHost host) : IClassFixture<Attachm
     [MemberData(nameof(Kinds))]
     public async Task Every_accepted_kind_is_stored_beside_the_content_and_served_as_uploaded(string name, string sample, string disposition)
     {
-        var bytes = (byte[])typeof(SampleFiles).GetMethod(sample)!.Invoke(null, null)!;
+        var bytes = SampleFiles.Named(sample);
 
         var created = await host.PutAsync("fiche-open", name, bytes);
         var served = await host.Staff.GetAsync($"/api/materials/fiche-open/attachments/{name}");

@@ -92,7 +92,7 @@ public sealed class HostileAttachmentTests(HostileAttachmentTests.KestrelHost ho
     [MemberData(nameof(Disguised))]
     public async Task A_file_that_is_not_what_its_name_says_is_a_415_naming_what_it_is(string name, string sample, string detected)
     {
-        var bytes = (byte[])typeof(SampleFiles).GetMethod(sample)!.Invoke(null, null)!;
+        var bytes = SampleFiles.Named(sample);
 
         var response = await host.PutAsync("fiche-open", name, bytes);
 
