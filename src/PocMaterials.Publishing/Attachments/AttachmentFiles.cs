@@ -48,7 +48,7 @@ public sealed class AttachmentFiles(ContentLibrary library, Database database, l
     public long MaxBytes => maxBytes;
 
     /// <summary>True when attachments are stored for the slug, whether or not its material exists now.</summary>
-    public bool HasAny(string slug) => FolderOf(slug) is { } folder && Directory.Exists(folder) && List(slug).Count > 0;
+    public bool HasAny(string slug) => List(slug).Count > 0;
 
     /// <summary>The material's attachments, by name.</summary>
     public IReadOnlyList<Attachment> List(string slug)
