@@ -116,8 +116,12 @@ public sealed class ContentLibrary : IDisposable
 
     private void Touch(string path)
     {
+        var full = Path.GetFullPath(path);
+        // Attachments are no content to parse or index: an upload does not reload anything.
+        if (full == _location.AttachmentsPath || full.StartsWith(_location.AttachmentsPath + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            return;
         lock (_touched)
-            _touched.Add(Path.GetFullPath(path));
+            _touched.Add(full);
         _debounceTimer.Change(Debounce, Timeout.InfiniteTimeSpan);
     }
 

@@ -40,7 +40,10 @@ public sealed record FileChange(string Document, Func<string?> Locate, string Ne
 /// </summary>
 public sealed class VersionedFiles(ContentVersions versions)
 {
-    public static string ETagOf(byte[] bytes) => $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..32]}\"";
+    public static string ETagOf(byte[] bytes) => ETagOfHash(SHA256.HashData(bytes));
+
+    /// <summary>The entity tag of content whose SHA-256 is given: the same on every host, for every kind of file.</summary>
+    public static string ETagOfHash(ReadOnlySpan<byte> sha256) => $"\"{Convert.ToHexStringLower(sha256)[..32]}\"";
 
     public static FileSource? Read(string? path)
     {

@@ -74,6 +74,11 @@ public sealed partial class MaterialFiles(ContentLibrary library, VersionedFiles
             var newPath = Path.Combine(Path.GetDirectoryName(path)!, newSlug + ".md");
             await VersionedFiles.WriteWholeAsync(newPath, Encoding.UTF8.GetBytes(current.Text), cancellationToken);
             File.Delete(path);
+            // Its attachments go along: they are served by the material's slug.
+            var attachments = Path.Combine(library.Location.AttachmentsPath, slug);
+            var newAttachments = Path.Combine(library.Location.AttachmentsPath, newSlug);
+            if (Directory.Exists(attachments) && !Directory.Exists(newAttachments))
+                Directory.Move(attachments, newAttachments);
             return new WriteResult(WriteOutcome.Created, current.ETag, Version: version);
         }, cancellationToken);
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Materials;
 using PocMaterials.Content.Visibility;
+using PocMaterials.Publishing.Attachments;
 using Microsoft.AspNetCore.Mvc;
 using PocMaterials.Persistence;
 using PocMaterials.Publishing.Materials;
@@ -19,7 +20,7 @@ public static class MaterialEndpoints
     {
         api.MapGet("/materials/{slug}", GetMaterial)
             .WithName("GetMaterial")
-            .WithSummary("One material with its body, questions, contact and related materials")
+            .WithSummary("One material with its body, questions, contact, related materials and attachments")
             .WithDescription("404 when the material does not exist or the caller may not see it; 400 when a tracking parameter (source, searchId, position) does not hold.");
         return api;
     }
@@ -36,6 +37,7 @@ public static class MaterialEndpoints
         BrusselsCalendar calendar,
         ReachTracking tracking,
         MaterialRedirects redirects,
+        AttachmentFiles attachments,
         [FromQuery] string? source,
         [FromQuery] Guid? searchId,
         [FromQuery] int? position,
@@ -74,7 +76,7 @@ public static class MaterialEndpoints
         var questionAnchor = material.Questions.Any(q => q.Anchor == anchor) ? anchor : null;
         tracking.MaterialViewed(viewer, slug, questionAnchor, viewSource!.Value, searchId, position);
         var related = RelatedMaterials.For(material, content.Materials.Values, viewer, today);
-        return TypedResults.Ok(MaterialResponse.From(material, content, today, related));
+        return TypedResults.Ok(MaterialResponse.From(material, content, today, related, attachments.List(slug)));
     }
 
     /// <summary>The redirect of a renamed slug; none while the database is away, so the material bank keeps answering.</summary>

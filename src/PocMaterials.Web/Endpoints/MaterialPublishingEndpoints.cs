@@ -5,6 +5,7 @@ using PocMaterials.Content.Library;
 using PocMaterials.Content.Materials;
 using PocMaterials.Content.Publishing;
 using PocMaterials.Content.Visibility;
+using PocMaterials.Publishing.Attachments;
 using PocMaterials.Publishing.Files;
 using PocMaterials.Publishing.Materials;
 using PocMaterials.Web.Identity;
@@ -109,7 +110,7 @@ public static class MaterialPublishingEndpoints
     }
 
     internal static Results<Ok<MaterialPreview>, ProblemHttpResult, ValidationProblem> Preview(
-        string slug, string? role, string? centre, ContentLibrary library, BrusselsCalendar calendar)
+        string slug, string? role, string? centre, ContentLibrary library, BrusselsCalendar calendar, AttachmentFiles attachments)
     {
         var content = library.Current;
         var roleId = role ?? StaffRoles.Everyone;
@@ -127,7 +128,7 @@ public static class MaterialPublishingEndpoints
             : material.Published > today ? $"It is scheduled: visible from {material.Published:yyyy-MM-dd}."
             : $"It is for {string.Join(", ", material.Roles)} only.";
         var related = RelatedMaterials.For(material, content.Materials.Values, viewer, today);
-        return TypedResults.Ok(new MaterialPreview(visible, reason, MaterialResponse.From(material, content, today, related)));
+        return TypedResults.Ok(new MaterialPreview(visible, reason, MaterialResponse.From(material, content, today, related, attachments.List(slug))));
     }
 
     private static string? FromJson(string json)

@@ -2,6 +2,7 @@ using PocMaterials.Content.Contacts;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Materials;
 using PocMaterials.Content.Taxonomy;
+using PocMaterials.Publishing.Attachments;
 
 namespace PocMaterials.Web.Endpoints;
 
@@ -15,6 +16,15 @@ public sealed record ContactResponse(string Id, string Name, string? Email, stri
 
 public sealed record QuestionResponse(string Question, string Anchor, string Url);
 
+/// <summary>A file attached to a material; <c>Url</c> serves it.</summary>
+public sealed record AttachmentResponse(string Name, long Size, string ContentType, DateTimeOffset Updated, string Url)
+{
+    public static AttachmentResponse From(Attachment attachment) =>
+        new(attachment.Name, attachment.Size, attachment.Type.ContentType, attachment.Updated, UrlOf(attachment.Slug, attachment.Name));
+
+    public static string UrlOf(string slug, string name) => $"/api/materials/{slug}/attachments/{name}";
+}
+
 /// <summary>A material in a list: enough to show it and link to it.</summary>
 public sealed record MaterialSummaryResponse(string Slug, string Title, LabelledId Type, string? Summary, string Url, DateOnly? Updated)
 {
@@ -27,7 +37,7 @@ public sealed record MaterialSummaryResponse(string Slug, string Title, Labelled
         material.Updated);
 }
 
-/// <summary>A whole material: metadata with labels, the body as safe HTML, its questions, contact and related materials.</summary>
+/// <summary>A whole material: metadata with labels, the body as safe HTML, its questions, contact, related materials and attachments.</summary>
 public sealed record MaterialResponse(
     string Slug,
     string Title,
@@ -46,9 +56,10 @@ public sealed record MaterialResponse(
     string Html,
     IReadOnlyList<QuestionResponse> Questions,
     ContactResponse? Contact,
-    IReadOnlyList<MaterialSummaryResponse> Related)
+    IReadOnlyList<MaterialSummaryResponse> Related,
+    IReadOnlyList<AttachmentResponse> Attachments)
 {
-    public static MaterialResponse From(Material material, ContentSnapshot content, DateOnly today, IReadOnlyList<Material> related)
+    public static MaterialResponse From(Material material, ContentSnapshot content, DateOnly today, IReadOnlyList<Material> related, IReadOnlyList<Attachment> attachments)
     {
         var taxonomy = content.Taxonomy;
         static IReadOnlyList<LabelledId> Labelled(IEnumerable<string> ids, Func<string, string> label) =>
@@ -71,7 +82,8 @@ public sealed record MaterialResponse(
             Content.Markdown.MarkdownRendering.ToHtml(material.BodyMarkdown),
             material.Questions.Select(q => new QuestionResponse(q.Question, q.Anchor, $"/materials/{material.Slug}#{q.Anchor}")).ToList(),
             ContactResponse.From(content.ContactOf(material.ContactId)),
-            related.Select(r => MaterialSummaryResponse.From(r, content)).ToList());
+            related.Select(r => MaterialSummaryResponse.From(r, content)).ToList(),
+            attachments.Select(AttachmentResponse.From).ToList());
     }
 }
 

@@ -35,6 +35,7 @@ public static class EndpointRegistration
         api.MapMaterialPublishingEndpoints();
         api.MapDefinitionPublishingEndpoints();
         api.MapSearchAliasEndpoints();
+        api.MapAttachmentEndpoints();
         api.MapAuditEndpoints();
         api.MapTaxonomyEndpoints();
         api.MapReportEndpoints();

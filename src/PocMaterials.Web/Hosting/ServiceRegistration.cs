@@ -6,6 +6,7 @@ using PocMaterials.Content.Library;
 using PocMaterials.Content.Publishing;
 using PocMaterials.Publishing.Definitions;
 using PocMaterials.Publishing.Files;
+using PocMaterials.Publishing.Attachments;
 using PocMaterials.Publishing.Materials;
 using PocMaterials.Publishing.Versions;
 using PocMaterials.Content.Visibility;
@@ -28,6 +29,7 @@ public static class ServiceRegistration
     {
         var services = builder.Services;
         services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AttachmentOptions>().BindConfiguration(AttachmentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DataOptions>().BindConfiguration(DataOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<IdentityOptions>, IdentityOptionsValidator>();
@@ -64,6 +66,8 @@ public static class ServiceRegistration
         services.AddSingleton(sp => new DefinitionFiles(
             sp.GetRequiredService<ContentLibrary>(), sp.GetRequiredService<VersionedFiles>(), sp.GetRequiredService<ContentVersions>(),
             sp.GetRequiredService<IOptions<ContentOptions>>().Value.MaxFileBytes));
+        services.AddSingleton(sp => new AttachmentFiles(sp.GetRequiredService<ContentLibrary>(), sp.GetRequiredService<Database>(),
+            sp.GetRequiredService<IOptions<AttachmentOptions>>().Value.MaxBytes, sp.GetRequiredService<ILogger<AttachmentFiles>>()));
         services.AddSingleton(sp => new MaterialIndex(
             Path.Combine(sp.GetRequiredService<DataFolderLock>().Path, DataOptions.IndexFolder),
             sp.GetRequiredService<ILogger<MaterialIndex>>()));

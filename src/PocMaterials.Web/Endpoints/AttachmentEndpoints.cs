@@ -1,0 +1,141 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+using PocMaterials.Content.Library;
+using PocMaterials.Content.Visibility;
+using PocMaterials.Publishing.Attachments;
+using PocMaterials.Publishing.Materials;
+using PocMaterials.Web.Identity;
+
+namespace PocMaterials.Web.Endpoints;
+
+/// <summary>
+/// Files attached to a material (PDF, Office and OpenDocument files, images): uploaded by editors, served to
+/// whoever may see the material, and to no one else (the same 404 as the material's).
+/// </summary>
+public static class AttachmentEndpoints
+{
+    public static RouteGroupBuilder MapAttachmentEndpoints(this RouteGroupBuilder api)
+    {
+        var attachments = api.MapGroup("/materials/{slug}/attachments").WithTags("Attachments");
+        attachments.MapGet("", List).WithName("ListAttachments").WithSummary("The material's attachments: name, size, content type, updated, url");
+        attachments.MapGet("/{fileName}", Get).WithName("GetAttachment")
+            .WithSummary("The attached file, with its ETag (conditional and range requests)")
+            .WithDescription("404 when the material does not exist or the caller may not see it.");
+
+        var editing = api.MapGroup("/materials/{slug}/attachments").RequireAuthorization(Policies.Editor).WithTags("Attachments (editors)").Audited();
+        editing.MapPut("/{fileName}", Put).WithName("PutAttachment")
+            .WithSummary("Attach a file (no If-Match; 409 when it exists) or replace it (If-Match: its ETag; 412 when stale)")
+            .WithDescription("Body: the file's bytes. Its type is told from the bytes and must agree with the name's extension (else 415); over Attachments:MaxBytes is a 413.");
+        editing.MapDelete("/{fileName}", Delete).WithName("DeleteAttachment").WithSummary("Remove an attachment (If-Match: its ETag, optional)");
+        return api;
+    }
+
+    internal static Results<Ok<IReadOnlyList<AttachmentResponse>>, ProblemHttpResult> List(
+        string slug, ClaimsPrincipal user, ContentLibrary library, BrusselsCalendar calendar, AttachmentFiles files)
+    {
+        if (!MayReach(slug, user.ToStaffMember(), library, calendar, files))
+            return MaterialEndpoints.NotFound("material", slug);
+        return TypedResults.Ok<IReadOnlyList<AttachmentResponse>>(files.List(slug).Select(AttachmentResponse.From).ToList());
+    }
+
+    internal static Results<FileStreamHttpResult, ProblemHttpResult> Get(
+        string slug, string fileName, ClaimsPrincipal user, ContentLibrary library, BrusselsCalendar calendar, AttachmentFiles files, HttpContext http)
+    {
+        if (!MayReach(slug, user.ToStaffMember(), library, calendar, files) || files.Open(slug, fileName) is not { } opened)
+            return MaterialEndpoints.NotFound("attachment", $"{slug}/{fileName}");
+        var attachment = opened.Attachment;
+        var headers = http.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        // Who may read it depends on the token: no shared cache keeps it, and a browser asks again (ETag) each time.
+        headers.CacheControl = "private, no-cache";
+        headers.ContentDisposition = new ContentDispositionHeaderValue(attachment.Type.ShownInline ? "inline" : "attachment") { FileName = attachment.Name }.ToString();
+        return TypedResults.Stream(opened.Stream, attachment.Type.ContentType,
+            lastModified: attachment.Updated, entityTag: EntityTagHeaderValue.Parse(attachment.ETag), enableRangeProcessing: true);
+    }
+
+    internal static async Task<IResult> Put(string slug, string fileName, HttpContext http, ContentLibrary library, AttachmentFiles files, CancellationToken cancellationToken)
+    {
+        if (InvalidNames(slug, fileName) is { } invalid)
+            return invalid;
+        if (AttachmentTypes.OfFileName(fileName) is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "This kind of file is not accepted.",
+                detail: $"'{fileName}': attach {AttachmentTypes.Extensions} files.");
+        }
+        // Attachments belong to a material: none is created for a slug that has none (a typo would hide it).
+        if (!library.Current.Materials.ContainsKey(slug))
+            return MaterialEndpoints.NotFound("material", slug);
+        if (http.Request.ContentLength > files.MaxBytes)
+            return TooLarge(files.MaxBytes);
+        // Kestrel cuts a body without a length at the limit too; the copy stops there by itself on any server.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
+            bodyLimit.MaxRequestBodySize = files.MaxBytes;
+        var ifMatch = http.Request.Headers.IfMatch.ToString() is { Length: > 0 } tag ? tag : null;
+        AttachmentWrite result;
+        try
+        {
+            result = await files.WriteAsync(slug, fileName, http.Request.Body, ifMatch, cancellationToken);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(files.MaxBytes);
+        }
+        if (result.Attachment is { } written)
+            http.Response.Headers.ETag = written.ETag;
+        return result.Outcome switch
+        {
+            AttachmentOutcome.Created => TypedResults.Created(AttachmentResponse.UrlOf(slug, fileName), AttachmentResponse.From(result.Attachment!)),
+            AttachmentOutcome.Replaced => TypedResults.Ok(AttachmentResponse.From(result.Attachment!)),
+            AttachmentOutcome.TooLarge => TooLarge(files.MaxBytes),
+            AttachmentOutcome.WrongType => TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "The file is not what its name says, or of no accepted kind.",
+                detail: $"'{fileName}' must be {AttachmentTypes.OfFileName(fileName)!.Description}; its bytes are {result.Detected}. Nothing was written."),
+            AttachmentOutcome.Exists => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"Attachment '{slug}/{fileName}' exists.",
+                detail: "To replace it, send If-Match with its ETag (from GET or the list of attachments)."),
+            _ => Stale(slug, fileName),
+        };
+    }
+
+    internal static async Task<IResult> Delete(
+        string slug, string fileName, HttpContext http, ContentLibrary library, BrusselsCalendar calendar, AttachmentFiles files, CancellationToken cancellationToken)
+    {
+        if (InvalidNames(slug, fileName) is { } invalid)
+            return invalid;
+        if (!MayReach(slug, http.User.ToStaffMember(), library, calendar, files))
+            return MaterialEndpoints.NotFound("material", slug);
+        var ifMatch = http.Request.Headers.IfMatch.ToString() is { Length: > 0 } tag ? tag : null;
+        return (await files.DeleteAsync(slug, fileName, ifMatch, cancellationToken)).Outcome switch
+        {
+            AttachmentOutcome.Deleted => TypedResults.NoContent(),
+            AttachmentOutcome.NotFound => MaterialEndpoints.NotFound("attachment", $"{slug}/{fileName}"),
+            _ => Stale(slug, fileName),
+        };
+    }
+
+    /// <summary>
+    /// The material is there and the caller may see it. Editors also reach the attachments a removed material
+    /// left (kept, so that restoring the material brings them back; an editor may delete them).
+    /// </summary>
+    private static bool MayReach(string slug, StaffMember viewer, ContentLibrary library, BrusselsCalendar calendar, AttachmentFiles files) =>
+        library.Current.Materials.TryGetValue(slug, out var material)
+            ? material.IsVisibleTo(viewer, calendar.Today)
+            : viewer.IsEditor && files.HasAny(slug);
+
+    private static ValidationProblem? InvalidNames(string slug, string fileName)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!MaterialFiles.IsValidSlug(slug))
+            errors["slug"] = [$"'{slug}' is not a slug: lower-case letters and digits in words joined by hyphens, at most 100 characters."];
+        if (AttachmentNames.Problem(fileName) is { } problem)
+            errors["fileName"] = [problem];
+        return errors.Count > 0 ? TypedResults.ValidationProblem(errors, title: "The attachment's place is not valid.") : null;
+    }
+
+    private static ProblemHttpResult Stale(string slug, string fileName) => TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed,
+        title: $"Attachment '{slug}/{fileName}' changed since you read it.", detail: "Read its ETag again (GET or the list of attachments) and send it in If-Match.");
+
+    private static ProblemHttpResult TooLarge(long limit) => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "The attachment is too large.", detail: $"An attachment may be at most {limit:N0} bytes (Attachments:MaxBytes).");
+}
