@@ -34,6 +34,7 @@ public static class EndpointRegistration
         api.MapMaterialEndpoints();
         api.MapMaterialPublishingEndpoints();
         api.MapAuditEndpoints();
+        api.MapWebhookEndpoints();
         api.MapTaxonomyEndpoints();
         api.MapReportEndpoints();
         api.MapNewsletterEndpoints();
