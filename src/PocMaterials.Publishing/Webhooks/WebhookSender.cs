@@ -71,7 +71,7 @@ public sealed class WebhookSender(Database database, IHttpClientFactory clients,
         }
 
         var outcome = error is null ? AttemptOutcome.Delivered : claim.Attempt < settings.MaxAttempts ? AttemptOutcome.Retry : AttemptOutcome.Failed;
-        var retryAfter = outcome == AttemptOutcome.Retry ? settings.RetryDelays[claim.Attempt - 1] : TimeSpan.Zero;
+        var retryAfter = outcome == AttemptOutcome.Retry ? settings.Delays[claim.Attempt - 1] : TimeSpan.Zero;
         await RecordAsync(deliveryId, claim.Attempt, started, (int)stopwatch.ElapsedMilliseconds, statusCode, error, outcome, retryAfter);
         switch (outcome)
         {
