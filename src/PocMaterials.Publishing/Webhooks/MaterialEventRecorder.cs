@@ -19,6 +19,7 @@ public sealed class MaterialEventRecorder(Database database, BrusselsCalendar ca
 {
     // The first key of the advisory locks per slug; "WHKS" in ASCII.
     private const int LockClass = 0x57484B53;
+    private const int ChunkSize = 100;
 
     /// <summary>Records the events of one reload of this host's content.</summary>
     /// <returns>The deliveries recorded, to be handed to their jobs.</returns>
@@ -78,31 +79,39 @@ public sealed class MaterialEventRecorder(Database database, BrusselsCalendar ca
             endpoints = await WebhookStore.ReadEndpointsAsync(command, cancellationToken);
 
         var deliveries = new List<long>();
-        foreach (var observation in observations)
+        // A transaction per chunk, not per material: the first start records every material. Slugs are locked
+        // in one order on every host, so two hosts never wait for each other in a circle.
+        foreach (var chunk in observations.OrderBy(o => o.Slug, StringComparer.Ordinal).Chunk(ChunkSize))
         {
-            var after = observation.Material is { } material ? MaterialAnnouncement.Of(material, today, publicBaseUrl) : null;
+            var recorded = new List<(long Delivery, WebhookMessage Message, long Endpoint)>();
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await using (var lockSlug = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1, hashtext($2))", connection, transaction))
+            foreach (var observation in chunk)
             {
-                lockSlug.Parameters.Add(new() { Value = LockClass });
-                lockSlug.Parameters.Add(new() { Value = observation.Slug });
-                await lockSlug.ExecuteNonQueryAsync(cancellationToken);
-            }
-            var before = await ReadAsync(connection, transaction, observation.Slug, cancellationToken);
-            // Another host announced this change already, or this host's view is behind what was announced.
-            if (before?.Fingerprint != observation.FingerprintBefore || (after?.SameAs(before) ?? before is null))
-                continue;
-            await WriteAsync(connection, transaction, observation.Slug, after, cancellationToken);
-            var occurredAt = time.GetUtcNow();
-            foreach (var endpoint in endpoints)
-            {
-                if (MaterialAnnouncement.EventFor(before, after, endpoint.Audience) is not { } e || !endpoint.Events.Contains(e.Type))
+                var after = observation.Material is { } material ? MaterialAnnouncement.Of(material, today, publicBaseUrl) : null;
+                await using (var lockSlug = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1, hashtext($2))", connection, transaction))
+                {
+                    lockSlug.Parameters.Add(new() { Value = LockClass });
+                    lockSlug.Parameters.Add(new() { Value = observation.Slug });
+                    await lockSlug.ExecuteNonQueryAsync(cancellationToken);
+                }
+                var before = await ReadAsync(connection, transaction, observation.Slug, cancellationToken);
+                // Another host announced this change already, or this host's view is behind what was announced.
+                if (before?.Fingerprint != observation.FingerprintBefore || (after?.SameAs(before) ?? before is null))
                     continue;
-                var message = WebhookMessage.New(e.Type, occurredAt, e.Material);
-                deliveries.Add(await WebhookStore.AddAsync(connection, transaction, endpoint.Id, message, cancellationToken));
-                logger.LogInformation("Webhook event {Type} of {Slug} for endpoint {Endpoint}: {Message}", e.Type, observation.Slug, endpoint.Id, message.Id);
+                await WriteAsync(connection, transaction, observation.Slug, after, cancellationToken);
+                var occurredAt = time.GetUtcNow();
+                foreach (var endpoint in endpoints)
+                {
+                    if (MaterialAnnouncement.EventFor(before, after, endpoint.Audience) is not { } e || !endpoint.Events.Contains(e.Type))
+                        continue;
+                    var message = WebhookMessage.New(e.Type, occurredAt, e.Material);
+                    recorded.Add((await WebhookStore.AddAsync(connection, transaction, endpoint.Id, message, cancellationToken), message, endpoint.Id));
+                }
             }
             await transaction.CommitAsync(cancellationToken);
+            foreach (var (delivery, message, endpoint) in recorded)
+                logger.LogInformation("Webhook event {Type} of {Slug} for endpoint {Endpoint}: {Message}", message.Type, message.Material?.Slug, endpoint, message.Id);
+            deliveries.AddRange(recorded.Select(r => r.Delivery));
         }
         return deliveries;
     }
