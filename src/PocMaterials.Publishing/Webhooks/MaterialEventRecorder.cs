@@ -75,7 +75,7 @@ public sealed class MaterialEventRecorder(Database database, BrusselsCalendar ca
         var today = calendar.Today;
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         List<WebhookEndpoint> endpoints;
-        await using (var command = new NpgsqlCommand("SELECT id, url, events, roles, description, created_at, created_by FROM webhook_endpoints", connection))
+        await using (var command = new NpgsqlCommand($"SELECT {WebhookStore.EndpointColumns} FROM webhook_endpoints", connection))
             endpoints = await WebhookStore.ReadEndpointsAsync(command, cancellationToken);
 
         var deliveries = new List<long>();

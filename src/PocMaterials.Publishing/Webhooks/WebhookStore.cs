@@ -22,7 +22,7 @@ public sealed record WebhookAttempt(int Attempt, DateTimeOffset StartedAt, int D
 /// <summary>The receivers editors configured and the log of what was sent to them.</summary>
 public sealed class WebhookStore(Database database)
 {
-    private const string EndpointColumns = "id, url, events, roles, description, created_at, created_by";
+    internal const string EndpointColumns = "id, url, events, roles, description, created_at, created_by";
 
     /// <returns>The receiver, and its secret (shown this once).</returns>
     public async Task<(WebhookEndpoint Endpoint, string Secret)> CreateAsync(

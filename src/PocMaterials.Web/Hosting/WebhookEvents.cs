@@ -46,9 +46,9 @@ internal sealed class WebhookEvents(
         {
             await Task.WhenAll(TickAsync(stoppingToken), FollowAsync(stoppingToken));
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
-            // The host stops; what is left is compared at the next start.
+            // The host stops (a query cut short may say so in its own words); what is left is compared at the next start.
         }
     }
 
