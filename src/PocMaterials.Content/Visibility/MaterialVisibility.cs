@@ -12,10 +12,10 @@ public static class MaterialVisibility
     {
         if (viewer.IsEditor)
             return true;
-        if (material.Status != MaterialStatus.Published)
-            return false;
-        if (material.Published is { } published && published > today)
-            return false;
-        return material.Roles.Any(viewer.Roles.Contains);
+        return material.IsPublishedOn(today) && material.Roles.Any(viewer.Roles.Contains);
     }
+
+    /// <summary>Published and not scheduled for later: visible to the roles it is for.</summary>
+    public static bool IsPublishedOn(this Material material, DateOnly today) =>
+        material.Status == MaterialStatus.Published && !(material.Published is { } published && published > today);
 }

@@ -37,6 +37,7 @@ public static class EndpointRegistration
         api.MapSearchAliasEndpoints();
         api.MapAttachmentEndpoints();
         api.MapAuditEndpoints();
+        api.MapWebhookEndpoints();
         api.MapTaxonomyEndpoints();
         api.MapReportEndpoints();
         api.MapNewsletterEndpoints();

@@ -1,5 +1,4 @@
 using Hangfire;
-using Hangfire.AspNetCore;
 using Microsoft.Extensions.Options;
 using PocMaterials.Newsletter;
 using PocMaterials.Newsletter.Composition;
@@ -15,7 +14,7 @@ using PocMaterials.Persistence;
 
 namespace PocMaterials.Web.Hosting;
 
-/// <summary>Wires the POC-a-tizer: subscribers, composition, sending and measuring, and Hangfire that runs its jobs.</summary>
+/// <summary>Wires the POC-a-tizer: subscribers, composition, sending and measuring, and its jobs (Hangfire: see <see cref="HangfireRegistration"/>).</summary>
 public static class NewsletterRegistration
 {
     public static WebApplicationBuilder AddNewsletter(this WebApplicationBuilder builder)
@@ -44,21 +43,37 @@ public static class NewsletterRegistration
         services.AddTransient<ComposeIssueJob>();
         services.AddTransient<SendIssueJob>();
 
-        // A storage and a job activator of this host, not Hangfire's process-wide ones: several hosts in one
-        // process (the tests) each run their own jobs on their own database.
-        services.AddSingleton<JobStorage>(sp => NewsletterSchedule.CreateStorage(sp.GetRequiredService<Database>()));
-        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
-        services.AddHangfire((sp, configuration) => configuration
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseLogProvider(new HangfireLogs(sp.GetRequiredService<ILoggerFactory>())));
         services.AddHostedService<NewsletterSchedule>();
-        services.AddHangfireServer(server =>
-        {
-            server.WorkerCount = Math.Max(2, Environment.ProcessorCount);
-            server.Queues = ["default"];
-        });
         return builder;
     }
+}
+
+/// <summary>
+/// Once Hangfire's schema is in place: registers the recurring jobs with their schedule from configuration,
+/// and resumes issues whose sending a stopped or killed server left unfinished (the job of a killed server
+/// would only come back after Hangfire's invisibility timeout; the send lock keeps two runs from overlapping).
+/// </summary>
+internal sealed class NewsletterSchedule(
+    IRecurringJobManager recurringJobs,
+    IBackgroundJobClient jobs,
+    IssueStore issues,
+    IOptions<NewsletterOptions> options,
+    ILogger<NewsletterSchedule> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        recurringJobs.AddOrUpdate<ComposeIssueJob>(
+            ComposeIssueJob.RecurringJobId,
+            job => job.RunAsync(CancellationToken.None),
+            settings.ComposeCron,
+            new RecurringJobOptions { TimeZone = settings.Zone });
+        foreach (var issue in await issues.ListAsync(status: IssueStatus.Sending, cancellationToken: cancellationToken))
+        {
+            logger.LogWarning("Resuming the sending of issue {Issue} ({Month}), left unfinished", issue.Id, issue.Key);
+            jobs.Enqueue<SendIssueJob>(job => job.RunAsync(issue.Id, CancellationToken.None));
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

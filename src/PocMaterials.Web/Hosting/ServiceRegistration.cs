@@ -121,6 +121,6 @@ public static class ServiceRegistration
             .AddCheck<ContentHealthCheck>("content")
             .AddCheck<SearchIndexHealthCheck>("search-index")
             .AddCheck<DatabaseHealthCheck>("database");
-        return builder.AddNewsletter();
+        return builder.AddJobs().AddNewsletter().AddWebhooks();
     }
 }

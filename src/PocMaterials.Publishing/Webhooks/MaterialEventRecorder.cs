@@ -1,0 +1,154 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using PocMaterials.Content.Library;
+using PocMaterials.Content.Materials;
+using PocMaterials.Content.Visibility;
+using PocMaterials.Persistence;
+
+namespace PocMaterials.Publishing.Webhooks;
+
+/// <summary>
+/// Turns content changes into webhook deliveries. What was last announced of each material is kept in
+/// PostgreSQL; every host that sees a change compares it with that record under a lock per slug, and
+/// only a host whose view of the material before the change matches it records the events. So the
+/// hosts sharing a content folder announce each change once, a host that lags behind announces nothing
+/// stale, and a change seen merged by one host and in steps by another is announced once either way.
+/// </summary>
+public sealed class MaterialEventRecorder(Database database, BrusselsCalendar calendar, TimeProvider time, string publicBaseUrl, ILogger<MaterialEventRecorder> logger)
+{
+    // The first key of the advisory locks per slug; "WHKS" in ASCII.
+    private const int LockClass = 0x57484B53;
+    private const int ChunkSize = 100;
+
+    /// <summary>Records the events of one reload of this host's content.</summary>
+    /// <returns>The deliveries recorded, to be handed to their jobs.</returns>
+    public Task<IReadOnlyList<long>> RecordChangeAsync(ContentChange change, CancellationToken cancellationToken)
+    {
+        var observations = change.Upserted.Select(m => new Observation(m.Slug, FingerprintIn(change.Previous, m.Slug), m))
+            .Concat(change.Removed.Select(slug => new Observation(slug, FingerprintIn(change.Previous, slug), null)));
+        return ObserveAsync([.. observations], cancellationToken);
+    }
+
+    /// <summary>
+    /// Compares the whole content with what was announced: at start (files may have changed while no host
+    /// ran) and after a failure to record; or, <paramref name="datesOnly"/>, only materials whose file did not
+    /// change but whose scheduled date came, which no file change tells.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> ReconcileAsync(ContentSnapshot snapshot, bool datesOnly, CancellationToken cancellationToken)
+    {
+        var today = calendar.Today;
+        var announced = new Dictionary<string, (string Fingerprint, bool Visible)>(StringComparer.Ordinal);
+        await using (var command = database.DataSource.CreateCommand("SELECT slug, fingerprint, visible FROM webhook_material_states"))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+                announced[reader.GetString(0)] = (reader.GetString(1), reader.GetBoolean(2));
+        }
+
+        var observations = new List<Observation>();
+        foreach (var material in snapshot.Materials.Values)
+        {
+            var fingerprint = MaterialAnnouncement.FingerprintOf(material);
+            var visible = material.IsPublishedOn(today);
+            if (announced.TryGetValue(material.Slug, out var known))
+            {
+                if (known.Fingerprint == fingerprint && known.Visible != visible)
+                    observations.Add(new Observation(material.Slug, fingerprint, material));
+                else if (!datesOnly && known.Fingerprint != fingerprint)
+                    observations.Add(new Observation(material.Slug, known.Fingerprint, material));
+            }
+            else if (!datesOnly)
+            {
+                observations.Add(new Observation(material.Slug, null, material));
+            }
+        }
+        if (!datesOnly)
+            observations.AddRange(announced.Where(a => !snapshot.Materials.ContainsKey(a.Key)).Select(a => new Observation(a.Key, a.Value.Fingerprint, null)));
+        return await ObserveAsync(observations, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<long>> ObserveAsync(IReadOnlyList<Observation> observations, CancellationToken cancellationToken)
+    {
+        if (observations.Count == 0)
+            return [];
+        var today = calendar.Today;
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        List<WebhookEndpoint> endpoints;
+        await using (var command = new NpgsqlCommand($"SELECT {WebhookStore.EndpointColumns} FROM webhook_endpoints", connection))
+            endpoints = await WebhookStore.ReadEndpointsAsync(command, cancellationToken);
+
+        var deliveries = new List<long>();
+        // A transaction per chunk, not per material: the first start records every material. Slugs are locked
+        // in one order on every host, so two hosts never wait for each other in a circle.
+        foreach (var chunk in observations.OrderBy(o => o.Slug, StringComparer.Ordinal).Chunk(ChunkSize))
+        {
+            var recorded = new List<(long Delivery, WebhookMessage Message, long Endpoint)>();
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            foreach (var observation in chunk)
+            {
+                var after = observation.Material is { } material ? MaterialAnnouncement.Of(material, today, publicBaseUrl) : null;
+                await using (var lockSlug = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1, hashtext($2))", connection, transaction))
+                {
+                    lockSlug.Parameters.Add(new() { Value = LockClass });
+                    lockSlug.Parameters.Add(new() { Value = observation.Slug });
+                    await lockSlug.ExecuteNonQueryAsync(cancellationToken);
+                }
+                var before = await ReadAsync(connection, transaction, observation.Slug, cancellationToken);
+                // Another host announced this change already, or this host's view is behind what was announced.
+                if (before?.Fingerprint != observation.FingerprintBefore || (after?.SameAs(before) ?? before is null))
+                    continue;
+                await WriteAsync(connection, transaction, observation.Slug, after, cancellationToken);
+                var occurredAt = time.GetUtcNow();
+                foreach (var endpoint in endpoints)
+                {
+                    if (MaterialAnnouncement.EventFor(before, after, endpoint.Audience) is not { } e || !endpoint.Events.Contains(e.Type))
+                        continue;
+                    var message = WebhookMessage.New(e.Type, occurredAt, e.Material);
+                    recorded.Add((await WebhookStore.AddAsync(connection, transaction, endpoint.Id, message, cancellationToken), message, endpoint.Id));
+                }
+            }
+            await transaction.CommitAsync(cancellationToken);
+            foreach (var (delivery, message, endpoint) in recorded)
+                logger.LogInformation("Webhook event {Type} of {Slug} for endpoint {Endpoint}: {Message}", message.Type, message.Material?.Slug, endpoint, message.Id);
+            deliveries.AddRange(recorded.Select(r => r.Delivery));
+        }
+        return deliveries;
+    }
+
+    private static string? FingerprintIn(ContentSnapshot snapshot, string slug) =>
+        snapshot.Materials.TryGetValue(slug, out var material) ? MaterialAnnouncement.FingerprintOf(material) : null;
+
+    private static async Task<MaterialAnnouncement?> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string slug, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT fingerprint, visible, roles, material FROM webhook_material_states WHERE slug = $1", connection, transaction);
+        command.Parameters.Add(new() { Value = slug });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+            return null;
+        return new MaterialAnnouncement(reader.GetString(0), reader.GetBoolean(1), reader.GetFieldValue<string[]>(2),
+            JsonSerializer.Deserialize<MaterialPayload>(reader.GetString(3), WebhookMessage.Json)!);
+    }
+
+    private static async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string slug, MaterialAnnouncement? announcement, CancellationToken cancellationToken)
+    {
+        await using var command = announcement is null
+            ? new NpgsqlCommand("DELETE FROM webhook_material_states WHERE slug = $1", connection, transaction)
+            : new NpgsqlCommand("""
+                INSERT INTO webhook_material_states (slug, fingerprint, visible, roles, material) VALUES ($1, $2, $3, $4, $5::jsonb)
+                ON CONFLICT (slug) DO UPDATE SET fingerprint = $2, visible = $3, roles = $4, material = $5::jsonb, recorded_at = now()
+                """, connection, transaction);
+        command.Parameters.Add(new() { Value = slug });
+        if (announcement is not null)
+        {
+            command.Parameters.Add(new() { Value = announcement.Fingerprint });
+            command.Parameters.Add(new() { Value = announcement.Visible });
+            command.Parameters.Add(new() { Value = announcement.Roles.ToArray() });
+            command.Parameters.Add(new() { Value = JsonSerializer.Serialize(announcement.Material, WebhookMessage.Json) });
+        }
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <param name="FingerprintBefore">The material as this host knew it before (null: it did not exist); it must match what was announced.</param>
+    private sealed record Observation(string Slug, string? FingerprintBefore, Material? Material);
+}

@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PocMaterials.Publishing.Webhooks;
+
+/// <summary>How webhook deliveries are attempted: the timeout of one attempt and the pauses before the next ones.</summary>
+public sealed class WebhookOptions : IValidatableObject
+{
+    public const string Section = "Webhooks";
+
+    /// <summary>How long one attempt may take, connecting and answering included.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The pause before each retry; a delivery gets one attempt more than there are pauses, then fails. Empty
+    /// means <see cref="DefaultRetryDelays"/> (configuration would add to defaults set here, not replace them).
+    /// </summary>
+    public TimeSpan[] RetryDelays { get; set; } = [];
+
+    public static readonly IReadOnlyList<TimeSpan> DefaultRetryDelays =
+    [
+        TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromHours(1), TimeSpan.FromHours(6), TimeSpan.FromDays(1),
+    ];
+
+    public IReadOnlyList<TimeSpan> Delays => RetryDelays.Length > 0 ? RetryDelays : DefaultRetryDelays;
+
+    /// <summary>How often each host looks whether a scheduled material's date has come, and resumes deliveries a killed host left.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan CheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    public int MaxAttempts => Delays.Count + 1;
+
+    /// <summary>An attempt not settled this long after it started was lost with its host: it may be made again.</summary>
+    public TimeSpan Lease => Timeout + TimeSpan.FromSeconds(30);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (RetryDelays.Length > 20)
+            yield return new ValidationResult($"Webhooks:RetryDelays has {RetryDelays.Length} pauses; at most 20 are allowed.", [nameof(RetryDelays)]);
+        foreach (var delay in RetryDelays.Where(d => d < TimeSpan.FromSeconds(1) || d > TimeSpan.FromDays(7)))
+            yield return new ValidationResult($"Webhooks:RetryDelays: {delay} is not between 1 second and 7 days.", [nameof(RetryDelays)]);
+    }
+}

@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+using PocMaterials.Persistence;
+
+namespace PocMaterials.Publishing.Webhooks;
+
+public enum AttemptOutcome
+{
+    Delivered,
+    /// <summary>Not answered with 2xx; another attempt follows after <see cref="AttemptResult.RetryAfter"/>.</summary>
+    Retry,
+    /// <summary>Not answered with 2xx on the last attempt.</summary>
+    Failed,
+    /// <summary>Nothing to send: delivered or failed already, another attempt is under way, or the receiver was deleted.</summary>
+    Nothing,
+}
+
+public sealed record AttemptResult(AttemptOutcome Outcome, TimeSpan RetryAfter = default);
+
+/// <summary>
+/// Makes one attempt of a delivery: claims it (so two jobs never send it at once), POSTs the signed body,
+/// and records the answer in the delivery log. Delivery is at least once: a host killed after the receiver
+/// answered and before the answer was recorded sends it again, with the same webhook-id.
+/// </summary>
+public sealed class WebhookSender(Database database, IHttpClientFactory clients, IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookSender> logger)
+{
+    public const string HttpClientName = "webhooks";
+    private const int MaxErrorLength = 500;
+
+    public async Task<AttemptResult> AttemptAsync(long deliveryId, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (await ClaimAsync(deliveryId, settings.Lease, cancellationToken) is not { } claim)
+            return new AttemptResult(AttemptOutcome.Nothing);
+
+        var started = time.GetUtcNow();
+        var stopwatch = Stopwatch.StartNew();
+        int? statusCode = null;
+        string? error = null;
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, claim.Url) { Content = new StringContent(claim.Payload, Encoding.UTF8, "application/json") };
+            var timestamp = started.ToUnixTimeSeconds();
+            request.Headers.Add("webhook-id", claim.MessageId);
+            request.Headers.Add("webhook-timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            request.Headers.Add("webhook-signature", WebhookSignature.Sign(claim.Secret, claim.MessageId, timestamp, claim.Payload));
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(settings.Timeout);
+            using var response = await clients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            statusCode = (int)response.StatusCode;
+            if (!response.IsSuccessStatusCode)
+                error = $"answered {statusCode} {response.ReasonPhrase}: {await ReadStartAsync(response, timeout.Token)}".TrimEnd(' ', ':');
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The host is stopping: the attempt did not finish; the job runs again and so does the attempt.
+            await ReleaseAsync(deliveryId, claim.Attempt);
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            error = $"no answer within {settings.Timeout.TotalSeconds:0.#} s";
+        }
+        catch (HttpRequestException e)
+        {
+            error = e.Message;
+        }
+
+        var outcome = error is null ? AttemptOutcome.Delivered : claim.Attempt < settings.MaxAttempts ? AttemptOutcome.Retry : AttemptOutcome.Failed;
+        var retryAfter = outcome == AttemptOutcome.Retry ? settings.Delays[claim.Attempt - 1] : TimeSpan.Zero;
+        await RecordAsync(deliveryId, claim.Attempt, started, (int)stopwatch.ElapsedMilliseconds, statusCode, error, outcome, retryAfter);
+        switch (outcome)
+        {
+            case AttemptOutcome.Retry:
+                logger.LogWarning("Webhook delivery {Delivery} to {Url}, attempt {Attempt} of {MaxAttempts}, failed ({Error}); next attempt in {RetryAfter}",
+                    deliveryId, claim.Url, claim.Attempt, settings.MaxAttempts, error, retryAfter);
+                break;
+            case AttemptOutcome.Failed:
+                logger.LogError("Webhook delivery {Delivery} to {Url} failed after {Attempts} attempts: {Error}", deliveryId, claim.Url, claim.Attempt, error);
+                break;
+        }
+        return new AttemptResult(outcome, retryAfter);
+    }
+
+    private async Task<Claim?> ClaimAsync(long deliveryId, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        // A pending delivery whose time has come (give or take a job scheduler running a few seconds early),
+        // or one whose attempt was lost with its host.
+        await using var command = database.DataSource.CreateCommand("""
+            UPDATE webhook_deliveries d SET status = 'sending', attempts = d.attempts + 1, lease_until = now() + $2
+            FROM webhook_endpoints e
+            WHERE d.id = $1 AND e.id = d.endpoint_id
+              AND (d.status = 'pending' AND d.next_attempt_at <= now() + interval '5 seconds' OR d.status = 'sending' AND d.lease_until < now())
+            RETURNING d.attempts, d.message_id, d.payload, e.url, e.secret
+            """);
+        command.Parameters.Add(new() { Value = deliveryId });
+        command.Parameters.Add(new() { Value = lease });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+            return null;
+        return new Claim(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4));
+    }
+
+    private async Task RecordAsync(long deliveryId, int attempt, DateTimeOffset started, int durationMs, int? statusCode, string? error,
+        AttemptOutcome outcome, TimeSpan retryAfter)
+    {
+        await using var command = database.DataSource.CreateCommand("""
+            WITH logged AS (
+                INSERT INTO webhook_attempts (delivery_id, attempt, started_at, duration_ms, status_code, error) VALUES ($1, $2, $3, $4, $5, $6)
+                ON CONFLICT DO NOTHING)
+            UPDATE webhook_deliveries SET status = $7, next_attempt_at = now() + $8, lease_until = NULL, last_status_code = $5, last_error = $6,
+                delivered_at = CASE WHEN $7 = 'delivered' THEN now() END
+            WHERE id = $1 AND attempts = $2
+            """);
+        command.Parameters.Add(new() { Value = deliveryId });
+        command.Parameters.Add(new() { Value = attempt });
+        command.Parameters.Add(new() { Value = started });
+        command.Parameters.Add(new() { Value = durationMs });
+        command.Parameters.Add(new() { Value = (object?)statusCode ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
+        command.Parameters.Add(new() { Value = (object?)Truncate(error) ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = outcome switch { AttemptOutcome.Delivered => "delivered", AttemptOutcome.Retry => "pending", _ => "failed" }, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = retryAfter });
+        // Recorded even while the host stops: the receiver has answered.
+        await command.ExecuteNonQueryAsync(CancellationToken.None);
+    }
+
+    private async Task ReleaseAsync(long deliveryId, int attempt)
+    {
+        await using var command = database.DataSource.CreateCommand(
+            "UPDATE webhook_deliveries SET status = 'pending', attempts = attempts - 1, lease_until = NULL WHERE id = $1 AND attempts = $2 AND status = 'sending'");
+        command.Parameters.Add(new() { Value = deliveryId });
+        command.Parameters.Add(new() { Value = attempt });
+        await command.ExecuteNonQueryAsync(CancellationToken.None);
+    }
+
+    /// <summary>The start of a refusal's body, for the log: receivers often say there why.</summary>
+    private static async Task<string> ReadStartAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        var buffer = new byte[MaxErrorLength];
+        var read = 0;
+        int chunk;
+        while (read < buffer.Length && (chunk = await stream.ReadAsync(buffer.AsMemory(read), cancellationToken)) > 0)
+            read += chunk;
+        return Encoding.UTF8.GetString(buffer, 0, read).Trim();
+    }
+
+    private static string? Truncate(string? text) => text is { Length: > MaxErrorLength } ? text[..MaxErrorLength] + "…" : text;
+
+    private sealed record Claim(int Attempt, string MessageId, string Payload, string Url, string Secret);
+}

@@ -1,0 +1,85 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using PocMaterials.Publishing.Webhooks;
+using PocMaterials.Testing.Webhooks;
+
+namespace PocMaterials.Publishing.Tests.Webhooks;
+
+/// <summary>Single attempts against a receiver the test starts: signatures, timeouts, claims, deleted receivers.</summary>
+public sealed class WebhookSenderTests : IAsyncLifetime
+{
+    private readonly WebhookDatabase _db = new();
+    private readonly ServiceProvider _services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
+    private TestWebhookReceiver _receiver = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _db.InitializeAsync();
+        _receiver = await TestWebhookReceiver.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _receiver.DisposeAsync();
+        await _services.DisposeAsync();
+        await _db.DisposeAsync();
+    }
+
+    [Fact]
+    public void Signatures_match_the_reference_example_of_the_Standard_Webhooks_specification()
+    {
+        Assert.Equal("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=",
+            WebhookSignature.Sign("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330, "{\"test\": 2432232314}"));
+    }
+
+    [Fact]
+    public async Task An_attempt_without_an_answer_in_time_is_retried_after_the_first_pause()
+    {
+        _receiver.Delay = TimeSpan.FromSeconds(3);
+        var delivery = await DeliveryAsync();
+
+        var result = await Sender(TimeSpan.FromSeconds(1)).AttemptAsync(delivery, CancellationToken.None);
+
+        Assert.Equal(new AttemptResult(AttemptOutcome.Retry, TimeSpan.FromSeconds(7)), result);
+        var logged = Assert.Single((await _db.Store.DeliveriesAsync(1, 10, CancellationToken.None)).Single().AttemptLog);
+        Assert.Null(logged.StatusCode);
+        Assert.Equal("no answer within 1 s", logged.Error);
+    }
+
+    [Fact]
+    public async Task A_delivery_under_way_is_not_attempted_twice_at_once()
+    {
+        _receiver.Delay = TimeSpan.FromSeconds(1);
+        var delivery = await DeliveryAsync();
+        var sender = Sender(TimeSpan.FromSeconds(10));
+
+        var first = sender.AttemptAsync(delivery, CancellationToken.None);
+        await Task.Delay(300);
+        var second = await sender.AttemptAsync(delivery, CancellationToken.None);
+
+        Assert.Equal(AttemptOutcome.Nothing, second.Outcome);
+        Assert.Equal(AttemptOutcome.Delivered, (await first).Outcome);
+        Assert.Equal(AttemptOutcome.Nothing, (await sender.AttemptAsync(delivery, CancellationToken.None)).Outcome);
+        Assert.Single(_receiver.Received);
+    }
+
+    [Fact]
+    public async Task Nothing_is_sent_to_a_deleted_receiver()
+    {
+        var delivery = await DeliveryAsync();
+        await _db.Store.DeleteAsync(1, CancellationToken.None);
+
+        Assert.Equal(AttemptOutcome.Nothing, (await Sender(TimeSpan.FromSeconds(10)).AttemptAsync(delivery, CancellationToken.None)).Outcome);
+        Assert.Empty(_receiver.Received);
+    }
+
+    private async Task<long> DeliveryAsync()
+    {
+        var (endpoint, _) = await _db.Store.CreateAsync(_receiver.Url, WebhookEventTypes.Material, ["clb-medewerker"], null, "test", CancellationToken.None);
+        return await _db.Store.AddAsync(endpoint.Id, WebhookMessage.New(WebhookEventTypes.Test, _db.Clock.Now, null), CancellationToken.None);
+    }
+
+    private WebhookSender Sender(TimeSpan timeout) => new(_db.Database, _services.GetRequiredService<IHttpClientFactory>(),
+        Options.Create(new WebhookOptions { Timeout = timeout, RetryDelays = [TimeSpan.FromSeconds(7)] }), _db.Clock, NullLogger<WebhookSender>.Instance);
+}
