@@ -160,6 +160,26 @@ public sealed class ContentPublishingTests(SharedHost host) : IClassFixture<Shar
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.PostAsJsonAsync("/api/reports/searches/aliases", new { query = "x", target = "lsc" })).StatusCode);
     }
 
+    [Fact]
+    public async Task Raw_html_and_script_links_are_stored_as_written_but_never_served_as_live_script()
+    {
+        var editor = await host.App.ClientFor(["redacteur"]);
+        var staff = await host.App.ClientFor(["clb-medewerker"]);
+        var body = "<script>alert('x')</script>\n\n[klik](javascript:alert(1)) en [data](data:text/html;base64,PHNjcmlwdD4=)\n\n<img src=x onerror=alert(1)>";
+        var text = Fiche("Fiche met scripts", body);
+
+        Assert.Equal(HttpStatusCode.Created, (await editor.PutAsync("/api/materials/fiche-scripts", Markdown(text))).StatusCode);
+        Assert.Equal(text, await editor.GetStringAsync("/api/materials/fiche-scripts/source"));
+        await WaitUntilAsync(async () => (await staff.GetAsync("/api/materials/fiche-scripts")).StatusCode == HttpStatusCode.OK);
+
+        var html = (await staff.GetFromJsonAsync<JsonElement>("/api/materials/fiche-scripts")).GetProperty("html").GetString()!;
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("data:text", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
+    }
+
     private static StringContent Markdown(string text) => new(text, Encoding.UTF8, "text/markdown");
 
     private static Task<HttpResponseMessage> Put(HttpClient client, string path, string text, EntityTagHeaderValue? etag, string mediaType = "text/markdown")
