@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 using PocMaterials.Content.Library;
 using PocMaterials.Persistence;
 using PocMaterials.Publishing.Definitions;
@@ -13,6 +12,8 @@ namespace PocMaterials.Publishing.Tests;
 /// <summary>A fixture content folder, its library and a migrated database of its own, with the publishing services on them.</summary>
 public sealed class PublishingDatabase : IAsyncLifetime
 {
+    private string _connectionString = "";
+
     public Database Database { get; } = new();
     public ContentFolder Content { get; } = ContentFolder.WithFixture();
     public ContentLibrary Library { get; private set; } = null!;
@@ -27,18 +28,13 @@ public sealed class PublishingDatabase : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await Database.StartAsync(new PostgresOptions { ConnectionString = await TestPostgres.CreateDatabaseAsync() }, Content.DataPath, NullLogger.Instance, CancellationToken.None);
+        _connectionString = await TestPostgres.CreateDatabaseAsync();
+        await Database.StartAsync(new PostgresOptions { ConnectionString = _connectionString }, Content.DataPath, NullLogger.Instance, CancellationToken.None);
         Library = new ContentLibrary(Content.Location);
         Library.Reload();
     }
 
-    public async Task<long> ScalarAsync(string sql, params object[] values)
-    {
-        await using var command = Database.DataSource.CreateCommand(sql);
-        foreach (var value in values)
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        return Convert.ToInt64(await command.ExecuteScalarAsync());
-    }
+    public Task<long> ScalarAsync(string sql) => TestPostgres.ScalarAsync(_connectionString, sql);
 
     public async Task DisposeAsync()
     {

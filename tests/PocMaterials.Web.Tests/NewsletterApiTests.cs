@@ -5,7 +5,6 @@ using System.Text.RegularExpressions;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
-using Npgsql;
 using PocMaterials.Newsletter.Jobs;
 using PocMaterials.Newsletter.Tracking;
 using PocMaterials.Testing;
@@ -290,13 +289,7 @@ public sealed partial class NewsletterApiTests : IAsyncLifetime
 
     private Task<long> CountAsync(string sql) => _app.CountAsync(sql);
 
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(_app.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    private Task ExecuteAsync(string sql) => TestPostgres.ExecuteAsync(_app.ConnectionString, sql);
 
     [GeneratedRegex("<img src=\"([^\"]+/n/o/[^\"]+)\"")]
     private static partial Regex OpenPixel();

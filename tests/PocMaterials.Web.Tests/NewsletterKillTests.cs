@@ -4,7 +4,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
-using Npgsql;
 using PocMaterials.Testing;
 using PocMaterials.Testing.Smtp;
 
@@ -79,21 +78,9 @@ public sealed class NewsletterKillTests : IAsyncLifetime
     private async Task<ServerProcess> ServerAsync() =>
         await ServerProcess.StartAsync(_folder, _connectionString, _smtp);
 
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(_connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    private Task ExecuteAsync(string sql) => TestPostgres.ExecuteAsync(_connectionString, sql);
 
-    private async Task<long> ScalarAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(_connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private Task<long> ScalarAsync(string sql) => TestPostgres.ScalarAsync(_connectionString, sql);
 
     private static async Task WaitAsync(Func<Task<bool>> condition, string failure)
     {

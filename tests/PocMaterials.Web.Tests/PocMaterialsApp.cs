@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using PocMaterials.Testing;
 
 namespace PocMaterials.Web.Tests;
@@ -55,13 +54,7 @@ public sealed class PocMaterialsApp(ContentFolder folder, string environment = "
     }
 
     /// <summary>A count from the host's database.</summary>
-    public async Task<long> CountAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    public Task<long> CountAsync(string sql) => TestPostgres.ScalarAsync(ConnectionString, sql);
 
     /// <summary>Events reach the database in the background: waits until the count is reached, then checks it.</summary>
     public async Task WaitForCountAsync(string sql, long expected)

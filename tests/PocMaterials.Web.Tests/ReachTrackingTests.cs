@@ -30,13 +30,7 @@ public sealed class ReachTrackingTests : IAsyncLifetime
         _folder.Dispose();
     }
 
-    private async Task<long> CountAsync(string sql, string? connectionString = null)
-    {
-        await using var connection = new NpgsqlConnection(connectionString ?? _app.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private Task<long> CountAsync(string sql, string? connectionString = null) => TestPostgres.ScalarAsync(connectionString ?? _app.ConnectionString, sql);
 
     /// <summary>Events reach the database in the background: wait until they are there.</summary>
     private async Task WaitForAsync(string sql, long expected)

@@ -1,4 +1,3 @@
-using Npgsql;
 using PocMaterials.Persistence;
 using PocMaterials.Testing;
 using PocMaterials.Web.Commands;
@@ -44,10 +43,7 @@ public sealed class SubscribersImportCommandTests : IDisposable
         // The role error goes on to list the role ids of taxonomy.yml.
         foreach (var (line, text) in lines.Zip(expected))
             Assert.StartsWith(text, line, StringComparison.Ordinal);
-        await using var connection = new NpgsqlConnection(postgres.ConnectionString);
-        await connection.OpenAsync();
-        await using var count = new NpgsqlCommand("SELECT count(*) FROM newsletter_subscribers", connection);
-        Assert.Equal(2L, await count.ExecuteScalarAsync());
+        Assert.Equal(2L, await TestPostgres.ScalarAsync(postgres.ConnectionString, "SELECT count(*) FROM newsletter_subscribers"));
     }
 
     [Fact]
