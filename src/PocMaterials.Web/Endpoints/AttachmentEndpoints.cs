@@ -127,7 +127,7 @@ public static class AttachmentEndpoints
     {
         var errors = new Dictionary<string, string[]>();
         if (!MaterialFiles.IsValidSlug(slug))
-            errors["slug"] = [$"'{slug}' is not a slug: lower-case letters and digits in words joined by hyphens, at most 100 characters."];
+            errors["slug"] = [PublishingAnswers.NotASlug(slug)];
         if (AttachmentNames.Problem(fileName) is { } problem)
             errors["fileName"] = [problem];
         return errors.Count > 0 ? TypedResults.ValidationProblem(errors, title: "The attachment's place is not valid.") : null;

@@ -158,6 +158,6 @@ public static class MaterialPublishingEndpoints
 
     private static ValidationProblem InvalidSlug(string field, string slug) => TypedResults.ValidationProblem(new Dictionary<string, string[]>
     {
-        [field] = [$"'{slug}' is not a slug: lower-case letters and digits in words joined by hyphens, at most 100 characters."],
+        [field] = [PublishingAnswers.NotASlug(slug)],
     });
 }

@@ -56,6 +56,9 @@ internal static class PublishingAnswers
         };
     }
 
+    public static string NotASlug(string slug) =>
+        $"'{slug}' is not a slug: lower-case letters and digits in words joined by hyphens, at most 100 characters.";
+
     public static ProblemHttpResult TooLarge(long limit) => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
         title: "The file is too large.", detail: $"A content file may be at most {limit:N0} bytes (Content:MaxFileBytes).");
 
