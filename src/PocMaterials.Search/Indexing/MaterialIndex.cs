@@ -139,7 +139,7 @@ public sealed class MaterialIndex : IDisposable
     {
         System.IO.Directory.CreateDirectory(_path);
         // Not FSDirectory.Open: its pick on Linux, MMapDirectory, is unstable under concurrent search.
-        var directory = new PositionalReadDirectory(new DirectoryInfo(_path));
+        var directory = new SearchReadDirectory(new DirectoryInfo(_path));
         try
         {
             var config = new IndexWriterConfig(DutchAnalyzers.Version, Analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND };
