@@ -89,7 +89,7 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
                 var skip = (page - 1) * pageSize;
                 var updated = request.Sort == SearchSort.Updated ? MultiDocValues.GetNumericValues(whole.IndexReader, IndexFields.UpdatedSort) : null;
                 var top = collected.Groups.Best(page * pageSize, updated).Skip(skip).ToList();
-                var hits = new SearchHits(searcher, ranked.Query).For(top, skip + 1);
+                var hits = new SearchHits(searcher, ranked.Query, index).For(top, skip + 1);
                 return new MaterialSearchResult(collected.Groups.Count, collected.Groups.TotalAllParts, page, pageSize, hits, Labelled(collected.Facets.Counts), didYouMean);
             }
             finally
