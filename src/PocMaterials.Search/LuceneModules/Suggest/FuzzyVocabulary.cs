@@ -1,6 +1,7 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
+using Lucene.Net.Util.Automaton;
 
 namespace PocMaterials.Search.LuceneModules.Suggest;
 
@@ -21,12 +22,17 @@ public static class FuzzyVocabulary
         if (terms is null || word.Length < 3)
             return [];
         var maxEdits = word.Length < 5 ? 1 : 2;
-        var attributes = new AttributeSource();
-        var fuzzy = new FuzzyTermsEnum(terms, attributes, new Term(field, word), maxEdits, prefixLength: 1, transpositions: true);
+        var prefix = char.IsSurrogatePair(word, 0) ? 2 : 1;
+        // One automaton for the widest distance (FuzzyTermsEnum builds one per distance, most of its cost);
+        // the distance of each term it accepts is counted exactly below.
+        var within = BasicOperations.Concatenate(
+            BasicAutomata.MakeString(word[..prefix]),
+            new LevenshteinAutomata(word[prefix..], withTranspositions: true).ToAutomaton(maxEdits));
+        var accepted = terms.Intersect(new CompiledAutomaton(within, finite: true, simplify: false), null);
         var candidates = new List<Candidate>();
-        while (fuzzy.MoveNext())
+        while (accepted.MoveNext())
         {
-            var text = fuzzy.Term.Utf8ToString();
+            var text = accepted.Term.Utf8ToString();
             if (text == word)
                 continue;
             candidates.Add(new Candidate(text, Distance(word, text), docFreq(new Term(field, text))));
