@@ -38,7 +38,6 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
         if ((long)page * pageSize > MaterialSearchRequest.MaxResultWindow)
             throw new ArgumentOutOfRangeException(nameof(request), $"page × pageSize may not pass {MaterialSearchRequest.MaxResultWindow}.");
         var query = UserQuery.Parse(request.Query, index.SpellingAnalyzer, index.QueryWords, index.Synonyms);
-        var builder = new MaterialQueryBuilder(index.TextAnalyzer);
         var visible = _visibility.For(viewer, today, materialsOnly: query.IsEmpty);
         var rankedWithin = _visibility.For(viewer, today, materialsOnly: false) ?? EveryDocument;
         var dimensions = DimensionFilter(request);
@@ -68,6 +67,7 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
         {
             // Ranking and suggestions count only what the viewer may see (see FilteredStatisticsSearcher).
             var searcher = _searchers.For(whole, rankedWithin);
+            var builder = new MaterialQueryBuilder(index.TextAnalyzer, new TermLookup(whole.IndexReader));
             var ranked = query.IsEmpty ? new RankedParts(new MatchAllDocsQuery(), 0) : builder.Parts(query);
             var collected = ranked is null ? null : Collect(searcher, ranked);
             try
