@@ -8,10 +8,11 @@ namespace PocMaterials.Search.LuceneModules.Store;
 /// A file-system directory whose files, opened for search, are read whole into memory once: Lucene never
 /// changes a file after writing it, so the inputs of a segment (and their clones, one per terms or postings
 /// enumeration) read one shared array, without a system call, a lock or a buffer of their own. Profiling
-/// the file-backed inputs showed a tenth of a search's time in refilling buffers (a pread each) and most of
-/// its allocations in the 4 KiB buffer every clone fills. Merges and read-once files are read positionally
-/// (pread), never loaded. MMapDirectory, the usual answer, is unstable in Lucene.Net 4.8 on Linux
-/// (apache/lucenenet#1013). The memory taken is the size of the open segments. Writing is FSDirectory's own.
+/// the file-backed inputs showed a tenth of a search's time in refilling buffers (a pread each) and a
+/// quarter of its allocations in the 4 KiB buffers the clones fill. Merges, flushes and read-once files are
+/// read positionally (pread), never loaded. MMapDirectory, the usual answer, is unstable in Lucene.Net 4.8
+/// on Linux (apache/lucenenet#1013). The memory taken is the size of the open segments. Writing is
+/// FSDirectory's own.
 /// </summary>
 public sealed class SearchReadDirectory(DirectoryInfo path) : FSDirectory(path, null)
 {
@@ -42,9 +43,9 @@ public sealed class SearchReadDirectory(DirectoryInfo path) : FSDirectory(path, 
             return new MemorySlicer(ReadWhole(handle, description), description);
     }
 
-    /// <summary>Segments opened for searching stay open and are read at random; merges and read-once files read each byte once.</summary>
+    /// <summary>Segments opened for searching stay open and are read at random; merges, flushes (building compound files) and read-once files read each byte once.</summary>
     private static bool IsForSearch(IOContext context) =>
-        context.Context is not IOContext.UsageContext.MERGE && !context.ReadOnce;
+        context.Context is not (IOContext.UsageContext.MERGE or IOContext.UsageContext.FLUSH) && !context.ReadOnce;
 
     private SafeFileHandle OpenHandle(string name) =>
         File.OpenHandle(Path.Combine(Directory.FullName, name), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
