@@ -97,13 +97,38 @@ async Task RunSize(int size, string root)
         latencies.Add(ms);
         (byKind.TryGetValue(name, out var list) ? list : byKind[name] = []).Add(ms);
     }
-    Console.WriteLine($"search in process      {Percentiles.Of(latencies)}");
+    Console.WriteLine($"search in process      {Percentiles.Of(latencies)}, mean {latencies.Average():F2} ms");
     foreach (var (name, list) in byKind.OrderBy(k => k.Key, StringComparer.Ordinal))
         Console.WriteLine($"  {name,-9}            {Percentiles.Of(list)}");
+    if (args.Contains("--detail"))
+        MeasureEachQuery(searcher, today);
 
     MeasureSuggest(searcher, today);
     await MeasureHttp(app, requests);
     MeasureLiveReindex(library, searcher, today);
+}
+
+// Each query of the mix on its own, for each viewer: where the time goes, and how many materials each finds.
+void MeasureEachQuery(MaterialSearcher searcher, DateOnly today)
+{
+    foreach (var (name, request) in QueryMix.Requests)
+    {
+        var latencies = new List<double>();
+        var found = new List<string>();
+        foreach (var viewer in QueryMix.Viewers)
+        {
+            MaterialSearchResult? result = null;
+            for (var i = 0; i < 50; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                result = searcher.Search(request, viewer, today);
+                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+            found.Add($"{result!.TotalAllWords}/{result.Total}");
+        }
+        var mean = latencies.Average();
+        Console.WriteLine($"  {name,-8} {QueryMix.QueryString(request),-60} mean {mean,5:F2} ms, {Percentiles.Of(latencies)}; all words/total per viewer {string.Join(" ", found)}");
+    }
 }
 
 // Search-as-you-type: every prefix (2 letters and up) of the mix's queries, for each viewer.

@@ -6,6 +6,28 @@ namespace PocMaterials.Search.Tests;
 public sealed class MaterialIndexTests
 {
     [Fact]
+    public void A_hit_shows_of_the_indexed_material_exactly_what_its_stored_fields_hold()
+    {
+        using var search = new SearchFixture(f =>
+        {
+            f.WriteMaterial("faq", "title: Vragen over het gehoor\ntype: faq\nsummary: Kort.\nupdated: 2026-03-02", "Intro.\n\n## Wanneer testen?\nVroeg.\n\n## Wie test?\nDe verpleegkundige.\n");
+            f.WriteMaterial("zonder-samenvatting", "title: Fiche zonder samenvatting\ntype: fiche\nsummary: \"  \"", "Lichaam.");
+        });
+        var snapshot = search.Library.Current;
+
+        var stored = search.Index.WithSearcher(searcher => Enumerable.Range(0, searcher.IndexReader.MaxDoc)
+            .Select(searcher.Doc)
+            .Where(document => document.Get(IndexFields.Kind) == IndexFields.KindMaterial)
+            .Select(MaterialDocuments.Stored)
+            .ToList());
+
+        Assert.Equal(snapshot.Materials.Count, stored.Count);
+        Assert.All(stored, fromIndex => Assert.Equivalent(MaterialDocuments.Stored(snapshot.Materials[fromIndex.Slug]), fromIndex, strict: true));
+        Assert.Contains(stored, s => s.QuestionTexts.Count == 2 && s.Updated == "2026-03-02");
+        Assert.Contains(stored, s => s.Summary is null);
+    }
+
+    [Fact]
     public void Added_edited_renamed_and_deleted_files_are_followed()
     {
         using var search = new SearchFixture(f => f.WriteMaterial("fiche", "title: Fiche audiometrie\ntype: fiche", "Het gehoor testen."));

@@ -36,6 +36,9 @@ internal static class IndexFields
 
     public const string UpdatedSort = "updated_sort";
 
+    // A material document's revision: which indexing of the material it is (numeric doc values).
+    public const string Revision = "revision";
+
     public const string KindMaterial = "material";
     public const string KindQuestion = "question";
 

@@ -28,10 +28,12 @@ internal static class MaterialDocuments
         IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS,
     });
 
-    public static IEnumerable<Document> Create(Material material, ContentSnapshot content)
+    /// <param name="revision">Identifies this indexing of the material (see <see cref="MaterialIndex.Indexed"/>).</param>
+    public static IEnumerable<Document> Create(Material material, ContentSnapshot content, long revision)
     {
         var taxonomyText = TaxonomyText(material, content);
         var materialDocument = Common(material, KindMaterial, blockOffset: 0);
+        materialDocument.Add(new NumericDocValuesField(Revision, revision));
         AddText(materialDocument, Title, material.Title, stored: true);
         AddText(materialDocument, Summary, material.Summary, stored: true);
         AddText(materialDocument, Tags, string.Join(" ", material.Tags), stored: false);
@@ -57,6 +59,22 @@ internal static class MaterialDocuments
         }
     }
 
+    /// <summary>What a hit shows of a material, as its document stores it.</summary>
+    public static StoredMaterial Stored(Document document) => new(
+        document.Get(Slug), document.Get(Title), document.Get(IndexFields.Type), document.Get(Summary), document.Get(Body), document.Get(Updated),
+        document.GetValues(QuestionTexts), document.GetValues(QuestionAnchors));
+
+    /// <summary>What <see cref="Stored(Document)"/> reads from the material's document, taken from the material indexed.</summary>
+    public static StoredMaterial Stored(Material material) => new(
+        material.Slug, Text(material.Title), material.Type, Text(material.Summary), Text(material.BodyText), UpdatedText(material),
+        material.Questions.Select(q => q.Question).ToArray(), material.Questions.Select(q => q.Anchor).ToArray());
+
+    // Blank text is not indexed, so not stored either.
+    private static string? Text(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+
+    private static string? UpdatedText(Material material) =>
+        (material.Updated ?? material.Published)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     public static int Day(DateOnly date) => (date.Year * 10000) + (date.Month * 100) + date.Day;
 
     /// <param name="blockOffset">The document's place in the material's block (the material first, then its questions), for grouping.</param>
@@ -79,8 +97,8 @@ internal static class MaterialDocuments
             document.Add(new Int32Field(PublishedDay, Day(published), Field.Store.NO));
         var updated = material.Updated ?? material.Published;
         document.Add(new NumericDocValuesField(UpdatedSort, updated is { } u ? Day(u) : 0));
-        if (updated is { } day)
-            document.Add(new StoredField(Updated, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        if (UpdatedText(material) is { } day)
+            document.Add(new StoredField(Updated, day));
         return document;
     }
 
@@ -95,8 +113,8 @@ internal static class MaterialDocuments
 
     private static void AddBody(Document document, string text, FieldType type)
     {
-        if (!string.IsNullOrWhiteSpace(text))
-            document.Add(new Field(Body, text, type));
+        if (Text(text) is { } indexed)
+            document.Add(new Field(Body, indexed, type));
     }
 
     private static FieldType Frozen(FieldType type)
@@ -107,8 +125,8 @@ internal static class MaterialDocuments
 
     private static void AddText(Document document, string field, string? text, bool stored)
     {
-        if (!string.IsNullOrWhiteSpace(text))
-            document.Add(new TextField(field, text, stored ? Field.Store.YES : Field.Store.NO));
+        if (Text(text) is { } indexed)
+            document.Add(new TextField(field, indexed, stored ? Field.Store.YES : Field.Store.NO));
     }
 
     /// <summary>Labels and aliases of the material's type, core processes, themes and domains, so "PGZ" finds the theme's materials.</summary>
@@ -134,3 +152,8 @@ internal static class MaterialDocuments
         return string.Join("\n", terms);
     }
 }
+
+/// <summary>The stored fields a hit shows: title, type, summary, the body its snippet comes from, and the FAQ questions with their anchors.</summary>
+internal sealed record StoredMaterial(
+    string Slug, string? Title, string? Type, string? Summary, string? Body, string? Updated,
+    IReadOnlyList<string> QuestionTexts, IReadOnlyList<string> QuestionAnchors);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Index;
@@ -6,6 +7,7 @@ using Lucene.Net.Store;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PocMaterials.Content.Library;
+using PocMaterials.Content.Materials;
 using PocMaterials.Search.Analysis;
 using PocMaterials.Search.LuceneModules.Store;
 using PocMaterials.Search.Querying;
@@ -27,6 +29,13 @@ public sealed class MaterialIndex : IDisposable
     private IndexWriter _writer;
     private SearcherManager _searchers;
     private volatile SearchSynonyms _synonyms = SearchSynonyms.Empty;
+
+    // The material each revision indexed, and the revision each slug has now (changed under the write lock).
+    private readonly ConcurrentDictionary<long, Material> _indexed = new();
+    private readonly Dictionary<string, long> _revisionOf = new(StringComparer.Ordinal);
+
+    // Random per process, so a document left on disk by an earlier process never names a revision of this one.
+    private long _lastRevision = Random.Shared.NextInt64(1, long.MaxValue / 2);
 
     public MaterialIndex(string path, ILogger<MaterialIndex>? logger = null)
     {
@@ -58,8 +67,10 @@ public sealed class MaterialIndex : IDisposable
         lock (_writeLock)
         {
             _writer.DeleteAll();
+            _revisionOf.Clear();
+            _indexed.Clear();
             foreach (var material in content.Materials.Values)
-                _writer.AddDocuments(MaterialDocuments.Create(material, content));
+                _writer.AddDocuments(MaterialDocuments.Create(material, content, Revise(material)));
             _synonyms = SearchSynonyms.From(content);
             Publish();
             ContentVersion = content.Version;
@@ -79,13 +90,38 @@ public sealed class MaterialIndex : IDisposable
         lock (_writeLock)
         {
             foreach (var slug in change.Removed)
+            {
+                Forget(slug);
                 _writer.DeleteDocuments(new Term(IndexFields.Slug, slug));
+            }
             foreach (var material in change.Upserted)
-                _writer.UpdateDocuments(new Term(IndexFields.Slug, material.Slug), MaterialDocuments.Create(material, change.Snapshot));
+                _writer.UpdateDocuments(new Term(IndexFields.Slug, material.Slug), MaterialDocuments.Create(material, change.Snapshot, Revise(material)));
             Publish();
             ContentVersion = change.Snapshot.Version;
             _logger.LogInformation("Search index updated: {Upserted} added or changed, {Removed} removed", change.Upserted.Count, change.Removed.Count);
         }
+    }
+
+    /// <summary>
+    /// The material a material document's revision indexed, while it is still the one indexed for its slug;
+    /// otherwise (replaced or removed since) none, and its stored fields tell what was indexed.
+    /// </summary>
+    internal Material? Indexed(long revision) => _indexed.TryGetValue(revision, out var material) ? material : null;
+
+    /// <summary>A new revision for a material about to be indexed; the one it replaces is forgotten.</summary>
+    private long Revise(Material material)
+    {
+        Forget(material.Slug);
+        var revision = ++_lastRevision;
+        _revisionOf[material.Slug] = revision;
+        _indexed[revision] = material;
+        return revision;
+    }
+
+    private void Forget(string slug)
+    {
+        if (_revisionOf.Remove(slug, out var revision))
+            _indexed.TryRemove(revision, out _);
     }
 
     /// <summary>Runs a search on the current searcher and releases it afterwards.</summary>
@@ -144,10 +180,12 @@ public sealed class MaterialIndex : IDisposable
     {
         System.IO.Directory.CreateDirectory(_path);
         // Not FSDirectory.Open: its pick on Linux, MMapDirectory, is unstable under concurrent search.
-        var directory = new PositionalReadDirectory(new DirectoryInfo(_path));
+        var directory = new SearchReadDirectory(new DirectoryInfo(_path));
         try
         {
-            var config = new IndexWriterConfig(DutchAnalyzers.Version, Analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND };
+            // A rebuild of 10,000 materials flushes one segment, not two: every term lookup and scorer of a
+            // search is made per segment (half the allocations per search at 10,000 materials).
+            var config = new IndexWriterConfig(DutchAnalyzers.Version, Analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND, RAMBufferSizeMB = 64 };
             var writer = new IndexWriter(directory, config);
             try
             {

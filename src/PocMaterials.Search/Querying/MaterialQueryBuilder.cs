@@ -6,8 +6,8 @@ using PocMaterials.Search.LuceneModules.Grouping;
 
 namespace PocMaterials.Search.Querying;
 
-/// <summary>Turns a <see cref="UserQuery"/> into Lucene queries over the weighted text fields.</summary>
-internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer)
+/// <summary>Turns a <see cref="UserQuery"/> into Lucene queries over the weighted text fields, its terms looked up in <paramref name="lookup"/>.</summary>
+internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer, TermLookup lookup)
 {
     private const float PhraseBoost = 4f;
     private const float CompoundPartsBoost = 0.4f;
@@ -89,20 +89,20 @@ internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer)
             return null; // a stop word
         if (positions.Count > 1)
             return Phrase(word);
-        var terms = positions[0].Terms;
+        var forms = positions[0].Terms;
         // One known part inside an unknown word is no compound ("beroepsgeheym" is a typo, not "beroep").
-        if (terms.Count < 3)
-            return field => new TermQuery(new Term(field, terms[0]));
+        if (forms.Count < 3)
+            return field => lookup.Query(new Term(field, forms[0]));
         // A compound: the word itself, or all of its parts.
         return field =>
         {
             var parts = new BooleanQuery();
-            foreach (var part in terms.Skip(1))
-                parts.Add(new TermQuery(new Term(field, part)), Occur.MUST);
+            foreach (var part in forms.Skip(1))
+                parts.Add(lookup.Query(new Term(field, part)), Occur.MUST);
             parts.Boost = CompoundPartsBoost;
             return new BooleanQuery
             {
-                { new TermQuery(new Term(field, terms[0])), Occur.SHOULD },
+                { lookup.Query(new Term(field, forms[0])), Occur.SHOULD },
                 { parts, Occur.SHOULD },
             };
         };

@@ -5,6 +5,7 @@ using PocMaterials.Content.Visibility;
 using PocMaterials.Search.Analysis;
 using PocMaterials.Search.Indexing;
 using PocMaterials.Search.LuceneModules.Facets;
+using PocMaterials.Search.LuceneModules.Filters;
 using PocMaterials.Search.LuceneModules.Grouping;
 using PocMaterials.Search.LuceneModules.Statistics;
 using PocMaterials.Search.LuceneModules.Suggest;
@@ -22,7 +23,6 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
     /// <summary>Fewer materials matching all words than this count as "finds little": typo tolerance and suggestions start.</summary>
     private const int FewHits = 3;
     private const int SpellingCandidates = 6;
-    private const int QuestionsPerHit = 3;
 
     private readonly VisibilityFilters _visibility = new();
     private volatile MaterialCompletions? _completions;
@@ -38,7 +38,6 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
         if ((long)page * pageSize > MaterialSearchRequest.MaxResultWindow)
             throw new ArgumentOutOfRangeException(nameof(request), $"page × pageSize may not pass {MaterialSearchRequest.MaxResultWindow}.");
         var query = UserQuery.Parse(request.Query, index.SpellingAnalyzer, index.QueryWords, index.Synonyms);
-        var builder = new MaterialQueryBuilder(index.TextAnalyzer);
         var visible = _visibility.For(viewer, today, materialsOnly: query.IsEmpty);
         var rankedWithin = _visibility.For(viewer, today, materialsOnly: false) ?? EveryDocument;
         var dimensions = DimensionFilter(request);
@@ -51,8 +50,16 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
         Collected Collect(IndexSearcher searcher, RankedParts ranked)
         {
             var facets = new FacetCountCollector(IndexFields.FacetFields);
-            var groups = new MaterialGroupCollector(ranked.PartCount, QuestionsPerHit, facets);
-            searcher.Search(Restrict(ranked.Query), groups);
+            var groups = new MaterialGroupCollector(ranked.PartCount, facets, searcher.IndexReader.MaxDoc);
+            try
+            {
+                searcher.Search(Restrict(ranked.Query), groups);
+            }
+            catch
+            {
+                groups.Dispose();
+                throw;
+            }
             return new Collected(groups, facets);
         }
 
@@ -60,26 +67,36 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
         {
             // Ranking and suggestions count only what the viewer may see (see FilteredStatisticsSearcher).
             var searcher = _searchers.For(whole, rankedWithin);
+            var builder = new MaterialQueryBuilder(index.TextAnalyzer, new TermLookup(whole.IndexReader));
             var ranked = query.IsEmpty ? new RankedParts(new MatchAllDocsQuery(), 0) : builder.Parts(query);
             var collected = ranked is null ? null : Collect(searcher, ranked);
-            string? didYouMean = null;
-            if (!query.IsEmpty && (collected?.Groups.TotalAllParts ?? 0) < FewHits)
+            try
             {
-                var candidates = SpellingCandidatesOf(searcher, query);
-                if (candidates.Count > 0 && builder.Parts(query, candidates) is { } fuzzy)
+                string? didYouMean = null;
+                if (!query.IsEmpty && (collected?.Groups.TotalAllParts ?? 0) < FewHits)
                 {
-                    ranked = fuzzy;
-                    collected = Collect(searcher, fuzzy);
+                    var candidates = SpellingCandidatesOf(searcher, query);
+                    if (candidates.Count > 0 && builder.Parts(query, candidates) is { } fuzzy)
+                    {
+                        ranked = fuzzy;
+                        collected?.Dispose();
+                        collected = Collect(searcher, fuzzy);
+                    }
+                    didYouMean = Suggestion(searcher, query, candidates);
                 }
-                didYouMean = Suggestion(searcher, query, candidates);
-            }
-            if (ranked is null || collected is null)
-                return new MaterialSearchResult(0, 0, page, pageSize, [], EmptyFacets(), didYouMean);
+                if (ranked is null || collected is null)
+                    return new MaterialSearchResult(0, 0, page, pageSize, [], EmptyFacets(), didYouMean);
 
-            var skip = (page - 1) * pageSize;
-            var top = Top(collected.Groups.Groups, request.Sort, whole.IndexReader, page * pageSize).Skip(skip).ToList();
-            var hits = new SearchHits(searcher, ranked.Query).For(top, skip + 1);
-            return new MaterialSearchResult(collected.Groups.Groups.Count, collected.Groups.TotalAllParts, page, pageSize, hits, Labelled(collected.Facets.Counts), didYouMean);
+                var skip = (page - 1) * pageSize;
+                var updated = request.Sort == SearchSort.Updated ? MultiDocValues.GetNumericValues(whole.IndexReader, IndexFields.UpdatedSort) : null;
+                var top = collected.Groups.Best(page * pageSize, updated).Skip(skip).ToList();
+                var hits = new SearchHits(searcher, ranked.Query, index).For(top, skip + 1);
+                return new MaterialSearchResult(collected.Groups.Count, collected.Groups.TotalAllParts, page, pageSize, hits, Labelled(collected.Facets.Counts), didYouMean);
+            }
+            finally
+            {
+                collected?.Dispose();
+            }
         });
     }
 
@@ -100,35 +117,17 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
         return completions.For(words, typed!.Trim(), viewer, today);
     }
 
-    private sealed record Collected(MaterialGroupCollector Groups, FacetCountCollector Facets);
-
-    /// <summary>
-    /// The best <paramref name="count"/> materials, best first: those matching every part first; then by
-    /// relevance, or by last update. A bounded heap, so a broad query does not sort every match.
-    /// </summary>
-    private static List<MaterialGroup> Top(IReadOnlyCollection<MaterialGroup> groups, SearchSort sort, IndexReader reader, int count)
+    private sealed record Collected(MaterialGroupCollector Groups, FacetCountCollector Facets) : IDisposable
     {
-        var updated = sort == SearchSort.Updated ? MultiDocValues.GetNumericValues(reader, IndexFields.UpdatedSort) : null;
-        // Larger is better; the earlier document wins a tie, so the order is stable.
-        (int, long, float, int) Key(MaterialGroup g) => (g.MatchesAllParts ? 1 : 0, updated?.Get(g.MaterialDoc) ?? 0, g.Score, -g.MaterialDoc);
-        var worstFirst = new PriorityQueue<MaterialGroup, (int, long, float, int)>(count + 1);
-        foreach (var group in groups)
-        {
-            var key = Key(group);
-            if (worstFirst.Count < count)
-                worstFirst.Enqueue(group, key);
-            else if (worstFirst.TryPeek(out _, out var worst) && key.CompareTo(worst) > 0)
-                worstFirst.DequeueEnqueue(group, key);
-        }
-        var best = new List<MaterialGroup>(worstFirst.Count);
-        while (worstFirst.TryDequeue(out var group, out _))
-            best.Add(group);
-        best.Reverse();
-        return best;
+        public void Dispose() => Groups.Dispose();
     }
 
-    /// <summary>Filters by type, core process, theme and domain: OR within one, AND across.</summary>
-    private static QueryWrapperFilter? DimensionFilter(MaterialSearchRequest request)
+    /// <summary>
+    /// Filters by type, core process, theme and domain: OR within one, AND across. As a bit set (for this
+    /// search only), so the scorers skip what it leaves out instead of leap-frogging with it: a query of
+    /// many synonyms is costly to advance.
+    /// </summary>
+    private static Filter? DimensionFilter(MaterialSearchRequest request)
     {
         var all = new BooleanQuery();
         foreach (var (field, values) in request.Filters)
@@ -138,7 +137,7 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
                 any.Add(new TermQuery(new Term(field, value)), Occur.SHOULD);
             all.Add(any, Occur.MUST);
         }
-        return all.Clauses.Count == 0 ? null : new QueryWrapperFilter(all);
+        return all.Clauses.Count == 0 ? null : new BitSetCachingFilter(new QueryWrapperFilter(all));
     }
 
     /// <summary>
