@@ -156,6 +156,7 @@ public sealed partial class StaffPagesTests(BrowserHost host) : IClassFixture<Br
         await page.GotoAsync("/materialen/vademecum-m-decreet");
         await Expect(page.Locator(".notice.warn")).ToContainTextAsync("Wordt herzien");
         await Expect(page.Locator(".notice.warn")).ToContainTextAsync("30 juni 2025");
+        await Expect(page.Locator(".toc")).ToContainTextAsync("Kernbegrippen");
         await page.GotoAsync("/materialen/faq-decreet-leersteun");
         await Expect(page.Locator("h1")).ToHaveTextAsync("FAQ decreet leersteun");
 

@@ -29,18 +29,29 @@ const labels = (items, href) => h('ul', { class: 'tags' }, items.map((item) => h
 const kilobytes = (bytes) => bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} kB` : `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
 
 function tableOfContents(body) {
-  const headings = [...body.querySelectorAll('h2[id]')];
+  const headings = [...body.querySelectorAll('h2[id], h3[id]')];
   // Only long texts need one: a few headings are seen at a glance.
   if (headings.length < 4) return null;
   return h('nav', { class: 'card toc', 'aria-labelledby': 'inhoud-titel' },
     h('h2', { id: 'inhoud-titel' }, 'Inhoud'),
-    h('ol', null, headings.map((heading) => h('li', null, h('a', { href: '#' + heading.id }, heading.textContent)))));
+    h('ol', null, headings.map((heading) => h('li', { class: heading.tagName === 'H3' ? 'sub' : null },
+      h('a', { href: '#' + heading.id }, heading.textContent)))));
+}
+
+// Each FAQ question is an address of its own: a link beside it to copy or share.
+function questionLinks(body, questions) {
+  for (const question of questions) {
+    const heading = body.querySelector(`[id="${CSS.escape(question.anchor)}"]`);
+    heading?.append(' ', h('a', { class: 'anchor', href: '#' + question.anchor, 'aria-label': `Link naar de vraag: ${question.question}` }, '#'));
+  }
 }
 
 function render(material) {
   titled(material.title);
   const body = h('div', { class: 'body' });
   body.append(safeHtml(material.html));
+  const contents = tableOfContents(body);
+  questionLinks(body, material.questions);
   const meta = [material.type.label, material.updated && `Laatst bijgewerkt: ${dateNl(material.updated)}`].filter(Boolean).join(' · ');
   const aside = h('aside', { 'aria-label': 'Over dit materiaal' },
     contactCard(material.contact),
@@ -65,7 +76,7 @@ function render(material) {
       material.themes.length > 0 && h('div', null, h('span', { class: 'muted' }, "Thema's: "), labels(material.themes, (t) => '/themas/' + encodeURIComponent(t.id))),
       material.coreProcesses.length > 0 && h('div', null, h('span', { class: 'muted' }, 'Kernprocessen: '),
         labels(material.coreProcesses, (c) => '/zoeken?core_process=' + encodeURIComponent(c.id)))),
-    h('div', { class: 'material' }, h('div', null, tableOfContents(body), h('article', { 'aria-label': material.title }, body)), aside));
+    h('div', { class: 'material' }, h('div', null, contents, h('article', { 'aria-label': material.title }, body)), aside));
   if (material.slug !== slug || tracking.has('source')) history.replaceState(null, '', pageOf('/materials/' + encodeURIComponent(material.slug)) + location.hash);
   const target = anchor && document.getElementById(anchor);
   if (target) {
