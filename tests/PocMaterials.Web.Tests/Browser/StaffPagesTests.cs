@@ -30,7 +30,7 @@ public sealed partial class StaffPagesTests(BrowserHost host) : IClassFixture<Br
 
         await page.GetByLabel("Zoek in de materialenbank").FillAsync("leersteun");
         await page.Keyboard.PressAsync("Enter");
-        await Expect(page.Locator(".hit").First).ToBeVisibleAsync();
+        await Expect(page.Locator("main [role=status]")).ToContainTextAsync("gevonden voor ‘leersteun’");
         Assert.True(await page.Locator(".hit .snippet mark").CountAsync() > 0);
         var all = await HitCount(page);
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "FAQ-lijst" }).CheckAsync();
@@ -247,9 +247,14 @@ public sealed partial class StaffPagesTests(BrowserHost host) : IClassFixture<Br
         Assert.Contains("/aanmelden", page.Url, StringComparison.Ordinal);
     }
 
-    private static async Task<int> HitCount(IPage page) =>
-        int.Parse(HitCountPattern().Match((await page.Locator("main [role=status]").TextContentAsync())!).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>The count the page announces, once its search has answered (while it runs, it says "Zoeken…").</summary>
+    private static async Task<int> HitCount(IPage page)
+    {
+        var status = page.Locator("main [role=status]");
+        await Expect(status).ToHaveTextAsync(HitCountPattern());
+        return int.Parse(HitCountPattern().Match((await status.TextContentAsync())!).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
 
-    [GeneratedRegex(@"(\d+) materia")]
+    [GeneratedRegex(@"^(\d+) materia")]
     private static partial Regex HitCountPattern();
 }

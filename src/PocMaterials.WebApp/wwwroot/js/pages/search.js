@@ -50,7 +50,11 @@ const results = h('section', { 'aria-labelledby': 'resultaten-titel' });
 
 show(h('h1', null, 'Zoeken'), form, status, h('div', { class: 'layout' }, facets, results));
 
+// Only the latest search renders: an earlier answer arriving late is dropped.
+let latest = 0;
+
 async function run(current, { fromHistory = false } = {}) {
+  const mine = ++latest;
   input.value = current.q;
   closeSuggestions();
   status.textContent = 'Zoeken…';
@@ -63,10 +67,12 @@ async function run(current, { fromHistory = false } = {}) {
     try {
       answer = await api('/api/search' + (query || '?') + (query ? '&' : '') + 'pageSize=' + pageSize);
     } catch (error) {
+      if (mine !== latest) return;
       status.textContent = '';
       results.replaceChildren(failure(error));
       return;
     }
+    if (mine !== latest) return;
     try { sessionStorage.setItem(cacheKey, JSON.stringify(answer)); } catch { /* full: only the back button gets slower */ }
   }
   if (answer.searchId) {
