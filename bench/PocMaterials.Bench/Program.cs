@@ -35,7 +35,7 @@ if (part is "reach" or "all")
 if (part is "newsletter" or "all")
     await NewsletterBenchmark.RunAsync(repository, subscribers, smtpWorkers);
 if (part is "web" or "all")
-    await WebBenchmark.RunAsync(repository, StartHost);
+    await WebBenchmark.RunAsync(StartHost);
 
 foreach (var size in part is "reach" or "newsletter" or "web" ? [] : sizes)
 {
