@@ -13,8 +13,8 @@ using PocMaterials.Search.Querying;
 using PocMaterials.Web.Hosting;
 using PocMaterials.Web.Identity;
 
-// ./poc bench [search|reach|newsletter|quality|all] [sizes] [--http-seconds N] [--events N] [--subscribers N] [--workers N] [--detail]
-var part = args.FirstOrDefault(a => a is "search" or "reach" or "newsletter" or "quality" or "all") ?? "all";
+// ./poc bench [search|reach|newsletter|quality|web|all] [sizes] [--http-seconds N] [--events N] [--subscribers N] [--workers N] [--detail]
+var part = args.FirstOrDefault(a => a is "search" or "reach" or "newsletter" or "quality" or "web" or "all") ?? "all";
 var sizes = (args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && char.IsDigit(a[0])) ?? "1000,10000,100000")
     .Split(',').Select(int.Parse).ToArray();
 var httpSeconds = args.SkipWhile(a => a != "--http-seconds").Skip(1).Select(int.Parse).FirstOrDefault(10);
@@ -34,8 +34,10 @@ if (part is "reach" or "all")
     await ReachBenchmark.RunAsync(repository, pipelineEvents: 200_000, totalEvents);
 if (part is "newsletter" or "all")
     await NewsletterBenchmark.RunAsync(repository, subscribers, smtpWorkers);
+if (part is "web" or "all")
+    await WebBenchmark.RunAsync(StartHost);
 
-foreach (var size in part is "reach" or "newsletter" ? [] : sizes)
+foreach (var size in part is "reach" or "newsletter" or "web" ? [] : sizes)
 {
     Console.WriteLine();
     Console.WriteLine($"== {size:N0} synthetic materials");

@@ -6,6 +6,7 @@ using Hangfire;
 using PocMaterials.Web.Endpoints;
 using PocMaterials.Web.Identity;
 using PocMaterials.Web.Options;
+using PocMaterials.WebApp;
 using Scalar.AspNetCore;
 
 namespace PocMaterials.Web.Hosting;
@@ -16,7 +17,9 @@ public static class EndpointRegistration
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWebAppAssets();
         app.UseAuthentication();
+        app.UseCookieRequestForgeryCheck();
         app.UseAuthorization();
 
         var diagnostics = app.Services.GetRequiredService<IOptions<DiagnosticsOptions>>().Value;
@@ -30,6 +33,7 @@ public static class EndpointRegistration
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteStatus });
 
         var api = app.MapGroup("/api").RequireAuthorization();
+        api.MapSessionEndpoints();
         api.MapSearchEndpoints();
         api.MapMaterialEndpoints();
         api.MapMaterialPublishingEndpoints();
@@ -47,7 +51,10 @@ public static class EndpointRegistration
             api.MapDevelopmentEndpoints();
         app.MapNewsletterTrackingEndpoints();
         app.MapUnsubscribeEndpoints();
+        // Editors signed in on the pages (cookie) or with a bearer token: the default scheme accepts both.
         app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Editor, "/hangfire");
+        app.MapSignInEndpoints(app.Environment.IsDevelopment());
+        app.MapWebApp();
         return app;
     }
 

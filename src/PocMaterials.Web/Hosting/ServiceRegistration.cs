@@ -91,7 +91,7 @@ public static class ServiceRegistration
         services.AddSingleton<ReachReports>();
 
         services.AddSingleton<DevelopmentTokens>();
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddStaffAuthentication();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<IdentityOptions>, IOptions<DiagnosticsOptions>>((jwt, identity, diagnostics) =>
             {

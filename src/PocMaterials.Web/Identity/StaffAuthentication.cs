@@ -1,0 +1,170 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using PocMaterials.Web.Options;
+using IdentityOptions = PocMaterials.Web.Options.IdentityOptions;
+
+namespace PocMaterials.Web.Identity;
+
+/// <summary>
+/// How a request is signed in: the API's bearer tokens, or the pages' cookie session (from OpenID
+/// Connect, or the development sign-in page). A policy scheme picks one per request, so the API
+/// accepts both and pages redirect to the sign-in page where the API answers 401.
+/// </summary>
+public static class StaffAuthentication
+{
+    /// <summary>The default scheme: forwards to <see cref="JwtBearerDefaults.AuthenticationScheme"/> or <see cref="Cookie"/>.</summary>
+    public const string Staff = "staff";
+    public const string Cookie = "pages";
+    public const string Oidc = "oidc";
+
+    public const string CookieName = ".PocMaterials.Sessie";
+    public const string SignInPath = "/aanmelden";
+    public const string SignOutPath = "/afmelden";
+    public const string ReturnParameter = "terug";
+
+    /// <summary>The header that carries the antiforgery token of a cookie session's state-changing API call.</summary>
+    public const string CsrfHeader = "X-CSRF-Token";
+
+    public static IServiceCollection AddStaffAuthentication(this IServiceCollection services)
+    {
+        services.AddAuthentication(Staff)
+            .AddPolicyScheme(Staff, "Bearer token or page session", policy => policy.ForwardDefaultSelector = SchemeOf)
+            .AddJwtBearer()
+            .AddCookie(Cookie);
+        // The provider's scheme exists only when one is configured: a remote scheme takes part in every request.
+        services.AddOptions<AuthenticationOptions>().Configure<IOptions<IdentityOptions>>((authentication, identity) =>
+        {
+            if (identity.Value.Oidc.Enabled)
+                authentication.AddScheme<OpenIdConnectHandler>(Oidc, "GO!-account");
+        });
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<OpenIdConnectOptions>, OpenIdConnectPostConfigureOptions>());
+        services.AddOptions<CookieAuthenticationOptions>(Cookie).Configure(cookie =>
+        {
+            cookie.Cookie.Name = CookieName;
+            cookie.Cookie.HttpOnly = true;
+            // Lax, not Strict: a material link in a newsletter mail and the provider's redirect back are
+            // cross-site navigations that must arrive signed in. Forgery is stopped by the antiforgery token.
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+            cookie.LoginPath = SignInPath;
+            cookie.ReturnUrlParameter = ReturnParameter;
+            cookie.Events = new CookieAuthenticationEvents
+            {
+                OnValidatePrincipal = ValidateSession,
+                OnRedirectToLogin = context => Refuse(context, StatusCodes.Status401Unauthorized),
+                OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                },
+            };
+        });
+        services.AddOptions<OpenIdConnectOptions>(Oidc).Configure<IOptions<IdentityOptions>, IHostEnvironment>(ConfigureOidc);
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.HeaderName = CsrfHeader;
+            antiforgery.Cookie.Name = ".PocMaterials.Csrf";
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// A bearer header decides for the token; a session cookie for the session; without either the API
+    /// answers as it always did (401 with <c>WWW-Authenticate: Bearer</c>) and pages go to sign-in.
+    /// </summary>
+    private static string SchemeOf(HttpContext http) =>
+        http.Request.Headers.Authorization.Count > 0 ? JwtBearerDefaults.AuthenticationScheme
+        : http.Request.Cookies.ContainsKey(CookieName) ? Cookie
+        : http.Request.Path.StartsWithSegments("/api") ? JwtBearerDefaults.AuthenticationScheme
+        : Cookie;
+
+    /// <summary>Whether the request was signed in by the page session (and so needs an antiforgery token to change anything).</summary>
+    public static bool IsCookieSession(HttpContext http) =>
+        http.User.Identity?.IsAuthenticated == true && SchemeOf(http) == Cookie;
+
+    /// <summary>A session keeps the rules of a token: a role or centre removed from taxonomy.yml ends it.</summary>
+    private static async Task ValidateSession(CookieValidatePrincipalContext context)
+    {
+        if (StaffTokenValidation.Problem(context.Principal!, context.HttpContext) is null)
+            return;
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(Cookie);
+    }
+
+    /// <summary>Only a browser asking for a page is redirected to sign in; the API and other callers get the status.</summary>
+    private static Task Refuse(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        var request = context.Request;
+        var page = !request.Path.StartsWithSegments("/api") && HttpMethods.IsGet(request.Method)
+            && request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal);
+        if (page)
+            context.Response.Redirect(context.RedirectUri);
+        else
+            context.Response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+
+    private static void ConfigureOidc(OpenIdConnectOptions oidc, IOptions<IdentityOptions> identity, IHostEnvironment environment)
+    {
+        var options = identity.Value.Oidc;
+        oidc.Authority = options.Authority;
+        oidc.ClientId = options.ClientId;
+        oidc.ClientSecret = options.ClientSecret;
+        oidc.ResponseType = "code";
+        oidc.UsePkce = true;
+        oidc.SignInScheme = Cookie;
+        oidc.MapInboundClaims = false;
+        oidc.GetClaimsFromUserInfoEndpoint = options.UserInfo;
+        oidc.RequireHttpsMetadata = !environment.IsDevelopment();
+        oidc.CallbackPath = SignInPath + "/oidc";
+        oidc.SignedOutCallbackPath = SignOutPath + "/oidc";
+        oidc.SignedOutRedirectUri = SignInPath;
+        oidc.Events = new OpenIdConnectEvents
+        {
+            // The last step before the session is written, after the user info has been merged.
+            OnTicketReceived = context =>
+            {
+                var staff = new ClaimsPrincipal(OidcClaims.ToStaffIdentity(context.Principal!, options));
+                if (StaffTokenValidation.Problem(staff, context.HttpContext) is { } problem)
+                    context.Fail(problem);
+                else
+                    context.Principal = staff;
+                return Task.CompletedTask;
+            },
+            OnRemoteFailure = context =>
+            {
+                context.HandleResponse();
+                context.Response.Redirect($"{SignInPath}?fout={Uri.EscapeDataString(context.Failure?.Message ?? "onbekend")}");
+                return Task.CompletedTask;
+            },
+        };
+    }
+
+    /// <summary>
+    /// Cookie sessions must send the antiforgery token (header <see cref="CsrfHeader"/>) on every API call
+    /// that changes something; bearer callers need not, as no browser adds their header by itself.
+    /// </summary>
+    public static IApplicationBuilder UseCookieRequestForgeryCheck(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        var changes = !(HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || HttpMethods.IsOptions(http.Request.Method));
+        if (changes && http.Request.Path.StartsWithSegments("/api") && IsCookieSession(http)
+            && !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
+        {
+            await TypedResults.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "The antiforgery token is missing or not valid.",
+                detail: $"A signed-in page changes data only with the token of GET /api/me in the {CsrfHeader} header.").ExecuteAsync(http);
+            return;
+        }
+        await next(http);
+    });
+}

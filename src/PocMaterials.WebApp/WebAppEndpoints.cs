@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Net.Http.Headers;
+
+namespace PocMaterials.WebApp;
+
+/// <summary>
+/// The Dutch page routes. Every page is the shared layout (header, menu, main) with its title and its
+/// module from <c>js/pages/</c>, which fills the main area from the public API. A new page is a row
+/// here and a module there.
+/// </summary>
+public static class WebAppEndpoints
+{
+    private sealed record Page(string Route, string Title, string Module);
+
+    private static readonly Page[] Pages =
+    [
+        new("/zoeken", "Zoeken", "search"),
+        new("/materialen/{slug}", "Materiaal", "material"),
+        new("/themas", "Thema's", "themes"),
+        new("/themas/{id}", "Thema", "theme"),
+        new("/nieuwsbrieven", "Nieuwsbrieven", "newsletters"),
+        new("/nieuwsbrieven/{month}", "Nieuwsbrief", "newsletter"),
+    ];
+
+    // The pages insert only the API's safe HTML and their own elements; nothing inline may run.
+    private const string ContentSecurityPolicy =
+        "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+    public static IEndpointRouteBuilder MapWebApp(this IEndpointRouteBuilder app)
+    {
+        var layout = ReadLayout();
+        foreach (var page in Pages)
+        {
+            var html = layout
+                .Replace("{{title}}", page.Title, StringComparison.Ordinal)
+                .Replace("{{module}}", page.Module, StringComparison.Ordinal)
+                .Replace("{{assets}}", WebAppAssets.Path, StringComparison.Ordinal);
+            app.MapGet(page.Route, (HttpContext http) => Serve(http, html)).RequireAuthorization().ExcludeFromDescription();
+        }
+        app.MapGet("/", () => Results.Redirect("/zoeken")).ExcludeFromDescription();
+        // The API's and the mails' links name materials at /materials/{slug}: they open the page, query string and all.
+        app.MapGet("/materials/{slug}", (string slug, HttpContext http) =>
+            Results.Redirect($"/materialen/{Uri.EscapeDataString(slug)}{http.Request.QueryString}", permanent: true, preserveMethod: true))
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    private static IResult Serve(HttpContext http, string html)
+    {
+        var headers = http.Response.Headers;
+        headers[HeaderNames.CacheControl] = "no-cache";
+        headers[HeaderNames.ContentSecurityPolicy] = ContentSecurityPolicy;
+        headers[HeaderNames.XContentTypeOptions] = "nosniff";
+        headers["Referrer-Policy"] = "same-origin";
+        return Results.Content(html, "text/html; charset=utf-8");
+    }
+
+    private static string ReadLayout()
+    {
+        using var stream = WebAppAssets.Files.GetFileInfo("layout.html").CreateReadStream();
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,76 @@
+// Small helpers to build pages from API answers. Text always goes in as text; HTML only where the API
+// promises safe HTML (a material's body, a theme's introduction, a newsletter).
+
+export function h(tag, attributes, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes ?? {})) {
+    if (value == null || value === false) continue;
+    if (name.startsWith('on')) element.addEventListener(name.slice(2), value);
+    else element.setAttribute(name, value === true ? '' : value);
+  }
+  element.append(...children.flat(Infinity).filter((c) => c != null && c !== false));
+  return element;
+}
+
+const entities = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+const decode = (text) => text.replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => entities[entity]);
+
+// A search snippet is escaped text with <mark> around the matches: only those become elements,
+// everything else, whatever it looks like, is text.
+export function marked(snippet) {
+  const nodes = [];
+  let inMark = false;
+  for (const part of snippet.split(/(<mark>|<\/mark>)/)) {
+    if (part === '<mark>') inMark = true;
+    else if (part === '</mark>') inMark = false;
+    else if (part) nodes.push(inMark ? h('mark', null, decode(part)) : decode(part));
+  }
+  return nodes;
+}
+
+// HTML the API rendered from Markdown without raw HTML or script links; a template runs nothing.
+export function safeHtml(html) {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  return template.content;
+}
+
+const longDate = new Intl.DateTimeFormat('nl-BE', { day: 'numeric', month: 'long', year: 'numeric' });
+export const dateNl = (iso) => longDate.format(new Date(iso.length === 10 ? iso + 'T12:00:00' : iso));
+const monthFormat = new Intl.DateTimeFormat('nl-BE', { month: 'long', year: 'numeric' });
+export const monthNl = (yyyyMm) => monthFormat.format(new Date(yyyyMm + '-15T12:00:00'));
+
+// The page of an API address: /materials/{slug} opens /materialen/{slug}, /themes/{id} /themas/{id}.
+export function pageOf(apiUrl, tracking) {
+  const url = new URL(apiUrl, location.origin);
+  const path = url.pathname.replace(/^\/materials\//, '/materialen/').replace(/^\/themes\//, '/themas/');
+  const query = new URLSearchParams(url.search);
+  for (const [name, value] of Object.entries(tracking ?? {})) if (value != null) query.set(name, value);
+  const search = query.toString();
+  return path + (search ? '?' + search : '') + url.hash;
+}
+
+export const materialPage = (slug, tracking) => pageOf('/materials/' + encodeURIComponent(slug), tracking);
+
+export function show(...children) {
+  document.getElementById('inhoud').replaceChildren(...children);
+}
+
+export function titled(title) {
+  document.title = `${title} · Materialenbank POC+`;
+}
+
+export function contactCard(contact, heading = 'Aanspreekpunt') {
+  if (!contact) return null;
+  return h('section', { class: 'card contact', 'aria-labelledby': 'contact-titel' },
+    h('h2', { id: 'contact-titel' }, heading),
+    h('p', null, h('strong', null, contact.name)),
+    contact.role && h('p', null, contact.role),
+    contact.email && h('p', null, 'Mail: ', h('a', { href: 'mailto:' + contact.email }, contact.email)),
+    contact.phone && h('p', null, 'Telefoon: ', h('a', { href: 'tel:' + contact.phone.replace(/[^+\d]/g, '') }, contact.phone)));
+}
+
+export function failure(error) {
+  const text = error?.status === 404 ? 'Dit bestaat niet, of je rol mag het niet zien.' : 'Er ging iets mis bij het laden. Probeer het opnieuw.';
+  return h('p', { class: 'notice error', role: 'alert' }, text);
+}

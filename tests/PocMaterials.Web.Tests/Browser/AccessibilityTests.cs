@@ -1,0 +1,79 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using PocMaterials.Testing;
+using static Microsoft.Playwright.Assertions;
+
+namespace PocMaterials.Web.Tests.Browser;
+
+/// <summary>
+/// Every staff page checked with axe (no serious or critical violation) at desktop and phone width, and a
+/// screenshot of each written to tests/screenshots/ for people to look at.
+/// </summary>
+public sealed class AccessibilityTests(AccessibilityTests.Host host) : IClassFixture<AccessibilityTests.Host>
+{
+    /// <summary>The pages' host, with one newsletter issue sent so the archive has something to show.</summary>
+    public sealed class Host : BrowserHost
+    {
+        public override async Task InitializeAsync()
+        {
+            await base.InitializeAsync();
+            await SendNewsletterAsync("2026-10");
+        }
+    }
+
+    public static readonly string ScreenshotsPath = Path.Combine(ContentFolder.RepositoryRoot, "tests", "screenshots");
+
+    public static TheoryData<string, string, string> Pages() => new()
+    {
+        { "aanmelden", "/aanmelden", "h1" },
+        { "zoeken", "/zoeken?q=leersteun", ".hit" },
+        { "zoeken-leeg", "/zoeken?q=xqzwvk", ".notice" },
+        { "materiaal", "/materialen/faq-decreet-leersteun", ".body" },
+        { "materiaal-herzien", "/materialen/vademecum-m-decreet", ".notice.warn" },
+        { "themas", "/themas", ".grid" },
+        { "thema", "/themas/decreet-leersteun", ".body" },
+        { "nieuwsbrieven", "/nieuwsbrieven", ".list" },
+        { "nieuwsbrief", "/nieuwsbrieven/2026-10", ".newsletter" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task A_page_has_no_serious_or_critical_accessibility_violation_at_desktop_and_phone_width(string name, string path, string ready)
+    {
+        foreach (var (width, height, device) in new[] { (1280, 900, "desktop"), (390, 844, "telefoon") })
+        {
+            var page = name == "aanmelden" ? await host.NewPageAsync(width, height) : await host.SignInAsync(["clb-medewerker"], "gent", width, height);
+            await page.GotoAsync(path);
+            await Expect(page.Locator(ready).First).ToBeVisibleAsync();
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+            var results = await page.RunAxe();
+            Directory.CreateDirectory(ScreenshotsPath);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotsPath, $"{name}-{device}.png"), FullPage = true });
+            await page.Context.CloseAsync();
+
+            var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+            Assert.True(serious.Count == 0, $"{path} at {width}px: " + string.Join("; ", serious.Select(Describe)));
+        }
+    }
+
+    [Fact]
+    public async Task The_skip_link_is_the_first_stop_of_the_keyboard_and_moves_focus_to_the_main_content()
+    {
+        var page = await host.SignInAsync(["clb-medewerker"]);
+        await page.GotoAsync("/themas");
+        await Expect(page.Locator(".grid")).ToBeVisibleAsync();
+
+        await page.Keyboard.PressAsync("Tab");
+        var first = await page.EvaluateAsync<string>("document.activeElement.textContent");
+        await page.Keyboard.PressAsync("Enter");
+
+        Assert.Equal("Naar de inhoud", first);
+        Assert.Equal("inhoud", await page.EvaluateAsync<string>("document.activeElement.id"));
+        Assert.Equal("nl", await page.Locator("html").GetAttributeAsync("lang"));
+    }
+
+    private static string Describe(AxeResultItem violation) =>
+        $"{violation.Id} ({violation.Impact}): {violation.Help} at {string.Join(", ", violation.Nodes.Select(n => n.Target?.ToString()))}";
+}

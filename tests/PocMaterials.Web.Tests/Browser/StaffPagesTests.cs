@@ -1,0 +1,260 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace PocMaterials.Web.Tests.Browser;
+
+/// <summary>The staff pages in Debian's Chromium against the real host on the sample content.</summary>
+public sealed partial class StaffPagesTests(BrowserHost host) : IClassFixture<BrowserHost>
+{
+    [Fact]
+    public async Task A_page_asked_for_without_a_session_goes_to_sign_in_and_back_with_the_chosen_role_and_centre()
+    {
+        var page = await host.NewPageAsync();
+
+        await page.GotoAsync("/themas");
+        Assert.Contains("/aanmelden?terug=%2Fthemas", page.Url, StringComparison.Ordinal);
+        await BrowserHost.FillSignInAsync(page, ["arts"], "gent");
+        await page.WaitForURLAsync("**/themas");
+
+        await Expect(page.Locator("#gebruiker")).ToContainTextAsync("Arts");
+        await Expect(page.Locator("#gebruiker")).ToContainTextAsync("Gent");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Thema's");
+        await Expect(page.Locator("#menu a[aria-current=page]")).ToHaveTextAsync("Thema's");
+    }
+
+    [Fact]
+    public async Task A_search_shows_marked_snippets_and_facets_that_follow_the_query_and_the_url_can_be_shared()
+    {
+        var page = await host.SignInAsync(["clb-medewerker"]);
+
+        await page.GetByLabel("Zoek in de materialenbank").FillAsync("leersteun");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("main [role=status]")).ToContainTextAsync("gevonden voor ‘leersteun’");
+        Assert.True(await page.Locator(".hit .snippet mark").CountAsync() > 0);
+        var all = await HitCount(page);
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "FAQ-lijst" }).CheckAsync();
+        await page.WaitForURLAsync(new Regex("type=faq"));
+        await Expect(page.Locator(".hit .meta").First).ToContainTextAsync("FAQ-lijst");
+        var faqs = await HitCount(page);
+
+        Assert.True(faqs < all, $"{faqs} FAQ lists of {all} materials");
+        Assert.All(await page.Locator(".hit .meta").AllTextContentsAsync(), meta => Assert.StartsWith("FAQ-lijst", meta, StringComparison.Ordinal));
+        var shared = await host.SignInAsync(["clb-medewerker"]);
+        await shared.GotoAsync(page.Url);
+        await Expect(shared.Locator(".hit").First).ToBeVisibleAsync();
+        Assert.Equal(await page.Locator(".hit h3").AllTextContentsAsync(), await shared.Locator(".hit h3").AllTextContentsAsync());
+        Assert.Equal("leersteun", await shared.GetByLabel("Zoek in de materialenbank").InputValueAsync());
+        Assert.True(await shared.GetByRole(AriaRole.Checkbox, new() { Name = "FAQ-lijst" }).IsCheckedAsync());
+    }
+
+    [Fact]
+    public async Task Sorting_by_date_and_paging_change_the_url_and_the_list()
+    {
+        var page = await host.SignInAsync(["clb-medewerker"]);
+        await page.GotoAsync("/zoeken?q=begeleiding");
+        await Expect(page.Locator(".hit").First).ToBeVisibleAsync();
+
+        await page.Locator("#sorteer").SelectOptionAsync("updated");
+        await page.WaitForURLAsync(new Regex("sort=updated"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Volgende pagina" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("page=2"));
+
+        await Expect(page.Locator(".hits")).ToHaveAttributeAsync("start", "11");
+        await Expect(page.Locator(".pager [aria-current=page]")).ToHaveTextAsync("2");
+    }
+
+    [Fact]
+    public async Task A_misspelt_search_offers_did_you_mean_and_an_empty_one_says_what_to_try()
+    {
+        var page = await host.SignInAsync(["clb-medewerker"]);
+
+        await page.GotoAsync("/zoeken?q=beroepsgehiem");
+        await Expect(page.GetByText("Bedoelde je")).ToBeVisibleAsync();
+        await page.GotoAsync("/zoeken?q=xqzwvk");
+
+        await Expect(page.GetByText("Niets gevonden voor ‘xqzwvk’.")).ToBeVisibleAsync();
+        await Expect(page.GetByText("Kijk de schrijfwijze na.")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Suggestions_appear_while_typing_and_one_is_chosen_with_the_keyboard()
+    {
+        var page = await host.SignInAsync(["clb-medewerker"]);
+        var box = page.GetByRole(AriaRole.Combobox, new() { Name = "Zoek in de materialenbank" });
+
+        await box.PressSequentiallyAsync("beroepsgeh");
+        var options = page.GetByRole(AriaRole.Option);
+        await Expect(options.First).ToBeVisibleAsync();
+        await Expect(box).ToHaveAttributeAsync("aria-expanded", "true");
+        await box.PressAsync("ArrowDown");
+        await Expect(box).ToHaveAttributeAsync("aria-activedescendant", "suggestie-0");
+        var chosen = (await options.First.Locator("span").First.TextContentAsync())!;
+        await box.PressAsync("Enter");
+
+        await page.WaitForURLAsync(url => !url.EndsWith("/zoeken", StringComparison.Ordinal));
+        await Expect(page.Locator("h1")).ToContainTextAsync(chosen.Split(" (")[0].Trim(), new() { IgnoreCase = true });
+    }
+
+    [Fact]
+    public async Task A_FAQ_question_in_the_results_opens_its_material_at_that_question_and_records_a_view_from_search()
+    {
+        var page = await host.SignInAsync(["clb-medewerker"], centre: "brussel");
+        await page.GotoAsync("/zoeken?q=wie+vraagt+leersteun+aan");
+        var question = page.Locator(".hit .questions a", new() { HasText = "Wie vraagt leersteun aan?" });
+
+        await question.First.ClickAsync();
+        await page.WaitForURLAsync("**/materialen/faq-decreet-leersteun#wie-vraagt-leersteun-aan");
+
+        await Expect(page.Locator("h1")).ToHaveTextAsync("FAQ decreet leersteun");
+        Assert.Equal("wie-vraagt-leersteun-aan", await page.EvaluateAsync<string>("document.activeElement.id"));
+        await host.WaitForCountAsync(
+            "SELECT count(*) FROM material_views WHERE material_slug = 'faq-decreet-leersteun' AND source = 'search' AND search_id IS NOT NULL "
+            + "AND result_position = 1 AND faq_anchor = 'wie-vraagt-leersteun-aan' AND centre = 'brussel'", 1);
+        Assert.DoesNotContain("source=", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_related_material_opened_from_a_material_is_recorded_as_related()
+    {
+        var page = await host.SignInAsync(["clb-medewerker"], centre: null);
+        await page.GotoAsync("/materialen/faq-decreet-leersteun");
+        var related = page.Locator("#verwant-titel + ul a").First;
+        var href = (await related.GetAttributeAsync("href"))!;
+        var slug = href.Split('?')[0].Split('/')[^1];
+
+        await related.ClickAsync();
+        await page.WaitForURLAsync($"**/materialen/{slug}");
+
+        await host.WaitForCountAsync($"SELECT count(*) FROM material_views WHERE material_slug = '{slug}' AND source = 'related' AND centre IS NULL", 1);
+    }
+
+    [Fact]
+    public async Task A_material_for_doctors_is_found_and_opened_by_an_arts_and_absent_for_a_clb_medewerker()
+    {
+        var doctor = await host.SignInAsync(["arts"]);
+        var staff = await host.SignInAsync(["clb-medewerker"]);
+
+        await doctor.GotoAsync("/zoeken?q=noodplan+afwezigheid+arts");
+        await staff.GotoAsync("/zoeken?q=noodplan+afwezigheid+arts");
+        await Expect(doctor.Locator(".hit").First).ToBeVisibleAsync();
+        await Expect(staff.Locator(".hit").First).ToBeVisibleAsync();
+
+        Assert.Contains("Noodplan afwezigheid arts", await doctor.Locator(".hit h3").AllTextContentsAsync());
+        Assert.DoesNotContain(await staff.Locator(".hit h3").AllTextContentsAsync(), title => title.Contains("Noodplan", StringComparison.OrdinalIgnoreCase));
+        await staff.GotoAsync("/materialen/noodplan-afwezigheid-arts");
+        await Expect(staff.Locator("[role=alert]")).ToContainTextAsync("bestaat niet");
+        await doctor.GotoAsync("/materialen/noodplan-afwezigheid-arts");
+        await Expect(doctor.Locator("h1")).ToContainTextAsync("Noodplan");
+    }
+
+    [Fact]
+    public async Task A_material_due_for_review_says_so_and_one_that_is_not_does_not()
+    {
+        var page = await host.SignInAsync(["clb-medewerker"]);
+
+        await page.GotoAsync("/materialen/vademecum-m-decreet");
+        await Expect(page.Locator(".notice.warn")).ToContainTextAsync("Wordt herzien");
+        await Expect(page.Locator(".notice.warn")).ToContainTextAsync("30 juni 2025");
+        await Expect(page.Locator(".toc")).ToContainTextAsync("Kernbegrippen");
+        await page.GotoAsync("/materialen/faq-decreet-leersteun");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("FAQ decreet leersteun");
+
+        Assert.Equal(0, await page.Locator(".notice.warn").CountAsync());
+        await Expect(page.GetByText("Laatst bijgewerkt")).ToBeVisibleAsync();
+        await Expect(page.Locator(".contact")).ToContainTextAsync("@example.org");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Decreet leersteun" }).First).ToHaveAttributeAsync("href", "/themas/decreet-leersteun");
+    }
+
+    [Fact]
+    public async Task A_theme_page_shows_its_introduction_contact_and_materials()
+    {
+        var page = await host.SignInAsync(["clb-medewerker"]);
+        await page.GotoAsync("/themas");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Decreet leersteun" }).ClickAsync();
+        await page.WaitForURLAsync("**/themas/decreet-leersteun");
+
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Decreet leersteun");
+        await Expect(page.Locator(".contact")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "FAQ decreet leersteun" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task The_archive_lists_a_sent_issue_whose_material_links_count_as_newsletter_views()
+    {
+        await host.SendNewsletterAsync("2026-10");
+        var page = await host.SignInAsync(["clb-medewerker"]);
+
+        await page.GotoAsync("/nieuwsbrieven");
+        await page.GetByRole(AriaRole.Link, new() { Name = "POC-a-tizer oktober 2026" }).ClickAsync();
+        await page.WaitForURLAsync("**/nieuwsbrieven/2026-10");
+        await Expect(page.Locator(".newsletter h1")).ToContainTextAsync("in de kijker");
+        var link = page.Locator(".newsletter a[href^='/materialen/']").First;
+        var slug = (await link.GetAttributeAsync("href"))!.Split('?')[0].Split('/')[^1];
+        await link.ClickAsync();
+        await page.WaitForURLAsync($"**/materialen/{slug}");
+
+        await host.WaitForCountAsync($"SELECT count(*) FROM material_views WHERE material_slug = '{slug}' AND source = 'newsletter'", 1);
+    }
+
+    [Fact]
+    public async Task The_Hangfire_dashboard_refuses_a_staff_session_and_opens_for_an_editor_session_whose_menu_links_to_it()
+    {
+        var staff = await host.SignInAsync(["clb-medewerker"]);
+        var editor = await host.SignInAsync(["redacteur"]);
+
+        var refused = await staff.GotoAsync("/hangfire");
+        var opened = await editor.GotoAsync("/zoeken");
+        await editor.GetByRole(AriaRole.Link, new() { Name = "Taken" }).ClickAsync();
+        await editor.WaitForURLAsync("**/hangfire");
+
+        Assert.Equal(403, refused!.Status);
+        Assert.Equal(200, opened!.Status);
+        Assert.Contains("Hangfire", await editor.TitleAsync(), StringComparison.Ordinal);
+        await staff.GotoAsync("/zoeken");
+        Assert.Equal(0, await staff.GetByRole(AriaRole.Link, new() { Name = "Taken" }).CountAsync());
+    }
+
+    [Fact]
+    public async Task A_session_changes_data_through_the_api_only_with_its_antiforgery_token()
+    {
+        var page = await host.SignInAsync(["clb-medewerker"]);
+
+        var withoutToken = await page.EvaluateAsync<int>("fetch('/api/newsletter/issues?month=2027-01', { method: 'POST' }).then(r => r.status)");
+        var withToken = await page.EvaluateAsync<int>("""
+            fetch('/api/me').then(r => r.json()).then(me =>
+              fetch('/api/newsletter/issues?month=2027-01', { method: 'POST', headers: { 'X-CSRF-Token': me.csrfToken } })).then(r => r.status)
+            """);
+        var read = await page.EvaluateAsync<int>("fetch('/api/search?q=leersteun').then(r => r.status)");
+
+        Assert.Equal(400, withoutToken);
+        Assert.Equal(403, withToken);
+        Assert.Equal(200, read);
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session()
+    {
+        var page = await host.SignInAsync(["clb-medewerker"]);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Afmelden" }).ClickAsync();
+        await page.WaitForURLAsync("**/aanmelden?afgemeld=1");
+        var api = await page.EvaluateAsync<int>("fetch('/api/search').then(r => r.status)");
+        await page.GotoAsync("/zoeken");
+
+        Assert.Equal(401, api);
+        Assert.Contains("/aanmelden", page.Url, StringComparison.Ordinal);
+    }
+
+    /// <summary>The count the page announces, once its search has answered (while it runs, it says "Zoeken…").</summary>
+    private static async Task<int> HitCount(IPage page)
+    {
+        var status = page.Locator("main [role=status]");
+        await Expect(status).ToHaveTextAsync(HitCountPattern());
+        return int.Parse(HitCountPattern().Match((await status.TextContentAsync())!).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [GeneratedRegex(@"^(\d+) materia")]
+    private static partial Regex HitCountPattern();
+}
