@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PocMaterials.Web.Options;
@@ -125,6 +126,18 @@ public static class StaffAuthentication
         oidc.MapInboundClaims = false;
         oidc.GetClaimsFromUserInfoEndpoint = options.UserInfo;
         oidc.RequireHttpsMetadata = !environment.IsDevelopment();
+        if (environment.IsDevelopment())
+        {
+            // A provider on http during development: the answer comes back as a top-level GET (query), so the
+            // correlation and nonce cookies can be Lax and need no https. Elsewhere the defaults hold
+            // (form_post, cookies SameSite=None and Secure).
+            oidc.ResponseMode = OpenIdConnectResponseMode.Query;
+            foreach (var cookie in new[] { oidc.CorrelationCookie, oidc.NonceCookie })
+            {
+                cookie.SameSite = SameSiteMode.Lax;
+                cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            }
+        }
         oidc.CallbackPath = SignInPath + "/oidc";
         oidc.SignedOutCallbackPath = SignOutPath + "/oidc";
         oidc.SignedOutRedirectUri = SignInPath;
@@ -135,19 +148,27 @@ public static class StaffAuthentication
             {
                 var staff = new ClaimsPrincipal(OidcClaims.ToStaffIdentity(context.Principal!, options));
                 if (StaffTokenValidation.Problem(staff, context.HttpContext) is { } problem)
-                    context.Fail(problem);
+                {
+                    // Handled, not Fail(): a failed TicketReceived still signs in the provider's own principal.
+                    context.HandleResponse();
+                    context.Response.Redirect(FailedSignIn(problem));
+                }
                 else
+                {
                     context.Principal = staff;
+                }
                 return Task.CompletedTask;
             },
             OnRemoteFailure = context =>
             {
                 context.HandleResponse();
-                context.Response.Redirect($"{SignInPath}?fout={Uri.EscapeDataString(context.Failure?.Message ?? "onbekend")}");
+                context.Response.Redirect(FailedSignIn(context.Failure?.Message ?? "onbekend"));
                 return Task.CompletedTask;
             },
         };
     }
+
+    private static string FailedSignIn(string reason) => $"{SignInPath}?fout={Uri.EscapeDataString(reason)}";
 
     /// <summary>
     /// Cookie sessions must send the antiforgery token (header <see cref="CsrfHeader"/>) on every API call
