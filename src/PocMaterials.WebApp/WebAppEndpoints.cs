@@ -22,6 +22,11 @@ public static class WebAppEndpoints
         new("/themas/{id}", "Thema", "theme"),
         new("/nieuwsbrieven", "Nieuwsbrieven", "newsletters"),
         new("/nieuwsbrieven/{month}", "Nieuwsbrief", "newsletter"),
+        // Editor pages: every signed-in user gets the page, which says "geen toegang" to non-editors; the API refuses them anyway.
+        new("/redactie", "Redactie", "dashboard"),
+        new("/redactie/materialen/{slug}", "Materiaal bewerken", "edit"),
+        new("/redactie/nieuw-materiaal", "Nieuw materiaal", "edit"),
+        new("/redactie/nieuwsbrieven", "Nieuwsbrieven beheren", "issues"),
     ];
 
     // The pages insert only the API's safe HTML and their own elements; nothing inline may run.

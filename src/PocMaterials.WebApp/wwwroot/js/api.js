@@ -14,16 +14,24 @@ export class ApiError extends Error {
   }
 }
 
-export async function api(path, { method = 'GET', body, signal } = {}) {
-  const headers = { Accept: 'application/json' };
-  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(path, { method, headers, signal, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+// A call whose answer the caller reads itself (text, headers such as ETag); a refusal is an ApiError
+// carrying the problem. Editor pages send files and If-Match through it.
+export async function request(path, { method = 'GET', body, type, headers, signal } = {}) {
+  const all = { Accept: 'application/json', ...headers };
+  if (method !== 'GET' && csrfToken) all['X-CSRF-Token'] = csrfToken;
+  if (type) all['Content-Type'] = type;
+  const response = await fetch(path, { method, headers: all, signal, credentials: 'same-origin', body });
   if (response.status === 401) {
     // The session ended while the page was open: sign in again and come back here.
     location.assign('/aanmelden?terug=' + encodeURIComponent(location.pathname + location.search + location.hash));
     throw new ApiError(401, null);
   }
   if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => null));
-  return response.status === 204 ? null : response.json();
+  return response;
+}
+
+export async function api(path, { method = 'GET', body, signal } = {}) {
+  const json = body === undefined ? {} : { body: JSON.stringify(body), type: 'application/json' };
+  const response = await request(path, { method, signal, ...json });
+  return response.status === 204 || response.status === 202 ? null : response.json();
 }

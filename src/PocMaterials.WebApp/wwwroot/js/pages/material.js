@@ -3,7 +3,7 @@
 // material, so a reload or a shared link counts as a direct view.
 import { api } from '../api.js';
 import { h, safeHtml, dateNl, pageOf, materialPage, show, titled, contactCard, failure } from '../dom.js';
-import '../shell.js';
+import { session } from '../shell.js';
 
 const slug = decodeURIComponent(location.pathname.split('/')[2] ?? '');
 const anchor = decodeURIComponent(location.hash.slice(1));
@@ -64,8 +64,11 @@ function render(material) {
       h('ul', { class: 'list' }, material.related.map((other) => h('li', null,
         h('a', { href: materialPage(other.slug, { source: 'related' }) }, other.title),
         h('span', { class: 'muted' }, ` · ${other.type.label}`))))));
+  const edit = h('p', { class: 'edit-link' });
+  session.then((me) => me.editor && edit.append(h('a', { class: 'button secondary', href: '/redactie/materialen/' + encodeURIComponent(material.slug) }, 'Bewerken')));
   show(
     h('h1', null, material.title),
+    edit,
     h('p', { class: 'muted' }, meta),
     material.dueForReview && h('p', { class: 'notice warn', role: 'note' },
       h('strong', null, 'Wordt herzien. '),

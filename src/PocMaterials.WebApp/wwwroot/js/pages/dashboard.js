@@ -1,0 +1,120 @@
+// /redactie: the reach reports of this school year for editors: views per month, centres (those not
+// reached first), roles, searches (a zero-result query becomes an alias in one click), the review queue
+// and each newsletter issue's opens and clicks.
+import { api } from '../api.js';
+import { h, show, monthNl, dateNl, materialPage } from '../dom.js';
+import { editorOnly } from '../shell.js';
+
+const number = new Intl.NumberFormat('nl-BE');
+const section = (id, title, ...content) => h('section', { class: 'card', 'aria-labelledby': id }, h('h2', { id }, title), ...content);
+const table = (caption, heads, rows) => h('table', { class: 'table' },
+  h('caption', { class: 'visually-hidden-heading' }, caption),
+  h('thead', null, h('tr', null, heads.map((c) => h('th', { scope: 'col' }, c)))),
+  h('tbody', null, rows));
+const none = (text) => h('p', { class: 'muted' }, text);
+
+// Views per month of all materials, as bars; the numbers are in the bars' labels and in a table for screen readers.
+function viewsChart(report) {
+  const months = new Map();
+  for (const material of report.materials) for (const m of material.months) months.set(m.month.slice(0, 7), (months.get(m.month.slice(0, 7)) ?? 0) + m.views);
+  const rows = [...months].sort(([a], [b]) => a.localeCompare(b));
+  if (rows.length === 0) return none('Nog geen bekeken materialen dit schooljaar.');
+  const max = Math.max(...rows.map(([, v]) => v));
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = (tag, attributes, ...children) => {
+    const element = document.createElementNS(ns, tag);
+    for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+    element.append(...children);
+    return element;
+  };
+  const width = 40 * rows.length;
+  const chart = svg('svg', { viewBox: `0 0 ${width} 140`, class: 'chart', 'aria-hidden': 'true' },
+    ...rows.flatMap(([month, views], i) => {
+      const height = Math.max(1, Math.round(100 * views / max));
+      return [svg('rect', { x: i * 40 + 6, y: 110 - height, width: 28, height, class: 'bar' }),
+        svg('text', { x: i * 40 + 20, y: 104 - height, 'text-anchor': 'middle' }, String(views)),
+        svg('text', { x: i * 40 + 20, y: 128, 'text-anchor': 'middle' }, month.slice(5))];
+    }));
+  return [chart, h('details', null, h('summary', null, 'Als tabel'),
+    table('Weergaven per maand', ['Maand', 'Weergaven'], rows.map(([month, views]) => h('tr', null, h('td', null, monthNl(month)), h('td', null, number.format(views))))))];
+}
+
+function reach(report, caption) {
+  return [
+    report.notReached.length > 0 && h('p', { class: 'notice warn' }, h('strong', null, 'Niet bereikt: '), report.notReached.map((g) => g.label).join(', ')),
+    table(caption, ['', 'Weergaven', 'Unieke lezers'], [
+      ...report.notReached.map((g) => h('tr', { class: 'not-reached' }, h('th', { scope: 'row' }, g.label, ' ', h('span', { class: 'badge' }, 'niet bereikt')), h('td', null, '0'), h('td', null, '0'))),
+      ...report.groups.filter((g) => g.views > 0).map((g) => h('tr', null, h('th', { scope: 'row' }, g.label), h('td', null, number.format(g.views)), h('td', null, number.format(g.uniqueViewers))))]),
+  ];
+}
+
+// A query that finds nothing becomes an alias of a term or theme; the answer says what it finds now.
+function aliasForm(query, targets, index) {
+  const id = `doel-${index}`;
+  const outcome = h('span', { role: 'status' });
+  const select = h('select', { id }, h('option', { value: '' }, 'Kies een term of thema'),
+    targets.map(([group, items]) => h('optgroup', { label: group }, items.map((t) => h('option', { value: t.id }, t.label)))));
+  return h('form', { class: 'alias', onsubmit: async (event) => {
+    event.preventDefault();
+    if (!select.value) { outcome.textContent = 'Kies eerst waar de zoekterm naar moet leiden.'; return; }
+    outcome.textContent = 'Bezig…';
+    try {
+      const answer = await api('/api/reports/searches/aliases', { method: 'POST', body: { query, target: select.value } });
+      outcome.textContent = `Alias gemaakt: ‘${query}’ vindt nu ${answer.materials} materia${answer.materials === 1 ? 'al' : 'len'}.`;
+    } catch (error) {
+      outcome.textContent = 'Niet gelukt: ' + (Object.values(error.problem?.errors ?? {}).flat().join(' ') || error.problem?.title || 'probeer het opnieuw.');
+    }
+  } }, h('label', { for: id, class: 'visually-hidden-heading' }, `Alias voor ‘${query}’ naar`), select, h('button', { type: 'submit', class: 'secondary' }, 'Maak alias'), ' ', outcome);
+}
+
+function searches(report, targets) {
+  return [
+    h('h3', null, 'Meest gezocht'),
+    report.topQueries.length === 0 ? none('Nog geen zoekopdrachten.') : table('Meest gezocht', ['Zoekterm', 'Keer', 'Gemiddeld resultaten'],
+      report.topQueries.map((q) => h('tr', null, h('td', null, h('a', { href: '/zoeken?q=' + encodeURIComponent(q.query) }, q.query)), h('td', null, number.format(q.searches)), h('td', null, q.averageResults.toFixed(1).replace('.', ','))))),
+    h('h3', null, 'Zonder resultaat'),
+    report.zeroResultQueries.length === 0 ? none('Elke zoekopdracht vond iets.') : h('ul', { class: 'list zero' }, report.zeroResultQueries.map((q, i) => h('li', null,
+      h('strong', null, q.query), h('span', { class: 'muted' }, ` · ${number.format(q.searches)} keer`), aliasForm(q.query, targets, i)))),
+  ];
+}
+
+function reviewQueue(report) {
+  // Past review, most viewed first: what staff read most should be checked first.
+  const past = [...report.pastReview].sort((a, b) => b.views - a.views);
+  return [
+    past.length === 0 ? none('Geen materialen over hun herzieningsdatum.') : table('Te herzien', ['Materiaal', 'Weergaven', 'Herzien tegen', ''],
+      past.map((m) => h('tr', null, h('td', null, h('a', { href: materialPage(m.slug) }, m.title)), h('td', null, number.format(m.views)),
+        h('td', null, m.reviewBy ? dateNl(m.reviewBy) : ''), h('td', null, h('a', { href: '/redactie/materialen/' + encodeURIComponent(m.slug) }, 'Bewerken'))))),
+    report.neverViewed.length > 0 && h('details', null, h('summary', null, `Nooit bekeken (${report.neverViewed.length})`),
+      h('ul', null, report.neverViewed.map((m) => h('li', null, h('a', { href: '/redactie/materialen/' + encodeURIComponent(m.slug) }, m.title))))),
+  ];
+}
+
+async function newsletters() {
+  const issues = (await api('/api/newsletter/issues')).filter((i) => i.sentAt);
+  if (issues.length === 0) return none('Nog geen nieuwsbrief verstuurd.');
+  const reports = await Promise.all(issues.map((i) => api(`/api/newsletter/issues/${i.id}/report`)));
+  return table('Nieuwsbrieven', ['Nummer', 'Verstuurd', 'Geopend', 'Kliks', 'Unieke klikkers'], issues.map((issue, i) => h('tr', null,
+    h('td', null, `${monthNl(issue.month)} · ${issue.feature}`), h('td', null, number.format(reports[i].sent)),
+    h('td', null, number.format(reports[i].uniqueOpens)), h('td', null, number.format(reports[i].clicks)), h('td', null, number.format(reports[i].uniqueClickers)))));
+}
+
+async function start() {
+  await editorOnly();
+  const [views, centres, roles, searchReport, health, taxonomy, themes, issues] = await Promise.all([
+    api('/api/reports/views'), api('/api/reports/reach/centres'), api('/api/reports/reach/roles'), api('/api/reports/searches'),
+    api('/api/reports/content-health'), api('/api/taxonomy'), api('/api/themes'), newsletters()]);
+  const targets = [["Thema's", themes.map((t) => ({ id: t.id, label: t.title }))],
+    ['Kernprocessen', taxonomy.coreProcesses], ['Domeinen', taxonomy.domains]];
+  show(h('h1', null, 'Redactie'),
+    h('p', null, `Bereik van ${dateNl(views.from)} tot ${dateNl(views.to)}. `, h('a', { class: 'button', href: '/redactie/nieuw-materiaal' }, 'Nieuw materiaal')),
+    h('div', { class: 'dashboard' },
+      section('views-titel', 'Weergaven per maand', viewsChart(views)),
+      section('review-titel', 'Te herzien', reviewQueue(health)),
+      section('centra-titel', 'Bereik per centrum', reach(centres, 'Bereik per centrum')),
+      section('rollen-titel', 'Bereik per rol', reach(roles, 'Bereik per rol')),
+      section('zoek-titel', 'Zoekopdrachten', searches(searchReport, targets)),
+      section('brieven-titel', 'Nieuwsbrieven', issues)));
+}
+
+start().catch(() => show(h('h1', null, 'Redactie'), h('p', { class: 'notice error', role: 'alert' }, 'De rapporten konden niet geladen worden. Probeer het opnieuw.')));

@@ -1,0 +1,220 @@
+// /redactie/materialen/{slug} and /redactie/nieuw-materiaal: a material's file in a text area with a live
+// preview, saved with If-Match (the ETag of the version loaded), the parser's errors at their field and
+// line, versions with a diff and restore, and attachments.
+import { request, api } from '../api.js';
+import { h, show, titled, dateNl, materialPage } from '../dom.js';
+import { preview } from '../markdown.js';
+import { editorOnly } from '../shell.js';
+
+const editing = location.pathname.startsWith('/redactie/materialen/') ? decodeURIComponent(location.pathname.split('/')[3]) : null;
+const template = `---
+title: 
+type: 
+summary: 
+core_processes: []
+themes: []
+domains: []
+roles: [clb-medewerker]
+contact: 
+published: ${new Date().toISOString().slice(0, 10)}
+updated: ${new Date().toISOString().slice(0, 10)}
+status: draft
+tags: []
+---
+
+Tekst in Markdown.
+`;
+
+let slug = editing;
+let etag = null;
+const source = h('textarea', { id: 'bron', rows: 24, spellcheck: 'true', 'aria-describedby': 'bron-fouten bron-uitleg' });
+const previewArea = h('div', { class: 'body preview', id: 'voorbeeld' });
+const errors = h('div', { id: 'bron-fouten' });
+const slugErrors = h('div', { id: 'slug-fouten' });
+const status = h('p', { role: 'status', class: 'muted' });
+const versions = h('div');
+const diff = h('div', { 'aria-live': 'polite' });
+const attachments = h('div');
+const slugInput = h('input', { id: 'slug', name: 'slug', required: true, pattern: '[a-z0-9]+(-[a-z0-9]+)*', 'aria-describedby': 'slug-fouten' });
+
+const materialPath = () => '/api/materials/' + encodeURIComponent(slug);
+
+let pending = 0;
+source.addEventListener('input', () => {
+  // One preview per frame, however fast the editor types.
+  cancelAnimationFrame(pending);
+  pending = requestAnimationFrame(() => previewArea.replaceChildren(...preview(source.value)));
+});
+
+function goToLine(line) {
+  const lines = source.value.split('\n');
+  const start = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
+  source.focus();
+  source.setSelectionRange(start, start + (lines[line - 1]?.length ?? 0));
+}
+
+const fieldLabel = (field) => field === 'slug' ? 'adres' : field;
+
+// 422: every error by field, each message "file line N: ...", shown under the field it concerns with a way to its line.
+function showErrors(problem) {
+  const rows = Object.entries(problem?.errors ?? {}).flatMap(([field, messages]) => messages.map((message) => ({ field, message })));
+  const list = (items) => h('ul', null, items.map(({ field, message }) => {
+    const line = /line (\d+)/.exec(message)?.[1];
+    return h('li', { 'data-field': field },
+      h('strong', null, fieldLabel(field) + ': '), message.replace(/^\S+ line \d+: /, ''),
+      line && [' ', h('button', { type: 'button', class: 'link', onclick: () => goToLine(Number(line)) }, `regel ${line}`)]);
+  }));
+  const forSlug = rows.filter((r) => r.field === 'slug' || r.field.startsWith('body.slug'));
+  const forFile = rows.filter((r) => !forSlug.includes(r)).sort((a, b) => Number(/line (\d+)/.exec(a.message)?.[1] ?? 0) - Number(/line (\d+)/.exec(b.message)?.[1] ?? 0));
+  slugErrors.replaceChildren(forSlug.length ? h('div', { class: 'notice error' }, list(forSlug)) : '');
+  errors.replaceChildren(forFile.length ? h('div', { class: 'notice error', role: 'alert' },
+    h('p', null, h('strong', null, 'Niet opgeslagen: '), 'het bestand is niet geldig. Niets werd gewijzigd.'), list(forFile)) : '');
+}
+
+function conflict(message) {
+  errors.replaceChildren(h('div', { class: 'notice error', role: 'alert' },
+    h('p', null, message),
+    h('p', null, 'Kopieer eerst je wijzigingen als je ze wilt houden. ',
+      h('button', { type: 'button', onclick: () => loadSource() }, 'Laad de nieuwste versie'))));
+}
+
+async function save(event) {
+  event.preventDefault();
+  if (!editing) slug = slugInput.value.trim();
+  errors.replaceChildren();
+  slugErrors.replaceChildren();
+  status.textContent = 'Opslaan…';
+  try {
+    const response = await request(materialPath(), { method: 'PUT', body: source.value, type: 'text/markdown; charset=utf-8', headers: etag ? { 'If-Match': etag } : {} });
+    const { version } = await response.json();
+    if (!editing) {
+      location.assign('/redactie/materialen/' + encodeURIComponent(slug) + '?opgeslagen=' + version);
+      return;
+    }
+    etag = response.headers.get('ETag');
+    status.textContent = `Opgeslagen als versie ${version}.`;
+    loadVersions();
+  } catch (error) {
+    status.textContent = '';
+    if (error.status === 422 || error.status === 400) showErrors(error.problem);
+    else if (error.status === 412) conflict('Iemand anders heeft dit materiaal gewijzigd sinds je het opende. Je versie is niet opgeslagen.');
+    else if (error.status === 409) conflict(`Er bestaat al een materiaal met het adres ‘${slug}’. Kies een ander adres of bewerk dat materiaal.`);
+    else if (error.status === 413) conflict('Het bestand is te groot.');
+    else conflict('Opslaan is mislukt. Probeer het opnieuw.');
+  }
+}
+
+async function loadSource() {
+  const response = await request(materialPath() + '/source', { headers: { Accept: 'text/markdown, text/plain' } });
+  etag = response.headers.get('ETag');
+  source.value = await response.text();
+  source.dispatchEvent(new Event('input'));
+  errors.replaceChildren();
+}
+
+const when = (iso) => `${dateNl(iso)} ${new Date(iso).toLocaleTimeString('nl-BE', { hour: '2-digit', minute: '2-digit' })}`;
+
+async function showDiff(from, to) {
+  const response = await request(`${materialPath()}/diff?from=${from}&to=${to}`, { headers: { Accept: 'text/plain, text/x-diff' } });
+  const lines = (await response.text()).split('\n');
+  diff.replaceChildren(h('h3', null, `Verschil tussen versie ${from} en ${to}`),
+    h('pre', { class: 'diff', tabindex: '0', 'aria-label': `Verschil tussen versie ${from} en ${to}` },
+      lines.map((line) => h('span', { class: line.startsWith('+') ? 'add' : line.startsWith('-') ? 'del' : null }, line + '\n'))));
+}
+
+async function restore(number) {
+  status.textContent = `Versie ${number} terugzetten…`;
+  try {
+    const response = await request(`${materialPath()}/versions/${number}/restore`, { method: 'POST' });
+    const { version } = await response.json();
+    await loadSource();
+    status.textContent = `Versie ${number} is teruggezet als versie ${version}.`;
+    loadVersions();
+  } catch (error) {
+    status.textContent = '';
+    if (error.status === 422) showErrors(error.problem);
+    else conflict('Terugzetten is mislukt: ' + (error.problem?.title ?? 'probeer het opnieuw.'));
+  }
+}
+
+async function loadVersions() {
+  const list = await api(materialPath() + '/versions');
+  const latest = list[0]?.number;
+  versions.replaceChildren(h('table', { class: 'table' },
+    h('caption', { class: 'visually-hidden-heading' }, 'Versies, nieuwste eerst'),
+    h('thead', null, h('tr', null, ['Versie', 'Door', 'Wanneer', 'Wat', 'Acties'].map((c) => h('th', { scope: 'col' }, c)))),
+    h('tbody', null, list.map((v) => h('tr', null,
+      h('td', null, String(v.number)), h('td', null, v.author), h('td', null, when(v.createdAt)), h('td', null, v.summary),
+      h('td', { class: 'actions' }, v.number !== latest && [
+        h('button', { type: 'button', class: 'secondary', onclick: () => showDiff(v.number, latest) }, `Verschil met ${latest}`),
+        v.eTag && h('button', { type: 'button', class: 'secondary', onclick: () => restore(v.number) }, 'Zet terug')]))))));
+}
+
+const kilobytes = (bytes) => `${Math.max(1, Math.round(bytes / 1024))} kB`;
+// The API's rule for names: lower-case words joined by hyphens and one extension.
+const fileName = (name) => {
+  const dot = name.lastIndexOf('.');
+  const words = (dot > 0 ? name.slice(0, dot) : name).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return dot > 0 ? `${words}.${name.slice(dot + 1).toLowerCase()}` : words;
+};
+
+async function loadAttachments() {
+  const list = await api(materialPath() + '/attachments');
+  const file = h('input', { type: 'file', id: 'bijlage', accept: '.pdf,.docx,.pptx,.xlsx,.odt,.odp,.ods,.png,.jpg,.jpeg' });
+  const name = h('input', { id: 'bijlage-naam', 'aria-describedby': 'bijlage-uitleg' });
+  const outcome = h('p', { role: 'status' });
+  file.addEventListener('change', () => { name.value = file.files[0] ? fileName(file.files[0].name) : ''; });
+  const upload = async (event) => {
+    event.preventDefault();
+    if (!file.files[0] || !name.value) { outcome.textContent = 'Kies eerst een bestand.'; return; }
+    outcome.textContent = 'Uploaden…';
+    try {
+      await request(`${materialPath()}/attachments/${encodeURIComponent(name.value)}`, { method: 'PUT', body: file.files[0], type: 'application/octet-stream' });
+      await loadAttachments();
+      attachments.querySelector('[role=status]').textContent = `${name.value} is toegevoegd.`;
+    } catch (error) {
+      const messages = { 409: 'Er is al een bijlage met die naam.', 413: 'Het bestand is te groot.', 415: 'Dit soort bestand kan niet: ' + (error.problem?.detail ?? error.problem?.title ?? '') };
+      outcome.textContent = messages[error.status] ?? ('Niet toegevoegd: ' + (Object.values(error.problem?.errors ?? {}).flat().join(' ') || error.problem?.title || 'probeer het opnieuw.'));
+    }
+  };
+  attachments.replaceChildren(
+    list.length === 0 ? h('p', { class: 'muted' }, 'Nog geen bijlagen.')
+      : h('ul', { class: 'list' }, list.map((a) => h('li', null, h('a', { href: a.url }, a.name), h('span', { class: 'muted' }, ` (${kilobytes(a.size)})`)))),
+    h('form', { class: 'upload', onsubmit: upload },
+      h('div', { class: 'field' }, h('label', { for: 'bijlage' }, 'Bestand'), file),
+      h('div', { class: 'field' }, h('label', { for: 'bijlage-naam' }, 'Naam'), name,
+        h('small', { id: 'bijlage-uitleg', class: 'muted' }, 'Kleine letters en koppeltekens; PDF, Office, OpenDocument of een afbeelding.')),
+      h('button', { type: 'submit' }, 'Uploaden')),
+    outcome);
+}
+
+async function start() {
+  await editorOnly();
+  const title = editing ? `Bewerken: ${editing}` : 'Nieuw materiaal';
+  titled(title);
+  const form = h('form', { class: 'editor', onsubmit: save, novalidate: true },
+    !editing && h('div', { class: 'field' }, h('label', { for: 'slug' }, 'Adres (slug)'), slugInput, slugErrors),
+    h('div', { class: 'panes' },
+      h('div', { class: 'field' }, h('label', { for: 'bron' }, 'Markdown-bestand'),
+        h('small', { id: 'bron-uitleg', class: 'muted' }, 'Front matter tussen --- en daarna de tekst. Het voorbeeld toont de tekst.'),
+        source, errors),
+      h('section', { 'aria-labelledby': 'voorbeeld-titel' }, h('h2', { id: 'voorbeeld-titel' }, 'Voorbeeld'), previewArea)),
+    h('p', { class: 'actions' }, h('button', { type: 'submit' }, 'Opslaan'),
+      editing && h('a', { href: materialPage(editing) }, 'Bekijk het materiaal')),
+    status);
+  show(h('h1', null, title), form,
+    editing && h('section', { 'aria-labelledby': 'versies-titel' }, h('h2', { id: 'versies-titel' }, 'Versies'), versions, diff),
+    editing && h('section', { 'aria-labelledby': 'bijlagen-titel' }, h('h2', { id: 'bijlagen-titel' }, 'Bijlagen'), attachments));
+  if (!editing) {
+    source.value = template;
+    source.dispatchEvent(new Event('input'));
+    return;
+  }
+  await loadSource();
+  const saved = new URLSearchParams(location.search).get('opgeslagen');
+  if (saved) status.textContent = `Aangemaakt als versie ${saved}.`;
+  await Promise.all([loadVersions(), loadAttachments()]);
+}
+
+start().catch((error) => show(h('h1', null, 'Materiaal bewerken'),
+  h('p', { class: 'notice error', role: 'alert' }, error.status === 404 ? 'Dit materiaal bestaat niet.' : 'Er ging iets mis bij het laden. Probeer het opnieuw.')));

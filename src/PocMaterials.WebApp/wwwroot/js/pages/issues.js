@@ -1,0 +1,119 @@
+// /redactie/nieuwsbrieven?id=: the POC-a-tizer issues for editors. One issue: its feature and why, its
+// materials, the mail as a role would get it, a test mail, the introduction to edit, approve and cancel.
+import { api } from '../api.js';
+import { h, show, titled, monthNl, dateNl, materialPage } from '../dom.js';
+import { editorOnly } from '../shell.js';
+
+const statuses = { composed: 'samengesteld, wacht op goedkeuring', approved: 'goedgekeurd', sending: 'wordt verstuurd', sent: 'verstuurd', stopped: 'gestopt', cancelled: 'geannuleerd' };
+const open = (status) => ['composed', 'approved', 'stopped'].includes(status);
+const problemText = (error) => Object.values(error.problem?.errors ?? {}).flat().join(' ') || [error.problem?.title, error.problem?.detail].filter(Boolean).join(' ') || 'Probeer het opnieuw.';
+
+function issueList(issues, current) {
+  return h('nav', { class: 'card', 'aria-labelledby': 'nummers-titel' }, h('h2', { id: 'nummers-titel' }, 'Nummers'),
+    issues.length === 0 ? h('p', { class: 'muted' }, 'Nog geen nummer samengesteld.')
+      : h('ul', { class: 'list' }, issues.map((i) => h('li', null,
+        h('a', { href: '?id=' + i.id, 'aria-current': i.id === current ? 'page' : null }, `${monthNl(i.month)}: ${i.feature}`),
+        h('span', { class: 'muted' }, ` · ${statuses[i.status] ?? i.status}`)))),
+    h('form', { class: 'alias', onsubmit: compose }, h('label', { for: 'maand' }, 'Stel samen voor'),
+      h('input', { id: 'maand', type: 'month', required: true }), h('button', { type: 'submit', class: 'secondary' }, 'Samenstellen'),
+      h('span', { role: 'status', id: 'samenstellen-status' })));
+}
+
+async function compose(event) {
+  event.preventDefault();
+  const month = document.getElementById('maand').value;
+  try {
+    const detail = await api('/api/newsletter/issues?month=' + encodeURIComponent(month), { method: 'POST' });
+    location.assign('?id=' + detail.issue.id);
+  } catch (error) {
+    document.getElementById('samenstellen-status').textContent = 'Niet samengesteld: ' + problemText(error);
+  }
+}
+
+function materials(composition) {
+  const group = (title, slugs) => slugs.length > 0 && [h('h3', null, title), h('ul', null, slugs.map((s) => h('li', null, h('a', { href: materialPage(s) }, s))))];
+  return [group('Nieuw', composition.new), group('Bijgewerkt', composition.updated), group('Meest bekeken in het thema', composition.mostViewed), group('Top van de maand', composition.topOfMonth)];
+}
+
+function issuePanel(detail, roles) {
+  const issue = detail.issue;
+  const status = h('p', { role: 'status', id: 'nummer-status' });
+  const act = (label, path, done, confirmText) => h('button', { type: 'button', onclick: async () => {
+    if (confirmText && !confirm(confirmText)) return;
+    try {
+      await api(`/api/newsletter/issues/${issue.id}/${path}`, { method: 'POST' });
+      status.textContent = done;
+      await load(issue.id);
+      document.getElementById('nummer-status').textContent = done;
+    } catch (error) { status.textContent = problemText(error); }
+  } }, label);
+
+  const intro = h('textarea', { id: 'intro', rows: 6, readonly: !open(issue.status) }, detail.introMarkdown);
+  const saveIntro = async (event) => {
+    event.preventDefault();
+    try {
+      await api(`/api/newsletter/issues/${issue.id}/intro`, { method: 'PUT', body: { markdown: intro.value } });
+      status.textContent = 'De inleiding is opgeslagen.';
+      showPreview();
+    } catch (error) { status.textContent = 'Niet opgeslagen: ' + problemText(error); }
+  };
+
+  const roleSelect = h('select', { id: 'voorbeeld-rol' }, roles.map((r) => h('option', { value: r.id }, r.label)));
+  const frame = h('div', { class: 'mail-preview' });
+  const showPreview = async () => {
+    try {
+      const preview = await api(`/api/newsletter/issues/${issue.id}/preview?role=${encodeURIComponent(roleSelect.value)}`);
+      // The mail is a whole document of its own: shown in a sandboxed frame, where nothing in it can run.
+      frame.replaceChildren(h('p', null, h('strong', null, 'Onderwerp: '), preview.subject),
+        h('iframe', { sandbox: '', title: `De mail zoals een ${roleSelect.selectedOptions[0].textContent} hem krijgt`, srcdoc: preview.html }));
+    } catch (error) {
+      frame.replaceChildren(h('p', { class: 'notice' }, error.status === 422 ? 'Deze rol krijgt van dit nummer niets te zien en dus geen mail.' : problemText(error)));
+    }
+  };
+  roleSelect.addEventListener('change', showPreview);
+
+  const email = h('input', { id: 'test-adres', type: 'email', required: true, autocomplete: 'email' });
+  const sendTest = async (event) => {
+    event.preventDefault();
+    try {
+      await api(`/api/newsletter/issues/${issue.id}/test`, { method: 'POST', body: { email: email.value, roles: [roleSelect.value] } });
+      status.textContent = `Testmail verstuurd naar ${email.value}.`;
+    } catch (error) { status.textContent = 'Geen testmail verstuurd: ' + problemText(error); }
+  };
+
+  const panel = h('div', null,
+    h('h2', null, `POC-a-tizer ${monthNl(issue.month)}`),
+    h('p', null, h('strong', null, 'Status: '), statuses[issue.status] ?? issue.status,
+      detail.approvedBy ? ` (goedgekeurd door ${detail.approvedBy}${detail.approvedAt ? ' op ' + dateNl(detail.approvedAt) : ''})` : '',
+      issue.sentAt ? ` · verstuurd op ${dateNl(issue.sentAt)}` : ''),
+    h('p', null, h('strong', null, 'In de kijker: '), issue.feature, ' · ', detail.featureReason),
+    status,
+    open(issue.status) && h('p', { class: 'actions' },
+      act('Goedkeuren en versturen', 'approve', 'Goedgekeurd: het nummer wordt verstuurd.', 'Dit nummer goedkeuren? Het wordt dan naar alle abonnees verstuurd.'),
+      h('button', { type: 'button', class: 'secondary', onclick: async () => {
+        if (!confirm('Dit nummer annuleren?')) return;
+        try { await api(`/api/newsletter/issues/${issue.id}/cancel`, { method: 'POST' }); await load(issue.id); document.getElementById('nummer-status').textContent = 'Geannuleerd.'; } catch (error) { status.textContent = problemText(error); }
+      } }, 'Annuleren')),
+    h('form', { onsubmit: saveIntro, class: 'editor' }, h('div', { class: 'field' }, h('label', { for: 'intro' }, 'Inleiding (Markdown)'), intro),
+      open(issue.status) && h('button', { type: 'submit', class: 'secondary' }, 'Inleiding opslaan')),
+    h('section', { 'aria-labelledby': 'materialen-titel' }, h('h2', { id: 'materialen-titel' }, 'Materialen in dit nummer'), materials(detail.composition)),
+    h('section', { 'aria-labelledby': 'mail-titel' }, h('h2', { id: 'mail-titel' }, 'De mail'),
+      h('div', { class: 'alias' }, h('label', { for: 'voorbeeld-rol' }, 'Bekijk als'), roleSelect),
+      frame,
+      open(issue.status) && h('form', { class: 'alias', onsubmit: sendTest }, h('label', { for: 'test-adres' }, 'Testmail naar'), email,
+        h('button', { type: 'submit', class: 'secondary' }, 'Verstuur testmail'))));
+  showPreview();
+  return panel;
+}
+
+async function load(id) {
+  const [issues, taxonomy] = await Promise.all([api('/api/newsletter/issues'), api('/api/taxonomy')]);
+  const current = id ?? issues.find((i) => open(i.status))?.id ?? issues[0]?.id;
+  const detail = current != null ? await api('/api/newsletter/issues/' + current) : null;
+  titled('Nieuwsbrieven beheren');
+  show(h('h1', null, 'Nieuwsbrieven beheren'),
+    h('div', { class: 'material' }, h('div', null, detail ? issuePanel(detail, taxonomy.roles) : h('p', null, 'Kies of stel een nummer samen.')), h('aside', null, issueList(issues, current))));
+}
+
+editorOnly().then(() => load(Number(new URLSearchParams(location.search).get('id')) || null))
+  .catch((error) => show(h('h1', null, 'Nieuwsbrieven beheren'), h('p', { class: 'notice error', role: 'alert' }, error.status === 404 ? 'Dit nummer bestaat niet.' : 'Er ging iets mis bij het laden. Probeer het opnieuw.')));

@@ -1,0 +1,193 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace PocMaterials.Web.Tests.Browser;
+
+/// <summary>The editor pages in Debian's Chromium: access, the dashboard, editing, versions, attachments, approving an issue.</summary>
+public sealed class EditorPagesTests(BrowserHost host) : IClassFixture<BrowserHost>
+{
+    private static readonly string[] Editor = ["redacteur"];
+
+    [Fact]
+    public async Task A_clb_medewerker_gets_geen_toegang_on_every_editor_page_and_no_editor_links()
+    {
+        var page = await host.SignInAsync(["clb-medewerker"]);
+        await page.GotoAsync("/materialen/faq-decreet-leersteun");
+        await Expect(page.Locator(".body")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Bewerken" })).ToHaveCountAsync(0);
+
+        foreach (var path in new[] { "/redactie", "/redactie/materialen/faq-decreet-leersteun", "/redactie/nieuw-materiaal", "/redactie/nieuwsbrieven" })
+        {
+            await page.GotoAsync(path);
+            await Expect(page.Locator("h1")).ToHaveTextAsync("Geen toegang");
+            await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("alleen voor redacteurs");
+            await Expect(page.Locator("#bron")).ToHaveCountAsync(0);
+        }
+        await Expect(page.Locator("#menu")).Not.ToContainTextAsync("Redactie");
+    }
+
+    [Fact]
+    public async Task An_editor_sees_the_dashboard_with_views_the_centres_not_reached_highlighted_and_the_review_queue()
+    {
+        var reader = await host.SignInAsync(["clb-medewerker"], "oostende");
+        await reader.GotoAsync("/materialen/faq-decreet-leersteun");
+        await Expect(reader.Locator(".body")).ToBeVisibleAsync();
+        await host.WaitForCountAsync("SELECT count(*) FROM material_views WHERE centre = 'oostende'", 1);
+
+        var page = await host.SignInAsync(Editor);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Redactie", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/redactie");
+
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Redactie");
+        await Expect(page.Locator("#menu a[aria-current=page]")).ToHaveTextAsync("Redactie");
+        await Expect(page.Locator("svg.chart .bar").First).ToBeAttachedAsync();
+        var centres = page.Locator("section[aria-labelledby=centra-titel]");
+        await Expect(centres.Locator("tr:not(.not-reached) th", new() { HasText = "Oostende" })).ToBeVisibleAsync();
+        await Expect(centres.Locator("tr.not-reached th", new() { HasText = "Connect" })).ToContainTextAsync("niet bereikt");
+        await Expect(centres.Locator(".notice.warn")).Not.ToContainTextAsync("Oostende");
+        await Expect(page.Locator("section[aria-labelledby=review-titel] a", new() { HasText = "Bewerken" }).First).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_zero_result_search_becomes_an_alias_in_one_click_and_the_dashboard_says_what_it_finds_now()
+    {
+        var reader = await host.SignInAsync(["clb-medewerker"]);
+        await reader.GotoAsync("/zoeken?q=zwqxleerhulp");
+        await Expect(reader.GetByText("Niets gevonden voor ‘zwqxleerhulp’.")).ToBeVisibleAsync();
+        await host.WaitForCountAsync("SELECT count(*) FROM searches WHERE query = 'zwqxleerhulp'", 1);
+
+        var page = await host.SignInAsync(Editor);
+        await page.GotoAsync("/redactie");
+        var row = page.Locator(".zero li", new() { HasText = "zwqxleerhulp" });
+        await row.GetByLabel("Alias voor ‘zwqxleerhulp’ naar").SelectOptionAsync("decreet-leersteun");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Maak alias" }).ClickAsync();
+
+        await Expect(row.GetByRole(AriaRole.Status)).ToContainTextAsync("Alias gemaakt: ‘zwqxleerhulp’ vindt nu");
+        var found = await (await host.App.ClientFor(["clb-medewerker"])).GetFromJsonAsync<JsonElement>("/api/search?q=zwqxleerhulp");
+        Assert.True(found.GetProperty("total").GetInt32() > 0);
+    }
+
+    [Fact]
+    public async Task Editing_a_material_shows_a_validation_error_at_its_field_and_line_then_saves_the_text()
+    {
+        const string slug = "begeleidingsstrategieen-leerlingen-met-leerstoornissen";
+        var page = await host.SignInAsync(Editor);
+        await page.GotoAsync("/materialen/" + slug);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Bewerken" }).ClickAsync();
+        await page.WaitForURLAsync("**/redactie/materialen/" + slug);
+        var source = page.GetByLabel("Markdown-bestand");
+        await Expect(source).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^---\\ntitle: Begeleidingsstrategieën"));
+        var original = await source.InputValueAsync();
+
+        await source.FillAsync(original.Replace("type: toelichtingsdocument", "type: geen-type", StringComparison.Ordinal));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
+        var error = page.Locator("#bron-fouten li[data-field=type]");
+        await Expect(error).ToContainTextAsync("geen-type");
+        await Expect(error.GetByRole(AriaRole.Button, new() { Name = "regel 3" })).ToBeVisibleAsync();
+        await error.GetByRole(AriaRole.Button, new() { Name = "regel 3" }).ClickAsync();
+        Assert.Equal("type: geen-type", await page.EvaluateAsync<string>("(() => { const t = document.getElementById('bron'); return t.value.slice(t.selectionStart, t.selectionEnd); })()"));
+        var editor = await host.App.ClientFor(Editor);
+        Assert.Equal(original, await editor.GetStringAsync($"/api/materials/{slug}/source"));
+
+        var edited = original.Replace("Leerlingen met een leerstoornis", "Leerlingen met een **leerstoornis** (bewerkt)", StringComparison.Ordinal);
+        await source.FillAsync(edited);
+        await Expect(page.Locator("#voorbeeld p", new() { HasText = "(bewerkt)" }).Locator("strong").First).ToHaveTextAsync("leerstoornis");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
+
+        await Expect(page.Locator("form.editor [role=status]")).ToContainTextAsync("Opgeslagen als versie");
+        await Expect(page.Locator("#bron-fouten li")).ToHaveCountAsync(0);
+        Assert.Equal(edited, await editor.GetStringAsync($"/api/materials/{slug}/source"));
+    }
+
+    [Fact]
+    public async Task A_stale_version_is_explained_and_the_newest_can_be_loaded()
+    {
+        const string slug = "draaiboek-tijdelijk-onderwijs-aan-huis";
+        var page = await host.SignInAsync(Editor);
+        await page.GotoAsync("/redactie/materialen/" + slug);
+        var source = page.GetByLabel("Markdown-bestand");
+        await Expect(source).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^---"));
+        var editor = await host.App.ClientFor(Editor);
+        var other = (await editor.GetStringAsync($"/api/materials/{slug}/source")) + "\nIntussen door iemand anders.\n";
+        using var edit = new HttpRequestMessage(HttpMethod.Put, $"/api/materials/{slug}") { Content = new StringContent(other, System.Text.Encoding.UTF8, "text/markdown") };
+        edit.Headers.IfMatch.Add(System.Net.Http.Headers.EntityTagHeaderValue.Parse((await editor.GetAsync($"/api/materials/{slug}/source")).Headers.ETag!.ToString()));
+        (await editor.SendAsync(edit)).EnsureSuccessStatusCode();
+
+        await source.FillAsync((await source.InputValueAsync()) + "\nMijn wijziging.\n");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Iemand anders heeft dit materiaal gewijzigd");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Laad de nieuwste versie" }).ClickAsync();
+
+        await Expect(source).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("Intussen door iemand anders"));
+    }
+
+    [Fact]
+    public async Task A_version_is_compared_and_restored_from_the_versions_list()
+    {
+        const string slug = "fiche-medicatie-en-medische-handelingen-op-school";
+        var editor = await host.App.ClientFor(Editor);
+        var original = await editor.GetStringAsync($"/api/materials/{slug}/source");
+        var page = await host.SignInAsync(Editor);
+        await page.GotoAsync("/redactie/materialen/" + slug);
+        var source = page.GetByLabel("Markdown-bestand");
+        await Expect(source).ToHaveValueAsync(original);
+        await source.FillAsync(original + "\nEen toegevoegde alinea.\n");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
+        await Expect(page.Locator("form.editor [role=status]")).ToContainTextAsync("Opgeslagen als versie");
+
+        var first = page.Locator("table tbody tr").Last;
+        await first.GetByRole(AriaRole.Button, new() { NameRegex = new("^Verschil met") }).ClickAsync();
+        await Expect(page.Locator(".diff .add", new() { HasText = "Een toegevoegde alinea." })).ToBeVisibleAsync();
+        await first.GetByRole(AriaRole.Button, new() { Name = "Zet terug" }).ClickAsync();
+
+        await Expect(page.Locator("form.editor [role=status]")).ToContainTextAsync("is teruggezet als versie");
+        await Expect(source).ToHaveValueAsync(original);
+        Assert.Equal(original, await editor.GetStringAsync($"/api/materials/{slug}/source"));
+        await Expect(page.Locator("table tbody tr").First).ToContainTextAsync("restored version");
+    }
+
+    [Fact]
+    public async Task An_attachment_is_uploaded_and_listed()
+    {
+        const string slug = "faq-chronisch-of-langdurig-zieke-kinderen";
+        var page = await host.SignInAsync(Editor);
+        await page.GotoAsync("/redactie/materialen/" + slug);
+        await Expect(page.GetByText("Nog geen bijlagen.").Or(page.Locator("#bijlagen-titel ~ div ul"))).ToBeVisibleAsync();
+
+        await page.GetByLabel("Bestand", new() { Exact = true }).SetInputFilesAsync(new FilePayload
+        {
+            Name = "Leidraad Ziekte.PDF",
+            MimeType = "application/pdf",
+            Buffer = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"),
+        });
+        await Expect(page.GetByLabel("Naam", new() { Exact = true })).ToHaveValueAsync("leidraad-ziekte.pdf");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Uploaden" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "leidraad-ziekte.pdf" })).ToBeVisibleAsync();
+        var list = await (await host.App.ClientFor(Editor)).GetFromJsonAsync<JsonElement>($"/api/materials/{slug}/attachments");
+        Assert.Contains(list.EnumerateArray(), a => a.GetProperty("name").GetString() == "leidraad-ziekte.pdf");
+    }
+
+    [Fact]
+    public async Task An_editor_approves_a_composed_newsletter_issue()
+    {
+        var editor = await host.App.ClientFor(Editor);
+        var composed = await editor.PostAsync("/api/newsletter/issues?month=2026-09", null);
+        composed.EnsureSuccessStatusCode();
+        var id = (await composed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("issue").GetProperty("id").GetInt64();
+        var page = await host.SignInAsync(Editor);
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await page.GotoAsync($"/redactie/nieuwsbrieven?id={id}");
+        await Expect(page.Locator("main")).ToContainTextAsync("samengesteld, wacht op goedkeuring");
+        await Expect(page.Locator(".mail-preview iframe")).ToBeAttachedAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Goedkeuren en versturen" }).ClickAsync();
+
+        await Expect(page.Locator("#nummer-status")).ToContainTextAsync("Goedgekeurd");
+        var status = (await editor.GetFromJsonAsync<JsonElement>($"/api/newsletter/issues/{id}")).GetProperty("issue").GetProperty("status").GetString();
+        Assert.Contains(status, new[] { "approved", "sending", "sent" });
+        Assert.False(string.IsNullOrEmpty((await editor.GetFromJsonAsync<JsonElement>($"/api/newsletter/issues/{id}")).GetProperty("approvedBy").GetString()));
+    }
+}
