@@ -16,33 +16,32 @@ public static partial class TermAliases
 {
     public static async Task<AliasResult> AddAsync(DefinitionFiles files, ContentSnapshot content, string target, string alias, string author, CancellationToken cancellationToken)
     {
-        var taxonomy = content.Taxonomy;
-        var term = new[] { taxonomy.CoreProcesses, taxonomy.Domains, taxonomy.Types, taxonomy.Roles }
-            .Select(list => list.Find(target)).FirstOrDefault(t => t is not null) ?? taxonomy.Glossary.FirstOrDefault(t => t.Id == target);
-        Definition definition;
-        IReadOnlyList<string> known;
-        if (term is not null)
-        {
-            definition = Definition.Taxonomy(files.Location);
-            known = [term.Label, .. term.Aliases];
-        }
-        else if (content.ThemesById.TryGetValue(target, out var theme))
-        {
-            definition = Definition.Theme(files.Location, target);
-            known = [theme.Title, .. theme.Aliases];
-        }
-        else
-        {
+        if (NamesOf(content, target) is not { } names)
             return new AliasResult(null, $"'{target}' is neither a term of taxonomy.yml nor a theme.");
-        }
-        if (known.Any(k => string.Equals(k, alias, StringComparison.OrdinalIgnoreCase)))
+        var definition = names.IsTheme ? Definition.Theme(files.Location, target) : Definition.Taxonomy(files.Location);
+        if (names.Names.Any(n => string.Equals(n, alias, StringComparison.OrdinalIgnoreCase)))
             return new AliasResult(null, $"'{alias}' already names '{target}'.");
         if (DefinitionFiles.Read(definition) is not { } source)
             return new AliasResult(null, $"{definition.File} does not exist.");
-        var edited = term is not null ? AddToTaxonomyTerm(source.Text, target, alias) : AddToFrontMatter(source.Text, alias);
+        var edited = names.IsTheme ? AddToFrontMatter(source.Text, alias) : AddToTaxonomyTerm(source.Text, target, alias);
         if (edited is null)
             return new AliasResult(null, $"The entry of '{target}' in {definition.File} is not laid out in a way this edit understands; add the alias by hand.");
         return new AliasResult(await files.WriteAsync(definition, edited, source.ETag, author, cancellationToken, summary: $"alias '{alias}' added to {target}"));
+    }
+
+    /// <summary>Whether <paramref name="alias"/> already names the term or theme (as its label, title or an alias).</summary>
+    public static bool Names(ContentSnapshot content, string target, string alias) =>
+        NamesOf(content, target)?.Names.Any(n => string.Equals(n, alias, StringComparison.OrdinalIgnoreCase)) == true;
+
+    /// <summary>A taxonomy term's label and aliases (any list, the glossary included), or a theme's title and aliases; null for neither.</summary>
+    private static (IReadOnlyList<string> Names, bool IsTheme)? NamesOf(ContentSnapshot content, string target)
+    {
+        var taxonomy = content.Taxonomy;
+        var term = new[] { taxonomy.CoreProcesses, taxonomy.Domains, taxonomy.Types, taxonomy.Roles }
+            .Select(list => list.Find(target)).FirstOrDefault(t => t is not null) ?? taxonomy.Glossary.FirstOrDefault(t => t.Id == target);
+        if (term is not null)
+            return ([term.Label, .. term.Aliases], false);
+        return content.ThemesById.TryGetValue(target, out var theme) ? ([theme.Title, .. theme.Aliases], true) : null;
     }
 
     /// <summary>Adds the alias to the <c>- id: target</c> entry of a YAML list: to its aliases, or as a new aliases key.</summary>

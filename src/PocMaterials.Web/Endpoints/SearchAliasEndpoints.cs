@@ -44,19 +44,9 @@ public static class SearchAliasEndpoints
 
         // The file watcher reloads the content and rebuilds the index; the count is taken once both carry the alias.
         var deadline = DateTime.UtcNow + IndexWait;
-        while (DateTime.UtcNow < deadline && !(HasAlias(library.Current, request.Target, query) && index.ContentVersion >= library.Current.Version))
+        while (DateTime.UtcNow < deadline && !(TermAliases.Names(library.Current, request.Target, query) && index.ContentVersion >= library.Current.Version))
             await Task.Delay(50, cancellationToken);
         var found = searcher.Search(new MaterialSearchRequest { Query = query }, new StaffMember("alias-check", [StaffRoles.Everyone], null), calendar.Today);
         return TypedResults.Created($"/api/taxonomy", new AliasResponse(query, request.Target, version, found.Total, found.TotalAllWords));
-    }
-
-    private static bool HasAlias(ContentSnapshot content, string target, string alias)
-    {
-        var taxonomy = content.Taxonomy;
-        var aliases = new[] { taxonomy.CoreProcesses, taxonomy.Domains, taxonomy.Types, taxonomy.Roles }.Select(l => l.Find(target)?.Aliases)
-            .Append(taxonomy.Glossary.FirstOrDefault(t => t.Id == target)?.Aliases)
-            .Append(content.ThemesById.GetValueOrDefault(target)?.Aliases)
-            .OfType<IReadOnlyList<string>>();
-        return aliases.Any(list => list.Contains(alias, StringComparer.OrdinalIgnoreCase));
     }
 }
