@@ -7,7 +7,8 @@ import { editorOnly } from '../shell.js';
 
 const number = new Intl.NumberFormat('nl-BE');
 const section = (id, title, ...content) => h('section', { class: 'card', 'aria-labelledby': id }, h('h2', { id }, title), ...content);
-const table = (caption, heads, rows) => h('table', { class: 'table' },
+// A table scrolls sideways on a phone; being focusable lets the keyboard scroll it.
+const table = (caption, heads, rows) => h('table', { class: 'table', tabindex: '0' },
   h('caption', { class: 'visually-hidden-heading' }, caption),
   h('thead', null, h('tr', null, heads.map((c) => h('th', { scope: 'col' }, c)))),
   h('tbody', null, rows));

@@ -140,7 +140,7 @@ async function restore(number) {
 async function loadVersions() {
   const list = await api(materialPath() + '/versions');
   const latest = list[0]?.number;
-  versions.replaceChildren(h('table', { class: 'table' },
+  versions.replaceChildren(h('table', { class: 'table', tabindex: '0' }, // focusable: it scrolls sideways on a phone
     h('caption', { class: 'visually-hidden-heading' }, 'Versies, nieuwste eerst'),
     h('thead', null, h('tr', null, ['Versie', 'Door', 'Wanneer', 'Wat', 'Acties'].map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', null, list.map((v) => h('tr', null,

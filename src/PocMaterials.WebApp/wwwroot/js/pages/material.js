@@ -52,6 +52,8 @@ function render(material) {
   body.append(safeHtml(material.html));
   const contents = tableOfContents(body);
   questionLinks(body, material.questions);
+  // A wide table scrolls sideways on a phone; being focusable lets the keyboard scroll it.
+  for (const table of body.querySelectorAll('table')) table.tabIndex = 0;
   const meta = [material.type.label, material.updated && `Laatst bijgewerkt: ${dateNl(material.updated)}`].filter(Boolean).join(' · ');
   const aside = h('aside', { 'aria-label': 'Over dit materiaal' },
     contactCard(material.contact),
