@@ -23,7 +23,9 @@ public static class NewsletterEndpoints
 {
     public sealed record IssueSummary(long Id, string Month, string Feature, string FeatureKind, string Status, DateTimeOffset ComposedAt, DateTimeOffset? SentAt, string? Note);
 
-    public sealed record IssueDetail(IssueSummary Issue, string FeatureReason, string IntroMarkdown, IssueComposition Composition, string? ApprovedBy, DateTimeOffset? ApprovedAt);
+    /// <param name="Titles">The current title of each material in <paramref name="Composition"/> that still exists.</param>
+    public sealed record IssueDetail(IssueSummary Issue, string FeatureReason, string IntroMarkdown, IssueComposition Composition,
+        IReadOnlyDictionary<string, string> Titles, string? ApprovedBy, DateTimeOffset? ApprovedAt);
 
     public sealed record Preview(string Subject, string Html, string Text);
 
@@ -194,7 +196,9 @@ public static class NewsletterEndpoints
         issue.Status.ToString().ToLowerInvariant(), issue.ComposedAt, issue.SentAt, issue.Note);
 
     private static IssueDetail Detail(NewsletterIssue issue, ContentSnapshot content) =>
-        new(Summary(issue, content), issue.FeatureReason, issue.IntroMarkdown, issue.Composition, issue.ApprovedBy, issue.ApprovedAt);
+        new(Summary(issue, content), issue.FeatureReason, issue.IntroMarkdown, issue.Composition,
+            issue.Composition.AllSlugs.Where(content.Materials.ContainsKey).ToDictionary(slug => slug, slug => content.Materials[slug].Title, StringComparer.Ordinal),
+            issue.ApprovedBy, issue.ApprovedAt);
 
     private static IssueView? View(NewsletterIssue issue, string[]? roles, ContentSnapshot content, DateOnly today, Func<string, string> materialUrl) =>
         IssueView.For(issue, content, new StaffMember("preview", roles ?? [], null), today, materialUrl);

@@ -1,14 +1,40 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
+using PocMaterials.Testing.Smtp;
 using static Microsoft.Playwright.Assertions;
 
 namespace PocMaterials.Web.Tests.Browser;
 
-/// <summary>The editor pages in Debian's Chromium: access, the dashboard, editing, versions, attachments, approving an issue.</summary>
-public sealed class EditorPagesTests(BrowserHost host) : IClassFixture<BrowserHost>
+/// <summary>The editor pages in Debian's Chromium: access, the dashboard, editing, versions, attachments, the newsletter screens.</summary>
+public sealed class EditorPagesTests(EditorPagesTests.Host host) : IClassFixture<EditorPagesTests.Host>
 {
     private static readonly string[] Editor = ["redacteur"];
+
+    /// <summary>The pages' host, sending its mail to a real SMTP server of the test's own.</summary>
+    public sealed class Host : BrowserHost
+    {
+        public TestSmtpServer Smtp { get; private set; } = null!;
+
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["Smtp:Host"] = Smtp.Host,
+            ["Smtp:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Smtp:Security"] = "None",
+        };
+
+        public override async Task InitializeAsync()
+        {
+            Smtp = await TestSmtpServer.StartAsync();
+            await base.InitializeAsync();
+        }
+
+        public override async Task DisposeAsync()
+        {
+            await base.DisposeAsync();
+            await Smtp.DisposeAsync();
+        }
+    }
 
     [Fact]
     public async Task A_clb_medewerker_gets_geen_toegang_on_every_editor_page_and_no_editor_links()
@@ -42,12 +68,30 @@ public sealed class EditorPagesTests(BrowserHost host) : IClassFixture<BrowserHo
 
         await Expect(page.Locator("h1")).ToHaveTextAsync("Redactie");
         await Expect(page.Locator("#menu a[aria-current=page]")).ToHaveTextAsync("Redactie");
-        await Expect(page.Locator("svg.chart .bar").First).ToBeAttachedAsync();
+        await Expect(page.Locator("svg.chart .bar")).ToHaveCountAsync(12); // every month of the school year, those without views too
         var centres = page.Locator("section[aria-labelledby=centra-titel]");
         await Expect(centres.Locator("tr:not(.not-reached) th", new() { HasText = "Oostende" })).ToBeVisibleAsync();
         await Expect(centres.Locator("tr.not-reached th", new() { HasText = "Connect" })).ToContainTextAsync("niet bereikt");
         await Expect(centres.Locator(".notice.warn")).Not.ToContainTextAsync("Oostende");
         await Expect(page.Locator("section[aria-labelledby=review-titel] a", new() { HasText = "Bewerken" }).First).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task The_dashboard_reports_the_period_chosen_and_a_period_the_api_refuses_says_why()
+    {
+        var page = await host.SignInAsync(Editor);
+        await page.GotoAsync("/redactie");
+        await page.Locator("#van").FillAsync("2020-09-01");
+        await page.Locator("#tot").FillAsync("2020-12-31");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Toon" }).ClickAsync();
+
+        await page.WaitForURLAsync("**/redactie?van=2020-09-01&tot=2020-12-31");
+        await Expect(page.GetByText("Bereik van 1 september 2020 tot en met 31 december 2020.")).ToBeVisibleAsync();
+        await Expect(page.Locator("section[aria-labelledby=views-titel]")).ToContainTextAsync("Nog geen bekeken materialen in deze periode.");
+        await Expect(page.Locator("section[aria-labelledby=rollen-titel] .notice.warn")).ToContainTextAsync("CLB-medewerker");
+
+        await page.GotoAsync("/redactie?van=2020-12-31&tot=2020-09-01");
+        await Expect(page.Locator(".notice.error")).ToContainTextAsync("Deze periode kan niet:");
     }
 
     [Fact]
@@ -189,5 +233,45 @@ public sealed class EditorPagesTests(BrowserHost host) : IClassFixture<BrowserHo
         var status = (await editor.GetFromJsonAsync<JsonElement>($"/api/newsletter/issues/{id}")).GetProperty("issue").GetProperty("status").GetString();
         Assert.Contains(status, new[] { "approved", "sending", "sent" });
         Assert.False(string.IsNullOrEmpty((await editor.GetFromJsonAsync<JsonElement>($"/api/newsletter/issues/{id}")).GetProperty("approvedBy").GetString()));
+    }
+
+    [Fact]
+    public async Task An_editor_composes_an_issue_previews_it_per_role_edits_its_introduction_sends_a_test_mail_and_cancels_it()
+    {
+        var page = await host.SignInAsync(Editor);
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await page.GotoAsync("/redactie/nieuwsbrieven");
+        await page.Locator("#maand").FillAsync("2026-11");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Samenstellen" }).ClickAsync();
+        await page.WaitForURLAsync("**/redactie/nieuwsbrieven?id=*");
+        await Expect(page.Locator("main")).ToContainTextAsync("POC-a-tizer november 2026");
+        await Expect(page.Locator("section[aria-labelledby=materialen-titel]")).ToContainTextAsync("FAQ vaccinaties");
+
+        // The mail as each role gets it: the doctors' FAQ is in the arts's mail only.
+        var mail = page.FrameLocator(".mail-preview iframe").Locator("body");
+        await page.Locator("#voorbeeld-rol").SelectOptionAsync("arts");
+        await Expect(mail).ToContainTextAsync("FAQ vaccinaties");
+        await page.Locator("#voorbeeld-rol").SelectOptionAsync("clb-medewerker");
+        await Expect(page.Locator(".mail-preview iframe")).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex("CLB-medewerker"));
+        await Expect(mail).Not.ToContainTextAsync("FAQ vaccinaties");
+
+        await page.Locator("#intro").FillAsync("Een **nieuwe** inleiding voor de gezondheidsploeg.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inleiding opslaan" }).ClickAsync();
+        await Expect(mail.Locator("strong", new() { HasText = "nieuwe" })).ToBeVisibleAsync();
+
+        await page.Locator("#voorbeeld-rol").SelectOptionAsync("arts");
+        await page.Locator("#test-adres").FillAsync("redactie@example.org");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verstuur testmail" }).ClickAsync();
+        await Expect(page.Locator("#nummer-status")).ToContainTextAsync("Testmail verstuurd naar redactie@example.org");
+        var test = Assert.Single(host.Smtp.MessagesTo("redactie@example.org")).Parse();
+        Assert.StartsWith("[TEST] ", test.Subject);
+        Assert.Contains("FAQ vaccinaties", test.HtmlBody);
+        Assert.Contains("nieuwe", test.HtmlBody);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Annuleren" }).ClickAsync();
+        await Expect(page.Locator("#nummer-status")).ToHaveTextAsync("Geannuleerd.");
+        await Expect(page.Locator("main")).ToContainTextAsync("Status: geannuleerd");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Goedkeuren en versturen" })).ToHaveCountAsync(0);
+        Assert.Single(host.Smtp.Messages);
     }
 }

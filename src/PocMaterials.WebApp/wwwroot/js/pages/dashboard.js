@@ -6,6 +6,7 @@ import { h, show, monthNl, dateNl, materialPage } from '../dom.js';
 import { editorOnly } from '../shell.js';
 
 const number = new Intl.NumberFormat('nl-BE');
+const shortMonth = new Intl.DateTimeFormat('nl-BE', { month: 'short' });
 const section = (id, title, ...content) => h('section', { class: 'card', 'aria-labelledby': id }, h('h2', { id }, title), ...content);
 // A table scrolls sideways on a phone; being focusable lets the keyboard scroll it.
 const table = (caption, heads, rows) => h('table', { class: 'table', tabindex: '0' },
@@ -14,12 +15,17 @@ const table = (caption, heads, rows) => h('table', { class: 'table', tabindex: '
   h('tbody', null, rows));
 const none = (text) => h('p', { class: 'muted' }, text);
 
-// Views per month of all materials, as bars; the numbers are in the bars' labels and in a table for screen readers.
+// Views per month of all materials, every month of the period as a bar (a month without views too); the
+// numbers are in the bars' labels and in a table for screen readers.
 function viewsChart(report) {
-  const months = new Map();
-  for (const material of report.materials) for (const m of material.months) months.set(m.month.slice(0, 7), (months.get(m.month.slice(0, 7)) ?? 0) + m.views);
-  const rows = [...months].sort(([a], [b]) => a.localeCompare(b));
-  if (rows.length === 0) return none('Nog geen bekeken materialen dit schooljaar.');
+  const views = new Map();
+  for (const material of report.materials) for (const m of material.months) views.set(m.month.slice(0, 7), (views.get(m.month.slice(0, 7)) ?? 0) + m.views);
+  if (views.size === 0) return none('Nog geen bekeken materialen in deze periode.');
+  const rows = [];
+  for (const month = new Date(report.from.slice(0, 7) + '-15T12:00:00'); month <= new Date(report.to + 'T12:00:00'); month.setMonth(month.getMonth() + 1)) {
+    const key = `${month.getFullYear()}-${String(month.getMonth() + 1).padStart(2, '0')}`;
+    rows.push([key, views.get(key) ?? 0]);
+  }
   const max = Math.max(...rows.map(([, v]) => v));
   const ns = 'http://www.w3.org/2000/svg';
   const svg = (tag, attributes, ...children) => {
@@ -28,16 +34,17 @@ function viewsChart(report) {
     element.append(...children);
     return element;
   };
-  const width = 40 * rows.length;
-  const chart = svg('svg', { viewBox: `0 0 ${width} 140`, class: 'chart', 'aria-hidden': 'true' },
-    ...rows.flatMap(([month, views], i) => {
-      const height = Math.max(1, Math.round(100 * views / max));
-      return [svg('rect', { x: i * 40 + 6, y: 110 - height, width: 28, height, class: 'bar' }),
-        svg('text', { x: i * 40 + 20, y: 104 - height, 'text-anchor': 'middle' }, String(views)),
-        svg('text', { x: i * 40 + 20, y: 128, 'text-anchor': 'middle' }, month.slice(5))];
+  const slot = 32;
+  const chart = svg('svg', { viewBox: `0 0 ${slot * rows.length} 140`, class: 'chart', 'aria-hidden': 'true' },
+    ...rows.flatMap(([month, count], i) => {
+      const height = count === 0 ? 0 : Math.max(1, Math.round(90 * count / max));
+      const middle = i * slot + slot / 2;
+      return [svg('rect', { x: i * slot + 4, y: 112 - height, width: slot - 8, height, class: 'bar' }),
+        svg('text', { x: middle, y: 107 - height, 'text-anchor': 'middle' }, number.format(count)),
+        svg('text', { x: middle, y: 130, 'text-anchor': 'middle' }, shortMonth.format(new Date(month + '-15T12:00:00')))];
     }));
   return [chart, h('details', null, h('summary', null, 'Als tabel'),
-    table('Weergaven per maand', ['Maand', 'Weergaven'], rows.map(([month, views]) => h('tr', null, h('td', null, monthNl(month)), h('td', null, number.format(views))))))];
+    table('Weergaven per maand', ['Maand', 'Weergaven'], rows.map(([month, count]) => h('tr', null, h('td', null, monthNl(month)), h('td', null, number.format(count))))))];
 }
 
 function reach(report, caption) {
@@ -100,15 +107,32 @@ async function newsletters() {
     h('td', null, number.format(reports[i].uniqueOpens)), h('td', null, number.format(reports[i].clicks)), h('td', null, number.format(reports[i].uniqueClickers)))));
 }
 
+// The period of the reports: ?van=&tot= (dates, both included), by default the API's, the current school year.
+function periodForm(from, to) {
+  const date = (id, value) => h('input', { id, name: id, type: 'date', value, required: true });
+  const start = date('van', from);
+  const end = date('tot', to);
+  // The browser refuses an end before the start, in Dutch, before anything is asked of the API.
+  const bound = () => { end.min = start.value; };
+  start.addEventListener('change', bound);
+  bound();
+  const labelled = (input, label) => h('div', { class: 'field' }, h('label', { for: input.id }, label), input);
+  return h('form', { class: 'period', method: 'get', 'aria-label': 'Periode' },
+    labelled(start, 'Van'), labelled(end, 'Tot en met'), h('button', { type: 'submit', class: 'secondary' }, 'Toon'));
+}
+
 async function start() {
   await editorOnly();
+  const query = new URLSearchParams(location.search);
+  const period = query.get('van') && query.get('tot') ? `?from=${encodeURIComponent(query.get('van'))}&to=${encodeURIComponent(query.get('tot'))}` : '';
   const [views, centres, roles, searchReport, health, taxonomy, themes, issues] = await Promise.all([
-    api('/api/reports/views'), api('/api/reports/reach/centres'), api('/api/reports/reach/roles'), api('/api/reports/searches'),
-    api('/api/reports/content-health'), api('/api/taxonomy'), api('/api/themes'), newsletters()]);
+    api('/api/reports/views' + period), api('/api/reports/reach/centres' + period), api('/api/reports/reach/roles' + period), api('/api/reports/searches' + period),
+    api('/api/reports/content-health' + period), api('/api/taxonomy'), api('/api/themes'), newsletters()]);
   const targets = [["Thema's", themes.map((t) => ({ id: t.id, label: t.title }))],
     ['Kernprocessen', taxonomy.coreProcesses], ['Domeinen', taxonomy.domains]];
   show(h('h1', null, 'Redactie'),
-    h('p', null, `Bereik van ${dateNl(views.from)} tot ${dateNl(views.to)}. `, h('a', { class: 'button', href: '/redactie/nieuw-materiaal' }, 'Nieuw materiaal')),
+    periodForm(views.from, views.to),
+    h('p', null, `Bereik van ${dateNl(views.from)} tot en met ${dateNl(views.to)}. `, h('a', { class: 'button', href: '/redactie/nieuw-materiaal' }, 'Nieuw materiaal')),
     h('div', { class: 'dashboard' },
       section('views-titel', 'Weergaven per maand', viewsChart(views)),
       section('review-titel', 'Te herzien', reviewQueue(health)),
@@ -118,4 +142,6 @@ async function start() {
       section('brieven-titel', 'Nieuwsbrieven', issues)));
 }
 
-start().catch(() => show(h('h1', null, 'Redactie'), h('p', { class: 'notice error', role: 'alert' }, 'De rapporten konden niet geladen worden. Probeer het opnieuw.')));
+start().catch((error) => show(h('h1', null, 'Redactie'), h('p', { class: 'notice error', role: 'alert' }, error.status === 400
+  ? 'Deze periode kan niet: ' + (Object.values(error.problem?.errors ?? {}).flat().join(' ') || error.problem?.detail || error.problem?.title)
+  : 'De rapporten konden niet geladen worden. Probeer het opnieuw.')));

@@ -30,8 +30,8 @@ async function compose(event) {
   }
 }
 
-function materials(composition) {
-  const group = (title, slugs) => slugs.length > 0 && [h('h3', null, title), h('ul', null, slugs.map((s) => h('li', null, h('a', { href: materialPage(s) }, s))))];
+function materials(composition, titles) {
+  const group = (title, slugs) => slugs.length > 0 && [h('h3', null, title), h('ul', null, slugs.map((s) => h('li', null, h('a', { href: materialPage(s) }, titles[s] ?? s))))];
   return [group('Nieuw', composition.new), group('Bijgewerkt', composition.updated), group('Meest bekeken in het thema', composition.mostViewed), group('Top van de maand', composition.topOfMonth)];
 }
 
@@ -96,7 +96,7 @@ function issuePanel(detail, roles) {
       } }, 'Annuleren')),
     h('form', { onsubmit: saveIntro, class: 'editor' }, h('div', { class: 'field' }, h('label', { for: 'intro' }, 'Inleiding (Markdown)'), intro),
       open(issue.status) && h('button', { type: 'submit', class: 'secondary' }, 'Inleiding opslaan')),
-    h('section', { 'aria-labelledby': 'materialen-titel' }, h('h2', { id: 'materialen-titel' }, 'Materialen in dit nummer'), materials(detail.composition)),
+    h('section', { 'aria-labelledby': 'materialen-titel' }, h('h2', { id: 'materialen-titel' }, 'Materialen in dit nummer'), materials(detail.composition, detail.titles)),
     h('section', { 'aria-labelledby': 'mail-titel' }, h('h2', { id: 'mail-titel' }, 'De mail'),
       h('div', { class: 'alias' }, h('label', { for: 'voorbeeld-rol' }, 'Bekijk als'), roleSelect),
       frame,
