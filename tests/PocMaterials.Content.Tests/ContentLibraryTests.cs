@@ -152,6 +152,49 @@ public sealed class ContentLibraryTests
     }
 
     [Fact]
+    public void A_file_touched_or_rewritten_with_the_same_bytes_is_no_change_and_one_rewritten_within_its_time_stamp_is()
+    {
+        using var folder = ContentFolder.WithFixture();
+        var path = folder.WriteMaterial("leidraad", "title: Leidraad intake\ntype: leidraad");
+        using var library = new ContentLibrary(folder.Location);
+        library.StartWatching();
+        library.Reload();
+        var changes = new List<ContentChange>();
+        library.Changed += (_, change) => changes.Add(change);
+
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(1));
+        File.WriteAllText(folder.Location.TaxonomyFile, File.ReadAllText(folder.Location.TaxonomyFile));
+        library.ReloadNow();
+        Assert.Empty(changes);
+
+        // Same length, same time stamp: only the bytes tell the versions apart.
+        var stamp = File.GetLastWriteTimeUtc(path);
+        File.WriteAllText(path, File.ReadAllText(path).Replace("Leidraad intake", "Leidraad intaak", StringComparison.Ordinal));
+        File.SetLastWriteTimeUtc(path, stamp);
+        for (var attempt = 0; attempt < 100 && changes.Count == 0; attempt++)
+            Thread.Sleep(50);
+
+        Assert.Equal("Leidraad intaak", Assert.Single(Assert.Single(changes).Upserted).Title);
+        Assert.False(changes[0].DefinitionsChanged);
+    }
+
+    [Fact]
+    public void ReloadNow_announces_a_change_before_it_returns()
+    {
+        using var folder = ContentFolder.WithFixture();
+        using var library = new ContentLibrary(folder.Location);
+        library.Reload();
+        var announced = new List<string>();
+        library.Changed += (_, change) => announced.AddRange(change.Upserted.Select(m => m.Slug));
+
+        folder.WriteMaterial("fiche", "title: Fiche\ntype: fiche");
+        library.ReloadNow();
+
+        Assert.Equal(["fiche"], announced);
+        Assert.True(library.Current.Materials.ContainsKey("fiche"));
+    }
+
+    [Fact]
     public void Renaming_and_deleting_files_are_reported_as_changes()
     {
         using var folder = ContentFolder.WithFixture();

@@ -18,7 +18,7 @@ public sealed class PublishingDatabase : IAsyncLifetime
     public ContentFolder Content { get; } = ContentFolder.WithFixture();
     public ContentLibrary Library { get; private set; } = null!;
     public ContentVersions Versions => new(Database);
-    public VersionedFiles Files => new(Versions);
+    public VersionedFiles Files => new(Versions, Library);
     public MaterialRedirects Redirects => new(Database);
 
     /// <summary>A new set of services on the same folder and database: what a second host has.</summary>

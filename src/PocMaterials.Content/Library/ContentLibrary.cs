@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PocMaterials.Content.Contacts;
@@ -49,7 +51,7 @@ public sealed class ContentLibrary : IDisposable
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _maxFileBytes = maxFileBytes;
         _rescanInterval = rescanInterval;
-        _debounceTimer = new Timer(_ => ReloadFromWatcher());
+        _debounceTimer = new Timer(_ => ReloadNow());
     }
 
     public ContentSnapshot Current => Volatile.Read(ref _current);
@@ -63,14 +65,38 @@ public sealed class ContentLibrary : IDisposable
     public ContentChange Reload()
     {
         lock (_reloadLock)
+            return ReloadLocked(TakeTouched());
+    }
+
+    /// <summary>
+    /// Reloads now and raises <see cref="Changed"/> if anything changed, without waiting for the watcher: a
+    /// write through the API answers once what it wrote is served. Changes are announced in the order they
+    /// were read, whichever thread reads them. A failure is logged; the next reload tries again.
+    /// </summary>
+    public void ReloadNow()
+    {
+        try
         {
-            string[] touched;
-            lock (_touched)
+            lock (_reloadLock)
             {
-                touched = [.. _touched];
-                _touched.Clear();
+                var change = ReloadLocked(TakeTouched());
+                if (!change.IsEmpty)
+                    Changed?.Invoke(this, change);
             }
-            return ReloadLocked(touched);
+        }
+        catch (Exception e)
+        {
+            _logger.LogError(e, "Reloading content failed");
+        }
+    }
+
+    private string[] TakeTouched()
+    {
+        lock (_touched)
+        {
+            string[] touched = [.. _touched];
+            _touched.Clear();
+            return touched;
         }
     }
 
@@ -103,7 +129,7 @@ public sealed class ContentLibrary : IDisposable
             _watchers.Add(watcher);
         }
         if (_rescanInterval > TimeSpan.Zero)
-            _rescanTimer = new Timer(_ => ReloadFromWatcher(), null, _rescanInterval, _rescanInterval);
+            _rescanTimer = new Timer(_ => ReloadNow(), null, _rescanInterval, _rescanInterval);
     }
 
     public void Dispose()
@@ -123,20 +149,6 @@ public sealed class ContentLibrary : IDisposable
         lock (_touched)
             _touched.Add(full);
         _debounceTimer.Change(Debounce, Timeout.InfiniteTimeSpan);
-    }
-
-    private void ReloadFromWatcher()
-    {
-        try
-        {
-            var change = Reload();
-            if (!change.IsEmpty)
-                Changed?.Invoke(this, change);
-        }
-        catch (Exception e)
-        {
-            _logger.LogError(e, "Reloading content after a file change failed");
-        }
     }
 
     private ContentChange ReloadLocked(IReadOnlyCollection<string> touched)
@@ -205,7 +217,7 @@ public sealed class ContentLibrary : IDisposable
             ? Directory.GetFiles(_location.ThemesPath, "*.md", SearchOption.TopDirectoryOnly).Order(StringComparer.Ordinal).ToArray()
             : [];
         var fingerprint = Fingerprint([_location.TaxonomyFile, _location.ContactsFile, _location.NewsletterFile, .. themeFiles]);
-        var changed = fingerprint != _definitionsFingerprint || touched.Any(IsDefinitionPath);
+        var changed = fingerprint != _definitionsFingerprint || touched.Contains(_location.ContentPath) || touched.Contains(_location.ThemesPath);
         _definitionsFingerprint = fingerprint;
 
         if (changed)
@@ -274,14 +286,25 @@ public sealed class ContentLibrary : IDisposable
             if (!reparseAll && known is not null && known.Stamp == stamp && !touchedSet.Contains(path))
                 continue;
             var fileErrors = new List<ContentError>();
+            var read = ReadText(path, fileErrors);
+            // The same bytes as last read (a touch, or the watcher's notice of a write already read) change nothing.
+            if (!reparseAll && known is not null && read is not null && read.Hash == known.Hash)
+            {
+                _materialFiles[path] = known with { Stamp = stamp };
+                continue;
+            }
             var slug = Path.GetFileNameWithoutExtension(path);
-            var material = ReadFile(path, fileErrors, (text, file) => MaterialParser.Parse(slug, text, file, vocabulary, fileErrors));
-            _materialFiles[path] = new MaterialFile(stamp, material ?? known?.Material, fileErrors);
+            var material = read is null ? null : Parse(path, read.Text, fileErrors, (text, file) => MaterialParser.Parse(slug, text, file, vocabulary, fileErrors));
+            _materialFiles[path] = new MaterialFile(stamp, material ?? known?.Material, fileErrors, read?.Hash);
         }
     }
 
     private T? ReadFile<T>(string path, List<ContentError> errors, Func<string, string, T?> parse)
-        where T : class
+        where T : class =>
+        ReadText(path, errors) is { } read ? Parse(path, read.Text, errors, parse) : null;
+
+    /// <summary>A file's text and the hash of its bytes; null, with the error, when it is too large or cannot be read.</summary>
+    private FileText? ReadText(string path, List<ContentError> errors)
     {
         var display = DisplayPath(path);
         try
@@ -292,12 +315,25 @@ public sealed class ContentLibrary : IDisposable
                 errors.Add(new ContentError(display, 1, "file", $"is {size:N0} bytes; a content file may be at most {_maxFileBytes:N0} bytes (Content:MaxFileBytes). Split it into several materials."));
                 return null;
             }
-            return parse(File.ReadAllText(path), display);
+            var bytes = File.ReadAllBytes(path);
+            // As File.ReadAllText reads: UTF-8 unless a byte order mark says otherwise, the mark itself left out.
+            using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            return new FileText(reader.ReadToEnd(), HashOf(bytes));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             errors.Add(new ContentError(display, 1, "file", $"cannot be read: {e.Message}"));
             return null;
+        }
+    }
+
+    private T? Parse<T>(string path, string text, List<ContentError> errors, Func<string, string, T?> parse)
+        where T : class
+    {
+        var display = DisplayPath(path);
+        try
+        {
+            return parse(text, display);
         }
         catch (Exception e)
         {
@@ -307,10 +343,6 @@ public sealed class ContentLibrary : IDisposable
             return null;
         }
     }
-
-    private bool IsDefinitionPath(string path) =>
-        path == _location.TaxonomyFile || path == _location.ContactsFile || path == _location.NewsletterFile ||
-        path.StartsWith(_location.ThemesPath, StringComparison.Ordinal) || path == _location.ContentPath;
 
     /// <summary>A path as editors know it: relative to the content or themes folder, prefixed by that folder's name.</summary>
     private string DisplayPath(string path)
@@ -323,10 +355,28 @@ public sealed class ContentLibrary : IDisposable
         return path;
     }
 
+    // By content, not time stamp: a write within the file system's time resolution still counts, a touch does not.
     private static string Fingerprint(IEnumerable<string> paths) =>
-        string.Join('|', paths.Select(p => $"{p}:{FileStamp.Of(p)}"));
+        string.Join('|', paths.Select(p => $"{p}:{HashOfFile(p)}"));
 
-    private sealed record MaterialFile(FileStamp Stamp, Material? Material, IReadOnlyList<ContentError> Errors);
+    private static string HashOfFile(string path)
+    {
+        try
+        {
+            return HashOf(File.ReadAllBytes(path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Missing or unreadable: the parsers report it when they read it.
+            return e.GetType().Name;
+        }
+    }
+
+    private static string HashOf(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes));
+
+    private sealed record FileText(string Text, string Hash);
+
+    private sealed record MaterialFile(FileStamp Stamp, Material? Material, IReadOnlyList<ContentError> Errors, string? Hash);
 
     private readonly record struct FileStamp(long Ticks, long Length)
     {

@@ -38,7 +38,7 @@ public sealed record FileChange(string Document, Func<string?> Locate, string Ne
 /// host, checked against the version the editor read, recorded as a version, then written aside and
 /// renamed into place (whole or not at all). The library's file watcher reindexes it as it does a hand edit.
 /// </summary>
-public sealed class VersionedFiles(ContentVersions versions)
+public sealed class VersionedFiles(ContentVersions versions, ContentLibrary library)
 {
     public static string ETagOf(byte[] bytes) => ETagOfHash(SHA256.HashData(bytes));
 
@@ -53,8 +53,7 @@ public sealed class VersionedFiles(ContentVersions versions)
         return new FileSource(Encoding.UTF8.GetString(bytes), ETagOf(bytes));
     }
 
-    public Task<WriteResult> WriteAsync(FileChange change, CancellationToken cancellationToken) =>
-        versions.ChangeAsync(change.Document, async history =>
+    public async Task<WriteResult> WriteAsync(FileChange change, CancellationToken cancellationToken) => Served(await versions.ChangeAsync(change.Document, async history =>
         {
             var path = change.Locate();
             var current = Read(path);
@@ -71,7 +70,18 @@ public sealed class VersionedFiles(ContentVersions versions)
             }
             await WriteWholeAsync(path ?? change.NewPath, change.Bytes, cancellationToken);
             return new WriteResult(current is null ? WriteOutcome.Created : WriteOutcome.Replaced, etag, Version: version);
-        }, cancellationToken);
+        }, cancellationToken));
+
+    /// <summary>
+    /// A committed write is read by the library at once, not after the file watcher's delay: whoever wrote it
+    /// reads it back from this host (a GET, a search) as soon as the write is answered.
+    /// </summary>
+    public WriteResult Served(WriteResult result)
+    {
+        if (result.Outcome is WriteOutcome.Created or WriteOutcome.Replaced or WriteOutcome.Deleted)
+            library.ReloadNow();
+        return result;
+    }
 
     /// <summary>Records the file as found on disk when it differs from its latest version (a hand edit).</summary>
     /// <returns>Whether a version was recorded.</returns>

@@ -55,8 +55,7 @@ public sealed partial class MaterialFiles(ContentLibrary library, VersionedFiles
     /// Gives a material a new slug: its file is renamed in its folder, its versions and reach move with it,
     /// and the old slug answers with a redirect.
     /// </summary>
-    public Task<WriteResult> RenameAsync(string slug, string newSlug, string? ifMatch, string author, CancellationToken cancellationToken) =>
-        versions.ChangeAsync([Document(slug), Document(newSlug)], async histories =>
+    public async Task<WriteResult> RenameAsync(string slug, string newSlug, string? ifMatch, string author, CancellationToken cancellationToken) => files.Served(await versions.ChangeAsync([Document(slug), Document(newSlug)], async histories =>
         {
             var (from, to) = histories[0].Document == Document(slug) ? (histories[0], histories[1]) : (histories[1], histories[0]);
             if (PathOf(slug) is not { } path || VersionedFiles.Read(path) is not { } current)
@@ -80,7 +79,7 @@ public sealed partial class MaterialFiles(ContentLibrary library, VersionedFiles
             if (Directory.Exists(attachments) && !Directory.Exists(newAttachments))
                 Directory.Move(attachments, newAttachments);
             return new WriteResult(WriteOutcome.Created, current.ETag, Version: version);
-        }, cancellationToken);
+        }, cancellationToken));
 
     private FileChange Change(string slug, byte[]? bytes, string? ifMatch, string author) =>
         new(Document(slug), () => PathOf(slug), Path.Combine(library.Location.MaterialsPath, slug + ".md"), bytes, ifMatch, author);

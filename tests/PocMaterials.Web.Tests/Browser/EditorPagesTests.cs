@@ -146,6 +146,58 @@ public sealed class EditorPagesTests(EditorPagesTests.Host host) : IClassFixture
     }
 
     [Fact]
+    public async Task A_new_material_starts_as_a_draft_staff_cannot_find_and_is_found_once_published()
+    {
+        const string slug = "faq-oogtest-kleuters";
+        var page = await host.SignInAsync(Editor);
+        await page.GotoAsync("/redactie");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nieuw materiaal" }).ClickAsync();
+        await page.WaitForURLAsync("**/redactie/nieuw-materiaal");
+        var source = page.GetByLabel("Markdown-bestand");
+        await Expect(source).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("status: draft"));
+
+        await page.GetByLabel("Adres (slug)").FillAsync("faq-vaccinaties");
+        await source.FillAsync(NewMaterial("draft"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
+        await Expect(page.GetByText("Er bestaat al een materiaal met het adres ‘faq-vaccinaties’.")).ToBeVisibleAsync();
+
+        await page.GetByLabel("Adres (slug)").FillAsync(slug);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
+        await page.WaitForURLAsync($"**/redactie/materialen/{slug}?opgeslagen=1");
+        await Expect(page.GetByText("Aangemaakt als versie 1.")).ToBeVisibleAsync();
+        var staff = await host.App.ClientFor(["arts"]);
+        var hits = (await staff.GetFromJsonAsync<JsonElement>("/api/search?q=oogtest kleuters")).GetProperty("hits");
+        Assert.DoesNotContain(hits.EnumerateArray(), hit => hit.GetProperty("slug").GetString() == slug);
+
+        await page.GetByLabel("Markdown-bestand").FillAsync(NewMaterial("published"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
+        await Expect(page.GetByText("Opgeslagen als versie 2.")).ToBeVisibleAsync();
+        var found = await staff.GetFromJsonAsync<JsonElement>("/api/search?q=oogtest kleuters");
+        Assert.Equal(slug, found.GetProperty("hits")[0].GetProperty("slug").GetString());
+
+        static string NewMaterial(string status) => $"""
+            ---
+            title: FAQ oogtest bij kleuters
+            type: faq
+            summary: Vragen van verpleegkundigen over de oogtest bij kleuters.
+            core_processes: [gezondheid-groei-en-ontwikkeling]
+            themes: [preventieve-gezondheidszorg]
+            domains: [preventieve-gezondheidszorg]
+            roles: [arts, verpleegkundige]
+            contact: pieter-maes
+            published: 2026-11-01
+            updated: 2026-11-01
+            status: {status}
+            ---
+
+            ## Wanneer doen we de oogtest bij kleuters?
+
+            In de eerste kleuterklas, tijdens het systematisch contact.
+
+            """;
+    }
+
+    [Fact]
     public async Task A_stale_version_is_explained_and_the_newest_can_be_loaded()
     {
         const string slug = "draaiboek-tijdelijk-onderwijs-aan-huis";
