@@ -55,7 +55,10 @@ public static class WebAppEndpoints
     private static IResult Serve(HttpContext http, string html)
     {
         var headers = http.Response.Headers;
-        headers[HeaderNames.CacheControl] = "no-cache";
+        // Not kept, not even in the back-forward cache: a page restored as it was would show the list of
+        // whoever used this tab before signing out. Back loads the page again; the search page keeps its
+        // answers per role set itself.
+        headers[HeaderNames.CacheControl] = "no-store";
         headers[HeaderNames.ContentSecurityPolicy] = ContentSecurityPolicy;
         headers[HeaderNames.XContentTypeOptions] = "nosniff";
         headers["Referrer-Policy"] = "same-origin";

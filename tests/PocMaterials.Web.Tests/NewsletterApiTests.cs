@@ -163,10 +163,15 @@ public sealed partial class NewsletterApiTests : IAsyncLifetime
         var redirect = await Get(click, "Mozilla/5.0 (Windows NT 10.0) Thunderbird/128.0");
 
         Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
-        Assert.StartsWith("https://poc.example.org/materials/", redirect.Headers.Location!.ToString(), StringComparison.Ordinal);
+        var target = redirect.Headers.Location!;
+        Assert.Matches("^https://poc.example.org/materials/[a-z0-9-]+\\?source=newsletter$", target.ToString());
         Assert.Equal(2, await CountAsync($"SELECT count(*) FROM newsletter_events WHERE issue_id = {id} AND NOT automated"));
         Assert.Equal(3, await CountAsync($"SELECT count(*) FROM newsletter_events WHERE issue_id = {id} AND automated"));
+        // The click is the mail's figure; the view is recorded once, by the reader opening the material.
+        var reader = await _app.ClientFor(["clb-medewerker"], "brussel");
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/api" + target.PathAndQuery)).StatusCode);
         await _app.WaitForCountAsync("SELECT count(*) FROM material_views WHERE source = 'newsletter'", 1);
+        Assert.Equal(1, await CountAsync("SELECT count(*) FROM material_views WHERE source = 'newsletter' AND centre = 'brussel'"));
 
         var report = await Json(await _editor.GetAsync($"/api/newsletter/issues/{id}/report"));
         Assert.Equal(2, report.GetProperty("sent").GetInt64());

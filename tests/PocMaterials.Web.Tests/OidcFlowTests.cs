@@ -63,8 +63,20 @@ public sealed class OidcFlowTests : IAsyncLifetime
         var landed = await browser.GetAsync($"{_baseUrl}/aanmelden?via=oidc&terug=%2Fzoeken");
 
         Assert.Equal("/aanmelden", landed.RequestMessage!.RequestUri!.AbsolutePath);
-        Assert.Contains("koning", Uri.UnescapeDataString(landed.RequestMessage.RequestUri.Query), StringComparison.Ordinal);
+        Assert.Contains("je account geeft geen rol of centrum die de materialenbank kent", await landed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(_app.Logs.Entries, e => e.Message.Contains("koning", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync($"{_baseUrl}/api/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_sign_in_page_link_cannot_put_its_own_words_in_the_error()
+    {
+        using var browser = Browser();
+
+        var page = await browser.GetStringAsync($"{_baseUrl}/aanmelden?fout=Uw+account+is+geblokkeerd,+mail+hulp@example.com");
+
+        Assert.Contains("Aanmelden lukte niet. Probeer het opnieuw.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("geblokkeerd", page, StringComparison.Ordinal);
     }
 
     /// <summary>What a browser does here: follows redirects across both hosts and keeps their cookies.</summary>

@@ -41,6 +41,9 @@ public static class NewsletterEndpoints
             .WithSummary("Compose the issue of a month now (month=yyyy-MM, default this month); the same month twice gives the same issue");
         issues.MapGet("/{id:long}", Get).WithName("GetNewsletterIssue").WithSummary("One issue: feature, why it was picked, intro and its materials");
         issues.MapGet("/{id:long}/preview", PreviewAs).WithName("PreviewNewsletterIssue").WithSummary("The mail as recipients with the given roles would receive it");
+        issues.MapGet("/{id:long}/preview.html", PreviewDocument).WithName("PreviewNewsletterIssueDocument")
+            .WithSummary("The mail's HTML alone, as recipients with the given roles would receive it: a document to show in a frame")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html");
         issues.MapPost("/{id:long}/test", SendTest).WithName("TestNewsletterIssue").WithSummary("Send the mail, as the given roles would receive it, to one address");
         issues.MapPut("/{id:long}/intro", EditIntro).WithName("EditNewsletterIntro").WithSummary("Replace the introduction of an issue not sent yet");
         issues.MapPost("/{id:long}/approve", Approve).WithName("ApproveNewsletterIssue").WithSummary("Approve a composed (or stopped) issue: it is sent");
@@ -88,6 +91,22 @@ public static class NewsletterEndpoints
             return NothingVisible();
         var mail = renderer.Mail(view, "collega", new RecipientLinks(unsubscribe.UrlFor(0), links.Archive(issue), null));
         return TypedResults.Ok(new Preview(mail.Subject, mail.Html, mail.Text));
+    }
+
+    /// <summary>
+    /// The mail as a document of its own. Shown inside a page, it would take that page's policy, which
+    /// forbids the inline styles a mail is made of; here they are allowed, while nothing in it may run.
+    /// </summary>
+    internal static async Task<IResult> PreviewDocument(
+        long id, [FromQuery] string[]? role, IssueStore store, IssueRenderer renderer, NewsletterLinks links, UnsubscribeLinks unsubscribe,
+        ContentLibrary library, BrusselsCalendar calendar, HttpContext http, CancellationToken cancellationToken)
+    {
+        var preview = await PreviewAs(id, role, store, renderer, links, unsubscribe, library, calendar, cancellationToken);
+        if (preview.Result is not Ok<Preview> { Value: { } mail })
+            return preview.Result;
+        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data: https:; sandbox; frame-ancestors 'self'";
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        return TypedResults.Content(mail.Html, "text/html; charset=utf-8");
     }
 
     internal static async Task<Results<Ok<Preview>, ValidationProblem, ProblemHttpResult>> SendTest(

@@ -39,8 +39,7 @@ public static class NewsletterTrackingEndpoints
     }
 
     internal static async Task<Results<RedirectHttpResult, ProblemHttpResult>> Click(
-        string token, HttpContext http, NewsletterLinks links, NewsletterEvents events, IssueStore issues, ReachTracking tracking,
-        ContentLibrary library, BrusselsCalendar calendar, TimeProvider time, CancellationToken cancellationToken)
+        string token, HttpContext http, NewsletterLinks links, NewsletterEvents events, IssueStore issues, TimeProvider time, CancellationToken cancellationToken)
     {
         // The target is a material of the token's issue, never an address from the request: no open redirect.
         if (links.ReadClick(token) is not { } click
@@ -55,12 +54,10 @@ public static class NewsletterTrackingEndpoints
             var request = Request(http, time);
             var automated = events.IsAutomated(request, mail.SentAt);
             await events.RecordAsync(mail.IssueId, mail.SubscriberId, NewsletterEventKind.Click, click.Slug, automated, mail.Roles, mail.Centre, request.At, cancellationToken);
-            var reader = new StaffMember($"newsletter-subscriber:{mail.SubscriberId}", mail.Roles, mail.Centre);
-            if (!automated && library.Current.Materials.TryGetValue(click.Slug, out var material) && material.IsVisibleTo(reader, calendar.Today))
-                tracking.MaterialViewed(reader, click.Slug, null, ViewSource.Newsletter, null, null);
         }
-        // The view is counted here; the page itself is opened plainly so it is not counted twice.
-        return TypedResults.Redirect(links.Material(click.Slug));
+        // A click is the mail's figure; the view is the material's, recorded once, when the reader (signed in,
+        // as who they are) opens it from here: a scanner following the link never signs in, so it adds none.
+        return TypedResults.Redirect(links.Material(click.Slug, "newsletter"));
     }
 
     private static TrackingRequest Request(HttpContext http, TimeProvider time) =>

@@ -6,8 +6,12 @@ using PocMaterials.Content.Taxonomy;
 namespace PocMaterials.Web.Identity;
 
 /// <summary>The Dutch sign-in page: a button to the provider, and in Development a choice of roles and centre.</summary>
+/// <param name="Error">The code of a failed sign-in (<see cref="ClaimsRefused"/>, <see cref="ProviderFailed"/>), from the address.</param>
 internal sealed record SignInPage(MaterialTaxonomy Taxonomy, string Back, bool Oidc, bool Development, string? Error, bool SignedOut)
 {
+    public const string ClaimsRefused = "rechten";
+    public const string ProviderFailed = "aanbieder";
+
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
     public IResult Result(string antiforgeryToken, int status) =>
@@ -17,9 +21,9 @@ internal sealed record SignInPage(MaterialTaxonomy Taxonomy, string Back, bool O
         <!doctype html>
         <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>Aanmelden · Materialenbank POC+</title><link rel="stylesheet" href="{{assets}}/app.css"></head>
-        <body><a class="skip" href="#inhoud">Naar de inhoud</a>
+        <body><a class="skip" href="#Inhoud">Naar de inhoud</a>
         <header class="top"><span class="brand">Materialenbank <span>POC+ GO! CLB</span></span></header>
-        <main id="inhoud" tabindex="-1" class="narrow"><h1>Aanmelden</h1>
+        <main id="Inhoud" tabindex="-1" class="narrow"><h1>Aanmelden</h1>
         """;
 
     private string Render(string token)
@@ -29,7 +33,12 @@ internal sealed record SignInPage(MaterialTaxonomy Taxonomy, string Back, bool O
         if (SignedOut)
             page.Append("<p class=\"notice\" role=\"status\">Je bent afgemeld.</p>");
         if (Error is not null)
-            page.Append("<p class=\"notice error\" role=\"alert\">Aanmelden lukte niet: ").Append(Html.Encode(Error)).Append("</p>");
+            page.Append("<p class=\"notice error\" role=\"alert\">").Append(Error switch
+            {
+                ClaimsRefused => "Aanmelden lukte niet: je account geeft geen rol of centrum die de materialenbank kent. Vraag POC+ om je rol na te kijken.",
+                ProviderFailed => "Aanmelden lukte niet: de aanmelding bij je GO!-account werd afgebroken of mislukte. Probeer het opnieuw.",
+                _ => "Aanmelden lukte niet. Probeer het opnieuw.",
+            }).Append("</p>");
         if (Oidc)
             page.Append("<p><a class=\"button\" href=\"/aanmelden?via=oidc&amp;terug=").Append(UrlEncoder.Default.Encode(Back)).Append("\">Aanmelden met je GO!-account</a></p>");
         if (Development)

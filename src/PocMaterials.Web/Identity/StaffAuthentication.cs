@@ -149,9 +149,10 @@ public static class StaffAuthentication
                 var staff = new ClaimsPrincipal(OidcClaims.ToStaffIdentity(context.Principal!, options));
                 if (StaffTokenValidation.Problem(staff, context.HttpContext) is { } problem)
                 {
+                    SignInLogger(context.HttpContext).LogWarning("A provider's user was not signed in: {Problem}", problem);
                     // Handled, not Fail(): a failed TicketReceived still signs in the provider's own principal.
                     context.HandleResponse();
-                    context.Response.Redirect(FailedSignIn(problem));
+                    context.Response.Redirect(FailedSignIn(SignInPage.ClaimsRefused));
                 }
                 else
                 {
@@ -161,14 +162,20 @@ public static class StaffAuthentication
             },
             OnRemoteFailure = context =>
             {
+                SignInLogger(context.HttpContext).LogWarning(context.Failure, "Signing in through the provider failed");
                 context.HandleResponse();
-                context.Response.Redirect(FailedSignIn(context.Failure?.Message ?? "onbekend"));
+                context.Response.Redirect(FailedSignIn(SignInPage.ProviderFailed));
                 return Task.CompletedTask;
             },
         };
     }
 
-    private static string FailedSignIn(string reason) => $"{SignInPath}?fout={Uri.EscapeDataString(reason)}";
+    // The page names the failure by a fixed code, never by text from the address (anyone can send a link);
+    // the details go to the log.
+    private static string FailedSignIn(string code) => $"{SignInPath}?fout={code}";
+
+    private static ILogger SignInLogger(HttpContext http) =>
+        http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SignInEndpoints));
 
     /// <summary>
     /// Cookie sessions must send the antiforgery token (header <see cref="CsrfHeader"/>) on every API call

@@ -303,6 +303,8 @@ public sealed class EditorPagesTests(EditorPagesTests.Host host) : IClassFixture
         var mail = page.FrameLocator(".mail-preview iframe").Locator("body");
         await page.Locator("#voorbeeld-rol").SelectOptionAsync("arts");
         await Expect(mail).ToContainTextAsync("FAQ vaccinaties");
+        // Styled as the mail is: the frame's document has its own policy, which lets its inline styles apply.
+        await Expect(mail).ToHaveCSSAsync("background-color", "rgb(242, 244, 247)");
         await page.Locator("#voorbeeld-rol").SelectOptionAsync("clb-medewerker");
         await Expect(page.Locator(".mail-preview iframe")).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex("CLB-medewerker"));
         await Expect(mail).Not.ToContainTextAsync("FAQ vaccinaties");

@@ -33,10 +33,14 @@ public sealed partial class StaffPagesTests(BrowserHost host) : IClassFixture<Br
         await Expect(page.Locator("main [role=status]")).ToContainTextAsync("gevonden voor ‘leersteun’");
         Assert.True(await page.Locator(".hit .snippet mark").CountAsync() > 0);
         var all = await HitCount(page);
-        await page.GetByRole(AriaRole.Checkbox, new() { Name = "FAQ-lijst" }).CheckAsync();
+        var faq = page.GetByRole(AriaRole.Checkbox, new() { Name = "FAQ-lijst" });
+        await faq.FocusAsync();
+        await page.Keyboard.PressAsync("Space");
         await page.WaitForURLAsync(new Regex("type=faq"));
         await Expect(page.Locator(".hit .meta").First).ToContainTextAsync("FAQ-lijst");
         var faqs = await HitCount(page);
+        // The facets are built anew with the list: the keyboard stays on the filter it ticked.
+        await Expect(faq).ToBeFocusedAsync();
 
         Assert.True(faqs < all, $"{faqs} FAQ lists of {all} materials");
         Assert.All(await page.Locator(".hit .meta").AllTextContentsAsync(), meta => Assert.StartsWith("FAQ-lijst", meta, StringComparison.Ordinal));
@@ -231,6 +235,39 @@ public sealed partial class StaffPagesTests(BrowserHost host) : IClassFixture<Br
         Assert.Equal(400, withoutToken);
         Assert.Equal(403, withToken);
         Assert.Equal(200, read);
+    }
+
+    [Fact]
+    public async Task A_shared_link_with_a_filter_that_no_longer_exists_says_so_and_offers_the_search_without_it()
+    {
+        var page = await host.SignInAsync(["clb-medewerker"]);
+        await page.GotoAsync("/zoeken?q=leersteun&theme=opgeheven-thema");
+
+        await Expect(page.Locator(".notice.error")).ToContainTextAsync("Deze zoekopdracht kan niet.");
+        await Expect(page.Locator(".notice.error")).ToContainTextAsync("opgeheven-thema");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Zoek zonder filters" }).ClickAsync();
+
+        await page.WaitForURLAsync(new Regex("/zoeken\\?q=leersteun$"));
+        await Expect(page.Locator(".hit").First).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task The_next_user_of_a_tab_going_back_never_sees_the_previous_users_results()
+    {
+        var page = await host.SignInAsync(["arts"]);
+        await page.GotoAsync("/zoeken?q=vaccinaties");
+        await Expect(page.Locator(".hit h3", new() { HasText = "FAQ vaccinaties" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Afmelden" }).ClickAsync();
+        await page.WaitForURLAsync("**/aanmelden?afgemeld=1");
+        await BrowserHost.FillSignInAsync(page, ["clb-medewerker"], "gent");
+        await page.WaitForURLAsync("**/zoeken");
+
+        await page.GoBackAsync();
+        await page.GoBackAsync();
+
+        await page.WaitForURLAsync("**/zoeken?q=vaccinaties");
+        await Expect(page.Locator("main [role=status]")).ToHaveTextAsync(HitCountPattern());
+        await Expect(page.Locator(".hit h3", new() { HasText = "FAQ vaccinaties" })).ToHaveCountAsync(0);
     }
 
     [Fact]

@@ -20,14 +20,31 @@ export async function request(path, { method = 'GET', body, type, headers, signa
   const all = { Accept: 'application/json', ...headers };
   if (method !== 'GET' && csrfToken) all['X-CSRF-Token'] = csrfToken;
   if (type) all['Content-Type'] = type;
-  const response = await fetch(path, { method, headers: all, signal, credentials: 'same-origin', body });
+  let response = await fetch(path, { method, headers: all, signal, credentials: 'same-origin', body });
+  if (response.status === 400 && method !== 'GET' && await refusedForgeryToken(response)) {
+    // Signed in again elsewhere (a new session, a new token): refused before anything changed, so sent once more.
+    all['X-CSRF-Token'] = csrfToken;
+    response = await fetch(path, { method, headers: all, signal, credentials: 'same-origin', body });
+  }
   if (response.status === 401) {
-    // The session ended while the page was open: sign in again and come back here.
-    location.assign('/aanmelden?terug=' + encodeURIComponent(location.pathname + location.search + location.hash));
-    throw new ApiError(401, null);
+    if (method === 'GET') {
+      // The session ended while the page was open: sign in again and come back here.
+      location.assign('/aanmelden?terug=' + encodeURIComponent(location.pathname + location.search + location.hash));
+    }
+    // A change is not left for the sign-in page: what the user typed stays on this one.
+    throw new ApiError(401, { title: 'Je sessie is verlopen. Meld je aan in een nieuw tabblad (/aanmelden) en probeer het dan hier opnieuw: wat je hier typte, blijft staan.' });
   }
   if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => null));
   return response;
+}
+
+async function refusedForgeryToken(response) {
+  const problem = await response.clone().json().catch(() => null);
+  if (!problem?.title?.startsWith('The antiforgery token')) return false;
+  const me = await fetch('/api/me', { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+  if (!me.ok) return false;
+  csrfToken = (await me.json()).csrfToken;
+  return Boolean(csrfToken);
 }
 
 export async function api(path, { method = 'GET', body, signal } = {}) {

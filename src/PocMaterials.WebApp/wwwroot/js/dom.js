@@ -53,7 +53,7 @@ export function pageOf(apiUrl, tracking) {
 export const materialPage = (slug, tracking) => pageOf('/materials/' + encodeURIComponent(slug), tracking);
 
 export function show(...children) {
-  document.getElementById('inhoud').replaceChildren(...children);
+  document.getElementById('Inhoud').replaceChildren(...children);
 }
 
 export function titled(title) {

@@ -29,7 +29,8 @@ function showUser(me) {
   const who = [me.name ?? me.roles.map((r) => r.label).join(', '), me.centre?.label].filter(Boolean).join(' · ');
   document.getElementById('gebruiker').replaceChildren(
     h('span', null, who),
-    h('form', { method: 'post', action: '/afmelden' },
+    // What this tab kept of the session (search answers) goes with it.
+    h('form', { method: 'post', action: '/afmelden', onsubmit: () => sessionStorage.clear() },
       h('input', { type: 'hidden', name: '__RequestVerificationToken', value: me.csrfToken ?? '' }),
       h('button', { type: 'submit' }, 'Afmelden')));
   return me;

@@ -22,8 +22,10 @@ function viewsChart(report) {
   for (const material of report.materials) for (const m of material.months) views.set(m.month.slice(0, 7), (views.get(m.month.slice(0, 7)) ?? 0) + m.views);
   if (views.size === 0) return none('Nog geen bekeken materialen in deze periode.');
   const rows = [];
-  for (const month = new Date(report.from.slice(0, 7) + '-15T12:00:00'); month <= new Date(report.to + 'T12:00:00'); month.setMonth(month.getMonth() + 1)) {
+  const last = report.to.slice(0, 7);
+  for (const month = new Date(report.from.slice(0, 7) + '-15T12:00:00'); ; month.setMonth(month.getMonth() + 1)) {
     const key = `${month.getFullYear()}-${String(month.getMonth() + 1).padStart(2, '0')}`;
+    if (key > last) break;
     rows.push([key, views.get(key) ?? 0]);
   }
   const max = Math.max(...rows.map(([, v]) => v));
@@ -121,9 +123,10 @@ function periodForm(from, to) {
     labelled(start, 'Van'), labelled(end, 'Tot en met'), h('button', { type: 'submit', class: 'secondary' }, 'Toon'));
 }
 
+const query = new URLSearchParams(location.search);
+
 async function start() {
   await editorOnly();
-  const query = new URLSearchParams(location.search);
   const period = query.get('van') && query.get('tot') ? `?from=${encodeURIComponent(query.get('van'))}&to=${encodeURIComponent(query.get('tot'))}` : '';
   const [views, centres, roles, searchReport, health, taxonomy, themes, issues] = await Promise.all([
     api('/api/reports/views' + period), api('/api/reports/reach/centres' + period), api('/api/reports/reach/roles' + period), api('/api/reports/searches' + period),
@@ -142,6 +145,9 @@ async function start() {
       section('brieven-titel', 'Nieuwsbrieven', issues)));
 }
 
-start().catch((error) => show(h('h1', null, 'Redactie'), h('p', { class: 'notice error', role: 'alert' }, error.status === 400
-  ? 'Deze periode kan niet: ' + (Object.values(error.problem?.errors ?? {}).flat().join(' ') || error.problem?.detail || error.problem?.title)
-  : 'De rapporten konden niet geladen worden. Probeer het opnieuw.')));
+// A period the API refuses keeps its form, to be corrected.
+start().catch((error) => show(h('h1', null, 'Redactie'),
+  error.status === 400 && periodForm(query.get('van') ?? '', query.get('tot') ?? ''),
+  h('p', { class: 'notice error', role: 'alert' }, error.status === 400
+    ? 'Deze periode kan niet: ' + (Object.values(error.problem?.errors ?? {}).flat().join(' ') || error.problem?.detail || error.problem?.title)
+    : 'De rapporten konden niet geladen worden. Probeer het opnieuw.')));

@@ -27,6 +27,10 @@ Tekst in Markdown.
 
 let slug = editing;
 let etag = null;
+// The text as last loaded or saved: anything else in the editor is unsaved work.
+let saved = '';
+const unsaved = () => source.value !== saved;
+window.addEventListener('beforeunload', (event) => { if (unsaved()) event.preventDefault(); });
 const source = h('textarea', { id: 'bron', rows: 24, spellcheck: 'true', 'aria-describedby': 'bron-fouten bron-uitleg' });
 const previewArea = h('div', { class: 'body preview', id: 'voorbeeld' });
 const errors = h('div', { id: 'bron-fouten' });
@@ -66,9 +70,16 @@ function showErrors(problem) {
   }));
   const forSlug = rows.filter((r) => r.field === 'slug' || r.field.startsWith('body.slug'));
   const forFile = rows.filter((r) => !forSlug.includes(r)).sort((a, b) => Number(/line (\d+)/.exec(a.message)?.[1] ?? 0) - Number(/line (\d+)/.exec(b.message)?.[1] ?? 0));
-  slugErrors.replaceChildren(forSlug.length ? h('div', { class: 'notice error' }, list(forSlug)) : '');
+  slugErrors.replaceChildren(forSlug.length ? h('div', { class: 'notice error', role: 'alert' }, list(forSlug)) : '');
   errors.replaceChildren(forFile.length ? h('div', { class: 'notice error', role: 'alert' },
     h('p', null, h('strong', null, 'Niet opgeslagen: '), 'het bestand is niet geldig. Niets werd gewijzigd.'), list(forFile)) : '');
+  source.setAttribute('aria-invalid', String(forFile.length > 0));
+  slugInput.setAttribute('aria-invalid', String(forSlug.length > 0));
+}
+
+// A refusal without errors per field (an expired session, a server error): its own words.
+function refusal(message) {
+  errors.replaceChildren(h('div', { class: 'notice error', role: 'alert' }, h('p', null, message)));
 }
 
 function conflict(message) {
@@ -85,31 +96,35 @@ async function save(event) {
   slugErrors.replaceChildren();
   status.textContent = 'Opslaan…';
   try {
-    const response = await request(materialPath(), { method: 'PUT', body: source.value, type: 'text/markdown; charset=utf-8', headers: etag ? { 'If-Match': etag } : {} });
+    const text = source.value;
+    const response = await request(materialPath(), { method: 'PUT', body: text, type: 'text/markdown; charset=utf-8', headers: etag ? { 'If-Match': etag } : {} });
     const { version } = await response.json();
+    saved = text;
     if (!editing) {
       location.assign('/redactie/materialen/' + encodeURIComponent(slug) + '?opgeslagen=' + version);
       return;
     }
     etag = response.headers.get('ETag');
+    source.setAttribute('aria-invalid', 'false');
     status.textContent = `Opgeslagen als versie ${version}.`;
     loadVersions();
   } catch (error) {
     status.textContent = '';
-    if (error.status === 422 || error.status === 400) showErrors(error.problem);
+    if ((error.status === 422 || error.status === 400) && error.problem?.errors) showErrors(error.problem);
     else if (error.status === 412) conflict('Iemand anders heeft dit materiaal gewijzigd sinds je het opende. Je versie is niet opgeslagen.');
     else if (error.status === 409) conflict(`Er bestaat al een materiaal met het adres ‘${slug}’. Kies een ander adres of bewerk dat materiaal.`);
     else if (error.status === 413) conflict('Het bestand is te groot.');
-    else conflict('Opslaan is mislukt. Probeer het opnieuw.');
+    else refusal(error.problem?.title ?? 'Opslaan is mislukt. Probeer het opnieuw.');
   }
 }
 
 async function loadSource() {
   const response = await request(materialPath() + '/source', { headers: { Accept: 'text/markdown, text/plain' } });
   etag = response.headers.get('ETag');
-  source.value = await response.text();
+  source.value = saved = await response.text();
   source.dispatchEvent(new Event('input'));
   errors.replaceChildren();
+  source.setAttribute('aria-invalid', 'false');
 }
 
 const when = (iso) => `${dateNl(iso)} ${new Date(iso).toLocaleTimeString('nl-BE', { hour: '2-digit', minute: '2-digit' })}`;
@@ -123,9 +138,11 @@ async function showDiff(from, to) {
 }
 
 async function restore(number) {
+  if (unsaved() && !confirm(`Je wijzigingen zijn nog niet opgeslagen. Versie ${number} terugzetten en ze weggooien?`)) return;
   status.textContent = `Versie ${number} terugzetten…`;
   try {
-    const response = await request(`${materialPath()}/versions/${number}/restore`, { method: 'POST' });
+    // With the version this page loaded: a newer one by someone else is not replaced unseen.
+    const response = await request(`${materialPath()}/versions/${number}/restore`, { method: 'POST', headers: etag ? { 'If-Match': etag } : {} });
     const { version } = await response.json();
     await loadSource();
     status.textContent = `Versie ${number} is teruggezet als versie ${version}.`;
@@ -133,7 +150,8 @@ async function restore(number) {
   } catch (error) {
     status.textContent = '';
     if (error.status === 422) showErrors(error.problem);
-    else conflict('Terugzetten is mislukt: ' + (error.problem?.title ?? 'probeer het opnieuw.'));
+    else if (error.status === 412) conflict('Iemand anders heeft dit materiaal gewijzigd sinds je het opende. Er werd niets teruggezet.');
+    else refusal('Terugzetten is mislukt: ' + (error.problem?.title ?? 'probeer het opnieuw.'));
   }
 }
 
@@ -206,13 +224,13 @@ async function start() {
     editing && h('section', { 'aria-labelledby': 'versies-titel' }, h('h2', { id: 'versies-titel' }, 'Versies'), versions, diff),
     editing && h('section', { 'aria-labelledby': 'bijlagen-titel' }, h('h2', { id: 'bijlagen-titel' }, 'Bijlagen'), attachments));
   if (!editing) {
-    source.value = template;
+    source.value = saved = template;
     source.dispatchEvent(new Event('input'));
     return;
   }
   await loadSource();
-  const saved = new URLSearchParams(location.search).get('opgeslagen');
-  if (saved) status.textContent = `Aangemaakt als versie ${saved}.`;
+  const created = new URLSearchParams(location.search).get('opgeslagen');
+  if (created) status.textContent = `Aangemaakt als versie ${created}.`;
   await Promise.all([loadVersions(), loadAttachments()]);
 }
 

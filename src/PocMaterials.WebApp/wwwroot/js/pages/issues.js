@@ -44,7 +44,7 @@ function issuePanel(detail, roles) {
       await api(`/api/newsletter/issues/${issue.id}/${path}`, { method: 'POST' });
       status.textContent = done;
       await load(issue.id);
-      document.getElementById('nummer-status').textContent = done;
+      announce(done);
     } catch (error) { status.textContent = problemText(error); }
   } }, label);
 
@@ -62,10 +62,12 @@ function issuePanel(detail, roles) {
   const frame = h('div', { class: 'mail-preview' });
   const showPreview = async () => {
     try {
-      const preview = await api(`/api/newsletter/issues/${issue.id}/preview?role=${encodeURIComponent(roleSelect.value)}`);
-      // The mail is a whole document of its own: shown in a sandboxed frame, where nothing in it can run.
+      const role = encodeURIComponent(roleSelect.value);
+      const preview = await api(`/api/newsletter/issues/${issue.id}/preview?role=${role}`);
+      // The mail is a whole document of its own, with its own policy (its inline styles): loaded from its own
+      // address into a sandboxed frame, where nothing in it can run.
       frame.replaceChildren(h('p', null, h('strong', null, 'Onderwerp: '), preview.subject),
-        h('iframe', { sandbox: '', title: `De mail zoals een ${roleSelect.selectedOptions[0].textContent} hem krijgt`, srcdoc: preview.html }));
+        h('iframe', { sandbox: '', title: `De mail zoals een ${roleSelect.selectedOptions[0].textContent} hem krijgt`, src: `/api/newsletter/issues/${issue.id}/preview.html?role=${role}` }));
     } catch (error) {
       frame.replaceChildren(h('p', { class: 'notice' }, error.status === 422 ? 'Deze rol krijgt van dit nummer niets te zien en dus geen mail.' : problemText(error)));
     }
@@ -82,7 +84,7 @@ function issuePanel(detail, roles) {
   };
 
   const panel = h('div', null,
-    h('h2', null, `POC-a-tizer ${monthNl(issue.month)}`),
+    h('h2', { id: 'nummer-titel', tabindex: '-1' }, `POC-a-tizer ${monthNl(issue.month)}`),
     h('p', null, h('strong', null, 'Status: '), statuses[issue.status] ?? issue.status,
       detail.approvedBy ? ` (goedgekeurd door ${detail.approvedBy}${detail.approvedAt ? ' op ' + dateNl(detail.approvedAt) : ''})` : '',
       issue.sentAt ? ` · verstuurd op ${dateNl(issue.sentAt)}` : ''),
@@ -92,7 +94,7 @@ function issuePanel(detail, roles) {
       act('Goedkeuren en versturen', 'approve', 'Goedgekeurd: het nummer wordt verstuurd.', 'Dit nummer goedkeuren? Het wordt dan naar alle abonnees verstuurd.'),
       h('button', { type: 'button', class: 'secondary', onclick: async () => {
         if (!confirm('Dit nummer annuleren?')) return;
-        try { await api(`/api/newsletter/issues/${issue.id}/cancel`, { method: 'POST' }); await load(issue.id); document.getElementById('nummer-status').textContent = 'Geannuleerd.'; } catch (error) { status.textContent = problemText(error); }
+        try { await api(`/api/newsletter/issues/${issue.id}/cancel`, { method: 'POST' }); await load(issue.id); announce('Geannuleerd.'); } catch (error) { status.textContent = problemText(error); }
       } }, 'Annuleren')),
     h('form', { onsubmit: saveIntro, class: 'editor' }, h('div', { class: 'field' }, h('label', { for: 'intro' }, 'Inleiding (Markdown)'), intro),
       open(issue.status) && h('button', { type: 'submit', class: 'secondary' }, 'Inleiding opslaan')),
@@ -104,6 +106,12 @@ function issuePanel(detail, roles) {
         h('button', { type: 'submit', class: 'secondary' }, 'Verstuur testmail'))));
   showPreview();
   return panel;
+}
+
+// After approve or cancel the panel is rebuilt: the keyboard goes back to its heading, the outcome is read out.
+function announce(text) {
+  document.getElementById('nummer-titel')?.focus();
+  document.getElementById('nummer-status').textContent = text;
 }
 
 async function load(id) {

@@ -5,8 +5,10 @@ import { api } from '../api.js';
 import { h, safeHtml, dateNl, pageOf, materialPage, show, titled, contactCard, failure } from '../dom.js';
 import { session } from '../shell.js';
 
-const slug = decodeURIComponent(location.pathname.split('/')[2] ?? '');
-const anchor = decodeURIComponent(location.hash.slice(1));
+// A stray % (a hand-typed #100%-zeker) is taken as written rather than stopping the page.
+const decoded = (text) => { try { return decodeURIComponent(text); } catch { return text; } };
+const slug = decoded(location.pathname.split('/')[2] ?? '');
+const anchor = decoded(location.hash.slice(1));
 const tracking = new URLSearchParams();
 for (const name of ['source', 'searchId', 'position']) {
   const value = new URLSearchParams(location.search).get(name);
@@ -52,8 +54,8 @@ function render(material) {
   body.append(safeHtml(material.html));
   const contents = tableOfContents(body);
   questionLinks(body, material.questions);
-  // A wide table scrolls sideways on a phone; being focusable lets the keyboard scroll it.
-  for (const table of body.querySelectorAll('table')) table.tabIndex = 0;
+  // A wide table or code block scrolls sideways on a phone; being focusable lets the keyboard scroll it.
+  for (const wide of body.querySelectorAll('table, pre')) wide.tabIndex = 0;
   const meta = [material.type.label, material.updated && `Laatst bijgewerkt: ${dateNl(material.updated)}`].filter(Boolean).join(' · ');
   const aside = h('aside', { 'aria-label': 'Over dit materiaal' },
     contactCard(material.contact),

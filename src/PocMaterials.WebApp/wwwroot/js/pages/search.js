@@ -2,7 +2,7 @@
 // paging. The query, filters, sort and page live in the URL, so a result list can be shared.
 import { api } from '../api.js';
 import { h, marked, dateNl, pageOf, materialPage, show, failure } from '../dom.js';
-import '../shell.js';
+import { session } from '../shell.js';
 
 const pageSize = 10;
 const facetNames = [['type', 'Soort'], ['core_process', 'Kernproces'], ['theme', "Thema"], ['domain', 'Domein']];
@@ -31,6 +31,9 @@ function urlOf({ q, filters, sort, page }) {
 // The searchId of a first page, kept for its later pages (never in the URL: it is the searcher's own).
 const searchIds = JSON.parse(sessionStorage.getItem('searchIds') ?? '{}');
 const keyOf = (s) => urlOf({ ...s, page: 1 });
+// What a search shows depends on the roles: answers are kept per role set, so whoever signs in next in
+// this tab never gets an earlier user's list from the back button.
+const rolesKey = session.then((me) => me.roles.map((r) => r.id).sort().join(','), () => null);
 
 const input = h('input', {
   type: 'search', id: 'q', name: 'q', autocomplete: 'off', spellcheck: 'false',
@@ -59,21 +62,25 @@ async function run(current, { fromHistory = false } = {}) {
   closeSuggestions();
   status.textContent = 'Zoeken…';
   const query = new URL(urlOf(current), location.origin).search;
-  const cacheKey = 'search:' + query;
+  const cacheKey = (roles) => `search:${roles}:${query}`;
   let answer;
   // Back from a material: show the list as it was, without recording the search a second time.
-  if (fromHistory && sessionStorage.getItem(cacheKey)) answer = JSON.parse(sessionStorage.getItem(cacheKey));
+  const kept = fromHistory && sessionStorage.getItem(cacheKey(await rolesKey));
+  if (mine !== latest) return;
+  if (kept) answer = JSON.parse(kept);
   else {
     try {
       answer = await api('/api/search' + (query || '?') + (query ? '&' : '') + 'pageSize=' + pageSize);
     } catch (error) {
       if (mine !== latest) return;
       status.textContent = '';
-      results.replaceChildren(failure(error));
+      results.replaceChildren(error.status === 400 ? refused(current, error.problem) : failure(error));
       return;
     }
     if (mine !== latest) return;
-    try { sessionStorage.setItem(cacheKey, JSON.stringify(answer)); } catch { /* full: only the back button gets slower */ }
+    rolesKey.then((roles) => {
+      try { if (roles !== null) sessionStorage.setItem(cacheKey(roles), JSON.stringify(answer)); } catch { /* full: only the back button gets slower */ }
+    });
   }
   if (answer.searchId) {
     searchIds[keyOf(current)] = answer.searchId;
@@ -87,7 +94,22 @@ function navigate(next) {
   run(next);
 }
 
+// A search the API refuses (a filter that no longer exists in a shared link, a page too far, a query too
+// long): what it said, and a way on.
+function refused(current, problem) {
+  const messages = Object.values(problem?.errors ?? {}).flat();
+  return h('div', { class: 'notice error', role: 'alert' },
+    h('p', null, h('strong', null, 'Deze zoekopdracht kan niet. '), messages.join(' ') || problem?.title || ''),
+    h('ul', null,
+      h('li', null, h('a', { href: urlOf({ ...current, filters: noFilters(), page: 1 }) }, 'Zoek zonder filters')),
+      current.page > 1 && h('li', null, h('a', { href: urlOf({ ...current, page: 1 }) }, 'Naar de eerste pagina'))));
+}
+
+const noFilters = () => Object.fromEntries(facetNames.map(([name]) => [name, []]));
+
 function render(current, answer) {
+  // The list is built anew: a filter or the sort keeps the focus the keyboard gave it.
+  const focused = document.activeElement?.id;
   const counted = answer.total === 1 ? '1 materiaal' : `${answer.total} materialen`;
   status.textContent = current.q ? `${counted} gevonden voor ‘${current.q}’.` : `${counted}.`;
   renderFacets(current, answer.facets);
@@ -105,7 +127,11 @@ function render(current, answer) {
       h('select', { id: 'sorteer', onchange: (e) => navigate({ ...current, sort: e.target.value, page: 1 }) },
         h('option', { value: 'relevance', selected: current.sort === 'relevance' }, 'Meest relevant'),
         h('option', { value: 'updated', selected: current.sort === 'updated' }, 'Laatst bijgewerkt')))));
-  if (answer.hits.length === 0) children.push(empty(current));
+  if (answer.hits.length === 0 && answer.total > 0) {
+    const last = Math.min(Math.ceil(answer.total / pageSize), Math.floor(1000 / pageSize));
+    children.push(h('p', { class: 'notice' }, `Deze pagina bestaat niet: er zijn ${answer.total} resultaten. `,
+      h('a', { href: urlOf({ ...current, page: last }), onclick: follow({ ...current, page: last }) }, `Naar pagina ${last}`)));
+  } else if (answer.hits.length === 0) children.push(empty(current));
   children.push(h('ol', { class: 'hits', start: (current.page - 1) * pageSize + 1 }, answer.hits.map((hit) => h('li', { class: 'hit card' },
     h('h3', null, h('a', { href: materialPage(hit.slug, tracking(hit)) }, hit.title)),
     h('p', { class: 'meta' }, [typeLabels[hit.type] ?? hit.type, hit.updated && `bijgewerkt ${dateNl(hit.updated)}`].filter(Boolean).join(' · ')),
@@ -114,6 +140,7 @@ function render(current, answer) {
       hit.questions.map((question) => h('li', null, h('a', { href: pageOf(question.url, tracking(hit)) }, question.question))))))));
   children.push(pager(current, answer.total));
   results.replaceChildren(...children);
+  if (focused && document.activeElement === document.body) document.getElementById(focused)?.focus();
 }
 
 function empty(current) {
@@ -121,7 +148,7 @@ function empty(current) {
   return h('div', { class: 'notice' },
     h('p', null, h('strong', null, current.q ? `Niets gevonden voor ‘${current.q}’.` : 'Geen materialen met deze filters.')),
     h('ul', null,
-      filtered && h('li', null, h('a', { href: urlOf({ ...current, filters: { type: [], core_process: [], theme: [], domain: [] }, page: 1 }) }, 'Zoek zonder filters')),
+      filtered && h('li', null, h('a', { href: urlOf({ ...current, filters: noFilters(), page: 1 }) }, 'Zoek zonder filters')),
       h('li', null, 'Gebruik minder of andere woorden, of een afkorting voluit (of net de afkorting).'),
       h('li', null, 'Kijk de schrijfwijze na.'),
       h('li', null, 'Blader per ', h('a', { href: '/themas' }, 'thema'), '.')));
@@ -143,8 +170,10 @@ function pager(current, total) {
 function renderFacets(current, counts) {
   const groups = facetNames.map(([name, legend]) => {
     const chosen = new Set(current.filters[name]);
-    const values = counts[name] ?? [];
-    if (values.length === 0 && chosen.size === 0) return null;
+    // A chosen value stays, even when nothing carries it now, so it can be unticked.
+    const values = [...(counts[name] ?? [])];
+    for (const id of chosen) if (!values.some((v) => v.id === id)) values.push({ id, label: id, count: 0 });
+    if (values.length === 0) return null;
     return h('fieldset', null, h('legend', null, legend), values.map((value) => {
       const id = `f-${name}-${value.id}`;
       const toggle = () => {
@@ -164,7 +193,7 @@ const follow = (next) => (event) => {
   if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
   event.preventDefault();
   navigate(next);
-  document.getElementById('inhoud').focus();
+  document.getElementById('Inhoud').focus();
 };
 
 form.addEventListener('submit', (event) => {
