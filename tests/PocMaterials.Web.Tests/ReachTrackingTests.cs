@@ -57,6 +57,12 @@ public sealed class ReachTrackingTests : IAsyncLifetime
         await client.GetAsync("/api/materials/fiche-leersteun?source=related");
         await client.GetAsync("/api/search?q=leersteun&page=2");
         await client.GetAsync("/api/search");
+        // The same search with another filter and sort refines it: not a second search, the same id.
+        using var refined = JsonDocument.Parse(await client.GetStringAsync($"/api/search?q=Wie+vraagt+LEERSTEUN+aan&type=faq&sort=updated&refines={searchId}"));
+        Assert.Equal(searchId, refined.RootElement.GetProperty("searchId").GetString());
+        var someoneElses = await (await _app.ClientFor(["arts"], "brussel")).GetAsync($"/api/search?q=leersteun&refines={searchId}");
+        Assert.Equal(HttpStatusCode.BadRequest, someoneElses.StatusCode);
+        Assert.Contains("refines", await someoneElses.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await WaitForAsync("SELECT count(*) FROM material_views", 2);

@@ -21,7 +21,9 @@ public static class SearchEndpoints
             .WithDescription("Full-text Dutch search over the materials the caller may see. Materials matching every word come first "
                 + "(totalAllWords of them), then those matching fewer; total and facets count both. Each material appears once, "
                 + "with up to three of its best matching FAQ questions (with anchors) inside its hit. "
-                + "Filters repeat: OR within one dimension, AND across. An empty q browses everything.");
+                + "Filters repeat: OR within one dimension, AND across. An empty q browses everything. "
+                + "A first page with q is recorded as a search and answers its searchId; when only the filters or the sort of a search change, "
+                + "pass its searchId as refines: the search is not recorded again and keeps that searchId.");
         // Search-as-you-type is part of search.
         return api.MapSuggestEndpoints();
     }
@@ -39,7 +41,8 @@ public static class SearchEndpoints
         [FromQuery] string[]? domain,
         [FromQuery] string? sort,
         [FromQuery] int? page,
-        [FromQuery] int? pageSize)
+        [FromQuery] int? pageSize,
+        [FromQuery] Guid? refines)
     {
         var content = library.Current;
         var errors = new Dictionary<string, string[]>();
@@ -63,6 +66,9 @@ public static class SearchEndpoints
             errors["pageSize"] = [$"pageSize must be between 1 and {MaterialSearchRequest.MaxPageSize}."];
         else if ((long)(page ?? 1) * (pageSize ?? DefaultPageSize) > MaterialSearchRequest.MaxResultWindow)
             errors["page"] = [$"Results can be paged up to hit {MaterialSearchRequest.MaxResultWindow}: page × pageSize may not pass it. Narrow the search with words or filters."];
+        var member = user.ToStaffMember();
+        if (refines is { } earlier && !tracking.IsSearchOf(member, earlier))
+            errors["refines"] = [$"'{earlier}' is not the searchId of a search of yours."];
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors, title: "The search request is not valid.");
 
@@ -77,12 +83,12 @@ public static class SearchEndpoints
             Page = page ?? 1,
             PageSize = pageSize ?? DefaultPageSize,
         };
-        var member = user.ToStaffMember();
         var result = searcher.Search(request, member, calendar.Today);
-        // A search is what was typed on its first page; later pages and browsing are not new searches.
+        // A search is what was typed on its first page; later pages, browsing and a search refined by
+        // other filters or sort (refines) are not new searches.
         Guid? searchId = string.IsNullOrWhiteSpace(q) || request.Page > 1
             ? null
-            : tracking.SearchMade(member, q, request.Filters, result.Total);
+            : refines ?? tracking.SearchMade(member, q, request.Filters, result.Total);
         return TypedResults.Ok(new SearchResponse(searchId, result.Total, result.TotalAllWords, result.Page, result.PageSize, result.Hits, result.Facets, result.DidYouMean));
     }
 

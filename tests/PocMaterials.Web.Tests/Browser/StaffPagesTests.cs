@@ -27,10 +27,13 @@ public sealed partial class StaffPagesTests(BrowserHost host) : IClassFixture<Br
     public async Task A_search_shows_marked_snippets_and_facets_that_follow_the_query_and_the_url_can_be_shared()
     {
         var page = await host.SignInAsync(["clb-medewerker"]);
+        const string searched = "SELECT count(*) FROM searches WHERE query = 'leersteun'";
+        var before = await host.App.CountAsync(searched);
 
         await page.GetByLabel("Zoek in de materialenbank").FillAsync("leersteun");
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("main [role=status]")).ToContainTextAsync("gevonden voor ‘leersteun’");
+        await host.WaitForCountAsync(searched, before + 1);
         Assert.True(await page.Locator(".hit .snippet mark").CountAsync() > 0);
         var all = await HitCount(page);
         var faq = page.GetByRole(AriaRole.Checkbox, new() { Name = "FAQ-lijst" });
@@ -41,6 +44,12 @@ public sealed partial class StaffPagesTests(BrowserHost host) : IClassFixture<Br
         var faqs = await HitCount(page);
         // The facets are built anew with the list: the keyboard stays on the filter it ticked.
         await Expect(faq).ToBeFocusedAsync();
+        // A filter refines the search, it is no new one: once a later search is stored, 'leersteun' still counts once.
+        await page.GetByLabel("Zoek in de materialenbank").FillAsync("zoekterm-als-merkteken");
+        await page.Keyboard.PressAsync("Enter");
+        await host.WaitForCountAsync("SELECT count(*) FROM searches WHERE query = 'zoekterm-als-merkteken'", 1);
+        Assert.Equal(before + 1, await host.App.CountAsync(searched));
+        await page.GoBackAsync();
 
         Assert.True(faqs < all, $"{faqs} FAQ lists of {all} materials");
         Assert.All(await page.Locator(".hit .meta").AllTextContentsAsync(), meta => Assert.StartsWith("FAQ-lijst", meta, StringComparison.Ordinal));

@@ -55,6 +55,8 @@ show(h('h1', null, 'Zoeken'), form, status, h('div', { class: 'layout' }, facets
 
 // Only the latest search renders: an earlier answer arriving late is dropped.
 let latest = 0;
+// The last query searched and its searchId: other filters or sort for it refine that search, not a new one.
+let lastSearch = null;
 
 async function run(current, { fromHistory = false } = {}) {
   const mine = ++latest;
@@ -70,7 +72,8 @@ async function run(current, { fromHistory = false } = {}) {
   if (kept) answer = JSON.parse(kept);
   else {
     try {
-      answer = await api('/api/search' + (query || '?') + (query ? '&' : '') + 'pageSize=' + pageSize);
+      const refines = current.page === 1 && current.q && lastSearch?.q === current.q ? '&refines=' + lastSearch.id : '';
+      answer = await api('/api/search' + (query || '?') + (query ? '&' : '') + 'pageSize=' + pageSize + refines);
     } catch (error) {
       if (mine !== latest) return;
       status.textContent = '';
@@ -83,6 +86,7 @@ async function run(current, { fromHistory = false } = {}) {
     });
   }
   if (answer.searchId) {
+    lastSearch = { q: current.q, id: answer.searchId };
     searchIds[keyOf(current)] = answer.searchId;
     try { sessionStorage.setItem('searchIds', JSON.stringify(searchIds)); } catch { /* idem */ }
   }
