@@ -121,7 +121,27 @@ public sealed class MaterialSearcherTests : IDisposable
         Assert.Equal("Decreet leersteun", result.Facets["theme"].Single(f => f.Id == "decreet-leersteun").Label);
 
         var filtered = _search.Search(null, refine: r => r with { Types = ["faq"] });
-        Assert.Equal([("faq", 1)], filtered.Facets["type"].Select(f => (f.Id, f.Count)));
+        Assert.Equal(1, filtered.Total);
+        Assert.Equal([("decreet-leersteun", 1)], filtered.Facets["theme"].Select(f => (f.Id, f.Count)));
+    }
+
+    [Fact]
+    public void A_filtered_dimension_counts_as_if_it_were_not_filtered_and_the_others_count_with_every_filter()
+    {
+        static IEnumerable<(string, int)> Counts(MaterialSearchResult result, string dimension) => result.Facets[dimension].Select(f => (f.Id, f.Count));
+        var arts = Staff("arts");
+        var both = _search.Search(null, arts, r => r with { Types = ["fiche"], Domains = ["leren-en-studeren"] });
+        var onlyDomain = _search.Search(null, arts, r => r with { Domains = ["leren-en-studeren"] });
+        var onlyType = _search.Search(null, arts, r => r with { Types = ["fiche"] });
+
+        // No fiche in that domain, yet each filter shows what choosing otherwise in it would bring.
+        Assert.Equal(0, both.Total);
+        Assert.Equal(Counts(onlyDomain, "type"), Counts(both, "type"));
+        Assert.Equal(Counts(onlyType, "domain"), Counts(both, "domain"));
+        Assert.Equal([("faq", 1)], Counts(both, "type"));
+        Assert.Equal([("preventieve-gezondheidszorg", 1)], Counts(both, "domain"));
+        // Counted among what the viewer may see only: the doctors' procedure is no count for staff.
+        Assert.Empty(_search.Search(null, refine: r => r with { Types = ["fiche"], Domains = ["leren-en-studeren"] }).Facets["domain"]);
     }
 
     [Fact]

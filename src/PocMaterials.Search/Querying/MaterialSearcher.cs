@@ -40,7 +40,7 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
         var query = UserQuery.Parse(request.Query, index.SpellingAnalyzer, index.QueryWords, index.Synonyms);
         var visible = _visibility.For(viewer, today, materialsOnly: query.IsEmpty);
         var rankedWithin = _visibility.For(viewer, today, materialsOnly: false) ?? EveryDocument;
-        var dimensions = DimensionFilter(request);
+        var dimensions = DimensionFilter(request.Filters);
         Query Restrict(Query q)
         {
             if (visible is not null)
@@ -61,6 +61,25 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
                 throw;
             }
             return new Collected(groups, facets);
+        }
+        // A filtered dimension is counted without its own filter (the others still apply), so its other
+        // values say what adding them would bring: OR within a dimension, as the filters work.
+        IReadOnlyDictionary<string, Dictionary<string, int>> FacetCounts(IndexSearcher searcher, RankedParts ranked, FacetCountCollector facets)
+        {
+            var counts = facets.Counts.ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
+            foreach (var field in request.Filters.Keys)
+            {
+                var own = new FacetCountCollector([field]);
+                using var groups = new MaterialGroupCollector(0, own, searcher.IndexReader.MaxDoc);
+                Query matching = new ConstantScoreQuery(ranked.Query);
+                if (visible is not null)
+                    matching = new FilteredQuery(matching, visible);
+                if (DimensionFilter(request.Filters.Where(f => f.Key != field)) is { } others)
+                    matching = new FilteredQuery(matching, others);
+                searcher.Search(matching, groups);
+                counts[field] = own.Counts[field];
+            }
+            return counts;
         }
 
         return index.WithSearcher(whole =>
@@ -91,7 +110,8 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
                 var updated = request.Sort == SearchSort.Updated ? MultiDocValues.GetNumericValues(whole.IndexReader, IndexFields.UpdatedSort) : null;
                 var top = collected.Groups.Best(page * pageSize, updated).Skip(skip).ToList();
                 var hits = new SearchHits(searcher, ranked.Query, index).For(top, skip + 1);
-                return new MaterialSearchResult(collected.Groups.Count, collected.Groups.TotalAllParts, page, pageSize, hits, Labelled(collected.Facets.Counts), didYouMean);
+                return new MaterialSearchResult(collected.Groups.Count, collected.Groups.TotalAllParts, page, pageSize, hits,
+                    Labelled(FacetCounts(searcher, ranked, collected.Facets)), didYouMean);
             }
             finally
             {
@@ -127,10 +147,10 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
     /// search only), so the scorers skip what it leaves out instead of leap-frogging with it: a query of
     /// many synonyms is costly to advance.
     /// </summary>
-    private static Filter? DimensionFilter(MaterialSearchRequest request)
+    private static Filter? DimensionFilter(IEnumerable<KeyValuePair<string, IReadOnlyList<string>>> filters)
     {
         var all = new BooleanQuery();
-        foreach (var (field, values) in request.Filters)
+        foreach (var (field, values) in filters)
         {
             var any = new BooleanQuery();
             foreach (var value in values.Distinct())
