@@ -41,6 +41,30 @@ public sealed class ContentPublishingTests(SharedHost host) : IClassFixture<Shar
     }
 
     [Fact]
+    public async Task A_check_validates_as_a_save_would_and_renders_the_body_as_served_writing_nothing()
+    {
+        var editor = await host.App.ClientFor(["redacteur"]);
+        var body = "## Afspraken\n\n| wie | wat |\n| --- | --- |\n| school | **meldt** |\n\n<script>alert(1)</script>";
+
+        var valid = await (await editor.PostAsync("/api/materials/fiche-gecontroleerd/check", Markdown(Fiche("Fiche gecontroleerd", body)))).Content.ReadFromJsonAsync<JsonElement>();
+        var invalid = await editor.PostAsync("/api/materials/fiche-gecontroleerd/check", Markdown(Fiche("Fiche gecontroleerd", body).Replace("type: fiche", "type: geen-type", StringComparison.Ordinal)));
+        var checkedInvalid = await invalid.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.True(valid.GetProperty("valid").GetBoolean());
+        var html = valid.GetProperty("html").GetString()!;
+        Assert.Contains("<table>", html, StringComparison.Ordinal);
+        Assert.Contains("<strong>meldt</strong>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);
+        Assert.False(checkedInvalid.GetProperty("valid").GetBoolean());
+        Assert.Contains("line 3", checkedInvalid.GetProperty("errors").GetProperty("type")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("<table>", checkedInvalid.GetProperty("html").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await editor.GetAsync("/api/materials/fiche-gecontroleerd/source")).StatusCode);
+        var staff = await host.App.ClientFor(["clb-medewerker"]);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.PostAsync("/api/materials/fiche-gecontroleerd/check", Markdown(Fiche("Fiche", body)))).StatusCode);
+    }
+
+    [Fact]
     public async Task A_hand_edit_on_disk_is_recorded_as_a_version_by_the_file_system()
     {
         var editor = await host.App.ClientFor(["redacteur"]);

@@ -84,6 +84,9 @@ public sealed partial class MaterialFiles(ContentLibrary library, VersionedFiles
     private FileChange Change(string slug, byte[]? bytes, string? ifMatch, string author) =>
         new(Document(slug), () => PathOf(slug), Path.Combine(library.Location.MaterialsPath, slug + ".md"), bytes, ifMatch, author);
 
+    /// <summary>What <see cref="WriteAsync"/> would refuse the text for, without writing anything.</summary>
+    public IReadOnlyList<ContentError> Check(string slug, string text) => Validate(slug, text, Encoding.UTF8.GetByteCount(text));
+
     /// <summary>The errors the library would report for this file, with the same parser and the current definitions.</summary>
     private List<ContentError> Validate(string slug, string text, long size)
     {

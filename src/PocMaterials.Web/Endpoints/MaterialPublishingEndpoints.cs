@@ -27,6 +27,10 @@ public static class MaterialPublishingEndpoints
     /// <summary>How a chosen role would see a material: whether at all, why not, and the material as served.</summary>
     public sealed record MaterialPreview(bool Visible, string? Reason, MaterialResponse Material);
 
+    /// <param name="Errors">What a PUT of this text would be refused for (as its 422 lists them); empty when it would be taken.</param>
+    /// <param name="Html">The body as the material page would show it, whatever the front matter holds.</param>
+    public sealed record MaterialCheck(bool Valid, IReadOnlyDictionary<string, string[]> Errors, string Html);
+
     public static RouteGroupBuilder MapMaterialPublishingEndpoints(this RouteGroupBuilder api)
     {
         var materials = api.MapGroup("/materials").RequireAuthorization(Policies.Editor).WithTags("Publishing (editors)").Audited();
@@ -40,6 +44,8 @@ public static class MaterialPublishingEndpoints
         materials.MapPost("/{slug}/versions/{version:int}/restore", Restore).WithName("RestoreMaterialVersion")
             .WithSummary("Make an earlier version current again, as a new version (If-Match optional)");
         materials.MapVersions("/{slug}", http => http.GetRouteValue("slug") is string slug && MaterialFiles.IsValidSlug(slug) ? MaterialFiles.Document(slug) : null);
+        materials.MapPost("/{slug}/check", Check).WithName("CheckMaterial")
+            .WithSummary("Validate a material's file (text/markdown) as a PUT would and render its body, writing nothing: the editor's live preview");
         materials.MapGet("/{slug}/preview", Preview).WithName("PreviewMaterial")
             .WithSummary("The material as a staff member with the given role (and centre) would see it today, and why they would not");
         return api;
@@ -78,6 +84,20 @@ public static class MaterialPublishingEndpoints
         }
         var result = await files.WriteAsync(slug, markdown, PublishingAnswers.IfMatch(http), http.User.ToStaffMember().Subject, cancellationToken);
         return PublishingAnswers.Written(http, result, "material", $"/api/materials/{slug}");
+    }
+
+    internal static async Task<IResult> Check(string slug, HttpContext http, MaterialFiles files, IOptions<ContentOptions> content, CancellationToken cancellationToken)
+    {
+        if (!MaterialFiles.IsValidSlug(slug))
+            return InvalidSlug("slug", slug);
+        if (PublishingAnswers.MediaType(http.Request) is not ("text/markdown" or "text/plain"))
+            return PublishingAnswers.UnsupportedMediaType("text/markdown");
+        var limit = content.Value.MaxFileBytes;
+        if (await PublishingAnswers.ReadBodyAsync(http.Request, limit * 2, cancellationToken) is not { } text)
+            return PublishingAnswers.TooLarge(limit);
+        var errors = files.Check(slug, text);
+        var body = Content.Markdown.MarkdownFile.Split(text.Replace("\r\n", "\n", StringComparison.Ordinal)).Body;
+        return TypedResults.Ok(new MaterialCheck(errors.Count == 0, PublishingAnswers.ByField(errors), Content.Markdown.MarkdownRendering.ToHtml(body)));
     }
 
     internal static async Task<IResult> Delete(string slug, HttpContext http, MaterialFiles files, CancellationToken cancellationToken)

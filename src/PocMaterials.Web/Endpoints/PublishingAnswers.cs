@@ -43,8 +43,7 @@ internal static class PublishingAnswers
             WriteOutcome.Deleted => TypedResults.NoContent(),
             WriteOutcome.NotFound => MaterialEndpoints.NotFound(what, location),
             // 422: the request is well formed, the file it carries is not (or would break others).
-            WriteOutcome.Invalid => TypedResults.Problem(new HttpValidationProblemDetails(
-                result.Errors!.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => $"{e.File} line {e.Line}: {e.Message}").ToArray()))
+            WriteOutcome.Invalid => TypedResults.Problem(new HttpValidationProblemDetails(ByField(result.Errors!))
             {
                 Status = StatusCodes.Status422UnprocessableEntity,
                 Title = $"The {what} is not valid; nothing was written.",
@@ -55,6 +54,10 @@ internal static class PublishingAnswers
                 detail: "Read it again (GET .../source), apply your edit to that version and send its ETag in If-Match."),
         };
     }
+
+    /// <summary>Content errors as a validation problem's errors: by field, each "file line N: message".</summary>
+    public static Dictionary<string, string[]> ByField(IEnumerable<Content.Library.ContentError> errors) =>
+        errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => $"{e.File} line {e.Line}: {e.Message}").ToArray());
 
     public static string NotASlug(string slug) =>
         $"'{slug}' is not a slug: lower-case letters and digits in words joined by hyphens, at most 100 characters.";

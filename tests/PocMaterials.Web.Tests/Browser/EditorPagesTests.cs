@@ -126,6 +126,9 @@ public sealed class EditorPagesTests(EditorPagesTests.Host host) : IClassFixture
         var original = await source.InputValueAsync();
 
         await source.FillAsync(original.Replace("type: toelichtingsdocument", "type: geen-type", StringComparison.Ordinal));
+        // Checked live, before any save, by the API's own parser.
+        await Expect(page.Locator("#bron-controle li[data-field=type]")).ToContainTextAsync("geen-type");
+        await Expect(source).ToHaveAttributeAsync("aria-invalid", "true");
         await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
         var error = page.Locator("#bron-fouten li[data-field=type]");
         await Expect(error).ToContainTextAsync("geen-type");
@@ -138,6 +141,8 @@ public sealed class EditorPagesTests(EditorPagesTests.Host host) : IClassFixture
         var edited = original.Replace("Leerlingen met een leerstoornis", "Leerlingen met een **leerstoornis** (bewerkt)", StringComparison.Ordinal);
         await source.FillAsync(edited);
         await Expect(page.Locator("#voorbeeld p", new() { HasText = "(bewerkt)" }).Locator("strong").First).ToHaveTextAsync("leerstoornis");
+        await Expect(page.Locator("#bron-controle li")).ToHaveCountAsync(0);
+        await Expect(source).ToHaveAttributeAsync("aria-invalid", "false");
         await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
 
         await Expect(page.Locator("form.editor [role=status]")).ToContainTextAsync("Opgeslagen als versie");

@@ -1,9 +1,8 @@
-// /redactie/materialen/{slug} and /redactie/nieuw-materiaal: a material's file in a text area with a live
-// preview, saved with If-Match (the ETag of the version loaded), the parser's errors at their field and
+// /redactie/materialen/{slug} and /redactie/nieuw-materiaal: a material's file in a text area, checked and
+// previewed live by the API, saved with If-Match (the ETag of the version loaded), the parser's errors at their field and
 // line, versions with a diff and restore, and attachments.
 import { request, api } from '../api.js';
-import { h, show, titled, dateNl, materialPage } from '../dom.js';
-import { preview } from '../markdown.js';
+import { h, show, titled, dateNl, materialPage, safeHtml } from '../dom.js';
 import { editorOnly } from '../shell.js';
 
 const editing = location.pathname.startsWith('/redactie/materialen/') ? decodeURIComponent(location.pathname.split('/')[3]) : null;
@@ -31,9 +30,11 @@ let etag = null;
 let saved = '';
 const unsaved = () => source.value !== saved;
 window.addEventListener('beforeunload', (event) => { if (unsaved()) event.preventDefault(); });
-const source = h('textarea', { id: 'bron', rows: 24, spellcheck: 'true', 'aria-describedby': 'bron-fouten bron-uitleg' });
+const source = h('textarea', { id: 'bron', rows: 24, spellcheck: 'true', 'aria-describedby': 'bron-fouten bron-controle bron-uitleg' });
 const previewArea = h('div', { class: 'body preview', id: 'voorbeeld' });
 const errors = h('div', { id: 'bron-fouten' });
+const checked = h('div', { id: 'bron-controle' });
+const validity = h('p', { class: 'muted', 'aria-live': 'polite' });
 const slugErrors = h('div', { id: 'slug-fouten' });
 const status = h('p', { role: 'status', class: 'muted' });
 const versions = h('div');
@@ -43,12 +44,35 @@ const slugInput = h('input', { id: 'slug', name: 'slug', required: true, pattern
 
 const materialPath = () => '/api/materials/' + encodeURIComponent(slug);
 
-let pending = 0;
+// Live, once typing pauses: the API checks the text as a save would and renders its body as the material
+// page will. Nothing is written; a check overtaken by more typing is dropped.
+let typing = 0;
+let checking = null;
 source.addEventListener('input', () => {
-  // One preview per frame, however fast the editor types.
-  cancelAnimationFrame(pending);
-  pending = requestAnimationFrame(() => previewArea.replaceChildren(...preview(source.value)));
+  clearTimeout(typing);
+  typing = setTimeout(check, 300);
 });
+
+async function check() {
+  checking?.abort();
+  checking = new AbortController();
+  const name = editing ?? (slugInput.value && slugInput.checkValidity() ? slugInput.value : 'nieuw-materiaal');
+  let answer;
+  try {
+    const response = await request(`/api/materials/${encodeURIComponent(name)}/check`, { method: 'POST', body: source.value, type: 'text/markdown; charset=utf-8', signal: checking.signal });
+    answer = await response.json();
+  } catch {
+    return; // overtaken, or the server is away: saving checks again anyway
+  }
+  previewArea.replaceChildren(safeHtml(answer.html));
+  errors.replaceChildren();
+  const rows = fileRows(answer.errors);
+  checked.replaceChildren(rows.length ? h('div', { class: 'notice warn' }, h('p', null, h('strong', null, 'Nog niet geldig: '), 'zo kan het niet opgeslagen worden.'), errorList(rows)) : '');
+  // Announced only when it changes, not at every pause in typing.
+  const summary = rows.length === 0 ? 'Het bestand is geldig.' : `${rows.length} ${rows.length === 1 ? 'fout' : 'fouten'} in het bestand.`;
+  if (validity.textContent !== summary) validity.textContent = summary;
+  source.setAttribute('aria-invalid', String(rows.length > 0));
+}
 
 function goToLine(line) {
   const lines = source.value.split('\n');
@@ -59,20 +83,26 @@ function goToLine(line) {
 
 const fieldLabel = (field) => field === 'slug' ? 'adres' : field;
 
-// 422: every error by field, each message "file line N: ...", shown under the field it concerns with a way to its line.
+// Errors by field as the API gives them, each message "file line N: ...": a list with a way to each line.
+const rowsOf = (byField) => Object.entries(byField ?? {}).flatMap(([field, messages]) => messages.map((message) => ({ field, message })));
+const isSlugRow = (row) => row.field === 'slug' || row.field.startsWith('body.slug');
+const lineOf = (row) => Number(/line (\d+)/.exec(row.message)?.[1] ?? 0);
+const fileRows = (byField) => rowsOf(byField).filter((row) => !isSlugRow(row)).sort((a, b) => lineOf(a) - lineOf(b));
+const errorList = (rows) => h('ul', null, rows.map(({ field, message }) => {
+  const line = /line (\d+)/.exec(message)?.[1];
+  return h('li', { 'data-field': field },
+    h('strong', null, fieldLabel(field) + ': '), message.replace(/^\S+ line \d+: /, ''),
+    line && [' ', h('button', { type: 'button', class: 'link', onclick: () => goToLine(Number(line)) }, `regel ${line}`)]);
+}));
+
+// 422: every error shown under the field it concerns.
 function showErrors(problem) {
-  const rows = Object.entries(problem?.errors ?? {}).flatMap(([field, messages]) => messages.map((message) => ({ field, message })));
-  const list = (items) => h('ul', null, items.map(({ field, message }) => {
-    const line = /line (\d+)/.exec(message)?.[1];
-    return h('li', { 'data-field': field },
-      h('strong', null, fieldLabel(field) + ': '), message.replace(/^\S+ line \d+: /, ''),
-      line && [' ', h('button', { type: 'button', class: 'link', onclick: () => goToLine(Number(line)) }, `regel ${line}`)]);
-  }));
-  const forSlug = rows.filter((r) => r.field === 'slug' || r.field.startsWith('body.slug'));
-  const forFile = rows.filter((r) => !forSlug.includes(r)).sort((a, b) => Number(/line (\d+)/.exec(a.message)?.[1] ?? 0) - Number(/line (\d+)/.exec(b.message)?.[1] ?? 0));
-  slugErrors.replaceChildren(forSlug.length ? h('div', { class: 'notice error', role: 'alert' }, list(forSlug)) : '');
+  const forSlug = rowsOf(problem?.errors).filter(isSlugRow);
+  const forFile = fileRows(problem?.errors);
+  checked.replaceChildren();
+  slugErrors.replaceChildren(forSlug.length ? h('div', { class: 'notice error', role: 'alert' }, errorList(forSlug)) : '');
   errors.replaceChildren(forFile.length ? h('div', { class: 'notice error', role: 'alert' },
-    h('p', null, h('strong', null, 'Niet opgeslagen: '), 'het bestand is niet geldig. Niets werd gewijzigd.'), list(forFile)) : '');
+    h('p', null, h('strong', null, 'Niet opgeslagen: '), 'het bestand is niet geldig. Niets werd gewijzigd.'), errorList(forFile)) : '');
   source.setAttribute('aria-invalid', String(forFile.length > 0));
   slugInput.setAttribute('aria-invalid', String(forSlug.length > 0));
 }
@@ -92,6 +122,9 @@ function conflict(message) {
 async function save(event) {
   event.preventDefault();
   if (!editing) slug = slugInput.value.trim();
+  // Saving checks the text itself: a live check still to come would only repeat or overwrite its answer.
+  clearTimeout(typing);
+  checking?.abort();
   errors.replaceChildren();
   slugErrors.replaceChildren();
   status.textContent = 'Opslaan…';
@@ -215,7 +248,7 @@ async function start() {
     h('div', { class: 'panes' },
       h('div', { class: 'field' }, h('label', { for: 'bron' }, 'Markdown-bestand'),
         h('small', { id: 'bron-uitleg', class: 'muted' }, 'Front matter tussen --- en daarna de tekst. Het voorbeeld toont de tekst.'),
-        source, errors),
+        source, errors, checked, validity),
       h('section', { 'aria-labelledby': 'voorbeeld-titel' }, h('h2', { id: 'voorbeeld-titel' }, 'Voorbeeld'), previewArea)),
     h('p', { class: 'actions' }, h('button', { type: 'submit' }, 'Opslaan'),
       editing && h('a', { href: materialPage(editing) }, 'Bekijk het materiaal')),
