@@ -17,10 +17,11 @@ public sealed record ContactResponse(string Id, string Name, string? Email, stri
 public sealed record QuestionResponse(string Question, string Anchor, string Url);
 
 /// <summary>A file attached to a material; <c>Url</c> serves it.</summary>
-public sealed record AttachmentResponse(string Name, long Size, string ContentType, DateTimeOffset Updated, string Url)
+/// <param name="ETag">Send it as If-Match to replace or remove this attachment and no newer one.</param>
+public sealed record AttachmentResponse(string Name, long Size, string ContentType, DateTimeOffset Updated, string Url, string ETag)
 {
     public static AttachmentResponse From(Attachment attachment) =>
-        new(attachment.Name, attachment.Size, attachment.Type.ContentType, attachment.Updated, UrlOf(attachment.Slug, attachment.Name));
+        new(attachment.Name, attachment.Size, attachment.Type.ContentType, attachment.Updated, UrlOf(attachment.Slug, attachment.Name), attachment.ETag);
 
     public static string UrlOf(string slug, string name) => $"/api/materials/{slug}/attachments/{name}";
 }

@@ -267,8 +267,24 @@ public sealed class EditorPagesTests(EditorPagesTests.Host host) : IClassFixture
         await page.GetByRole(AriaRole.Button, new() { Name = "Uploaden" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "leidraad-ziekte.pdf" })).ToBeVisibleAsync();
-        var list = await (await host.App.ClientFor(Editor)).GetFromJsonAsync<JsonElement>($"/api/materials/{slug}/attachments");
-        Assert.Contains(list.EnumerateArray(), a => a.GetProperty("name").GetString() == "leidraad-ziekte.pdf");
+        var editor = await host.App.ClientFor(Editor);
+        async Task<JsonElement?> Listed() => (await editor.GetFromJsonAsync<JsonElement>($"/api/materials/{slug}/attachments"))
+            .EnumerateArray().Where(a => a.GetProperty("name").GetString() == "leidraad-ziekte.pdf").Cast<JsonElement?>().FirstOrDefault();
+        var first = await Listed();
+        Assert.NotNull(first);
+
+        // Replaced under its name, with the version listed; then removed.
+        var bigger = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n" + new string('x', 3000) + "\n%%EOF\n");
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        var chooser = await page.RunAndWaitForFileChooserAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Vervang leidraad-ziekte.pdf" }).ClickAsync());
+        await chooser.SetFilesAsync(new FilePayload { Name = "nieuw.pdf", MimeType = "application/pdf", Buffer = bigger });
+        await Expect(page.Locator("#bijlagen-titel ~ div [role=status]")).ToHaveTextAsync("leidraad-ziekte.pdf is vervangen.");
+        Assert.Equal(bigger.Length, (await Listed())!.Value.GetProperty("size").GetInt64());
+        Assert.NotEqual(first.Value.GetProperty("eTag").GetString(), (await Listed())!.Value.GetProperty("eTag").GetString());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verwijder leidraad-ziekte.pdf" }).ClickAsync();
+        await Expect(page.Locator("#bijlagen-titel ~ div [role=status]")).ToHaveTextAsync("leidraad-ziekte.pdf is verwijderd.");
+        Assert.Null(await Listed());
     }
 
     [Fact]

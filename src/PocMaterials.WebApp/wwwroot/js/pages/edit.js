@@ -215,22 +215,43 @@ async function loadAttachments() {
   const name = h('input', { id: 'bijlage-naam', 'aria-describedby': 'bijlage-uitleg' });
   const outcome = h('p', { role: 'status' });
   file.addEventListener('change', () => { name.value = file.files[0] ? fileName(file.files[0].name) : ''; });
-  const upload = async (event) => {
-    event.preventDefault();
-    if (!file.files[0] || !name.value) { outcome.textContent = 'Kies eerst een bestand.'; return; }
+  // Adds a file, or with the ETag of the one listed replaces that one (and not a newer one someone else put).
+  const send = async (fileName, body, etag, done) => {
     outcome.textContent = 'Uploaden…';
     try {
-      await request(`${materialPath()}/attachments/${encodeURIComponent(name.value)}`, { method: 'PUT', body: file.files[0], type: 'application/octet-stream' });
+      await request(`${materialPath()}/attachments/${encodeURIComponent(fileName)}`, { method: 'PUT', body, type: 'application/octet-stream', headers: etag ? { 'If-Match': etag } : {} });
       await loadAttachments();
-      attachments.querySelector('[role=status]').textContent = `${name.value} is toegevoegd.`;
+      attachments.querySelector('[role=status]').textContent = done;
     } catch (error) {
-      const messages = { 409: 'Er is al een bijlage met die naam.', 413: 'Het bestand is te groot.', 415: 'Dit soort bestand kan niet: ' + (error.problem?.detail ?? error.problem?.title ?? '') };
-      outcome.textContent = messages[error.status] ?? ('Niet toegevoegd: ' + (Object.values(error.problem?.errors ?? {}).flat().join(' ') || error.problem?.title || 'probeer het opnieuw.'));
+      const messages = { 409: 'Er is al een bijlage met die naam.', 412: 'Iemand anders heeft deze bijlage intussen gewijzigd. Laad de pagina opnieuw.', 413: 'Het bestand is te groot.', 415: 'Dit soort bestand kan niet: ' + (error.problem?.detail ?? error.problem?.title ?? '') };
+      outcome.textContent = messages[error.status] ?? ('Niet gelukt: ' + (Object.values(error.problem?.errors ?? {}).flat().join(' ') || error.problem?.title || 'probeer het opnieuw.'));
     }
   };
+  const upload = (event) => {
+    event.preventDefault();
+    if (!file.files[0] || !name.value) { outcome.textContent = 'Kies eerst een bestand.'; return; }
+    send(name.value, file.files[0], null, `${name.value} is toegevoegd.`);
+  };
+  const remove = async (attachment) => {
+    if (!confirm(`${attachment.name} verwijderen?`)) return;
+    try {
+      await request(`${materialPath()}/attachments/${encodeURIComponent(attachment.name)}`, { method: 'DELETE', headers: { 'If-Match': attachment.eTag } });
+      await loadAttachments();
+      attachments.querySelector('[role=status]').textContent = `${attachment.name} is verwijderd.`;
+    } catch (error) {
+      outcome.textContent = error.status === 412 ? 'Iemand anders heeft deze bijlage intussen gewijzigd. Laad de pagina opnieuw.' : 'Niet verwijderd: ' + (error.problem?.title ?? 'probeer het opnieuw.');
+    }
+  };
+  const item = (attachment) => {
+    const replacement = h('input', { type: 'file', hidden: true, accept: '.' + attachment.name.split('.').pop() });
+    replacement.addEventListener('change', () => replacement.files[0] && send(attachment.name, replacement.files[0], attachment.eTag, `${attachment.name} is vervangen.`));
+    return h('li', null, h('a', { href: attachment.url }, attachment.name), h('span', { class: 'muted' }, ` (${kilobytes(attachment.size)}) `),
+      replacement,
+      h('button', { type: 'button', class: 'link', 'aria-label': `Vervang ${attachment.name}`, onclick: () => replacement.click() }, 'Vervang'), ' ',
+      h('button', { type: 'button', class: 'link', 'aria-label': `Verwijder ${attachment.name}`, onclick: () => remove(attachment) }, 'Verwijder'));
+  };
   attachments.replaceChildren(
-    list.length === 0 ? h('p', { class: 'muted' }, 'Nog geen bijlagen.')
-      : h('ul', { class: 'list' }, list.map((a) => h('li', null, h('a', { href: a.url }, a.name), h('span', { class: 'muted' }, ` (${kilobytes(a.size)})`)))),
+    list.length === 0 ? h('p', { class: 'muted' }, 'Nog geen bijlagen.') : h('ul', { class: 'list' }, list.map(item)),
     h('form', { class: 'upload', onsubmit: upload },
       h('div', { class: 'field' }, h('label', { for: 'bijlage' }, 'Bestand'), file),
       h('div', { class: 'field' }, h('label', { for: 'bijlage-naam' }, 'Naam'), name,
