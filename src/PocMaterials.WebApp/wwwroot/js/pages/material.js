@@ -44,7 +44,7 @@ function tableOfContents(body) {
 function questionLinks(body, questions) {
   for (const question of questions) {
     const heading = body.querySelector(`[id="${CSS.escape(question.anchor)}"]`);
-    heading?.append(' ', h('a', { class: 'anchor', href: '#' + question.anchor, 'aria-label': `Link naar de vraag: ${question.question}` }, '#'));
+    heading?.append(' ', h('a', { class: 'anchor', href: '#' + question.anchor, 'aria-label': 'Link naar deze vraag' }, '#'));
   }
 }
 
