@@ -73,6 +73,9 @@ public sealed class EditorPagesTests(EditorPagesTests.Host host) : IClassFixture
         await Expect(centres.Locator("tr:not(.not-reached) th", new() { HasText = "Oostende" })).ToBeVisibleAsync();
         await Expect(centres.Locator("tr.not-reached th", new() { HasText = "Connect" })).ToContainTextAsync("niet bereikt");
         await Expect(centres.Locator(".notice.warn")).Not.ToContainTextAsync("Oostende");
+        // Drawn as bars: the most viewed centre's fills its row, a centre not reached has none.
+        await Expect(centres.Locator("tr:not(.not-reached) .reach-bar .fill").First).ToHaveAttributeAsync("data-share", "100");
+        await Expect(centres.Locator("tr.not-reached .reach-bar .fill").First).ToHaveAttributeAsync("data-share", "0");
         await Expect(page.Locator("section[aria-labelledby=review-titel] a", new() { HasText = "Bewerken" }).First).ToBeVisibleAsync();
     }
 
