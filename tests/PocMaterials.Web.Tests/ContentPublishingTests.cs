@@ -44,6 +44,7 @@ public sealed class ContentPublishingTests(SharedHost host) : IClassFixture<Shar
     public async Task A_check_validates_as_a_save_would_and_renders_the_body_as_served_writing_nothing()
     {
         var editor = await host.App.ClientFor(["redacteur"]);
+        const string audited = "SELECT count(*) FROM audit_log WHERE target LIKE '%fiche-gecontroleerd%'";
         var body = "## Afspraken\n\n| wie | wat |\n| --- | --- |\n| school | **meldt** |\n\n<script>alert(1)</script>";
 
         var valid = await (await editor.PostAsync("/api/materials/fiche-gecontroleerd/check", Markdown(Fiche("Fiche gecontroleerd", body)))).Content.ReadFromJsonAsync<JsonElement>();
@@ -60,6 +61,8 @@ public sealed class ContentPublishingTests(SharedHost host) : IClassFixture<Shar
         Assert.Contains("line 3", checkedInvalid.GetProperty("errors").GetProperty("type")[0].GetString(), StringComparison.Ordinal);
         Assert.Contains("<table>", checkedInvalid.GetProperty("html").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await editor.GetAsync("/api/materials/fiche-gecontroleerd/source")).StatusCode);
+        // A check changes nothing, so it leaves no mark in the audit log.
+        Assert.Equal(0, await host.App.CountAsync(audited));
         var staff = await host.App.ClientFor(["clb-medewerker"]);
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.PostAsync("/api/materials/fiche-gecontroleerd/check", Markdown(Fiche("Fiche", body)))).StatusCode);
     }

@@ -21,6 +21,7 @@ public sealed class ContentLibrary : IDisposable
     public const long DefaultMaxFileBytes = 1024 * 1024;
 
     private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(5);
 
     private readonly ContentLocation _location;
     private readonly ILogger _logger;
@@ -51,14 +52,18 @@ public sealed class ContentLibrary : IDisposable
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _maxFileBytes = maxFileBytes;
         _rescanInterval = rescanInterval;
-        _debounceTimer = new Timer(_ => ReloadNow());
+        _debounceTimer = new Timer(_ => ReloadFromTimer());
     }
 
     public ContentSnapshot Current => Volatile.Read(ref _current);
 
     public ContentLocation Location => _location;
 
-    /// <summary>Raised after a reload triggered by file changes, once per reload that changed something.</summary>
+    /// <summary>
+    /// Raised once per reload that changed something, under the reload lock, so in the order the changes
+    /// were read. Handlers must be quick and must not write content: they hand their work to a queue (the
+    /// search index applies the change itself).
+    /// </summary>
     public event EventHandler<ContentChange>? Changed;
 
     /// <summary>Reads every file anew where it changed since the last reload (or all, the first time).</summary>
@@ -70,23 +75,60 @@ public sealed class ContentLibrary : IDisposable
 
     /// <summary>
     /// Reloads now and raises <see cref="Changed"/> if anything changed, without waiting for the watcher: a
-    /// write through the API answers once what it wrote is served. Changes are announced in the order they
-    /// were read, whichever thread reads them. A failure is logged; the next reload tries again.
+    /// write through the API answers once what it wrote is served. A failure is logged, and what it did not
+    /// read is read again by a reload a few seconds later.
     /// </summary>
     public void ReloadNow()
     {
+        lock (_reloadLock)
+            ReloadAndAnnounce();
+    }
+
+    // A timer does not wait behind a long reload (the index rebuilt after a definitions change): it comes back shortly.
+    private void ReloadFromTimer()
+    {
+        if (!_reloadLock.TryEnter())
+        {
+            _debounceTimer.Change(Debounce, Timeout.InfiniteTimeSpan);
+            return;
+        }
         try
         {
-            lock (_reloadLock)
-            {
-                var change = ReloadLocked(TakeTouched());
-                if (!change.IsEmpty)
-                    Changed?.Invoke(this, change);
-            }
+            ReloadAndAnnounce();
+        }
+        finally
+        {
+            _reloadLock.Exit();
+        }
+    }
+
+    private void ReloadAndAnnounce()
+    {
+        var touched = TakeTouched();
+        ContentChange change;
+        try
+        {
+            change = ReloadLocked(touched);
         }
         catch (Exception e)
         {
-            _logger.LogError(e, "Reloading content failed");
+            // Nothing of this reload counts: its paths wait for the next one, which reads the definitions anew.
+            lock (_touched)
+                _touched.UnionWith(touched);
+            _definitionsFingerprint = "";
+            _debounceTimer.Change(RetryAfterFailure, Timeout.InfiniteTimeSpan);
+            _logger.LogError(e, "Reloading content failed; trying again in {Seconds} s", RetryAfterFailure.TotalSeconds);
+            return;
+        }
+        if (change.IsEmpty)
+            return;
+        try
+        {
+            Changed?.Invoke(this, change);
+        }
+        catch (Exception e)
+        {
+            _logger.LogError(e, "Handling content version {Version} failed", change.Snapshot.Version);
         }
     }
 
@@ -129,7 +171,7 @@ public sealed class ContentLibrary : IDisposable
             _watchers.Add(watcher);
         }
         if (_rescanInterval > TimeSpan.Zero)
-            _rescanTimer = new Timer(_ => ReloadNow(), null, _rescanInterval, _rescanInterval);
+            _rescanTimer = new Timer(_ => ReloadFromTimer(), null, _rescanInterval, _rescanInterval);
     }
 
     public void Dispose()
@@ -356,14 +398,19 @@ public sealed class ContentLibrary : IDisposable
     }
 
     // By content, not time stamp: a write within the file system's time resolution still counts, a touch does not.
-    private static string Fingerprint(IEnumerable<string> paths) =>
+    private string Fingerprint(IEnumerable<string> paths) =>
         string.Join('|', paths.Select(p => $"{p}:{HashOfFile(p)}"));
 
-    private static string HashOfFile(string path)
+    private string HashOfFile(string path)
     {
         try
         {
-            return HashOf(File.ReadAllBytes(path));
+            // A file too large to be read is an error anyway: its time stamp and size stand for it.
+            var stamp = FileStamp.Of(path);
+            if (stamp.Length > _maxFileBytes)
+                return stamp.ToString();
+            using var stream = File.OpenRead(path);
+            return Convert.ToHexString(SHA256.HashData(stream));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

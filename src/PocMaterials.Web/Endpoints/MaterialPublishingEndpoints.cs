@@ -44,10 +44,13 @@ public static class MaterialPublishingEndpoints
         materials.MapPost("/{slug}/versions/{version:int}/restore", Restore).WithName("RestoreMaterialVersion")
             .WithSummary("Make an earlier version current again, as a new version (If-Match optional)");
         materials.MapVersions("/{slug}", http => http.GetRouteValue("slug") is string slug && MaterialFiles.IsValidSlug(slug) ? MaterialFiles.Document(slug) : null);
-        materials.MapPost("/{slug}/check", Check).WithName("CheckMaterial")
-            .WithSummary("Validate a material's file (text/markdown) as a PUT would and render its body, writing nothing: the editor's live preview");
         materials.MapGet("/{slug}/preview", Preview).WithName("PreviewMaterial")
             .WithSummary("The material as a staff member with the given role (and centre) would see it today, and why they would not");
+        // Not audited: it changes nothing, and the editor page sends one at every pause in typing.
+        api.MapGroup("/materials").RequireAuthorization(Policies.Editor).WithTags("Publishing (editors)")
+            .MapPost("/{slug}/check", Check).WithName("CheckMaterial")
+            .Accepts<string>("text/markdown").Produces<MaterialCheck>()
+            .WithSummary("Validate a material's file (text/markdown) as a PUT would and render its body, writing nothing: the editor's live preview");
         return api;
     }
 

@@ -23,7 +23,7 @@ public static class SearchEndpoints
                 + "with up to three of its best matching FAQ questions (with anchors) inside its hit. "
                 + "Filters repeat: OR within one dimension, AND across. An empty q browses everything. "
                 + "A first page with q is recorded as a search and answers its searchId; when only the filters or the sort of a search change, "
-                + "pass its searchId as refines: the search is not recorded again and keeps that searchId.");
+                + "pass its searchId as refines: the search is not recorded again and keeps that searchId (the caller vouches that q is the same; only that the id is theirs is checked).");
         // Search-as-you-type is part of search.
         return api.MapSuggestEndpoints();
     }

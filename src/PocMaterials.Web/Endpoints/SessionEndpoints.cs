@@ -10,7 +10,8 @@ namespace PocMaterials.Web.Endpoints;
 public static class SessionEndpoints
 {
     /// <param name="CsrfToken">For a page's cookie session only: send it as the X-CSRF-Token header of every call that changes something.</param>
-    public sealed record SessionResponse(string? Name, IReadOnlyList<LabelledId> Roles, LabelledId? Centre, bool Editor, string? CsrfToken);
+    /// <param name="Subject">Who is signed in, as the provider names them: a page keeps what it stored for one user apart from the next.</param>
+    public sealed record SessionResponse(string Subject, string? Name, IReadOnlyList<LabelledId> Roles, LabelledId? Centre, bool Editor, string? CsrfToken);
 
     public static RouteGroupBuilder MapSessionEndpoints(this RouteGroupBuilder api)
     {
@@ -29,6 +30,6 @@ public static class SessionEndpoints
         var token = StaffAuthentication.IsCookieSession(http) ? antiforgery.GetAndStoreTokens(http).RequestToken : null;
         // The token changes with the session; a cached answer would carry a stale one.
         http.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Ok(new SessionResponse(user.FindFirst(StaffClaims.Name)?.Value, roles, centre, member.IsEditor, token));
+        return TypedResults.Ok(new SessionResponse(member.Subject, user.FindFirst(StaffClaims.Name)?.Value, roles, centre, member.IsEditor, token));
     }
 }

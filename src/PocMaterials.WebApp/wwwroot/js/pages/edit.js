@@ -138,9 +138,10 @@ async function save(event) {
       return;
     }
     etag = response.headers.get('ETag');
-    source.setAttribute('aria-invalid', 'false');
     status.textContent = `Opgeslagen als versie ${version}.`;
     loadVersions();
+    // The live check this save cancelled: the preview and the verdict follow the saved text.
+    check();
   } catch (error) {
     status.textContent = '';
     if ((error.status === 422 || error.status === 400) && error.problem?.errors) showErrors(error.problem);

@@ -28,12 +28,14 @@ function urlOf({ q, filters, sort, page }) {
   return '/zoeken' + (text ? '?' + text : '');
 }
 
+// Answers and search ids are kept per signed-in user: whoever signs in next in this tab never gets an
+// earlier user's list from the back button, nor their search ids (which the API refuses from anyone else).
+const viewer = session.then((me) => me.subject, () => null);
 // The searchId of a first page, kept for its later pages (never in the URL: it is the searcher's own).
-const searchIds = JSON.parse(sessionStorage.getItem('searchIds') ?? '{}');
+const storedIds = (who) => JSON.parse(sessionStorage.getItem('searchIds:' + who) ?? '{}');
+let searchIds = {};
+viewer.then((who) => { if (who !== null) searchIds = { ...storedIds(who), ...searchIds }; });
 const keyOf = (s) => urlOf({ ...s, page: 1 });
-// What a search shows depends on the roles: answers are kept per role set, so whoever signs in next in
-// this tab never gets an earlier user's list from the back button.
-const rolesKey = session.then((me) => me.roles.map((r) => r.id).sort().join(','), () => null);
 
 const input = h('input', {
   type: 'search', id: 'q', name: 'q', autocomplete: 'off', spellcheck: 'false',
@@ -64,10 +66,10 @@ async function run(current, { fromHistory = false } = {}) {
   closeSuggestions();
   status.textContent = 'Zoeken…';
   const query = new URL(urlOf(current), location.origin).search;
-  const cacheKey = (roles) => `search:${roles}:${query}`;
+  const cacheKey = (who) => `search:${who}:${query}`;
   let answer;
   // Back from a material: show the list as it was, without recording the search a second time.
-  const kept = fromHistory && sessionStorage.getItem(cacheKey(await rolesKey));
+  const kept = fromHistory && sessionStorage.getItem(cacheKey(await viewer));
   if (mine !== latest) return;
   if (kept) answer = JSON.parse(kept);
   else {
@@ -81,14 +83,18 @@ async function run(current, { fromHistory = false } = {}) {
       return;
     }
     if (mine !== latest) return;
-    rolesKey.then((roles) => {
-      try { if (roles !== null) sessionStorage.setItem(cacheKey(roles), JSON.stringify(answer)); } catch { /* full: only the back button gets slower */ }
+    viewer.then((who) => {
+      try { if (who !== null) sessionStorage.setItem(cacheKey(who), JSON.stringify(answer)); } catch { /* full: only the back button gets slower */ }
     });
   }
+  await viewer; // this user's earlier search ids are loaded
+  if (mine !== latest) return;
   if (answer.searchId) {
     lastSearch = { q: current.q, id: answer.searchId };
     searchIds[keyOf(current)] = answer.searchId;
-    try { sessionStorage.setItem('searchIds', JSON.stringify(searchIds)); } catch { /* idem */ }
+    viewer.then((who) => {
+      try { if (who !== null) sessionStorage.setItem('searchIds:' + who, JSON.stringify(searchIds)); } catch { /* idem */ }
+    });
   }
   render(current, answer);
 }
