@@ -29,10 +29,6 @@ public static partial class TermAliases
         return new AliasResult(await files.WriteAsync(definition, edited, source.ETag, author, cancellationToken, summary: $"alias '{alias}' added to {target}"));
     }
 
-    /// <summary>Whether <paramref name="alias"/> already names the term or theme (as its label, title or an alias).</summary>
-    public static bool Names(ContentSnapshot content, string target, string alias) =>
-        NamesOf(content, target)?.Names.Any(n => string.Equals(n, alias, StringComparison.OrdinalIgnoreCase)) == true;
-
     /// <summary>A taxonomy term's label and aliases (any list, the glossary included), or a theme's title and aliases; null for neither.</summary>
     private static (IReadOnlyList<string> Names, bool IsTheme)? NamesOf(ContentSnapshot content, string target)
     {

@@ -36,7 +36,7 @@ public sealed record FileChange(string Document, Func<string?> Locate, string Ne
 /// <summary>
 /// Writes content files as the management API changes them: under the document's lock shared by every
 /// host, checked against the version the editor read, recorded as a version, then written aside and
-/// renamed into place (whole or not at all). The library's file watcher reindexes it as it does a hand edit.
+/// renamed into place (whole or not at all). The library then reloads it at once (<see cref="Served"/>).
 /// </summary>
 public sealed class VersionedFiles(ContentVersions versions, ContentLibrary library)
 {

@@ -55,9 +55,6 @@ public sealed class MaterialIndex : IDisposable
     internal DutchQueryWords QueryWords { get; }
     internal Analyzer Analyzer { get; }
 
-    /// <summary>The version of the content the index reflects (<see cref="ContentSnapshot.Version"/>).</summary>
-    public long ContentVersion { get; private set; }
-
     /// <summary>Synonym groups of the content the index was last built from.</summary>
     internal SearchSynonyms Synonyms => _synonyms;
 
@@ -73,7 +70,6 @@ public sealed class MaterialIndex : IDisposable
                 _writer.AddDocuments(MaterialDocuments.Create(material, content, Revise(material)));
             _synonyms = SearchSynonyms.From(content);
             Publish();
-            ContentVersion = content.Version;
             _logger.LogInformation("Search index rebuilt: {Materials} materials (content version {Version})", content.Materials.Count, content.Version);
         }
     }
@@ -97,7 +93,6 @@ public sealed class MaterialIndex : IDisposable
             foreach (var material in change.Upserted)
                 _writer.UpdateDocuments(new Term(IndexFields.Slug, material.Slug), MaterialDocuments.Create(material, change.Snapshot, Revise(material)));
             Publish();
-            ContentVersion = change.Snapshot.Version;
             _logger.LogInformation("Search index updated: {Upserted} added or changed, {Removed} removed", change.Upserted.Count, change.Removed.Count);
         }
     }

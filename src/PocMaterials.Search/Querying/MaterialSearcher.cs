@@ -40,7 +40,8 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
         var query = UserQuery.Parse(request.Query, index.SpellingAnalyzer, index.QueryWords, index.Synonyms);
         var visible = _visibility.For(viewer, today, materialsOnly: query.IsEmpty);
         var rankedWithin = _visibility.For(viewer, today, materialsOnly: false) ?? EveryDocument;
-        var dimensions = DimensionFilter(request.Filters);
+        var filters = request.Filters;
+        var dimensions = DimensionFilter(filters);
         Query Restrict(Query q)
         {
             if (visible is not null)
@@ -67,14 +68,14 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
         IReadOnlyDictionary<string, Dictionary<string, int>> FacetCounts(IndexSearcher searcher, RankedParts ranked, FacetCountCollector facets)
         {
             var counts = facets.Counts.ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
-            foreach (var field in request.Filters.Keys)
+            foreach (var field in filters.Keys)
             {
                 var own = new FacetCountCollector([field]);
                 using var groups = new MaterialGroupCollector(0, own, searcher.IndexReader.MaxDoc);
                 Query matching = new ConstantScoreQuery(ranked.Query);
                 if (visible is not null)
                     matching = new FilteredQuery(matching, visible);
-                if (DimensionFilter(request.Filters.Where(f => f.Key != field)) is { } others)
+                if (DimensionFilter(filters.Where(f => f.Key != field)) is { } others)
                     matching = new FilteredQuery(matching, others);
                 searcher.Search(matching, groups);
                 counts[field] = own.Counts[field];

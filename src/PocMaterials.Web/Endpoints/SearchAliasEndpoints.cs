@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Publishing.Definitions;
-using PocMaterials.Search.Indexing;
 using PocMaterials.Search.Querying;
 using PocMaterials.Web.Identity;
 
@@ -16,8 +15,6 @@ public static class SearchAliasEndpoints
     /// <summary>What the query finds now, for every staff member (clb-medewerker): materials matching any word, and all of them.</summary>
     public sealed record AliasResponse(string Query, string Target, int Version, int Materials, int MaterialsWithAllWords);
 
-    private static readonly TimeSpan IndexWait = TimeSpan.FromSeconds(10);
-
     public static RouteGroupBuilder MapSearchAliasEndpoints(this RouteGroupBuilder api)
     {
         api.MapPost("/reports/searches/aliases", AddAlias).RequireAuthorization(Policies.Editor).WithTags("Reports (editors)").Audited()
@@ -28,7 +25,7 @@ public static class SearchAliasEndpoints
     }
 
     internal static async Task<Results<Created<AliasResponse>, ValidationProblem, ProblemHttpResult>> AddAlias(
-        AliasRequest request, HttpContext http, DefinitionFiles files, ContentLibrary library, MaterialIndex index, MaterialSearcher searcher,
+        AliasRequest request, HttpContext http, DefinitionFiles files, ContentLibrary library, MaterialSearcher searcher,
         BrusselsCalendar calendar, CancellationToken cancellationToken)
     {
         var query = request.Query?.Trim() ?? "";
@@ -42,10 +39,7 @@ public static class SearchAliasEndpoints
         if (result.Written is not { Version: { } version, Outcome: Publishing.Files.WriteOutcome.Replaced })
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The file changed while the alias was added; try again.");
 
-        // The file watcher reloads the content and rebuilds the index; the count is taken once both carry the alias.
-        var deadline = DateTime.UtcNow + IndexWait;
-        while (DateTime.UtcNow < deadline && !(TermAliases.Names(library.Current, request.Target, query) && index.ContentVersion >= library.Current.Version))
-            await Task.Delay(50, cancellationToken);
+        // The write was answered once this host reloaded it and the index carries it: the count is the alias's.
         var found = searcher.Search(new MaterialSearchRequest { Query = query }, new StaffMember("alias-check", [StaffRoles.Everyone], null), calendar.Today);
         return TypedResults.Created($"/api/taxonomy", new AliasResponse(query, request.Target, version, found.Total, found.TotalAllWords));
     }
