@@ -47,6 +47,10 @@ async function refusedForgeryToken(response) {
   return Boolean(csrfToken);
 }
 
+// What a refusal says, for a person: its errors by field, else its title and detail, else the fallback.
+export const problemText = (error, fallback = '') =>
+  Object.values(error.problem?.errors ?? {}).flat().join(' ') || [error.problem?.title, error.problem?.detail].filter(Boolean).join(' ') || fallback;
+
 export async function api(path, { method = 'GET', body, signal } = {}) {
   const json = body === undefined ? {} : { body: JSON.stringify(body), type: 'application/json' };
   const response = await request(path, { method, signal, ...json });

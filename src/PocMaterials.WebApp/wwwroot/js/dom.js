@@ -35,6 +35,8 @@ export function safeHtml(html) {
   return template.content;
 }
 
+export const fileSize = (bytes) => bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} kB` : `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
+
 const longDate = new Intl.DateTimeFormat('nl-BE', { day: 'numeric', month: 'long', year: 'numeric' });
 export const dateNl = (iso) => longDate.format(new Date(iso.length === 10 ? iso + 'T12:00:00' : iso));
 const monthFormat = new Intl.DateTimeFormat('nl-BE', { month: 'long', year: 'numeric' });

@@ -1,7 +1,7 @@
 // /redactie: the reach reports of this school year for editors: views per month, centres (those not
 // reached first), roles, searches (a zero-result query becomes an alias in one click), the review queue
 // and each newsletter issue's opens and clicks.
-import { api } from '../api.js';
+import { api, problemText } from '../api.js';
 import { h, show, monthNl, dateNl, materialPage } from '../dom.js';
 import { editorOnly } from '../shell.js';
 
@@ -82,7 +82,7 @@ function aliasForm(query, targets, index) {
       const answer = await api('/api/reports/searches/aliases', { method: 'POST', body: { query, target: select.value } });
       outcome.textContent = `Alias gemaakt: ‘${query}’ vindt nu ${answer.materials} materia${answer.materials === 1 ? 'al' : 'len'}.`;
     } catch (error) {
-      outcome.textContent = 'Niet gelukt: ' + (Object.values(error.problem?.errors ?? {}).flat().join(' ') || error.problem?.title || 'probeer het opnieuw.');
+      outcome.textContent = 'Niet gelukt: ' + problemText(error, 'probeer het opnieuw.');
     }
   } }, h('label', { for: id, class: 'visually-hidden-heading' }, `Alias voor ‘${query}’ naar`), select, h('button', { type: 'submit', class: 'secondary' }, 'Maak alias'), ' ', outcome);
 }
@@ -159,5 +159,5 @@ async function start() {
 start().catch((error) => show(h('h1', null, 'Redactie'),
   error.status === 400 && periodForm(query.get('van') ?? '', query.get('tot') ?? ''),
   h('p', { class: 'notice error', role: 'alert' }, error.status === 400
-    ? 'Deze periode kan niet: ' + (Object.values(error.problem?.errors ?? {}).flat().join(' ') || error.problem?.detail || error.problem?.title)
+    ? 'Deze periode kan niet: ' + problemText(error)
     : 'De rapporten konden niet geladen worden. Probeer het opnieuw.')));

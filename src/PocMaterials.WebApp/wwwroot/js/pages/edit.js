@@ -1,8 +1,8 @@
 // /redactie/materialen/{slug} and /redactie/nieuw-materiaal: a material's file in a text area, checked and
 // previewed live by the API, saved with If-Match (the ETag of the version loaded), the parser's errors at their field and
 // line, versions with a diff and restore, and attachments.
-import { request, api } from '../api.js';
-import { h, show, titled, dateNl, materialPage, safeHtml } from '../dom.js';
+import { request, api, problemText } from '../api.js';
+import { h, show, titled, dateNl, materialPage, safeHtml, fileSize } from '../dom.js';
 import { editorOnly } from '../shell.js';
 
 const editing = location.pathname.startsWith('/redactie/materialen/') ? decodeURIComponent(location.pathname.split('/')[3]) : null;
@@ -202,7 +202,6 @@ async function loadVersions() {
         v.eTag && h('button', { type: 'button', class: 'secondary', onclick: () => restore(v.number) }, 'Zet terug')]))))));
 }
 
-const kilobytes = (bytes) => `${Math.max(1, Math.round(bytes / 1024))} kB`;
 // The API's rule for names: lower-case words joined by hyphens and one extension.
 const fileName = (name) => {
   const dot = name.lastIndexOf('.');
@@ -225,7 +224,7 @@ async function loadAttachments() {
       attachments.querySelector('[role=status]').textContent = done;
     } catch (error) {
       const messages = { 409: 'Er is al een bijlage met die naam.', 412: 'Iemand anders heeft deze bijlage intussen gewijzigd. Laad de pagina opnieuw.', 413: 'Het bestand is te groot.', 415: 'Dit soort bestand kan niet: ' + (error.problem?.detail ?? error.problem?.title ?? '') };
-      outcome.textContent = messages[error.status] ?? ('Niet gelukt: ' + (Object.values(error.problem?.errors ?? {}).flat().join(' ') || error.problem?.title || 'probeer het opnieuw.'));
+      outcome.textContent = messages[error.status] ?? ('Niet gelukt: ' + problemText(error, 'probeer het opnieuw.'));
     }
   };
   const upload = (event) => {
@@ -246,7 +245,7 @@ async function loadAttachments() {
   const item = (attachment) => {
     const replacement = h('input', { type: 'file', hidden: true, accept: '.' + attachment.name.split('.').pop() });
     replacement.addEventListener('change', () => replacement.files[0] && send(attachment.name, replacement.files[0], attachment.eTag, `${attachment.name} is vervangen.`));
-    return h('li', null, h('a', { href: attachment.url }, attachment.name), h('span', { class: 'muted' }, ` (${kilobytes(attachment.size)}) `),
+    return h('li', null, h('a', { href: attachment.url }, attachment.name), h('span', { class: 'muted' }, ` (${fileSize(attachment.size)}) `),
       replacement,
       h('button', { type: 'button', class: 'link', 'aria-label': `Vervang ${attachment.name}`, onclick: () => replacement.click() }, 'Vervang'), ' ',
       h('button', { type: 'button', class: 'link', 'aria-label': `Verwijder ${attachment.name}`, onclick: () => remove(attachment) }, 'Verwijder'));

@@ -1,12 +1,12 @@
 // /redactie/nieuwsbrieven?id=: the POC-a-tizer issues for editors. One issue: its feature and why, its
 // materials, the mail as a role would get it, a test mail, the introduction to edit, approve and cancel.
-import { api } from '../api.js';
+import { api, problemText } from '../api.js';
 import { h, show, titled, monthNl, dateNl, materialPage } from '../dom.js';
 import { editorOnly } from '../shell.js';
 
 const statuses = { composed: 'samengesteld, wacht op goedkeuring', approved: 'goedgekeurd', sending: 'wordt verstuurd', sent: 'verstuurd', stopped: 'gestopt', cancelled: 'geannuleerd' };
 const open = (status) => ['composed', 'approved', 'stopped'].includes(status);
-const problemText = (error) => Object.values(error.problem?.errors ?? {}).flat().join(' ') || [error.problem?.title, error.problem?.detail].filter(Boolean).join(' ') || 'Probeer het opnieuw.';
+const reason = (error) => problemText(error, 'Probeer het opnieuw.');
 
 function issueList(issues, current) {
   return h('nav', { class: 'card', 'aria-labelledby': 'nummers-titel' }, h('h2', { id: 'nummers-titel' }, 'Nummers'),
@@ -26,7 +26,7 @@ async function compose(event) {
     const detail = await api('/api/newsletter/issues?month=' + encodeURIComponent(month), { method: 'POST' });
     location.assign('?id=' + detail.issue.id);
   } catch (error) {
-    document.getElementById('samenstellen-status').textContent = 'Niet samengesteld: ' + problemText(error);
+    document.getElementById('samenstellen-status').textContent = 'Niet samengesteld: ' + reason(error);
   }
 }
 
@@ -38,14 +38,13 @@ function materials(composition, titles) {
 function issuePanel(detail, roles) {
   const issue = detail.issue;
   const status = h('p', { role: 'status', id: 'nummer-status' });
-  const act = (label, path, done, confirmText) => h('button', { type: 'button', onclick: async () => {
-    if (confirmText && !confirm(confirmText)) return;
+  const act = (label, path, done, confirmText, kind) => h('button', { type: 'button', class: kind, onclick: async () => {
+    if (!confirm(confirmText)) return;
     try {
       await api(`/api/newsletter/issues/${issue.id}/${path}`, { method: 'POST' });
-      status.textContent = done;
       await load(issue.id);
       announce(done);
-    } catch (error) { status.textContent = problemText(error); }
+    } catch (error) { status.textContent = reason(error); }
   } }, label);
 
   const intro = h('textarea', { id: 'intro', rows: 6, readonly: !open(issue.status) }, detail.introMarkdown);
@@ -55,7 +54,7 @@ function issuePanel(detail, roles) {
       await api(`/api/newsletter/issues/${issue.id}/intro`, { method: 'PUT', body: { markdown: intro.value } });
       status.textContent = 'De inleiding is opgeslagen.';
       showPreview();
-    } catch (error) { status.textContent = 'Niet opgeslagen: ' + problemText(error); }
+    } catch (error) { status.textContent = 'Niet opgeslagen: ' + reason(error); }
   };
 
   const roleSelect = h('select', { id: 'voorbeeld-rol' }, roles.map((r) => h('option', { value: r.id }, r.label)));
@@ -69,7 +68,7 @@ function issuePanel(detail, roles) {
       frame.replaceChildren(h('p', null, h('strong', null, 'Onderwerp: '), preview.subject),
         h('iframe', { sandbox: '', title: `De mail zoals een ${roleSelect.selectedOptions[0].textContent} hem krijgt`, src: `/api/newsletter/issues/${issue.id}/preview.html?role=${role}` }));
     } catch (error) {
-      frame.replaceChildren(h('p', { class: 'notice' }, error.status === 422 ? 'Deze rol krijgt van dit nummer niets te zien en dus geen mail.' : problemText(error)));
+      frame.replaceChildren(h('p', { class: 'notice' }, error.status === 422 ? 'Deze rol krijgt van dit nummer niets te zien en dus geen mail.' : reason(error)));
     }
   };
   roleSelect.addEventListener('change', showPreview);
@@ -80,7 +79,7 @@ function issuePanel(detail, roles) {
     try {
       await api(`/api/newsletter/issues/${issue.id}/test`, { method: 'POST', body: { email: email.value, roles: [roleSelect.value] } });
       status.textContent = `Testmail verstuurd naar ${email.value}.`;
-    } catch (error) { status.textContent = 'Geen testmail verstuurd: ' + problemText(error); }
+    } catch (error) { status.textContent = 'Geen testmail verstuurd: ' + reason(error); }
   };
 
   const panel = h('div', null,
@@ -92,10 +91,7 @@ function issuePanel(detail, roles) {
     status,
     open(issue.status) && h('p', { class: 'actions' },
       act('Goedkeuren en versturen', 'approve', 'Goedgekeurd: het nummer wordt verstuurd.', 'Dit nummer goedkeuren? Het wordt dan naar alle abonnees verstuurd.'),
-      h('button', { type: 'button', class: 'secondary', onclick: async () => {
-        if (!confirm('Dit nummer annuleren?')) return;
-        try { await api(`/api/newsletter/issues/${issue.id}/cancel`, { method: 'POST' }); await load(issue.id); announce('Geannuleerd.'); } catch (error) { status.textContent = problemText(error); }
-      } }, 'Annuleren')),
+      act('Annuleren', 'cancel', 'Geannuleerd.', 'Dit nummer annuleren?', 'secondary')),
     h('form', { onsubmit: saveIntro, class: 'editor' }, h('div', { class: 'field' }, h('label', { for: 'intro' }, 'Inleiding (Markdown)'), intro),
       open(issue.status) && h('button', { type: 'submit', class: 'secondary' }, 'Inleiding opslaan')),
     h('section', { 'aria-labelledby': 'materialen-titel' }, h('h2', { id: 'materialen-titel' }, 'Materialen in dit nummer'), materials(detail.composition, detail.titles)),

@@ -2,7 +2,7 @@
 // in the #anchor) goes to the API, which records the view; the address bar then keeps only the
 // material, so a reload or a shared link counts as a direct view.
 import { api } from '../api.js';
-import { h, safeHtml, dateNl, pageOf, materialPage, show, titled, contactCard, failure } from '../dom.js';
+import { h, safeHtml, dateNl, pageOf, materialPage, show, titled, contactCard, failure, fileSize } from '../dom.js';
 import { session } from '../shell.js';
 
 // A stray % (a hand-typed #100%-zeker) is taken as written rather than stopping the page.
@@ -28,7 +28,6 @@ async function load() {
 }
 
 const labels = (items, href) => h('ul', { class: 'tags' }, items.map((item) => h('li', null, h('a', { href: href(item) }, item.label))));
-const kilobytes = (bytes) => bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} kB` : `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
 
 function tableOfContents(body) {
   const headings = [...body.querySelectorAll('h2[id], h3[id]')];
@@ -62,7 +61,7 @@ function render(material) {
     material.attachments.length > 0 && h('section', { class: 'card', 'aria-labelledby': 'bijlagen-titel' },
       h('h2', { id: 'bijlagen-titel' }, 'Bijlagen'),
       h('ul', { class: 'list' }, material.attachments.map((file) => h('li', null,
-        h('a', { href: file.url }, file.name), h('span', { class: 'muted' }, ` (${kilobytes(file.size)})`))))),
+        h('a', { href: file.url }, file.name), h('span', { class: 'muted' }, ` (${fileSize(file.size)})`))))),
     material.related.length > 0 && h('section', { class: 'card', 'aria-labelledby': 'verwant-titel' },
       h('h2', { id: 'verwant-titel' }, 'Verwante materialen'),
       h('ul', { class: 'list' }, material.related.map((other) => h('li', null,

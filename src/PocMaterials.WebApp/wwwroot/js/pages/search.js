@@ -1,6 +1,6 @@
 // /zoeken: one box with suggestions, results with snippets and FAQ questions, facets, sorting and
 // paging. The query, filters, sort and page live in the URL, so a result list can be shared.
-import { api } from '../api.js';
+import { api, problemText } from '../api.js';
 import { h, marked, dateNl, pageOf, materialPage, show, failure } from '../dom.js';
 import { session } from '../shell.js';
 
@@ -31,10 +31,13 @@ function urlOf({ q, filters, sort, page }) {
 // Answers and search ids are kept per signed-in user: whoever signs in next in this tab never gets an
 // earlier user's list from the back button, nor their search ids (which the API refuses from anyone else).
 const viewer = session.then((me) => me.subject, () => null);
+const kept = (key) => JSON.parse(sessionStorage.getItem(key) ?? 'null');
+const keep = (key, value) => {
+  try { sessionStorage.setItem(key, JSON.stringify(value)); } catch { /* full: only the back button gets slower */ }
+};
 // The searchId of a first page, kept for its later pages (never in the URL: it is the searcher's own).
-const storedIds = (who) => JSON.parse(sessionStorage.getItem('searchIds:' + who) ?? '{}');
 let searchIds = {};
-viewer.then((who) => { if (who !== null) searchIds = { ...storedIds(who), ...searchIds }; });
+viewer.then((who) => { if (who !== null) searchIds = { ...kept('searchIds:' + who), ...searchIds }; });
 const keyOf = (s) => urlOf({ ...s, page: 1 });
 
 const input = h('input', {
@@ -66,35 +69,28 @@ async function run(current, { fromHistory = false } = {}) {
   closeSuggestions();
   status.textContent = 'Zoeken…';
   const query = new URL(urlOf(current), location.origin).search;
-  const cacheKey = (who) => `search:${who}:${query}`;
-  let answer;
   // Back from a material: show the list as it was, without recording the search a second time.
-  const kept = fromHistory && sessionStorage.getItem(cacheKey(await viewer));
+  let answer = fromHistory ? kept(`search:${await viewer}:${query}`) : null;
   if (mine !== latest) return;
-  if (kept) answer = JSON.parse(kept);
-  else {
+  if (!answer) {
     try {
       const refines = current.page === 1 && current.q && lastSearch?.q === current.q ? '&refines=' + lastSearch.id : '';
       answer = await api('/api/search' + (query || '?') + (query ? '&' : '') + 'pageSize=' + pageSize + refines);
     } catch (error) {
       if (mine !== latest) return;
       status.textContent = '';
-      results.replaceChildren(error.status === 400 ? refused(current, error.problem) : failure(error));
+      results.replaceChildren(error.status === 400 ? refused(current, error) : failure(error));
       return;
     }
     if (mine !== latest) return;
-    viewer.then((who) => {
-      try { if (who !== null) sessionStorage.setItem(cacheKey(who), JSON.stringify(answer)); } catch { /* full: only the back button gets slower */ }
-    });
   }
-  await viewer; // this user's earlier search ids are loaded
+  const who = await viewer; // and with it, this user's earlier search ids are loaded
   if (mine !== latest) return;
+  if (who !== null) keep(`search:${who}:${query}`, answer);
   if (answer.searchId) {
     lastSearch = { q: current.q, id: answer.searchId };
     searchIds[keyOf(current)] = answer.searchId;
-    viewer.then((who) => {
-      try { if (who !== null) sessionStorage.setItem('searchIds:' + who, JSON.stringify(searchIds)); } catch { /* idem */ }
-    });
+    if (who !== null) keep('searchIds:' + who, searchIds);
   }
   render(current, answer);
 }
@@ -106,10 +102,9 @@ function navigate(next) {
 
 // A search the API refuses (a filter that no longer exists in a shared link, a page too far, a query too
 // long): what it said, and a way on.
-function refused(current, problem) {
-  const messages = Object.values(problem?.errors ?? {}).flat();
+function refused(current, error) {
   return h('div', { class: 'notice error', role: 'alert' },
-    h('p', null, h('strong', null, 'Deze zoekopdracht kan niet. '), messages.join(' ') || problem?.title || ''),
+    h('p', null, h('strong', null, 'Deze zoekopdracht kan niet. '), problemText(error)),
     h('ul', null,
       h('li', null, h('a', { href: urlOf({ ...current, filters: noFilters(), page: 1 }) }, 'Zoek zonder filters')),
       current.page > 1 && h('li', null, h('a', { href: urlOf({ ...current, page: 1 }) }, 'Naar de eerste pagina'))));
