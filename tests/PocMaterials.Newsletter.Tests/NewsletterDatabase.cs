@@ -19,6 +19,7 @@ public sealed class NewsletterDatabase : IAsyncLifetime
     public static readonly DateOnly Today = new(2026, 11, 28);
 
     public Database Database { get; } = new();
+    public string ConnectionString { get; private set; } = "";
     public ContentFolder Content { get; } = ContentFolder.WithFixture();
     public ContentSnapshot Snapshot { get; private set; } = ContentSnapshot.Empty;
     public IssueStore Issues => new(Database);
@@ -30,7 +31,8 @@ public sealed class NewsletterDatabase : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await Database.StartAsync(new PostgresOptions { ConnectionString = await TestPostgres.CreateDatabaseAsync() }, Content.DataPath, NullLogger.Instance, CancellationToken.None);
+        ConnectionString = await TestPostgres.CreateDatabaseAsync();
+        await Database.StartAsync(new PostgresOptions { ConnectionString = ConnectionString }, Content.DataPath, NullLogger.Instance, CancellationToken.None);
         Content.WriteMaterial("faq-leersteun", "title: FAQ decreet leersteun\ntype: faq\nsummary: De vaakst gestelde vragen.\nthemes: [decreet-leersteun]\npublished: 2026-11-10",
             "## Wie vraagt leersteun aan?\nDe school.\n");
         Content.WriteMaterial("fiche-verslag", "title: Fiche verslag & gemotiveerd verslag\ntype: fiche\nthemes: [decreet-leersteun]\npublished: 2025-01-10\nupdated: 2026-11-05");

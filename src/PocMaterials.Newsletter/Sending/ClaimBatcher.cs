@@ -7,7 +7,8 @@ namespace PocMaterials.Newsletter.Sending;
 /// one statement and one commit. Each worker still waits until its own claim is on disk before its
 /// mail goes out, so the guarantee is the same as one commit per mail, at a fraction of the cost.
 /// </summary>
-internal sealed class ClaimBatcher(DeliveryStore deliveries, long issueId)
+/// <param name="claim">Claims a batch of recipients in one statement; answers who was claimed.</param>
+internal sealed class ClaimBatcher(Func<IReadOnlyList<Recipient>, Task<IReadOnlySet<long>>> claim)
 {
     private const int MaxBatch = 200;
     private readonly Channel<(Recipient Recipient, TaskCompletionSource<bool> Claimed)> _requests =
@@ -34,7 +35,7 @@ internal sealed class ClaimBatcher(DeliveryStore deliveries, long issueId)
                 batch.Add(request);
             try
             {
-                var claimed = await deliveries.ClaimAsync(issueId, batch.Select(b => b.Recipient).ToList(), CancellationToken.None);
+                var claimed = await claim(batch.Select(b => b.Recipient).ToList());
                 foreach (var (recipient, result) in batch)
                     result.SetResult(claimed.Contains(recipient.SubscriberId));
             }

@@ -46,7 +46,8 @@ public sealed class DeliveryStore(Database database)
 
     /// <summary>
     /// Active subscribers, in id order after <paramref name="afterId"/>, still to be sent the issue: no
-    /// delivery row yet, or one deferred before <paramref name="runStarted"/> (not by this run).
+    /// delivery row yet, or one deferred before <paramref name="runStarted"/> (not by this run). None once the
+    /// issue is cancelled (an editor cancelled it while it was sent).
     /// </summary>
     /// <param name="subscribedBefore">Leaves out who subscribed later, so a resend does not reach new subscribers.</param>
     public async Task<IReadOnlyList<Recipient>> PendingAsync(long issueId, long afterId, int limit, DateTimeOffset subscribedBefore, DateTimeOffset runStarted, CancellationToken cancellationToken)
@@ -54,6 +55,7 @@ public sealed class DeliveryStore(Database database)
         await using var command = database.DataSource.CreateCommand("""
             SELECT s.id, s.email, s.name, s.roles, s.centre FROM newsletter_subscribers s
             WHERE s.id > $2 AND s.unsubscribed_at IS NULL AND s.created_at <= $4
+              AND EXISTS (SELECT 1 FROM newsletter_issues i WHERE i.id = $1 AND i.status IN ('sending', 'sent'))
               AND NOT EXISTS (SELECT 1 FROM newsletter_deliveries d WHERE d.issue_id = $1 AND d.subscriber_id = s.id
                               AND NOT (d.status = 'deferred' AND d.updated_at < $5))
             ORDER BY s.id LIMIT $3

@@ -23,7 +23,8 @@ public sealed partial class IssueSender
     /// workers that pick, claim and make mails; workers that each keep one connection and send them;
     /// one writer that settles deliveries in batches. Per worker, at most three mails are claimed and not
     /// settled (one being made, one waiting, one in flight): what a killed run leaves for the next run
-    /// to mark uncertain.
+    /// to mark uncertain. A stage that fails stops the run: the others end, every claimed mail is still
+    /// sent or deferred and settled, and nothing waits on a stage that is gone.
     /// </summary>
     private async Task RunAsync(SendRun run)
     {
@@ -32,43 +33,46 @@ public sealed partial class IssueSender
         var prepared = Channel.CreateBounded<PreparedMail>(workers);
         var settlements = Channel.CreateUnbounded<Settlement>();
         using var limiter = run.Options.MessagesPerSecond > 0 ? RateLimiterFor(run.Options.MessagesPerSecond) : null;
-        var producer = Task.Run(async () =>
+        var producer = run.StageAsync(async () =>
         {
             try
             {
-                var subscribedBefore = run.Issue.ApprovedAt ?? DateTimeOffset.UtcNow;
-                var runStarted = DateTimeOffset.UtcNow;
-                for (long after = 0; ;)
-                {
-                    var batch = await deliveries.PendingAsync(run.Issue.Id, after, BatchSize, subscribedBefore, runStarted, run.Stop.Token);
-                    if (batch.Count == 0)
-                        break;
-                    foreach (var recipient in batch)
-                        await recipients.Writer.WriteAsync(recipient, run.Stop.Token);
-                    after = batch[^1].SubscriberId;
-                }
+                await ProduceAsync(run, recipients.Writer);
             }
             finally
             {
                 recipients.Writer.TryComplete();
             }
         });
-        var claims = new ClaimBatcher(deliveries, run.Issue.Id);
-        var claiming = Task.Run(claims.RunAsync);
-        var preparing = WhenAllThen(Enumerable.Range(0, workers).Select(_ => Task.Run(() => PrepareAsync(run, recipients.Reader, claims, prepared.Writer))), () =>
+        // Claims go on through a stop (only the host's shutdown ends them): a claim asked for is committed and its mail
+        // handed to a sender, which settles it as not sent.
+        var claims = new ClaimBatcher(batch => run.Lock.CallAsync(token => deliveries.ClaimAsync(run.Issue.Id, batch, token), run.HostStopping));
+        var claiming = run.StageAsync(claims.RunAsync);
+        var preparing = WhenAllThen(Enumerable.Range(0, workers).Select(_ => run.StageAsync(() => PrepareAsync(run, recipients.Reader, claims, prepared.Writer))), () =>
         {
             prepared.Writer.TryComplete();
             claims.Complete();
         });
-        var sending = WhenAllThen(Enumerable.Range(0, workers).Select(_ => Task.Run(() => SendAsync(run, prepared.Reader, settlements.Writer, limiter))), () => settlements.Writer.TryComplete());
-        var settling = Task.Run(() => SettleAsync(run.Issue.Id, settlements.Reader));
-        try
+        var sending = WhenAllThen(
+            Enumerable.Range(0, workers).Select(_ => run.StageAsync(() => SendAsync(run, prepared.Reader, settlements.Writer, limiter))),
+            () => settlements.Writer.TryComplete());
+        var settling = run.StageAsync(() => SettleAsync(run, settlements.Reader));
+        await Task.WhenAll(producer, preparing, claiming, sending, settling);
+    }
+
+    /// <summary>Hands out the recipients still to be sent, a batch at a time, while the issue is being sent (not cancelled meanwhile).</summary>
+    private async Task ProduceAsync(SendRun run, ChannelWriter<Recipient> recipients)
+    {
+        var subscribedBefore = run.Issue.ApprovedAt ?? DateTimeOffset.UtcNow;
+        var runStarted = DateTimeOffset.UtcNow;
+        for (long after = 0; ;)
         {
-            await Task.WhenAll(producer, preparing, claiming, sending, settling);
-        }
-        catch (OperationCanceledException) when (run.Stop.IsCancellationRequested)
-        {
-            // Stopped by the failure budget or the host; every claimed mail was sent or deferred, and settled.
+            var batch = await run.Lock.CallAsync(token => deliveries.PendingAsync(run.Issue.Id, after, RecipientBatchSize, subscribedBefore, runStarted, token), run.Stop.Token);
+            if (batch.Count == 0)
+                break;
+            foreach (var recipient in batch)
+                await recipients.WriteAsync(recipient, run.Stop.Token);
+            after = batch[^1].SubscriberId;
         }
     }
 
@@ -96,7 +100,7 @@ public sealed partial class IssueSender
             var view = IssueView.For(run.Issue, content, reader, today, slug => links.Click(run.Issue.Id, recipient.SubscriberId, slug), intro);
             if (view is null)
             {
-                if (await deliveries.SkipAsync(run.Issue.Id, recipient, run.Stop.Token))
+                if (await run.Lock.CallAsync(token => deliveries.SkipAsync(run.Issue.Id, recipient, token), run.Stop.Token))
                     Interlocked.Increment(ref run.Skipped);
                 continue;
             }
@@ -129,15 +133,18 @@ public sealed partial class IssueSender
         }
     }
 
-    /// <summary>Settles in batches: one statement for all that came in meanwhile.</summary>
-    private async Task SettleAsync(long issueId, ChannelReader<Settlement> settlements)
+    /// <summary>
+    /// Settles in batches: one statement for all that came in meanwhile. Through an outage it waits for the
+    /// database (a settlement is right whoever holds the lock by then), until the host stops.
+    /// </summary>
+    private async Task SettleAsync(SendRun run, ChannelReader<Settlement> settlements)
     {
         var batch = new List<Settlement>();
         while (await settlements.WaitToReadAsync(CancellationToken.None))
         {
             while (batch.Count < BatchSize && settlements.TryRead(out var settlement))
                 batch.Add(settlement);
-            await deliveries.SettleAsync(issueId, batch, CancellationToken.None);
+            await run.Lock.CallAsync(token => deliveries.SettleAsync(run.Issue.Id, batch, token), run.HostStopping, locked: false);
             batch.Clear();
         }
     }
@@ -181,20 +188,44 @@ public sealed partial class IssueSender
         AutoReplenishment = true,
     });
 
-    /// <summary>One run's shared state: counts and the budget of failures in a row.</summary>
-    private sealed class SendRun(NewsletterIssue issue, SmtpOptions options, CancellationToken cancellationToken)
+    /// <summary>One run's shared state: the lock, counts, the budget of failures in a row, and what stopped it.</summary>
+    private sealed class SendRun(NewsletterIssue issue, SmtpOptions options, IssueSendLock sendLock, CancellationToken hostStopping)
     {
         private int _failuresInARow;
+        private Exception? _failure;
 
         public NewsletterIssue Issue { get; } = issue;
         public SmtpOptions Options { get; } = options;
-        public CancellationTokenSource Stop { get; } = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        public IssueSendLock Lock { get; } = sendLock;
+        public CancellationToken HostStopping { get; } = hostStopping;
+        public CancellationTokenSource Stop { get; } = CancellationTokenSource.CreateLinkedTokenSource(hostStopping);
         public string? StopReason { get; private set; }
+
+        /// <summary>What made a stage fail, which stopped the run.</summary>
+        public Exception? Failure => _failure;
 #pragma warning disable CA1051 // counted with Interlocked from the workers
         public int Sent;
         public int Failed;
         public int Skipped;
 #pragma warning restore CA1051
+
+        /// <summary>Runs one stage's worker; its failure stops the run instead of leaving the others waiting on it.</summary>
+        public Task StageAsync(Func<Task> stage) => Task.Run(async () =>
+        {
+            try
+            {
+                await stage();
+            }
+            catch (OperationCanceledException) when (Stop.IsCancellationRequested)
+            {
+                // Stopped by the failure budget, another stage or the host.
+            }
+            catch (Exception e)
+            {
+                Interlocked.CompareExchange(ref _failure, e, null);
+                Stop.Cancel();
+            }
+        });
 
         public void Count(DeliveryStatus status, string? response)
         {

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Newsletter.Issues;
@@ -20,7 +19,8 @@ public sealed class DeferredMailsException(string message) : Exception(message);
 /// PostgreSQL advisory lock for the issue (a second run at the same time does nothing, a killed
 /// run's lock goes with its connection), claims each recipient before sending and settles after,
 /// and resumes where the last run stopped. Mails whose fate a killed run left unknown become
-/// uncertain for an editor to decide on; they are never sent again silently.
+/// uncertain for an editor to decide on; they are never sent again silently. A database that goes
+/// away mid-run (a restart) is waited for, and the run goes on where it was once it answers.
 /// </summary>
 public sealed partial class IssueSender(
     Database database,
@@ -35,69 +35,66 @@ public sealed partial class IssueSender(
     IOptions<SmtpOptions> smtpOptions,
     ILogger<IssueSender> logger)
 {
-    // Any constant; "POCN" in ASCII. The issue id is the lock's second key.
-    private const int AdvisoryLockClass = 0x504F434E;
     private const int BatchSize = 500;
+
+    // Small, so a cancelled issue stops soon: the issue's status is read with every batch of recipients.
+    private const int RecipientBatchSize = 100;
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(200);
 
     public async Task SendAsync(long issueId, CancellationToken cancellationToken)
     {
-        await using var lockConnection = await database.DataSource.OpenConnectionAsync(cancellationToken);
-        if (!await AdvisoryLockAsync(lockConnection, "pg_try_advisory_lock", issueId, cancellationToken))
+        await using var sendLock = await IssueSendLock.TryTakeAsync(database.DataSource, issueId, logger, cancellationToken);
+        if (sendLock is null)
         {
             logger.LogInformation("Issue {Issue} is being sent by another run; this one stops", issueId);
             return;
         }
-        try
-        {
-            await SendLockedAsync(issueId, cancellationToken);
-        }
-        finally
-        {
-            // A pooled connection outlives this run: release the lock now, not when the pool closes it.
-            await AdvisoryLockAsync(lockConnection, "pg_advisory_unlock", issueId, CancellationToken.None);
-        }
+        await SendLockedAsync(issueId, sendLock, cancellationToken);
     }
 
-    private async Task SendLockedAsync(long issueId, CancellationToken cancellationToken)
+    private async Task SendLockedAsync(long issueId, IssueSendLock sendLock, CancellationToken cancellationToken)
     {
-        var issue = await issues.GetAsync(issueId, cancellationToken);
+        var issue = await sendLock.CallAsync(token => issues.GetAsync(issueId, token), cancellationToken);
         if (issue?.Status == IssueStatus.Approved)
-            issue = await issues.TransitionAsync(issueId, [IssueStatus.Approved], IssueStatus.Sending, null, null, cancellationToken);
+            issue = await sendLock.CallAsync(token => issues.TransitionAsync(issueId, [IssueStatus.Approved], IssueStatus.Sending, null, null, token), cancellationToken);
         if (issue is not { Status: IssueStatus.Sending or IssueStatus.Sent })
         {
             logger.LogInformation("Issue {Issue} is not to be sent ({Status})", issueId, issue?.Status);
             return;
         }
-        var uncertain = await deliveries.MarkAbandonedUncertainAsync(issueId, cancellationToken);
+        var uncertain = await sendLock.CallAsync(token => deliveries.MarkAbandonedUncertainAsync(issueId, token), cancellationToken);
         if (uncertain > 0)
             logger.LogWarning("Issue {Issue}: {Count} mails of an interrupted run may or may not have gone out; they are marked uncertain for an editor", issueId, uncertain);
 
-        var run = new SendRun(issue, smtpOptions.Value, cancellationToken);
+        var run = new SendRun(issue, smtpOptions.Value, sendLock, cancellationToken);
         await RunAsync(run);
-        if (run.StopReason is { } reason)
+        if (run.Failure is SendLockLostException)
         {
-            await issues.TransitionAsync(issueId, [IssueStatus.Sending], IssueStatus.Stopped, null, reason, CancellationToken.None);
-            logger.LogError("Issue {Issue} stopped: {Reason}", issueId, reason);
+            logger.LogWarning("Issue {Issue}: another run took over after the database came back; this run stopped after {Sent} mails", issueId, run.Sent);
             return;
         }
         cancellationToken.ThrowIfCancellationRequested();
-        if (await deliveries.CountAsync(issueId, DeliveryStatus.Deferred, CancellationToken.None) is > 0 and var deferred)
+        // Every mail this run handed over is settled. A row still claimed was claimed by a statement whose answer the
+        // database's restart took: its fate is unknown, as after a killed run.
+        if (await sendLock.CallAsync(token => deliveries.MarkAbandonedUncertainAsync(issueId, token), cancellationToken) is > 0 and var unknown)
+            logger.LogWarning("Issue {Issue}: {Count} mails claimed while the database went away are marked uncertain for an editor", issueId, unknown);
+        if (run.Failure is not null || run.StopReason is not null)
+        {
+            // A fault of the run itself (the database's absence is waited out, not a failure): the issue stops with the
+            // reason, so an editor sees why and can approve it again to resume, or cancel it.
+            var reason = run.StopReason ?? $"Gestopt door een fout: {run.Failure!.Message}";
+            await sendLock.CallAsync(token => issues.TransitionAsync(issueId, [IssueStatus.Sending], IssueStatus.Stopped, null, reason, token), cancellationToken);
+            logger.LogError(run.Failure, "Issue {Issue} stopped: {Reason}", issueId, reason);
+            return;
+        }
+        if (await sendLock.CallAsync(token => deliveries.CountAsync(issueId, DeliveryStatus.Deferred, token), cancellationToken) is > 0 and var deferred)
         {
             // Hangfire retries the job with back-off; the next run tries the deferred mails again.
             throw new DeferredMailsException($"Issue {issueId}: {deferred} mails deferred after transient failures; the job runs again later.");
         }
-        await issues.TransitionAsync(issueId, [IssueStatus.Sending], IssueStatus.Sent, null, null, CancellationToken.None);
-        logger.LogInformation("Issue {Issue} sent: {Sent} mails, {Failed} failed, {Skipped} with nothing to show", issueId, run.Sent, run.Failed, run.Skipped);
+        if (await sendLock.CallAsync(token => issues.TransitionAsync(issueId, [IssueStatus.Sending], IssueStatus.Sent, null, null, token), cancellationToken) is null)
+            logger.LogWarning("Issue {Issue} was cancelled while it was sent: {Sent} mails went out", issueId, run.Sent);
+        else
+            logger.LogInformation("Issue {Issue} sent: {Sent} mails, {Failed} failed, {Skipped} with nothing to show", issueId, run.Sent, run.Failed, run.Skipped);
     }
-
-    /// <param name="function">pg_try_advisory_lock or pg_advisory_unlock: session-level, so a killed process's lock goes with its connection.</param>
-    private static async Task<bool> AdvisoryLockAsync(NpgsqlConnection connection, string function, long issueId, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand($"SELECT {function}($1, $2)", connection);
-        command.Parameters.Add(new() { Value = AdvisoryLockClass });
-        command.Parameters.Add(new() { Value = (int)issueId });
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
-
 }

@@ -160,7 +160,8 @@ public static class NewsletterEndpoints
 
     internal static async Task<Results<Ok<IssueDetail>, ProblemHttpResult>> Cancel(long id, IssueStore store, ContentLibrary library, CancellationToken cancellationToken)
     {
-        var issue = await store.TransitionAsync(id, [IssueStatus.Composed, IssueStatus.Approved, IssueStatus.Stopped], IssueStatus.Cancelled, null, null, cancellationToken);
+        // A sending issue too: its run stops before its next batch of recipients, so an editor can always end a send.
+        var issue = await store.TransitionAsync(id, [IssueStatus.Composed, IssueStatus.Approved, IssueStatus.Stopped, IssueStatus.Sending], IssueStatus.Cancelled, null, null, cancellationToken);
         return issue is null ? await Conflict(store, id, "cancelled", cancellationToken) : TypedResults.Ok(Detail(issue, library.Current));
     }
 

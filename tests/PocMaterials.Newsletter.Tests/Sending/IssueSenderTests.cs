@@ -7,6 +7,7 @@ using PocMaterials.Newsletter.Issues;
 using PocMaterials.Newsletter.Rendering;
 using PocMaterials.Newsletter.Sending;
 using PocMaterials.Newsletter.Subscribers;
+using PocMaterials.Testing;
 using PocMaterials.Testing.Smtp;
 
 namespace PocMaterials.Newsletter.Tests.Sending;
@@ -149,6 +150,84 @@ public sealed class IssueSenderTests : IAsyncLifetime
         Assert.Empty(_smtp.MessagesTo("gestopt-2@example.org"));
         foreach (var address in all.Skip(2))
             Assert.Single(_smtp.MessagesTo(address));
+    }
+
+    [Fact]
+    public async Task Connections_the_database_drops_mid_run_are_waited_for_and_the_run_goes_on_sending_each_mail_once()
+    {
+        var all = await SubscribersAsync("herstart", 150);
+        await _smtp.SetBehaviourAsync(new SmtpBehaviour { DelayPerMessage = TimeSpan.FromMilliseconds(15) });
+        var issue = await ApprovedIssueAsync(["faq-leersteun"]);
+
+        var sending = Sender(new SmtpOptions { Workers = 4 }).SendAsync(issue.Id, CancellationToken.None);
+        await WaitUntilAsync(() => _smtp.MessageCount >= 30);
+        // What a restarting server does to its clients: every connection of the run, its lock's too, is cut. Again
+        // while the run reconnects, so calls of every stage meet a dropped connection.
+        for (var i = 0; i < 3; i++)
+        {
+            await TestPostgres.ExecuteAsync(_db.ConnectionString,
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+            await Task.Delay(150);
+        }
+        // A hang is the defect this guards against: the run must end by itself.
+        await sending.WaitAsync(TimeSpan.FromSeconds(90));
+
+        Assert.Equal(IssueStatus.Sent, (await _db.Issues.GetAsync(issue.Id, CancellationToken.None))!.Status);
+        Assert.Equal(0, await _db.ScalarAsync("SELECT count(*) FROM newsletter_deliveries WHERE status = 'sending'"));
+        var uncertain = await new DeliveryStore(_db.Database).ListAsync(issue.Id, DeliveryStatus.Uncertain, 100, CancellationToken.None);
+        Assert.InRange(uncertain.Count, 0, 3 * 4);
+        foreach (var address in all.Except(uncertain.Select(d => d.Email)))
+            Assert.Single(_smtp.MessagesTo(address));
+        Assert.All(uncertain, d => Assert.InRange(_smtp.MessagesTo(d.Email).Count, 0, 1));
+    }
+
+    [Fact]
+    public async Task A_run_that_fails_stops_its_issue_with_the_reason_so_an_editor_can_resume_or_cancel_it()
+    {
+        await SubscribersAsync("fout", 5);
+        var issue = await ApprovedIssueAsync(["faq-leersteun"]);
+        // A failure that is not the database's absence: a claim the database refuses.
+        await _db.ExecuteAsync("ALTER TABLE newsletter_deliveries ADD CONSTRAINT no_claims CHECK (status <> 'sending') NOT VALID");
+
+        await Sender().SendAsync(issue.Id, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+        var stopped = (await _db.Issues.GetAsync(issue.Id, CancellationToken.None))!;
+        await _db.ExecuteAsync("ALTER TABLE newsletter_deliveries DROP CONSTRAINT no_claims");
+        await _db.Issues.TransitionAsync(issue.Id, [IssueStatus.Stopped], IssueStatus.Approved, "redacteur", null, CancellationToken.None);
+        await Sender().SendAsync(issue.Id, CancellationToken.None);
+
+        Assert.Equal(IssueStatus.Stopped, stopped.Status);
+        Assert.Contains("no_claims", stopped.Note, StringComparison.Ordinal);
+        Assert.Equal(5, _smtp.MessageCount);
+        Assert.Equal(IssueStatus.Sent, (await _db.Issues.GetAsync(issue.Id, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task An_issue_cancelled_while_it_is_sent_stops_before_its_next_recipients()
+    {
+        await SubscribersAsync("afgebroken", 400);
+        await _smtp.SetBehaviourAsync(new SmtpBehaviour { DelayPerMessage = TimeSpan.FromMilliseconds(20) });
+        var issue = await ApprovedIssueAsync(["faq-leersteun"]);
+
+        var sending = Sender(new SmtpOptions { Workers = 2 }).SendAsync(issue.Id, CancellationToken.None);
+        await WaitUntilAsync(() => _smtp.MessageCount >= 10);
+        Assert.NotNull(await _db.Issues.TransitionAsync(issue.Id, [IssueStatus.Sending], IssueStatus.Cancelled, null, null, CancellationToken.None));
+        var atCancel = _smtp.MessageCount;
+        await sending.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(IssueStatus.Cancelled, (await _db.Issues.GetAsync(issue.Id, CancellationToken.None))!.Status);
+        // At most the batch of recipients read before the cancel, and the mails already in the run's channels.
+        Assert.InRange(_smtp.MessageCount, atCancel, atCancel + 150);
+        Assert.Equal(_smtp.MessageCount, await _db.ScalarAsync("SELECT count(*) FROM newsletter_deliveries WHERE status = 'sent'"));
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition did not come true");
+            await Task.Delay(20);
+        }
     }
 
     private async Task<List<string>> SubscribersAsync(string prefix, int count)
