@@ -38,8 +38,12 @@ public sealed class Database : IAsyncDisposable
             _cluster = await EmbeddedPostgresCluster.StartAsync(Path.Combine(dataPath, "postgres"), options.BinariesPath, logger, cancellationToken: cancellationToken);
             connectionString = _cluster.ConnectionString();
         }
-        _dataSource = NpgsqlDataSource.Create(connectionString);
-        _asyncCommitDataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { Options = "-c synchronous_commit=off" });
+        _dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = options.MaxPoolSize });
+        _asyncCommitDataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            MaxPoolSize = PostgresOptions.AsyncCommitPoolSize,
+            Options = "-c synchronous_commit=off",
+        });
         await DatabaseMigrator.MigrateAsync(_dataSource, logger, cancellationToken);
     }
 
@@ -67,10 +71,32 @@ public sealed class DatabaseStartup(Database database, IOptions<PostgresOptions>
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
-/// <summary>Healthy when the database answers a query.</summary>
-public sealed class DatabaseHealthCheck(Database database) : IHealthCheck
+/// <summary>
+/// Healthy when the database answers a query. The answer is kept for two seconds and shared by the checks
+/// that ask meanwhile: an anonymous burst on /health costs the database one query, not one connection each.
+/// </summary>
+public sealed class DatabaseHealthCheck(Database database, TimeProvider time) : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    private static readonly TimeSpan KeptFor = TimeSpan.FromSeconds(2);
+    private readonly Lock _gate = new();
+    private (Task<HealthCheckResult> Result, DateTimeOffset At)? _last;
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var now = time.GetUtcNow();
+            if (_last is not { } last || now - last.At >= KeptFor)
+            {
+                // Not the caller's token: the answer is shared, and one caller going away must not cancel it for the others.
+                last = (QueryAsync(CancellationToken.None), now);
+                _last = last;
+            }
+            return last.Result.WaitAsync(cancellationToken);
+        }
+    }
+
+    private async Task<HealthCheckResult> QueryAsync(CancellationToken cancellationToken)
     {
         if (!database.IsStarted)
             return HealthCheckResult.Unhealthy("The database is not started.");

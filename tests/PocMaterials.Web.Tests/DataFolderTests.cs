@@ -62,6 +62,28 @@ public sealed class DataFolderTests : IAsyncLifetime
         Assert.Equal(0, _app.Services.GetRequiredService<ReachRecorder>().Dropped);
     }
 
+    [Fact]
+    public async Task A_burst_of_clients_waits_for_pooled_connections_below_the_servers_limit_and_gets_no_server_error()
+    {
+        var cluster = _app.Services.GetRequiredService<Database>().EmbeddedCluster!;
+        var staff = await _app.ClientFor(["clb-medewerker"]);
+        var anonymous = _app.CreateClient();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 300).Select(async i =>
+        {
+            using var response = i % 2 == 0 ? await anonymous.GetAsync("/health") : await staff.GetAsync("/api/newsletters");
+            return response.StatusCode;
+        }));
+        await using var connection = new NpgsqlConnection(cluster.ConnectionString());
+        await connection.OpenAsync();
+        await using var backends = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()", connection);
+        var opened = (long)(await backends.ExecuteScalarAsync())!;
+
+        Assert.All(answers, status => Assert.True((int)status < 500, $"a request answered {status}"));
+        // The pools of the host (requests and jobs, and the writes without waiting for the disk) and nothing more.
+        Assert.InRange(opened, 1, new PostgresOptions().MaxPoolSize + PostgresOptions.AsyncCommitPoolSize);
+    }
+
     private async Task<string?> DatabaseStatusAsync()
     {
         // 503 while a check fails; the body says which.

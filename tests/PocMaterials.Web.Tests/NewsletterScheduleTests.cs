@@ -31,6 +31,37 @@ public sealed class NewsletterScheduleTests
         Assert.Contains("gemiste planning", issue.GetProperty("note").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_issue_approved_on_a_host_that_stopped_before_enqueuing_its_send_is_sent_by_the_next_host()
+    {
+        using var folder = ContentFolder.WithFixture();
+        folder.WriteMaterial("fiche-leersteun", "title: Fiche leersteun\ntype: fiche\nthemes: [decreet-leersteun]");
+        string connectionString;
+        await using (var first = new PocMaterialsApp(folder))
+        {
+            var editor = await first.ClientFor(["redacteur"]);
+            Assert.True((await editor.PostAsync("/api/newsletter/issues?month=2026-12", null)).IsSuccessStatusCode);
+            connectionString = first.ConnectionString;
+            // What an approval leaves when its host goes between committing it and enqueuing the send.
+            await TestPostgres.ExecuteAsync(connectionString, """
+                UPDATE newsletter_issues SET status = 'approved', approved_at = now() - interval '5 minutes', approved_by = 'redacteur';
+                INSERT INTO newsletter_subscribers (email, email_key, name, roles, created_at)
+                VALUES ('els@example.org', 'els@example.org', 'Els', '{clb-medewerker}', now() - interval '1 hour')
+                """);
+        }
+
+        await using var second = new PocMaterialsApp(folder, settings: new Dictionary<string, string?> { ["Postgres:ConnectionString"] = connectionString });
+        await second.ClientFor(["redacteur"]);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (await TestPostgres.ScalarAsync(connectionString, "SELECT count(*) FROM newsletter_issues WHERE status = 'sent'") == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the approved issue was not sent");
+            await Task.Delay(100);
+        }
+
+        Assert.Single(Directory.GetFiles(Path.Combine(folder.DataPath, "outbox"), "*.eml"));
+    }
+
     /// <summary>Runs the compose job on a host whose daily schedule fired <paramref name="scheduledAgo"/> ago.</summary>
     private static async Task<JsonElement> RunComposeJobAsync(TimeSpan scheduledAgo, string until)
     {

@@ -52,15 +52,23 @@ public static class NewsletterRegistration
 /// Once Hangfire's schema is in place: registers the recurring jobs with their schedule from configuration,
 /// and resumes issues whose sending a stopped or killed server left unfinished (the job of a killed server
 /// would only come back after Hangfire's invisibility timeout; the send lock keeps two runs from overlapping).
+/// Approval commits first and enqueues the send after: every minute (and at start) an issue still approved
+/// a minute after its approval lost that enqueue with its host, and its send is enqueued again.
 /// </summary>
 internal sealed class NewsletterSchedule(
     IRecurringJobManager recurringJobs,
     IBackgroundJobClient jobs,
     IssueStore issues,
     IOptions<NewsletterOptions> options,
-    ILogger<NewsletterSchedule> logger) : IHostedService
+    TimeProvider time,
+    ILogger<NewsletterSchedule> logger) : BackgroundService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    private static readonly TimeSpan CheckInterval = TimeSpan.FromMinutes(1);
+
+    // An approval's own enqueue starts the send within a second; one still approved after this long lost it.
+    private static readonly TimeSpan ApprovalGrace = TimeSpan.FromMinutes(1);
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
         recurringJobs.AddOrUpdate<ComposeIssueJob>(
@@ -73,7 +81,42 @@ internal sealed class NewsletterSchedule(
             logger.LogWarning("Resuming the sending of issue {Issue} ({Month}), left unfinished", issue.Id, issue.Key);
             jobs.Enqueue<SendIssueJob>(job => job.RunAsync(issue.Id, CancellationToken.None));
         }
+        await base.StartAsync(cancellationToken);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(CheckInterval, time);
+        try
+        {
+            do
+            {
+                try
+                {
+                    await ResumeApprovedAsync(stoppingToken);
+                }
+                catch (Exception e) when (DatabaseFailures.IsUnavailable(e) && !stoppingToken.IsCancellationRequested)
+                {
+                    logger.LogWarning("Approved issues could not be checked: {Error}; trying again in a minute", e.Message);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The host stops.
+        }
+    }
+
+    private async Task ResumeApprovedAsync(CancellationToken cancellationToken)
+    {
+        var lostBefore = time.GetUtcNow() - ApprovalGrace;
+        foreach (var issue in await issues.ListAsync(status: IssueStatus.Approved, cancellationToken: cancellationToken))
+        {
+            if (issue.ApprovedAt > lostBefore)
+                continue;
+            logger.LogWarning("Issue {Issue} ({Month}) was approved at {ApprovedAt} and is not being sent; enqueuing its send", issue.Id, issue.Key, issue.ApprovedAt);
+            jobs.Enqueue<SendIssueJob>(job => job.RunAsync(issue.Id, CancellationToken.None));
+        }
+    }
 }

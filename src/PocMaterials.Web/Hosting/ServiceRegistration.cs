@@ -43,7 +43,7 @@ public static class ServiceRegistration
         }
         services.AddOptions<DiagnosticsOptions>().BindConfiguration(DiagnosticsOptions.Section);
 
-        services.AddOptions<PostgresOptions>().BindConfiguration(PostgresOptions.Section);
+        services.AddOptions<PostgresOptions>().BindConfiguration(PostgresOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReachOptions>().BindConfiguration(ReachOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         // Everything kept in the data folder is opened through its lock, so a second server on the same folder stops here.
@@ -117,6 +117,8 @@ public static class ServiceRegistration
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecurityTransformer>());
+        // One instance, so the database check's kept answer is shared by every request.
+        services.AddSingleton<DatabaseHealthCheck>();
         services.AddHealthChecks()
             .AddCheck<ContentHealthCheck>("content")
             .AddCheck<SearchIndexHealthCheck>("search-index")
