@@ -165,8 +165,8 @@ public sealed partial class NewsletterApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
         var target = redirect.Headers.Location!;
         Assert.Matches("^https://poc.example.org/materials/[a-z0-9-]+\\?source=newsletter$", target.ToString());
-        Assert.Equal(2, await CountAsync($"SELECT count(*) FROM newsletter_events WHERE issue_id = {id} AND NOT automated"));
-        Assert.Equal(3, await CountAsync($"SELECT count(*) FROM newsletter_events WHERE issue_id = {id} AND automated"));
+        Assert.Equal(2, await CountAsync($"SELECT sum(count) FROM newsletter_events WHERE issue_id = {id} AND NOT automated"));
+        Assert.Equal(3, await CountAsync($"SELECT sum(count) FROM newsletter_events WHERE issue_id = {id} AND automated"));
         // The click is the mail's figure; the view is recorded once, by the reader opening the material.
         var reader = await _app.ClientFor(["clb-medewerker"], "brussel");
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/api" + target.PathAndQuery)).StatusCode);
@@ -182,6 +182,31 @@ public sealed partial class NewsletterApiTests : IAsyncLifetime
         Assert.DoesNotContain("gent", report.GetProperty("centresNotReached").EnumerateArray().Select(c => c.GetString()));
         var csv = await _editor.GetAsync($"/api/newsletter/issues/{id}/report?format=csv");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_readers_repeated_opens_and_clicks_are_counted_in_one_row_each_and_reported_in_total_and_by_reader()
+    {
+        var id = await SendAsync("2027-04");
+        var html = WebUtility.HtmlDecode(Outbox().Single(m => m.To.Mailboxes.Single().Address == "els@example.org").HtmlBody ?? "");
+        var pixel = PathOf(OpenPixel().Match(html).Groups[1].Value);
+        var click = PathOf(ClickLinks().Matches(html).Select(m => m.Groups[1].Value).First());
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+
+        for (var i = 0; i < 200; i++)
+        {
+            await Get(click, "Mozilla/5.0 (Windows NT 10.0) Thunderbird/128.0");
+            await Get(pixel, "Mozilla/5.0 (Windows NT 10.0) Thunderbird/128.0");
+        }
+
+        Assert.Equal(2, await CountAsync($"SELECT count(*) FROM newsletter_events WHERE issue_id = {id}"));
+        Assert.Equal(1, await CountAsync($"SELECT count(*) FROM newsletter_events WHERE issue_id = {id} AND kind = 'click' AND count = 200 AND last_at > first_at"));
+        var report = await Json(await _editor.GetAsync($"/api/newsletter/issues/{id}/report"));
+        Assert.Equal(200, report.GetProperty("clicks").GetInt64());
+        Assert.Equal(1, report.GetProperty("uniqueClickers").GetInt64());
+        Assert.Equal(1, report.GetProperty("uniqueOpens").GetInt64());
+        var link = report.GetProperty("links").EnumerateArray().Single();
+        Assert.Equal((200, 1), (link.GetProperty("clicks").GetInt64(), link.GetProperty("uniqueClickers").GetInt64()));
     }
 
     [Theory]

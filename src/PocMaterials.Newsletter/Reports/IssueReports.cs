@@ -42,11 +42,11 @@ public sealed class IssueReports(Database database)
         var statuses = await PairsAsync("SELECT status, count(*) FROM newsletter_deliveries WHERE issue_id = $1 GROUP BY status", issue.Id, cancellationToken);
         await using var totals = database.DataSource.CreateCommand("""
             SELECT count(DISTINCT subscriber_id) FILTER (WHERE NOT automated AND kind IN ('open', 'click')),
-                   count(*) FILTER (WHERE NOT automated AND kind = 'click'),
+                   coalesce(sum(count) FILTER (WHERE NOT automated AND kind = 'click'), 0)::bigint,
                    count(DISTINCT subscriber_id) FILTER (WHERE NOT automated AND kind = 'click'),
-                   count(*) FILTER (WHERE NOT automated AND kind = 'archive_view'),
-                   count(*) FILTER (WHERE automated AND kind = 'open'),
-                   count(*) FILTER (WHERE automated AND kind = 'click')
+                   coalesce(sum(count) FILTER (WHERE NOT automated AND kind = 'archive_view'), 0)::bigint,
+                   coalesce(sum(count) FILTER (WHERE automated AND kind = 'open'), 0)::bigint,
+                   coalesce(sum(count) FILTER (WHERE automated AND kind = 'click'), 0)::bigint
             FROM newsletter_events WHERE issue_id = $1
             """);
         totals.Parameters.Add(new() { Value = issue.Id });
@@ -59,8 +59,8 @@ public sealed class IssueReports(Database database)
         }
 
         await using var links = database.DataSource.CreateCommand("""
-            SELECT link, count(*), count(DISTINCT subscriber_id) FROM newsletter_events
-            WHERE issue_id = $1 AND kind = 'click' AND NOT automated GROUP BY link ORDER BY count(*) DESC, link
+            SELECT link, sum(count)::bigint AS clicks, count(DISTINCT subscriber_id) FROM newsletter_events
+            WHERE issue_id = $1 AND kind = 'click' AND NOT automated GROUP BY link ORDER BY clicks DESC, link
             """);
         links.Parameters.Add(new() { Value = issue.Id });
         var linkClicks = new List<LinkClicks>();
@@ -91,7 +91,7 @@ public sealed class IssueReports(Database database)
             $"SELECT {by.Key}, count(DISTINCT subscriber_id) FROM newsletter_events {by.Join} WHERE issue_id = $1 AND NOT automated AND kind IN ('open', 'click') GROUP BY 1",
             issueId, cancellationToken);
         var clicks = await PairsAsync(
-            $"SELECT {by.Key}, count(*) FROM newsletter_events {by.Join} WHERE issue_id = $1 AND NOT automated AND kind = 'click' GROUP BY 1", issueId, cancellationToken);
+            $"SELECT {by.Key}, sum(count)::bigint FROM newsletter_events {by.Join} WHERE issue_id = $1 AND NOT automated AND kind = 'click' GROUP BY 1", issueId, cancellationToken);
         var labels = known.ToList();
         var ids = labels.Select(l => l.Id).Concat(sent.Keys).Concat(opens.Keys).Distinct(StringComparer.Ordinal);
         return ids.Select(id =>

@@ -21,6 +21,7 @@ public sealed record DeliveredMail(long IssueId, long SubscriberId, IReadOnlyLis
 /// <summary>
 /// Opens, clicks and archive reads of the POC-a-tizer. A request that looks automated (HEAD, a known
 /// scanner or privacy proxy, or within seconds of delivery) is stored apart and left out of the figures.
+/// A mail's opens and clicks are counted in one row per link (first and last seen), an archive read is a row.
 /// </summary>
 public sealed class NewsletterEvents(Database database, IOptions<NewsletterOptions> options)
 {
@@ -48,9 +49,13 @@ public sealed class NewsletterEvents(Database database, IOptions<NewsletterOptio
 
     public async Task RecordAsync(long issueId, long? subscriberId, NewsletterEventKind kind, string? link, bool automated, IReadOnlyList<string> roles, string? centre, DateTimeOffset at, CancellationToken cancellationToken)
     {
+        // A mail's repeated open or click adds to its row's count: links in mails are unauthenticated, so a row per
+        // request would let anyone grow the table.
         await using var command = database.DataSource.CreateCommand("""
-            INSERT INTO newsletter_events (issue_id, subscriber_id, kind, link, occurred_at, automated, roles, centre)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+            INSERT INTO newsletter_events (issue_id, subscriber_id, kind, link, first_at, last_at, automated, roles, centre)
+            VALUES ($1, $2, $3, $4, $5, $5, $6, $7, $8)
+            ON CONFLICT (issue_id, subscriber_id, kind, (coalesce(link, '')), automated) WHERE subscriber_id IS NOT NULL
+            DO UPDATE SET count = newsletter_events.count + 1, last_at = greatest(newsletter_events.last_at, EXCLUDED.last_at)
             """);
         command.Parameters.Add(new() { Value = issueId });
         command.Parameters.Add(new() { Value = (object?)subscriberId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
