@@ -35,6 +35,28 @@ public sealed class EnvironmentTests
     }
 
     [Fact]
+    public async Task Outside_Development_a_missing_SMTP_host_stops_the_start_unless_the_outbox_is_chosen()
+    {
+        using var folder = ContentFolder.WithFixture();
+        var production = new Dictionary<string, string?>
+        {
+            ["Identity:Issuer"] = "https://login.example.org",
+            ["Identity:SigningKey"] = "a-production-key-of-at-least-32-bytes!!",
+            ["Smtp:Outbox"] = "false",
+        };
+
+        var error = Assert.IsType<OptionsValidationException>(await HostStart.FailureAsync(folder, "Production", production));
+        production["Smtp:Outbox"] = "true";
+        var withOutbox = await HostStart.FailureAsync(folder, "Production", production);
+        production["Smtp:Host"] = "smtp.example.org";
+        var both = Assert.IsType<OptionsValidationException>(await HostStart.FailureAsync(folder, "Production", production));
+
+        Assert.Contains("Smtp:Host is not set", error.Message, StringComparison.Ordinal);
+        Assert.Null(withOutbox);
+        Assert.Contains("choose one", both.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_lists_every_error_and_exits_1()
     {
         using var folder = ContentFolder.WithFixture();

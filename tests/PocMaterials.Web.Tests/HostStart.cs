@@ -15,13 +15,17 @@ public static class HostStart
     public static async Task<Exception?> FailureAsync(ContentFolder folder, string environment, IDictionary<string, string?> settings)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment, ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var configuration = new Dictionary<string, string?>
         {
             ["Content:ContentPath"] = folder.ContentPath,
             ["Content:ThemesPath"] = folder.ThemesPath,
             ["Data:DataPath"] = folder.DataPath,
             ["Postgres:ConnectionString"] = await TestPostgres.CreateDatabaseAsync(),
-        }.Concat(settings));
+            ["Smtp:Outbox"] = "true",
+        };
+        foreach (var (key, value) in settings)
+            configuration[key] = value;
+        builder.Configuration.AddInMemoryCollection(configuration);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddPocMaterials();
         await using var app = builder.Build();

@@ -33,6 +33,8 @@ public sealed class PocMaterialsApp(ContentFolder folder, string environment = "
             ["Content:ThemesPath"] = folder.ThemesPath,
             ["Data:DataPath"] = folder.DataPath,
             ["Postgres:ConnectionString"] = ConnectionString,
+            // Chosen, as outside Development it must be: no test host sends mail anywhere unless a test says so.
+            ["Smtp:Outbox"] = settings?.ContainsKey("Smtp:Host") == true ? "false" : "true",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             configuration[key] = value;

@@ -3,13 +3,19 @@ using MailKit.Security;
 
 namespace PocMaterials.Newsletter.Sending;
 
-/// <summary>How mails leave: an SMTP server, or, when no host is set, .eml files in the outbox folder of the data folder.</summary>
+/// <summary>
+/// How mails leave: an SMTP server, or .eml files in the outbox folder of the data folder, when chosen by
+/// <see cref="Outbox"/> or, in Development only, when no host is set.
+/// </summary>
 public sealed class SmtpOptions
 {
     public const string Section = "Smtp";
 
-    /// <summary>The SMTP server; empty: mails are written to the outbox folder instead.</summary>
+    /// <summary>The SMTP server; empty in Development: mails are written to the outbox folder instead.</summary>
     public string? Host { get; set; }
+
+    /// <summary>Write every mail to the outbox folder instead of an SMTP server (outside Development it must be chosen).</summary>
+    public bool Outbox { get; set; }
 
     [Range(1, 65535)]
     public int Port { get; set; } = 25;
@@ -43,5 +49,5 @@ public sealed class SmtpOptions
     [Range(1, 600)]
     public int TimeoutSeconds { get; set; } = 30;
 
-    public bool UsesOutbox => string.IsNullOrWhiteSpace(Host);
+    public bool UsesOutbox => Outbox || string.IsNullOrWhiteSpace(Host);
 }

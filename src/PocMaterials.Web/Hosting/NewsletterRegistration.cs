@@ -11,6 +11,7 @@ using PocMaterials.Newsletter.Sending;
 using PocMaterials.Newsletter.Tracking;
 using PocMaterials.Newsletter.Subscribers;
 using PocMaterials.Persistence;
+using PocMaterials.Web.Options;
 
 namespace PocMaterials.Web.Hosting;
 
@@ -22,6 +23,7 @@ public static class NewsletterRegistration
         var services = builder.Services;
         services.AddOptions<NewsletterOptions>().BindConfiguration(NewsletterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();
         services.AddSingleton(sp => new SignedTokens(SecretKeyFile.ReadOrCreate(
             sp.GetRequiredService<IOptions<NewsletterOptions>>().Value.SigningKey,
             sp.GetRequiredService<DataFolderLock>().Path,
