@@ -38,7 +38,7 @@ internal static class NewsletterBenchmark
             var content = library.Reload().Snapshot;
             await SubscribeAsync(database, content, subscribers);
 
-            var issues = new IssueStore(database);
+            var issues = new IssueStore(database, TimeProvider.System);
             var today = new BrusselsCalendar(TimeProvider.System).Today;
             var composed = await new IssueComposer(issues, new MaterialPopularity(database), TimeProvider.System).ComposeAsync(today, content, today, CancellationToken.None);
             var (issue, _) = await issues.AddOnceAsync(composed!, CancellationToken.None);
@@ -48,8 +48,8 @@ internal static class NewsletterBenchmark
             var tokens = new SignedTokens(new byte[32]);
             var newsletterOptions = Options.Create(new NewsletterOptions());
             var links = new NewsletterLinks(tokens, newsletterOptions);
-            var sender = new IssueSender(database, issues, new DeliveryStore(database), new IssueRenderer(), links, new UnsubscribeLinks(tokens, newsletterOptions),
-                new MailTransports(options, Path.Combine(root, "outbox")), library, new BrusselsCalendar(TimeProvider.System), Options.Create(options), NullLogger<IssueSender>.Instance);
+            var sender = new IssueSender(database, issues, new DeliveryStore(database, TimeProvider.System), new IssueRenderer(), links, new UnsubscribeLinks(tokens, newsletterOptions),
+                new MailTransports(options, Path.Combine(root, "outbox")), library, new BrusselsCalendar(TimeProvider.System), TimeProvider.System, Options.Create(options), NullLogger<IssueSender>.Instance);
 
             GC.Collect();
             using var memory = new PeakMemory();

@@ -1,5 +1,6 @@
 using PocMaterials.Content.Materials;
 using PocMaterials.Content.Visibility;
+using PocMaterials.Testing;
 
 namespace PocMaterials.Content.Tests;
 
@@ -46,13 +47,8 @@ public sealed class MaterialVisibilityTests
     public void Today_is_the_date_in_Brussels()
     {
         // 23:30 UTC on 24 November is already 25 November in Brussels (UTC+1).
-        var time = new FixedTime(new DateTimeOffset(2026, 11, 24, 23, 30, 0, TimeSpan.Zero));
+        var time = new TestClock(new DateTimeOffset(2026, 11, 24, 23, 30, 0, TimeSpan.Zero));
 
         Assert.Equal(new DateOnly(2026, 11, 25), new BrusselsCalendar(time).Today);
-    }
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

@@ -22,7 +22,7 @@ public sealed class NewsletterDatabase : IAsyncLifetime
     public string ConnectionString { get; private set; } = "";
     public ContentFolder Content { get; } = ContentFolder.WithFixture();
     public ContentSnapshot Snapshot { get; private set; } = ContentSnapshot.Empty;
-    public IssueStore Issues => new(Database);
+    public IssueStore Issues => new(Database, TimeProvider.System);
     public MaterialPopularity Popularity => new(Database);
     public IssueComposer Composer => new(Issues, Popularity, TimeProvider.System);
     public SignedTokens Tokens { get; } = new(new byte[32]);

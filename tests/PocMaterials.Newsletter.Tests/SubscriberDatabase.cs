@@ -12,7 +12,7 @@ namespace PocMaterials.Newsletter.Tests;
 public sealed class SubscriberDatabase : IAsyncLifetime
 {
     public Database Database { get; } = new();
-    public SubscriberStore Store => new(Database);
+    public SubscriberStore Store => new(Database, TimeProvider.System);
     public SubscriberImport Import => new(Store);
     public static MaterialTaxonomy Taxonomy { get; } = LoadTaxonomy();
 

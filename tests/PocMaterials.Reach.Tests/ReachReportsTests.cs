@@ -1,6 +1,7 @@
 using PocMaterials.Reach.Reports;
 using PocMaterials.Reach.Tracking;
 using static PocMaterials.Reach.Tests.ReachDatabase;
+using PocMaterials.Testing;
 
 namespace PocMaterials.Reach.Tests;
 
@@ -108,7 +109,7 @@ public sealed class ReachReportsTests : IAsyncLifetime
             View("fiche-intake", Utc(2026, 10, 3, 8), Viewer("bo")),
             Search("oud", Utc(2024, 10, 1, 8), Viewer("an"), 1),
         ], default);
-        var calendar = new Content.Visibility.BrusselsCalendar(new FixedTime(Utc(2026, 11, 24, 12)));
+        var calendar = new Content.Visibility.BrusselsCalendar(new TestClock(Utc(2026, 11, 24, 12)));
         var retention = new RawEventRetention(_db.Database, Microsoft.Extensions.Options.Options.Create(new ReachOptions { RawRetentionMonths = 12 }), calendar,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<RawEventRetention>.Instance);
 
@@ -121,10 +122,5 @@ public sealed class ReachReportsTests : IAsyncLifetime
         Assert.Equal([new DateOnly(2024, 10, 1)], old.Materials.Single().Months.Select(m => m.Month));
         var centres = await _db.Reports.CentresAsync(SchoolYear, _db.Snapshot, default);
         Assert.Equal(2, centres.Groups.Single(g => g.Id == "gent").Views);
-    }
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

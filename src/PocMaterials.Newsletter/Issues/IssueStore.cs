@@ -7,7 +7,7 @@ using PocMaterials.Persistence;
 namespace PocMaterials.Newsletter.Issues;
 
 /// <summary>The POC-a-tizer issues in PostgreSQL. Status changes are conditional updates, so two editors or two jobs cannot both win.</summary>
-public sealed class IssueStore(Database database)
+public sealed class IssueStore(Database database, TimeProvider time)
 {
     private const string Columns =
         "id, month, feature_kind, feature_id, feature_reason, intro_markdown, composition, status, composed_at, approved_at, approved_by, cancelled_at, sent_at, note";
@@ -77,10 +77,10 @@ public sealed class IssueStore(Database database)
         await using var command = database.DataSource.CreateCommand($"""
             UPDATE newsletter_issues SET
                 status = $3,
-                approved_at = CASE WHEN $3 = 'approved' THEN now() ELSE approved_at END,
+                approved_at = CASE WHEN $3 = 'approved' THEN $6 ELSE approved_at END,
                 approved_by = CASE WHEN $3 = 'approved' THEN $4 ELSE approved_by END,
-                cancelled_at = CASE WHEN $3 = 'cancelled' THEN now() ELSE cancelled_at END,
-                sent_at = CASE WHEN $3 = 'sent' THEN now() ELSE sent_at END,
+                cancelled_at = CASE WHEN $3 = 'cancelled' THEN $6 ELSE cancelled_at END,
+                sent_at = CASE WHEN $3 = 'sent' THEN $6 ELSE sent_at END,
                 note = $5
             WHERE id = $1 AND status = ANY ($2)
             RETURNING {Columns}
@@ -90,6 +90,7 @@ public sealed class IssueStore(Database database)
         command.Parameters.Add(new() { Value = StatusText(to) });
         command.Parameters.Add(new() { Value = (object?)editor ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = (object?)note ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = time.GetUtcNow() });
         return await ReadOneAsync(command, cancellationToken);
     }
 

@@ -33,14 +33,15 @@ public sealed record Delivery(long SubscriberId, string Email, string Name, Deli
 /// statement before the mail goes out and settled after it, so whatever stops a run, a recipient
 /// either has a settled row, or a 'sending' row the next run marks uncertain, or no row and is sent.
 /// </summary>
-public sealed class DeliveryStore(Database database)
+public sealed class DeliveryStore(Database database, TimeProvider time)
 {
     /// <summary>Rows a killed run left claimed: their mails may or may not have gone out.</summary>
     public async Task<int> MarkAbandonedUncertainAsync(long issueId, CancellationToken cancellationToken)
     {
         await using var command = database.DataSource.CreateCommand(
-            "UPDATE newsletter_deliveries SET status = 'uncertain', updated_at = now() WHERE issue_id = $1 AND status = 'sending'");
+            "UPDATE newsletter_deliveries SET status = 'uncertain', updated_at = $2 WHERE issue_id = $1 AND status = 'sending'");
         command.Parameters.Add(new() { Value = issueId });
+        command.Parameters.Add(new() { Value = time.GetUtcNow() });
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -100,8 +101,8 @@ public sealed class DeliveryStore(Database database)
     {
         await using var command = database.AsyncCommitDataSource.CreateCommand("""
             UPDATE newsletter_deliveries d
-            SET status = s.status, attempts = s.attempts, server_response = s.response, updated_at = now(),
-                sent_at = CASE WHEN s.status = 'sent' THEN now() END
+            SET status = s.status, attempts = s.attempts, server_response = s.response, updated_at = $6,
+                sent_at = CASE WHEN s.status = 'sent' THEN $6 END
             FROM unnest($2::bigint[], $3::text[], $4::integer[], $5::text[]) AS s (subscriber_id, status, attempts, response)
             WHERE d.issue_id = $1 AND d.subscriber_id = s.subscriber_id AND d.status = 'sending'
             """);
@@ -110,6 +111,7 @@ public sealed class DeliveryStore(Database database)
         command.Parameters.Add(new() { Value = settlements.Select(s => Text(s.Status)).ToArray() });
         command.Parameters.Add(new() { Value = settlements.Select(s => s.Attempts).ToArray() });
         command.Parameters.Add(new() { Value = settlements.Select(s => s.ServerResponse).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = time.GetUtcNow() });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -150,9 +152,9 @@ public sealed class DeliveryStore(Database database)
         // Rows as JSON: each has its own array of roles, which unnest() of arrays cannot carry.
         await using var command = database.DataSource.CreateCommand("""
             INSERT INTO newsletter_deliveries (issue_id, subscriber_id, status, updated_at, roles, centre)
-            SELECT $1, r.subscriber_id, $2, now(), r.roles, r.centre
+            SELECT $1, r.subscriber_id, $2, $4, r.roles, r.centre
             FROM jsonb_to_recordset($3) AS r (subscriber_id bigint, roles text[], centre text)
-            ON CONFLICT (issue_id, subscriber_id) DO UPDATE SET status = EXCLUDED.status, updated_at = now(), roles = EXCLUDED.roles, centre = EXCLUDED.centre
+            ON CONFLICT (issue_id, subscriber_id) DO UPDATE SET status = EXCLUDED.status, updated_at = $4, roles = EXCLUDED.roles, centre = EXCLUDED.centre
             WHERE newsletter_deliveries.status = 'deferred'
             RETURNING subscriber_id
             """);
@@ -163,6 +165,7 @@ public sealed class DeliveryStore(Database database)
             Value = JsonSerializer.Serialize(recipients.Select(r => new { subscriber_id = r.SubscriberId, roles = r.Roles, centre = r.Centre })),
             NpgsqlDbType = NpgsqlDbType.Jsonb,
         });
+        command.Parameters.Add(new() { Value = time.GetUtcNow() });
         var inserted = new HashSet<long>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -63,8 +63,8 @@ public sealed partial class IssueSender
     /// <summary>Hands out the recipients still to be sent, a batch at a time, while the issue is being sent (not cancelled meanwhile).</summary>
     private async Task ProduceAsync(SendRun run, ChannelWriter<Recipient> recipients)
     {
-        var subscribedBefore = run.Issue.ApprovedAt ?? DateTimeOffset.UtcNow;
-        var runStarted = DateTimeOffset.UtcNow;
+        var runStarted = time.GetUtcNow();
+        var subscribedBefore = run.Issue.ApprovedAt ?? runStarted;
         for (long after = 0; ;)
         {
             var batch = await run.Lock.CallAsync(token => deliveries.PendingAsync(run.Issue.Id, after, RecipientBatchSize, subscribedBefore, runStarted, token), run.Stop.Token);

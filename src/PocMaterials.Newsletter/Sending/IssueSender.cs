@@ -32,6 +32,7 @@ public sealed partial class IssueSender(
     MailTransports transports,
     ContentLibrary library,
     BrusselsCalendar calendar,
+    TimeProvider time,
     IOptions<SmtpOptions> smtpOptions,
     ILogger<IssueSender> logger)
 {

@@ -9,7 +9,7 @@ namespace PocMaterials.Newsletter.Subscribers;
 /// The subscribers in PostgreSQL. Imports create and update by address (case-insensitive) and never touch
 /// anyone who unsubscribed; an unsubscription is set once and stays. Senders stream active subscribers by id.
 /// </summary>
-public sealed class SubscriberStore(Database database)
+public sealed class SubscriberStore(Database database, TimeProvider time)
 {
     // Imports run one at a time, so the counts of one are not mixed with another's rows. "POCS" in ASCII.
     private const long ImportLockKey = 0x504F4353;
@@ -27,14 +27,14 @@ public sealed class SubscriberStore(Database database)
             SELECT count(*) AS n FROM subscriber_import i JOIN newsletter_subscribers s ON s.email_key = lower(i.email)
             WHERE s.unsubscribed_at IS NOT NULL),
         updated AS (
-            UPDATE newsletter_subscribers s SET email = i.email, email_key = lower(i.email), name = i.name, roles = i.roles, centre = i.centre, updated_at = now()
+            UPDATE newsletter_subscribers s SET email = i.email, email_key = lower(i.email), name = i.name, roles = i.roles, centre = i.centre, updated_at = $1
             FROM subscriber_import i
             WHERE s.email_key = lower(i.email) AND s.unsubscribed_at IS NULL
               AND (s.email, s.name, s.roles, s.centre) IS DISTINCT FROM (i.email, i.name, i.roles, i.centre)
             RETURNING s.id),
         created AS (
-            INSERT INTO newsletter_subscribers (email, email_key, name, roles, centre)
-            SELECT i.email, lower(i.email), i.name, i.roles, i.centre FROM subscriber_import i
+            INSERT INTO newsletter_subscribers (email, email_key, name, roles, centre, created_at, updated_at)
+            SELECT i.email, lower(i.email), i.name, i.roles, i.centre, $1, $1 FROM subscriber_import i
             WHERE NOT EXISTS (SELECT 1 FROM newsletter_subscribers s WHERE s.email_key = lower(i.email))
             ORDER BY i.line
             RETURNING id)
@@ -68,7 +68,7 @@ public sealed class SubscriberStore(Database database)
             await copy.CompleteAsync(cancellationToken);
         }
         ImportCounts counts;
-        await using (var upsert = new NpgsqlCommand(Upsert, connection, transaction))
+        await using (var upsert = new NpgsqlCommand(Upsert, connection, transaction) { Parameters = { new() { Value = time.GetUtcNow() } } })
         await using (var reader = await upsert.ExecuteReaderAsync(cancellationToken))
         {
             await reader.ReadAsync(cancellationToken);
@@ -84,8 +84,9 @@ public sealed class SubscriberStore(Database database)
     public async Task<DateTimeOffset?> UnsubscribeAsync(long id, CancellationToken cancellationToken)
     {
         await using var command = database.DataSource.CreateCommand(
-            "UPDATE newsletter_subscribers SET unsubscribed_at = coalesce(unsubscribed_at, now()) WHERE id = $1 RETURNING unsubscribed_at");
+            "UPDATE newsletter_subscribers SET unsubscribed_at = coalesce(unsubscribed_at, $2) WHERE id = $1 RETURNING unsubscribed_at");
         command.Parameters.Add(new() { Value = id });
+        command.Parameters.Add(new() { Value = time.GetUtcNow() });
         return await command.ExecuteScalarAsync(cancellationToken) is DateTime at ? new DateTimeOffset(at, TimeSpan.Zero) : null;
     }
 

@@ -44,7 +44,7 @@ public static class SubscribersImportCommand
             using var library = content.CreateLibrary();
             var taxonomy = library.Reload().Snapshot.Taxonomy;
             await using var csv = File.OpenRead(file);
-            var result = await new SubscriberImport(new SubscriberStore(database)).ImportAsync(csv, taxonomy, cancellationToken);
+            var result = await new SubscriberImport(new SubscriberStore(database, TimeProvider.System)).ImportAsync(csv, taxonomy, cancellationToken);
             switch (result)
             {
                 case SubscriberImportResult.Imported { Counts: var counts }:

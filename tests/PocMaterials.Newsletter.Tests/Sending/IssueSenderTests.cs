@@ -85,7 +85,7 @@ public sealed class IssueSenderTests : IAsyncLifetime
         Assert.Empty(_smtp.MessagesTo("weiger-2@example.org"));
         foreach (var address in all.Where(a => a != "weiger-2@example.org"))
             Assert.Single(_smtp.MessagesTo(address));
-        var refused = (await new DeliveryStore(_db.Database).ListAsync(issue.Id, DeliveryStatus.Failed, 10, CancellationToken.None)).Single();
+        var refused = (await new DeliveryStore(_db.Database, TimeProvider.System).ListAsync(issue.Id, DeliveryStatus.Failed, 10, CancellationToken.None)).Single();
         Assert.Equal(("weiger-2@example.org", 1), (refused.Email, refused.Attempts));
         Assert.StartsWith("550", refused.ServerResponse, StringComparison.Ordinal);
         Assert.Equal(IssueStatus.Sent, (await _db.Issues.GetAsync(issue.Id, CancellationToken.None))!.Status);
@@ -138,7 +138,7 @@ public sealed class IssueSenderTests : IAsyncLifetime
         await _db.Issues.TransitionAsync(issue.Id, [IssueStatus.Approved], IssueStatus.Sending, null, null, CancellationToken.None);
 
         await Sender().SendAsync(issue.Id, CancellationToken.None);
-        var deliveries = new DeliveryStore(_db.Database);
+        var deliveries = new DeliveryStore(_db.Database, TimeProvider.System);
         var uncertain = await deliveries.ListAsync(issue.Id, DeliveryStatus.Uncertain, 10, CancellationToken.None);
         Assert.Equal(["gestopt-1@example.org", "gestopt-2@example.org"], uncertain.Select(d => d.Email));
         Assert.Empty(_smtp.MessagesTo("gestopt-1@example.org"));
@@ -174,7 +174,7 @@ public sealed class IssueSenderTests : IAsyncLifetime
 
         Assert.Equal(IssueStatus.Sent, (await _db.Issues.GetAsync(issue.Id, CancellationToken.None))!.Status);
         Assert.Equal(0, await _db.ScalarAsync("SELECT count(*) FROM newsletter_deliveries WHERE status = 'sending'"));
-        var uncertain = await new DeliveryStore(_db.Database).ListAsync(issue.Id, DeliveryStatus.Uncertain, 100, CancellationToken.None);
+        var uncertain = await new DeliveryStore(_db.Database, TimeProvider.System).ListAsync(issue.Id, DeliveryStatus.Uncertain, 100, CancellationToken.None);
         Assert.InRange(uncertain.Count, 0, 3 * 4);
         foreach (var address in all.Except(uncertain.Select(d => d.Email)))
             Assert.Single(_smtp.MessagesTo(address));
@@ -220,6 +220,20 @@ public sealed class IssueSenderTests : IAsyncLifetime
         Assert.Equal(_smtp.MessageCount, await _db.ScalarAsync("SELECT count(*) FROM newsletter_deliveries WHERE status = 'sent'"));
     }
 
+    [Fact]
+    public async Task A_send_records_every_time_by_the_hosts_clock()
+    {
+        await SubscribersAsync("klok", 2);
+        var clock = new TestClock(new DateTimeOffset(2027, 1, 4, 6, 0, 0, TimeSpan.Zero));
+        var issue = await ApprovedIssueAsync(["faq-leersteun"], new IssueStore(_db.Database, clock));
+
+        await Sender(time: clock).SendAsync(issue.Id, CancellationToken.None);
+
+        var sent = (await _db.Issues.GetAsync(issue.Id, CancellationToken.None))!;
+        Assert.Equal((clock.Now, clock.Now), (sent.ApprovedAt, sent.SentAt));
+        Assert.Equal(2, await _db.ScalarAsync("SELECT count(*) FROM newsletter_deliveries WHERE sent_at = $1 AND updated_at = $1", clock.Now));
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -242,9 +256,10 @@ public sealed class IssueSenderTests : IAsyncLifetime
         return addresses;
     }
 
-    private async Task<NewsletterIssue> ApprovedIssueAsync(string[] materials)
+    private async Task<NewsletterIssue> ApprovedIssueAsync(string[] materials, IssueStore? store = null)
     {
-        var (issue, _) = await _db.Issues.AddOnceAsync(new NewsletterIssue
+        var issues = store ?? _db.Issues;
+        var (issue, _) = await issues.AddOnceAsync(new NewsletterIssue
         {
             Id = 0,
             Month = new DateOnly(2026, 12, 1),
@@ -255,19 +270,20 @@ public sealed class IssueSenderTests : IAsyncLifetime
             Status = IssueStatus.Composed,
             ComposedAt = DateTimeOffset.UtcNow,
         }, CancellationToken.None);
-        return (await _db.Issues.TransitionAsync(issue.Id, [IssueStatus.Composed], IssueStatus.Approved, "redacteur", null, CancellationToken.None))!;
+        return (await issues.TransitionAsync(issue.Id, [IssueStatus.Composed], IssueStatus.Approved, "redacteur", null, CancellationToken.None))!;
     }
 
-    private IssueSender Sender(SmtpOptions? options = null)
+    private IssueSender Sender(SmtpOptions? options = null, TimeProvider? time = null)
     {
+        time ??= TimeProvider.System;
         var smtp = options ?? new SmtpOptions();
         smtp.Host = _smtp.Host;
         smtp.Port = _smtp.Port;
         smtp.Security = MailKit.Security.SecureSocketOptions.None;
         var library = new ContentLibrary(_db.Content.Location);
         library.Reload();
-        return new IssueSender(_db.Database, _db.Issues, new DeliveryStore(_db.Database), new IssueRenderer(), _db.Links, new UnsubscribeLinks(_db.Tokens, _db.Options),
-            new MailTransports(smtp, Path.Combine(_db.Content.DataPath, "outbox")), library, new BrusselsCalendar(TimeProvider.System),
+        return new IssueSender(_db.Database, new IssueStore(_db.Database, time), new DeliveryStore(_db.Database, time), new IssueRenderer(), _db.Links, new UnsubscribeLinks(_db.Tokens, _db.Options),
+            new MailTransports(smtp, Path.Combine(_db.Content.DataPath, "outbox")), library, new BrusselsCalendar(time), time,
             Options.Create(smtp), NullLogger<IssueSender>.Instance);
     }
 }
