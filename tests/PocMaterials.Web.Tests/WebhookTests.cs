@@ -17,6 +17,8 @@ public sealed class WebhookHost : IAsyncLifetime
         ["Webhooks:CheckInterval"] = "00:00:01",
         ["Jobs:SchedulePollingInterval"] = "00:00:01",
         ["Newsletter:PublicBaseUrl"] = "https://materialen.example.org",
+        // The test receivers listen on loopback, which receivers may only reach when it is allowed.
+        ["Webhooks:AllowedInternalHosts:0"] = "127.0.0.1",
     };
 
     public ContentFolder Folder { get; } = ContentFolder.WithFixture();
@@ -70,7 +72,7 @@ public sealed class WebhookTests(WebhookHost host) : IClassFixture<WebhookHost>
         Assert.True(editorErrors.TryGetProperty("url", out _));
         Assert.Contains("redacteur", editorErrors.GetProperty("roles")[0].GetString(), StringComparison.Ordinal);
 
-        var created = await Editor.PostAsJsonAsync("/api/webhooks", new { url = "https://intranet.example.org/hooks/poc", description = "Intranet" });
+        var created = await Editor.PostAsJsonAsync("/api/webhooks", new { url = "http://127.0.0.1:9/hooks/poc", description = "Intranet" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var body = await created.Content.ReadFromJsonAsync<JsonElement>();
         Assert.StartsWith("whsec_", body.GetProperty("secret").GetString(), StringComparison.Ordinal);
@@ -78,7 +80,7 @@ public sealed class WebhookTests(WebhookHost host) : IClassFixture<WebhookHost>
         Assert.Equal(["clb-medewerker"], body.GetProperty("roles").EnumerateArray().Select(e => e.GetString()));
         var id = body.GetProperty("id").GetInt64();
         var listed = await Editor.GetStringAsync("/api/webhooks");
-        Assert.Contains("intranet.example.org", listed, StringComparison.Ordinal);
+        Assert.Contains("127.0.0.1:9/hooks/poc", listed, StringComparison.Ordinal);
         Assert.DoesNotContain("whsec_", listed, StringComparison.Ordinal);
         Assert.DoesNotContain("whsec_", await Editor.GetStringAsync($"/api/webhooks/{id}"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NoContent, (await Editor.DeleteAsync($"/api/webhooks/{id}")).StatusCode);
@@ -143,8 +145,9 @@ public sealed class WebhookTests(WebhookHost host) : IClassFixture<WebhookHost>
         Assert.Equal(200, delivery.GetProperty("lastStatusCode").GetInt32());
         var log = delivery.GetProperty("attemptLog").EnumerateArray().ToList();
         Assert.Equal([500, 200], log.Select(a => a.GetProperty("statusCode").GetInt32()));
-        Assert.Contains("500", log[0].GetProperty("error").GetString(), StringComparison.Ordinal);
-        Assert.Contains("refused by the test", log[0].GetProperty("error").GetString(), StringComparison.Ordinal);
+        // The status code, never what the receiver wrote in its answer.
+        Assert.Equal("answered 500", log[0].GetProperty("error").GetString());
+        Assert.DoesNotContain("refused by the test", await Editor.GetStringAsync($"/api/webhooks/{id}/deliveries"), StringComparison.Ordinal);
         // The back-off: the retry came after the configured 3 seconds (Hangfire schedules to the whole second).
         Assert.True(received[1].At - received[0].At >= TimeSpan.FromSeconds(2), $"retried after {received[1].At - received[0].At}");
     }

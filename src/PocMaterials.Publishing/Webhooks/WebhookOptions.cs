@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace PocMaterials.Publishing.Webhooks;
 
-/// <summary>How webhook deliveries are attempted: the timeout of one attempt and the pauses before the next ones.</summary>
+/// <summary>How webhook deliveries are attempted: the timeout of one attempt, the pauses before the next ones, the internal hosts allowed.</summary>
 public sealed class WebhookOptions : IValidatableObject
 {
     public const string Section = "Webhooks";
@@ -28,6 +28,12 @@ public sealed class WebhookOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Host names and addresses of internal receivers that may be reached after all (loopback, private networks, ...):
+    /// a name allows whatever it resolves to, an address allows itself however the receiver's host names it.
+    /// </summary>
+    public string[] AllowedInternalHosts { get; set; } = [];
+
     public int MaxAttempts => Delays.Count + 1;
 
     /// <summary>An attempt not settled this long after it started was lost with its host: it may be made again.</summary>
@@ -39,5 +45,7 @@ public sealed class WebhookOptions : IValidatableObject
             yield return new ValidationResult($"Webhooks:RetryDelays has {RetryDelays.Length} pauses; at most 20 are allowed.", [nameof(RetryDelays)]);
         foreach (var delay in RetryDelays.Where(d => d < TimeSpan.FromSeconds(1) || d > TimeSpan.FromDays(7)))
             yield return new ValidationResult($"Webhooks:RetryDelays: {delay} is not between 1 second and 7 days.", [nameof(RetryDelays)]);
+        foreach (var host in AllowedInternalHosts.Where(h => Uri.CheckHostName(h) == UriHostNameType.Unknown))
+            yield return new ValidationResult($"Webhooks:AllowedInternalHosts: '{host}' is neither a host name nor an IP address.", [nameof(AllowedInternalHosts)]);
     }
 }

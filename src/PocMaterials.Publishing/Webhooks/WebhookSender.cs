@@ -52,8 +52,9 @@ public sealed class WebhookSender(Database database, IHttpClientFactory clients,
             timeout.CancelAfter(settings.Timeout);
             using var response = await clients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             statusCode = (int)response.StatusCode;
+            // The status code only: the body or reason phrase of whatever answered is not the log's to show.
             if (!response.IsSuccessStatusCode)
-                error = $"answered {statusCode} {response.ReasonPhrase}: {await ReadStartAsync(response, timeout.Token)}".TrimEnd(' ', ':');
+                error = $"answered {statusCode}";
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -135,18 +136,6 @@ public sealed class WebhookSender(Database database, IHttpClientFactory clients,
         command.Parameters.Add(new() { Value = deliveryId });
         command.Parameters.Add(new() { Value = attempt });
         await command.ExecuteNonQueryAsync(CancellationToken.None);
-    }
-
-    /// <summary>The start of a refusal's body, for the log: receivers often say there why.</summary>
-    private static async Task<string> ReadStartAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        var buffer = new byte[MaxErrorLength];
-        var read = 0;
-        int chunk;
-        while (read < buffer.Length && (chunk = await stream.ReadAsync(buffer.AsMemory(read), cancellationToken)) > 0)
-            read += chunk;
-        return Encoding.UTF8.GetString(buffer, 0, read).Trim();
     }
 
     private static string? Truncate(string? text) => text is { Length: > MaxErrorLength } ? text[..MaxErrorLength] + "…" : text;

@@ -41,12 +41,14 @@ public static class WebhookEndpoints
     }
 
     internal static async Task<Results<Created<WebhookCreated>, ValidationProblem>> Create(
-        WebhookRequest request, WebhookStore store, ContentLibrary library, HttpContext http, CancellationToken cancellationToken)
+        WebhookRequest request, WebhookStore store, ReceiverAddresses addresses, ContentLibrary library, HttpContext http, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https") || request.Url!.Length > MaxUrlLength
             || !string.IsNullOrEmpty(url.UserInfo) || !string.IsNullOrEmpty(url.Fragment))
             errors["url"] = [$"'{request.Url}' is not an absolute http or https address (without user name or #fragment, at most {MaxUrlLength} characters)."];
+        else if (await addresses.RefusalAsync(url.IdnHost, cancellationToken) is { } refusal)
+            errors["url"] = [refusal];
         var events = request.Events is { Length: > 0 } chosen ? chosen.Distinct(StringComparer.Ordinal).ToArray() : [.. WebhookEventTypes.Material];
         if (events.Where(e => !WebhookEventTypes.Material.Contains(e)).ToList() is { Count: > 0 } unknownEvents)
             errors["events"] = [$"Unknown event types: {string.Join(", ", unknownEvents)}. Known: {string.Join(", ", WebhookEventTypes.Material)}."];

@@ -20,14 +20,7 @@ public static class WebhookRegistration
             sp.GetRequiredService<IOptions<NewsletterOptions>>().Value.PublicBaseUrl, sp.GetRequiredService<ILogger<MaterialEventRecorder>>()));
         services.AddSingleton<WebhookSender>();
         services.AddTransient<WebhookDeliveryJob>();
-        // Receivers are trusted by the editors who configured them, but a redirect is not followed: it could lead
-        // a signed body anywhere.
-        services.AddHttpClient(WebhookSender.HttpClientName, client =>
-            {
-                client.Timeout = Timeout.InfiniteTimeSpan;
-                client.DefaultRequestHeaders.UserAgent.ParseAdd("PocMaterials-Webhooks/1.0");
-            })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+        services.AddWebhookClient();
         services.AddHostedService<WebhookEvents>();
         return builder;
     }

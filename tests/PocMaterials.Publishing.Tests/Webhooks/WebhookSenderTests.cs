@@ -10,7 +10,9 @@ namespace PocMaterials.Publishing.Tests.Webhooks;
 public sealed class WebhookSenderTests : IAsyncLifetime
 {
     private readonly WebhookDatabase _db = new();
-    private readonly ServiceProvider _services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
+    // The host's client, allowed to reach the loopback receiver.
+    private readonly ServiceProvider _services = new ServiceCollection()
+        .Configure<WebhookOptions>(o => o.AllowedInternalHosts = ["127.0.0.1"]).AddWebhookClient().BuildServiceProvider();
     private TestWebhookReceiver _receiver = null!;
 
     public async Task InitializeAsync()
