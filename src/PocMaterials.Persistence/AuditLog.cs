@@ -8,13 +8,14 @@ public sealed record AuditEntry(DateTimeOffset OccurredAt, string Actor, string 
 /// <summary>The audit log of management actions, for editors: append and read, never change.</summary>
 public sealed class AuditLog(Database database)
 {
+    /// <summary>Appends an entry; text from the request loses its control characters, so an entry reads as one line and is never refused.</summary>
     public async Task RecordAsync(string actor, string action, string target, int status, string? address, CancellationToken cancellationToken)
     {
         await using var command = database.DataSource.CreateCommand(
             "INSERT INTO audit_log (actor, action, target, status, address) VALUES ($1, $2, $3, $4, $5)");
-        command.Parameters.Add(new() { Value = actor });
-        command.Parameters.Add(new() { Value = action });
-        command.Parameters.Add(new() { Value = target });
+        command.Parameters.Add(new() { Value = RecordedText.Clean(actor) });
+        command.Parameters.Add(new() { Value = RecordedText.Clean(action) });
+        command.Parameters.Add(new() { Value = RecordedText.Clean(target) });
         command.Parameters.Add(new() { Value = status });
         command.Parameters.Add(new() { Value = (object?)address ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         await command.ExecuteNonQueryAsync(cancellationToken);

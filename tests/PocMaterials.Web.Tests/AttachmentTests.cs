@@ -152,7 +152,9 @@ public sealed class AttachmentTests(AttachmentHost host) : IClassFixture<Attachm
 
         var log = await host.Editor.GetFromJsonAsync<JsonElement>("/api/audit");
         Assert.Equal(
-            ["PUT /api/materials/{slug}/attachments/{fileName} 201", "DELETE /api/materials/{slug}/attachments/{fileName} 204"],
+            // The staff member's refused delete is audited as well.
+            ["PUT /api/materials/{slug}/attachments/{fileName} 201", "DELETE /api/materials/{slug}/attachments/{fileName} 403",
+                "DELETE /api/materials/{slug}/attachments/{fileName} 204"],
             log.EnumerateArray().Where(e => e.GetProperty("target").GetString() == "/api/materials/fiche-open/attachments/gelogd.pdf").Reverse()
                 .Select(e => $"{e.GetProperty("action").GetString()} {e.GetProperty("status").GetInt32()}"));
     }

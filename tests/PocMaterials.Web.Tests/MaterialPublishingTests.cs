@@ -146,6 +146,23 @@ public sealed class MaterialPublishingTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, (await _staff.GetAsync("/api/audit")).StatusCode);
     }
 
+    [Fact]
+    public async Task Refused_changes_are_audited_too_with_control_characters_taken_out_of_the_target()
+    {
+        await _staff.PutAsync("/api/materials/geweigerd-staff", Markdown(Fiche));
+        await _app.CreateClient().DeleteAsync("/api/materials/geweigerd-anoniem");
+        var forged = await _editor.PutAsync("/api/materials/geweigerd%01%1B%5B2J%0Anep", Markdown(Fiche));
+
+        var log = (await _editor.GetFromJsonAsync<JsonElement>("/api/audit?limit=50")).EnumerateArray().ToList();
+        string Entry(string target) => log.Where(e => e.GetProperty("target").GetString() == target)
+            .Select(e => $"{e.GetProperty("actor").GetString()} {e.GetProperty("action").GetString()} {e.GetProperty("status").GetInt32()}").Single();
+
+        Assert.Matches("^dev-.+ PUT /api/materials/\\{slug} 403$", Entry("/api/materials/geweigerd-staff"));
+        Assert.Equal("(anonymous) DELETE /api/materials/{slug} 401", Entry("/api/materials/geweigerd-anoniem"));
+        Assert.Equal($"{(int)forged.StatusCode}", Entry("/api/materials/geweigerd[2J nep").Split(' ')[^1]);
+        Assert.DoesNotContain(log, e => e.GetProperty("target").GetString()!.Any(char.IsControl));
+    }
+
     [Theory]
     [InlineData("..%2F..%2Ftaxonomy")]
     [InlineData("Hoofdletters")]

@@ -1,3 +1,5 @@
+using PocMaterials.Persistence;
+
 namespace PocMaterials.Reach.Tracking;
 
 /// <summary>Where a material view came from.</summary>

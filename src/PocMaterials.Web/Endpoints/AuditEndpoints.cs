@@ -21,22 +21,47 @@ public static class AuditEndpoints
         return TypedResults.Ok(await log.LatestAsync(limit ?? 200, cancellationToken));
     }
 
-    /// <summary>
-    /// Records every request that changes something (not GET or HEAD) on the group it is added to,
-    /// after it was answered, whatever the answer: a refused change is part of the story too.
-    /// </summary>
+    /// <summary>Marks the endpoints whose changes <see cref="UseAudit"/> records.</summary>
     public static TBuilder Audited<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) =>
+        builder.WithMetadata(AuditedEndpoint.Instance);
+
+    /// <summary>
+    /// Records every request that changes something (not GET or HEAD) on an audited endpoint, after it was answered,
+    /// whatever the answer: a refused change is part of the story too. A middleware in front of authentication's
+    /// answers rather than an endpoint filter, which would not see a 401 or 403, a forgery refusal, an unreadable body
+    /// or a failure.
+    /// </summary>
+    public static IApplicationBuilder UseAudit(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        if (http.GetEndpoint() is not RouteEndpoint endpoint || endpoint.Metadata.GetMetadata<AuditedEndpoint>() is null
+            || HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
         {
-            var result = await next(context);
-            var http = context.HttpContext;
-            if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
-                return result;
-            var status = result is IStatusCodeHttpResult { StatusCode: { } code } ? code : http.Response.StatusCode;
-            var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value ?? "";
+            await next(http);
+            return;
+        }
+        var status = StatusCodes.Status500InternalServerError;
+        try
+        {
+            await next(http);
+            status = http.Response.StatusCode;
+        }
+        catch (BadHttpRequestException e)
+        {
+            status = e.StatusCode;
+            throw;
+        }
+        finally
+        {
+            // Recorded even when the client went away: the change may have been made.
+            var actor = http.User.ToStaffMember().Subject is { Length: > 0 } subject ? subject : "(anonymous)";
             await http.RequestServices.GetRequiredService<AuditLog>().RecordAsync(
-                http.User.ToStaffMember().Subject, $"{http.Request.Method} {route}", http.Request.Path.Value ?? "", status,
-                http.Connection.RemoteIpAddress?.ToString(), http.RequestAborted);
-            return result;
-        });
+                actor, $"{http.Request.Method} {endpoint.RoutePattern.RawText}", http.Request.Path.Value ?? "", status,
+                http.Connection.RemoteIpAddress?.ToString(), CancellationToken.None);
+        }
+    });
+
+    private sealed class AuditedEndpoint
+    {
+        public static readonly AuditedEndpoint Instance = new();
+    }
 }

@@ -19,6 +19,7 @@ public static class EndpointRegistration
         app.UseStatusCodePages();
         app.UseWebAppAssets();
         app.UseAuthentication();
+        app.UseAudit();
         app.UseCookieRequestForgeryCheck();
         app.UseAuthorization();
 

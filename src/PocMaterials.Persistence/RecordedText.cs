@@ -1,12 +1,12 @@
 using System.Text;
 
-namespace PocMaterials.Reach.Tracking;
+namespace PocMaterials.Persistence;
 
 /// <summary>
-/// Text as reach events store it. PostgreSQL refuses a NUL in text (and \u0000 in jsonb) and Npgsql cannot
-/// encode a lone surrogate, and either would make the database refuse a whole batch of other staff's
-/// events; other control characters only garble reports. So control characters go (whitespace ones become a
-/// space) and lone surrogates become U+FFFD.
+/// Text from requests as reach events and the audit log store it. PostgreSQL refuses a NUL in text (and \u0000
+/// in jsonb) and Npgsql cannot encode a lone surrogate, and either would make the database refuse a whole batch
+/// of other staff's events or lose an audit entry; other control characters only garble reports and forge lines
+/// in what reads them. So control characters go (whitespace ones become a space) and lone surrogates become U+FFFD.
 /// </summary>
 public static class RecordedText
 {
