@@ -29,10 +29,6 @@ public static class WebAppEndpoints
         new("/redactie/nieuwsbrieven", "Nieuwsbrieven beheren", "issues"),
     ];
 
-    // The pages insert only the API's safe HTML and their own elements; nothing inline may run.
-    private const string ContentSecurityPolicy =
-        "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
-
     public static IEndpointRouteBuilder MapWebApp(this IEndpointRouteBuilder app)
     {
         var layout = ReadLayout();
@@ -54,14 +50,7 @@ public static class WebAppEndpoints
 
     private static IResult Serve(HttpContext http, string html)
     {
-        var headers = http.Response.Headers;
-        // Not kept, not even in the back-forward cache: a page restored as it was would show the list of
-        // whoever used this tab before signing out. Back loads the page again; the search page keeps its
-        // answers per role set itself.
-        headers[HeaderNames.CacheControl] = "no-store";
-        headers[HeaderNames.ContentSecurityPolicy] = ContentSecurityPolicy;
-        headers[HeaderNames.XContentTypeOptions] = "nosniff";
-        headers["Referrer-Policy"] = "same-origin";
+        PageHeaders.Apply(http.Response);
         return Results.Content(html, "text/html; charset=utf-8");
     }
 

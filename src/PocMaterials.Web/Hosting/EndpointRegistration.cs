@@ -53,7 +53,15 @@ public static class EndpointRegistration
         app.MapNewsletterTrackingEndpoints();
         app.MapUnsubscribeEndpoints();
         // Editors signed in on the pages (cookie) or with a bearer token: the default scheme accepts both.
-        app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Editor, "/hangfire");
+        app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Editor, "/hangfire").Add(endpoint =>
+        {
+            var dashboard = endpoint.RequestDelegate!;
+            endpoint.RequestDelegate = http =>
+            {
+                PageHeaders.Apply(http.Response, inlineStyles: true);
+                return dashboard(http);
+            };
+        });
         app.MapSignInEndpoints(app.Environment.IsDevelopment());
         app.MapWebApp();
         return app;

@@ -29,13 +29,17 @@ public static class SignInEndpoints
         if (oidc && (!environment.IsDevelopment() || query["via"] == "oidc") && string.IsNullOrEmpty(query["fout"]))
             return Results.Challenge(new AuthenticationProperties { RedirectUri = back }, [StaffAuthentication.Oidc]);
         var page = new SignInPage(library.Current.Taxonomy, back, oidc, environment.IsDevelopment(), query["fout"], query["afgemeld"] == "1");
-        return page.Result(antiforgery.GetAndStoreTokens(http).RequestToken!, StatusCodes.Status200OK);
+        return page.Result(http.Response, antiforgery.GetAndStoreTokens(http).RequestToken!, StatusCodes.Status200OK);
     }
 
     private static async Task<IResult> DevelopmentSignIn(HttpContext http, IAntiforgery antiforgery, ContentLibrary library, IOptions<IdentityOptions> identity)
     {
         var taxonomy = library.Current.Taxonomy;
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        if (await ReadFormAsync(http) is not { } form)
+        {
+            var unreadable = new SignInPage(taxonomy, "/zoeken", identity.Value.Oidc.Enabled, Development: true, "Het formulier kon niet gelezen worden; probeer opnieuw.", SignedOut: false);
+            return unreadable.Result(http.Response, antiforgery.GetAndStoreTokens(http).RequestToken!, StatusCodes.Status400BadRequest);
+        }
         var back = LocalOrHome(form[StaffAuthentication.ReturnParameter]);
         var roles = form["role"].Where(r => !string.IsNullOrEmpty(r)).Select(r => r!).ToList();
         var centre = string.IsNullOrEmpty(form["centre"]) ? null : form["centre"].ToString();
@@ -46,11 +50,26 @@ public static class SignInEndpoints
         if (problem is not null)
         {
             var page = new SignInPage(taxonomy, back, identity.Value.Oidc.Enabled, Development: true, problem, SignedOut: false);
-            return page.Result(antiforgery.GetAndStoreTokens(http).RequestToken!, StatusCodes.Status400BadRequest);
+            return page.Result(http.Response, antiforgery.GetAndStoreTokens(http).RequestToken!, StatusCodes.Status400BadRequest);
         }
         var user = StaffClaims.Identity(StaffAuthentication.Cookie, $"dev-{Guid.NewGuid():N}", DevelopmentName(roles, taxonomy), roles, centre);
         await http.SignInAsync(StaffAuthentication.Cookie, new System.Security.Claims.ClaimsPrincipal(user));
         return Results.Redirect(back);
+    }
+
+    /// <summary>The posted form, or null when it is none or cannot be read (a NUL or broken multipart): the sender's mistake, not the server's.</summary>
+    private static async Task<IFormCollection?> ReadFormAsync(HttpContext http)
+    {
+        if (!http.Request.HasFormContentType)
+            return null;
+        try
+        {
+            return await http.Request.ReadFormAsync(http.RequestAborted);
+        }
+        catch (Exception e) when (e is InvalidDataException || e is IOException and not BadHttpRequestException)
+        {
+            return null;
+        }
     }
 
     private static async Task<IResult> SignOut(HttpContext http, IAntiforgery antiforgery, IOptions<IdentityOptions> identity)
@@ -67,9 +86,13 @@ public static class SignInEndpoints
     private static string DevelopmentName(List<string> roles, Content.Taxonomy.MaterialTaxonomy taxonomy) =>
         roles.Count == 0 ? "CLB-medewerker (ontwikkeling)" : string.Join(", ", roles.Select(taxonomy.Roles.LabelOf)) + " (ontwikkeling)";
 
-    /// <summary>Only a path of this site: never another host (<c>//evil</c>, <c>/\evil</c>) to send a signed-in user to.</summary>
+    /// <summary>
+    /// Only a path of this site: never another host (<c>//evil</c>, <c>/\evil</c>) to send a signed-in user to. Characters
+    /// beyond ASCII are percent-encoded (as UTF-8), since a Location header holds ASCII only, and a look-alike slash
+    /// (<c>／</c>) then stays a character of the path.
+    /// </summary>
     internal static string LocalOrHome(string? url) =>
         url is ['/', ..] && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) && !url.Any(char.IsControl)
-            ? url
+            ? string.Concat(url.EnumerateRunes().Select(r => r.IsAscii ? r.ToString() : Uri.EscapeDataString(r.ToString())))
             : "/zoeken";
 }

@@ -14,8 +14,11 @@ internal sealed record SignInPage(MaterialTaxonomy Taxonomy, string Back, bool O
 
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
-    public IResult Result(string antiforgeryToken, int status) =>
-        Results.Content(Render(antiforgeryToken), "text/html; charset=utf-8", Encoding.UTF8, status);
+    public IResult Result(HttpResponse response, string antiforgeryToken, int status)
+    {
+        WebApp.PageHeaders.Apply(response);
+        return Results.Content(Render(antiforgeryToken), "text/html; charset=utf-8", Encoding.UTF8, status);
+    }
 
     private const string Head = """
         <!doctype html>
