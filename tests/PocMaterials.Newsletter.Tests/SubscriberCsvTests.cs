@@ -123,4 +123,40 @@ public sealed class SubscriberCsvTests
         Assert.Null(await SubscriberCsv.ReadAsync(new MemoryStream(new byte[SubscriberCsv.MaxBytes + 1]), CancellationToken.None));
         Assert.Equal(SubscriberCsv.MaxBytes, (await SubscriberCsv.ReadAsync(new MemoryStream(new byte[SubscriberCsv.MaxBytes]), CancellationToken.None))!.Length);
     }
+
+    [Fact]
+    public void A_file_that_is_not_UTF_8_is_refused_naming_each_line_and_byte_where_it_is_not()
+    {
+        var latin1 = Encoding.Latin1.GetBytes("email,name,roles,centre\nok@example.org,Ok,,gent\nrene@example.org,René Peeters,,gent\nzoe@example.org,Zoë Maes,,\n");
+
+        var (rows, errors) = SubscriberCsv.Parse(latin1, SubscriberDatabase.Taxonomy);
+
+        Assert.Empty(rows);
+        Assert.Equal([3, 4], errors.Select(e => e.Line));
+        Assert.StartsWith("byte 0xE9 (byte 21 of the line) is not UTF-8; save the file as CSV UTF-8", errors[0].Message, StringComparison.Ordinal);
+        Assert.StartsWith("byte 0xEB (byte 19 of the line)", errors[1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_address_beyond_ASCII_before_the_at_is_refused_and_one_beyond_ASCII_after_it_accepted()
+    {
+        var (_, errors) = Parse("email,name,roles,centre\nrené@example.org,René,,gent\n");
+        var (rows, accepted) = Parse("email,name,roles,centre\nrene@bücher.example.org,René,,gent\n");
+
+        Assert.Equal("line 2, email: 'rené@example.org' has characters beyond ASCII before the @, which mail relays without SMTPUTF8 cannot carry; use the address's ASCII form",
+            Assert.Single(errors).ToString());
+        Assert.Empty(accepted);
+        Assert.Single(rows);
+    }
+
+    [Fact]
+    public void The_editor_role_is_refused_for_a_subscriber()
+    {
+        var (rows, errors) = Parse("email,name,roles,centre\nred@example.org,Redactie,arts|redacteur,gent\n");
+
+        Assert.Empty(rows);
+        var error = Assert.Single(errors);
+        Assert.Equal((2, "roles"), (error.Line, error.Column));
+        Assert.StartsWith("'redacteur' is not a subscriber's role: it sees drafts and every role's materials", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -56,6 +56,29 @@ public sealed class SubscriberEndpointTests(SharedHost host)
     }
 
     [Fact]
+    public async Task A_Latin_1_file_an_address_needing_SMTPUTF8_and_the_editor_role_are_a_422_and_write_nothing()
+    {
+        var editor = await App.ClientFor(["redacteur"]);
+        var latin1 = new ByteArrayContent(Encoding.Latin1.GetBytes(Header + "rene@latin.example.org,René,,gent\n"));
+        latin1.Headers.ContentType = new("text/csv");
+
+        var encoding = await editor.PostAsync(Import, latin1);
+        var rows = await editor.PostAsync(Import, Csv(Header + "zoë@utf8.example.org,Zoë,,gent\nred@utf8.example.org,Redactie,redacteur,\n"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, encoding.StatusCode);
+        var encodingError = (await encoding.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors")[0];
+        Assert.Equal(2, encodingError.GetProperty("line").GetInt32());
+        Assert.Contains("not UTF-8", encodingError.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, rows.StatusCode);
+        var errors = (await rows.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray()
+            .Select(e => $"{e.GetProperty("line").GetInt32()} {e.GetProperty("column").GetString()}: {e.GetProperty("message").GetString()}").ToList();
+        Assert.Equal(2, errors.Count);
+        Assert.StartsWith("2 email: 'zoë@utf8.example.org' has characters beyond ASCII before the @", errors[0], StringComparison.Ordinal);
+        Assert.StartsWith("3 roles: 'redacteur' is not a subscriber's role", errors[1], StringComparison.Ordinal);
+        Assert.Equal(0, await App.CountAsync("SELECT count(*) FROM newsletter_subscribers WHERE email_key LIKE '%latin.example.org' OR email_key LIKE '%utf8.example.org'"));
+    }
+
+    [Fact]
     public async Task A_file_over_the_limit_is_413_and_a_body_that_is_not_csv_is_415()
     {
         var editor = await App.ClientFor(["redacteur"]);

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using CsvHelper;
 using PocMaterials.Content.Taxonomy;
 using PocMaterials.Content.Visibility;
@@ -43,6 +45,8 @@ public static class SubscriberCsv
     /// <summary>The rows of a file, or every error in it (then no rows).</summary>
     public static (IReadOnlyList<ImportedSubscriber> Rows, IReadOnlyList<ImportError> Errors) Parse(byte[] csv, MaterialTaxonomy taxonomy)
     {
+        if (EncodingErrors(csv) is { Count: > 0 } encodingErrors)
+            return ([], encodingErrors);
         var errors = new List<ImportError>();
         var rows = new List<ImportedSubscriber>();
         var options = CsvReaderOptions.Default with
@@ -83,6 +87,35 @@ public static class SubscriberCsv
         return errors.Count > 0 ? ([], errors.OrderBy(e => e.Line).ToList()) : (rows, []);
     }
 
+    /// <summary>
+    /// Each line holding bytes that are not UTF-8, at its first such byte. Decoded as it is, a file that a spreadsheet
+    /// saved as Latin-1 or Windows-1252 would store every accented name with replacement characters.
+    /// </summary>
+    private static List<ImportError> EncodingErrors(byte[] csv)
+    {
+        var errors = new List<ImportError>();
+        var line = 1;
+        var lineStart = 0;
+        var rest = csv.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            if (Rune.DecodeFromUtf8(rest, out var rune, out var length) == OperationStatus.InvalidData)
+            {
+                var offset = csv.Length - rest.Length;
+                if (errors.LastOrDefault()?.Line != line)
+                    errors.Add(new ImportError(line, null, $"byte 0x{csv[offset]:X2} (byte {offset - lineStart + 1} of the line) is not UTF-8; " +
+                        "save the file as CSV UTF-8 (a spreadsheet's plain CSV may be Latin-1 or Windows-1252)"));
+            }
+            else if (rune.Value == '\n')
+            {
+                line++;
+                lineStart = csv.Length - rest.Length + length;
+            }
+            rest = rest[length..];
+        }
+        return errors;
+    }
+
     private static string Malformed(CsvMalformedReason reason) => reason switch
     {
         CsvMalformedReason.StrayQuote => "a quote inside a field that does not start with one; put the field in quotes and double the quote",
@@ -120,7 +153,10 @@ public static class SubscriberCsv
             errors.Add(new ImportError(line, "name", "the name contains control characters"));
 
         var roles = field("roles").Split(RoleSeparator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        foreach (var role in roles.Where(r => !taxonomy.Roles.Contains(r)))
+        // As for a webhook receiver: an editor's mail would list drafts and every role's materials.
+        if (roles.Contains(StaffRoles.Editor))
+            errors.Add(new ImportError(line, "roles", $"'{StaffRoles.Editor}' is not a subscriber's role: it sees drafts and every role's materials; give the roles whose materials the mail should show"));
+        foreach (var role in roles.Where(r => r != StaffRoles.Editor && !taxonomy.Roles.Contains(r)))
         {
             var hint = role.IndexOfAny([';', ',']) >= 0 ? $" (separate roles with {RoleSeparator})" : "";
             errors.Add(new ImportError(line, "roles", $"unknown role '{role}'{hint}; roles are ids of taxonomy.yml: {string.Join(", ", taxonomy.Roles.All.Select(t => t.Id))}"));
