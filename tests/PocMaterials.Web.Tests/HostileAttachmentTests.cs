@@ -145,6 +145,31 @@ public sealed class HostileAttachmentTests(HostileAttachmentTests.KestrelHost ho
         Assert.False(File.Exists(Path.Combine(host.AttachmentsPath, "fiche-open", "enorm.pdf")));
     }
 
+    [Fact]
+    public async Task An_upload_slower_than_the_minimum_data_rate_is_a_408_logged_below_error()
+    {
+        var server = host.Editor.BaseAddress!;
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(server.Host, server.Port);
+        await using var stream = tcp.GetStream();
+        var pdf = SampleFiles.Pdf();
+        await stream.WriteAsync(Encoding.Latin1.GetBytes($"PUT /api/materials/fiche-open/attachments/traag.pdf HTTP/1.1\r\nHost: {server.Authority}\r\n" +
+            $"Authorization: {host.Editor.DefaultRequestHeaders.Authorization}\r\nContent-Length: {pdf.Length}\r\nConnection: close\r\n\r\n"));
+        var answer = new StreamReader(stream, Encoding.Latin1).ReadLineAsync();
+
+        // 10 bytes a second, far below Kestrel's 240 after its 5 s grace period, until the server answers.
+        for (var sent = 0; sent < pdf.Length && !answer.IsCompleted; sent += 10)
+        {
+            await stream.WriteAsync(pdf.AsMemory(sent, Math.Min(10, pdf.Length - sent)));
+            await Task.WhenAny(answer, Task.Delay(1000));
+        }
+
+        Assert.Equal("HTTP/1.1 408 Request Timeout", await answer);
+        Assert.False(File.Exists(Path.Combine(host.AttachmentsPath, "fiche-open", "traag.pdf")));
+        Assert.DoesNotContain(host.App.Logs.Entries, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
+        Assert.Contains(host.App.Logs.Entries, e => e.Category.EndsWith("UnreadableRequestHandler", StringComparison.Ordinal) && e.Message.Contains("408", StringComparison.Ordinal));
+    }
+
     /// <summary>Sends the request line as written, over a connection of its own, and gives the status code (without sending more than <paramref name="body"/>).</summary>
     private async Task<int> RawPutAsync(string target, byte[] body, long? announcedLength = null)
     {

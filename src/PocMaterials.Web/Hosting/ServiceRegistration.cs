@@ -113,6 +113,7 @@ public static class ServiceRegistration
 
         services.AddProblemDetails();
         services.AddExceptionHandler<DatabaseUnavailableHandler>();
+        services.AddExceptionHandler<UnreadableRequestHandler>();
         // A parameter that does not bind (page=twee) is the caller's error in every environment: 400, not an exception.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

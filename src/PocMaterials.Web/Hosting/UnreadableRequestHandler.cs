@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace PocMaterials.Web.Hosting;
+
+/// <summary>
+/// A request the server could not read (a body arriving slower than Kestrel's minimum data rate: 408; malformed
+/// or over a limit: 400, 413) is the client's doing, not a failure of ours: answered with its own status and
+/// logged as information, where it would otherwise be a 500 logged as an unhandled error.
+/// </summary>
+public sealed class UnreadableRequestHandler(IProblemDetailsService problems, ILogger<UnreadableRequestHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not BadHttpRequestException unreadable)
+            return false;
+        var http = httpContext;
+        logger.LogInformation("{Method} {Path} not answered: the request could not be read ({Status}: {Reason})",
+            http.Request.Method, http.Request.Path.Value, unreadable.StatusCode, unreadable.Message);
+        http.Response.StatusCode = unreadable.StatusCode;
+        // The status is set: a client that takes no problem details still gets it, with an empty body.
+        await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            Exception = exception,
+            ProblemDetails =
+            {
+                Status = unreadable.StatusCode,
+                Title = unreadable.StatusCode == StatusCodes.Status408RequestTimeout ? "The request body came too slowly." : "The request could not be read.",
+                Detail = unreadable.Message,
+            },
+        });
+        return true;
+    }
+}
