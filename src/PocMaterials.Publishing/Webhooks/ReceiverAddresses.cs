@@ -89,7 +89,7 @@ public sealed class ReceiverAddresses(IOptions<WebhookOptions> options)
                 || address.Equals(AzureWireServer);
         }
         var v6 = address.GetAddressBytes();
-        return IPAddress.IsLoopback(address) || address.Equals(IPAddress.IPv6None)
+        return IPAddress.IsLoopback(address)
             || address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast || address.IsIPv6UniqueLocal
             // IPv4 inside IPv6 (compatible ::a.b.c.d, NAT64 64:ff9b::/96, 6to4 2002::/16) reaches that IPv4 address.
             || v6.AsSpan(0, 12).IndexOfAnyExcept((byte)0) < 0 && IsInternal(new IPAddress(v6.AsSpan(12, 4)))
