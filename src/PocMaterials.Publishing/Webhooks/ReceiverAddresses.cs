@@ -86,7 +86,7 @@ public sealed class ReceiverAddresses(IOptions<WebhookOptions> options)
                 || b[0] == 192 && b[1] == 168
                 || b[0] == 192 && b[1] == 0 && b[2] == 0                   // IETF protocol assignments
                 || b[0] == 198 && b[1] is 18 or 19                         // benchmarking
-                || address.Equals(AzureWireServer);
+                || address.Equals(AzureWireServer);                      // Azure's metadata and DHCP host
         }
         var v6 = address.GetAddressBytes();
         return IPAddress.IsLoopback(address)
