@@ -12,10 +12,35 @@ namespace PocMaterials.Persistence;
 /// pg_ctl) on a free loopback port. As root, PostgreSQL refuses to run, so the binaries run as the
 /// <c>postgres</c> user on a folder that user owns.
 /// </summary>
+/// <remarks>
+/// Every connection needs a password (scram-sha-256), so other local users and processes cannot get in.
+/// The superuser only administers (creates the application's role and databases); the application
+/// connects as <see cref="AppRole"/>, which owns its databases and nothing else: it cannot run programs
+/// (<c>COPY ... FROM PROGRAM</c>) or read files as the server's user. Both passwords are generated and kept
+/// in the cluster's folder, readable by its owner only. A folder created with trust authentication (before
+/// passwords) is upgraded at start, its data kept.
+/// </remarks>
 public sealed class EmbeddedPostgresCluster : IAsyncDisposable
 {
     public const string DatabaseName = "pocmaterials";
-    private const string SuperUser = "pocmaterials";
+
+    /// <summary>The role the application connects as: owner of its databases, not a superuser.</summary>
+    public const string AppRole = "pocmaterials_app";
+
+    // The superuser initdb created; its name is kept for the clusters created before the application role existed.
+    private const string AdminRole = "pocmaterials";
+    private const string AdminPasswordFile = "pocmaterials-admin.password";
+    private const string AppPasswordFile = "pocmaterials-app.password";
+    private const string MaintenanceHbaFile = "maintenance_hba.conf";
+
+    // Passwords for every connection, over the socket (in the cluster's own folder) as over loopback TCP.
+    private const string HbaConfiguration = """
+        # Written by PocMaterials at every start: every connection needs its role's password.
+        local all all scram-sha-256
+        host all all 127.0.0.1/32 scram-sha-256
+        host all all ::1/128 scram-sha-256
+
+        """;
 
     private readonly string _dataPath;
     private readonly string _binaries;
@@ -35,11 +60,23 @@ public sealed class EmbeddedPostgresCluster : IAsyncDisposable
 
     public int Port { get; private set; }
 
-    public string ConnectionString(string database = DatabaseName) => new NpgsqlConnectionStringBuilder
+    /// <summary>The cluster's folder.</summary>
+    public string DataPath => _dataPath;
+
+    /// <summary>The folder of the cluster's binaries (initdb, pg_ctl, pg_dump, pg_restore).</summary>
+    public string BinariesPath => _binaries;
+
+    /// <summary>A connection as the application's role, which owns <paramref name="database"/>.</summary>
+    public string ConnectionString(string database = DatabaseName) => Connection(AppRole, ReadPassword(AppPasswordFile), database);
+
+    private string AdminConnectionString(string database) => Connection(AdminRole, ReadPassword(AdminPasswordFile), database);
+
+    private string Connection(string role, string password, string database) => new NpgsqlConnectionStringBuilder
     {
         Host = "127.0.0.1",
         Port = Port,
-        Username = SuperUser,
+        Username = role,
+        Password = password,
         Database = database,
         Pooling = true,
     }.ConnectionString;
@@ -118,11 +155,14 @@ public sealed class EmbeddedPostgresCluster : IAsyncDisposable
         if (!File.Exists(Path.Combine(_dataPath, "PG_VERSION")))
         {
             _logger.LogInformation("Creating embedded PostgreSQL cluster in {DataPath}", _dataPath);
-            await RunAsync("initdb", ["-D", _dataPath, "-U", SuperUser, "--auth=trust", "--encoding=UTF8", "--no-locale"], allowFailure: false, cancellationToken);
+            // Trust only until the first start below sets the passwords, and that start listens on no port.
+            await RunAsync("initdb", ["-D", _dataPath, "-U", AdminRole, "--auth=trust", "--encoding=UTF8", "--no-locale"], allowFailure: false, cancellationToken);
         }
         // A cluster left running by a killed process is stopped first: its port is unknown to us.
         if (await RunAsync("pg_ctl", ["status", "-D", _dataPath], allowFailure: true, cancellationToken) == 0)
             await RunAsync("pg_ctl", ["stop", "-D", _dataPath, "-m", "fast", "-w"], allowFailure: true, cancellationToken);
+        if (!File.Exists(Path.Combine(_dataPath, AdminPasswordFile)) || await File.ReadAllTextAsync(Path.Combine(_dataPath, "pg_hba.conf"), cancellationToken) != HbaConfiguration)
+            await SecureAsync(cancellationToken);
 
         for (var attempt = 1; ; attempt++)
         {
@@ -131,8 +171,99 @@ public sealed class EmbeddedPostgresCluster : IAsyncDisposable
                 break;
             _logger.LogWarning("Embedded PostgreSQL did not start on port {Port} (attempt {Attempt}); trying another port", port, attempt);
         }
+        await EnsureAppRoleAsync(cancellationToken);
         await CreateDatabaseAsync(DatabaseName, cancellationToken);
+        await HandOverObjectsAsync(DatabaseName, cancellationToken);
         _logger.LogInformation("Embedded PostgreSQL listening on 127.0.0.1:{Port} ({DataPath})", Port, _dataPath);
+    }
+
+    /// <summary>
+    /// Sets a new superuser password and password authentication: for a new cluster, one created with trust
+    /// authentication, or one whose password file is lost. The server runs meanwhile on no TCP port, with
+    /// trust only on the socket in the cluster's folder, which no one but its owner (and root) can open.
+    /// </summary>
+    private async Task SecureAsync(CancellationToken cancellationToken)
+    {
+        _logger.LogInformation("Setting passwords and password authentication on the embedded PostgreSQL cluster in {DataPath}", _dataPath);
+        var maintenanceHba = Path.Combine(_dataPath, MaintenanceHbaFile);
+        await WritePrivateAsync(maintenanceHba, "local all all trust\n", cancellationToken);
+        await WritePrivateAsync(Path.Combine(_dataPath, "pg_hba.conf"), HbaConfiguration, cancellationToken);
+        await PrepareFolderAsync(cancellationToken);
+        const int socketPort = 5432;
+        var options = $"-p {socketPort} -c listen_addresses= -k '{_dataPath}' -c hba_file='{maintenanceHba}'";
+        await RunAsync("pg_ctl", ["start", "-D", _dataPath, "-w", "-t", "60", "-l", Path.Combine(_dataPath, "server.log"), "-o", options], allowFailure: false, cancellationToken);
+        try
+        {
+            var password = NewPassword();
+            var socket = new NpgsqlConnectionStringBuilder { Host = _dataPath, Port = socketPort, Username = AdminRole, Database = "postgres", Pooling = false };
+            await using (var connection = new NpgsqlConnection(socket.ConnectionString))
+            {
+                await connection.OpenAsync(cancellationToken);
+                await ExecuteFormattedAsync(connection, "ALTER ROLE %I PASSWORD %L", [AdminRole, password], cancellationToken);
+            }
+            // Written once the role has it: a start interrupted before this one sets another.
+            await WritePrivateAsync(Path.Combine(_dataPath, AdminPasswordFile), password, cancellationToken);
+        }
+        finally
+        {
+            await RunAsync("pg_ctl", ["stop", "-D", _dataPath, "-m", "fast", "-w", "-t", "60"], allowFailure: true, CancellationToken.None);
+            File.Delete(maintenanceHba);
+        }
+    }
+
+    /// <summary>Creates the application's role, or gives it back its password and takes away any power it should not have.</summary>
+    private async Task EnsureAppRoleAsync(CancellationToken cancellationToken)
+    {
+        var passwordFile = Path.Combine(_dataPath, AppPasswordFile);
+        var password = File.Exists(passwordFile) ? ReadPassword(AppPasswordFile) : NewPassword();
+        await using var connection = new NpgsqlConnection(AdminConnectionString("postgres"));
+        await connection.OpenAsync(cancellationToken);
+        await using (var exists = new NpgsqlCommand("SELECT 1 FROM pg_roles WHERE rolname = $1", connection) { Parameters = { new() { Value = AppRole } } })
+        {
+            if (await exists.ExecuteScalarAsync(cancellationToken) is null)
+                await ExecuteFormattedAsync(connection, "CREATE ROLE %I LOGIN", [AppRole], cancellationToken);
+        }
+        await ExecuteFormattedAsync(connection, "ALTER ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD %L", [AppRole, password], cancellationToken);
+        if (!File.Exists(passwordFile))
+            await WritePrivateAsync(passwordFile, password, cancellationToken);
+    }
+
+    /// <summary>
+    /// Gives the application's role what the superuser owns in <paramref name="database"/> (its schemas and
+    /// their tables, sequences, views and functions): everything a cluster created before that role held.
+    /// </summary>
+    private async Task HandOverObjectsAsync(string database, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(AdminConnectionString(database));
+        await connection.OpenAsync(cancellationToken);
+        // Identifiers cannot be parameters; the names come from the catalogue and are quoted by format(%I).
+        // A sequence that belongs to a column moves with its table.
+        await using var command = new NpgsqlCommand($$"""
+            DO $$
+            DECLARE item record;
+            BEGIN
+                FOR item IN
+                    SELECT format('ALTER SCHEMA %I OWNER TO {{AppRole}}', n.nspname) AS statement
+                    FROM pg_namespace n
+                    WHERE n.nspowner = '{{AdminRole}}'::regrole AND n.nspname NOT LIKE 'pg\_%' AND n.nspname <> 'information_schema'
+                    UNION ALL
+                    SELECT format('ALTER %s %I.%I OWNER TO {{AppRole}}',
+                        CASE c.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END, n.nspname, c.relname)
+                    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                    WHERE c.relowner = '{{AdminRole}}'::regrole AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
+                      AND n.nspname NOT LIKE 'pg\_%' AND n.nspname <> 'information_schema'
+                      AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i'))
+                    UNION ALL
+                    SELECT format('ALTER ROUTINE %s OWNER TO {{AppRole}}', p.oid::regprocedure)
+                    FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                    WHERE p.proowner = '{{AdminRole}}'::regrole AND n.nspname NOT LIKE 'pg\_%' AND n.nspname <> 'information_schema'
+                LOOP
+                    EXECUTE item.statement;
+                END LOOP;
+            END
+            $$
+            """, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task<bool> StartServerAsync(int port, CancellationToken cancellationToken, bool allowFailure = false)
@@ -144,18 +275,55 @@ public sealed class EmbeddedPostgresCluster : IAsyncDisposable
         return exit == 0;
     }
 
-    /// <summary>Creates a database unless it exists: one per test, or the product's own.</summary>
+    /// <summary>Creates a database owned by <see cref="AppRole"/> unless it exists (then it is given to that role): one per test, or the product's own.</summary>
     public async Task CreateDatabaseAsync(string name, CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        await using var connection = new NpgsqlConnection(AdminConnectionString("postgres"));
         await connection.OpenAsync(cancellationToken);
         await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection) { Parameters = { new() { Value = name } } };
-        if (await exists.ExecuteScalarAsync(cancellationToken) is null)
-        {
-            // Identifiers cannot be parameters; the name is quoted as an identifier.
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
-            await create.ExecuteNonQueryAsync(cancellationToken);
-        }
+        var statement = await exists.ExecuteScalarAsync(cancellationToken) is null ? "CREATE DATABASE %I OWNER %I" : "ALTER DATABASE %I OWNER TO %I";
+        await ExecuteFormattedAsync(connection, statement, [name, AppRole], cancellationToken);
+    }
+
+    /// <summary>Drops a database (the restore's target before it is filled again).</summary>
+    public async Task DropDatabaseAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(AdminConnectionString("postgres"));
+        await connection.OpenAsync(cancellationToken);
+        await ExecuteFormattedAsync(connection, "DROP DATABASE IF EXISTS %I WITH (FORCE)", [name], cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs a statement that cannot take parameters (roles, databases, passwords): PostgreSQL's format() quotes
+    /// the values, given to it as parameters, as identifiers (%I) or literals (%L).
+    /// </summary>
+    private static async Task ExecuteFormattedAsync(NpgsqlConnection connection, string template, string[] values, CancellationToken cancellationToken)
+    {
+        await using var format = new NpgsqlCommand($"SELECT format($1, {string.Join(", ", values.Select((_, i) => $"${i + 2}::text"))})", connection);
+        format.Parameters.Add(new() { Value = template });
+        foreach (var value in values)
+            format.Parameters.Add(new() { Value = value });
+        var statement = (string)(await format.ExecuteScalarAsync(cancellationToken))!;
+        await using var execute = new NpgsqlCommand(statement, connection);
+        await execute.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private string ReadPassword(string file) => File.ReadAllText(Path.Combine(_dataPath, file)).Trim();
+
+    private static string NewPassword() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>A file only its owner can read, created with that mode (never readable by others, not even for a moment).</summary>
+    private static async Task WritePrivateAsync(string path, string text, CancellationToken cancellationToken)
+    {
+        var temporary = path + ".tmp";
+        File.Delete(temporary);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        await using (var stream = new FileStream(temporary, options))
+        await using (var writer = new StreamWriter(stream))
+            await writer.WriteAsync(text.AsMemory(), cancellationToken);
+        File.Move(temporary, path, overwrite: true);
     }
 
     private async Task PrepareFolderAsync(CancellationToken cancellationToken)

@@ -19,6 +19,8 @@ public sealed class WebhookHost : IAsyncLifetime
         ["Newsletter:PublicBaseUrl"] = "https://materialen.example.org",
         // The test receivers listen on loopback, which receivers may only reach when it is allowed.
         ["Webhooks:AllowedInternalHosts:0"] = "127.0.0.1",
+        // Shared by the hosts of the two-host test, as hosts on one database must share it.
+        ["Webhooks:SecretKey"] = "webhook-secret-key-of-the-tests-0123456789",
     };
 
     public ContentFolder Folder { get; } = ContentFolder.WithFixture();
@@ -224,6 +226,29 @@ public sealed class WebhookTests(WebhookHost host) : IClassFixture<WebhookHost>
     }
 
     [Fact]
+    public async Task A_secret_stored_in_plain_text_by_an_older_version_is_encrypted_when_a_host_starts_and_still_signs()
+    {
+        await using var receiver = await TestWebhookReceiver.StartAsync();
+        var (id, _) = await CreateAsync(receiver);
+        var plain = PocMaterials.Publishing.Webhooks.WebhookSignature.NewSecret();
+        await SetStoredSecretAsync(id, plain);
+
+        // A host starting on the database encrypts it (the first one runs on; it signs with what is stored).
+        var settings = new Dictionary<string, string?>(WebhookHost.Settings)
+        {
+            ["Postgres:ConnectionString"] = host.App.ConnectionString,
+            ["Data:DataPath"] = Path.Combine(host.Folder.Root, "data-upgrading-host"),
+        };
+        await using (var upgrading = new PocMaterialsApp(host.Folder, settings: settings))
+            await upgrading.ClientFor(["redacteur"]);
+
+        Assert.DoesNotContain(plain[PocMaterials.Publishing.Webhooks.WebhookSignature.SecretPrefix.Length..], await StoredSecretAsync(id), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Accepted, (await Editor.PostAsync($"/api/webhooks/{id}/test", null)).StatusCode);
+        var received = await receiver.WaitForAsync(r => r.Count == 1, "the test event");
+        Assert.True(received[0].IsSignedWith(plain));
+    }
+
+    [Fact]
     public async Task A_deleted_receiver_gets_nothing_more()
     {
         await using var receiver = await TestWebhookReceiver.StartAsync();
@@ -235,6 +260,25 @@ public sealed class WebhookTests(WebhookHost host) : IClassFixture<WebhookHost>
         await PutAsync("fiche-webhook-na-verwijderen", "roles: [clb-medewerker]");
         await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.Empty(receiver.Received);
+    }
+
+    private async Task SetStoredSecretAsync(long id, string secret)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(host.App.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("UPDATE webhook_endpoints SET secret = $1 WHERE id = $2", connection)
+        {
+            Parameters = { new() { Value = secret }, new() { Value = id } },
+        };
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task<string> StoredSecretAsync(long id)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(host.App.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT secret FROM webhook_endpoints WHERE id = $1", connection) { Parameters = { new() { Value = id } } };
+        return (string)(await command.ExecuteScalarAsync())!;
     }
 
     private async Task<(long Id, string Secret)> CreateAsync(TestWebhookReceiver receiver, string[]? roles = null)

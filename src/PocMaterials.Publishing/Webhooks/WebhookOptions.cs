@@ -7,6 +7,13 @@ public sealed class WebhookOptions : IValidatableObject
 {
     public const string Section = "Webhooks";
 
+    /// <summary>
+    /// The key that encrypts receivers' secrets in the database; by default one created once in the data folder
+    /// (<see cref="WebhookSecretProtector.KeyFileName"/>). Hosts sharing a database must share it.
+    /// </summary>
+    [MinLength(32)]
+    public string? SecretKey { get; set; }
+
     /// <summary>How long one attempt may take, connecting and answering included.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);

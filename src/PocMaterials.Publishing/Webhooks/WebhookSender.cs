@@ -26,7 +26,7 @@ public sealed record AttemptResult(AttemptOutcome Outcome, TimeSpan RetryAfter =
 /// and records the answer in the delivery log. Delivery is at least once: a host killed after the receiver
 /// answered and before the answer was recorded sends it again, with the same webhook-id.
 /// </summary>
-public sealed class WebhookSender(Database database, IHttpClientFactory clients, IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookSender> logger)
+public sealed class WebhookSender(Database database, WebhookSecretProtector secrets, IHttpClientFactory clients, IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookSender> logger)
 {
     public const string HttpClientName = "webhooks";
     private const int MaxErrorLength = 500;
@@ -47,7 +47,7 @@ public sealed class WebhookSender(Database database, IHttpClientFactory clients,
             var timestamp = started.ToUnixTimeSeconds();
             request.Headers.Add("webhook-id", claim.MessageId);
             request.Headers.Add("webhook-timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            request.Headers.Add("webhook-signature", WebhookSignature.Sign(claim.Secret, claim.MessageId, timestamp, claim.Payload));
+            request.Headers.Add("webhook-signature", WebhookSignature.Sign(secrets.Unprotect(claim.Secret), claim.MessageId, timestamp, claim.Payload));
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(settings.Timeout);
             using var response = await clients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
@@ -140,5 +140,6 @@ public sealed class WebhookSender(Database database, IHttpClientFactory clients,
 
     private static string? Truncate(string? text) => text is { Length: > MaxErrorLength } ? text[..MaxErrorLength] + "…" : text;
 
+    /// <param name="Secret">As stored: encrypted.</param>
     private sealed record Claim(int Attempt, string MessageId, string Payload, string Url, string Secret);
 }

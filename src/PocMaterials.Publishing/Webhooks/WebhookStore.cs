@@ -20,7 +20,7 @@ public sealed record WebhookDelivery(
 public sealed record WebhookAttempt(int Attempt, DateTimeOffset StartedAt, int DurationMs, int? StatusCode, string? Error);
 
 /// <summary>The receivers editors configured and the log of what was sent to them.</summary>
-public sealed class WebhookStore(Database database)
+public sealed class WebhookStore(Database database, WebhookSecretProtector secrets)
 {
     internal const string EndpointColumns = "id, url, events, roles, description, created_at, created_by";
 
@@ -34,10 +34,37 @@ public sealed class WebhookStore(Database database)
         command.Parameters.Add(new() { Value = url });
         command.Parameters.Add(new() { Value = events.ToArray() });
         command.Parameters.Add(new() { Value = roles.ToArray() });
-        command.Parameters.Add(new() { Value = secret });
+        command.Parameters.Add(new() { Value = secrets.Protect(secret) });
         command.Parameters.Add(new() { Value = (object?)description ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = createdBy });
         return ((await ReadEndpointsAsync(command, cancellationToken))[0], secret);
+    }
+
+    /// <summary>
+    /// Encrypts the secrets stored in plain text by versions before encryption; run at start by every host. A
+    /// secret another host encrypted meanwhile is left as that host wrote it.
+    /// </summary>
+    /// <returns>How many were encrypted.</returns>
+    public async Task<int> ProtectPlainSecretsAsync(CancellationToken cancellationToken)
+    {
+        var plain = new List<(long Id, string Secret)>();
+        await using (var select = database.DataSource.CreateCommand("SELECT id, secret FROM webhook_endpoints WHERE starts_with(secret, $1)"))
+        {
+            select.Parameters.Add(new() { Value = WebhookSignature.SecretPrefix });
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                plain.Add((reader.GetInt64(0), reader.GetString(1)));
+        }
+        var encrypted = 0;
+        foreach (var (id, secret) in plain)
+        {
+            await using var update = database.DataSource.CreateCommand("UPDATE webhook_endpoints SET secret = $2 WHERE id = $1 AND secret = $3");
+            update.Parameters.Add(new() { Value = id });
+            update.Parameters.Add(new() { Value = secrets.Protect(secret) });
+            update.Parameters.Add(new() { Value = secret });
+            encrypted += await update.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return encrypted;
     }
 
     public async Task<IReadOnlyList<WebhookEndpoint>> ListAsync(CancellationToken cancellationToken)

@@ -13,7 +13,10 @@ public static class WebhookRegistration
     {
         var services = builder.Services;
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new WebhookSecretProtector(SecretKeyFile.ReadOrCreate(
+            sp.GetRequiredService<IOptions<WebhookOptions>>().Value.SecretKey, sp.GetRequiredService<DataFolderLock>().Path, WebhookSecretProtector.KeyFileName)));
         services.AddSingleton<WebhookStore>();
+        services.AddHostedService<WebhookSecretEncryption>();
         // Material links in payloads start where staff reach the server, as the newsletter's do.
         services.AddSingleton(sp => new MaterialEventRecorder(
             sp.GetRequiredService<Database>(), sp.GetRequiredService<BrusselsCalendar>(), sp.GetRequiredService<TimeProvider>(),
@@ -24,4 +27,17 @@ public static class WebhookRegistration
         services.AddHostedService<WebhookEvents>();
         return builder;
     }
+}
+
+/// <summary>At start, once the database runs: encrypts the secrets that versions before encryption stored in plain text.</summary>
+internal sealed class WebhookSecretEncryption(WebhookStore store, ILogger<WebhookSecretEncryption> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var encrypted = await store.ProtectPlainSecretsAsync(cancellationToken);
+        if (encrypted > 0)
+            logger.LogInformation("Encrypted {Count} webhook secrets stored in plain text", encrypted);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

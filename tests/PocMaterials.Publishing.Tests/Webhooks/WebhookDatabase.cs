@@ -21,7 +21,8 @@ public sealed class WebhookDatabase : IAsyncLifetime
     public Database Database { get; } = new();
     public ContentFolder Content { get; } = ContentFolder.WithFixture();
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
-    public WebhookStore Store => new(Database);
+    public WebhookSecretProtector Secrets { get; } = new(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    public WebhookStore Store => new(Database, Secrets);
 
     public async Task InitializeAsync() =>
         await Database.StartAsync(new PostgresOptions { ConnectionString = await TestPostgres.CreateDatabaseAsync() }, Content.DataPath, NullLogger.Instance, CancellationToken.None);

@@ -36,6 +36,43 @@ public sealed class WebhookSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_stored_secret_is_not_the_secret_and_a_delivery_verifies_with_the_secret_shown_at_creation()
+    {
+        var (endpoint, secret) = await _db.Store.CreateAsync(_receiver.Url, WebhookEventTypes.Material, ["clb-medewerker"], null, "test", CancellationToken.None);
+        var delivery = await _db.Store.AddAsync(endpoint.Id, WebhookMessage.New(WebhookEventTypes.Test, _db.Clock.Now, null), CancellationToken.None);
+
+        var stored = await StoredSecretAsync(endpoint.Id);
+        Assert.NotEqual(secret, stored);
+        Assert.DoesNotContain(secret[WebhookSignature.SecretPrefix.Length..], stored, StringComparison.Ordinal);
+        Assert.Equal(AttemptOutcome.Delivered, (await Sender(TimeSpan.FromSeconds(10)).AttemptAsync(delivery, CancellationToken.None)).Outcome);
+        Assert.True(Assert.Single(_receiver.Received).IsSignedWith(secret));
+        // Whoever reads the table cannot sign with what is there, nor decrypt it without the key.
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(
+            () => new WebhookSecretProtector(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)).Unprotect(stored));
+    }
+
+    [Fact]
+    public async Task A_secret_stored_in_plain_text_by_an_older_version_is_encrypted_once_and_still_signs()
+    {
+        var (endpoint, _) = await _db.Store.CreateAsync(_receiver.Url, WebhookEventTypes.Material, ["clb-medewerker"], null, "test", CancellationToken.None);
+        var plain = WebhookSignature.NewSecret();
+        await using (var downgrade = _db.Database.DataSource.CreateCommand("UPDATE webhook_endpoints SET secret = $1 WHERE id = $2"))
+        {
+            downgrade.Parameters.Add(new() { Value = plain });
+            downgrade.Parameters.Add(new() { Value = endpoint.Id });
+            await downgrade.ExecuteNonQueryAsync();
+        }
+
+        Assert.Equal(1, await _db.Store.ProtectPlainSecretsAsync(CancellationToken.None));
+        Assert.Equal(0, await _db.Store.ProtectPlainSecretsAsync(CancellationToken.None));
+
+        Assert.DoesNotContain(plain[WebhookSignature.SecretPrefix.Length..], await StoredSecretAsync(endpoint.Id), StringComparison.Ordinal);
+        var delivery = await _db.Store.AddAsync(endpoint.Id, WebhookMessage.New(WebhookEventTypes.Test, _db.Clock.Now, null), CancellationToken.None);
+        Assert.Equal(AttemptOutcome.Delivered, (await Sender(TimeSpan.FromSeconds(10)).AttemptAsync(delivery, CancellationToken.None)).Outcome);
+        Assert.True(Assert.Single(_receiver.Received).IsSignedWith(plain));
+    }
+
+    [Fact]
     public async Task An_attempt_without_an_answer_in_time_is_retried_after_the_first_pause()
     {
         _receiver.Delay = TimeSpan.FromSeconds(3);
@@ -82,6 +119,13 @@ public sealed class WebhookSenderTests : IAsyncLifetime
         return await _db.Store.AddAsync(endpoint.Id, WebhookMessage.New(WebhookEventTypes.Test, _db.Clock.Now, null), CancellationToken.None);
     }
 
-    private WebhookSender Sender(TimeSpan timeout) => new(_db.Database, _services.GetRequiredService<IHttpClientFactory>(),
+    private async Task<string> StoredSecretAsync(long endpointId)
+    {
+        await using var command = _db.Database.DataSource.CreateCommand("SELECT secret FROM webhook_endpoints WHERE id = $1");
+        command.Parameters.Add(new() { Value = endpointId });
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
+    private WebhookSender Sender(TimeSpan timeout) => new(_db.Database, _db.Secrets, _services.GetRequiredService<IHttpClientFactory>(),
         Options.Create(new WebhookOptions { Timeout = timeout, RetryDelays = [TimeSpan.FromSeconds(7)] }), _db.Clock, NullLogger<WebhookSender>.Instance);
 }
