@@ -26,6 +26,12 @@ public sealed class Database : IAsyncDisposable
 
     public bool IsStarted => _dataSource is not null;
 
+    /// <summary>The embedded cluster's folder inside the data folder.</summary>
+    public const string ClusterFolder = "postgres";
+
+    /// <summary>The connection string of the database, once started: the configured one or the embedded cluster's.</summary>
+    public string ConnectionString { get; private set; } = "";
+
     /// <summary>The embedded cluster, when no connection string was configured.</summary>
     public EmbeddedPostgresCluster? EmbeddedCluster => _cluster;
 
@@ -35,9 +41,10 @@ public sealed class Database : IAsyncDisposable
         var connectionString = options.ConnectionString;
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            _cluster = await EmbeddedPostgresCluster.StartAsync(Path.Combine(dataPath, "postgres"), options.BinariesPath, logger, cancellationToken: cancellationToken);
+            _cluster = await EmbeddedPostgresCluster.StartAsync(Path.Combine(dataPath, ClusterFolder), options.BinariesPath, logger, cancellationToken: cancellationToken);
             connectionString = _cluster.ConnectionString();
         }
+        ConnectionString = connectionString;
         _dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = options.MaxPoolSize });
         _asyncCommitDataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString)
         {

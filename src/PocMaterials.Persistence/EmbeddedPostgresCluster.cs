@@ -69,6 +69,28 @@ public sealed class EmbeddedPostgresCluster : IAsyncDisposable
     /// <summary>A connection as the application's role, which owns <paramref name="database"/>.</summary>
     public string ConnectionString(string database = DatabaseName) => Connection(AppRole, ReadPassword(AppPasswordFile), database);
 
+    /// <summary>
+    /// A connection as the application's role to the cluster in <paramref name="dataPath"/> that another process
+    /// runs (the server), from its lock file's port; null when no server runs there.
+    /// </summary>
+    public static string? RunningConnectionString(string dataPath)
+    {
+        var lockFile = Path.Combine(dataPath, "postmaster.pid");
+        var passwordFile = Path.Combine(dataPath, AppPasswordFile);
+        // postmaster.pid: the process id, the folder, the start time, the port, ... (one a line).
+        if (!File.Exists(lockFile) || !File.Exists(passwordFile) || File.ReadLines(lockFile).Skip(3).FirstOrDefault() is not { } portLine
+            || !int.TryParse(portLine, out var port))
+            return null;
+        return new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1",
+            Port = port,
+            Username = AppRole,
+            Password = File.ReadAllText(passwordFile).Trim(),
+            Database = DatabaseName,
+        }.ConnectionString;
+    }
+
     private string AdminConnectionString(string database) => Connection(AdminRole, ReadPassword(AdminPasswordFile), database);
 
     private string Connection(string role, string password, string database) => new NpgsqlConnectionStringBuilder

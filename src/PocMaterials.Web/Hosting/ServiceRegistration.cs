@@ -124,6 +124,6 @@ public static class ServiceRegistration
             .AddCheck<ContentHealthCheck>("content")
             .AddCheck<SearchIndexHealthCheck>("search-index")
             .AddCheck<DatabaseHealthCheck>("database");
-        return builder.AddJobs().AddNewsletter().AddWebhooks();
+        return builder.AddJobs().AddNewsletter().AddWebhooks().AddBackups();
     }
 }

@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Globalization;
+using Hangfire;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using PocMaterials.Content.Visibility;
+using PocMaterials.Persistence;
+using PocMaterials.Persistence.Backups;
+using PocMaterials.Web.Options;
+
+namespace PocMaterials.Web.Hosting;
+
+/// <summary>Wires the nightly backup: its options, its Hangfire recurring job and its health check.</summary>
+public static class BackupRegistration
+{
+    public static WebApplicationBuilder AddBackups(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddTransient<BackupJob>();
+        services.AddHostedService<BackupSchedule>();
+        services.AddHealthChecks().AddCheck<BackupHealthCheck>("backup");
+        return builder;
+    }
+
+    /// <summary>The folders and keys a backup holds, beside the database.</summary>
+    public static BackupSources Sources(string connectionString, PostgresOptions postgres, ContentOptions content, string dataPath) => new(
+        connectionString,
+        postgres.BinariesPath ?? EmbeddedPostgresCluster.FindBinaries(),
+        Folders(content),
+        Path.GetFullPath(dataPath));
+
+    public static IReadOnlyDictionary<string, string> Folders(ContentOptions content) => new Dictionary<string, string>
+    {
+        ["content"] = Path.GetFullPath(content.ContentPath),
+        ["themes"] = Path.GetFullPath(content.ThemesPath),
+    };
+
+    /// <summary>A new backup's folder in <paramref name="backupPath"/>, named after its time (UTC), so the names sort by age.</summary>
+    public static string NewFolder(string backupPath, TimeProvider time) =>
+        Path.Combine(backupPath, time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+}
+
+/// <summary>
+/// The nightly backup, as the <c>backup</c> command makes it, into <c>Backup:Path</c>; then removes the backups
+/// older than the retention, keeping the newest whatever its age.
+/// </summary>
+public sealed class BackupJob(
+    Database database, DataFolderLock dataFolder, IOptions<BackupOptions> options, IOptions<PostgresOptions> postgres, IOptions<ContentOptions> content,
+    TimeProvider time, ILogger<BackupJob> logger)
+{
+    public const string RecurringJobId = "backup";
+
+    // A second run (another host, a retry) while one writes would only make a second backup: harmless, but not needed.
+    [AutomaticRetry(Attempts = 2)]
+    [DisableConcurrentExecution(timeoutInSeconds: 3600)]
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var backupPath = options.Value.ResolvePath(dataFolder.Path);
+        var folder = BackupRegistration.NewFolder(backupPath, time);
+        var started = Stopwatch.StartNew();
+        try
+        {
+            var manifest = await BackupWriter.CreateAsync(folder, BackupRegistration.Sources(database.ConnectionString, postgres.Value, content.Value, dataFolder.Path), time, cancellationToken);
+            logger.LogInformation("Backup written to {Folder} in {Seconds:0.0} s ({Bytes} bytes)", folder, started.Elapsed.TotalSeconds, manifest.Files.Sum(f => f.Bytes));
+        }
+        catch
+        {
+            // A broken-off backup is no backup: nothing half-written stays to be mistaken for one.
+            if (Directory.Exists(folder))
+                Directory.Delete(folder, recursive: true);
+            throw;
+        }
+        await RemoveOldAsync(backupPath, cancellationToken);
+    }
+
+    private async Task RemoveOldAsync(string backupPath, CancellationToken cancellationToken)
+    {
+        var limit = time.GetUtcNow().AddDays(-options.Value.RetentionDays);
+        var backups = new List<(string Folder, DateTimeOffset CreatedAt)>();
+        foreach (var folder in Directory.EnumerateDirectories(backupPath))
+        {
+            if (await BackupManifest.ReadAsync(folder, cancellationToken) is { } manifest)
+                backups.Add((folder, manifest.CreatedAt));
+        }
+        foreach (var (folder, createdAt) in backups.OrderByDescending(b => b.CreatedAt).Skip(1).Where(b => b.CreatedAt < limit))
+        {
+            Directory.Delete(folder, recursive: true);
+            logger.LogInformation("Removed backup {Folder} of {CreatedAt:u}, older than {Days} days", folder, createdAt, options.Value.RetentionDays);
+        }
+    }
+}
+
+/// <summary>Registers the nightly backup with Hangfire (shown on its dashboard among the recurring jobs).</summary>
+internal sealed class BackupSchedule(IRecurringJobManager recurringJobs, IOptions<BackupOptions> options) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var at = options.Value.Time;
+        recurringJobs.AddOrUpdate<BackupJob>(BackupJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), $"{at.Minutes} {at.Hours} * * *",
+            new RecurringJobOptions { TimeZone = BrusselsCalendar.Zone });
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>
+/// The age of the newest complete backup in <c>Backup:Path</c>: degraded past two days. With none yet, healthy
+/// until this server process has run two days (a new installation is not unhealthy), degraded after.
+/// </summary>
+public sealed class BackupHealthCheck(IOptions<BackupOptions> options, DataFolderLock dataFolder, TimeProvider time) : IHealthCheck
+{
+    public static readonly TimeSpan MaxAge = TimeSpan.FromDays(2);
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var backupPath = options.Value.ResolvePath(dataFolder.Path);
+        DateTimeOffset? newest = null;
+        if (Directory.Exists(backupPath))
+        {
+            foreach (var folder in Directory.EnumerateDirectories(backupPath))
+            {
+                if (await BackupManifest.ReadAsync(folder, cancellationToken) is { } manifest && (newest is null || manifest.CreatedAt > newest))
+                    newest = manifest.CreatedAt;
+            }
+        }
+        var now = time.GetUtcNow();
+        if (newest is null)
+        {
+            var running = now - new DateTimeOffset(Process.GetCurrentProcess().StartTime.ToUniversalTime(), TimeSpan.Zero);
+            var data = new Dictionary<string, object> { ["lastBackup"] = "none yet", ["path"] = backupPath };
+            return running > MaxAge
+                ? HealthCheckResult.Degraded($"No backup in {backupPath} although the server has run {running.TotalDays:0.#} days.", data: data)
+                : HealthCheckResult.Healthy("No backup yet.", data);
+        }
+        var age = now - newest.Value;
+        var found = new Dictionary<string, object> { ["lastBackup"] = newest.Value.ToString("O", CultureInfo.InvariantCulture), ["ageHours"] = Math.Round(age.TotalHours, 1), ["path"] = backupPath };
+        return age > MaxAge
+            ? HealthCheckResult.Degraded($"The last backup is {age.TotalDays:0.#} days old.", data: found)
+            : HealthCheckResult.Healthy("Backed up.", found);
+    }
+}
