@@ -141,6 +141,8 @@ public sealed class BackupRestoreTests : IAsyncLifetime
         ["Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Smtp:Security"] = "None",
         ["Smtp:Workers"] = "1",
+        // The test's webhook receiver listens on loopback.
+        ["Webhooks:AllowedInternalHosts:0"] = "127.0.0.1",
     });
 
     private static string Address(int i) => $"lezer-{i}@example.org";
