@@ -39,7 +39,7 @@ internal static class NewsletterBenchmark
             await SubscribeAsync(database, content, subscribers);
 
             var issues = new IssueStore(database, TimeProvider.System);
-            var today = new BrusselsCalendar(TimeProvider.System).Today;
+            var today = new StaffCalendar(TimeProvider.System).Today;
             var composed = await new IssueComposer(issues, new MaterialPopularity(database), TimeProvider.System).ComposeAsync(today, content, today, CancellationToken.None);
             var (issue, _) = await issues.AddOnceAsync(composed!, CancellationToken.None);
             await issues.TransitionAsync(issue.Id, [IssueStatus.Composed], IssueStatus.Approved, "bench", null, CancellationToken.None);
@@ -49,7 +49,7 @@ internal static class NewsletterBenchmark
             var newsletterOptions = Options.Create(new NewsletterOptions());
             var links = new NewsletterLinks(tokens, newsletterOptions);
             var sender = new IssueSender(database, issues, new DeliveryStore(database, TimeProvider.System), new IssueRenderer(), links, new UnsubscribeLinks(tokens, newsletterOptions),
-                new MailTransports(options, Path.Combine(root, "outbox")), library, new BrusselsCalendar(TimeProvider.System), TimeProvider.System, Options.Create(options), NullLogger<IssueSender>.Instance);
+                new MailTransports(options, Path.Combine(root, "outbox")), library, new StaffCalendar(TimeProvider.System), TimeProvider.System, Options.Create(options), NullLogger<IssueSender>.Instance);
 
             GC.Collect();
             using var memory = new PeakMemory();

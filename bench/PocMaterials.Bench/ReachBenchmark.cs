@@ -15,6 +15,8 @@ namespace PocMaterials.Bench;
 /// </summary>
 internal static class ReachBenchmark
 {
+    private static readonly StaffCalendar Calendar = new(TimeProvider.System);
+
     public static async Task RunAsync(string repository, int pipelineEvents, int totalEvents)
     {
         Console.WriteLine();
@@ -41,7 +43,7 @@ internal static class ReachBenchmark
     {
         var options = Options.Create(new ReachOptions());
         var recorder = new ReachRecorder(options, NullLogger<ReachRecorder>.Instance, TimeProvider.System);
-        var writer = new ReachEventWriter(recorder, new ReachEventStore(database), options, NullLogger<ReachEventWriter>.Instance);
+        var writer = new ReachEventWriter(recorder, new ReachEventStore(database, Calendar), options, NullLogger<ReachEventWriter>.Instance);
         var slugs = content.Materials.Keys.ToArray();
         var centres = content.Taxonomy.Centres.All.Select(c => c.Id).ToArray();
         var random = new Random(1);
@@ -80,19 +82,19 @@ internal static class ReachBenchmark
         var year = ReportPeriod.SchoolYearOf(DateOnly.FromDateTime(DateTime.UtcNow));
         await using (var count = database.DataSource.CreateCommand("SELECT count(*) FROM material_views"))
             totalEvents -= (int)(long)(await count.ExecuteScalarAsync())!;
-        var store = new ReachEventStore(database);
+        var store = new ReachEventStore(database, Calendar);
         var random = new Random(2);
         var slugs = content.Materials.Keys.ToArray();
         var centres = content.Taxonomy.Centres.All.Take(17).Select(c => c.Id).ToArray();
         var viewers = Enumerable.Range(0, 2000)
             .Select(i => new Viewer($"viewer-{i:D4}", i % 10 == 0 ? ["arts", "clb-medewerker"] : ["clb-medewerker"], centres[i % centres.Length]))
             .ToArray();
-        var span = DateTimeOffset.UtcNow - year.Start;
+        var span = DateTimeOffset.UtcNow - year.StartIn(Calendar);
         for (var written = 0; written < totalEvents;)
         {
             var batch = Enumerable.Range(0, Math.Min(10_000, totalEvents - written)).Select(i => (ReachEvent)new MaterialViewed(
                 Guid.NewGuid(),
-                year.Start + (span * random.NextDouble()),
+                year.StartIn(Calendar) + (span * random.NextDouble()),
                 viewers[random.Next(viewers.Length)],
                 slugs[random.Next(slugs.Length)],
                 null,
@@ -109,7 +111,7 @@ internal static class ReachBenchmark
 
     private static async Task ReportLatencyAsync(Database database, ContentSnapshot content)
     {
-        var reports = new ReachReports(database);
+        var reports = new ReachReports(database, Calendar);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var period = ReportPeriod.SchoolYearOf(today);
         var runs = new (string Name, Func<Task> Run)[]

@@ -18,9 +18,6 @@ public sealed class NewsletterOptions : IValidatableObject
     [Required]
     public string ComposeCron { get; set; } = "0 7 1W * *";
 
-    [Required]
-    public string TimeZone { get; set; } = "Europe/Brussels";
-
     /// <summary>Send a composed issue at once instead of waiting for an editor's approval.</summary>
     public bool SendWithoutApproval { get; set; }
 
@@ -46,9 +43,5 @@ public sealed class NewsletterOptions : IValidatableObject
     {
         if (!Cronos.CronExpression.TryParse(ComposeCron, out _))
             yield return new ValidationResult($"Newsletter:ComposeCron '{ComposeCron}' is not a cron expression.", [nameof(ComposeCron)]);
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
-            yield return new ValidationResult($"Newsletter:TimeZone '{TimeZone}' is not a known time zone.", [nameof(TimeZone)]);
     }
-
-    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 }

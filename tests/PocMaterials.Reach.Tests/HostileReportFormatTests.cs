@@ -53,6 +53,7 @@ public sealed class HostileReportFormatTests
 
         Assert.Empty(errors);
         Assert.Equal(120, period!.Months().Count());
-        Assert.True(period.End > period.Start);
+        var calendar = new Content.Visibility.StaffCalendar(TimeProvider.System);
+        Assert.True(period.EndIn(calendar) > period.StartIn(calendar));
     }
 }

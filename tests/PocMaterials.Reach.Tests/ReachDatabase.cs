@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using PocMaterials.Content.Library;
+using PocMaterials.Content.Visibility;
 using PocMaterials.Persistence;
 using PocMaterials.Reach.Tracking;
 using PocMaterials.Testing;
@@ -10,8 +11,8 @@ namespace PocMaterials.Reach.Tests;
 public sealed class ReachDatabase : IAsyncLifetime
 {
     public Database Database { get; } = new();
-    public ReachEventStore Store => new(Database);
-    public Reports.ReachReports Reports => new(Database);
+    public ReachEventStore Store => new(Database, new StaffCalendar(TimeProvider.System));
+    public Reports.ReachReports Reports => new(Database, new StaffCalendar(TimeProvider.System));
     public ContentFolder Content { get; } = ContentFolder.WithFixture();
     public ContentSnapshot Snapshot { get; private set; } = ContentSnapshot.Empty;
 

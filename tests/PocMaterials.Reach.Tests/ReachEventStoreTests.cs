@@ -1,3 +1,4 @@
+using PocMaterials.Content.Visibility;
 using PocMaterials.Reach.Tracking;
 using static PocMaterials.Reach.Tests.ReachDatabase;
 
@@ -40,6 +41,20 @@ public sealed class ReachEventStoreTests : IAsyncLifetime
         Assert.Equal(1, await _db.ScalarAsync("SELECT count(*) FROM material_views"));
         Assert.Equal(1, await _db.ScalarAsync("SELECT count(*) FROM searches"));
         Assert.Equal(1, await _db.ScalarAsync("SELECT count(*) FROM viewers"));
+    }
+
+    [Fact]
+    public async Task Daily_figures_count_the_days_of_the_configured_zone()
+    {
+        // 23:30 UTC on 24 November is already 25 November in Brussels.
+        var lateEvening = new DateTimeOffset(2025, 11, 24, 23, 30, 0, TimeSpan.Zero);
+        var utc = new ReachEventStore(_db.Database, new StaffCalendar(TimeProvider.System, TimeZoneInfo.Utc));
+
+        await _db.Store.WriteAsync([View("faq-leersteun", lateEvening, Viewer("an"))], default);
+        await utc.WriteAsync([View("fiche-intake", lateEvening, Viewer("an"))], default);
+
+        Assert.Equal(1, await _db.ScalarAsync("SELECT count(*) FROM daily_reach WHERE dimension = 'material' AND key = 'faq-leersteun' AND day = '2025-11-25'"));
+        Assert.Equal(1, await _db.ScalarAsync("SELECT count(*) FROM daily_reach WHERE dimension = 'material' AND key = 'fiche-intake' AND day = '2025-11-24'"));
     }
 
     [Fact]

@@ -109,7 +109,7 @@ public sealed class ReachReportsTests : IAsyncLifetime
             View("fiche-intake", Utc(2026, 10, 3, 8), Viewer("bo")),
             Search("oud", Utc(2024, 10, 1, 8), Viewer("an"), 1),
         ], default);
-        var calendar = new Content.Visibility.BrusselsCalendar(new TestClock(Utc(2026, 11, 24, 12)));
+        var calendar = new Content.Visibility.StaffCalendar(new TestClock(Utc(2026, 11, 24, 12)));
         var retention = new RawEventRetention(_db.Database, Microsoft.Extensions.Options.Options.Create(new ReachOptions { RawRetentionMonths = 12 }), calendar,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<RawEventRetention>.Instance);
 

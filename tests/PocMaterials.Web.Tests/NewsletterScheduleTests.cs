@@ -71,7 +71,7 @@ public sealed class NewsletterScheduleTests
         await using var app = new PocMaterialsApp(folder, settings: new Dictionary<string, string?>
         {
             ["Newsletter:SendWithoutApproval"] = "true",
-            ["Newsletter:TimeZone"] = "UTC",
+            ["Calendar:TimeZone"] = "UTC",
             ["Newsletter:ComposeCron"] = string.Create(CultureInfo.InvariantCulture, $"{scheduled.Minute} {scheduled.Hour} * * *"),
         });
         var editor = await app.ClientFor(["redacteur"]);

@@ -47,7 +47,7 @@ public sealed partial class RoleVisibilityTests : IAsyncLifetime
     {
         var client = await _app.ClientFor([role]);
         var viewer = new StaffMember("test", [role], "gent");
-        var today = new BrusselsCalendar(TimeProvider.System).Today;
+        var today = new StaffCalendar(TimeProvider.System).Today;
         var visible = _content.Materials.Values.Where(m => m.IsVisibleTo(viewer, today)).ToDictionary(m => m.Slug);
         var hidden = _content.Materials.Values.Where(m => !visible.ContainsKey(m.Slug)).ToList();
         var visibleWords = visible.Values.SelectMany(m => Words($"{m.Title} {m.Summary} {string.Join(' ', m.Tags)} {m.BodyText}")).ToHashSet();

@@ -114,7 +114,7 @@ public sealed class ScheduledPublicationTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        var tomorrow = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Content.Visibility.BrusselsCalendar.Zone).DateTime).AddDays(1);
+        var tomorrow = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Content.Visibility.StaffCalendar.Brussels).DateTime).AddDays(1);
         _folder.WriteMaterial("fiche-morgen", $"title: Fiche morgenverzuim\ntype: fiche\npublished: {tomorrow:yyyy-MM-dd}", "Verschijnt morgen.");
         _app = new PocMaterialsApp(_folder, services: services => services.AddSingleton<TimeProvider>(_clock));
         return Task.CompletedTask;

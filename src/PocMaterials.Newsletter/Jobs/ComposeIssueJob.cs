@@ -17,7 +17,7 @@ public sealed class ComposeIssueJob(
     IssueComposer composer,
     IssueStore issues,
     ContentLibrary library,
-    BrusselsCalendar calendar,
+    StaffCalendar calendar,
     IBackgroundJobClient jobs,
     IOptions<NewsletterOptions> options,
     TimeProvider time,
@@ -59,7 +59,7 @@ public sealed class ComposeIssueJob(
         var now = time.GetUtcNow();
         var cron = CronExpression.Parse(settings.ComposeCron);
         // The last occurrence at or before now: the first one after (now - window), if any falls in the window.
-        var scheduled = cron.GetNextOccurrence(now - settings.LateAfter, settings.Zone, inclusive: true);
+        var scheduled = cron.GetNextOccurrence(now - settings.LateAfter, calendar.Zone, inclusive: true);
         return scheduled is null || scheduled > now;
     }
 }

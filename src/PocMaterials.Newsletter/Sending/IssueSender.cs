@@ -31,7 +31,7 @@ public sealed partial class IssueSender(
     UnsubscribeLinks unsubscribeLinks,
     MailTransports transports,
     ContentLibrary library,
-    BrusselsCalendar calendar,
+    StaffCalendar calendar,
     TimeProvider time,
     IOptions<SmtpOptions> smtpOptions,
     ILogger<IssueSender> logger)

@@ -15,7 +15,7 @@ namespace PocMaterials.Publishing.Webhooks;
 /// hosts sharing a content folder announce each change once, a host that lags behind announces nothing
 /// stale, and a change seen merged by one host and in steps by another is announced once either way.
 /// </summary>
-public sealed class MaterialEventRecorder(Database database, BrusselsCalendar calendar, TimeProvider time, string publicBaseUrl, ILogger<MaterialEventRecorder> logger)
+public sealed class MaterialEventRecorder(Database database, StaffCalendar calendar, TimeProvider time, string publicBaseUrl, ILogger<MaterialEventRecorder> logger)
 {
     // The first key of the advisory locks per slug; "WHKS" in ASCII.
     private const int LockClass = 0x57484B53;

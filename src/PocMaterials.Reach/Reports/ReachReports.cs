@@ -1,3 +1,4 @@
+using PocMaterials.Content.Visibility;
 using Npgsql;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Materials;
@@ -10,7 +11,7 @@ namespace PocMaterials.Reach.Reports;
 /// search events of the retention period. Views count once per viewer and material within 30 minutes;
 /// unique viewers are counted from pseudonymous ids that no report shows.
 /// </summary>
-public sealed class ReachReports(Database database)
+public sealed class ReachReports(Database database, StaffCalendar calendar)
 {
     public async Task<MaterialViewsReport> MaterialViewsAsync(ReportPeriod period, ContentSnapshot content, CancellationToken cancellationToken)
     {
@@ -47,7 +48,7 @@ public sealed class ReachReports(Database database)
         const string Range = "s.occurred_at >= $1 AND s.occurred_at < $2";
         const string Opened = "EXISTS (SELECT 1 FROM material_views v WHERE v.search_id = s.id)";
         int searches = 0, followed = 0;
-        await foreach (var row in QueryAsync($"SELECT count(*)::int, count(*) FILTER (WHERE {Opened})::int FROM searches s WHERE {Range}", cancellationToken, period.Start, period.End))
+        await foreach (var row in QueryAsync($"SELECT count(*)::int, count(*) FILTER (WHERE {Opened})::int FROM searches s WHERE {Range}", cancellationToken, period.StartIn(calendar), period.EndIn(calendar)))
             (searches, followed) = (row.GetInt32(0), row.GetInt32(1));
         return new SearchReport(
             period.From,
@@ -94,7 +95,7 @@ public sealed class ReachReports(Database database)
     private async Task<IReadOnlyList<QueryCount>> QueriesAsync(string sql, ReportPeriod period, int top, CancellationToken cancellationToken)
     {
         var queries = new List<QueryCount>();
-        await foreach (var row in QueryAsync(sql, cancellationToken, period.Start, period.End, top))
+        await foreach (var row in QueryAsync(sql, cancellationToken, period.StartIn(calendar), period.EndIn(calendar), top))
             queries.Add(new QueryCount(row.GetString(0), row.GetInt32(1), Math.Round(row.GetDouble(2), 2)));
         return queries;
     }

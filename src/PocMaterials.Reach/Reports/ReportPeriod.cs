@@ -3,7 +3,7 @@ using PocMaterials.Content.Visibility;
 
 namespace PocMaterials.Reach.Reports;
 
-/// <summary>A report period of whole days in Europe/Brussels, both ends included.</summary>
+/// <summary>A report period of whole days in the staff calendar's zone, both ends included.</summary>
 public sealed record ReportPeriod(DateOnly From, DateOnly To)
 {
     /// <summary>The longest period a report covers: reports and charts grow with its months.</summary>
@@ -19,10 +19,10 @@ public sealed record ReportPeriod(DateOnly From, DateOnly To)
     public static readonly DateOnly LastDay = new(2999, 12, 31);
 
     /// <summary>The first instant of the period.</summary>
-    public DateTimeOffset Start => StartOf(From);
+    public DateTimeOffset StartIn(StaffCalendar calendar) => calendar.StartOf(From);
 
     /// <summary>The first instant after the period.</summary>
-    public DateTimeOffset End => StartOf(To.AddDays(1));
+    public DateTimeOffset EndIn(StaffCalendar calendar) => calendar.StartOf(To.AddDays(1));
 
     /// <summary>The school year (1 September to 31 August) that contains the day.</summary>
     public static ReportPeriod SchoolYearOf(DateOnly day)
@@ -69,12 +69,6 @@ public sealed record ReportPeriod(DateOnly From, DateOnly To)
         else if (day < FirstDay || day > LastDay)
             errors.Add(new(name, $"{day:yyyy-MM-dd} is outside the days reports cover, {FirstDay:yyyy-MM-dd} to {LastDay:yyyy-MM-dd}."));
         return day;
-    }
-
-    private static DateTimeOffset StartOf(DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, BrusselsCalendar.Zone), TimeSpan.Zero);
     }
 }
 

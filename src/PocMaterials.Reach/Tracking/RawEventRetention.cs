@@ -11,7 +11,7 @@ namespace PocMaterials.Reach.Tracking;
 /// Keeps raw events for the configured number of months. The daily figures written with every batch
 /// (daily_reach) are kept forever, so reports on older periods lose nothing but the search details.
 /// </summary>
-public sealed class RawEventRetention(Database database, IOptions<ReachOptions> options, BrusselsCalendar calendar, ILogger<RawEventRetention> logger)
+public sealed class RawEventRetention(Database database, IOptions<ReachOptions> options, StaffCalendar calendar, ILogger<RawEventRetention> logger)
     : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromHours(6);
@@ -45,7 +45,7 @@ public sealed class RawEventRetention(Database database, IOptions<ReachOptions> 
     {
         var today = calendar.Today;
         var cutoffDay = new DateOnly(today.Year, today.Month, 1).AddMonths(-options.Value.RawRetentionMonths);
-        var cutoff = new Reports.ReportPeriod(cutoffDay, cutoffDay).Start;
+        var cutoff = calendar.StartOf(cutoffDay);
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         int deleted;

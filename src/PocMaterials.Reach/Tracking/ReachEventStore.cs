@@ -1,3 +1,4 @@
+using PocMaterials.Content.Visibility;
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
@@ -6,7 +7,8 @@ using PocMaterials.Persistence;
 namespace PocMaterials.Reach.Tracking;
 
 /// <summary>Writes a batch of reach events in one transaction. Writing the same batch again stores nothing twice.</summary>
-public sealed class ReachEventStore(Database database)
+/// <param name="calendar">Whose zone turns the events' instants into the days of the daily figures.</param>
+public sealed class ReachEventStore(Database database, StaffCalendar calendar)
 {
     /// <summary>A view within this long after a view of the same material by the same viewer is not counted again.</summary>
     public static readonly TimeSpan RepeatWindow = TimeSpan.FromMinutes(30);
@@ -44,13 +46,13 @@ public sealed class ReachEventStore(Database database)
         ON CONFLICT (event_id) DO NOTHING
         RETURNING occurred_at, material_slug, viewer_id, roles, centre, source, result_position, counted),
         facts AS (
-            SELECT (occurred_at AT TIME ZONE 'Europe/Brussels')::date AS day, 'material' AS dimension, material_slug AS key, counted, viewer_id FROM inserted
+            SELECT (occurred_at AT TIME ZONE $15)::date AS day, 'material' AS dimension, material_slug AS key, counted, viewer_id FROM inserted
             UNION ALL
-            SELECT (occurred_at AT TIME ZONE 'Europe/Brussels')::date, 'centre', coalesce(centre, ''), counted, viewer_id FROM inserted
+            SELECT (occurred_at AT TIME ZONE $15)::date, 'centre', coalesce(centre, ''), counted, viewer_id FROM inserted
             UNION ALL
-            SELECT (occurred_at AT TIME ZONE 'Europe/Brussels')::date, 'role', role, counted, viewer_id FROM inserted, unnest(roles) AS role
+            SELECT (occurred_at AT TIME ZONE $15)::date, 'role', role, counted, viewer_id FROM inserted, unnest(roles) AS role
             UNION ALL
-            SELECT (occurred_at AT TIME ZONE 'Europe/Brussels')::date, 'position', result_position::text, counted, viewer_id FROM inserted
+            SELECT (occurred_at AT TIME ZONE $15)::date, 'position', result_position::text, counted, viewer_id FROM inserted
             WHERE source = 'search' AND result_position IS NOT NULL)
         INSERT INTO daily_reach (day, dimension, key, views, opens, viewers)
         SELECT day, dimension, key, count(*) FILTER (WHERE counted), count(*), varbit_union(viewer_bit(viewer_id))
@@ -111,7 +113,8 @@ public sealed class ReachEventStore(Database database)
                 roles.From,
                 roles.To,
                 roles.All,
-                RepeatWindow);
+                RepeatWindow,
+                calendar.Zone.Id);
         }
         await transaction.CommitAsync(cancellationToken);
     }

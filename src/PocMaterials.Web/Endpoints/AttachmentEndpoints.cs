@@ -33,7 +33,7 @@ public static class AttachmentEndpoints
     }
 
     internal static Results<Ok<IReadOnlyList<AttachmentResponse>>, ProblemHttpResult> List(
-        string slug, ClaimsPrincipal user, ContentLibrary library, BrusselsCalendar calendar, AttachmentFiles files)
+        string slug, ClaimsPrincipal user, ContentLibrary library, StaffCalendar calendar, AttachmentFiles files)
     {
         if (!MayReach(slug, user.ToStaffMember(), library, calendar, files))
             return MaterialEndpoints.NotFound("material", slug);
@@ -41,7 +41,7 @@ public static class AttachmentEndpoints
     }
 
     internal static Results<FileStreamHttpResult, ProblemHttpResult> Get(
-        string slug, string fileName, ClaimsPrincipal user, ContentLibrary library, BrusselsCalendar calendar, AttachmentFiles files, HttpContext http)
+        string slug, string fileName, ClaimsPrincipal user, ContentLibrary library, StaffCalendar calendar, AttachmentFiles files, HttpContext http)
     {
         if (!MayReach(slug, user.ToStaffMember(), library, calendar, files) || files.Open(slug, fileName) is not { } opened)
             return MaterialEndpoints.NotFound("attachment", $"{slug}/{fileName}");
@@ -99,7 +99,7 @@ public static class AttachmentEndpoints
     }
 
     internal static async Task<IResult> Delete(
-        string slug, string fileName, HttpContext http, ContentLibrary library, BrusselsCalendar calendar, AttachmentFiles files, CancellationToken cancellationToken)
+        string slug, string fileName, HttpContext http, ContentLibrary library, StaffCalendar calendar, AttachmentFiles files, CancellationToken cancellationToken)
     {
         if (InvalidNames(slug, fileName) is { } invalid)
             return invalid;
@@ -118,7 +118,7 @@ public static class AttachmentEndpoints
     /// The material is there and the caller may see it. Editors also reach the attachments a removed material
     /// left (kept, so that restoring the material brings them back; an editor may delete them).
     /// </summary>
-    private static bool MayReach(string slug, StaffMember viewer, ContentLibrary library, BrusselsCalendar calendar, AttachmentFiles files) =>
+    private static bool MayReach(string slug, StaffMember viewer, ContentLibrary library, StaffCalendar calendar, AttachmentFiles files) =>
         library.Current.Materials.TryGetValue(slug, out var material)
             ? material.IsVisibleTo(viewer, calendar.Today)
             : viewer.IsEditor && files.HasAny(slug);

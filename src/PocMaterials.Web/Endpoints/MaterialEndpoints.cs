@@ -34,7 +34,7 @@ public static class MaterialEndpoints
         HttpContext http,
         ClaimsPrincipal user,
         ContentLibrary library,
-        BrusselsCalendar calendar,
+        StaffCalendar calendar,
         ReachTracking tracking,
         MaterialRedirects redirects,
         AttachmentFiles attachments,

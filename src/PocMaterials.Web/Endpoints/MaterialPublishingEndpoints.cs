@@ -133,7 +133,7 @@ public static class MaterialPublishingEndpoints
     }
 
     internal static Results<Ok<MaterialPreview>, ProblemHttpResult, ValidationProblem> Preview(
-        string slug, string? role, string? centre, ContentLibrary library, BrusselsCalendar calendar, AttachmentFiles attachments)
+        string slug, string? role, string? centre, ContentLibrary library, StaffCalendar calendar, AttachmentFiles attachments)
     {
         var content = library.Current;
         var roleId = role ?? StaffRoles.Everyone;

@@ -26,7 +26,7 @@ public static class NewsletterArchiveEndpoints
         return api;
     }
 
-    internal static async Task<Ok<List<ArchivedIssue>>> List(ClaimsPrincipal user, IssueStore store, NewsletterLinks links, ContentLibrary library, BrusselsCalendar calendar, CancellationToken cancellationToken)
+    internal static async Task<Ok<List<ArchivedIssue>>> List(ClaimsPrincipal user, IssueStore store, NewsletterLinks links, ContentLibrary library, StaffCalendar calendar, CancellationToken cancellationToken)
     {
         var reader = user.ToStaffMember();
         var content = library.Current;
@@ -40,7 +40,7 @@ public static class NewsletterArchiveEndpoints
 
     internal static async Task<Results<Ok<ArchivedIssueDetail>, ProblemHttpResult>> Get(
         string month, ClaimsPrincipal user, IssueStore store, IssueRenderer renderer, NewsletterLinks links, NewsletterEvents events,
-        ContentLibrary library, BrusselsCalendar calendar, TimeProvider time, CancellationToken cancellationToken)
+        ContentLibrary library, StaffCalendar calendar, TimeProvider time, CancellationToken cancellationToken)
     {
         var reader = user.ToStaffMember();
         // Not sent, not existing and nothing visible answer alike.

@@ -60,7 +60,7 @@ public static class NewsletterEndpoints
         TypedResults.Ok((await store.ListAsync(cancellationToken: cancellationToken)).Select(i => Summary(i, library.Current)).ToList());
 
     internal static async Task<Results<Ok<IssueDetail>, ValidationProblem, ProblemHttpResult>> Compose(
-        IssueComposer composer, IssueStore store, ContentLibrary library, BrusselsCalendar calendar, [FromQuery] string? month, CancellationToken cancellationToken)
+        IssueComposer composer, IssueStore store, ContentLibrary library, StaffCalendar calendar, [FromQuery] string? month, CancellationToken cancellationToken)
     {
         var today = calendar.Today;
         var first = new DateOnly(today.Year, today.Month, 1);
@@ -81,7 +81,7 @@ public static class NewsletterEndpoints
     /// <param name="role">Role ids of taxonomy.yml, repeated; every staff member is a clb-medewerker.</param>
     internal static async Task<Results<Ok<Preview>, ValidationProblem, ProblemHttpResult>> PreviewAs(
         long id, [FromQuery] string[]? role, IssueStore store, IssueRenderer renderer, NewsletterLinks links, UnsubscribeLinks unsubscribe,
-        ContentLibrary library, BrusselsCalendar calendar, CancellationToken cancellationToken)
+        ContentLibrary library, StaffCalendar calendar, CancellationToken cancellationToken)
     {
         if (UnknownRoles(role, library.Current) is { } invalid)
             return invalid;
@@ -99,7 +99,7 @@ public static class NewsletterEndpoints
     /// </summary>
     internal static async Task<IResult> PreviewDocument(
         long id, [FromQuery] string[]? role, IssueStore store, IssueRenderer renderer, NewsletterLinks links, UnsubscribeLinks unsubscribe,
-        ContentLibrary library, BrusselsCalendar calendar, HttpContext http, CancellationToken cancellationToken)
+        ContentLibrary library, StaffCalendar calendar, HttpContext http, CancellationToken cancellationToken)
     {
         var preview = await PreviewAs(id, role, store, renderer, links, unsubscribe, library, calendar, cancellationToken);
         if (preview.Result is not Ok<Preview> { Value: { } mail })
@@ -111,7 +111,7 @@ public static class NewsletterEndpoints
 
     internal static async Task<Results<Ok<Preview>, ValidationProblem, ProblemHttpResult>> SendTest(
         long id, TestMail request, IssueStore store, IssueRenderer renderer, NewsletterLinks links, UnsubscribeLinks unsubscribe, MailTransports transports,
-        Microsoft.Extensions.Options.IOptions<SmtpOptions> smtp, ContentLibrary library, BrusselsCalendar calendar, CancellationToken cancellationToken)
+        Microsoft.Extensions.Options.IOptions<SmtpOptions> smtp, ContentLibrary library, StaffCalendar calendar, CancellationToken cancellationToken)
     {
         if (!MailboxAddress.TryParse(request.Email, out var address) || address.Address.IndexOf('@', StringComparison.Ordinal) <= 0)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["email"] = [$"'{request.Email}' is not a mail address."] });

@@ -26,7 +26,7 @@ public static class ReportEndpoints
         return api;
     }
 
-    internal static async Task<IResult> Views(ReachReports reports, ContentLibrary library, BrusselsCalendar calendar, string? from, string? to, string? format, CancellationToken cancellationToken)
+    internal static async Task<IResult> Views(ReachReports reports, ContentLibrary library, StaffCalendar calendar, string? from, string? to, string? format, CancellationToken cancellationToken)
     {
         if (Invalid(from, to, format, calendar, out var period) is { } problem)
             return problem;
@@ -38,13 +38,13 @@ public static class ReportEndpoints
             : TypedResults.Ok(report);
     }
 
-    internal static Task<IResult> Centres(ReachReports reports, ContentLibrary library, BrusselsCalendar calendar, string? from, string? to, string? format, CancellationToken cancellationToken) =>
+    internal static Task<IResult> Centres(ReachReports reports, ContentLibrary library, StaffCalendar calendar, string? from, string? to, string? format, CancellationToken cancellationToken) =>
         Reach(reports.CentresAsync, "centre-reach", library, calendar, from, to, format, cancellationToken);
 
-    internal static Task<IResult> Roles(ReachReports reports, ContentLibrary library, BrusselsCalendar calendar, string? from, string? to, string? format, CancellationToken cancellationToken) =>
+    internal static Task<IResult> Roles(ReachReports reports, ContentLibrary library, StaffCalendar calendar, string? from, string? to, string? format, CancellationToken cancellationToken) =>
         Reach(reports.RolesAsync, "role-reach", library, calendar, from, to, format, cancellationToken);
 
-    internal static async Task<IResult> Searches(ReachReports reports, BrusselsCalendar calendar, string? from, string? to, string? format, [FromQuery] int? top, CancellationToken cancellationToken)
+    internal static async Task<IResult> Searches(ReachReports reports, StaffCalendar calendar, string? from, string? to, string? format, [FromQuery] int? top, CancellationToken cancellationToken)
     {
         if (Invalid(from, to, format, calendar, out var period) is { } problem)
             return problem;
@@ -60,7 +60,7 @@ public static class ReportEndpoints
                 .Concat(report.ClicksByPosition.Select(c => new object?[] { "clicks_by_position", c.Position.ToString(CultureInfo.InvariantCulture), c.Views, null })));
     }
 
-    internal static async Task<IResult> ContentHealth(ReachReports reports, ContentLibrary library, BrusselsCalendar calendar, string? from, string? to, string? format, CancellationToken cancellationToken)
+    internal static async Task<IResult> ContentHealth(ReachReports reports, ContentLibrary library, StaffCalendar calendar, string? from, string? to, string? format, CancellationToken cancellationToken)
     {
         if (Invalid(from, to, format, calendar, out var period) is { } problem)
             return problem;
@@ -73,7 +73,7 @@ public static class ReportEndpoints
         static object?[] Row(string list, MaterialHealth m) => [list, m.Slug, m.Title, m.Views, m.ReviewBy, m.Updated];
     }
 
-    internal static async Task<IResult> ViewsChartSvg(ReachReports reports, ContentLibrary library, BrusselsCalendar calendar, string? from, string? to, [FromQuery] int? top, CancellationToken cancellationToken)
+    internal static async Task<IResult> ViewsChartSvg(ReachReports reports, ContentLibrary library, StaffCalendar calendar, string? from, string? to, [FromQuery] int? top, CancellationToken cancellationToken)
     {
         if (Invalid(from, to, null, calendar, out var period) is { } problem)
             return problem;
@@ -85,7 +85,7 @@ public static class ReportEndpoints
 
     private static async Task<IResult> Reach(
         Func<ReportPeriod, ContentSnapshot, CancellationToken, Task<ReachReport>> report, string name,
-        ContentLibrary library, BrusselsCalendar calendar, string? from, string? to, string? format, CancellationToken cancellationToken)
+        ContentLibrary library, StaffCalendar calendar, string? from, string? to, string? format, CancellationToken cancellationToken)
     {
         if (Invalid(from, to, format, calendar, out var period) is { } problem)
             return problem;
@@ -95,7 +95,7 @@ public static class ReportEndpoints
             : TypedResults.Ok(result);
     }
 
-    private static IResult? Invalid(string? from, string? to, string? format, BrusselsCalendar calendar, out ReportPeriod period)
+    private static IResult? Invalid(string? from, string? to, string? format, StaffCalendar calendar, out ReportPeriod period)
     {
         var (parsed, periodErrors) = ReportPeriod.Parse(from, to, calendar.Today);
         var errors = periodErrors.GroupBy(e => e.Parameter).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());

@@ -26,7 +26,7 @@ public static class SearchAliasEndpoints
 
     internal static async Task<Results<Created<AliasResponse>, ValidationProblem, ProblemHttpResult>> AddAlias(
         AliasRequest request, HttpContext http, DefinitionFiles files, ContentLibrary library, MaterialSearcher searcher,
-        BrusselsCalendar calendar, CancellationToken cancellationToken)
+        StaffCalendar calendar, CancellationToken cancellationToken)
     {
         var query = request.Query?.Trim() ?? "";
         if (query.Length is 0 or > 100 || query.Any(char.IsControl))

@@ -33,7 +33,7 @@ public static class SearchEndpoints
         MaterialSearcher searcher,
         ReachTracking tracking,
         ContentLibrary library,
-        BrusselsCalendar calendar,
+        StaffCalendar calendar,
         [FromQuery] string? q,
         [FromQuery] string[]? type,
         [FromQuery(Name = "core_process")] string[]? coreProcess,

@@ -22,7 +22,7 @@ public static class SuggestEndpoints
     internal static Results<Ok<SuggestResponse>, ValidationProblem> Suggest(
         ClaimsPrincipal user,
         MaterialSearcher searcher,
-        BrusselsCalendar calendar,
+        StaffCalendar calendar,
         [FromQuery] string? q)
     {
         if (SearchEndpoints.QueryTooLong(q) is { } tooLong)

@@ -25,7 +25,7 @@ public static class TaxonomyEndpoints
             taxonomy.CoreProcesses.All, taxonomy.Domains.All, taxonomy.Roles.All, taxonomy.Types.All, taxonomy.Centres.All));
     }
 
-    internal static Ok<List<ThemeSummaryResponse>> GetThemes(ClaimsPrincipal user, ContentLibrary library, BrusselsCalendar calendar)
+    internal static Ok<List<ThemeSummaryResponse>> GetThemes(ClaimsPrincipal user, ContentLibrary library, StaffCalendar calendar)
     {
         var content = library.Current;
         var visible = VisibleMaterials(content, user.ToStaffMember(), calendar.Today);
@@ -38,7 +38,7 @@ public static class TaxonomyEndpoints
             visible.Count(m => m.Themes.Contains(theme.Id)))).ToList());
     }
 
-    internal static Results<Ok<ThemeResponse>, ProblemHttpResult> GetTheme(string id, ClaimsPrincipal user, ContentLibrary library, BrusselsCalendar calendar)
+    internal static Results<Ok<ThemeResponse>, ProblemHttpResult> GetTheme(string id, ClaimsPrincipal user, ContentLibrary library, StaffCalendar calendar)
     {
         var content = library.Current;
         if (!content.ThemesById.TryGetValue(id, out var theme))

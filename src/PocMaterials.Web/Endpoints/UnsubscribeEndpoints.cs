@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using PocMaterials.Content.Visibility;
 using PocMaterials.Newsletter.Subscribers;
 
 namespace PocMaterials.Web.Endpoints;
@@ -34,12 +35,12 @@ public static class UnsubscribeEndpoints
     }
 
     internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> Confirm(
-        [FromQuery] string? token, UnsubscribeLinks links, SubscriberStore store, CancellationToken cancellationToken)
+        [FromQuery] string? token, UnsubscribeLinks links, SubscriberStore store, StaffCalendar calendar, CancellationToken cancellationToken)
     {
         if (links.SubscriberOf(token) is not { } id)
             return BadToken();
         return await store.GetAsync(id, cancellationToken) is { } subscriber
-            ? TypedResults.Content(UnsubscribePage.Confirm(subscriber, token!), Html)
+            ? TypedResults.Content(UnsubscribePage.Confirm(subscriber, token!, calendar), Html)
             : UnknownSubscriber();
     }
 

@@ -10,12 +10,12 @@ internal static class UnsubscribePage
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-BE");
 
-    public static string Confirm(Subscriber subscriber, string token)
+    public static string Confirm(Subscriber subscriber, string token, StaffCalendar calendar)
     {
         var email = Encode(subscriber.Email);
         if (subscriber.UnsubscribedAt is { } at)
         {
-            var day = TimeZoneInfo.ConvertTime(at, BrusselsCalendar.Zone).ToString("d MMMM yyyy", Dutch);
+            var day = TimeZoneInfo.ConvertTime(at, calendar.Zone).ToString("d MMMM yyyy", Dutch);
             return Page("Al uitgeschreven", $"<p>{email} is sinds {Encode(day)} uitgeschreven voor de POC-a-tizer.</p>");
         }
         // The form posts back to this URL with its token; only that POST unsubscribes.

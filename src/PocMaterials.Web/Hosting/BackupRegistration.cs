@@ -92,13 +92,13 @@ public sealed class BackupJob(
 }
 
 /// <summary>Registers the nightly backup with Hangfire (shown on its dashboard among the recurring jobs).</summary>
-internal sealed class BackupSchedule(IRecurringJobManager recurringJobs, IOptions<BackupOptions> options) : IHostedService
+internal sealed class BackupSchedule(IRecurringJobManager recurringJobs, IOptions<BackupOptions> options, StaffCalendar calendar) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var at = options.Value.Time;
         recurringJobs.AddOrUpdate<BackupJob>(BackupJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), $"{at.Minutes} {at.Hours} * * *",
-            new RecurringJobOptions { TimeZone = BrusselsCalendar.Zone });
+            new RecurringJobOptions { TimeZone = calendar.Zone });
         return Task.CompletedTask;
     }
 

@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
+using PocMaterials.Content.Visibility;
 using PocMaterials.Newsletter;
 using PocMaterials.Newsletter.Composition;
 using PocMaterials.Newsletter.Issues;
@@ -62,6 +63,7 @@ internal sealed class NewsletterSchedule(
     IBackgroundJobClient jobs,
     IssueStore issues,
     IOptions<NewsletterOptions> options,
+    StaffCalendar calendar,
     TimeProvider time,
     ILogger<NewsletterSchedule> logger) : BackgroundService
 {
@@ -77,7 +79,7 @@ internal sealed class NewsletterSchedule(
             ComposeIssueJob.RecurringJobId,
             job => job.RunAsync(CancellationToken.None),
             settings.ComposeCron,
-            new RecurringJobOptions { TimeZone = settings.Zone });
+            new RecurringJobOptions { TimeZone = calendar.Zone });
         foreach (var issue in await issues.ListAsync(status: IssueStatus.Sending, cancellationToken: cancellationToken))
         {
             logger.LogWarning("Resuming the sending of issue {Issue} ({Month}), left unfinished", issue.Id, issue.Key);

@@ -55,7 +55,8 @@ public static class ServiceRegistration
         services.AddHostedService<EmbeddedPostgresSupervisor>();
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<BrusselsCalendar>();
+        services.AddOptions<CalendarOptions>().BindConfiguration(CalendarOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new StaffCalendar(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<CalendarOptions>>().Value.Zone));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ContentOptions>>().Value.CreateLibrary(sp.GetRequiredService<ILogger<ContentLibrary>>()));
         services.AddSingleton<ContentVersions>();
         services.AddSingleton<VersionedFiles>();

@@ -18,7 +18,7 @@ internal sealed class WebhookEvents(
     MaterialEventRecorder recorder,
     WebhookStore store,
     IBackgroundJobClient jobs,
-    BrusselsCalendar calendar,
+    StaffCalendar calendar,
     TimeProvider time,
     IOptions<WebhookOptions> options,
     ILogger<WebhookEvents> logger) : BackgroundService

@@ -19,7 +19,7 @@ public static class WebhookRegistration
         services.AddHostedService<WebhookSecretEncryption>();
         // Material links in payloads start where staff reach the server, as the newsletter's do.
         services.AddSingleton(sp => new MaterialEventRecorder(
-            sp.GetRequiredService<Database>(), sp.GetRequiredService<BrusselsCalendar>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Database>(), sp.GetRequiredService<StaffCalendar>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<NewsletterOptions>>().Value.PublicBaseUrl, sp.GetRequiredService<ILogger<MaterialEventRecorder>>()));
         services.AddSingleton<WebhookSender>();
         services.AddTransient<WebhookDeliveryJob>();

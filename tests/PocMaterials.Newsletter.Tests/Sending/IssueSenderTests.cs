@@ -283,7 +283,7 @@ public sealed class IssueSenderTests : IAsyncLifetime
         var library = new ContentLibrary(_db.Content.Location);
         library.Reload();
         return new IssueSender(_db.Database, new IssueStore(_db.Database, time), new DeliveryStore(_db.Database, time), new IssueRenderer(), _db.Links, new UnsubscribeLinks(_db.Tokens, _db.Options),
-            new MailTransports(smtp, Path.Combine(_db.Content.DataPath, "outbox")), library, new BrusselsCalendar(time), time,
+            new MailTransports(smtp, Path.Combine(_db.Content.DataPath, "outbox")), library, new StaffCalendar(time), time,
             Options.Create(smtp), NullLogger<IssueSender>.Instance);
     }
 }

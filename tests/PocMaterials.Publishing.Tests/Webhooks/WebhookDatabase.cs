@@ -35,7 +35,7 @@ public sealed class WebhookDatabase : IAsyncLifetime
 
     /// <summary>The recorder of one host, with the test's clock.</summary>
     public MaterialEventRecorder Recorder() =>
-        new(Database, new BrusselsCalendar(Clock), Clock, "https://materialen.example.org", NullLogger<MaterialEventRecorder>.Instance);
+        new(Database, new StaffCalendar(Clock), Clock, "https://materialen.example.org", NullLogger<MaterialEventRecorder>.Instance);
 
     /// <summary>A host's view of the content folder, loaded.</summary>
     public ContentLibrary Library()
