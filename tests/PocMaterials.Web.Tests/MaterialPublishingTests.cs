@@ -83,6 +83,30 @@ public sealed class MaterialPublishingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_control_character_in_a_front_matter_field_is_a_422_naming_the_field_and_line()
+    {
+        // "\0" is a valid YAML escape: the field holds a NUL, which PostgreSQL refuses in every table webhooks and versions use.
+        var response = await _editor.PutAsync("/api/materials/stuurteken", Markdown("---\ntitle: \"Fiche \\0\"\ntype: fiche\nsummary: \"Een\\u0007bel.\"\n---\nTekst.\n"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var errors = await ErrorsAsync(response);
+        Assert.Equal(["content/materials/stuurteken.md line 2: holds the control character U+0000; remove it"], errors["title"]);
+        Assert.Equal(["content/materials/stuurteken.md line 4: holds the control character U+0007; remove it"], errors["summary"]);
+        Assert.False(File.Exists(Path.Combine(_folder.ContentPath, "materials", "stuurteken.md")));
+    }
+
+    [Fact]
+    public async Task A_NUL_in_the_body_is_a_422_naming_the_body_and_its_line()
+    {
+        var response = await _editor.PutAsync("/api/materials/nul-in-tekst", Markdown("---\ntitle: Fiche met NUL\ntype: fiche\n---\n\nEerste regel.\nTweede\0regel.\n"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var body = Assert.Single((await ErrorsAsync(response))["body"]);
+        Assert.StartsWith("content/materials/nul-in-tekst.md line 7: holds a NUL character", body, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_folder.ContentPath, "materials", "nul-in-tekst.md")));
+    }
+
+    [Fact]
     public async Task Writes_name_the_version_they_replace_and_a_stale_one_changes_nothing()
     {
         var read = await _editor.GetAsync("/api/materials/bestaand/source");
@@ -185,6 +209,12 @@ public sealed class MaterialPublishingTests : IAsyncLifetime
             Assert.True(DateTime.UtcNow < deadline, $"search did not follow the change of {slug}");
             await Task.Delay(50);
         }
+    }
+
+    private static async Task<Dictionary<string, string[]>> ErrorsAsync(HttpResponseMessage response)
+    {
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return problem.RootElement.GetProperty("errors").Deserialize<Dictionary<string, string[]>>()!;
     }
 
     private static StringContent Markdown(string text) => new(text, Encoding.UTF8, "text/markdown");

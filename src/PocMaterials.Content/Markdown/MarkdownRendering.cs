@@ -27,6 +27,11 @@ public static class MarkdownRendering
     /// <summary>Parses a content file's Markdown, or reports at its first line why it cannot be read.</summary>
     public static MarkdownDocument? Parse(string markdown, string file, int line, List<ContentError> errors)
     {
+        if (Parsing.ContentText.NulLine(markdown) is { } nul)
+        {
+            errors.Add(new ContentError(file, line + nul - 1, "body", Parsing.ContentText.NulMessage));
+            return null;
+        }
         try
         {
             return Parse(markdown);

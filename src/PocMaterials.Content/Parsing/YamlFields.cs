@@ -56,7 +56,7 @@ internal sealed class YamlFields(YamlMappingNode mapping, string file, int first
                 Error(node, field, "is required and may not be empty");
             return null;
         }
-        return value;
+        return Fit(scalar, field, value);
     }
 
     /// <summary>A list of ids; a single scalar counts as a list of one. Unknown ids are errors.</summary>
@@ -97,21 +97,31 @@ internal sealed class YamlFields(YamlMappingNode mapping, string file, int first
             case YamlScalarNode scalar when IsPlainNull(scalar):
                 yield break;
             case YamlScalarNode { Value: { } value } scalar when value.Trim().Length > 0:
-                yield return (value.Trim(), scalar);
+                if (Fit(scalar, field, value.Trim()) is { } fit)
+                    yield return (fit, scalar);
                 break;
             case YamlSequenceNode sequence:
                 foreach (var item in sequence.Children)
                 {
-                    if (item is YamlScalarNode { Value: { } v } && v.Trim().Length > 0)
-                        yield return (v.Trim(), item);
-                    else
+                    if (item is not YamlScalarNode { Value: { } v } || v.Trim().Length == 0)
                         Error(item, field, "list items must be non-empty text values");
+                    else if (Fit(item, field, v.Trim()) is { } fitItem)
+                        yield return (fitItem, item);
                 }
                 break;
             default:
                 Error(node, field, "must be a list, e.g. [a, b]");
                 break;
         }
+    }
+
+    /// <summary>The value, or null with an error when it holds what no field may (a NUL would stop every write of it to PostgreSQL).</summary>
+    private string? Fit(YamlNode node, string field, string value)
+    {
+        if (ContentText.Unfit(value) is not { } why)
+            return value;
+        Error(node, field, why);
+        return null;
     }
 
     private static bool IsPlainNull(YamlNode node) =>

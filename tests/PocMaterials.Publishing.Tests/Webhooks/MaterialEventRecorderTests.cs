@@ -83,6 +83,24 @@ public sealed class MaterialEventRecorderTests : IAsyncLifetime
         Assert.Empty(await _db.Recorder().ReconcileAsync(after.Current, datesOnly: false, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task A_material_the_database_refuses_is_left_out_and_the_others_are_announced()
+    {
+        Fiche("a-kapot", "summary: Straks met een NUL.");
+        Fiche("b-goed", "summary: Gewoon.");
+        using var library = _db.Library();
+        var content = library.Current;
+        // The parser refuses a NUL now; a material holding one stands for anything else PostgreSQL may refuse.
+        var materials = content.Materials.ToDictionary();
+        materials["a-kapot"] = materials["a-kapot"] with { Title = "Fiche\0" };
+        var snapshot = new ContentSnapshot(content.Taxonomy, content.Contacts, content.Themes, materials, [], content.Version);
+
+        var recorded = await _db.Recorder().ReconcileAsync(snapshot, datesOnly: false, CancellationToken.None);
+
+        Assert.Single(recorded);
+        Assert.Equal(["material.published b-goed"], await _db.DeliveriesAsync());
+    }
+
     private void Fiche(string slug, string line) =>
         _db.Content.WriteMaterial(slug, $"title: Fiche {slug}\ntype: fiche\n{line}", "Tekst.");
 
