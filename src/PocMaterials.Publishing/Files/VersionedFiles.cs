@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using PocMaterials.Content.Library;
+using PocMaterials.Content.Parsing;
 using PocMaterials.Publishing.Versions;
 
 namespace PocMaterials.Publishing.Files;
@@ -126,7 +127,9 @@ public sealed class VersionedFiles(ContentVersions versions, ContentLibrary libr
     private static async Task<bool> RecordUnseenAsync(DocumentHistory history, FileSource? current, CancellationToken cancellationToken)
     {
         var latest = await history.LatestAsync(cancellationToken);
-        if (latest?.Version.ETag == current?.ETag)
+        // A NUL is a content error the library reports at its line, and no PostgreSQL text holds it: such a file
+        // is no version (refused rather than kept as bytes, as every write through the API refuses it too).
+        if (latest?.Version.ETag == current?.ETag || (current is not null && ContentText.NulLine(current.Text) is not null))
             return false;
         await history.RecordAsync(current?.Text, current?.ETag, ContentVersions.FileSystem, ChangeSummaries.Describe(latest?.Text, current?.Text), cancellationToken);
         return true;
