@@ -107,6 +107,24 @@ public sealed class MaterialPublishingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Fields_over_their_limits_are_a_422_naming_each_field_and_its_limit()
+    {
+        var long_ = await _editor.PutAsync("/api/materials/te-lang", Markdown(
+            $"---\ntitle: {new string('t', 900_000)}\ntype: fiche\nsummary: {new string('s', 501)}\ntags: [goed, {new string('x', 51)}]\n---\nTekst.\n"));
+        var many = await _editor.PutAsync("/api/materials/te-veel", Markdown(
+            $"---\ntitle: Veel tags\ntype: fiche\ntags: [{string.Join(", ", Enumerable.Range(0, 100_000).Select(i => $"t{i}"))}]\n---\nTekst.\n"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, long_.StatusCode);
+        var errors = await ErrorsAsync(long_);
+        Assert.Equal(["content/materials/te-lang.md line 2: is 900,000 characters long; at most 200 are allowed"], errors["title"]);
+        Assert.Equal(["content/materials/te-lang.md line 4: is 501 characters long; at most 500 are allowed"], errors["summary"]);
+        Assert.Equal(["content/materials/te-lang.md line 5: is 51 characters long; at most 50 are allowed"], errors["tags"]);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, many.StatusCode);
+        Assert.Equal(["content/materials/te-veel.md line 4: has 100,000 items; at most 30 are allowed"], (await ErrorsAsync(many))["tags"]);
+        Assert.Empty(Directory.GetFiles(_folder.ContentPath, "te-*.md", SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public async Task Writes_name_the_version_they_replace_and_a_stale_one_changes_nothing()
     {
         var read = await _editor.GetAsync("/api/materials/bestaand/source");
