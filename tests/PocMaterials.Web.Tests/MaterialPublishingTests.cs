@@ -202,6 +202,25 @@ public sealed class MaterialPublishingTests : IAsyncLifetime
         Assert.Equal(["bestaand.md"], Directory.GetFiles(_folder.ContentPath, "*.md", SearchOption.AllDirectories).Select(Path.GetFileName));
     }
 
+    [Theory]
+    [InlineData("con")]
+    [InlineData("nul")]
+    [InlineData("aux")]
+    [InlineData("com1")]
+    public async Task A_Windows_device_name_is_neither_a_slug_nor_a_theme_id(string name)
+    {
+        var put = await _editor.PutAsync($"/api/materials/{name}", Markdown(Fiche));
+        var rename = await _editor.PostAsJsonAsync("/api/materials/bestaand/rename", new { slug = name });
+        var theme = await _editor.PutAsync($"/api/themes/{name}", Markdown("---\ntitle: Apparaat\n---\nInleiding.\n"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, put.StatusCode);
+        Assert.Contains("device name", await put.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, rename.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, theme.StatusCode);
+        Assert.Equal(["bestaand.md"], Directory.GetFiles(_folder.ContentPath, "*.md", SearchOption.AllDirectories).Select(Path.GetFileName));
+        Assert.False(File.Exists(Path.Combine(_folder.ThemesPath, name + ".md")));
+    }
+
     [Fact]
     public async Task Too_large_and_unknown_bodies_are_refused()
     {

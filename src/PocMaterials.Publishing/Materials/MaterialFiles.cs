@@ -15,8 +15,8 @@ namespace PocMaterials.Publishing.Materials;
 /// </summary>
 public sealed partial class MaterialFiles(ContentLibrary library, VersionedFiles files, ContentVersions versions, MaterialRedirects redirects, long maxFileBytes)
 {
-    /// <summary>Lower-case words joined by hyphens: a file name on every system, never a path.</summary>
-    public static bool IsValidSlug(string slug) => slug.Length <= 100 && SlugPattern().IsMatch(slug);
+    /// <summary>Lower-case words joined by hyphens, no device name: a file name on every system, never a path.</summary>
+    public static bool IsValidSlug(string slug) => slug.Length <= 100 && SlugPattern().IsMatch(slug) && !DeviceNames.IsReserved(slug);
 
     /// <summary>The name of a material's history.</summary>
     public static string Document(string slug) => "material/" + slug;
