@@ -68,6 +68,18 @@ public sealed class ContentPublishingTests(SharedHost host) : IClassFixture<Shar
     }
 
     [Fact]
+    public async Task A_check_of_another_media_type_is_refused_for_who_asks_before_what_is_sent()
+    {
+        static StringContent Json() => new("{\"title\": \"x\"}", Encoding.UTF8, "application/json");
+        var editor = await host.App.ClientFor(["redacteur"]);
+        var staff = await host.App.ClientFor(["clb-medewerker"]);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.App.CreateClient().PostAsync("/api/materials/fiche-json/check", Json())).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.PostAsync("/api/materials/fiche-json/check", Json())).StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await editor.PostAsync("/api/materials/fiche-json/check", Json())).StatusCode);
+    }
+
+    [Fact]
     public async Task A_hand_edit_on_disk_is_recorded_as_a_version_by_the_file_system()
     {
         var editor = await host.App.ClientFor(["redacteur"]);
