@@ -108,19 +108,12 @@ public sealed class VersionedFiles(ContentVersions versions, ContentLibrary libr
 
     private static WriteResult? Refusal(FileChange change, FileSource? current)
     {
-        if (change.Bytes is null)
-        {
-            if (current is null)
-                return new WriteResult(WriteOutcome.NotFound);
-            return change.IfMatch is not null && change.IfMatch != current.ETag ? new WriteResult(WriteOutcome.Stale) : null;
-        }
-        if (change.Overwrite && change.IfMatch is null)
-            return null;
-        if (current is null)
-            return change.IfMatch is null ? null : new WriteResult(WriteOutcome.Stale);
-        if (change.IfMatch is null)
-            return new WriteResult(WriteOutcome.Exists, current.ETag);
-        return change.IfMatch == current.ETag ? null : new WriteResult(WriteOutcome.Stale);
+        if (change.Bytes is null && current is null)
+            return new WriteResult(WriteOutcome.NotFound);
+        if (change.IfMatch is { } ifMatch)
+            return EntityTags.IfMatchHolds(ifMatch, current?.ETag) ? null : new WriteResult(WriteOutcome.Stale);
+        // Without If-Match: a delete or a restore takes whatever is stored, a create only an empty place.
+        return change.Bytes is null || change.Overwrite || current is null ? null : new WriteResult(WriteOutcome.Exists, current.ETag);
     }
 
     /// <summary>A change on disk that no version holds yet becomes a version of its own first, so the history has no gaps.</summary>

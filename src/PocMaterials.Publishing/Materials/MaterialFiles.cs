@@ -60,7 +60,7 @@ public sealed partial class MaterialFiles(ContentLibrary library, VersionedFiles
             var (from, to) = histories[0].Document == Document(slug) ? (histories[0], histories[1]) : (histories[1], histories[0]);
             if (PathOf(slug) is not { } path || VersionedFiles.Read(path) is not { } current)
                 return new WriteResult(WriteOutcome.NotFound);
-            if (ifMatch is not null && ifMatch != current.ETag)
+            if (ifMatch is not null && !EntityTags.IfMatchHolds(ifMatch, current.ETag))
                 return new WriteResult(WriteOutcome.Stale);
             if (PathOf(newSlug) is not null)
                 return new WriteResult(WriteOutcome.Exists);
