@@ -125,6 +125,27 @@ public sealed class ContentPublishingTests(SharedHost host) : IClassFixture<Shar
     }
 
     [Fact]
+    public async Task A_renamed_materials_attachments_answer_at_its_old_slug_with_a_redirect()
+    {
+        var editor = await host.App.ClientFor(["redacteur"]);
+        await editor.PutAsync("/api/materials/fiche-bijlage-oud", Markdown(Fiche("Fiche met bijlage")));
+        var attached = await editor.PutAsync("/api/materials/fiche-bijlage-oud/attachments/leidraad.pdf", new ByteArrayContent(SampleFiles.Pdf()));
+        Assert.Equal(HttpStatusCode.Created, attached.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await editor.PostAsJsonAsync("/api/materials/fiche-bijlage-oud/rename", new { slug = "fiche-bijlage-nieuw" })).StatusCode);
+        using var staff = host.App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        staff.DefaultRequestHeaders.Authorization = (await host.App.ClientFor(["clb-medewerker"])).DefaultRequestHeaders.Authorization;
+
+        var list = await staff.GetAsync("/api/materials/fiche-bijlage-oud/attachments");
+        var file = await staff.GetAsync("/api/materials/fiche-bijlage-oud/attachments/leidraad.pdf?download=1");
+
+        Assert.Equal(HttpStatusCode.PermanentRedirect, list.StatusCode);
+        Assert.Equal("/api/materials/fiche-bijlage-nieuw/attachments", list.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.PermanentRedirect, file.StatusCode);
+        Assert.Equal("/api/materials/fiche-bijlage-nieuw/attachments/leidraad.pdf?download=1", file.Headers.Location!.OriginalString);
+        Assert.Equal(SampleFiles.Pdf(), await staff.GetByteArrayAsync(file.Headers.Location));
+    }
+
+    [Fact]
     public async Task Editors_preview_a_material_as_a_chosen_role_sees_it()
     {
         var editor = await host.App.ClientFor(["redacteur"]);
