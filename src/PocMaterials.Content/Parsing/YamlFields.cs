@@ -79,7 +79,7 @@ internal sealed class YamlFields(YamlMappingNode mapping, string file, int first
         if (Node(field) is YamlSequenceNode { Children.Count: var count } sequence && count > maxCount)
         {
             // Said once for the list, not once for each of its (maybe thousands of) items.
-            Error(sequence, field, $"has {count:N0} items; at most {maxCount:N0} are allowed");
+            Error(sequence, field, string.Create(CultureInfo.InvariantCulture, $"has {count:N0} items; at most {maxCount:N0} are allowed"));
             return [];
         }
         return Items(field, maxLength).Select(i => i.Value).Distinct().ToList();
@@ -131,7 +131,8 @@ internal sealed class YamlFields(YamlMappingNode mapping, string file, int first
     /// </summary>
     private string? Fit(YamlNode node, string field, string value, int maxLength)
     {
-        var why = ContentText.Unfit(value) ?? (value.Length > maxLength ? $"is {value.Length:N0} characters long; at most {maxLength:N0} are allowed" : null);
+        var why = ContentText.Unfit(value)
+            ?? (value.Length > maxLength ? string.Create(CultureInfo.InvariantCulture, $"is {value.Length:N0} characters long; at most {maxLength:N0} are allowed") : null);
         if (why is null)
             return value;
         Error(node, field, why);

@@ -117,13 +117,14 @@ public static class AttachmentTypes
     /// <summary>Every content type [Content_Types].xml declares, by extension or by part; read no further than a real one can be long.</summary>
     private static List<string> DeclaredContentTypes(ZipArchiveEntry contentTypes)
     {
-        const int MaxChars = 1024 * 1024;
-        using var text = new StreamReader(contentTypes.Open(), Encoding.UTF8);
-        var buffer = new char[MaxChars + 1];
-        var length = text.ReadBlock(buffer);
-        if (length > MaxChars)
+        const int MaxBytes = 1024 * 1024;
+        using var entry = contentTypes.Open();
+        var bytes = new byte[MaxBytes + 1];
+        var length = entry.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
+        if (length > MaxBytes)
             throw new XmlException("[Content_Types].xml is larger than any Office document's.");
-        using var xml = XmlReader.Create(new StringReader(new string(buffer, 0, length)), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+        // The reader tells the encoding from the bytes, as Office does (UTF-8 or UTF-16).
+        using var xml = XmlReader.Create(new MemoryStream(bytes, 0, length), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
         var types = new List<string>();
         while (xml.Read())
         {

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PocMaterials.Content.Library;
+using PocMaterials.Persistence;
 using PocMaterials.Publishing.Files;
 
 namespace PocMaterials.Publishing.Versions;
@@ -80,7 +81,10 @@ public sealed class HandEditRecorder(ContentLibrary library, ContentVersions ver
         }
     }
 
-    /// <summary>One file on its own: a file the database refuses must not keep the others of its batch from their versions.</summary>
+    /// <summary>
+    /// One file on its own: a file whose text the database refuses must not keep the others of its batch from their
+    /// versions. The database being away still ends the batch, to be compared again at the next change or start.
+    /// </summary>
     private async Task<bool> RecordFoundAsync(string document, string? path, Dictionary<string, string?> latest, CancellationToken cancellationToken)
     {
         try
@@ -90,7 +94,7 @@ public sealed class HandEditRecorder(ContentLibrary library, ContentVersions ver
             return (latest.TryGetValue(document, out var known) ? known != onDisk : onDisk is not null)
                 && await files.RecordFoundAsync(document, path, cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (DatabaseFailures.IsRefusedData(e))
         {
             logger.LogWarning(e, "Recording {Document} as changed on disk failed; it is compared again at its next change or start", document);
             return false;

@@ -87,9 +87,10 @@ public sealed class MaterialEventRecorder(Database database, BrusselsCalendar ca
             {
                 deliveries.AddRange(await RecordAsync(connection, chunk, endpoints, today, cancellationToken));
             }
-            catch (Exception e) when (RefusedForItsData(e))
+            catch (Exception e) when (DatabaseFailures.IsRefusedData(e))
             {
-                // One material the database refuses must not hold back the others: each is tried on its own.
+                // One material whose values the database refuses must not hold back the others: each is tried on its
+                // own. Anything else (the database gone, a table missing) fails the whole step, to be compared again.
                 foreach (var observation in chunk)
                     deliveries.AddRange(await RecordAloneAsync(connection, observation, endpoints, today, cancellationToken));
             }
@@ -104,18 +105,12 @@ public sealed class MaterialEventRecorder(Database database, BrusselsCalendar ca
         {
             return await RecordAsync(connection, [observation], endpoints, today, cancellationToken);
         }
-        catch (Exception e) when (RefusedForItsData(e))
+        catch (Exception e) when (DatabaseFailures.IsRefusedData(e))
         {
             logger.LogError(e, "Webhook events of material {Slug} could not be recorded; the other materials' are", observation.Slug);
             return [];
         }
     }
-
-    /// <summary>
-    /// The database refused a value (class 22: a NUL, an untranslatable character, ...) or Npgsql could not encode
-    /// it: a fault of one material. Anything else (the database gone, a table missing) fails the whole step.
-    /// </summary>
-    private static bool RefusedForItsData(Exception e) => e is PostgresException { SqlState: ['2', '2', ..] } or System.Text.EncoderFallbackException;
 
     /// <summary>Records the events of some observations in one transaction.</summary>
     private async Task<List<long>> RecordAsync(
