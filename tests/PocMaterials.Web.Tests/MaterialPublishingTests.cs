@@ -100,10 +100,14 @@ public sealed class MaterialPublishingTests : IAsyncLifetime
     {
         var response = await _editor.PutAsync("/api/materials/nul-in-tekst", Markdown("---\ntitle: Fiche met NUL\ntype: fiche\n---\n\nEerste regel.\nTweede\0regel.\n"));
 
+        var fromFields = await _editor.PutAsJsonAsync("/api/materials/nul-in-velden", new { fields = new { title = "Fiche met NUL", type = "fiche" }, body = "Eerste regel.\nTweede\0regel." });
+
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var body = Assert.Single((await ErrorsAsync(response))["body"]);
         Assert.StartsWith("content/materials/nul-in-tekst.md line 7: holds a NUL character", body, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(_folder.ContentPath, "materials", "nul-in-tekst.md")));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, fromFields.StatusCode);
+        Assert.StartsWith("content/materials/nul-in-velden.md line 6: holds a NUL character", Assert.Single((await ErrorsAsync(fromFields))["body"]), StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(_folder.ContentPath, "nul-in-*.md", SearchOption.AllDirectories));
     }
 
     [Fact]
