@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Logging;
 using PocMaterials.Content.Library;
+using PocMaterials.Publishing.Webhooks;
+using PocMaterials.Testing;
 
 namespace PocMaterials.Publishing.Tests.Webhooks;
 
@@ -95,10 +98,15 @@ public sealed class MaterialEventRecorderTests : IAsyncLifetime
         materials["a-kapot"] = materials["a-kapot"] with { Title = "Fiche\0" };
         var snapshot = new ContentSnapshot(content.Taxonomy, content.Contacts, content.Themes, materials, [], content.Version);
 
-        var recorded = await _db.Recorder().ReconcileAsync(snapshot, datesOnly: false, CancellationToken.None);
+        var logs = new LogCollector();
+        using var logging = LoggerFactory.Create(builder => builder.AddProvider(logs));
+
+        var recorded = await _db.Recorder(logging.CreateLogger<MaterialEventRecorder>()).ReconcileAsync(snapshot, datesOnly: false, CancellationToken.None);
 
         Assert.Single(recorded);
         Assert.Equal(["material.published b-goed"], await _db.DeliveriesAsync());
+        var error = Assert.Single(logs.Entries, e => e.Level == LogLevel.Error);
+        Assert.Equal("a-kapot", error.Value("Slug"));
     }
 
     private void Fiche(string slug, string line) =>
