@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PocMaterials.Content.Library;
+using PocMaterials.Content.Visibility;
 using PocMaterials.Persistence;
 using PocMaterials.Reach;
 using PocMaterials.Reach.Reports;

@@ -84,6 +84,25 @@ public sealed class ContentLibraryTests
     }
 
     [Fact]
+    public void Aliases_over_their_limits_are_errors_naming_the_field_and_the_limit()
+    {
+        using var folder = ContentFolder.WithFixture();
+        folder.Write("themes/lang-alias.md", $"---\ntitle: Lange alias\naliases: [kort, {new string('a', 101)}]\n---\nInleiding.\n");
+        var aliases = string.Join(", ", Enumerable.Range(1, 51).Select(i => $"alias{i}"));
+        folder.Write("content/taxonomy.yml", Testing.Fixture.Taxonomy.Replace("aliases: [HGD]", $"aliases: [{aliases}]", StringComparison.Ordinal));
+        using var library = new ContentLibrary(folder.Location);
+
+        // Without its taxonomy a theme's core processes are unknown too; only the aliases matter here.
+        var errors = library.Reload().Snapshot.Errors.Where(e => e.Field == "aliases").Select(e => e.ToString()).Order(StringComparer.Ordinal);
+
+        Assert.Equal(
+        [
+            "content/taxonomy.yml:6: aliases: has 51 items; at most 50 are allowed",
+            "themes/lang-alias.md:3: aliases: is 101 characters long; at most 100 are allowed",
+        ], errors);
+    }
+
+    [Fact]
     public void Every_error_of_a_file_is_reported_in_one_pass()
     {
         using var folder = ContentFolder.WithFixture();

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using PocMaterials.Content.Markdown;
 
 namespace PocMaterials.Content.Tests;
@@ -44,6 +45,27 @@ public sealed class MarkdownRenderingTests
         var question = Assert.Single(MarkdownRendering.Questions(document));
 
         Assert.Contains($"id=\"{question.Anchor}\"", MarkdownRendering.ToHtml("## Mag ik info delen met één ouder?\nJa.\n"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_heading_shown_is_a_question_whose_anchor_is_its_id_whatever_markup_it_holds()
+    {
+        const string markdown = "## Wat met <b>vet</b> en *nadruk*?\nJa.\n\n## <span></span>\nNee.\n\n## Wat met <b>vet</b> en *nadruk*?\nNog eens.\n";
+
+        var ids = Regex.Matches(MarkdownRendering.ToHtml(markdown), "<h2 id=\"([^\"]*)\"").Select(m => m.Groups[1].Value).ToList();
+        var questions = MarkdownRendering.Questions(MarkdownRendering.Parse(markdown));
+
+        Assert.Equal(3, ids.Count);
+        Assert.Equal(ids, questions.Select(q => q.Anchor));
+        Assert.Equal(["Wat met vet en nadruk?", "<span></span>", "Wat met vet en nadruk?"], questions.Select(q => q.Question));
+    }
+
+    [Fact]
+    public void A_plain_heading_keeps_its_GitHub_anchor()
+    {
+        var question = Assert.Single(MarkdownRendering.Questions(MarkdownRendering.Parse("## Mag ik info delen met één ouder?\nJa.\n")));
+
+        Assert.Equal("mag-ik-info-delen-met-één-ouder", question.Anchor);
     }
 
     [Fact]

@@ -35,6 +35,8 @@ public sealed class AttachmentTypesTests
         { nameof(SampleFiles.WindowsProgram), "program" },
         { nameof(SampleFiles.LegacyOffice), "legacy Office" },
         { nameof(SampleFiles.DocxWithMacros), "macros" },
+        { nameof(SampleFiles.DocxWithRenamedMacros), "macros" },
+        { nameof(SampleFiles.MacroEnabledDocx), "macros" },
     };
 
     [Theory]

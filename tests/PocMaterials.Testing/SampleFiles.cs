@@ -17,15 +17,24 @@ public static class SampleFiles
 
     public static byte[] Jpeg() => [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, .. "JFIF"u8, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xFF, 0xD9];
 
-    public static byte[] Docx() => OfficeOpenXml("word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml");
+    private const string WordMain = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
 
-    public static byte[] Pptx() => OfficeOpenXml("ppt/presentation.xml", "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml");
+    public static byte[] Docx() => OfficeOpenXml("word/document.xml", WordMain, []);
 
-    public static byte[] Xlsx() => OfficeOpenXml("xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml");
+    public static byte[] Pptx() => OfficeOpenXml("ppt/presentation.xml", "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml", []);
+
+    public static byte[] Xlsx() => OfficeOpenXml("xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", []);
 
     /// <summary>A Word document that carries a VBA project.</summary>
     public static byte[] DocxWithMacros() =>
-        OfficeOpenXml("word/document.xml", "application/vnd.ms-word.document.macroEnabled.main+xml", ("word/vbaProject.bin", "Attribute VB_Name"));
+        OfficeOpenXml("word/document.xml", "application/vnd.ms-word.document.macroEnabled.main+xml", [], ("word/vbaProject.bin", "Attribute VB_Name"));
+
+    /// <summary>A Word document whose VBA project has another name, declared as one by its content type.</summary>
+    public static byte[] DocxWithRenamedMacros() =>
+        OfficeOpenXml("word/document.xml", WordMain, [("word/macros.bin", "application/vnd.ms-office.vbaProject")], ("word/macros.bin", "Attribute VB_Name"));
+
+    /// <summary>A macro-enabled Word document (docm) by its main document's type, with no VBA part to be seen.</summary>
+    public static byte[] MacroEnabledDocx() => OfficeOpenXml("word/document.xml", "application/vnd.ms-word.document.macroEnabled.main+xml", []);
 
     public static byte[] Odt() => OpenDocument("text");
 
@@ -58,7 +67,8 @@ public static class SampleFiles
         return buffer.ToArray();
     }
 
-    private static byte[] OfficeOpenXml(string mainPart, string mainContentType, params (string Name, string Text)[] more) => Zip(
+    /// <param name="declared">Parts besides the main one whose content type [Content_Types].xml declares.</param>
+    private static byte[] OfficeOpenXml(string mainPart, string mainContentType, (string Part, string ContentType)[] declared, params (string Name, string Text)[] more) => Zip(
     [
         ("[Content_Types].xml", $"""
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -66,6 +76,7 @@ public static class SampleFiles
               <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
               <Default Extension="xml" ContentType="application/xml"/>
               <Override PartName="/{mainPart}" ContentType="{mainContentType}"/>
+            {string.Concat(declared.Select(d => $"  <Override PartName=\"/{d.Part}\" ContentType=\"{d.ContentType}\"/>\n"))}
             </Types>
             """),
         ("_rels/.rels", $"""

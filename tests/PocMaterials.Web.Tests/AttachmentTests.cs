@@ -84,6 +84,33 @@ public sealed class AttachmentTests(AttachmentHost host) : IClassFixture<Attachm
     }
 
     [Fact]
+    public async Task If_Match_star_matches_any_stored_file_and_no_absent_one()
+    {
+        var path = Path.Combine(host.AttachmentsPath, "fiche-open", "ster.pdf");
+        byte[] second = [.. SampleFiles.Pdf(), .. "% tweede\n"u8];
+        byte[] third = [.. SampleFiles.Pdf(), .. "% derde\n"u8];
+
+        var overNothing = await host.PutAsync("fiche-open", "ster.pdf", SampleFiles.Pdf(), EntityTagHeaderValue.Any);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, overNothing.StatusCode);
+        Assert.False(File.Exists(path));
+        await host.PutAsync("fiche-open", "ster.pdf", SampleFiles.Pdf());
+        var overAny = await host.PutAsync("fiche-open", "ster.pdf", second, EntityTagHeaderValue.Any);
+        Assert.Equal(HttpStatusCode.OK, overAny.StatusCode);
+        // A list matches when one of its tags is the stored one.
+        using var listed = new HttpRequestMessage(HttpMethod.Put, "/api/materials/fiche-open/attachments/ster.pdf") { Content = new ByteArrayContent(third) };
+        listed.Headers.IfMatch.Add(new EntityTagHeaderValue("\"0000\""));
+        listed.Headers.IfMatch.Add(overAny.Headers.ETag!);
+        var overListed = await host.Editor.SendAsync(listed);
+        using var delete = new HttpRequestMessage(HttpMethod.Delete, "/api/materials/fiche-open/attachments/ster.pdf");
+        delete.Headers.IfMatch.Add(EntityTagHeaderValue.Any);
+
+        Assert.Equal(HttpStatusCode.OK, overListed.StatusCode);
+        Assert.Equal(third, File.ReadAllBytes(path));
+        Assert.Equal(HttpStatusCode.NoContent, (await host.Editor.SendAsync(delete)).StatusCode);
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
     public async Task Concurrent_replaces_of_one_version_give_one_success_and_one_412()
     {
         var etag = (await host.PutAsync("fiche-open", "gedeeld.pdf", SampleFiles.Pdf())).Headers.ETag!;

@@ -68,6 +68,18 @@ public sealed class ContentPublishingTests(SharedHost host) : IClassFixture<Shar
     }
 
     [Fact]
+    public async Task A_check_of_another_media_type_is_refused_for_who_asks_before_what_is_sent()
+    {
+        static StringContent Json() => new("{\"title\": \"x\"}", Encoding.UTF8, "application/json");
+        var editor = await host.App.ClientFor(["redacteur"]);
+        var staff = await host.App.ClientFor(["clb-medewerker"]);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.App.CreateClient().PostAsync("/api/materials/fiche-json/check", Json())).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.PostAsync("/api/materials/fiche-json/check", Json())).StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await editor.PostAsync("/api/materials/fiche-json/check", Json())).StatusCode);
+    }
+
+    [Fact]
     public async Task A_hand_edit_on_disk_is_recorded_as_a_version_by_the_file_system()
     {
         var editor = await host.App.ClientFor(["redacteur"]);
@@ -110,6 +122,27 @@ public sealed class ContentPublishingTests(SharedHost host) : IClassFixture<Shar
         Assert.Equal("renamed from fiche-oude-naam", (await editor.GetFromJsonAsync<JsonElement>("/api/materials/fiche-nieuwe-naam/versions"))[0].GetProperty("summary").GetString());
         Assert.Equal(HttpStatusCode.Conflict, (await editor.PostAsJsonAsync("/api/materials/fiche-nieuwe-naam/rename", new { slug = "faq-leersteun" })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await editor.PostAsJsonAsync("/api/materials/fiche-nieuwe-naam/rename", new { slug = "../etc" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_renamed_materials_attachments_answer_at_its_old_slug_with_a_redirect()
+    {
+        var editor = await host.App.ClientFor(["redacteur"]);
+        await editor.PutAsync("/api/materials/fiche-bijlage-oud", Markdown(Fiche("Fiche met bijlage")));
+        var attached = await editor.PutAsync("/api/materials/fiche-bijlage-oud/attachments/leidraad.pdf", new ByteArrayContent(SampleFiles.Pdf()));
+        Assert.Equal(HttpStatusCode.Created, attached.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await editor.PostAsJsonAsync("/api/materials/fiche-bijlage-oud/rename", new { slug = "fiche-bijlage-nieuw" })).StatusCode);
+        using var staff = host.App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        staff.DefaultRequestHeaders.Authorization = (await host.App.ClientFor(["clb-medewerker"])).DefaultRequestHeaders.Authorization;
+
+        var list = await staff.GetAsync("/api/materials/fiche-bijlage-oud/attachments");
+        var file = await staff.GetAsync("/api/materials/fiche-bijlage-oud/attachments/leidraad.pdf?download=1");
+
+        Assert.Equal(HttpStatusCode.PermanentRedirect, list.StatusCode);
+        Assert.Equal("/api/materials/fiche-bijlage-nieuw/attachments", list.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.PermanentRedirect, file.StatusCode);
+        Assert.Equal("/api/materials/fiche-bijlage-nieuw/attachments/leidraad.pdf?download=1", file.Headers.Location!.OriginalString);
+        Assert.Equal(SampleFiles.Pdf(), await staff.GetByteArrayAsync(file.Headers.Location));
     }
 
     [Fact]

@@ -86,6 +86,8 @@ public sealed class HostileAttachmentTests(HostileAttachmentTests.KestrelHost ho
         { "tekst.odt", nameof(SampleFiles.Ods), "an OpenDocument spreadsheet" },
         { "foto.jpg", nameof(SampleFiles.Png), "a PNG image" },
         { "macro.docx", nameof(SampleFiles.DocxWithMacros), "macros" },
+        { "macro-hernoemd.docx", nameof(SampleFiles.DocxWithRenamedMacros), "macros" },
+        { "macro-ingeschakeld.docx", nameof(SampleFiles.MacroEnabledDocx), "macros" },
     };
 
     [Theory]

@@ -73,4 +73,21 @@ public sealed class HostileContentFileTests : IAsyncLifetime
         Assert.Contains("content/materials/haken.md:5: body: cannot be read as Markdown", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("3 errors", output.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Validate_lists_a_control_character_in_a_front_matter_field_with_its_field_and_line()
+    {
+        using var folder = ContentFolder.WithFixture();
+        // YAML escapes: a NUL in the title, an escape character in a tag, a bell in a theme's alias.
+        folder.WriteMaterial("stuur-titel", "title: \"Fiche \\0\"\ntype: fiche\ntags: [goed, \"x\\x1b\"]");
+        folder.Write("themes/stuur-thema.md", "---\ntitle: Stuurtekens\naliases: [\"bel\\a\"]\n---\nInleiding.\n");
+        var output = new StringWriter();
+
+        var exit = ValidateCommand.Run(new ContentOptions { ContentPath = folder.ContentPath, ThemesPath = folder.ThemesPath }, output);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("content/materials/stuur-titel.md:2: title: holds the control character U+0000", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("content/materials/stuur-titel.md:4: tags: holds the control character U+001B", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("themes/stuur-thema.md:3: aliases: holds the control character U+0007", output.ToString(), StringComparison.Ordinal);
+    }
 }

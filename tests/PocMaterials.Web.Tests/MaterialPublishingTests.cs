@@ -83,6 +83,52 @@ public sealed class MaterialPublishingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_control_character_in_a_front_matter_field_is_a_422_naming_the_field_and_line()
+    {
+        // "\0" is a valid YAML escape: the field holds a NUL, which PostgreSQL refuses in every table webhooks and versions use.
+        var response = await _editor.PutAsync("/api/materials/stuurteken", Markdown("---\ntitle: \"Fiche \\0\"\ntype: fiche\nsummary: \"Een\\u0007bel.\"\n---\nTekst.\n"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var errors = await ErrorsAsync(response);
+        Assert.Equal(["content/materials/stuurteken.md line 2: holds the control character U+0000; remove it"], errors["title"]);
+        Assert.Equal(["content/materials/stuurteken.md line 4: holds the control character U+0007; remove it"], errors["summary"]);
+        Assert.False(File.Exists(Path.Combine(_folder.ContentPath, "materials", "stuurteken.md")));
+    }
+
+    [Fact]
+    public async Task A_NUL_in_the_body_is_a_422_naming_the_body_and_its_line()
+    {
+        var response = await _editor.PutAsync("/api/materials/nul-in-tekst", Markdown("---\ntitle: Fiche met NUL\ntype: fiche\n---\n\nEerste regel.\nTweede\0regel.\n"));
+
+        var fromFields = await _editor.PutAsJsonAsync("/api/materials/nul-in-velden", new { fields = new { title = "Fiche met NUL", type = "fiche" }, body = "Eerste regel.\nTweede\0regel." });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var body = Assert.Single((await ErrorsAsync(response))["body"]);
+        Assert.StartsWith("content/materials/nul-in-tekst.md line 7: holds a NUL character", body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, fromFields.StatusCode);
+        Assert.StartsWith("content/materials/nul-in-velden.md line 6: holds a NUL character", Assert.Single((await ErrorsAsync(fromFields))["body"]), StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(_folder.ContentPath, "nul-in-*.md", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task Fields_over_their_limits_are_a_422_naming_each_field_and_its_limit()
+    {
+        var long_ = await _editor.PutAsync("/api/materials/te-lang", Markdown(
+            $"---\ntitle: {new string('t', 900_000)}\ntype: fiche\nsummary: {new string('s', 501)}\ntags: [goed, {new string('x', 51)}]\n---\nTekst.\n"));
+        var many = await _editor.PutAsync("/api/materials/te-veel", Markdown(
+            $"---\ntitle: Veel tags\ntype: fiche\ntags: [{string.Join(", ", Enumerable.Range(0, 100_000).Select(i => $"t{i}"))}]\n---\nTekst.\n"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, long_.StatusCode);
+        var errors = await ErrorsAsync(long_);
+        Assert.Equal(["content/materials/te-lang.md line 2: is 900,000 characters long; at most 200 are allowed"], errors["title"]);
+        Assert.Equal(["content/materials/te-lang.md line 4: is 501 characters long; at most 500 are allowed"], errors["summary"]);
+        Assert.Equal(["content/materials/te-lang.md line 5: is 51 characters long; at most 50 are allowed"], errors["tags"]);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, many.StatusCode);
+        Assert.Equal(["content/materials/te-veel.md line 4: has 100,000 items; at most 30 are allowed"], (await ErrorsAsync(many))["tags"]);
+        Assert.Empty(Directory.GetFiles(_folder.ContentPath, "te-*.md", SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public async Task Writes_name_the_version_they_replace_and_a_stale_one_changes_nothing()
     {
         var read = await _editor.GetAsync("/api/materials/bestaand/source");
@@ -177,6 +223,25 @@ public sealed class MaterialPublishingTests : IAsyncLifetime
         Assert.Equal(["bestaand.md"], Directory.GetFiles(_folder.ContentPath, "*.md", SearchOption.AllDirectories).Select(Path.GetFileName));
     }
 
+    [Theory]
+    [InlineData("con")]
+    [InlineData("nul")]
+    [InlineData("aux")]
+    [InlineData("com1")]
+    public async Task A_Windows_device_name_is_neither_a_slug_nor_a_theme_id(string name)
+    {
+        var put = await _editor.PutAsync($"/api/materials/{name}", Markdown(Fiche));
+        var rename = await _editor.PostAsJsonAsync("/api/materials/bestaand/rename", new { slug = name });
+        var theme = await _editor.PutAsync($"/api/themes/{name}", Markdown("---\ntitle: Apparaat\n---\nInleiding.\n"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, put.StatusCode);
+        Assert.Contains("device name", await put.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, rename.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, theme.StatusCode);
+        Assert.Equal(["bestaand.md"], Directory.GetFiles(_folder.ContentPath, "*.md", SearchOption.AllDirectories).Select(Path.GetFileName));
+        Assert.False(File.Exists(Path.Combine(_folder.ThemesPath, name + ".md")));
+    }
+
     [Fact]
     public async Task Too_large_and_unknown_bodies_are_refused()
     {
@@ -202,6 +267,12 @@ public sealed class MaterialPublishingTests : IAsyncLifetime
             Assert.True(DateTime.UtcNow < deadline, $"search did not follow the change of {slug}");
             await Task.Delay(50);
         }
+    }
+
+    private static async Task<Dictionary<string, string[]>> ErrorsAsync(HttpResponseMessage response)
+    {
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return problem.RootElement.GetProperty("errors").Deserialize<Dictionary<string, string[]>>()!;
     }
 
     private static StringContent Markdown(string text) => new(text, Encoding.UTF8, "text/markdown");

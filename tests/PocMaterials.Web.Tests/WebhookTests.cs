@@ -316,3 +316,49 @@ public sealed class WebhookTests(WebhookHost host) : IClassFixture<WebhookHost>
         }
     }
 }
+
+/// <summary>The periodic check on a host of its own, whose database the test damages.</summary>
+public sealed class WebhookCheckTests : IAsyncLifetime
+{
+    private readonly ContentFolder _folder = ContentFolder.WithFixture();
+    private PocMaterialsApp _app = null!;
+
+    public Task InitializeAsync()
+    {
+        _app = new PocMaterialsApp(_folder, settings: WebhookHost.Settings);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    [Fact]
+    public async Task Deliveries_a_killed_host_left_go_out_while_comparing_the_content_fails()
+    {
+        await using var receiver = await TestWebhookReceiver.StartAsync();
+        var editor = await _app.ClientFor(["redacteur"]);
+        Assert.Equal(HttpStatusCode.Created, (await editor.PostAsJsonAsync("/api/webhooks", new { url = receiver.Url })).StatusCode);
+        // From here on every check fails to compare the content: a change fails to be recorded, and each check compares all again.
+        await TestPostgres.ExecuteAsync(_app.ConnectionString, "ALTER TABLE webhook_material_states RENAME TO webhook_material_states_weg");
+        _folder.WriteMaterial("met-de-hand", "title: Met de hand\ntype: fiche");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!_app.Logs.Entries.Any(e => e.Message.StartsWith("Recording webhook events failed", StringComparison.Ordinal)))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "recording the change did not fail");
+            await Task.Delay(100);
+        }
+
+        // A delivery whose job was lost with its host, due ten minutes ago.
+        await TestPostgres.ExecuteAsync(_app.ConnectionString, """
+            INSERT INTO webhook_deliveries (endpoint_id, message_id, event_type, payload, status, next_attempt_at)
+            SELECT id, 'msg_verloren', 'webhook.test', '{"id":"msg_verloren","type":"webhook.test"}', 'pending', now() - interval '10 minutes'
+            FROM webhook_endpoints
+            """);
+
+        var received = await receiver.WaitForAsync(r => r.Count == 1, "the delivery the killed host left");
+        Assert.Equal("msg_verloren", received[0].Id);
+    }
+}

@@ -40,8 +40,10 @@ public sealed class MarkdownFile
         {
             var yaml = string.Join('\n', block.Lines.Lines.Take(block.Lines.Count).Select(l => l.ToString()));
             var bodyStart = Math.Min(text.Length, block.Span.End + 1);
-            var bodyLine = block.Line + 1 + block.Lines.Count + 2;
-            return new MarkdownFile(yaml, block.Line + 2, false, text[bodyStart..].TrimStart('\n'), bodyLine);
+            var body = text[bodyStart..].TrimStart('\n');
+            // Blank lines before the body are dropped, but its lines keep their numbers in the file.
+            var bodyLine = text.AsSpan(0, text.Length - body.Length).Count('\n') + 1;
+            return new MarkdownFile(yaml, block.Line + 2, false, body, bodyLine);
         }
         var unclosed = text.StartsWith("---\n", StringComparison.Ordinal) || text.TrimEnd() == "---";
         return new MarkdownFile(null, 1, unclosed, text, 1);

@@ -1,5 +1,6 @@
 using System.Text;
 using Markdig;
+using Markdig.Helpers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -22,11 +23,16 @@ public static class MarkdownRendering
 
     private static readonly string[] SafeSchemes = ["http", "https", "mailto", "tel"];
 
-    public static MarkdownDocument Parse(string markdown) => Markdig.Markdown.Parse(markdown, TextPipeline);
+    public static MarkdownDocument Parse(string markdown) => WithAnchors(Markdig.Markdown.Parse(markdown, TextPipeline));
 
     /// <summary>Parses a content file's Markdown, or reports at its first line why it cannot be read.</summary>
     public static MarkdownDocument? Parse(string markdown, string file, int line, List<ContentError> errors)
     {
+        if (Parsing.ContentText.NulLine(markdown) is { } nul)
+        {
+            errors.Add(new ContentError(file, line + nul - 1, "body", Parsing.ContentText.NulMessage));
+            return null;
+        }
         try
         {
             return Parse(markdown);
@@ -42,13 +48,12 @@ public static class MarkdownRendering
     private static MarkdownPipelineBuilder Dialect() => new MarkdownPipelineBuilder()
         .UseYamlFrontMatter()
         .UsePipeTables()
-        .UseEmphasisExtras()
-        .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub);
+        .UseEmphasisExtras();
 
     /// <summary>Renders to HTML with raw HTML escaped and links of unsafe schemes (javascript:, data:, ...) removed.</summary>
     public static string ToHtml(string markdown)
     {
-        var document = Markdig.Markdown.Parse(markdown, HtmlPipeline);
+        var document = WithAnchors(Markdig.Markdown.Parse(markdown, HtmlPipeline));
         foreach (var link in document.Descendants<LinkInline>())
         {
             if (!IsSafeUrl(link.Url))
@@ -84,10 +89,10 @@ public static class MarkdownRendering
             var answer = new List<Block>();
             for (var j = i + 1; j < document.Count && document[j] is not HeadingBlock { Level: <= 2 }; j++)
                 answer.Add(document[j]);
-            var question = InlineText(heading.Inline).Trim();
-            var anchor = heading.GetAttributes().Id ?? "";
+            // Worded without raw HTML when it has words; a heading of markup only is still a question, as shown.
+            var question = InlineText(heading.Inline).Trim() is { Length: > 0 } words ? words : InlineText(heading.Inline, asShown: true).Trim();
             if (question.Length > 0)
-                questions.Add(new FaqQuestion(question, anchor, ToPlainText(answer)));
+                questions.Add(new FaqQuestion(question, heading.GetAttributes().Id!, ToPlainText(answer)));
         }
         return questions;
     }
@@ -124,7 +129,27 @@ public static class MarkdownRendering
         }
     }
 
-    private static string InlineText(ContainerInline? container)
+    /// <summary>
+    /// Gives every heading its anchor, in the HTML and in the questions alike: GitHub's slug of the heading as the
+    /// page shows it (raw HTML escaped, so as written), numbered when it repeats. The text parse and the HTML parse
+    /// see the same shown text, so a question's anchor is its heading's id, whatever markup the heading holds.
+    /// </summary>
+    private static MarkdownDocument WithAnchors(MarkdownDocument document)
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var heading in document.Descendants<HeadingBlock>())
+        {
+            var slug = LinkHelper.UrilizeAsGfm(InlineText(heading.Inline, asShown: true)) is { Length: > 0 } s ? s : "section";
+            var anchor = slug;
+            for (var n = 1; !used.Add(anchor); n++)
+                anchor = $"{slug}-{n}";
+            heading.GetAttributes().Id = anchor;
+        }
+        return document;
+    }
+
+    /// <param name="asShown">Raw HTML as the page shows it (escaped: its tags as text), rather than left out.</param>
+    private static string InlineText(ContainerInline? container, bool asShown = false)
     {
         if (container is null)
             return "";
@@ -133,6 +158,11 @@ public static class MarkdownRendering
         var inScript = false;
         foreach (var inline in container.Descendants<Inline>())
         {
+            if (inline is HtmlInline { Tag: var shown } && asShown)
+            {
+                text.Append(shown);
+                continue;
+            }
             if (inline is HtmlInline html)
             {
                 var tag = html.Tag.TrimStart('<').ToLowerInvariant();

@@ -26,7 +26,7 @@ public static class MaterialParser
         fields.RejectUnknownFields(Fields);
         var taxonomy = vocabulary.Taxonomy;
 
-        var title = fields.Text("title", required: true);
+        var title = fields.Text("title", required: true, FieldLimits.Title);
         var type = fields.Text("type", required: true);
         if (type is not null && !taxonomy.Types.Contains(type))
             fields.Error(fields.Node("type"), "type", $"unknown id '{type}' (not in types of taxonomy.yml)");
@@ -42,7 +42,7 @@ public static class MaterialParser
             Slug = slug,
             Title = title ?? "",
             Type = type ?? "",
-            Summary = fields.Text("summary"),
+            Summary = fields.Text("summary", maxLength: FieldLimits.Summary),
             CoreProcesses = fields.Ids("core_processes", taxonomy.CoreProcesses.Contains, "core_processes of taxonomy.yml"),
             Themes = themes,
             Domains = fields.Ids("domains", taxonomy.Domains.Contains, "domains of taxonomy.yml"),
@@ -52,7 +52,7 @@ public static class MaterialParser
             Updated = fields.Date("updated") ?? published,
             ReviewBy = fields.Date("review_by"),
             Status = status,
-            Tags = fields.Strings("tags"),
+            Tags = fields.Strings("tags", FieldLimits.Tags, FieldLimits.Tag),
             BodyMarkdown = markdown.Body,
             BodyText = "",
             SourcePath = file,

@@ -66,7 +66,7 @@ public static class TaxonomyParser
                 fields.Error(item, section, $"duplicate id '{id}'");
                 continue;
             }
-            terms.Add(new TaxonomyTerm(id, label, entryFields.Strings("aliases")));
+            terms.Add(new TaxonomyTerm(id, label, entryFields.Strings("aliases", FieldLimits.Aliases, FieldLimits.Alias)));
         }
         return terms;
     }

@@ -19,12 +19,12 @@ public static class ThemeParser
         if (fields is null)
             return null;
         fields.RejectUnknownFields(Fields);
-        var title = fields.Text("title", required: true);
+        var title = fields.Text("title", required: true, FieldLimits.Title);
         var theme = new Theme
         {
             Id = id,
             Title = title ?? "",
-            Aliases = fields.Strings("aliases"),
+            Aliases = fields.Strings("aliases", FieldLimits.Aliases, FieldLimits.Alias),
             ContactId = ReadContact(fields, isContact),
             CoreProcesses = fields.Ids("core_processes", taxonomy.CoreProcesses.Contains, "core_processes of taxonomy.yml"),
             IntroMarkdown = markdown.Body,

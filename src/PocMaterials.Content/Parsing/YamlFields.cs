@@ -35,7 +35,7 @@ internal sealed class YamlFields(YamlMappingNode mapping, string file, int first
         }
     }
 
-    public string? Text(string field, bool required = false)
+    public string? Text(string field, bool required = false, int maxLength = int.MaxValue)
     {
         var node = Node(field);
         if (node is null || node is YamlScalarNode { Value: null or "" } && IsPlainNull(node))
@@ -56,7 +56,7 @@ internal sealed class YamlFields(YamlMappingNode mapping, string file, int first
                 Error(node, field, "is required and may not be empty");
             return null;
         }
-        return value;
+        return Fit(scalar, field, value, maxLength);
     }
 
     /// <summary>A list of ids; a single scalar counts as a list of one. Unknown ids are errors.</summary>
@@ -73,7 +73,17 @@ internal sealed class YamlFields(YamlMappingNode mapping, string file, int first
         return result;
     }
 
-    public IReadOnlyList<string> Strings(string field) => Items(field).Select(i => i.Value).Distinct().ToList();
+    /// <summary>A list of free texts; a single scalar counts as a list of one.</summary>
+    public IReadOnlyList<string> Strings(string field, int maxCount = int.MaxValue, int maxLength = int.MaxValue)
+    {
+        if (Node(field) is YamlSequenceNode { Children.Count: var count } sequence && count > maxCount)
+        {
+            // Said once for the list, not once for each of its (maybe thousands of) items.
+            Error(sequence, field, string.Create(CultureInfo.InvariantCulture, $"has {count:N0} items; at most {maxCount:N0} are allowed"));
+            return [];
+        }
+        return Items(field, maxLength).Select(i => i.Value).Distinct().ToList();
+    }
 
     public DateOnly? Date(string field)
     {
@@ -87,7 +97,7 @@ internal sealed class YamlFields(YamlMappingNode mapping, string file, int first
         return null;
     }
 
-    private IEnumerable<(string Value, YamlNode Node)> Items(string field)
+    private IEnumerable<(string Value, YamlNode Node)> Items(string field, int maxLength = int.MaxValue)
     {
         var node = Node(field);
         switch (node)
@@ -97,21 +107,36 @@ internal sealed class YamlFields(YamlMappingNode mapping, string file, int first
             case YamlScalarNode scalar when IsPlainNull(scalar):
                 yield break;
             case YamlScalarNode { Value: { } value } scalar when value.Trim().Length > 0:
-                yield return (value.Trim(), scalar);
+                if (Fit(scalar, field, value.Trim(), maxLength) is { } fit)
+                    yield return (fit, scalar);
                 break;
             case YamlSequenceNode sequence:
                 foreach (var item in sequence.Children)
                 {
-                    if (item is YamlScalarNode { Value: { } v } && v.Trim().Length > 0)
-                        yield return (v.Trim(), item);
-                    else
+                    if (item is not YamlScalarNode { Value: { } v } || v.Trim().Length == 0)
                         Error(item, field, "list items must be non-empty text values");
+                    else if (Fit(item, field, v.Trim(), maxLength) is { } fitItem)
+                        yield return (fitItem, item);
                 }
                 break;
             default:
                 Error(node, field, "must be a list, e.g. [a, b]");
                 break;
         }
+    }
+
+    /// <summary>
+    /// The value, or null with an error when it is too long or holds what no field may (a NUL would stop every
+    /// write of it to PostgreSQL).
+    /// </summary>
+    private string? Fit(YamlNode node, string field, string value, int maxLength)
+    {
+        var why = ContentText.Unfit(value)
+            ?? (value.Length > maxLength ? string.Create(CultureInfo.InvariantCulture, $"is {value.Length:N0} characters long; at most {maxLength:N0} are allowed") : null);
+        if (why is null)
+            return value;
+        Error(node, field, why);
+        return null;
     }
 
     private static bool IsPlainNull(YamlNode node) =>

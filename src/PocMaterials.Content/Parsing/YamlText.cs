@@ -10,6 +10,11 @@ internal static class YamlText
     /// <param name="firstLine">The file line on which the YAML text starts (1-based).</param>
     public static YamlNode? Load(string yaml, string file, int firstLine, List<ContentError> errors)
     {
+        if (ContentText.NulLine(yaml) is { } nul)
+        {
+            errors.Add(new ContentError(file, firstLine + nul - 1, "yaml", ContentText.NulMessage));
+            return null;
+        }
         try
         {
             var stream = new YamlStream();

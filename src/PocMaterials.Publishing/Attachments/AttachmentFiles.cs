@@ -129,11 +129,9 @@ public sealed class AttachmentFiles(ContentLibrary library, Database database, l
             return await LockedAsync(slug, name, () =>
             {
                 var existing = File.Exists(path) ? ETagOf(path) : null;
-                if (existing is null && ifMatch is not null)
-                    return new AttachmentWrite(AttachmentOutcome.Stale);
                 if (existing is not null && ifMatch is null)
                     return new AttachmentWrite(AttachmentOutcome.Exists);
-                if (existing is not null && existing != ifMatch)
+                if (ifMatch is not null && !EntityTags.IfMatchHolds(ifMatch, existing))
                     return new AttachmentWrite(AttachmentOutcome.Stale);
                 File.Move(temporary, path, overwrite: true);
                 var written = new FileInfo(path);
@@ -156,7 +154,7 @@ public sealed class AttachmentFiles(ContentLibrary library, Database database, l
         {
             if (!File.Exists(path))
                 return new AttachmentWrite(AttachmentOutcome.NotFound);
-            if (ifMatch is not null && ETagOf(path) != ifMatch)
+            if (ifMatch is not null && !EntityTags.IfMatchHolds(ifMatch, ETagOf(path)))
                 return new AttachmentWrite(AttachmentOutcome.Stale);
             File.Delete(path);
             _checked.TryRemove(path, out _);

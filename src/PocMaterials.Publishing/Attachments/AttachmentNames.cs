@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using PocMaterials.Publishing.Files;
 
 namespace PocMaterials.Publishing.Attachments;
 
@@ -12,10 +13,6 @@ public static partial class AttachmentNames
 {
     public const int MaxLength = 100;
 
-    /// <summary>Names Windows reserves for devices, whatever the extension: the content folder may be checked out there.</summary>
-    private static readonly HashSet<string> Reserved = new(
-        ["con", "prn", "aux", "nul", .. Enumerable.Range(0, 10).SelectMany(i => new[] { $"com{i}", $"lpt{i}" })], StringComparer.Ordinal);
-
     /// <summary>Null when <paramref name="fileName"/> is a valid name, else why not (its extension is checked apart: a type, not a name).</summary>
     public static string? Problem(string fileName)
     {
@@ -26,7 +23,7 @@ public static partial class AttachmentNames
             return $"'{fileName}' is not a file name for an attachment: {rule}, at most {MaxLength} characters"
                 + (suggestion is null ? "." : $"; for example '{suggestion}'.");
         }
-        if (Reserved.Contains(fileName[..fileName.IndexOf('.', StringComparison.Ordinal)]))
+        if (DeviceNames.IsReserved(fileName[..fileName.IndexOf('.', StringComparison.Ordinal)]))
             return $"'{fileName}' is a device name on Windows; choose another name.";
         return null;
     }

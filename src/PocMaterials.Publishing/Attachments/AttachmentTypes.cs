@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using System.Xml;
 
 namespace PocMaterials.Publishing.Attachments;
 
@@ -89,9 +90,12 @@ public static class AttachmentTypes
                     ? Accepted(type)
                     : new(null, $"an OpenDocument file of another kind ({kind})");
             }
-            if (entries.Any(e => e.FullName == "[Content_Types].xml"))
+            if (entries.FirstOrDefault(e => e.FullName == "[Content_Types].xml") is { } contentTypes)
             {
-                if (entries.Any(e => e.Name.Equals("vbaProject.bin", StringComparison.OrdinalIgnoreCase)))
+                // Office runs what a part's declared type says, whatever the part is called (word/macros.bin as a
+                // VBA project), and a macro-enabled main document (docm, xlsm, pptm, Excel 4 macro sheets) asks for macros.
+                if (entries.Any(e => e.Name.Equals("vbaProject.bin", StringComparison.OrdinalIgnoreCase))
+                    || DeclaredContentTypes(contentTypes).Any(t => t.Contains("macro", StringComparison.OrdinalIgnoreCase) || t.Contains("vba", StringComparison.OrdinalIgnoreCase)))
                     return new(null, "an Office document with macros");
                 var main = new[] { ("word/", Docx), ("ppt/", Pptx), ("xl/", Xlsx) }
                     .Where(m => entries.Any(e => e.FullName.StartsWith(m.Item1, StringComparison.Ordinal))).Select(m => m.Item2).ToList();
@@ -104,5 +108,29 @@ public static class AttachmentTypes
         {
             return new(null, "a damaged ZIP archive");
         }
+        catch (XmlException)
+        {
+            return new(null, "an Office document whose [Content_Types].xml cannot be read");
+        }
+    }
+
+    /// <summary>Every content type [Content_Types].xml declares, by extension or by part; read no further than a real one can be long.</summary>
+    private static List<string> DeclaredContentTypes(ZipArchiveEntry contentTypes)
+    {
+        const int MaxBytes = 1024 * 1024;
+        using var entry = contentTypes.Open();
+        var bytes = new byte[MaxBytes + 1];
+        var length = entry.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
+        if (length > MaxBytes)
+            throw new XmlException("[Content_Types].xml is larger than any Office document's.");
+        // The reader tells the encoding from the bytes, as Office does (UTF-8 or UTF-16).
+        using var xml = XmlReader.Create(new MemoryStream(bytes, 0, length), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+        var types = new List<string>();
+        while (xml.Read())
+        {
+            if (xml.NodeType == XmlNodeType.Element && xml.GetAttribute("ContentType") is { } type)
+                types.Add(type);
+        }
+        return types;
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using PocMaterials.Content.Library;
+using PocMaterials.Content.Parsing;
 using PocMaterials.Publishing.Versions;
 
 namespace PocMaterials.Publishing.Files;
@@ -107,26 +108,21 @@ public sealed class VersionedFiles(ContentVersions versions, ContentLibrary libr
 
     private static WriteResult? Refusal(FileChange change, FileSource? current)
     {
-        if (change.Bytes is null)
-        {
-            if (current is null)
-                return new WriteResult(WriteOutcome.NotFound);
-            return change.IfMatch is not null && change.IfMatch != current.ETag ? new WriteResult(WriteOutcome.Stale) : null;
-        }
-        if (change.Overwrite && change.IfMatch is null)
-            return null;
-        if (current is null)
-            return change.IfMatch is null ? null : new WriteResult(WriteOutcome.Stale);
-        if (change.IfMatch is null)
-            return new WriteResult(WriteOutcome.Exists, current.ETag);
-        return change.IfMatch == current.ETag ? null : new WriteResult(WriteOutcome.Stale);
+        if (change.Bytes is null && current is null)
+            return new WriteResult(WriteOutcome.NotFound);
+        if (change.IfMatch is { } ifMatch)
+            return EntityTags.IfMatchHolds(ifMatch, current?.ETag) ? null : new WriteResult(WriteOutcome.Stale);
+        // Without If-Match: a delete or a restore takes whatever is stored, a create only an empty place.
+        return change.Bytes is null || change.Overwrite || current is null ? null : new WriteResult(WriteOutcome.Exists, current.ETag);
     }
 
     /// <summary>A change on disk that no version holds yet becomes a version of its own first, so the history has no gaps.</summary>
     private static async Task<bool> RecordUnseenAsync(DocumentHistory history, FileSource? current, CancellationToken cancellationToken)
     {
         var latest = await history.LatestAsync(cancellationToken);
-        if (latest?.Version.ETag == current?.ETag)
+        // A NUL is a content error the library reports at its line, and no PostgreSQL text holds it: such a file
+        // is no version (refused rather than kept as bytes, as every write through the API refuses it too).
+        if (latest?.Version.ETag == current?.ETag || (current is not null && ContentText.NulLine(current.Text) is not null))
             return false;
         await history.RecordAsync(current?.Text, current?.ETag, ContentVersions.FileSystem, ChangeSummaries.Describe(latest?.Text, current?.Text), cancellationToken);
         return true;

@@ -15,8 +15,8 @@ namespace PocMaterials.Publishing.Materials;
 /// </summary>
 public sealed partial class MaterialFiles(ContentLibrary library, VersionedFiles files, ContentVersions versions, MaterialRedirects redirects, long maxFileBytes)
 {
-    /// <summary>Lower-case words joined by hyphens: a file name on every system, never a path.</summary>
-    public static bool IsValidSlug(string slug) => slug.Length <= 100 && SlugPattern().IsMatch(slug);
+    /// <summary>Lower-case words joined by hyphens, no device name: a file name on every system, never a path.</summary>
+    public static bool IsValidSlug(string slug) => slug.Length <= 100 && SlugPattern().IsMatch(slug) && !DeviceNames.IsReserved(slug);
 
     /// <summary>The name of a material's history.</summary>
     public static string Document(string slug) => "material/" + slug;
@@ -60,7 +60,7 @@ public sealed partial class MaterialFiles(ContentLibrary library, VersionedFiles
             var (from, to) = histories[0].Document == Document(slug) ? (histories[0], histories[1]) : (histories[1], histories[0]);
             if (PathOf(slug) is not { } path || VersionedFiles.Read(path) is not { } current)
                 return new WriteResult(WriteOutcome.NotFound);
-            if (ifMatch is not null && ifMatch != current.ETag)
+            if (ifMatch is not null && !EntityTags.IfMatchHolds(ifMatch, current.ETag))
                 return new WriteResult(WriteOutcome.Stale);
             if (PathOf(newSlug) is not null)
                 return new WriteResult(WriteOutcome.Exists);

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PocMaterials.Content.Library;
+using PocMaterials.Persistence;
 using PocMaterials.Publishing.Files;
 
 namespace PocMaterials.Publishing.Versions;
@@ -68,12 +69,7 @@ public sealed class HandEditRecorder(ContentLibrary library, ContentVersions ver
             {
                 var latest = await versions.LatestETagsAsync([.. chunk.Select(d => d.Document)], cancellationToken);
                 foreach (var (document, path) in chunk)
-                {
-                    var onDisk = VersionedFiles.Read(path)?.ETag;
-                    // Only what differs takes the lock; the check under it decides.
-                    if (latest.TryGetValue(document, out var known) ? known != onDisk : onDisk is not null)
-                        recorded += await files.RecordFoundAsync(document, path, cancellationToken) ? 1 : 0;
-                }
+                    recorded += await RecordFoundAsync(document, path, latest, cancellationToken) ? 1 : 0;
             }
             if (recorded > 0)
                 logger.LogInformation("Recorded {Count} content files changed on disk as versions by '{Author}'", recorded, ContentVersions.FileSystem);
@@ -82,6 +78,26 @@ public sealed class HandEditRecorder(ContentLibrary library, ContentVersions ver
         {
             // The next change or start compares again; the files themselves are safe.
             logger.LogWarning(e, "Recording content changed on disk as versions failed");
+        }
+    }
+
+    /// <summary>
+    /// One file on its own: a file whose text the database refuses must not keep the others of its batch from their
+    /// versions. The database being away still ends the batch, to be compared again at the next change or start.
+    /// </summary>
+    private async Task<bool> RecordFoundAsync(string document, string? path, Dictionary<string, string?> latest, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var onDisk = VersionedFiles.Read(path)?.ETag;
+            // Only what differs takes the lock; the check under it decides.
+            return (latest.TryGetValue(document, out var known) ? known != onDisk : onDisk is not null)
+                && await files.RecordFoundAsync(document, path, cancellationToken);
+        }
+        catch (Exception e) when (DatabaseFailures.IsRefusedData(e))
+        {
+            logger.LogWarning(e, "Recording {Document} as changed on disk failed; it is compared again at its next change or start", document);
+            return false;
         }
     }
 }

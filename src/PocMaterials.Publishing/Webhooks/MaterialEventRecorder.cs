@@ -83,37 +83,68 @@ public sealed class MaterialEventRecorder(Database database, StaffCalendar calen
         // in one order on every host, so two hosts never wait for each other in a circle.
         foreach (var chunk in observations.OrderBy(o => o.Slug, StringComparer.Ordinal).Chunk(ChunkSize))
         {
-            var recorded = new List<(long Delivery, WebhookMessage Message, long Endpoint)>();
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            foreach (var observation in chunk)
+            try
             {
-                var after = observation.Material is { } material ? MaterialAnnouncement.Of(material, today, publicBaseUrl) : null;
-                await using (var lockSlug = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1, hashtext($2))", connection, transaction))
-                {
-                    lockSlug.Parameters.Add(new() { Value = LockClass });
-                    lockSlug.Parameters.Add(new() { Value = observation.Slug });
-                    await lockSlug.ExecuteNonQueryAsync(cancellationToken);
-                }
-                var before = await ReadAsync(connection, transaction, observation.Slug, cancellationToken);
-                // Another host announced this change already, or this host's view is behind what was announced.
-                if (before?.Fingerprint != observation.FingerprintBefore || (after?.SameAs(before) ?? before is null))
-                    continue;
-                await WriteAsync(connection, transaction, observation.Slug, after, cancellationToken);
-                var occurredAt = time.GetUtcNow();
-                foreach (var endpoint in endpoints)
-                {
-                    if (MaterialAnnouncement.EventFor(before, after, endpoint.Audience) is not { } e || !endpoint.Events.Contains(e.Type))
-                        continue;
-                    var message = WebhookMessage.New(e.Type, occurredAt, e.Material);
-                    recorded.Add((await WebhookStore.AddAsync(connection, transaction, endpoint.Id, message, cancellationToken), message, endpoint.Id));
-                }
+                deliveries.AddRange(await RecordAsync(connection, chunk, endpoints, today, cancellationToken));
             }
-            await transaction.CommitAsync(cancellationToken);
-            foreach (var (delivery, message, endpoint) in recorded)
-                logger.LogInformation("Webhook event {Type} of {Slug} for endpoint {Endpoint}: {Message}", message.Type, message.Material?.Slug, endpoint, message.Id);
-            deliveries.AddRange(recorded.Select(r => r.Delivery));
+            catch (Exception e) when (DatabaseFailures.IsRefusedData(e))
+            {
+                // One material whose values the database refuses must not hold back the others: each is tried on its
+                // own. Anything else (the database gone, a table missing) fails the whole step, to be compared again.
+                foreach (var observation in chunk)
+                    deliveries.AddRange(await RecordAloneAsync(connection, observation, endpoints, today, cancellationToken));
+            }
         }
         return deliveries;
+    }
+
+    private async Task<IReadOnlyList<long>> RecordAloneAsync(
+        NpgsqlConnection connection, Observation observation, List<WebhookEndpoint> endpoints, DateOnly today, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RecordAsync(connection, [observation], endpoints, today, cancellationToken);
+        }
+        catch (Exception e) when (DatabaseFailures.IsRefusedData(e))
+        {
+            logger.LogError(e, "Webhook events of material {Slug} could not be recorded; the other materials' are", observation.Slug);
+            return [];
+        }
+    }
+
+    /// <summary>Records the events of some observations in one transaction.</summary>
+    private async Task<List<long>> RecordAsync(
+        NpgsqlConnection connection, IReadOnlyList<Observation> observations, List<WebhookEndpoint> endpoints, DateOnly today, CancellationToken cancellationToken)
+    {
+        var recorded = new List<(long Delivery, WebhookMessage Message, long Endpoint)>();
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var observation in observations)
+        {
+            var after = observation.Material is { } material ? MaterialAnnouncement.Of(material, today, publicBaseUrl) : null;
+            await using (var lockSlug = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1, hashtext($2))", connection, transaction))
+            {
+                lockSlug.Parameters.Add(new() { Value = LockClass });
+                lockSlug.Parameters.Add(new() { Value = observation.Slug });
+                await lockSlug.ExecuteNonQueryAsync(cancellationToken);
+            }
+            var before = await ReadAsync(connection, transaction, observation.Slug, cancellationToken);
+            // Another host announced this change already, or this host's view is behind what was announced.
+            if (before?.Fingerprint != observation.FingerprintBefore || (after?.SameAs(before) ?? before is null))
+                continue;
+            await WriteAsync(connection, transaction, observation.Slug, after, cancellationToken);
+            var occurredAt = time.GetUtcNow();
+            foreach (var endpoint in endpoints)
+            {
+                if (MaterialAnnouncement.EventFor(before, after, endpoint.Audience) is not { } e || !endpoint.Events.Contains(e.Type))
+                    continue;
+                var message = WebhookMessage.New(e.Type, occurredAt, e.Material);
+                recorded.Add((await WebhookStore.AddAsync(connection, transaction, endpoint.Id, message, cancellationToken), message, endpoint.Id));
+            }
+        }
+        await transaction.CommitAsync(cancellationToken);
+        foreach (var (_, message, endpoint) in recorded)
+            logger.LogInformation("Webhook event {Type} of {Slug} for endpoint {Endpoint}: {Message}", message.Type, message.Material?.Slug, endpoint, message.Id);
+        return [.. recorded.Select(r => r.Delivery)];
     }
 
     private static string? FingerprintIn(ContentSnapshot snapshot, string slug) =>

@@ -32,18 +32,24 @@ public static class AttachmentEndpoints
         return api;
     }
 
-    internal static Results<Ok<IReadOnlyList<AttachmentResponse>>, ProblemHttpResult> List(
-        string slug, ClaimsPrincipal user, ContentLibrary library, StaffCalendar calendar, AttachmentFiles files)
+    internal static async Task<Results<Ok<IReadOnlyList<AttachmentResponse>>, RedirectHttpResult, ProblemHttpResult>> List(
+        string slug, HttpContext http, ContentLibrary library, StaffCalendar calendar, AttachmentFiles files, MaterialRedirects redirects)
     {
-        if (!MayReach(slug, user.ToStaffMember(), library, calendar, files))
-            return MaterialEndpoints.NotFound("material", slug);
+        if (!MayReach(slug, http.User.ToStaffMember(), library, calendar, files))
+            return await RenamedAsync(slug, "/attachments", http, library, calendar, redirects) is { } moved ? moved : MaterialEndpoints.NotFound("material", slug);
         return TypedResults.Ok<IReadOnlyList<AttachmentResponse>>(files.List(slug).Select(AttachmentResponse.From).ToList());
     }
 
-    internal static Results<FileStreamHttpResult, ProblemHttpResult> Get(
-        string slug, string fileName, ClaimsPrincipal user, ContentLibrary library, StaffCalendar calendar, AttachmentFiles files, HttpContext http)
+    internal static async Task<Results<FileStreamHttpResult, RedirectHttpResult, ProblemHttpResult>> Get(
+        string slug, string fileName, ContentLibrary library, StaffCalendar calendar, AttachmentFiles files, MaterialRedirects redirects, HttpContext http)
     {
-        if (!MayReach(slug, user.ToStaffMember(), library, calendar, files) || files.Open(slug, fileName) is not { } opened)
+        if (!MayReach(slug, http.User.ToStaffMember(), library, calendar, files))
+        {
+            return await RenamedAsync(slug, $"/attachments/{Uri.EscapeDataString(fileName)}", http, library, calendar, redirects) is { } moved
+                ? moved
+                : MaterialEndpoints.NotFound("attachment", $"{slug}/{fileName}");
+        }
+        if (files.Open(slug, fileName) is not { } opened)
             return MaterialEndpoints.NotFound("attachment", $"{slug}/{fileName}");
         var attachment = opened.Attachment;
         var headers = http.Response.Headers;
@@ -122,6 +128,11 @@ public static class AttachmentEndpoints
         library.Current.Materials.TryGetValue(slug, out var material)
             ? material.IsVisibleTo(viewer, calendar.Today)
             : viewer.IsEditor && files.HasAny(slug);
+
+    /// <summary>Attachments went along with a renamed material: its old slug's addresses redirect as the material's does.</summary>
+    private static Task<RedirectHttpResult?> RenamedAsync(
+        string slug, string rest, HttpContext http, ContentLibrary library, StaffCalendar calendar, MaterialRedirects redirects) =>
+        MaterialEndpoints.RedirectRenamedAsync(slug, rest, http, http.User.ToStaffMember(), library.Current, calendar.Today, redirects);
 
     private static ValidationProblem? InvalidNames(string slug, string fileName)
     {

@@ -65,18 +65,26 @@ public static class MaterialEndpoints
         // Not visible and not existing answer alike, so a role cannot probe for materials it may not see.
         // Neither is recorded as a view.
         if (!content.Materials.TryGetValue(slug, out var material))
-        {
-            // A renamed material answers at its old slug with a redirect, to whoever may see it at its new one.
-            return await RenamedAsync(slug, redirects, http.RequestAborted) is { } target && content.Materials.TryGetValue(target, out var renamed) && renamed.IsVisibleTo(viewer, today)
-                ? TypedResults.Redirect($"/api/materials/{target}{http.Request.QueryString}", permanent: true, preserveMethod: true)
-                : NotFound("material", slug);
-        }
+            return await RedirectRenamedAsync(slug, "", http, viewer, content, today, redirects) is { } moved ? moved : NotFound("material", slug);
         if (!material.IsVisibleTo(viewer, today))
             return NotFound("material", slug);
         var questionAnchor = material.Questions.Any(q => q.Anchor == anchor) ? anchor : null;
         tracking.MaterialViewed(viewer, slug, questionAnchor, viewSource!.Value, searchId, position);
         var related = RelatedMaterials.For(material, content.Materials.Values, viewer, today);
         return TypedResults.Ok(MaterialResponse.From(material, content, today, related, attachments.List(slug)));
+    }
+
+    /// <summary>
+    /// A renamed material answers at its old slug with a redirect to the same address under its new one (<paramref name="rest"/>
+    /// follows the slug: its attachments), to whoever may see it there; null when there is none to give.
+    /// </summary>
+    internal static async Task<RedirectHttpResult?> RedirectRenamedAsync(
+        string slug, string rest, HttpContext http, StaffMember viewer, ContentSnapshot content, DateOnly today, MaterialRedirects redirects)
+    {
+        return await RenamedAsync(slug, redirects, http.RequestAborted) is { } target && content.Materials.TryGetValue(target, out var renamed)
+            && renamed.IsVisibleTo(viewer, today)
+            ? TypedResults.Redirect($"/api/materials/{target}{rest}{http.Request.QueryString}", permanent: true, preserveMethod: true)
+            : null;
     }
 
     /// <summary>The redirect of a renamed slug; none while the database is away, so the material bank keeps answering.</summary>

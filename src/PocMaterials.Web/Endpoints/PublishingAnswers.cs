@@ -60,7 +60,7 @@ internal static class PublishingAnswers
         errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => $"{e.File} line {e.Line}: {e.Message}").ToArray());
 
     public static string NotASlug(string slug) =>
-        $"'{slug}' is not a slug: lower-case letters and digits in words joined by hyphens, at most 100 characters.";
+        $"'{slug}' is not a slug: lower-case letters and digits in words joined by hyphens, at most 100 characters, and no Windows device name (con, nul, aux, com1, ...).";
 
     public static ProblemHttpResult TooLarge(long limit) => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
         title: "The file is too large.", detail: $"A content file may be at most {limit:N0} bytes (Content:MaxFileBytes).");

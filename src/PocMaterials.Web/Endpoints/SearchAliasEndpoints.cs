@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using PocMaterials.Content.Library;
+using PocMaterials.Content.Parsing;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Publishing.Definitions;
 using PocMaterials.Search.Querying;
@@ -29,8 +30,8 @@ public static class SearchAliasEndpoints
         StaffCalendar calendar, CancellationToken cancellationToken)
     {
         var query = request.Query?.Trim() ?? "";
-        if (query.Length is 0 or > 100 || query.Any(char.IsControl))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = ["The query must be 1 to 100 characters, without control characters."] });
+        if (query.Length is 0 or > FieldLimits.Alias || query.Any(char.IsControl))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = [$"The query must be 1 to {FieldLimits.Alias} characters, without control characters."] });
         if (string.IsNullOrWhiteSpace(request.Target))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["target"] = ["Name the id of a taxonomy term or theme."] });
         var result = await TermAliases.AddAsync(files, library.Current, request.Target, query, http.User.ToStaffMember().Subject, cancellationToken);

@@ -71,27 +71,43 @@ internal sealed class WebhookEvents(
         {
             try
             {
-                IReadOnlyList<long> deliveries;
                 if (change is not null)
                 {
-                    deliveries = await recorder.RecordChangeAsync(change, stoppingToken);
+                    Enqueue(await recorder.RecordChangeAsync(change, stoppingToken));
                 }
-                else
+                else if (calendar.Today is var today && (compareAll || today != day))
                 {
-                    var today = calendar.Today;
-                    deliveries = compareAll || today != day ? await recorder.ReconcileAsync(library.Current, datesOnly: !compareAll, stoppingToken) : [];
+                    Enqueue(await recorder.ReconcileAsync(library.Current, datesOnly: !compareAll, stoppingToken));
                     compareAll = false;
                     day = today;
-                    deliveries = [.. deliveries, .. await store.OverdueAsync(OverdueAfter, stoppingToken)];
                 }
-                foreach (var delivery in deliveries)
-                    WebhookDeliveryJob.Enqueue(jobs, delivery);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogError(e, "Recording webhook events failed; all content is compared again at the next check");
                 compareAll = true;
             }
+            if (change is null)
+                await ResumeOverdueAsync(stoppingToken);
         }
+    }
+
+    /// <summary>On its own: content that cannot be compared must not hold back deliveries a killed host left.</summary>
+    private async Task ResumeOverdueAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            Enqueue(await store.OverdueAsync(OverdueAfter, stoppingToken));
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogError(e, "Looking for overdue webhook deliveries failed; the next check looks again");
+        }
+    }
+
+    private void Enqueue(IReadOnlyList<long> deliveries)
+    {
+        foreach (var delivery in deliveries)
+            WebhookDeliveryJob.Enqueue(jobs, delivery);
     }
 }

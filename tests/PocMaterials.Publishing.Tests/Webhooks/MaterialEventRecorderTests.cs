@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Logging;
 using PocMaterials.Content.Library;
+using PocMaterials.Publishing.Webhooks;
+using PocMaterials.Testing;
 
 namespace PocMaterials.Publishing.Tests.Webhooks;
 
@@ -81,6 +84,29 @@ public sealed class MaterialEventRecorderTests : IAsyncLifetime
 
         Assert.Equal(["material.removed verdwijnt", "material.updated blijft"], (await _db.DeliveriesAsync()).Skip(2).Order());
         Assert.Empty(await _db.Recorder().ReconcileAsync(after.Current, datesOnly: false, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_material_the_database_refuses_is_left_out_and_the_others_are_announced()
+    {
+        Fiche("a-kapot", "summary: Straks met een NUL.");
+        Fiche("b-goed", "summary: Gewoon.");
+        using var library = _db.Library();
+        var content = library.Current;
+        // The parser refuses a NUL now; a material holding one stands for anything else PostgreSQL may refuse.
+        var materials = content.Materials.ToDictionary();
+        materials["a-kapot"] = materials["a-kapot"] with { Title = "Fiche\0" };
+        var snapshot = new ContentSnapshot(content.Taxonomy, content.Contacts, content.Themes, materials, [], content.Version);
+
+        var logs = new LogCollector();
+        using var logging = LoggerFactory.Create(builder => builder.AddProvider(logs));
+
+        var recorded = await _db.Recorder(logging.CreateLogger<MaterialEventRecorder>()).ReconcileAsync(snapshot, datesOnly: false, CancellationToken.None);
+
+        Assert.Single(recorded);
+        Assert.Equal(["material.published b-goed"], await _db.DeliveriesAsync());
+        var error = Assert.Single(logs.Entries, e => e.Level == LogLevel.Error);
+        Assert.Equal("a-kapot", error.Value("Slug"));
     }
 
     private void Fiche(string slug, string line) =>

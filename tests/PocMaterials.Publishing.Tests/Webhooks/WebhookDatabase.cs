@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Visibility;
@@ -34,8 +35,8 @@ public sealed class WebhookDatabase : IAsyncLifetime
     }
 
     /// <summary>The recorder of one host, with the test's clock.</summary>
-    public MaterialEventRecorder Recorder() =>
-        new(Database, new StaffCalendar(Clock), Clock, "https://materialen.example.org", NullLogger<MaterialEventRecorder>.Instance);
+    public MaterialEventRecorder Recorder(ILogger<MaterialEventRecorder>? logger = null) =>
+        new(Database, new StaffCalendar(Clock), Clock, "https://materialen.example.org", logger ?? NullLogger<MaterialEventRecorder>.Instance);
 
     /// <summary>A host's view of the content folder, loaded.</summary>
     public ContentLibrary Library()
