@@ -72,10 +72,10 @@ public sealed class BackupRestoreTests : IAsyncLifetime
             var issue = await (await editor.PostAsync("/api/newsletter/issues?month=2026-12", null)).Content.ReadFromJsonAsync<JsonElement>();
             var issueId = issue.GetProperty("issue").GetProperty("id").GetInt64();
             Assert.Equal(HttpStatusCode.OK, (await editor.PostAsync($"/api/newsletter/issues/{issueId}/approve", null)).StatusCode);
-            await WaitAsync(async () => await TestPostgres.ScalarAsync(connectionString, "SELECT count(*) FROM newsletter_deliveries WHERE status = 'deferred'") == Deferred.Length,
+            await Eventually.TrueAsync(async () => await TestPostgres.ScalarAsync(connectionString, "SELECT count(*) FROM newsletter_deliveries WHERE status = 'deferred'") == Deferred.Length,
                 "the deferred mails");
             Assert.Equal(Recipients - Deferred.Length, await TestPostgres.ScalarAsync(connectionString, "SELECT count(*) FROM newsletter_deliveries WHERE status = 'sent'"));
-            await WaitAsync(async () => await TestPostgres.ScalarAsync(connectionString, "SELECT count(*) FROM daily_reach") > 0, "the daily figures");
+            await Eventually.TrueAsync(async () => await TestPostgres.ScalarAsync(connectionString, "SELECT count(*) FROM daily_reach") > 0, "the daily figures");
             reportsBefore = await ReportsAsync(editor);
         }
 
@@ -98,7 +98,7 @@ public sealed class BackupRestoreTests : IAsyncLifetime
             var editor = await app.ClientFor(["redacteur"]);
             var connectionString = app.Services.GetRequiredService<Database>().ConnectionString;
             // The restored issue resumes at start: only the deferred mails go out, each once.
-            await WaitAsync(async () => await TestPostgres.ScalarAsync(connectionString, "SELECT count(*) FROM newsletter_issues WHERE status = 'sent'") == 1, "the resumed issue");
+            await Eventually.TrueAsync(async () => await TestPostgres.ScalarAsync(connectionString, "SELECT count(*) FROM newsletter_issues WHERE status = 'sent'") == 1, "the resumed issue");
             Assert.Equal(Deferred.Order(), secondSmtp.Messages.SelectMany(m => m.Recipients).Order());
             Assert.Equal(reportsBefore, await ReportsAsync(editor));
             // The restored key decrypts the restored secret: the receiver verifies with the secret shown at creation.
@@ -176,15 +176,5 @@ public sealed class BackupRestoreTests : IAsyncLifetime
             result[table] = (string)(await rows.ExecuteScalarAsync())!;
         }
         return result;
-    }
-
-    private static async Task WaitAsync(Func<Task<bool>> condition, string failure)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, failure);
-            await Task.Delay(100);
-        }
     }
 }

@@ -63,12 +63,12 @@ public sealed class NewsletterDatabaseRestartTests : IAsyncLifetime
         var id = composed.GetProperty("issue").GetProperty("id").GetInt64();
         Assert.Equal(HttpStatusCode.OK, (await editor.PostAsync($"/api/newsletter/issues/{id}/approve", null)).StatusCode);
 
-        await WaitAsync(() => Task.FromResult(_smtp.MessageCount >= 150), "the first mails did not arrive");
+        await Eventually.TrueAsync(() => _smtp.MessageCount >= 150, "the first mails did not arrive");
         using (var postmaster = Process.GetProcessById(cluster.ServerProcessId()!.Value))
             postmaster.Kill();
         Assert.InRange(_smtp.MessageCount, 150, Recipients - 1);
 
-        await WaitAsync(async () => await StatusAsync(cluster, id) == "sent", "the send did not go on after the database came back");
+        await Eventually.TrueAsync(async () => await StatusAsync(cluster, id) == "sent", "the send did not go on after the database came back");
         var uncertain = await editor.GetFromJsonAsync<JsonElement>($"/api/newsletter/issues/{id}/deliveries?status=uncertain");
         // Each of the four workers had at most three mails claimed and not settled when the database went.
         Assert.InRange(uncertain.GetArrayLength(), 0, 12);
@@ -79,7 +79,7 @@ public sealed class NewsletterDatabaseRestartTests : IAsyncLifetime
             {
                 var resend = await editor.PostAsync($"/api/newsletter/issues/{id}/deliveries/{delivery.GetProperty("subscriberId").GetInt64()}/resend", null);
                 Assert.Equal(HttpStatusCode.Accepted, resend.StatusCode);
-                await WaitAsync(() => Task.FromResult(_smtp.MessagesTo(email).Count == 1), $"{email} was not sent again");
+                await Eventually.TrueAsync(() => _smtp.MessagesTo(email).Count == 1, $"{email} was not sent again");
             }
         }
         var perRecipient = _smtp.Messages.SelectMany(m => m.Recipients).GroupBy(r => r, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Count());
@@ -101,16 +101,6 @@ public sealed class NewsletterDatabaseRestartTests : IAsyncLifetime
         catch (Exception e) when (DatabaseFailures.IsUnavailable(e))
         {
             return null;
-        }
-    }
-
-    private static async Task WaitAsync(Func<Task<bool>> condition, string failure)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, failure);
-            await Task.Delay(100);
         }
     }
 }

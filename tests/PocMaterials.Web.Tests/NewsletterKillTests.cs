@@ -47,7 +47,7 @@ public sealed class NewsletterKillTests : IAsyncLifetime
             var issue = await (await editor.PostAsync("/api/newsletter/issues?month=2026-12", null)).Content.ReadFromJsonAsync<JsonElement>();
             var id = issue.GetProperty("issue").GetProperty("id").GetInt64();
             Assert.Equal(HttpStatusCode.OK, (await editor.PostAsync($"/api/newsletter/issues/{id}/approve", null)).StatusCode);
-            await WaitAsync(() => Task.FromResult(_smtp.MessageCount >= 15), "the first mails did not arrive");
+            await Eventually.TrueAsync(() => _smtp.MessageCount >= 15, "the first mails did not arrive");
             first.Kill();
         }
         var before = _smtp.MessageCount;
@@ -55,7 +55,7 @@ public sealed class NewsletterKillTests : IAsyncLifetime
 
         using var second = await ServerAsync();
         var restarted = await second.EditorAsync();
-        await WaitAsync(async () => await ScalarAsync("SELECT count(*) FROM newsletter_issues WHERE status = 'sent'") == 1, "the issue was not resumed");
+        await Eventually.TrueAsync(async () => await ScalarAsync("SELECT count(*) FROM newsletter_issues WHERE status = 'sent'") == 1, "the issue was not resumed");
         var uncertain = await restarted.GetFromJsonAsync<JsonElement>("/api/newsletter/issues/1/deliveries?status=uncertain");
         // With one worker, the killed run had at most three mails claimed and not settled: in flight, waiting, being made.
         Assert.InRange(uncertain.GetArrayLength(), 0, 3);
@@ -66,7 +66,7 @@ public sealed class NewsletterKillTests : IAsyncLifetime
             {
                 var resend = await restarted.PostAsync($"/api/newsletter/issues/1/deliveries/{delivery.GetProperty("subscriberId").GetInt64()}/resend", null);
                 Assert.Equal(HttpStatusCode.Accepted, resend.StatusCode);
-                await WaitAsync(() => Task.FromResult(_smtp.MessagesTo(email).Count == 1), $"{email} was not sent again");
+                await Eventually.TrueAsync(() => _smtp.MessagesTo(email).Count == 1, $"{email} was not sent again");
             }
         }
 
@@ -81,16 +81,6 @@ public sealed class NewsletterKillTests : IAsyncLifetime
     private Task ExecuteAsync(string sql) => TestPostgres.ExecuteAsync(_connectionString, sql);
 
     private Task<long> ScalarAsync(string sql) => TestPostgres.ScalarAsync(_connectionString, sql);
-
-    private static async Task WaitAsync(Func<Task<bool>> condition, string failure)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, failure);
-            await Task.Delay(100);
-        }
-    }
 
     /// <summary>The real server as its own process (the build the tests run against), on a free port.</summary>
     private sealed class ServerProcess : IDisposable
@@ -127,7 +117,7 @@ public sealed class NewsletterKillTests : IAsyncLifetime
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
             var server = new ServerProcess(process, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") });
-            await WaitAsync(async () =>
+            await Eventually.TrueAsync(async () =>
             {
                 Assert.False(process.HasExited, "the server exited");
                 try

@@ -132,6 +132,18 @@ public sealed class SubscriberEndpointTests(SharedHost host)
         Assert.True(paths.GetProperty("/newsletter/unsubscribe").GetProperty("post").GetProperty("responses").TryGetProperty("404", out _));
     }
 
+    [Fact]
+    public async Task An_import_of_another_media_type_is_refused_for_who_asks_before_what_is_sent()
+    {
+        var staff = await App.ClientFor(["arts"]);
+
+        var anonymous = await App.CreateClient().PostAsync(Import, new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+        var forbidden = await staff.PostAsync(Import, new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+    }
+
     [Theory]
     [InlineData("GET", "/api/newsletter/subscribers")]
     [InlineData("POST", Import)]

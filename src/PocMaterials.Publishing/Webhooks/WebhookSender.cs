@@ -90,7 +90,8 @@ public sealed class WebhookSender(Database database, WebhookSecretProtector secr
     private async Task<Claim?> ClaimAsync(long deliveryId, TimeSpan lease, CancellationToken cancellationToken)
     {
         // A pending delivery whose time has come (give or take a job scheduler running a few seconds early),
-        // or one whose attempt was lost with its host.
+        // or one whose attempt was lost with its host. Leases are on the database's clock, the one all hosts share:
+        // a lease written by one host and read by another must not depend on how far their clocks differ.
         await using var command = database.DataSource.CreateCommand("""
             UPDATE webhook_deliveries d SET status = 'sending', attempts = d.attempts + 1, lease_until = now() + $2
             FROM webhook_endpoints e

@@ -8,6 +8,7 @@ using PocMaterials.Content.Visibility;
 using PocMaterials.Publishing.Attachments;
 using PocMaterials.Publishing.Files;
 using PocMaterials.Publishing.Materials;
+using PocMaterials.Web.Hosting;
 using PocMaterials.Web.Identity;
 using PocMaterials.Web.Options;
 
@@ -49,9 +50,8 @@ public static class MaterialPublishingEndpoints
         // Not audited: it changes nothing, and the editor page sends one at every pause in typing.
         api.MapGroup("/materials").RequireAuthorization(Policies.Editor).WithTags("Publishing (editors)")
             .MapPost("/{slug}/check", Check).WithName("CheckMaterial")
-            .Produces<MaterialCheck>()
+            .DocumentsBody("text/markdown").Produces<MaterialCheck>()
             .WithSummary("Validate a material's file (text/markdown) as a PUT would and render its body, writing nothing: the editor's live preview")
-            // The handler checks the media type: declared Accepts metadata would let routing answer 415 before authentication.
             .WithDescription("Body: the Markdown file (text/markdown); another media type is a 415, after authentication (401) and authorization (403).");
         return api;
     }

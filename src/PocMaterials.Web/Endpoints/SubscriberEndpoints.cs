@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 using PocMaterials.Content.Library;
 using PocMaterials.Newsletter.Subscribers;
+using PocMaterials.Web.Hosting;
 using PocMaterials.Web.Identity;
 
 namespace PocMaterials.Web.Endpoints;
@@ -22,7 +23,7 @@ public static class SubscriberEndpoints
                 $"Editors only. Body: text/csv, UTF-8, header {SubscriberCsv.Header}; roles are role ids separated by '{SubscriberCsv.RoleSeparator}', " +
                 "clb-medewerker implied; centre is a centre id or empty. Addresses are compared without case. Someone who unsubscribed stays " +
                 $"unsubscribed and unchanged. A file with any error imports nothing: 422 with every line's error. 413 over {SubscriberCsv.MaxBytes / (1024 * 1024)} MiB.")
-            .Accepts<string>("text/csv")
+            .DocumentsBody("text/csv")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);

@@ -160,7 +160,7 @@ public sealed class IssueSenderTests : IAsyncLifetime
         var issue = await ApprovedIssueAsync(["faq-leersteun"]);
 
         var sending = Sender(new SmtpOptions { Workers = 4 }).SendAsync(issue.Id, CancellationToken.None);
-        await WaitUntilAsync(() => _smtp.MessageCount >= 30);
+        await Eventually.TrueAsync(() => _smtp.MessageCount >= 30, "the first mails did not arrive");
         // What a restarting server does to its clients: every connection of the run, its lock's too, is cut. Again
         // while the run reconnects, so calls of every stage meet a dropped connection.
         for (var i = 0; i < 3; i++)
@@ -209,7 +209,7 @@ public sealed class IssueSenderTests : IAsyncLifetime
         var issue = await ApprovedIssueAsync(["faq-leersteun"]);
 
         var sending = Sender(new SmtpOptions { Workers = 2 }).SendAsync(issue.Id, CancellationToken.None);
-        await WaitUntilAsync(() => _smtp.MessageCount >= 10);
+        await Eventually.TrueAsync(() => _smtp.MessageCount >= 10, "the first mails did not arrive");
         Assert.NotNull(await _db.Issues.TransitionAsync(issue.Id, [IssueStatus.Sending], IssueStatus.Cancelled, null, null, CancellationToken.None));
         var atCancel = _smtp.MessageCount;
         await sending.WaitAsync(TimeSpan.FromSeconds(60));
@@ -232,16 +232,6 @@ public sealed class IssueSenderTests : IAsyncLifetime
         var sent = (await _db.Issues.GetAsync(issue.Id, CancellationToken.None))!;
         Assert.Equal((clock.Now, clock.Now), (sent.ApprovedAt, sent.SentAt));
         Assert.Equal(2, await _db.ScalarAsync("SELECT count(*) FROM newsletter_deliveries WHERE sent_at = $1 AND updated_at = $1", clock.Now));
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the condition did not come true");
-            await Task.Delay(20);
-        }
     }
 
     private async Task<List<string>> SubscribersAsync(string prefix, int count)

@@ -8,14 +8,6 @@ using PocMaterials.Testing;
 
 namespace PocMaterials.Publishing.Tests.Webhooks;
 
-/// <summary>A clock the test sets.</summary>
-public sealed class TestClock(DateTimeOffset now) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = now;
-
-    public override DateTimeOffset GetUtcNow() => Now;
-}
-
 /// <summary>A migrated database of its own, a content folder, and one receiver configured for every staff member.</summary>
 public sealed class WebhookDatabase : IAsyncLifetime
 {
