@@ -14,6 +14,7 @@ using PocMaterials.Newsletter.Subscribers;
 using PocMaterials.Newsletter.Tracking;
 using PocMaterials.Persistence;
 using PocMaterials.Testing.Smtp;
+using PocMaterials.Web.Hosting;
 
 namespace PocMaterials.Bench;
 
@@ -32,7 +33,7 @@ internal static class NewsletterBenchmark
         try
         {
             await using var smtp = await TestSmtpServer.StartAsync();
-            await using var database = new Database();
+            await using var database = new Database(ProductSchema.All);
             await database.StartAsync(new PostgresOptions(), root, NullLogger.Instance, CancellationToken.None);
             using var library = new ContentLibrary(new ContentLocation(Path.Combine(repository, "content"), Path.Combine(repository, "themes")));
             var content = library.Reload().Snapshot;

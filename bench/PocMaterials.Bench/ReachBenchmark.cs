@@ -7,6 +7,7 @@ using PocMaterials.Persistence;
 using PocMaterials.Reach;
 using PocMaterials.Reach.Reports;
 using PocMaterials.Reach.Tracking;
+using PocMaterials.Web.Hosting;
 
 namespace PocMaterials.Bench;
 
@@ -25,7 +26,7 @@ internal static class ReachBenchmark
         var root = Path.Combine(Path.GetTempPath(), "pocmaterials-bench", "reach-" + Guid.NewGuid().ToString("N"));
         try
         {
-            await using var database = new Database();
+            await using var database = new Database(ProductSchema.All);
             await database.StartAsync(new PostgresOptions(), root, NullLogger.Instance, CancellationToken.None);
             using var library = new ContentLibrary(new ContentLocation(Path.Combine(repository, "content"), Path.Combine(repository, "themes")));
             var content = library.Reload().Snapshot;

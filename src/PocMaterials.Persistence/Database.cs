@@ -10,7 +10,8 @@ namespace PocMaterials.Persistence;
 /// The PostgreSQL database of PocMaterials: the configured server, or an embedded cluster in the data
 /// folder. Ready, and migrated, once the host has started.
 /// </summary>
-public sealed class Database : IAsyncDisposable
+/// <param name="schema">The tables to create and migrate: every feature's.</param>
+public sealed class Database(DatabaseSchema schema) : IAsyncDisposable
 {
     private NpgsqlDataSource? _dataSource;
     private NpgsqlDataSource? _asyncCommitDataSource;
@@ -51,7 +52,7 @@ public sealed class Database : IAsyncDisposable
             MaxPoolSize = PostgresOptions.AsyncCommitPoolSize,
             Options = "-c synchronous_commit=off",
         });
-        await DatabaseMigrator.MigrateAsync(_dataSource, logger, cancellationToken);
+        await DatabaseMigrator.MigrateAsync(_dataSource, schema, logger, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,25 +1,20 @@
-using System.Reflection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace PocMaterials.Persistence;
 
 /// <summary>
-/// Applies the numbered SQL files of <c>Migrations/</c> (0001_name.sql, ...) that the database has not
-/// seen, each in a transaction, under an advisory lock so that two instances starting together
-/// neither apply a migration twice nor see half of one.
+/// Applies the migrations of the <see cref="DatabaseSchema"/> that the database has not seen, each in a
+/// transaction, under an advisory lock so that two instances starting together neither apply a migration
+/// twice nor see half of one.
 /// </summary>
 public static class DatabaseMigrator
 {
     // Any constant shared by all instances of PocMaterials; "POCM" in ASCII.
     private const long AdvisoryLockKey = 0x504F434D;
 
-    public static IReadOnlyList<Migration> Migrations { get; } = Load();
-
-    public sealed record Migration(int Version, string Name, string Sql);
-
     /// <returns>The versions applied by this call.</returns>
-    public static async Task<IReadOnlyList<int>> MigrateAsync(NpgsqlDataSource dataSource, ILogger logger, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<int>> MigrateAsync(NpgsqlDataSource dataSource, DatabaseSchema schema, ILogger logger, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_lock($1)", connection) { Parameters = { new() { Value = AdvisoryLockKey } } })
@@ -38,7 +33,7 @@ public static class DatabaseMigrator
             }
 
             var done = new List<int>();
-            foreach (var migration in Migrations.Where(m => !applied.Contains(m.Version)))
+            foreach (var migration in schema.Migrations.Where(m => !applied.Contains(m.Version)))
             {
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 await using (var apply = new NpgsqlCommand(migration.Sql, connection, transaction))
@@ -49,7 +44,7 @@ public static class DatabaseMigrator
                 })
                     await record.ExecuteNonQueryAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
-                logger.LogInformation("Applied database migration {Version} {Name}", migration.Version, migration.Name);
+                logger.LogInformation("Applied database migration {Version} {Name} of {Owner}", migration.Version, migration.Name, migration.Owner);
                 done.Add(migration.Version);
             }
             return done;
@@ -59,24 +54,5 @@ public static class DatabaseMigrator
             await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock($1)", connection) { Parameters = { new() { Value = AdvisoryLockKey } } };
             await unlock.ExecuteNonQueryAsync(CancellationToken.None);
         }
-    }
-
-    private static List<Migration> Load()
-    {
-        var assembly = typeof(DatabaseMigrator).Assembly;
-        var migrations = new List<Migration>();
-        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith("migrations/", StringComparison.Ordinal)))
-        {
-            var file = resource["migrations/".Length..];
-            var separator = file.IndexOf('_', StringComparison.Ordinal);
-            if (separator < 1 || !int.TryParse(file[..separator], out var version))
-                throw new InvalidOperationException($"Migration file '{file}' must be named NNNN_name.sql");
-            using var reader = new StreamReader(assembly.GetManifestResourceStream(resource)!);
-            migrations.Add(new Migration(version, Path.GetFileNameWithoutExtension(file)[(separator + 1)..], reader.ReadToEnd()));
-        }
-        var duplicate = migrations.GroupBy(m => m.Version).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-            throw new InvalidOperationException($"Two migrations share version {duplicate.Key}");
-        return [.. migrations.OrderBy(m => m.Version)];
     }
 }

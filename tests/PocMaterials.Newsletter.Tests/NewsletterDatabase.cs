@@ -18,7 +18,7 @@ public sealed class NewsletterDatabase : IAsyncLifetime
 {
     public static readonly DateOnly Today = new(2026, 11, 28);
 
-    public Database Database { get; } = new();
+    public Database Database { get; } = new(TestSchema.All);
     public string ConnectionString { get; private set; } = "";
     public ContentFolder Content { get; } = ContentFolder.WithFixture();
     public ContentSnapshot Snapshot { get; private set; } = ContentSnapshot.Empty;

@@ -11,7 +11,7 @@ namespace PocMaterials.Newsletter.Tests;
 /// <summary>A migrated database of its own in the test run's cluster, with the subscriber store on it and the fixture's taxonomy.</summary>
 public sealed class SubscriberDatabase : IAsyncLifetime
 {
-    public Database Database { get; } = new();
+    public Database Database { get; } = new(TestSchema.All);
     public SubscriberStore Store => new(Database, TimeProvider.System);
     public SubscriberImport Import => new(Store);
     public static MaterialTaxonomy Taxonomy { get; } = LoadTaxonomy();

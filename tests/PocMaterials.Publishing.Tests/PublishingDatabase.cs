@@ -14,7 +14,7 @@ public sealed class PublishingDatabase : IAsyncLifetime
 {
     private string _connectionString = "";
 
-    public Database Database { get; } = new();
+    public Database Database { get; } = new(TestSchema.All);
     public ContentFolder Content { get; } = ContentFolder.WithFixture();
     public ContentLibrary Library { get; private set; } = null!;
     public ContentVersions Versions => new(Database);

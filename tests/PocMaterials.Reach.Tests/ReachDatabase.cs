@@ -10,7 +10,7 @@ namespace PocMaterials.Reach.Tests;
 /// <summary>A migrated database of its own in the test run's cluster, with the event store and reports on it.</summary>
 public sealed class ReachDatabase : IAsyncLifetime
 {
-    public Database Database { get; } = new();
+    public Database Database { get; } = new(TestSchema.All);
     public ReachEventStore Store => new(Database, new StaffCalendar(TimeProvider.System));
     public Reports.ReachReports Reports => new(Database, new StaffCalendar(TimeProvider.System));
     public ContentFolder Content { get; } = ContentFolder.WithFixture();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using PocMaterials.Newsletter.Subscribers;
 using PocMaterials.Persistence;
 using PocMaterials.Web.Options;
+using PocMaterials.Web.Hosting;
 
 namespace PocMaterials.Web.Commands;
 
@@ -39,7 +40,7 @@ public static class SubscribersImportCommand
         }
         using (folder)
         {
-            await using var database = new Database();
+            await using var database = new Database(ProductSchema.All);
             await database.StartAsync(postgres, Path.GetFullPath(data.DataPath), NullLogger.Instance, cancellationToken);
             using var library = content.CreateLibrary();
             var taxonomy = library.Reload().Snapshot.Taxonomy;

@@ -49,6 +49,7 @@ public static class ServiceRegistration
         // Everything kept in the data folder is opened through its lock, so a second server on the same folder stops here.
         services.AddSingleton(sp => DataFolderLock.Acquire(sp.GetRequiredService<IOptions<DataOptions>>().Value.DataPath));
         // The database starts first and stops last: every service below may need it.
+        services.AddSingleton(ProductSchema.All);
         services.AddSingleton<Database>();
         services.AddSingleton<AuditLog>();
         services.AddHostedService<DatabaseStartup>();

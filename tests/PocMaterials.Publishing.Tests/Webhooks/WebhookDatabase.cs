@@ -11,7 +11,7 @@ namespace PocMaterials.Publishing.Tests.Webhooks;
 /// <summary>A migrated database of its own, a content folder, and one receiver configured for every staff member.</summary>
 public sealed class WebhookDatabase : IAsyncLifetime
 {
-    public Database Database { get; } = new();
+    public Database Database { get; } = new(TestSchema.All);
     public ContentFolder Content { get; } = ContentFolder.WithFixture();
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
     public WebhookSecretProtector Secrets { get; } = new(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));

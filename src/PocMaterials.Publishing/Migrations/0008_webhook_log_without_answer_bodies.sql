@@ -2,7 +2,3 @@
 -- answered. It now keeps the status code only: older entries are cut back to the same.
 UPDATE webhook_attempts SET error = 'answered ' || status_code WHERE status_code IS NOT NULL AND error IS NOT NULL;
 UPDATE webhook_deliveries SET last_error = 'answered ' || last_status_code WHERE last_status_code IS NOT NULL AND last_error IS NOT NULL;
-
--- An import no longer accepts the role redacteur for a subscriber: with it, the mail listed drafts and every
--- role's materials. Subscribers imported with it before keep their other roles (clb-medewerker at least).
-UPDATE newsletter_subscribers SET roles = array_remove(roles, 'redacteur'), updated_at = now() WHERE 'redacteur' = ANY (roles);
