@@ -13,6 +13,7 @@ using PocMaterials.Newsletter.Sending;
 using PocMaterials.Newsletter.Subscribers;
 using PocMaterials.Newsletter.Tracking;
 using PocMaterials.Persistence;
+using PocMaterials.Reach.Reports;
 using PocMaterials.Testing.Smtp;
 using PocMaterials.Web.Hosting;
 

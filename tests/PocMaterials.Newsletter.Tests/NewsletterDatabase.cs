@@ -6,6 +6,7 @@ using PocMaterials.Newsletter.Issues;
 using PocMaterials.Newsletter.Security;
 using PocMaterials.Newsletter.Tracking;
 using PocMaterials.Persistence;
+using PocMaterials.Reach.Reports;
 using PocMaterials.Testing;
 
 namespace PocMaterials.Newsletter.Tests;

@@ -1,10 +1,14 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using PocMaterials.Content.Library;
+using PocMaterials.Newsletter.Tracking;
+using PocMaterials.Newsletter;
 using PocMaterials.Persistence;
 using PocMaterials.Publishing.Definitions;
 using PocMaterials.Publishing.Files;
 using PocMaterials.Publishing.Materials;
 using PocMaterials.Publishing.Versions;
+using PocMaterials.Reach.Tracking;
 using PocMaterials.Testing;
 
 namespace PocMaterials.Publishing.Tests;
@@ -22,7 +26,10 @@ public sealed class PublishingDatabase : IAsyncLifetime
     public MaterialRedirects Redirects => new(Database);
 
     /// <summary>A new set of services on the same folder and database: what a second host has.</summary>
-    public MaterialFiles Materials() => new(Library, Files, Versions, Redirects, ContentLibrary.DefaultMaxFileBytes);
+    public MaterialFiles Materials() => new(Library, Files, Versions, Redirects, [new ReachHistory(), Clicks], ContentLibrary.DefaultMaxFileBytes);
+
+    /// <summary>The newsletter's clicks, which a rename moves too.</summary>
+    public NewsletterEvents Clicks => new(Database, Options.Create(new NewsletterOptions()));
 
     public DefinitionFiles Definitions() => new(Library, Files, Versions, ContentLibrary.DefaultMaxFileBytes);
 

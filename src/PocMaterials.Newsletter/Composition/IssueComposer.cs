@@ -2,6 +2,7 @@ using PocMaterials.Content.Library;
 using PocMaterials.Content.Materials;
 using PocMaterials.Content.Newsletter;
 using PocMaterials.Newsletter.Issues;
+using PocMaterials.Reach.Reports;
 
 namespace PocMaterials.Newsletter.Composition;
 

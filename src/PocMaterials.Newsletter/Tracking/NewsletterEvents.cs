@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using NpgsqlTypes;
 using PocMaterials.Persistence;
 
@@ -23,7 +24,7 @@ public sealed record DeliveredMail(long IssueId, long SubscriberId, IReadOnlyLis
 /// scanner or privacy proxy, or within seconds of delivery) is stored apart and left out of the figures.
 /// A mail's opens and clicks are counted in one row per link (first and last seen), an archive read is a row.
 /// </summary>
-public sealed class NewsletterEvents(Database database, IOptions<NewsletterOptions> options)
+public sealed class NewsletterEvents(Database database, IOptions<NewsletterOptions> options) : IMaterialRecords
 {
     public async Task<DeliveredMail?> DeliveryAsync(long issueId, long subscriberId, CancellationToken cancellationToken)
     {
@@ -66,6 +67,36 @@ public sealed class NewsletterEvents(Database database, IOptions<NewsletterOptio
         command.Parameters.Add(new() { Value = roles.ToArray() });
         command.Parameters.Add(new() { Value = (object?)centre ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Moves the clicks on a renamed material to its new slug, in the rename's transaction. A reader who clicked
+    /// both slugs has a row for each: they are merged, as reach merges its daily figures.
+    /// </summary>
+    public async Task MoveAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string oldSlug, string newSlug, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection, transaction)
+        {
+            BatchCommands =
+            {
+                BySlugs("""
+                    UPDATE newsletter_events n SET count = n.count + o.count, first_at = least(n.first_at, o.first_at), last_at = greatest(n.last_at, o.last_at)
+                    FROM newsletter_events o
+                    WHERE o.kind = 'click' AND o.link = $1 AND n.kind = 'click' AND n.link = $2
+                      AND n.issue_id = o.issue_id AND n.subscriber_id = o.subscriber_id AND n.automated = o.automated
+                    """),
+                BySlugs("""
+                    DELETE FROM newsletter_events o
+                    WHERE o.kind = 'click' AND o.link = $1 AND EXISTS (
+                        SELECT 1 FROM newsletter_events n WHERE n.kind = 'click' AND n.link = $2
+                          AND n.issue_id = o.issue_id AND n.subscriber_id = o.subscriber_id AND n.automated = o.automated)
+                    """),
+                BySlugs("UPDATE newsletter_events SET link = $2 WHERE kind = 'click' AND link = $1"),
+            },
+        };
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+
+        NpgsqlBatchCommand BySlugs(string sql) => new(sql) { Parameters = { new() { Value = oldSlug }, new() { Value = newSlug } } };
     }
 
     internal static string Text(NewsletterEventKind kind) => kind switch

@@ -2,9 +2,9 @@ using System.Text;
 using System.Text.RegularExpressions;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Parsing;
+using PocMaterials.Persistence;
 using PocMaterials.Publishing.Files;
 using PocMaterials.Publishing.Versions;
-using PocMaterials.Reach.Tracking;
 
 namespace PocMaterials.Publishing.Materials;
 
@@ -13,7 +13,9 @@ namespace PocMaterials.Publishing.Materials;
 /// write is validated exactly as a file on disk is, and goes through <see cref="VersionedFiles"/>: locked
 /// across hosts, checked against the version the editor read, kept as a version.
 /// </summary>
-public sealed partial class MaterialFiles(ContentLibrary library, VersionedFiles files, ContentVersions versions, MaterialRedirects redirects, long maxFileBytes)
+/// <param name="records">What the features keep by a material's slug (reach, newsletter clicks): moved along with a rename.</param>
+public sealed partial class MaterialFiles(
+    ContentLibrary library, VersionedFiles files, ContentVersions versions, MaterialRedirects redirects, IEnumerable<IMaterialRecords> records, long maxFileBytes)
 {
     /// <summary>Lower-case words joined by hyphens, no device name: a file name on every system, never a path.</summary>
     public static bool IsValidSlug(string slug) => slug.Length <= 100 && SlugPattern().IsMatch(slug) && !DeviceNames.IsReserved(slug);
@@ -69,7 +71,8 @@ public sealed partial class MaterialFiles(ContentLibrary library, VersionedFiles
             await ContentVersions.MoveAsync(from, to.Document, cancellationToken);
             var version = await to.RecordAsync(current.Text, current.ETag, author, $"renamed from {slug}", cancellationToken);
             await MaterialRedirects.AddAsync(from, slug, newSlug, cancellationToken);
-            await ReachHistory.MoveMaterialAsync(from.Connection, from.Transaction, slug, newSlug, cancellationToken);
+            foreach (var kept in records)
+                await kept.MoveAsync(from.Connection, from.Transaction, slug, newSlug, cancellationToken);
             var newPath = Path.Combine(Path.GetDirectoryName(path)!, newSlug + ".md");
             await VersionedFiles.WriteWholeAsync(newPath, Encoding.UTF8.GetBytes(current.Text), cancellationToken);
             File.Delete(path);

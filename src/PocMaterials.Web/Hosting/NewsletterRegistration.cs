@@ -12,6 +12,7 @@ using PocMaterials.Newsletter.Sending;
 using PocMaterials.Newsletter.Tracking;
 using PocMaterials.Newsletter.Subscribers;
 using PocMaterials.Persistence;
+using PocMaterials.Reach.Reports;
 using PocMaterials.Web.Options;
 
 namespace PocMaterials.Web.Hosting;
@@ -34,6 +35,7 @@ public static class NewsletterRegistration
         services.AddSingleton<IssueStore>();
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton<NewsletterEvents>();
+        services.AddSingleton<IMaterialRecords>(sp => sp.GetRequiredService<NewsletterEvents>());
         services.AddSingleton<MaterialPopularity>();
         services.AddSingleton<IssueComposer>();
         services.AddSingleton(sp => new IssueRenderer(sp.GetRequiredService<IOptions<NewsletterOptions>>().Value.TemplatesPath));

@@ -64,7 +64,7 @@ public static class ServiceRegistration
         services.AddSingleton<MaterialRedirects>();
         services.AddSingleton(sp => new MaterialFiles(
             sp.GetRequiredService<ContentLibrary>(), sp.GetRequiredService<VersionedFiles>(), sp.GetRequiredService<ContentVersions>(),
-            sp.GetRequiredService<MaterialRedirects>(), sp.GetRequiredService<IOptions<ContentOptions>>().Value.MaxFileBytes));
+            sp.GetRequiredService<MaterialRedirects>(), sp.GetServices<IMaterialRecords>(), sp.GetRequiredService<IOptions<ContentOptions>>().Value.MaxFileBytes));
         services.AddSingleton(sp => new DefinitionFiles(
             sp.GetRequiredService<ContentLibrary>(), sp.GetRequiredService<VersionedFiles>(), sp.GetRequiredService<ContentVersions>(),
             sp.GetRequiredService<IOptions<ContentOptions>>().Value.MaxFileBytes));
@@ -85,6 +85,7 @@ public static class ServiceRegistration
             sp.GetRequiredService<IOptions<ReachOptions>>().Value, sp.GetRequiredService<DataFolderLock>().Path));
         services.AddSingleton<ReachTracking>();
         services.AddSingleton<ReachRecorder>();
+        services.AddSingleton<IMaterialRecords, ReachHistory>();
         services.AddSingleton<ReachEventStore>();
         services.AddSingleton<ReachEventWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<ReachEventWriter>());

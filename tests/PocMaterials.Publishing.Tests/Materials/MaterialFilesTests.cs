@@ -119,7 +119,7 @@ public sealed class MaterialFilesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_rename_moves_the_file_its_versions_and_its_reach_and_leaves_a_redirect()
+    public async Task A_rename_moves_the_file_its_versions_its_reach_and_its_newsletter_clicks_and_leaves_a_redirect()
     {
         var files = _db.Materials();
         Directory.CreateDirectory(Path.Combine(_db.Content.ContentPath, "materials", "drm"));
@@ -127,6 +127,15 @@ public sealed class MaterialFilesTests : IAsyncLifetime
         await _db.ScalarAsync("INSERT INTO viewers (pseudonym) VALUES ('v1')");
         await _db.ScalarAsync("INSERT INTO material_views (event_id, occurred_at, material_slug, viewer_id, roles, source, counted) VALUES (gen_random_uuid(), now(), 'oud', 1, '{clb-medewerker}', 'direct', true)");
         await _db.ScalarAsync("INSERT INTO daily_reach (day, dimension, key, views, opens, viewers) VALUES ('2026-11-01', 'material', 'oud', 3, 4, B'01'), ('2026-11-01', 'material', 'nieuw', 1, 1, B'001')");
+        // One reader clicked the old slug twice and the new one once in an issue; another clicked the old slug.
+        await _db.ScalarAsync("""
+            INSERT INTO newsletter_issues (month, feature_kind, feature_id, feature_reason, intro_markdown, composition, status, composed_at)
+            VALUES ('2026-11-01', 'theme', 'drm', 'gepland', 'Intro', '{}', 'sent', now());
+            INSERT INTO newsletter_subscribers (email, email_key, name, roles) VALUES ('a@example.org', 'a@example.org', 'A', '{clb-medewerker}'), ('b@example.org', 'b@example.org', 'B', '{clb-medewerker}');
+            INSERT INTO newsletter_events (issue_id, subscriber_id, kind, link, first_at, last_at, count, automated, roles)
+            VALUES (1, 1, 'click', 'oud', now(), now(), 2, false, '{clb-medewerker}'), (1, 1, 'click', 'nieuw', now(), now(), 1, false, '{clb-medewerker}'),
+                   (1, 2, 'click', 'oud', now(), now(), 1, false, '{clb-medewerker}')
+            """);
 
         var renamed = await files.RenameAsync("oud", "nieuw", null, "editor-1", None);
 
@@ -141,6 +150,9 @@ public sealed class MaterialFilesTests : IAsyncLifetime
         Assert.Equal(4, await _db.ScalarAsync("SELECT views FROM daily_reach WHERE key = 'nieuw'"));
         Assert.Equal(2, await _db.ScalarAsync("SELECT bit_count(viewers) FROM daily_reach WHERE key = 'nieuw'"));
         Assert.Equal(0, await _db.ScalarAsync("SELECT count(*) FROM daily_reach WHERE key = 'oud'"));
+        Assert.Equal(0, await _db.ScalarAsync("SELECT count(*) FROM newsletter_events WHERE link = 'oud'"));
+        Assert.Equal(3, await _db.ScalarAsync("SELECT count FROM newsletter_events WHERE link = 'nieuw' AND subscriber_id = 1"));
+        Assert.Equal(1, await _db.ScalarAsync("SELECT count FROM newsletter_events WHERE link = 'nieuw' AND subscriber_id = 2"));
 
         // Renamed again: the first old slug leads to the newest, and a new material at an old slug ends its redirect.
         await files.RenameAsync("nieuw", "nieuwst", null, "editor-1", None);

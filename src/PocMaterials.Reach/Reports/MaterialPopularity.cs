@@ -1,8 +1,8 @@
 using PocMaterials.Persistence;
 
-namespace PocMaterials.Newsletter.Composition;
+namespace PocMaterials.Reach.Reports;
 
-/// <summary>Views per material over a period, from the daily figures of reach tracking (kept forever).</summary>
+/// <summary>Views per material over a period, from the daily figures (kept forever): what the newsletter reads of reach.</summary>
 public sealed class MaterialPopularity(Database database)
 {
     /// <returns>Counted views by material slug, most viewed first.</returns>
