@@ -50,7 +50,7 @@ internal static class NewsletterBenchmark
             var tokens = new SignedTokens(new byte[32]);
             var newsletterOptions = Options.Create(new NewsletterOptions());
             var links = new NewsletterLinks(tokens, newsletterOptions);
-            var sender = new IssueSender(database, issues, new DeliveryStore(database, TimeProvider.System), new IssueRenderer(), links, new UnsubscribeLinks(tokens, newsletterOptions),
+            var sender = new IssueSender(database, issues, new DeliveryStore(database, TimeProvider.System), new IssueMails(new IssueRenderer(), links, new UnsubscribeLinks(tokens, newsletterOptions), Options.Create(options)),
                 new MailTransports(options, Path.Combine(root, "outbox")), library, new StaffCalendar(TimeProvider.System), TimeProvider.System, Options.Create(options), NullLogger<IssueSender>.Instance);
 
             GC.Collect();

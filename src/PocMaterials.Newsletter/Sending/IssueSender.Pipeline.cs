@@ -1,14 +1,9 @@
 using System.Threading.Channels;
 using System.Threading.RateLimiting;
-using MailKit.Net.Smtp;
 using Microsoft.Extensions.Logging;
 using MimeKit;
-using PocMaterials.Content.Library;
-using PocMaterials.Content.Visibility;
 using PocMaterials.Newsletter.Issues;
 using PocMaterials.Newsletter.Rendering;
-using PocMaterials.Newsletter.Subscribers;
-using PocMaterials.Newsletter.Tracking;
 
 namespace PocMaterials.Newsletter.Sending;
 
@@ -96,9 +91,8 @@ public sealed partial class IssueSender
         var intro = IssueIntro.Of(run.Issue);
         await foreach (var recipient in recipients.ReadAllAsync(run.Stop.Token))
         {
-            var reader = new StaffMember($"subscriber:{recipient.SubscriberId}", recipient.Roles, recipient.Centre);
-            var view = IssueView.For(run.Issue, content, reader, today, slug => links.Click(run.Issue.Id, recipient.SubscriberId, slug), intro);
-            if (view is null)
+            var mail = mails.Render(run.Issue, content, today, new MailReader(recipient.SubscriberId, recipient.Name, recipient.Roles, recipient.Centre), tracked: true, intro);
+            if (mail is null)
             {
                 if (await run.Lock.CallAsync(token => deliveries.SkipAsync(run.Issue.Id, recipient, token), run.Stop.Token))
                     Interlocked.Increment(ref run.Skipped);
@@ -106,9 +100,7 @@ public sealed partial class IssueSender
             }
             if (run.Stop.IsCancellationRequested || !await claims.ClaimAsync(recipient))
                 continue;
-            var recipientLinks = new RecipientLinks(unsubscribeLinks.UrlFor(recipient.SubscriberId), links.Archive(run.Issue), links.OpenPixel(run.Issue.Id, recipient.SubscriberId));
-            var mail = renderer.Mail(view, recipient.Name, recipientLinks);
-            var message = NewsletterMessages.Create(run.Options, run.Issue, recipient.SubscriberId, new MailboxAddress(recipient.Name, recipient.Email), mail, unsubscribeLinks);
+            var message = mails.Message(run.Issue, recipient.SubscriberId, new MailboxAddress(recipient.Name, recipient.Email), mail);
             // Claimed: from here on the mail is handed to a sender whatever happens, so it is sent or deferred and settled.
             await prepared.WriteAsync(new PreparedMail(recipient.SubscriberId, message), CancellationToken.None);
         }
@@ -160,15 +152,14 @@ public sealed partial class IssueSender
                 await transport.SendAsync(message, timeout.Token);
                 return (DeliveryStatus.Sent, attempt, null);
             }
-            catch (SmtpCommandException e) when ((int)e.StatusCode >= 500)
+            catch (Exception e) when (SmtpFailures.IsPermanent(e))
             {
                 // A refused recipient or message: the server's answer is final.
-                return (DeliveryStatus.Failed, attempt, $"{(int)e.StatusCode} {e.Message}");
+                return (DeliveryStatus.Failed, attempt, SmtpFailures.Describe(e));
             }
-            catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or IOException or System.Net.Sockets.SocketException
-                or MailKit.ServiceNotConnectedException or OperationCanceledException or TimeoutException)
+            catch (Exception e) when (SmtpFailures.IsTransient(e))
             {
-                var response = e is SmtpCommandException command ? $"{(int)command.StatusCode} {e.Message}" : e.Message;
+                var response = SmtpFailures.Describe(e);
                 if (attempt >= options.MaxAttempts)
                     return (DeliveryStatus.Deferred, attempt, response);
                 logger.LogWarning("Sending {MessageId} failed (attempt {Attempt}): {Response}; retrying in {Delay} ms", message.MessageId, attempt, response, (int)delay.TotalMilliseconds);

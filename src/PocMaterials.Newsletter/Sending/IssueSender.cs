@@ -3,9 +3,6 @@ using Microsoft.Extensions.Options;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Newsletter.Issues;
-using PocMaterials.Newsletter.Rendering;
-using PocMaterials.Newsletter.Subscribers;
-using PocMaterials.Newsletter.Tracking;
 using PocMaterials.Persistence;
 
 namespace PocMaterials.Newsletter.Sending;
@@ -26,9 +23,7 @@ public sealed partial class IssueSender(
     Database database,
     IssueStore issues,
     DeliveryStore deliveries,
-    IssueRenderer renderer,
-    NewsletterLinks links,
-    UnsubscribeLinks unsubscribeLinks,
+    IssueMails mails,
     MailTransports transports,
     ContentLibrary library,
     StaffCalendar calendar,

@@ -80,16 +80,14 @@ public static class NewsletterEndpoints
 
     /// <param name="role">Role ids of taxonomy.yml, repeated; every staff member is a clb-medewerker.</param>
     internal static async Task<Results<Ok<Preview>, ValidationProblem, ProblemHttpResult>> PreviewAs(
-        long id, [FromQuery] string[]? role, IssueStore store, IssueRenderer renderer, NewsletterLinks links, UnsubscribeLinks unsubscribe,
-        ContentLibrary library, StaffCalendar calendar, CancellationToken cancellationToken)
+        long id, [FromQuery] string[]? role, IssueStore store, IssueMails mails, ContentLibrary library, StaffCalendar calendar, CancellationToken cancellationToken)
     {
         if (UnknownRoles(role, library.Current) is { } invalid)
             return invalid;
         if (await store.GetAsync(id, cancellationToken) is not { } issue)
             return IssueNotFound(id);
-        if (View(issue, role, library.Current, calendar.Today, links) is not { } view)
+        if (mails.Render(issue, library.Current, calendar.Today, new MailReader(0, "collega", role ?? [], null), tracked: false) is not { } mail)
             return NothingVisible();
-        var mail = renderer.Mail(view, "collega", new RecipientLinks(unsubscribe.UrlFor(0), links.Archive(issue), null));
         return TypedResults.Ok(new Preview(mail.Subject, mail.Html, mail.Text));
     }
 
@@ -98,10 +96,10 @@ public static class NewsletterEndpoints
     /// forbids the inline styles a mail is made of; here they are allowed, while nothing in it may run.
     /// </summary>
     internal static async Task<IResult> PreviewDocument(
-        long id, [FromQuery] string[]? role, IssueStore store, IssueRenderer renderer, NewsletterLinks links, UnsubscribeLinks unsubscribe,
-        ContentLibrary library, StaffCalendar calendar, HttpContext http, CancellationToken cancellationToken)
+        long id, [FromQuery] string[]? role, IssueStore store, IssueMails mails, ContentLibrary library, StaffCalendar calendar, HttpContext http,
+        CancellationToken cancellationToken)
     {
-        var preview = await PreviewAs(id, role, store, renderer, links, unsubscribe, library, calendar, cancellationToken);
+        var preview = await PreviewAs(id, role, store, mails, library, calendar, cancellationToken);
         if (preview.Result is not Ok<Preview> { Value: { } mail })
             return preview.Result;
         http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data: https:; sandbox; frame-ancestors 'self'";
@@ -110,8 +108,8 @@ public static class NewsletterEndpoints
     }
 
     internal static async Task<Results<Ok<Preview>, ValidationProblem, ProblemHttpResult>> SendTest(
-        long id, TestMail request, IssueStore store, IssueRenderer renderer, NewsletterLinks links, UnsubscribeLinks unsubscribe, MailTransports transports,
-        Microsoft.Extensions.Options.IOptions<SmtpOptions> smtp, ContentLibrary library, StaffCalendar calendar, CancellationToken cancellationToken)
+        long id, TestMail request, IssueStore store, IssueMails mails, MailTransports transports, ContentLibrary library, StaffCalendar calendar,
+        CancellationToken cancellationToken)
     {
         if (!MailboxAddress.TryParse(request.Email, out var address) || address.Address.IndexOf('@', StringComparison.Ordinal) <= 0)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["email"] = [$"'{request.Email}' is not a mail address."] });
@@ -120,10 +118,10 @@ public static class NewsletterEndpoints
         if (await store.GetAsync(id, cancellationToken) is not { } issue)
             return IssueNotFound(id);
         // Subscriber 0: the test mail's opens and clicks are never counted.
-        if (View(issue, request.Roles, library.Current, calendar.Today, slug => links.Click(issue.Id, 0, slug)) is not { } view)
+        var reader = new MailReader(0, address.Name is { Length: > 0 } name ? name : "collega", request.Roles ?? [], null);
+        if (mails.Render(issue, library.Current, calendar.Today, reader, tracked: true) is not { } mail)
             return NothingVisible();
-        var mail = renderer.Mail(view, address.Name is { Length: > 0 } name ? name : "collega", new RecipientLinks(unsubscribe.UrlFor(0), links.Archive(issue), links.OpenPixel(issue.Id, 0)));
-        var message = NewsletterMessages.Create(smtp.Value, issue, 0, address, mail, unsubscribe);
+        var message = mails.Message(issue, 0, address, mail);
         message.Subject = "[TEST] " + message.Subject;
         message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId();
         await using var transport = transports.Create();
@@ -131,9 +129,9 @@ public static class NewsletterEndpoints
         {
             await transport.SendAsync(message, cancellationToken);
         }
-        catch (Exception e) when (e is MailKit.Net.Smtp.SmtpCommandException or MailKit.Net.Smtp.SmtpProtocolException or IOException or System.Net.Sockets.SocketException)
+        catch (Exception e) when ((SmtpFailures.IsPermanent(e) || SmtpFailures.IsTransient(e)) && !cancellationToken.IsCancellationRequested)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "The mail server did not take the test mail.", detail: e.Message);
+            return TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "The mail server did not take the test mail.", detail: SmtpFailures.Describe(e));
         }
         return TypedResults.Ok(new Preview(message.Subject, mail.Html, mail.Text));
     }
@@ -219,12 +217,6 @@ public static class NewsletterEndpoints
         new(Summary(issue, content), issue.FeatureReason, issue.IntroMarkdown, issue.Composition,
             issue.Composition.AllSlugs.Where(content.Materials.ContainsKey).ToDictionary(slug => slug, slug => content.Materials[slug].Title, StringComparer.Ordinal),
             issue.ApprovedBy, issue.ApprovedAt);
-
-    private static IssueView? View(NewsletterIssue issue, string[]? roles, ContentSnapshot content, DateOnly today, Func<string, string> materialUrl) =>
-        IssueView.For(issue, content, new StaffMember("preview", roles ?? [], null), today, materialUrl);
-
-    private static IssueView? View(NewsletterIssue issue, string[]? roles, ContentSnapshot content, DateOnly today, NewsletterLinks links) =>
-        View(issue, roles, content, today, slug => links.Material(slug, "newsletter"));
 
     private static ValidationProblem? UnknownRoles(string[]? roles, ContentSnapshot content)
     {

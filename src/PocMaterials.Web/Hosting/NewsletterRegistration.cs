@@ -43,6 +43,7 @@ public static class NewsletterRegistration
         services.AddSingleton(sp => new MailTransports(
             sp.GetRequiredService<IOptions<SmtpOptions>>().Value,
             Path.Combine(sp.GetRequiredService<DataFolderLock>().Path, "outbox")));
+        services.AddSingleton<IssueMails>();
         services.AddSingleton<IssueSender>();
         services.AddSingleton<IssueReports>();
         services.AddTransient<ComposeIssueJob>();

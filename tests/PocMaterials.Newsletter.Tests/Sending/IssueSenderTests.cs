@@ -272,7 +272,7 @@ public sealed class IssueSenderTests : IAsyncLifetime
         smtp.Security = MailKit.Security.SecureSocketOptions.None;
         var library = new ContentLibrary(_db.Content.Location);
         library.Reload();
-        return new IssueSender(_db.Database, new IssueStore(_db.Database, time), new DeliveryStore(_db.Database, time), new IssueRenderer(), _db.Links, new UnsubscribeLinks(_db.Tokens, _db.Options),
+        return new IssueSender(_db.Database, new IssueStore(_db.Database, time), new DeliveryStore(_db.Database, time), new IssueMails(new IssueRenderer(), _db.Links, new UnsubscribeLinks(_db.Tokens, _db.Options), Options.Create(smtp)),
             new MailTransports(smtp, Path.Combine(_db.Content.DataPath, "outbox")), library, new StaffCalendar(time), time,
             Options.Create(smtp), NullLogger<IssueSender>.Instance);
     }

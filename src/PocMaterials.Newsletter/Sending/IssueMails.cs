@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Options;
+using MimeKit;
+using PocMaterials.Content.Library;
+using PocMaterials.Content.Visibility;
+using PocMaterials.Newsletter.Issues;
+using PocMaterials.Newsletter.Rendering;
+using PocMaterials.Newsletter.Subscribers;
+using PocMaterials.Newsletter.Tracking;
+
+namespace PocMaterials.Newsletter.Sending;
+
+/// <summary>Whom a mail is made for: a subscriber, or (subscriber 0, never counted) an editor's test mail or preview.</summary>
+public sealed record MailReader(long SubscriberId, string Name, IReadOnlyList<string> Roles, string? Centre);
+
+/// <summary>
+/// Makes the mail of an issue for one reader: what their roles may see, rendered, with their links, and the MIME
+/// message around it. One maker for the send, the editor's test mail and the preview, so what an editor checks is
+/// what subscribers get.
+/// </summary>
+public sealed class IssueMails(IssueRenderer renderer, NewsletterLinks links, UnsubscribeLinks unsubscribeLinks, IOptions<SmtpOptions> smtp)
+{
+    /// <param name="tracked">
+    /// Material links through the click counter and an open pixel, as in a mail; a preview links to the materials
+    /// directly and counts nothing.
+    /// </param>
+    /// <param name="intro">The issue's introduction rendered once for a whole send; rendered here when not given.</param>
+    /// <returns>Null when the reader may see nothing of the issue: no mail.</returns>
+    public RenderedMail? Render(NewsletterIssue issue, ContentSnapshot content, DateOnly today, MailReader reader, bool tracked, IssueIntro? intro = null)
+    {
+        var staff = new StaffMember(reader.SubscriberId == 0 ? "preview" : $"subscriber:{reader.SubscriberId}", reader.Roles, reader.Centre);
+        Func<string, string> materialUrl = tracked ? slug => links.Click(issue.Id, reader.SubscriberId, slug) : slug => links.Material(slug, "newsletter");
+        if (IssueView.For(issue, content, staff, today, materialUrl, intro) is not { } view)
+            return null;
+        var openPixel = tracked ? links.OpenPixel(issue.Id, reader.SubscriberId) : null;
+        return renderer.Mail(view, reader.Name, new RecipientLinks(unsubscribeLinks.UrlFor(reader.SubscriberId), links.Archive(issue), openPixel));
+    }
+
+    /// <summary>The MIME message one recipient receives, with the one-click unsubscribe headers of RFC 8058.</summary>
+    public MimeMessage Message(NewsletterIssue issue, long subscriberId, MailboxAddress to, RenderedMail mail)
+    {
+        var message = new MimeMessage
+        {
+            Subject = mail.Subject,
+            // One id per issue and recipient: a receiving server that sees it twice knows it is the same mail.
+            MessageId = $"poc-a-tizer.{issue.Key}.{subscriberId}@pocmaterials",
+            Body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html }.ToMessageBody(),
+        };
+        message.From.Add(MailboxAddress.Parse(smtp.Value.From));
+        message.To.Add(to);
+        unsubscribeLinks.AddHeaders(message, subscriberId);
+        message.Headers.Add("List-Id", "POC-a-tizer <poc-a-tizer.pocmaterials>");
+        return message;
+    }
+}
