@@ -48,7 +48,7 @@ public sealed class ComposeIssueJob(
         }
         logger.LogInformation("Composed the POC-a-tizer of {Month} (issue {Issue}) featuring {Feature}{Late}", issue.Key, issue.Id, issue.Feature.Id, late ? ", late" : "");
         if (sendAtOnce && await issues.TransitionAsync(issue.Id, [IssueStatus.Composed], IssueStatus.Approved, "automatisch", null, cancellationToken) is not null)
-            jobs.Enqueue<SendIssueJob>(job => job.RunAsync(issue.Id, CancellationToken.None));
+            SendIssueJob.Enqueue(jobs, issue.Id);
         return issue.Id;
     }
 

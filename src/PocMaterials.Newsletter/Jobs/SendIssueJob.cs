@@ -11,4 +11,8 @@ public sealed class SendIssueJob(IssueSender sender)
 {
     [AutomaticRetry(Attempts = 5)]
     public Task RunAsync(long issueId, CancellationToken cancellationToken) => sender.SendAsync(issueId, cancellationToken);
+
+    /// <summary>Starts the send of an issue on whichever server takes the job: after approval, a resend, a resume.</summary>
+    public static void Enqueue(IBackgroundJobClient jobs, long issueId) =>
+        jobs.Enqueue<SendIssueJob>(job => job.RunAsync(issueId, CancellationToken.None));
 }

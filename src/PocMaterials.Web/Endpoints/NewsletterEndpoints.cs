@@ -152,7 +152,7 @@ public static class NewsletterEndpoints
         var issue = await store.TransitionAsync(id, [IssueStatus.Composed, IssueStatus.Stopped], IssueStatus.Approved, user.ToStaffMember().Subject, null, cancellationToken);
         if (issue is null)
             return await Conflict(store, id, "approved", cancellationToken);
-        jobs.Enqueue<SendIssueJob>(job => job.RunAsync(id, CancellationToken.None));
+        SendIssueJob.Enqueue(jobs, id);
         return TypedResults.Ok(Detail(issue, library.Current));
     }
 
@@ -185,7 +185,7 @@ public static class NewsletterEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Only an uncertain mail can be sent again.",
                 detail: $"Issue {id} has no uncertain mail for subscriber {subscriberId}.");
         }
-        jobs.Enqueue<SendIssueJob>(job => job.RunAsync(id, CancellationToken.None));
+        SendIssueJob.Enqueue(jobs, id);
         return TypedResults.Accepted((string?)null);
     }
 

@@ -86,7 +86,7 @@ internal sealed class NewsletterSchedule(
         foreach (var issue in await issues.ListAsync(status: IssueStatus.Sending, cancellationToken: cancellationToken))
         {
             logger.LogWarning("Resuming the sending of issue {Issue} ({Month}), left unfinished", issue.Id, issue.Key);
-            jobs.Enqueue<SendIssueJob>(job => job.RunAsync(issue.Id, CancellationToken.None));
+            SendIssueJob.Enqueue(jobs, issue.Id);
         }
         await base.StartAsync(cancellationToken);
     }
@@ -123,7 +123,7 @@ internal sealed class NewsletterSchedule(
             if (issue.ApprovedAt > lostBefore)
                 continue;
             logger.LogWarning("Issue {Issue} ({Month}) was approved at {ApprovedAt} and is not being sent; enqueuing its send", issue.Id, issue.Key, issue.ApprovedAt);
-            jobs.Enqueue<SendIssueJob>(job => job.RunAsync(issue.Id, CancellationToken.None));
+            SendIssueJob.Enqueue(jobs, issue.Id);
         }
     }
 }
