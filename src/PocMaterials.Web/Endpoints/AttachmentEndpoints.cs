@@ -36,7 +36,7 @@ public static class AttachmentEndpoints
         string slug, HttpContext http, ContentLibrary library, StaffCalendar calendar, AttachmentFiles files, MaterialRedirects redirects)
     {
         if (!MayReach(slug, http.User.ToStaffMember(), library, calendar, files))
-            return await RenamedAsync(slug, "/attachments", http, library, calendar, redirects) is { } moved ? moved : MaterialEndpoints.NotFound("material", slug);
+            return await RenamedAsync(slug, "/attachments", http, library, calendar, redirects) is { } moved ? moved : Problems.NotFound("material", slug);
         return TypedResults.Ok<IReadOnlyList<AttachmentResponse>>(files.List(slug).Select(AttachmentResponse.From).ToList());
     }
 
@@ -47,10 +47,10 @@ public static class AttachmentEndpoints
         {
             return await RenamedAsync(slug, $"/attachments/{Uri.EscapeDataString(fileName)}", http, library, calendar, redirects) is { } moved
                 ? moved
-                : MaterialEndpoints.NotFound("attachment", $"{slug}/{fileName}");
+                : Problems.NotFound("attachment", $"{slug}/{fileName}");
         }
         if (files.Open(slug, fileName) is not { } opened)
-            return MaterialEndpoints.NotFound("attachment", $"{slug}/{fileName}");
+            return Problems.NotFound("attachment", $"{slug}/{fileName}");
         var attachment = opened.Attachment;
         var headers = http.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
@@ -72,7 +72,7 @@ public static class AttachmentEndpoints
         }
         // Attachments belong to a material: none is created for a slug that has none (a typo would hide it).
         if (!library.Current.Materials.ContainsKey(slug))
-            return MaterialEndpoints.NotFound("material", slug);
+            return Problems.NotFound("material", slug);
         if (http.Request.ContentLength > files.MaxBytes)
             return TooLarge(files.MaxBytes);
         // Kestrel cuts a body without a length at the limit too; the copy stops there by itself on any server.
@@ -110,12 +110,12 @@ public static class AttachmentEndpoints
         if (InvalidNames(slug, fileName) is { } invalid)
             return invalid;
         if (!MayReach(slug, http.User.ToStaffMember(), library, calendar, files))
-            return MaterialEndpoints.NotFound("material", slug);
+            return Problems.NotFound("material", slug);
         var ifMatch = http.Request.Headers.IfMatch.ToString() is { Length: > 0 } tag ? tag : null;
         return (await files.DeleteAsync(slug, fileName, ifMatch, cancellationToken)).Outcome switch
         {
             AttachmentOutcome.Deleted => TypedResults.NoContent(),
-            AttachmentOutcome.NotFound => MaterialEndpoints.NotFound("attachment", $"{slug}/{fileName}"),
+            AttachmentOutcome.NotFound => Problems.NotFound("attachment", $"{slug}/{fileName}"),
             _ => Stale(slug, fileName),
         };
     }

@@ -17,7 +17,7 @@ public static class AuditEndpoints
     internal static async Task<Results<Ok<IReadOnlyList<AuditEntry>>, ValidationProblem>> Latest(AuditLog log, int? limit, CancellationToken cancellationToken)
     {
         if (limit is < 1 or > 10_000)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = ["limit must be between 1 and 10,000."] });
+            return Problems.Invalid("limit", "limit must be between 1 and 10,000.");
         return TypedResults.Ok(await log.LatestAsync(limit ?? 200, cancellationToken));
     }
 

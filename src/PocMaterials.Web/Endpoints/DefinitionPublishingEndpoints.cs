@@ -36,7 +36,7 @@ public static class DefinitionPublishingEndpoints
         group.MapGet(pattern + "/source", (HttpContext http, DefinitionFiles files) =>
             {
                 if (definition(files, http) is not { } file || DefinitionFiles.Read(file) is not { } source)
-                    return (IResult)MaterialEndpoints.NotFound(what, http.Request.Path.Value ?? "");
+                    return (IResult)Problems.NotFound(what, http.Request.Path.Value ?? "");
                 http.Response.Headers.ETag = source.ETag;
                 return TypedResults.Text(source.Text, $"{mediaType}; charset=utf-8");
             })
@@ -44,7 +44,7 @@ public static class DefinitionPublishingEndpoints
         group.MapPut(pattern, async (HttpContext http, DefinitionFiles files, IOptions<ContentOptions> content, CancellationToken cancellationToken) =>
             {
                 if (definition(files, http) is not { } file)
-                    return MaterialEndpoints.NotFound(what, http.Request.Path.Value ?? "");
+                    return Problems.NotFound(what, http.Request.Path.Value ?? "");
                 if (PublishingAnswers.MediaType(http.Request) is not ("text/yaml" or "application/yaml" or "text/markdown" or "text/plain"))
                     return PublishingAnswers.UnsupportedMediaType(mediaType);
                 var limit = content.Value.MaxFileBytes;
@@ -60,16 +60,16 @@ public static class DefinitionPublishingEndpoints
             group.MapDelete(pattern, async (HttpContext http, DefinitionFiles files, CancellationToken cancellationToken) =>
                     definition(files, http) is { } file
                         ? PublishingAnswers.Written(http, await files.DeleteAsync(file, PublishingAnswers.IfMatch(http), http.User.ToStaffMember().Subject, cancellationToken), what, http.Request.Path.Value ?? "")
-                        : MaterialEndpoints.NotFound(what, http.Request.Path.Value ?? ""))
+                        : Problems.NotFound(what, http.Request.Path.Value ?? ""))
                 .WithSummary($"Remove the {what} (If-Match optional); 422 while materials or the calendar still use it");
         }
         group.MapPost(pattern + "/versions/{version:int}/restore", async (int version, HttpContext http, DefinitionFiles files, CancellationToken cancellationToken) =>
             {
                 if (definition(files, http) is not { } file)
-                    return MaterialEndpoints.NotFound(what, http.Request.Path.Value ?? "");
+                    return Problems.NotFound(what, http.Request.Path.Value ?? "");
                 return await files.RestoreAsync(file, version, PublishingAnswers.IfMatch(http), http.User.ToStaffMember().Subject, cancellationToken) is { } result
                     ? PublishingAnswers.Written(http, result, what, http.Request.Path.Value ?? "")
-                    : MaterialEndpoints.NotFound("version", $"{version} (a removal cannot be restored)");
+                    : Problems.NotFound("version", $"{version} (a removal cannot be restored)");
             })
             .WithSummary($"Make an earlier version of the {what} current again, as a new version");
         group.MapVersions(pattern, http => definition(http.RequestServices.GetRequiredService<DefinitionFiles>(), http)?.Document);

@@ -65,9 +65,9 @@ public static class MaterialEndpoints
         // Not visible and not existing answer alike, so a role cannot probe for materials it may not see.
         // Neither is recorded as a view.
         if (!content.Materials.TryGetValue(slug, out var material))
-            return await RedirectRenamedAsync(slug, "", http, viewer, content, today, redirects) is { } moved ? moved : NotFound("material", slug);
+            return await RedirectRenamedAsync(slug, "", http, viewer, content, today, redirects) is { } moved ? moved : Problems.NotFound("material", slug);
         if (!material.IsVisibleTo(viewer, today))
-            return NotFound("material", slug);
+            return Problems.NotFound("material", slug);
         var questionAnchor = material.Questions.Any(q => q.Anchor == anchor) ? anchor : null;
         tracking.MaterialViewed(viewer, slug, questionAnchor, viewSource!.Value, searchId, position);
         var related = RelatedMaterials.For(material, content.Materials.Values, viewer, today);
@@ -103,7 +103,4 @@ public static class MaterialEndpoints
     /// <summary>Exactly one source, by name in any case: not a number, not a combination such as "search,related".</summary>
     private static ViewSource? SourceNamed(string source) =>
         Enum.GetValues<ViewSource>().Select(s => (ViewSource?)s).FirstOrDefault(s => string.Equals(s.ToString(), source, StringComparison.OrdinalIgnoreCase));
-
-    internal static ProblemHttpResult NotFound(string what, string id) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No such {what}.", detail: $"There is no {what} '{id}'.");
 }

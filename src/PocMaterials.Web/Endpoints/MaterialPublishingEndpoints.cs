@@ -59,7 +59,7 @@ public static class MaterialPublishingEndpoints
     internal static Results<ContentHttpResult, ProblemHttpResult> Source(string slug, MaterialFiles files, HttpContext http)
     {
         if (!MaterialFiles.IsValidSlug(slug) || files.Read(slug) is not { } source)
-            return MaterialEndpoints.NotFound("material", slug);
+            return Problems.NotFound("material", slug);
         http.Response.Headers.ETag = source.ETag;
         return TypedResults.Text(source.Text, "text/markdown; charset=utf-8");
     }
@@ -81,7 +81,7 @@ public static class MaterialPublishingEndpoints
                 break;
             case "application/json":
                 if (FromJson(text) is not { } written)
-                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Send {\"fields\": {\"title\": \"...\", ...}, \"body\": \"Markdown\"}: field values are texts or lists of texts."] });
+                    return Problems.Invalid("body", "Send {\"fields\": {\"title\": \"...\", ...}, \"body\": \"Markdown\"}: field values are texts or lists of texts.");
                 markdown = written;
                 break;
             default:
@@ -120,7 +120,7 @@ public static class MaterialPublishingEndpoints
         if (request.Slug is not { } newSlug || !MaterialFiles.IsValidSlug(newSlug))
             return InvalidSlug("body.slug", request.Slug ?? "");
         if (newSlug == slug)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body.slug"] = ["The new slug is the slug the material has."] });
+            return Problems.Invalid("body.slug", "The new slug is the slug the material has.");
         var result = await files.RenameAsync(slug, newSlug, PublishingAnswers.IfMatch(http), http.User.ToStaffMember().Subject, cancellationToken);
         return PublishingAnswers.Written(http, result, "material", result.Outcome == WriteOutcome.NotFound ? slug : $"/api/materials/{newSlug}");
     }
@@ -130,7 +130,7 @@ public static class MaterialPublishingEndpoints
         if (!MaterialFiles.IsValidSlug(slug))
             return InvalidSlug("slug", slug);
         if (await files.RestoreAsync(slug, version, PublishingAnswers.IfMatch(http), http.User.ToStaffMember().Subject, cancellationToken) is not { } result)
-            return MaterialEndpoints.NotFound("version", $"{slug} {version} (a removal cannot be restored)");
+            return Problems.NotFound("version", $"{slug} {version} (a removal cannot be restored)");
         return PublishingAnswers.Written(http, result, "material", $"/api/materials/{slug}");
     }
 
@@ -140,11 +140,11 @@ public static class MaterialPublishingEndpoints
         var content = library.Current;
         var roleId = role ?? StaffRoles.Everyone;
         if (!content.Taxonomy.Roles.Contains(roleId))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["role"] = [$"'{roleId}' is not a role of taxonomy.yml."] });
+            return Problems.Invalid("role", $"'{roleId}' is not a role of taxonomy.yml.");
         if (centre is not null && !content.Taxonomy.Centres.Contains(centre))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["centre"] = [$"'{centre}' is not a centre of taxonomy.yml."] });
+            return Problems.Invalid("centre", $"'{centre}' is not a centre of taxonomy.yml.");
         if (!content.Materials.TryGetValue(slug, out var material))
-            return MaterialEndpoints.NotFound("material", slug);
+            return Problems.NotFound("material", slug);
         var viewer = new StaffMember("preview", [roleId], centre);
         var today = calendar.Today;
         var visible = material.IsVisibleTo(viewer, today);
@@ -181,8 +181,5 @@ public static class MaterialPublishingEndpoints
         }
     }
 
-    private static ValidationProblem InvalidSlug(string field, string slug) => TypedResults.ValidationProblem(new Dictionary<string, string[]>
-    {
-        [field] = [PublishingAnswers.NotASlug(slug)],
-    });
+    private static ValidationProblem InvalidSlug(string field, string slug) => Problems.Invalid(field, PublishingAnswers.NotASlug(slug));
 }

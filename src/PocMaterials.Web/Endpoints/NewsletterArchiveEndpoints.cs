@@ -47,7 +47,7 @@ public static class NewsletterArchiveEndpoints
         if (!NewsletterEndpoints.TryParseMonth(month, out var first)
             || await store.GetAsync(first, cancellationToken) is not { Status: IssueStatus.Sent } issue
             || ViewFor(issue, reader, library.Current, calendar.Today, links) is not { } view)
-            return MaterialEndpoints.NotFound("newsletter", month);
+            return Problems.NotFound("newsletter", month);
         await events.RecordAsync(issue.Id, null, NewsletterEventKind.ArchiveView, null, automated: false, [.. reader.Roles], reader.Centre, time.GetUtcNow(), cancellationToken);
         return TypedResults.Ok(new ArchivedIssueDetail(issue.Key, view.Subject, view.FeatureTitle, issue.SentAt, view.Contact, view.Groups, renderer.Archive(view)));
     }

@@ -65,7 +65,7 @@ public static class NewsletterEndpoints
         var today = calendar.Today;
         var first = new DateOnly(today.Year, today.Month, 1);
         if (month is not null && !TryParseMonth(month, out first))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["month"] = [$"'{month}' is not a month; write yyyy-MM."] });
+            return Problems.Invalid("month", $"'{month}' is not a month; write yyyy-MM.");
         if (await store.GetAsync(first, cancellationToken) is { } existing)
             return TypedResults.Ok(Detail(existing, library.Current));
         var composed = await composer.ComposeAsync(first, library.Current, today, cancellationToken);
@@ -112,7 +112,7 @@ public static class NewsletterEndpoints
         CancellationToken cancellationToken)
     {
         if (!MailboxAddress.TryParse(request.Email, out var address) || address.Address.IndexOf('@', StringComparison.Ordinal) <= 0)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["email"] = [$"'{request.Email}' is not a mail address."] });
+            return Problems.Invalid("email", $"'{request.Email}' is not a mail address.");
         if (UnknownRoles(request.Roles, library.Current) is { } invalid)
             return invalid;
         if (await store.GetAsync(id, cancellationToken) is not { } issue)
@@ -140,7 +140,7 @@ public static class NewsletterEndpoints
         long id, IntroEdit edit, IssueStore store, ContentLibrary library, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(edit.Markdown) || edit.Markdown.Length > 20_000)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["markdown"] = ["The introduction is Markdown of 1 to 20,000 characters."] });
+            return Problems.Invalid("markdown", "The introduction is Markdown of 1 to 20,000 characters.");
         if (await store.EditIntroAsync(id, edit.Markdown, cancellationToken) is { } issue)
             return TypedResults.Ok(Detail(issue, library.Current));
         return await Conflict(store, id, "edited", cancellationToken);
@@ -170,7 +170,7 @@ public static class NewsletterEndpoints
         if (status is not null)
         {
             if (!Enum.TryParse<DeliveryStatus>(status, ignoreCase: true, out var parsed) || int.TryParse(status, out _))
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [$"'{status}' is not a status; use sending, sent, failed, uncertain or skipped."] });
+                return Problems.Invalid("status", $"'{status}' is not a status; use sending, sent, failed, uncertain or skipped.");
             wanted = parsed;
         }
         if (await store.GetAsync(id, cancellationToken) is null)
@@ -192,7 +192,7 @@ public static class NewsletterEndpoints
     internal static async Task<IResult> Report(long id, [FromQuery] string? format, IssueStore store, IssueReports reports, ContentLibrary library, CancellationToken cancellationToken)
     {
         if (format is not null && format is not ("json" or "csv"))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [$"'{format}' is not a format; use json or csv."] });
+            return Problems.Invalid("format", $"'{format}' is not a format; use json or csv.");
         if (await store.GetAsync(id, cancellationToken) is not { } issue)
             return IssueNotFound(id);
         var report = await reports.ForAsync(issue, library.Current, cancellationToken);
@@ -222,7 +222,7 @@ public static class NewsletterEndpoints
     {
         var unknown = (roles ?? []).Where(r => !content.Taxonomy.Roles.Contains(r)).ToArray();
         return unknown.Length == 0 ? null
-            : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["role"] = unknown.Select(r => $"'{r}' is not a role of taxonomy.yml.").ToArray() });
+            : Problems.Invalid("role", unknown.Select(r => $"'{r}' is not a role of taxonomy.yml.").ToArray());
     }
 
     private static async Task<ProblemHttpResult> Conflict(IssueStore store, long id, string action, CancellationToken cancellationToken) =>
@@ -231,7 +231,7 @@ public static class NewsletterEndpoints
                 detail: $"Issue {issue.Key} is {issue.Status.ToString().ToLowerInvariant()}.")
             : IssueNotFound(id);
 
-    private static ProblemHttpResult IssueNotFound(long id) => MaterialEndpoints.NotFound("newsletter issue", id.ToString(CultureInfo.InvariantCulture));
+    private static ProblemHttpResult IssueNotFound(long id) => Problems.NotFound("newsletter issue", id);
 
     private static ProblemHttpResult NothingVisible() => TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
         title: "Nothing of this issue is visible to these roles.", detail: "Recipients with these roles get no mail.");

@@ -41,7 +41,7 @@ internal static class PublishingAnswers
             WriteOutcome.Created => TypedResults.Created(location, new { version = result.Version }),
             WriteOutcome.Replaced => TypedResults.Ok(new { version = result.Version }),
             WriteOutcome.Deleted => TypedResults.NoContent(),
-            WriteOutcome.NotFound => MaterialEndpoints.NotFound(what, location),
+            WriteOutcome.NotFound => Problems.NotFound(what, location),
             // 422: the request is well formed, the file it carries is not (or would break others).
             WriteOutcome.Invalid => TypedResults.Problem(new HttpValidationProblemDetails(ByField(result.Errors!))
             {
@@ -80,7 +80,7 @@ internal static class PublishingAnswers
                 if (document(http) is not { } name)
                     return NotAName(http);
                 if (await versions.GetAsync(name, version, cancellationToken) is not { } found)
-                    return MaterialEndpoints.NotFound("version", $"{name} {version}");
+                    return Problems.NotFound("version", $"{name} {version}");
                 return found.Text is null
                     ? TypedResults.Problem(statusCode: StatusCodes.Status410Gone, title: $"Version {version} removed the file.")
                     : TypedResults.Text(found.Text, "text/plain; charset=utf-8");
@@ -93,14 +93,14 @@ internal static class PublishingAnswers
                 var list = await versions.ListAsync(name, cancellationToken);
                 var target = to ?? (list.Count > 0 ? list[0].Number : 0);
                 if (await versions.GetAsync(name, from, cancellationToken) is not { } a)
-                    return MaterialEndpoints.NotFound("version", $"{name} {from}");
+                    return Problems.NotFound("version", $"{name} {from}");
                 if (await versions.GetAsync(name, target, cancellationToken) is not { } b)
-                    return MaterialEndpoints.NotFound("version", $"{name} {target}");
+                    return Problems.NotFound("version", $"{name} {target}");
                 return TypedResults.Text(TextDiff.Unified($"{name} version {from}", a.Text, $"{name} version {target}", b.Text), "text/x-diff; charset=utf-8");
             })
             .WithSummary("A unified diff between two versions (to: default the latest)");
         return group;
     }
 
-    private static IResult NotAName(HttpContext http) => MaterialEndpoints.NotFound("file", http.Request.Path.Value ?? "");
+    private static IResult NotAName(HttpContext http) => Problems.NotFound("file", http.Request.Path.Value ?? "");
 }

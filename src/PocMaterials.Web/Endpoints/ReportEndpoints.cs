@@ -49,7 +49,7 @@ public static class ReportEndpoints
         if (Invalid(from, to, format, calendar, out var period) is { } problem)
             return problem;
         if (top is < 1 or > 1000)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["top"] = ["top must be between 1 and 1000."] });
+            return Problems.Invalid("top", "top must be between 1 and 1000.");
         var report = await reports.SearchesAsync(period, top ?? DefaultTop, cancellationToken);
         if (!IsCsv(format))
             return TypedResults.Ok(report);
@@ -78,7 +78,7 @@ public static class ReportEndpoints
         if (Invalid(from, to, null, calendar, out var period) is { } problem)
             return problem;
         if (top is < 1 or > 10)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["top"] = ["top must be between 1 and 10."] });
+            return Problems.Invalid("top", "top must be between 1 and 10.");
         var report = await reports.MaterialViewsAsync(period, library.Current, cancellationToken);
         return TypedResults.Content(ViewsChart.Render(report, top ?? 5), "image/svg+xml; charset=utf-8");
     }

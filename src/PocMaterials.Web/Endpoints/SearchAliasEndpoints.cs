@@ -31,12 +31,12 @@ public static class SearchAliasEndpoints
     {
         var query = request.Query?.Trim() ?? "";
         if (query.Length is 0 or > FieldLimits.Alias || query.Any(char.IsControl))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = [$"The query must be 1 to {FieldLimits.Alias} characters, without control characters."] });
+            return Problems.Invalid("query", $"The query must be 1 to {FieldLimits.Alias} characters, without control characters.");
         if (string.IsNullOrWhiteSpace(request.Target))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["target"] = ["Name the id of a taxonomy term or theme."] });
+            return Problems.Invalid("target", "Name the id of a taxonomy term or theme.");
         var result = await TermAliases.AddAsync(files, library.Current, request.Target, query, http.User.ToStaffMember().Subject, cancellationToken);
         if (result.Refusal is { } refusal)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["target"] = [refusal] });
+            return Problems.Invalid("target", refusal);
         if (result.Written is not { Version: { } version, Outcome: Publishing.Files.WriteOutcome.Replaced })
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The file changed while the alias was added; try again.");
 

@@ -26,7 +26,7 @@ public static class SuggestEndpoints
         [FromQuery] string? q)
     {
         if (SearchEndpoints.QueryTooLong(q) is { } tooLong)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = tooLong }, title: "The suggest request is not valid.");
+            return Problems.Invalid("q", tooLong, title: "The suggest request is not valid.");
         return TypedResults.Ok(new SuggestResponse(searcher.Complete(q, user.ToStaffMember(), calendar.Today)));
     }
 

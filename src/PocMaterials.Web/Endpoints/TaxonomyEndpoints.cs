@@ -42,7 +42,7 @@ public static class TaxonomyEndpoints
     {
         var content = library.Current;
         if (!content.ThemesById.TryGetValue(id, out var theme))
-            return MaterialEndpoints.NotFound("theme", id);
+            return Problems.NotFound("theme", id);
         var materials = VisibleMaterials(content, user.ToStaffMember(), calendar.Today)
             .Where(m => m.Themes.Contains(theme.Id))
             .OrderByDescending(m => m.Updated)

@@ -81,7 +81,7 @@ public static class WebhookEndpoints
         long id, int? limit, WebhookStore store, CancellationToken cancellationToken)
     {
         if (limit is < 1 or > 1000)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = ["limit must be between 1 and 1,000."] });
+            return Problems.Invalid("limit", "limit must be between 1 and 1,000.");
         if (await store.FindAsync(id, cancellationToken) is null)
             return NotFound(id);
         return TypedResults.Ok(await store.DeliveriesAsync(id, limit ?? 100, cancellationToken));
@@ -98,5 +98,5 @@ public static class WebhookEndpoints
         return TypedResults.Accepted($"/api/webhooks/{id}/deliveries", new TestSent(delivery, message.Id));
     }
 
-    private static ProblemHttpResult NotFound(long id) => MaterialEndpoints.NotFound("webhook", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    private static ProblemHttpResult NotFound(long id) => Problems.NotFound("webhook", id);
 }
