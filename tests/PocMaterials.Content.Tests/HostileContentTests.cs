@@ -96,7 +96,7 @@ public sealed class HostileContentTests
     }
 
     [Fact]
-    public void Live_reload_goes_on_after_a_malformed_file()
+    public async Task Live_reload_goes_on_after_a_malformed_file()
     {
         using var folder = ContentFolder.WithFixture();
         folder.WriteMaterial("goed", Valid);
@@ -105,18 +105,8 @@ public sealed class HostileContentTests
         library.StartWatching();
 
         folder.Write("content/materials/kapot.md", "---\ntitle: [unclosed\n---\n" + new string('[', 20_000));
-        WaitFor(() => library.Current.Errors.Any(e => e.File == "content/materials/kapot.md"));
+        await Eventually.TrueAsync(() => library.Current.Errors.Any(e => e.File == "content/materials/kapot.md"), "the library did not reload in time", seconds: 10);
         folder.WriteMaterial("nieuw", "title: Nieuw\ntype: fiche");
-        WaitFor(() => library.Current.Materials.ContainsKey("nieuw"));
-    }
-
-    private static void WaitFor(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the library did not reload in time");
-            Thread.Sleep(50);
-        }
+        await Eventually.TrueAsync(() => library.Current.Materials.ContainsKey("nieuw"), "the library did not reload in time", seconds: 10);
     }
 }

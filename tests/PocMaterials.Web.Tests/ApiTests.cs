@@ -182,14 +182,8 @@ public sealed class ApiTests : IAsyncLifetime
 
         _folder.WriteMaterial("fiche-leersteun", "title: Fiche leersteun\ntype: fiche\nthemes: [decreet-leersteun]", "Over lengtegroei.");
 
-        var found = false;
-        for (var attempt = 0; attempt < 100 && !found; attempt++)
-        {
-            found = (await client.GetStringAsync("/api/search?q=lengtegroei")).Contains("\"total\":1", StringComparison.Ordinal);
-            if (!found)
-                await Task.Delay(100);
-        }
-        Assert.True(found, "the edited material was not found within 10 seconds");
+        await Eventually.TrueAsync(async () => (await client.GetStringAsync("/api/search?q=lengtegroei")).Contains("\"total\":1", StringComparison.Ordinal),
+            "the edited material was not found", seconds: 10);
     }
 
     [Fact]

@@ -210,12 +210,8 @@ public sealed class AttachmentTests(AttachmentHost host) : IClassFixture<Attachm
         Assert.Equal(HttpStatusCode.NotFound, (await host.PutAsync("fiche-bestaat-niet", "nergens.pdf", SampleFiles.Pdf())).StatusCode);
 
         File.Delete(Path.Combine(host.Folder.ContentPath, "materials", "fiche-weg.md"));
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while ((await host.Editor.GetAsync("/api/materials/fiche-weg")).StatusCode != HttpStatusCode.NotFound)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the removed material was still served");
-            await Task.Delay(50);
-        }
+        await Eventually.TrueAsync(async () => (await host.Editor.GetAsync("/api/materials/fiche-weg")).StatusCode == HttpStatusCode.NotFound,
+            "the removed material was still served", seconds: 10);
 
         Assert.Equal(HttpStatusCode.NotFound, (await host.Staff.GetAsync("/api/materials/fiche-weg/attachments/blijft.pdf")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await host.PutAsync("fiche-weg", "nieuw.pdf", SampleFiles.Pdf())).StatusCode);

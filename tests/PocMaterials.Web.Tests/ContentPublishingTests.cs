@@ -87,13 +87,11 @@ public sealed class ContentPublishingTests(SharedHost host) : IClassFixture<Shar
         await File.WriteAllTextAsync(Path.Combine(host.Folder.ContentPath, "materials", "fiche-handwerk.md"), Fiche("Fiche handwerk", "Met de hand herschreven."));
 
         JsonElement versions = default;
-        for (var attempt = 0; attempt < 100; attempt++)
+        await Eventually.TrueAsync(async () =>
         {
             versions = await editor.GetFromJsonAsync<JsonElement>("/api/materials/fiche-handwerk/versions");
-            if (versions.GetArrayLength() == 2)
-                break;
-            await Task.Delay(100);
-        }
+            return versions.GetArrayLength() == 2;
+        }, () => $"the hand edit got no version: {versions}", seconds: 10);
         Assert.Equal(2, versions.GetArrayLength());
         Assert.Equal("file system", versions[0].GetProperty("author").GetString());
         Assert.Equal("changed the text", versions[0].GetProperty("summary").GetString());

@@ -53,12 +53,12 @@ public sealed class DataFolderTests : IAsyncLifetime
 
         using (var postmaster = Process.GetProcessById(cluster.ServerProcessId()!.Value))
             postmaster.Kill();
-        await WaitForAsync(async () => !await cluster.IsAcceptingConnectionsAsync(CancellationToken.None));
+        await Eventually.TrueAsync(async () => !await cluster.IsAcceptingConnectionsAsync(CancellationToken.None), "the killed server still accepted connections");
         for (var i = 0; i < 5; i++)
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/materials/fiche-leersteun")).StatusCode);
 
-        await WaitForAsync(async () => await DatabaseStatusAsync() == "Healthy");
-        await WaitForAsync(async () => await CountViewsAsync(cluster) == 6);
+        await Eventually.TrueAsync(async () => await DatabaseStatusAsync() == "Healthy", "the database check did not become healthy again");
+        await Eventually.TrueAsync(async () => await CountViewsAsync(cluster) == 6, "the views of the outage were not written");
         Assert.Equal(0, _app.Services.GetRequiredService<ReachRecorder>().Dropped);
     }
 
@@ -104,16 +104,6 @@ public sealed class DataFolderTests : IAsyncLifetime
         catch (NpgsqlException)
         {
             return -1;
-        }
-    }
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the condition was not met in time");
-            await Task.Delay(200);
         }
     }
 }

@@ -259,15 +259,9 @@ public sealed class MaterialPublishingTests : IAsyncLifetime
         return await _editor.SendAsync(request);
     }
 
-    private async Task WaitForSearchAsync(string query, string slug, bool present)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while ((await _staff.GetStringAsync($"/api/search?q={query}")).Contains($"\"{slug}\"", StringComparison.Ordinal) != present)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"search did not follow the change of {slug}");
-            await Task.Delay(50);
-        }
-    }
+    private Task WaitForSearchAsync(string query, string slug, bool present) =>
+        Eventually.TrueAsync(async () => (await _staff.GetStringAsync($"/api/search?q={query}")).Contains($"\"{slug}\"", StringComparison.Ordinal) == present,
+            $"search did not follow the change of {slug}", seconds: 5);
 
     private static async Task<Dictionary<string, string[]>> ErrorsAsync(HttpResponseMessage response)
     {

@@ -261,12 +261,8 @@ public sealed partial class NewsletterApiTests : IAsyncLifetime
         _app.Services.GetRequiredService<IRecurringJobManager>().Trigger(ComposeIssueJob.RecurringJobId);
 
         var month = DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (await CountAsync($"SELECT count(*) FROM newsletter_issues WHERE to_char(month, 'YYYY-MM') = '{month}'") == 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the recurring job did not compose the issue");
-            await Task.Delay(200);
-        }
+        await Eventually.TrueAsync(async () => await CountAsync($"SELECT count(*) FROM newsletter_issues WHERE to_char(month, 'YYYY-MM') = '{month}'") > 0,
+            "the recurring job did not compose the issue", seconds: 120);
         var issue = (await Json(await _editor.GetAsync("/api/newsletter/issues"))).EnumerateArray().Single(i => i.GetProperty("month").GetString() == month);
         Assert.Equal("composed", issue.GetProperty("status").GetString());
     }
@@ -286,15 +282,9 @@ public sealed partial class NewsletterApiTests : IAsyncLifetime
         return id;
     }
 
-    private async Task WaitForStatusAsync(long id, string status)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while ((await Json(await _editor.GetAsync($"/api/newsletter/issues/{id}"))).GetProperty("issue").GetProperty("status").GetString() != status)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"issue {id} did not become {status}");
-            await Task.Delay(200);
-        }
-    }
+    private Task WaitForStatusAsync(long id, string status) =>
+        Eventually.TrueAsync(async () => (await Json(await _editor.GetAsync($"/api/newsletter/issues/{id}"))).GetProperty("issue").GetProperty("status").GetString() == status,
+            $"issue {id} did not become {status}", seconds: 120);
 
     private List<MimeMessage> Outbox()
     {

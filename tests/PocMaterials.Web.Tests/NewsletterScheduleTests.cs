@@ -52,12 +52,8 @@ public sealed class NewsletterScheduleTests
 
         await using var second = new PocMaterialsApp(folder, settings: new Dictionary<string, string?> { ["Postgres:ConnectionString"] = connectionString });
         await second.ClientFor(["redacteur"]);
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (await TestPostgres.ScalarAsync(connectionString, "SELECT count(*) FROM newsletter_issues WHERE status = 'sent'") == 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the approved issue was not sent");
-            await Task.Delay(100);
-        }
+        await Eventually.TrueAsync(async () => await TestPostgres.ScalarAsync(connectionString, "SELECT count(*) FROM newsletter_issues WHERE status = 'sent'") > 0,
+            "the approved issue was not sent", seconds: 60);
 
         Assert.Single(Directory.GetFiles(Path.Combine(folder.DataPath, "outbox"), "*.eml"));
     }
@@ -77,19 +73,16 @@ public sealed class NewsletterScheduleTests
         var editor = await app.ClientFor(["redacteur"]);
         app.Services.GetRequiredService<IRecurringJobManager>().Trigger(ComposeIssueJob.RecurringJobId);
 
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (true)
+        JsonElement issues = default, issue = default;
+        await Eventually.TrueAsync(async () =>
         {
-            var issues = await editor.GetFromJsonAsync<JsonElement>("/api/newsletter/issues");
-            if (issues.EnumerateArray().FirstOrDefault(i => i.GetProperty("status").GetString() == until) is { ValueKind: JsonValueKind.Object } issue)
-            {
-                // A moment later it is still where it was: a waiting issue is not sent behind the editor's back.
-                await Task.Delay(TimeSpan.FromSeconds(2));
-                return (await editor.GetFromJsonAsync<JsonElement>($"/api/newsletter/issues/{issue.GetProperty("id").GetInt64()}")).GetProperty("issue").Clone();
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"no issue became {until}: {issues}\n" + string.Join('\n',
-                app.Logs.Entries.Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Information && !e.Category.StartsWith("Microsoft", StringComparison.Ordinal)).Select(e => $"{e.Level} {e.Category}: {e.Message}")));
-            await Task.Delay(200);
-        }
+            issues = await editor.GetFromJsonAsync<JsonElement>("/api/newsletter/issues");
+            issue = issues.EnumerateArray().FirstOrDefault(i => i.GetProperty("status").GetString() == until);
+            return issue.ValueKind == JsonValueKind.Object;
+        }, () => $"no issue became {until}: {issues}\n" + string.Join('\n',
+            app.Logs.Entries.Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Information && !e.Category.StartsWith("Microsoft", StringComparison.Ordinal)).Select(e => $"{e.Level} {e.Category}: {e.Message}")), seconds: 120);
+        // A moment later it is still where it was: a waiting issue is not sent behind the editor's back.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        return (await editor.GetFromJsonAsync<JsonElement>($"/api/newsletter/issues/{issue.GetProperty("id").GetInt64()}")).GetProperty("issue").Clone();
     }
 }

@@ -32,18 +32,6 @@ public sealed class ReachTrackingTests : IAsyncLifetime
 
     private Task<long> CountAsync(string sql, string? connectionString = null) => TestPostgres.ScalarAsync(connectionString ?? _app.ConnectionString, sql);
 
-    /// <summary>Events reach the database in the background: wait until they are there.</summary>
-    private async Task WaitForAsync(string sql, long expected)
-    {
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            if (await CountAsync(sql) >= expected)
-                break;
-            await Task.Delay(50);
-        }
-        Assert.Equal(expected, await CountAsync(sql));
-    }
-
     [Fact]
     public async Task Searches_and_the_views_that_follow_them_are_recorded_with_role_centre_and_position()
     {
@@ -65,10 +53,10 @@ public sealed class ReachTrackingTests : IAsyncLifetime
         Assert.Contains("refines", await someoneElses.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         // Stored in order: once a later search is in, a refined search recorded by mistake would be too.
         await client.GetAsync("/api/search?q=zoekterm-als-merkteken");
-        await WaitForAsync("SELECT count(*) FROM searches WHERE query = 'zoekterm-als-merkteken'", 1);
+        await _app.WaitForCountAsync("SELECT count(*) FROM searches WHERE query = 'zoekterm-als-merkteken'", 1);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await WaitForAsync("SELECT count(*) FROM material_views", 2);
+        await _app.WaitForCountAsync("SELECT count(*) FROM material_views", 2);
         Assert.Equal(1, await CountAsync("SELECT count(*) FROM searches WHERE query <> 'zoekterm-als-merkteken'"));
         Assert.Equal(1, await CountAsync($"SELECT count(*) FROM searches WHERE query = 'wie vraagt leersteun aan' AND result_count > 0 AND centre = 'brussel' AND roles @> ARRAY['arts', 'clb-medewerker'] AND id = '{searchId}'"));
         Assert.Equal(1, await CountAsync($"SELECT count(*) FROM material_views WHERE material_slug = 'faq-leersteun' AND faq_anchor = 'wie-vraagt-leersteun-aan' AND source = 'search' AND search_id = '{searchId}' AND result_position = 1 AND counted"));
@@ -88,7 +76,7 @@ public sealed class ReachTrackingTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/materials/fiche-leersteun?source=search&position=0")).StatusCode);
         await client.GetAsync("/api/materials/fiche-leersteun");
 
-        await WaitForAsync("SELECT count(*) FROM material_views", 1);
+        await _app.WaitForCountAsync("SELECT count(*) FROM material_views", 1);
         Assert.Equal(0, await CountAsync("SELECT count(*) FROM material_views WHERE material_slug <> 'fiche-leersteun'"));
     }
 
@@ -121,8 +109,8 @@ public sealed class ReachTrackingTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/materials/faq-leersteun")).StatusCode);
         await restart;
 
-        for (var attempt = 0; attempt < 200 && await CountAsync("SELECT count(*) FROM material_views", own.ConnectionString()) < 21; attempt++)
-            await Task.Delay(100);
+        await Eventually.TrueAsync(async () => await CountAsync("SELECT count(*) FROM material_views", own.ConnectionString()) >= 21,
+            "the buffered views were not written", seconds: 20);
         Assert.Equal(21, await CountAsync("SELECT count(*) FROM material_views", own.ConnectionString()));
         Assert.Equal(0, app.Services.GetRequiredService<ReachRecorder>().Dropped);
     }
@@ -167,7 +155,7 @@ public sealed class ReachTrackingTests : IAsyncLifetime
         await staff.GetAsync("/api/materials/fiche-leersteun");
         await staff.GetAsync("/api/materials/fiche-leersteun");
         await (await _app.ClientFor(["arts"], "brussel")).GetAsync("/api/materials/fiche-leersteun");
-        await WaitForAsync("SELECT count(*) FROM material_views", 3);
+        await _app.WaitForCountAsync("SELECT count(*) FROM material_views", 3);
 
         using var json = JsonDocument.Parse(await editor.GetStringAsync("/api/reports/views"));
         var csv = await editor.GetAsync("/api/reports/reach/centres?format=csv");

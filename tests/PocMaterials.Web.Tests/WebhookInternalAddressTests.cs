@@ -96,14 +96,13 @@ public sealed class WebhookInternalAddressTests(InternalAddressHost host) : ICla
 
     private async Task<JsonElement> FirstAttemptAsync(long id)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
+        JsonElement deliveries = default, attempt = default;
+        await Eventually.TrueAsync(async () =>
         {
-            var deliveries = await host.Editor.GetFromJsonAsync<JsonElement>($"/api/webhooks/{id}/deliveries");
-            if (deliveries.EnumerateArray().SelectMany(d => d.GetProperty("attemptLog").EnumerateArray()).FirstOrDefault() is { ValueKind: JsonValueKind.Object } attempt)
-                return attempt;
-            Assert.True(DateTime.UtcNow < deadline, $"no attempt was made: {deliveries}");
-            await Task.Delay(100);
-        }
+            deliveries = await host.Editor.GetFromJsonAsync<JsonElement>($"/api/webhooks/{id}/deliveries");
+            attempt = deliveries.EnumerateArray().SelectMany(d => d.GetProperty("attemptLog").EnumerateArray()).FirstOrDefault();
+            return attempt.ValueKind == JsonValueKind.Object;
+        }, () => $"no attempt was made: {deliveries}", seconds: 60);
+        return attempt;
     }
 }

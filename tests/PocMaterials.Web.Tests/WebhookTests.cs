@@ -305,15 +305,14 @@ public sealed class WebhookTests(WebhookHost host) : IClassFixture<WebhookHost>
 
     private async Task<JsonElement> WaitForDeliveryAsync(long endpointId, string status)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
+        JsonElement deliveries = default, delivery = default;
+        await Eventually.TrueAsync(async () =>
         {
-            var deliveries = await Editor.GetFromJsonAsync<JsonElement>($"/api/webhooks/{endpointId}/deliveries");
-            if (deliveries.EnumerateArray().FirstOrDefault(d => d.GetProperty("status").GetString() == status) is { ValueKind: JsonValueKind.Object } delivery)
-                return delivery;
-            Assert.True(DateTime.UtcNow < deadline, $"no delivery became {status}: {deliveries}");
-            await Task.Delay(100);
-        }
+            deliveries = await Editor.GetFromJsonAsync<JsonElement>($"/api/webhooks/{endpointId}/deliveries");
+            delivery = deliveries.EnumerateArray().FirstOrDefault(d => d.GetProperty("status").GetString() == status);
+            return delivery.ValueKind == JsonValueKind.Object;
+        }, () => $"no delivery became {status}: {deliveries}", seconds: 60);
+        return delivery;
     }
 }
 
@@ -344,12 +343,8 @@ public sealed class WebhookCheckTests : IAsyncLifetime
         // From here on every check fails to compare the content: a change fails to be recorded, and each check compares all again.
         await TestPostgres.ExecuteAsync(_app.ConnectionString, "ALTER TABLE webhook_material_states RENAME TO webhook_material_states_weg");
         _folder.WriteMaterial("met-de-hand", "title: Met de hand\ntype: fiche");
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!_app.Logs.Entries.Any(e => e.Message.StartsWith("Recording webhook events failed", StringComparison.Ordinal)))
-        {
-            Assert.True(DateTime.UtcNow < deadline, "recording the change did not fail");
-            await Task.Delay(100);
-        }
+        await Eventually.TrueAsync(() => _app.Logs.Entries.Any(e => e.Message.StartsWith("Recording webhook events failed", StringComparison.Ordinal)),
+            "recording the change did not fail", seconds: 30);
 
         // A delivery whose job was lost with its host, due ten minutes ago.
         await TestPostgres.ExecuteAsync(_app.ConnectionString, """

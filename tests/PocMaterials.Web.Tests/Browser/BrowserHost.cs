@@ -96,11 +96,8 @@ public class BrowserHost : IAsyncLifetime
         composed.EnsureSuccessStatusCode();
         var id = (await composed.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("issue").GetProperty("id").GetInt64();
         (await editor.PostAsync($"/api/newsletter/issues/{id}/approve", null)).EnsureSuccessStatusCode();
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while ((await editor.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/newsletter/issues/{id}")).GetProperty("issue").GetProperty("status").GetString() != "sent")
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"the issue of {month} was not sent");
-            await Task.Delay(200);
-        }
+        await Eventually.TrueAsync(
+            async () => (await editor.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/newsletter/issues/{id}")).GetProperty("issue").GetProperty("status").GetString() == "sent",
+            $"the issue of {month} was not sent", seconds: 120);
     }
 }
