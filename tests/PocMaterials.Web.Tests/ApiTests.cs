@@ -5,25 +5,15 @@ using PocMaterials.Testing;
 
 namespace PocMaterials.Web.Tests;
 
-public sealed class ApiTests : IAsyncLifetime
+public sealed class ApiTests : HostFixture
 {
-    private readonly ContentFolder _folder = ContentFolder.WithFixture();
-    private PocMaterialsApp _app = null!;
-
-    public Task InitializeAsync()
+    protected override Task PrepareAsync()
     {
-        _folder.WriteMaterial("faq-leersteun", "title: FAQ decreet leersteun\ntype: faq\nthemes: [decreet-leersteun]\ncore_processes: [begeleiding]\nreview_by: 2025-01-01",
+        Folder.WriteMaterial("faq-leersteun", "title: FAQ decreet leersteun\ntype: faq\nthemes: [decreet-leersteun]\ncore_processes: [begeleiding]\nreview_by: 2025-01-01",
             "Intro <script>alert(1)</script> en [klik](javascript:alert(1)).\n\n## Wie vraagt leersteun aan?\nDe school.\n\n## Hoe lang duurt het?\nEen jaar.\n");
-        _folder.WriteMaterial("fiche-leersteun", "title: Fiche leersteun\ntype: fiche\nthemes: [decreet-leersteun]", "Over leersteun.");
-        _folder.WriteMaterial("medisch", "title: Medische fiche leersteun\ntype: fiche\nthemes: [decreet-leersteun]\nroles: [arts]", "Over leersteun en medicatie.");
-        _app = new PocMaterialsApp(_folder);
+        Folder.WriteMaterial("fiche-leersteun", "title: Fiche leersteun\ntype: fiche\nthemes: [decreet-leersteun]", "Over leersteun.");
+        Folder.WriteMaterial("medisch", "title: Medische fiche leersteun\ntype: fiche\nthemes: [decreet-leersteun]\nroles: [arts]", "Over leersteun en medicatie.");
         return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        _folder.Dispose();
     }
 
     [Theory]
@@ -33,14 +23,14 @@ public sealed class ApiTests : IAsyncLifetime
     [InlineData("/api/themes")]
     public async Task Without_a_token_the_api_answers_401(string url)
     {
-        var response = await _app.CreateClient().GetAsync(url);
+        var response = await App.CreateClient().GetAsync(url);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
     [Fact]
     public async Task A_token_signed_with_another_key_is_refused()
     {
-        var client = _app.CreateClient();
+        var client = App.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
             "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4Iiwicm9sZSI6InJlZGFjdGV1ciJ9.c2lnbmF0dXJlLWZyb20tZWxzZXdoZXJl");
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/taxonomy")).StatusCode);
@@ -56,7 +46,7 @@ public sealed class ApiTests : IAsyncLifetime
     [InlineData("domain=sport", "domain")]
     public async Task A_wrong_search_parameter_is_a_400_problem_naming_it(string query, string parameter)
     {
-        var client = await _app.ClientFor(["clb-medewerker"]);
+        var client = await App.ClientFor(["clb-medewerker"]);
 
         var response = await client.GetAsync("/api/search?" + query);
 
@@ -69,7 +59,7 @@ public sealed class ApiTests : IAsyncLifetime
     [Fact]
     public async Task A_query_over_500_characters_is_a_400_problem_and_500_is_fine()
     {
-        var client = await _app.ClientFor(["clb-medewerker"]);
+        var client = await App.ClientFor(["clb-medewerker"]);
 
         var tooLong = await client.GetAsync("/api/search?q=" + new string('a', 501));
         var longest = await client.GetAsync("/api/search?q=" + new string('a', 500));
@@ -82,7 +72,7 @@ public sealed class ApiTests : IAsyncLifetime
     [Fact]
     public async Task A_non_numeric_page_is_a_400_problem()
     {
-        var client = await _app.ClientFor(["clb-medewerker"]);
+        var client = await App.ClientFor(["clb-medewerker"]);
         var response = await client.GetAsync("/api/search?page=twee");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -91,7 +81,7 @@ public sealed class ApiTests : IAsyncLifetime
     [Fact]
     public async Task Search_returns_material_hits_with_their_matching_questions_and_facets()
     {
-        var client = await _app.ClientFor(["clb-medewerker"]);
+        var client = await App.ClientFor(["clb-medewerker"]);
 
         using var body = JsonDocument.Parse(await client.GetStringAsync("/api/search?q=wie+vraagt+leersteun+aan&theme=decreet-leersteun"));
         var root = body.RootElement;
@@ -111,7 +101,7 @@ public sealed class ApiTests : IAsyncLifetime
     [Fact]
     public async Task A_material_page_has_safe_html_questions_contact_and_related_materials()
     {
-        var client = await _app.ClientFor(["clb-medewerker"]);
+        var client = await App.ClientFor(["clb-medewerker"]);
 
         using var body = JsonDocument.Parse(await client.GetStringAsync("/api/materials/faq-leersteun"));
         var root = body.RootElement;
@@ -131,8 +121,8 @@ public sealed class ApiTests : IAsyncLifetime
     [Fact]
     public async Task A_material_the_role_may_not_see_is_a_404_like_a_missing_one()
     {
-        var staff = await _app.ClientFor(["clb-medewerker"]);
-        var doctor = await _app.ClientFor(["arts"]);
+        var staff = await App.ClientFor(["clb-medewerker"]);
+        var doctor = await App.ClientFor(["arts"]);
 
         var hidden = await staff.GetAsync("/api/materials/medisch");
         var missing = await staff.GetAsync("/api/materials/bestaat-niet");
@@ -146,8 +136,8 @@ public sealed class ApiTests : IAsyncLifetime
     [Fact]
     public async Task Themes_count_and_list_only_visible_materials()
     {
-        var staff = await _app.ClientFor(["clb-medewerker"]);
-        var doctor = await _app.ClientFor(["arts"]);
+        var staff = await App.ClientFor(["clb-medewerker"]);
+        var doctor = await App.ClientFor(["arts"]);
 
         static int CountOf(JsonDocument themes, string id) =>
             themes.RootElement.EnumerateArray().Single(t => t.GetProperty("id").GetString() == id).GetProperty("materialCount").GetInt32();
@@ -165,7 +155,7 @@ public sealed class ApiTests : IAsyncLifetime
     [Fact]
     public async Task Taxonomy_lists_labels_and_aliases()
     {
-        var client = await _app.ClientFor(["clb-medewerker"]);
+        var client = await App.ClientFor(["clb-medewerker"]);
 
         using var body = JsonDocument.Parse(await client.GetStringAsync("/api/taxonomy"));
 
@@ -177,10 +167,10 @@ public sealed class ApiTests : IAsyncLifetime
     [Fact]
     public async Task An_edited_file_is_found_without_a_restart()
     {
-        var client = await _app.ClientFor(["clb-medewerker"]);
+        var client = await App.ClientFor(["clb-medewerker"]);
         Assert.Contains("\"total\":0", await client.GetStringAsync("/api/search?q=lengtegroei"), StringComparison.Ordinal);
 
-        _folder.WriteMaterial("fiche-leersteun", "title: Fiche leersteun\ntype: fiche\nthemes: [decreet-leersteun]", "Over lengtegroei.");
+        Folder.WriteMaterial("fiche-leersteun", "title: Fiche leersteun\ntype: fiche\nthemes: [decreet-leersteun]", "Over lengtegroei.");
 
         await Eventually.TrueAsync(async () => (await client.GetStringAsync("/api/search?q=lengtegroei")).Contains("\"total\":1", StringComparison.Ordinal),
             "the edited material was not found", seconds: 10);
@@ -189,7 +179,7 @@ public sealed class ApiTests : IAsyncLifetime
     [Fact]
     public async Task Development_tokens_refuse_unknown_roles_and_centres()
     {
-        var client = _app.CreateClient();
+        var client = App.CreateClient();
         var response = await client.PostAsync("/api/dev/token", new StringContent("{\"roles\":[\"piloot\"],\"centre\":\"maan\"}", System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -201,7 +191,7 @@ public sealed class ApiTests : IAsyncLifetime
     [Fact]
     public async Task Health_and_the_OpenAPI_document_are_served_without_a_token()
     {
-        var client = _app.CreateClient();
+        var client = App.CreateClient();
 
         using var health = JsonDocument.Parse(await client.GetStringAsync("/health"));
         var openApi = await client.GetStringAsync("/openapi/v1.json");

@@ -8,7 +8,7 @@ namespace PocMaterials.Web.Tests;
 /// for everyone, for doctors only, a draft and a scheduled one; clients for an editor, staff and a doctor.
 /// Over the test server, or over Kestrel and real connections when <c>kestrel</c>.
 /// </summary>
-public class AttachmentHost : IAsyncLifetime
+public class AttachmentHost : HostFixture
 {
     public const long MaxBytes = 64 * 1024;
 
@@ -21,22 +21,27 @@ public class AttachmentHost : IAsyncLifetime
 
     protected AttachmentHost(bool kestrel) => _kestrel = kestrel;
 
-    public ContentFolder Folder { get; } = ContentFolder.WithFixture();
-    public PocMaterialsApp App { get; private set; } = null!;
     public HttpClient Editor { get; private set; } = null!;
     public HttpClient Staff { get; private set; } = null!;
     public HttpClient Doctor { get; private set; } = null!;
 
     public string AttachmentsPath => Path.Combine(Folder.ContentPath, "attachments");
 
-    public async Task InitializeAsync()
+    protected override IDictionary<string, string?> Settings =>
+        new Dictionary<string, string?> { ["Attachments:MaxBytes"] = MaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+
+    protected override Task PrepareAsync()
     {
         Folder.WriteMaterial("fiche-open", "title: Fiche voor iedereen\ntype: fiche");
         Folder.WriteMaterial("fiche-artsen", "title: Fiche voor artsen\ntype: fiche\nroles: [arts]");
         Folder.WriteMaterial("fiche-concept", "title: Fiche in opmaak\ntype: fiche\nstatus: draft");
         Folder.WriteMaterial("fiche-gepland", "title: Fiche voor later\ntype: fiche\npublished: 2999-01-01");
         Folder.WriteMaterial("fiche-weg", "title: Fiche die verdwijnt\ntype: fiche");
-        App = new PocMaterialsApp(Folder, settings: new Dictionary<string, string?> { ["Attachments:MaxBytes"] = MaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        return Task.CompletedTask;
+    }
+
+    protected override async Task StartedAsync()
+    {
         if (_kestrel)
         {
             App.UseKestrel(0);
@@ -45,12 +50,6 @@ public class AttachmentHost : IAsyncLifetime
         Editor = await App.ClientFor(["redacteur"]);
         Staff = await App.ClientFor(["clb-medewerker"]);
         Doctor = await App.ClientFor(["arts"]);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await App.DisposeAsync();
-        Folder.Dispose();
     }
 
     /// <summary>Uploads as an editor, naming a version when given.</summary>

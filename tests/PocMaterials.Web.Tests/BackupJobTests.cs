@@ -12,33 +12,23 @@ namespace PocMaterials.Web.Tests;
 /// The nightly backup on a configured PostgreSQL server (Postgres:ConnectionString): a Hangfire recurring job that
 /// writes into Backup:Path and removes backups past the retention, and the age of the last one in /health.
 /// </summary>
-public sealed class BackupJobTests : IAsyncLifetime
+public sealed class BackupJobTests : HostFixture
 {
-    private readonly ContentFolder _folder = ContentFolder.WithFixture();
-    private PocMaterialsApp _app = null!;
-    private string BackupPath => Path.Combine(_folder.Root, "backups");
+    private string BackupPath => Path.Combine(Folder.Root, "backups");
 
-    public async Task InitializeAsync()
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        _app = new PocMaterialsApp(_folder, settings: new Dictionary<string, string?>
-        {
-            ["Backup:Path"] = BackupPath,
-            ["Backup:Time"] = "03:15",
-            ["Backup:RetentionDays"] = "7",
-        });
-        await _app.ClientFor(["redacteur"]);
-    }
+        ["Backup:Path"] = BackupPath,
+        ["Backup:Time"] = "03:15",
+        ["Backup:RetentionDays"] = "7",
+    };
 
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        _folder.Dispose();
-    }
+    protected override async Task StartedAsync() => await App.ClientFor(["redacteur"]);
 
     [Fact]
     public void The_nightly_backup_is_a_recurring_job_at_the_configured_time()
     {
-        using var connection = _app.Services.GetRequiredService<JobStorage>().GetConnection();
+        using var connection = App.Services.GetRequiredService<JobStorage>().GetConnection();
 
         var job = Assert.Single(connection.GetRecurringJobs(), j => j.Id == BackupJob.RecurringJobId);
 
@@ -57,7 +47,7 @@ public sealed class BackupJobTests : IAsyncLifetime
         await OldBackupAsync("twentydaysago", TimeSpan.FromDays(20));
         Assert.Equal("Degraded", (await BackupHealthAsync()).GetProperty("status").GetString());
 
-        await _app.Services.GetRequiredService<BackupJob>().RunAsync(CancellationToken.None);
+        await App.Services.GetRequiredService<BackupJob>().RunAsync(CancellationToken.None);
 
         var healthy = await BackupHealthAsync();
         Assert.Equal("Healthy", healthy.GetProperty("status").GetString());
@@ -80,7 +70,7 @@ public sealed class BackupJobTests : IAsyncLifetime
     private async Task<JsonElement> BackupHealthAsync()
     {
         // The backup's check alone: the fixture's content may make others fail.
-        using var response = await _app.CreateClient().GetAsync("/health");
+        using var response = await App.CreateClient().GetAsync("/health");
         using var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return health.RootElement.GetProperty("checks").GetProperty("backup").Clone();
     }

@@ -13,42 +13,37 @@ namespace PocMaterials.Web.Tests;
 /// The data folder and the embedded PostgreSQL cluster in it, as the product runs by default: one
 /// server per folder, and a cluster that comes back when it dies.
 /// </summary>
-public sealed class DataFolderTests : IAsyncLifetime
+public sealed class DataFolderTests : HostFixture
 {
-    private readonly ContentFolder _folder = ContentFolder.WithFixture();
-    private PocMaterialsApp _app = null!;
+    // No connection string: the server starts its own cluster in the data folder.
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Postgres:ConnectionString"] = "" };
 
-    public async Task InitializeAsync()
+    protected override Task PrepareAsync()
     {
-        _folder.WriteMaterial("fiche-leersteun", "title: Fiche leersteun\ntype: fiche", "Over leersteun.");
-        // No connection string: the server starts its own cluster in the data folder.
-        _app = new PocMaterialsApp(_folder, settings: new Dictionary<string, string?> { ["Postgres:ConnectionString"] = "" });
-        Assert.Equal(HttpStatusCode.OK, (await _app.CreateClient().GetAsync("/health")).StatusCode);
+        Folder.WriteMaterial("fiche-leersteun", "title: Fiche leersteun\ntype: fiche", "Over leersteun.");
+        return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        _folder.Dispose();
-    }
+    protected override async Task StartedAsync() =>
+        Assert.Equal(HttpStatusCode.OK, (await App.CreateClient().GetAsync("/health")).StatusCode);
 
     [Fact]
     public async Task A_second_server_on_the_same_data_folder_refuses_to_start_and_the_first_serves_on()
     {
-        var error = Assert.IsType<DataFolderInUseException>(await HostStart.FailureAsync(_folder, "Development", new Dictionary<string, string?>()));
+        var error = Assert.IsType<DataFolderInUseException>(await HostStart.FailureAsync(Folder, "Development", new Dictionary<string, string?>()));
 
-        Assert.Contains(_folder.DataPath, error.Message, StringComparison.Ordinal);
+        Assert.Contains(Folder.DataPath, error.Message, StringComparison.Ordinal);
         Assert.Contains($"process {Environment.ProcessId}", error.Message, StringComparison.Ordinal);
-        var client = await _app.ClientFor(["clb-medewerker"]);
+        var client = await App.ClientFor(["clb-medewerker"]);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/search?q=leersteun")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _app.CreateClient().GetAsync("/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await App.CreateClient().GetAsync("/health")).StatusCode);
     }
 
     [Fact]
     public async Task A_killed_embedded_PostgreSQL_is_restarted_and_events_of_the_outage_are_kept()
     {
-        var cluster = _app.Services.GetRequiredService<Database>().EmbeddedCluster!;
-        var client = await _app.ClientFor(["clb-medewerker"]);
+        var cluster = App.Services.GetRequiredService<Database>().EmbeddedCluster!;
+        var client = await App.ClientFor(["clb-medewerker"]);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/materials/fiche-leersteun")).StatusCode);
 
         using (var postmaster = Process.GetProcessById(cluster.ServerProcessId()!.Value))
@@ -59,15 +54,15 @@ public sealed class DataFolderTests : IAsyncLifetime
 
         await Eventually.TrueAsync(async () => await DatabaseStatusAsync() == "Healthy", "the database check did not become healthy again");
         await Eventually.TrueAsync(async () => await CountViewsAsync(cluster) == 6, "the views of the outage were not written");
-        Assert.Equal(0, _app.Services.GetRequiredService<ReachRecorder>().Dropped);
+        Assert.Equal(0, App.Services.GetRequiredService<ReachRecorder>().Dropped);
     }
 
     [Fact]
     public async Task A_burst_of_clients_waits_for_pooled_connections_below_the_servers_limit_and_gets_no_server_error()
     {
-        var cluster = _app.Services.GetRequiredService<Database>().EmbeddedCluster!;
-        var staff = await _app.ClientFor(["clb-medewerker"]);
-        var anonymous = _app.CreateClient();
+        var cluster = App.Services.GetRequiredService<Database>().EmbeddedCluster!;
+        var staff = await App.ClientFor(["clb-medewerker"]);
+        var anonymous = App.CreateClient();
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 300).Select(async i =>
         {
@@ -87,7 +82,7 @@ public sealed class DataFolderTests : IAsyncLifetime
     private async Task<string?> DatabaseStatusAsync()
     {
         // 503 while a check fails; the body says which.
-        using var response = await _app.CreateClient().GetAsync("/health");
+        using var response = await App.CreateClient().GetAsync("/health");
         using var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return health.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString();
     }

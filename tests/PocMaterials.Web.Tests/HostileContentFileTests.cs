@@ -7,33 +7,23 @@ using PocMaterials.Web.Options;
 namespace PocMaterials.Web.Tests;
 
 /// <summary>Malformed content files under the running server: it starts, serves the rest, reports them and reloads on.</summary>
-public sealed class HostileContentFileTests : IAsyncLifetime
+public sealed class HostileContentFileTests : HostFixture
 {
-    private readonly ContentFolder _folder = ContentFolder.WithFixture();
-    private PocMaterialsApp _app = null!;
-
-    public Task InitializeAsync()
+    protected override Task PrepareAsync()
     {
-        _folder.WriteMaterial("goed", "title: Goede fiche\ntype: fiche", "Over leersteun.");
-        _folder.Write("content/materials/yaml.md", "---\ntitle: [unclosed\ntype: fiche\n---\nTekst.\n");
-        _folder.WriteMaterial("citaten", "title: Citaten\ntype: fiche", new string('>', 5_000));
-        _folder.WriteMaterial("haken", "title: Haken\ntype: fiche", new string('[', 20_000));
-        _app = new PocMaterialsApp(_folder);
+        Folder.WriteMaterial("goed", "title: Goede fiche\ntype: fiche", "Over leersteun.");
+        Folder.Write("content/materials/yaml.md", "---\ntitle: [unclosed\ntype: fiche\n---\nTekst.\n");
+        Folder.WriteMaterial("citaten", "title: Citaten\ntype: fiche", new string('>', 5_000));
+        Folder.WriteMaterial("haken", "title: Haken\ntype: fiche", new string('[', 20_000));
         return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        _folder.Dispose();
     }
 
     [Fact]
     public async Task The_server_starts_serves_the_rest_and_health_names_the_broken_files()
     {
-        var client = await _app.ClientFor(["clb-medewerker"]);
+        var client = await App.ClientFor(["clb-medewerker"]);
         var search = await client.GetStringAsync("/api/search?q=leersteun");
-        var health = await _app.CreateClient().GetAsync("/health");
+        var health = await App.CreateClient().GetAsync("/health");
 
         Assert.Contains("\"goed\"", search, StringComparison.Ordinal);
         using var body = JsonDocument.Parse(await health.Content.ReadAsStringAsync());
@@ -48,9 +38,9 @@ public sealed class HostileContentFileTests : IAsyncLifetime
     [Fact]
     public async Task Live_reload_goes_on_after_broken_files()
     {
-        var client = await _app.ClientFor(["clb-medewerker"]);
+        var client = await App.ClientFor(["clb-medewerker"]);
         await client.GetAsync("/health");
-        _folder.WriteMaterial("nieuw", "title: Nieuwe fiche\ntype: fiche", "Over zwemmen.");
+        Folder.WriteMaterial("nieuw", "title: Nieuwe fiche\ntype: fiche", "Over zwemmen.");
 
         await Eventually.TrueAsync(async () => (await client.GetStringAsync("/api/search?q=zwemmen")).Contains("\"nieuw\"", StringComparison.Ordinal),
             "the new material was not indexed", seconds: 10);
@@ -62,7 +52,7 @@ public sealed class HostileContentFileTests : IAsyncLifetime
     {
         var output = new StringWriter();
 
-        var exit = ValidateCommand.Run(new ContentOptions { ContentPath = _folder.ContentPath, ThemesPath = _folder.ThemesPath }, output);
+        var exit = ValidateCommand.Run(new ContentOptions { ContentPath = Folder.ContentPath, ThemesPath = Folder.ThemesPath }, output);
 
         Assert.Equal(1, exit);
         Assert.Contains("content/materials/yaml.md:2: yaml: invalid YAML", output.ToString(), StringComparison.Ordinal);

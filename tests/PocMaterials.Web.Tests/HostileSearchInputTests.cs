@@ -5,25 +5,18 @@ using PocMaterials.Testing;
 namespace PocMaterials.Web.Tests;
 
 /// <summary>What a hostile caller types into the search API: every answer is a result or a 400 problem, never a 500.</summary>
-public sealed class HostileSearchInputTests : IAsyncLifetime
+public sealed class HostileSearchInputTests : HostFixture
 {
-    private readonly ContentFolder _folder = ContentFolder.WithFixture();
-    private PocMaterialsApp _app = null!;
     private HttpClient _client = null!;
 
-    public async Task InitializeAsync()
+    protected override Task PrepareAsync()
     {
         for (var i = 0; i < 30; i++)
-            _folder.WriteMaterial($"ouders-{i}", $"title: Ouders {i}\ntype: fiche", "Een gesprek met ouders.");
-        _app = new PocMaterialsApp(_folder);
-        _client = await _app.ClientFor(["clb-medewerker"]);
+            Folder.WriteMaterial($"ouders-{i}", $"title: Ouders {i}\ntype: fiche", "Een gesprek met ouders.");
+        return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        _folder.Dispose();
-    }
+    protected override async Task StartedAsync() => _client = await App.ClientFor(["clb-medewerker"]);
 
     [Theory]
     [InlineData("page=11&pageSize=100")]
@@ -134,7 +127,7 @@ public sealed class HostileSearchInputTests : IAsyncLifetime
     [Fact]
     public async Task Suggest_needs_a_token()
     {
-        using var anonymous = _app.CreateClient();
+        using var anonymous = App.CreateClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/suggest?q=oud")).StatusCode);
     }
 

@@ -14,29 +14,23 @@ namespace PocMaterials.Web.Tests;
 /// Tokens a hostile caller forges or bends, against a host in Production: only a well-formed token
 /// of our issuer, with a subject and known ids, is accepted, and refusals say nothing of why.
 /// </summary>
-public sealed class HostileTokenTests : IAsyncLifetime
+public sealed class HostileTokenTests : HostFixture
 {
     private const string Issuer = "https://login.example.org";
     private const string Key = "a-production-key-of-at-least-32-bytes!!";
 
-    private readonly ContentFolder _folder = ContentFolder.WithFixture();
-    private PocMaterialsApp _app = null!;
+    protected override string EnvironmentName => "Production";
 
-    public Task InitializeAsync()
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        _folder.WriteMaterial("fiche", "title: Fiche\ntype: fiche", "Over leersteun.");
-        _app = new PocMaterialsApp(_folder, "Production", new Dictionary<string, string?>
-        {
-            ["Identity:Issuer"] = Issuer,
-            ["Identity:SigningKey"] = Key,
-        });
+        ["Identity:Issuer"] = Issuer,
+        ["Identity:SigningKey"] = Key,
+    };
+
+    protected override Task PrepareAsync()
+    {
+        Folder.WriteMaterial("fiche", "title: Fiche\ntype: fiche", "Over leersteun.");
         return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        _folder.Dispose();
     }
 
     public static TheoryData<string, string[]> Refused => new()
@@ -93,14 +87,14 @@ public sealed class HostileTokenTests : IAsyncLifetime
     [InlineData("/scalar/v1")]
     public async Task The_API_description_is_not_served_in_Production(string url)
     {
-        Assert.Equal(HttpStatusCode.NotFound, (await _app.CreateClient().GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await App.CreateClient().GetAsync(url)).StatusCode);
     }
 
     [Fact]
     public async Task Health_in_Production_says_only_the_status_and_liveness_only_up()
     {
-        var health = await _app.CreateClient().GetStringAsync("/health");
-        var live = await _app.CreateClient().GetStringAsync("/health/live");
+        var health = await App.CreateClient().GetStringAsync("/health");
+        var live = await App.CreateClient().GetStringAsync("/health/live");
 
         Assert.Matches("""^\{"status":"(Healthy|Degraded)"\}$""", health);
         Assert.Equal("""{"status":"Healthy"}""", live);
@@ -122,7 +116,7 @@ public sealed class HostileTokenTests : IAsyncLifetime
 
     private async Task<HttpResponseMessage> Get(string url, string token)
     {
-        var client = _app.CreateClient();
+        var client = App.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return await client.GetAsync(url);
     }

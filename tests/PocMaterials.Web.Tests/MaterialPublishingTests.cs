@@ -8,26 +8,22 @@ using PocMaterials.Testing;
 namespace PocMaterials.Web.Tests;
 
 /// <summary>Editors publish through the API, with the same validation as files on disk and ETags against lost updates.</summary>
-public sealed class MaterialPublishingTests : IAsyncLifetime
+public sealed class MaterialPublishingTests : HostFixture
 {
     private const string Fiche = "---\ntitle: Fiche schoolverzuim\ntype: fiche\nthemes: [decreet-leersteun]\n---\nOver spijbelen en schoolverzuim.\n";
-    private readonly ContentFolder _folder = ContentFolder.WithFixture();
-    private PocMaterialsApp _app = null!;
     private HttpClient _editor = null!;
     private HttpClient _staff = null!;
 
-    public async Task InitializeAsync()
+    protected override Task PrepareAsync()
     {
-        _folder.WriteMaterial("bestaand", "title: Bestaande fiche\ntype: fiche", "Over leersteun.", folder: "fiches");
-        _app = new PocMaterialsApp(_folder);
-        _editor = await _app.ClientFor(["redacteur"]);
-        _staff = await _app.ClientFor(["clb-medewerker", "directeur"]);
+        Folder.WriteMaterial("bestaand", "title: Bestaande fiche\ntype: fiche", "Over leersteun.", folder: "fiches");
+        return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
+    protected override async Task StartedAsync()
     {
-        await _app.DisposeAsync();
-        _folder.Dispose();
+        _editor = await App.ClientFor(["redacteur"]);
+        _staff = await App.ClientFor(["clb-medewerker", "directeur"]);
     }
 
     [Fact]
@@ -36,8 +32,8 @@ public sealed class MaterialPublishingTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, (await _staff.PutAsync("/api/materials/nieuw", Markdown(Fiche))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await _staff.DeleteAsync("/api/materials/bestaand")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await _staff.GetAsync("/api/materials/bestaand/source")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await _app.CreateClient().PutAsync("/api/materials/nieuw", Markdown(Fiche))).StatusCode);
-        Assert.False(File.Exists(Path.Combine(_folder.ContentPath, "materials", "nieuw.md")));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await App.CreateClient().PutAsync("/api/materials/nieuw", Markdown(Fiche))).StatusCode);
+        Assert.False(File.Exists(Path.Combine(Folder.ContentPath, "materials", "nieuw.md")));
     }
 
     [Fact]
@@ -63,7 +59,7 @@ public sealed class MaterialPublishingTests : IAsyncLifetime
         });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var text = File.ReadAllText(Path.Combine(_folder.ContentPath, "materials", "fiche-uit-velden.md"));
+        var text = File.ReadAllText(Path.Combine(Folder.ContentPath, "materials", "fiche-uit-velden.md"));
         Assert.StartsWith("---\ntitle: 'Fiche uit velden: een test'\ntype: fiche\nroles:\n- arts\npublished: 2026-01-05\n---\n## Inleiding", text, StringComparison.Ordinal);
     }
 
@@ -79,7 +75,7 @@ public sealed class MaterialPublishingTests : IAsyncLifetime
         Assert.Contains("required", errors.GetProperty("title")[0].GetString(), StringComparison.Ordinal);
         Assert.Contains("brochure", errors.GetProperty("type")[0].GetString(), StringComparison.Ordinal);
         Assert.Contains("piloot", errors.GetProperty("roles")[0].GetString(), StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(_folder.ContentPath, "materials", "ongeldig.md")));
+        Assert.False(File.Exists(Path.Combine(Folder.ContentPath, "materials", "ongeldig.md")));
     }
 
     [Fact]
@@ -92,7 +88,7 @@ public sealed class MaterialPublishingTests : IAsyncLifetime
         var errors = await ErrorsAsync(response);
         Assert.Equal(["content/materials/stuurteken.md line 2: holds the control character U+0000; remove it"], errors["title"]);
         Assert.Equal(["content/materials/stuurteken.md line 4: holds the control character U+0007; remove it"], errors["summary"]);
-        Assert.False(File.Exists(Path.Combine(_folder.ContentPath, "materials", "stuurteken.md")));
+        Assert.False(File.Exists(Path.Combine(Folder.ContentPath, "materials", "stuurteken.md")));
     }
 
     [Fact]
@@ -107,7 +103,7 @@ public sealed class MaterialPublishingTests : IAsyncLifetime
         Assert.StartsWith("content/materials/nul-in-tekst.md line 7: holds a NUL character", body, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, fromFields.StatusCode);
         Assert.StartsWith("content/materials/nul-in-velden.md line 6: holds a NUL character", Assert.Single((await ErrorsAsync(fromFields))["body"]), StringComparison.Ordinal);
-        Assert.Empty(Directory.GetFiles(_folder.ContentPath, "nul-in-*.md", SearchOption.AllDirectories));
+        Assert.Empty(Directory.GetFiles(Folder.ContentPath, "nul-in-*.md", SearchOption.AllDirectories));
     }
 
     [Fact]
@@ -125,7 +121,7 @@ public sealed class MaterialPublishingTests : IAsyncLifetime
         Assert.Equal(["content/materials/te-lang.md line 5: is 51 characters long; at most 50 are allowed"], errors["tags"]);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, many.StatusCode);
         Assert.Equal(["content/materials/te-veel.md line 4: has 100,000 items; at most 30 are allowed"], (await ErrorsAsync(many))["tags"]);
-        Assert.Empty(Directory.GetFiles(_folder.ContentPath, "te-*.md", SearchOption.AllDirectories));
+        Assert.Empty(Directory.GetFiles(Folder.ContentPath, "te-*.md", SearchOption.AllDirectories));
     }
 
     [Fact]
@@ -142,7 +138,7 @@ public sealed class MaterialPublishingTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Conflict, withoutVersion.StatusCode);
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.PreconditionFailed, second.StatusCode);
-        Assert.Contains("verzuim", File.ReadAllText(Path.Combine(_folder.ContentPath, "materials", "fiches", "bestaand.md")), StringComparison.Ordinal);
+        Assert.Contains("verzuim", File.ReadAllText(Path.Combine(Folder.ContentPath, "materials", "fiches", "bestaand.md")), StringComparison.Ordinal);
         Assert.NotEqual(etag, first.Headers.ETag);
     }
 
@@ -196,7 +192,7 @@ public sealed class MaterialPublishingTests : IAsyncLifetime
     public async Task Refused_changes_are_audited_too_with_control_characters_taken_out_of_the_target()
     {
         await _staff.PutAsync("/api/materials/geweigerd-staff", Markdown(Fiche));
-        await _app.CreateClient().DeleteAsync("/api/materials/geweigerd-anoniem");
+        await App.CreateClient().DeleteAsync("/api/materials/geweigerd-anoniem");
         var forged = await _editor.PutAsync("/api/materials/geweigerd%01%1B%5B2J%0Anep", Markdown(Fiche));
 
         var log = (await _editor.GetFromJsonAsync<JsonElement>("/api/audit?limit=50")).EnumerateArray().ToList();
@@ -220,7 +216,7 @@ public sealed class MaterialPublishingTests : IAsyncLifetime
         var response = await _editor.PutAsync($"/api/materials/{slug}", Markdown(Fiche));
 
         Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound, $"{(int)response.StatusCode}");
-        Assert.Equal(["bestaand.md"], Directory.GetFiles(_folder.ContentPath, "*.md", SearchOption.AllDirectories).Select(Path.GetFileName));
+        Assert.Equal(["bestaand.md"], Directory.GetFiles(Folder.ContentPath, "*.md", SearchOption.AllDirectories).Select(Path.GetFileName));
     }
 
     [Theory]
@@ -238,8 +234,8 @@ public sealed class MaterialPublishingTests : IAsyncLifetime
         Assert.Contains("device name", await put.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, rename.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, theme.StatusCode);
-        Assert.Equal(["bestaand.md"], Directory.GetFiles(_folder.ContentPath, "*.md", SearchOption.AllDirectories).Select(Path.GetFileName));
-        Assert.False(File.Exists(Path.Combine(_folder.ThemesPath, name + ".md")));
+        Assert.Equal(["bestaand.md"], Directory.GetFiles(Folder.ContentPath, "*.md", SearchOption.AllDirectories).Select(Path.GetFileName));
+        Assert.False(File.Exists(Path.Combine(Folder.ThemesPath, name + ".md")));
     }
 
     [Fact]

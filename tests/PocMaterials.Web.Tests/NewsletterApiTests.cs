@@ -15,25 +15,29 @@ namespace PocMaterials.Web.Tests;
 /// The POC-a-tizer through the real host, its Hangfire server on PostgreSQL and the outbox (no SMTP
 /// server configured): compose, approve, send, read, click and report.
 /// </summary>
-public sealed partial class NewsletterApiTests : IAsyncLifetime
+public sealed partial class NewsletterApiTests : HostFixture
 {
-    private readonly ContentFolder _folder = ContentFolder.WithFixture();
-    private PocMaterialsApp _app = null!;
     private HttpClient _editor = null!;
 
-    public async Task InitializeAsync()
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        _folder.WriteMaterial("faq-leersteun", "title: FAQ decreet leersteun\ntype: faq\nthemes: [decreet-leersteun]\npublished: 2026-11-10", "## Wie vraagt leersteun aan?\nDe school.\n");
-        _folder.WriteMaterial("fiche-leersteun", "title: Fiche leersteun\ntype: fiche\nthemes: [decreet-leersteun]\npublished: 2026-11-11");
-        _folder.WriteMaterial("medisch-leersteun", "title: Medische fiche leersteun\ntype: fiche\nthemes: [decreet-leersteun]\nroles: [arts]\npublished: 2026-11-12");
-        _folder.WriteMaterial("los", "title: Losse fiche\ntype: fiche");
-        _folder.Write("content/newsletter.yml", "2026-12: decreet-leersteun\n");
-        _app = new PocMaterialsApp(_folder, settings: new Dictionary<string, string?>
-        {
-            ["Newsletter:PublicBaseUrl"] = "https://poc.example.org",
-            ["Newsletter:ScannerWindow"] = "00:00:01",
-        });
-        _editor = await _app.ClientFor(["redacteur"]);
+        ["Newsletter:PublicBaseUrl"] = "https://poc.example.org",
+        ["Newsletter:ScannerWindow"] = "00:00:01",
+    };
+
+    protected override Task PrepareAsync()
+    {
+        Folder.WriteMaterial("faq-leersteun", "title: FAQ decreet leersteun\ntype: faq\nthemes: [decreet-leersteun]\npublished: 2026-11-10", "## Wie vraagt leersteun aan?\nDe school.\n");
+        Folder.WriteMaterial("fiche-leersteun", "title: Fiche leersteun\ntype: fiche\nthemes: [decreet-leersteun]\npublished: 2026-11-11");
+        Folder.WriteMaterial("medisch-leersteun", "title: Medische fiche leersteun\ntype: fiche\nthemes: [decreet-leersteun]\nroles: [arts]\npublished: 2026-11-12");
+        Folder.WriteMaterial("los", "title: Losse fiche\ntype: fiche");
+        Folder.Write("content/newsletter.yml", "2026-12: decreet-leersteun\n");
+        return Task.CompletedTask;
+    }
+
+    protected override async Task StartedAsync()
+    {
+        _editor = await App.ClientFor(["redacteur"]);
         await ExecuteAsync("""
             INSERT INTO newsletter_subscribers (email, email_key, name, roles, centre, unsubscribed_at) VALUES
             ('els@example.org', 'els@example.org', 'Els', '{clb-medewerker}', 'gent', NULL),
@@ -42,18 +46,12 @@ public sealed partial class NewsletterApiTests : IAsyncLifetime
             """);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        _folder.Dispose();
-    }
-
     [Fact]
     public async Task Issues_are_for_editors_only()
     {
-        var staff = await _app.ClientFor(["clb-medewerker", "directeur"]);
+        var staff = await App.ClientFor(["clb-medewerker", "directeur"]);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await _app.CreateClient().GetAsync("/api/newsletter/issues")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await App.CreateClient().GetAsync("/api/newsletter/issues")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/api/newsletter/issues")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.PostAsync("/api/newsletter/issues?month=2026-12", null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _editor.GetAsync("/api/newsletter/issues")).StatusCode);
@@ -62,9 +60,9 @@ public sealed partial class NewsletterApiTests : IAsyncLifetime
     [Fact]
     public async Task The_Hangfire_dashboard_is_for_editors_only()
     {
-        var staff = await _app.ClientFor(["clb-medewerker"]);
+        var staff = await App.ClientFor(["clb-medewerker"]);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await _app.CreateClient().GetAsync("/hangfire")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await App.CreateClient().GetAsync("/hangfire")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/hangfire")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _editor.GetAsync("/hangfire")).StatusCode);
     }
@@ -159,7 +157,7 @@ public sealed partial class NewsletterApiTests : IAsyncLifetime
         await Task.Delay(TimeSpan.FromSeconds(1.2));
         await Get(pixel, "Mozilla/5.0 (Windows NT 10.0) Thunderbird/128.0");
         await Get(pixel, "Mozilla/5.0 (compatible; GoogleImageProxy)");
-        await _app.CreateClient().SendAsync(new HttpRequestMessage(HttpMethod.Head, click));
+        await App.CreateClient().SendAsync(new HttpRequestMessage(HttpMethod.Head, click));
         var redirect = await Get(click, "Mozilla/5.0 (Windows NT 10.0) Thunderbird/128.0");
 
         Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
@@ -168,9 +166,9 @@ public sealed partial class NewsletterApiTests : IAsyncLifetime
         Assert.Equal(2, await CountAsync($"SELECT sum(count) FROM newsletter_events WHERE issue_id = {id} AND NOT automated"));
         Assert.Equal(3, await CountAsync($"SELECT sum(count) FROM newsletter_events WHERE issue_id = {id} AND automated"));
         // The click is the mail's figure; the view is recorded once, by the reader opening the material.
-        var reader = await _app.ClientFor(["clb-medewerker"], "brussel");
+        var reader = await App.ClientFor(["clb-medewerker"], "brussel");
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/api" + target.PathAndQuery)).StatusCode);
-        await _app.WaitForCountAsync("SELECT count(*) FROM material_views WHERE source = 'newsletter' AND centre = 'brussel'", 1);
+        await App.WaitForCountAsync("SELECT count(*) FROM material_views WHERE source = 'newsletter' AND centre = 'brussel'", 1);
         Assert.Equal(1, await CountAsync("SELECT count(*) FROM material_views WHERE source = 'newsletter'"));
 
         var report = await Json(await _editor.GetAsync($"/api/newsletter/issues/{id}/report"));
@@ -215,7 +213,7 @@ public sealed partial class NewsletterApiTests : IAsyncLifetime
     [InlineData("/n/c/..%2F..%2Fhangfire")]
     public async Task A_tampered_click_token_is_a_400_and_redirects_nowhere(string path)
     {
-        var response = await _app.CreateClient().GetAsync(path);
+        var response = await App.CreateClient().GetAsync(path);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Null(response.Headers.Location);
@@ -227,9 +225,9 @@ public sealed partial class NewsletterApiTests : IAsyncLifetime
     public async Task A_signed_click_for_a_link_outside_the_issue_is_refused(string target)
     {
         var id = await ComposeAsync("2027-02");
-        var links = _app.Services.GetRequiredService<NewsletterLinks>();
+        var links = App.Services.GetRequiredService<NewsletterLinks>();
 
-        var response = await _app.CreateClient().GetAsync(PathOf(links.Click(id, 1, target)));
+        var response = await App.CreateClient().GetAsync(PathOf(links.Click(id, 1, target)));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Null(response.Headers.Location);
@@ -239,8 +237,8 @@ public sealed partial class NewsletterApiTests : IAsyncLifetime
     public async Task A_sent_issue_is_kept_on_the_web_for_each_role()
     {
         await SendAsync("2027-03");
-        var staff = await _app.ClientFor(["clb-medewerker"]);
-        var doctor = await _app.ClientFor(["arts"]);
+        var staff = await App.ClientFor(["clb-medewerker"]);
+        var doctor = await App.ClientFor(["arts"]);
 
         var list = await Json(await staff.GetAsync("/api/newsletters"));
         var forStaff = await Json(await staff.GetAsync("/api/newsletters/2027-03"));
@@ -258,7 +256,7 @@ public sealed partial class NewsletterApiTests : IAsyncLifetime
     [Fact]
     public async Task The_recurring_job_composes_the_issue_of_the_month_through_the_Hangfire_server()
     {
-        _app.Services.GetRequiredService<IRecurringJobManager>().Trigger(ComposeIssueJob.RecurringJobId);
+        App.Services.GetRequiredService<IRecurringJobManager>().Trigger(ComposeIssueJob.RecurringJobId);
 
         var month = DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
         await Eventually.TrueAsync(async () => await CountAsync($"SELECT count(*) FROM newsletter_issues WHERE to_char(month, 'YYYY-MM') = '{month}'") > 0,
@@ -288,7 +286,7 @@ public sealed partial class NewsletterApiTests : IAsyncLifetime
 
     private List<MimeMessage> Outbox()
     {
-        var folder = Path.Combine(_folder.DataPath, "outbox");
+        var folder = Path.Combine(Folder.DataPath, "outbox");
         return Directory.Exists(folder) ? Directory.GetFiles(folder, "*.eml").Select(f => MimeMessage.Load(f)).ToList() : [];
     }
 
@@ -296,7 +294,7 @@ public sealed partial class NewsletterApiTests : IAsyncLifetime
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.UserAgent.ParseAdd(userAgent);
-        return await _app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).SendAsync(request);
+        return await App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).SendAsync(request);
     }
 
     private static string PathOf(string url) => new Uri(url).PathAndQuery;
@@ -307,9 +305,9 @@ public sealed partial class NewsletterApiTests : IAsyncLifetime
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
     }
 
-    private Task<long> CountAsync(string sql) => _app.CountAsync(sql);
+    private Task<long> CountAsync(string sql) => App.CountAsync(sql);
 
-    private Task ExecuteAsync(string sql) => TestPostgres.ExecuteAsync(_app.ConnectionString, sql);
+    private Task ExecuteAsync(string sql) => TestPostgres.ExecuteAsync(App.ConnectionString, sql);
 
     [GeneratedRegex("<img src=\"([^\"]+/n/o/[^\"]+)\"")]
     private static partial Regex OpenPixel();

@@ -15,41 +15,41 @@ namespace PocMaterials.Web.Tests;
 /// default: the supervisor brings the cluster back, the send waits for it and goes on, and counted at the SMTP
 /// server every subscriber gets exactly one mail once an editor has sent the uncertain ones again.
 /// </summary>
-public sealed class NewsletterDatabaseRestartTests : IAsyncLifetime
+public sealed class NewsletterDatabaseRestartTests : HostFixture
 {
     private const int Recipients = 800;
-    private readonly ContentFolder _folder = ContentFolder.WithFixture();
     private TestSmtpServer _smtp = null!;
-    private PocMaterialsApp _app = null!;
 
-    public async Task InitializeAsync()
+    // No connection string: the server starts its own cluster in the data folder, and supervises it.
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        _folder.WriteMaterial("fiche-leersteun", "title: Fiche leersteun\ntype: fiche\nthemes: [decreet-leersteun]");
+        ["Postgres:ConnectionString"] = "",
+        ["Smtp:Host"] = _smtp.Host,
+        ["Smtp:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Smtp:Security"] = "None",
+        ["Smtp:Workers"] = "4",
+    };
+
+    protected override async Task PrepareAsync()
+    {
+        Folder.WriteMaterial("fiche-leersteun", "title: Fiche leersteun\ntype: fiche\nthemes: [decreet-leersteun]");
         _smtp = await TestSmtpServer.StartAsync(new SmtpBehaviour { DelayPerMessage = TimeSpan.FromMilliseconds(10) });
-        // No connection string: the server starts its own cluster in the data folder, and supervises it.
-        _app = new PocMaterialsApp(_folder, settings: new Dictionary<string, string?>
-        {
-            ["Postgres:ConnectionString"] = "",
-            ["Smtp:Host"] = _smtp.Host,
-            ["Smtp:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Smtp:Security"] = "None",
-            ["Smtp:Workers"] = "4",
-        });
-        Assert.Equal(HttpStatusCode.OK, (await _app.CreateClient().GetAsync("/health")).StatusCode);
     }
 
-    public async Task DisposeAsync()
+    protected override async Task StartedAsync() =>
+        Assert.Equal(HttpStatusCode.OK, (await App.CreateClient().GetAsync("/health")).StatusCode);
+
+    public override async Task DisposeAsync()
     {
-        await _app.DisposeAsync();
+        await base.DisposeAsync();
         await _smtp.DisposeAsync();
-        _folder.Dispose();
     }
 
     [Fact]
     public async Task A_send_whose_database_is_killed_mid_run_goes_on_when_it_is_back_and_sends_each_subscriber_one_mail()
     {
-        var cluster = _app.Services.GetRequiredService<Database>().EmbeddedCluster!;
-        var editor = await _app.ClientFor(["redacteur"]);
+        var cluster = App.Services.GetRequiredService<Database>().EmbeddedCluster!;
+        var editor = await App.ClientFor(["redacteur"]);
         await using (var connection = new NpgsqlConnection(cluster.ConnectionString()))
         {
             await connection.OpenAsync();
@@ -85,7 +85,7 @@ public sealed class NewsletterDatabaseRestartTests : IAsyncLifetime
         var perRecipient = _smtp.Messages.SelectMany(m => m.Recipients).GroupBy(r => r, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(Recipients, perRecipient.Count);
         Assert.All(perRecipient, r => Assert.Equal(1, r.Value));
-        Assert.DoesNotContain(_app.Logs.Entries, e => e.Message.Contains("stopped:", StringComparison.Ordinal));
+        Assert.DoesNotContain(App.Logs.Entries, e => e.Message.Contains("stopped:", StringComparison.Ordinal));
     }
 
     /// <summary>The status, or null while the database does not answer.</summary>

@@ -9,32 +9,32 @@ using PocMaterials.Testing;
 namespace PocMaterials.Web.Tests;
 
 /// <summary>Signing in to the pages through an OpenID Connect provider: the whole code flow with PKCE, over real ports.</summary>
-public sealed class OidcFlowTests : IAsyncLifetime
+public sealed class OidcFlowTests : HostFixture
 {
-    private readonly ContentFolder _folder = ContentFolder.WithFixture();
     private TestOidcProvider _provider = null!;
-    private PocMaterialsApp _app = null!;
     private string _baseUrl = "";
 
-    public async Task InitializeAsync()
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        _provider = await TestOidcProvider.StartAsync();
-        _app = new PocMaterialsApp(_folder, settings: new Dictionary<string, string?>
-        {
-            ["Identity:Oidc:Authority"] = _provider.Authority,
-            ["Identity:Oidc:ClientId"] = TestOidcProvider.ClientId,
-            ["Identity:Oidc:ClientSecret"] = TestOidcProvider.ClientSecret,
-        });
-        _app.UseKestrel(0);
-        _app.StartServer();
-        _baseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        ["Identity:Oidc:Authority"] = _provider.Authority,
+        ["Identity:Oidc:ClientId"] = TestOidcProvider.ClientId,
+        ["Identity:Oidc:ClientSecret"] = TestOidcProvider.ClientSecret,
+    };
+
+    protected override async Task PrepareAsync() => _provider = await TestOidcProvider.StartAsync();
+
+    protected override Task StartedAsync()
+    {
+        App.UseKestrel(0);
+        App.StartServer();
+        _baseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        await _app.DisposeAsync();
+        await base.DisposeAsync();
         await _provider.DisposeAsync();
-        _folder.Dispose();
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class OidcFlowTests : IAsyncLifetime
 
         Assert.Equal("/aanmelden", landed.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.Contains("je account geeft geen rol of centrum die de materialenbank kent", await landed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Contains(_app.Logs.Entries, e => e.Message.Contains("koning", StringComparison.Ordinal));
+        Assert.Contains(App.Logs.Entries, e => e.Message.Contains("koning", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync($"{_baseUrl}/api/me")).StatusCode);
     }
 

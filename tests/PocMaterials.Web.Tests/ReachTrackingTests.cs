@@ -9,33 +9,23 @@ using PocMaterials.Testing;
 
 namespace PocMaterials.Web.Tests;
 
-public sealed class ReachTrackingTests : IAsyncLifetime
+public sealed class ReachTrackingTests : HostFixture
 {
-    private readonly ContentFolder _folder = ContentFolder.WithFixture();
-    private PocMaterialsApp _app = null!;
-
-    public Task InitializeAsync()
+    protected override Task PrepareAsync()
     {
-        _folder.WriteMaterial("faq-leersteun", "title: FAQ decreet leersteun\ntype: faq\nthemes: [decreet-leersteun]",
+        Folder.WriteMaterial("faq-leersteun", "title: FAQ decreet leersteun\ntype: faq\nthemes: [decreet-leersteun]",
             "## Wie vraagt leersteun aan?\nDe school.\n");
-        _folder.WriteMaterial("fiche-leersteun", "title: Fiche leersteun\ntype: fiche\nthemes: [decreet-leersteun]", "Over leersteun.");
-        _folder.WriteMaterial("medisch", "title: Medische fiche\ntype: fiche\nroles: [arts]", "Over medicatie.");
-        _app = new PocMaterialsApp(_folder);
+        Folder.WriteMaterial("fiche-leersteun", "title: Fiche leersteun\ntype: fiche\nthemes: [decreet-leersteun]", "Over leersteun.");
+        Folder.WriteMaterial("medisch", "title: Medische fiche\ntype: fiche\nroles: [arts]", "Over medicatie.");
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        _folder.Dispose();
-    }
-
-    private Task<long> CountAsync(string sql, string? connectionString = null) => TestPostgres.ScalarAsync(connectionString ?? _app.ConnectionString, sql);
+    private Task<long> CountAsync(string sql, string? connectionString = null) => TestPostgres.ScalarAsync(connectionString ?? App.ConnectionString, sql);
 
     [Fact]
     public async Task Searches_and_the_views_that_follow_them_are_recorded_with_role_centre_and_position()
     {
-        var client = await _app.ClientFor(["arts"], "brussel");
+        var client = await App.ClientFor(["arts"], "brussel");
 
         using var search = JsonDocument.Parse(await client.GetStringAsync("/api/search?q=Wie+vraagt+LEERSTEUN+aan"));
         var searchId = search.RootElement.GetProperty("searchId").GetString();
@@ -48,15 +38,15 @@ public sealed class ReachTrackingTests : IAsyncLifetime
         // The same search with another filter and sort refines it: not a second search, the same id.
         using var refined = JsonDocument.Parse(await client.GetStringAsync($"/api/search?q=Wie+vraagt+LEERSTEUN+aan&type=faq&sort=updated&refines={searchId}"));
         Assert.Equal(searchId, refined.RootElement.GetProperty("searchId").GetString());
-        var someoneElses = await (await _app.ClientFor(["arts"], "brussel")).GetAsync($"/api/search?q=leersteun&refines={searchId}");
+        var someoneElses = await (await App.ClientFor(["arts"], "brussel")).GetAsync($"/api/search?q=leersteun&refines={searchId}");
         Assert.Equal(HttpStatusCode.BadRequest, someoneElses.StatusCode);
         Assert.Contains("refines", await someoneElses.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         // Stored in order: once a later search is in, a refined search recorded by mistake would be too.
         await client.GetAsync("/api/search?q=zoekterm-als-merkteken");
-        await _app.WaitForCountAsync("SELECT count(*) FROM searches WHERE query = 'zoekterm-als-merkteken'", 1);
+        await App.WaitForCountAsync("SELECT count(*) FROM searches WHERE query = 'zoekterm-als-merkteken'", 1);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await _app.WaitForCountAsync("SELECT count(*) FROM material_views", 2);
+        await App.WaitForCountAsync("SELECT count(*) FROM material_views", 2);
         Assert.Equal(1, await CountAsync("SELECT count(*) FROM searches WHERE query <> 'zoekterm-als-merkteken'"));
         Assert.Equal(1, await CountAsync($"SELECT count(*) FROM searches WHERE query = 'wie vraagt leersteun aan' AND result_count > 0 AND centre = 'brussel' AND roles @> ARRAY['arts', 'clb-medewerker'] AND id = '{searchId}'"));
         Assert.Equal(1, await CountAsync($"SELECT count(*) FROM material_views WHERE material_slug = 'faq-leersteun' AND faq_anchor = 'wie-vraagt-leersteun-aan' AND source = 'search' AND search_id = '{searchId}' AND result_position = 1 AND counted"));
@@ -68,7 +58,7 @@ public sealed class ReachTrackingTests : IAsyncLifetime
     [Fact]
     public async Task Unknown_and_invisible_materials_are_not_recorded_and_bad_sources_are_400()
     {
-        var client = await _app.ClientFor(["clb-medewerker"]);
+        var client = await App.ClientFor(["clb-medewerker"]);
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/materials/bestaat-niet")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/materials/medisch")).StatusCode);
@@ -76,19 +66,19 @@ public sealed class ReachTrackingTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/materials/fiche-leersteun?source=search&position=0")).StatusCode);
         await client.GetAsync("/api/materials/fiche-leersteun");
 
-        await _app.WaitForCountAsync("SELECT count(*) FROM material_views", 1);
+        await App.WaitForCountAsync("SELECT count(*) FROM material_views", 1);
         Assert.Equal(0, await CountAsync("SELECT count(*) FROM material_views WHERE material_slug <> 'fiche-leersteun'"));
     }
 
     [Fact]
     public async Task A_graceful_shutdown_writes_every_buffered_event()
     {
-        var client = await _app.ClientFor(["clb-medewerker"]);
-        var writer = _app.Services.GetRequiredService<ReachEventWriter>();
-        var recorder = _app.Services.GetRequiredService<ReachRecorder>();
+        var client = await App.ClientFor(["clb-medewerker"]);
+        var writer = App.Services.GetRequiredService<ReachEventWriter>();
+        var recorder = App.Services.GetRequiredService<ReachRecorder>();
 
         await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => client.GetAsync("/api/materials/fiche-leersteun")));
-        await _app.DisposeAsync();
+        await App.DisposeAsync();
 
         Assert.Equal(0, recorder.Dropped);
         Assert.Equal(200, await CountAsync("SELECT count(*) FROM material_views"));
@@ -98,8 +88,8 @@ public sealed class ReachTrackingTests : IAsyncLifetime
     [Fact]
     public async Task Events_buffered_while_the_database_restarts_are_written_after_it()
     {
-        await using var own = await EmbeddedPostgresCluster.StartAsync(Path.Combine(_folder.Root, "own-postgres"));
-        await using var app = new PocMaterialsApp(_folder, settings: new Dictionary<string, string?> { ["Postgres:ConnectionString"] = own.ConnectionString() });
+        await using var own = await EmbeddedPostgresCluster.StartAsync(Path.Combine(Folder.Root, "own-postgres"));
+        await using var app = new PocMaterialsApp(Folder, settings: new Dictionary<string, string?> { ["Postgres:ConnectionString"] = own.ConnectionString() });
         var client = await app.ClientFor(["clb-medewerker"]);
         await client.GetAsync("/api/materials/fiche-leersteun");
 
@@ -124,10 +114,10 @@ public sealed class ReachTrackingTests : IAsyncLifetime
     [InlineData("/api/reports/views.svg")]
     public async Task Reports_are_for_editors_only(string url)
     {
-        var staff = await _app.ClientFor(["clb-medewerker", "directeur", "arts"]);
-        var editor = await _app.ClientFor(["redacteur"]);
+        var staff = await App.ClientFor(["clb-medewerker", "directeur", "arts"]);
+        var editor = await App.ClientFor(["redacteur"]);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await _app.CreateClient().GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await App.CreateClient().GetAsync(url)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync(url)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync(url)).StatusCode);
     }
@@ -138,7 +128,7 @@ public sealed class ReachTrackingTests : IAsyncLifetime
     [InlineData("format=xml", "format")]
     public async Task Malformed_or_reversed_report_periods_are_400_problems(string query, string parameter)
     {
-        var editor = await _app.ClientFor(["redacteur"]);
+        var editor = await App.ClientFor(["redacteur"]);
 
         var response = await editor.GetAsync("/api/reports/views?" + query);
 
@@ -150,12 +140,12 @@ public sealed class ReachTrackingTests : IAsyncLifetime
     [Fact]
     public async Task Reports_through_the_api_count_views_and_come_as_json_csv_and_svg_without_pseudonyms()
     {
-        var staff = await _app.ClientFor(["clb-medewerker"], "gent");
-        var editor = await _app.ClientFor(["redacteur"]);
+        var staff = await App.ClientFor(["clb-medewerker"], "gent");
+        var editor = await App.ClientFor(["redacteur"]);
         await staff.GetAsync("/api/materials/fiche-leersteun");
         await staff.GetAsync("/api/materials/fiche-leersteun");
-        await (await _app.ClientFor(["arts"], "brussel")).GetAsync("/api/materials/fiche-leersteun");
-        await _app.WaitForCountAsync("SELECT count(*) FROM material_views", 3);
+        await (await App.ClientFor(["arts"], "brussel")).GetAsync("/api/materials/fiche-leersteun");
+        await App.WaitForCountAsync("SELECT count(*) FROM material_views", 3);
 
         using var json = JsonDocument.Parse(await editor.GetStringAsync("/api/reports/views"));
         var csv = await editor.GetAsync("/api/reports/reach/centres?format=csv");
@@ -171,7 +161,7 @@ public sealed class ReachTrackingTests : IAsyncLifetime
         Assert.Contains("gent,GO! CLB Gent,1,1,yes", lines);
         Assert.Contains("brussel,GO! CLB Brussel,1,1,yes", lines);
         Assert.Equal("svg", svg.Root!.Name.LocalName);
-        await using var connection = new NpgsqlConnection(_app.ConnectionString);
+        await using var connection = new NpgsqlConnection(App.ConnectionString);
         await connection.OpenAsync();
         await using var pseudonyms = new NpgsqlCommand("SELECT pseudonym FROM viewers", connection);
         await using var reader = await pseudonyms.ExecuteReaderAsync();

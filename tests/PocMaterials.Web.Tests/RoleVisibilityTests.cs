@@ -14,24 +14,15 @@ namespace PocMaterials.Web.Tests;
 /// For every role of the sample taxonomy: no search hit, total, facet count, snippet, suggestion,
 /// page or related link exposes a material that role may not see.
 /// </summary>
-public sealed partial class RoleVisibilityTests : IAsyncLifetime
+public sealed partial class RoleVisibilityTests() : HostFixture(ContentFolder.WithSampleContent())
 {
-    private readonly ContentFolder _folder = ContentFolder.WithSampleContent();
-    private PocMaterialsApp _app = null!;
     private ContentSnapshot _content = null!;
 
-    public Task InitializeAsync()
+    protected override Task StartedAsync()
     {
-        _app = new PocMaterialsApp(_folder);
-        using var library = new ContentLibrary(_folder.Location);
+        using var library = new ContentLibrary(Folder.Location);
         _content = library.Reload().Snapshot;
         return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        _folder.Dispose();
     }
 
     public static TheoryData<string> Roles()
@@ -45,7 +36,7 @@ public sealed partial class RoleVisibilityTests : IAsyncLifetime
     [MemberData(nameof(Roles))]
     public async Task Nothing_a_role_may_not_see_reaches_it(string role)
     {
-        var client = await _app.ClientFor([role]);
+        var client = await App.ClientFor([role]);
         var viewer = new StaffMember("test", [role], "gent");
         var today = new StaffCalendar(TimeProvider.System).Today;
         var visible = _content.Materials.Values.Where(m => m.IsVisibleTo(viewer, today)).ToDictionary(m => m.Slug);

@@ -100,30 +100,23 @@ public sealed class TwoHostTests : IAsyncLifetime
 }
 
 /// <summary>A scheduled material appears on its day while the server runs: no restart, no reload.</summary>
-public sealed class ScheduledPublicationTests : IAsyncLifetime
+public sealed class ScheduledPublicationTests() : HostFixture(SharedHost.NewFolder())
 {
-    private readonly ContentFolder _folder = SharedHost.NewFolder();
     private readonly MovableClock _clock = new();
-    private PocMaterialsApp _app = null!;
 
-    public Task InitializeAsync()
+    protected override Action<IServiceCollection> Services => services => services.AddSingleton<TimeProvider>(_clock);
+
+    protected override Task PrepareAsync()
     {
         var tomorrow = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Content.Visibility.StaffCalendar.Brussels).DateTime).AddDays(1);
-        _folder.WriteMaterial("fiche-morgen", $"title: Fiche morgenverzuim\ntype: fiche\npublished: {tomorrow:yyyy-MM-dd}", "Verschijnt morgen.");
-        _app = new PocMaterialsApp(_folder, services: services => services.AddSingleton<TimeProvider>(_clock));
+        Folder.WriteMaterial("fiche-morgen", $"title: Fiche morgenverzuim\ntype: fiche\npublished: {tomorrow:yyyy-MM-dd}", "Verschijnt morgen.");
         return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        _folder.Dispose();
     }
 
     [Fact]
     public async Task A_scheduled_material_becomes_visible_when_its_day_starts_in_Brussels()
     {
-        var staff = await _app.ClientFor(["clb-medewerker"]);
+        var staff = await App.ClientFor(["clb-medewerker"]);
         Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync("/api/materials/fiche-morgen")).StatusCode);
         Assert.Equal(0, (await staff.GetFromJsonAsync<JsonElement>("/api/search?q=morgenverzuim")).GetProperty("total").GetInt32());
 

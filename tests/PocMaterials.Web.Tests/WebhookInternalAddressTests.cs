@@ -10,23 +10,11 @@ using PocMaterials.Testing.Webhooks;
 namespace PocMaterials.Web.Tests;
 
 /// <summary>A host without Webhooks:AllowedInternalHosts: its editors cannot point receivers at the server's own network.</summary>
-public sealed class InternalAddressHost : IAsyncLifetime
+public sealed class InternalAddressHost : HostFixture
 {
-    public ContentFolder Folder { get; } = ContentFolder.WithFixture();
-    public PocMaterialsApp App { get; private set; } = null!;
     public HttpClient Editor { get; private set; } = null!;
 
-    public async Task InitializeAsync()
-    {
-        App = new PocMaterialsApp(Folder);
-        Editor = await App.ClientFor(["redacteur"]);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await App.DisposeAsync();
-        Folder.Dispose();
-    }
+    protected override async Task StartedAsync() => Editor = await App.ClientFor(["redacteur"]);
 }
 
 /// <summary>

@@ -8,9 +8,9 @@ using PocMaterials.Testing.Webhooks;
 namespace PocMaterials.Web.Tests;
 
 /// <summary>One host for the webhook tests, whose retries come after seconds instead of minutes.</summary>
-public sealed class WebhookHost : IAsyncLifetime
+public sealed class WebhookHost : HostFixture
 {
-    public static readonly Dictionary<string, string?> Settings = new()
+    public static readonly Dictionary<string, string?> HostSettings = new()
     {
         ["Webhooks:RetryDelays:0"] = "00:00:03",
         ["Webhooks:RetryDelays:1"] = "00:00:01",
@@ -23,21 +23,11 @@ public sealed class WebhookHost : IAsyncLifetime
         ["Webhooks:SecretKey"] = "webhook-secret-key-of-the-tests-0123456789",
     };
 
-    public ContentFolder Folder { get; } = ContentFolder.WithFixture();
-    public PocMaterialsApp App { get; private set; } = null!;
     public HttpClient Editor { get; private set; } = null!;
 
-    public async Task InitializeAsync()
-    {
-        App = new PocMaterialsApp(Folder, settings: Settings);
-        Editor = await App.ClientFor(["redacteur"]);
-    }
+    protected override IDictionary<string, string?> Settings => HostSettings;
 
-    public async Task DisposeAsync()
-    {
-        await App.DisposeAsync();
-        Folder.Dispose();
-    }
+    protected override async Task StartedAsync() => Editor = await App.ClientFor(["redacteur"]);
 }
 
 /// <summary>
@@ -204,7 +194,7 @@ public sealed class WebhookTests(WebhookHost host) : IClassFixture<WebhookHost>
     {
         await using var receiver = await TestWebhookReceiver.StartAsync();
         await CreateAsync(receiver);
-        var settings = new Dictionary<string, string?>(WebhookHost.Settings)
+        var settings = new Dictionary<string, string?>(WebhookHost.HostSettings)
         {
             ["Postgres:ConnectionString"] = host.App.ConnectionString,
             ["Data:DataPath"] = Path.Combine(host.Folder.Root, "data-second-host"),
@@ -234,7 +224,7 @@ public sealed class WebhookTests(WebhookHost host) : IClassFixture<WebhookHost>
         await SetStoredSecretAsync(id, plain);
 
         // A host starting on the database encrypts it (the first one runs on; it signs with what is stored).
-        var settings = new Dictionary<string, string?>(WebhookHost.Settings)
+        var settings = new Dictionary<string, string?>(WebhookHost.HostSettings)
         {
             ["Postgres:ConnectionString"] = host.App.ConnectionString,
             ["Data:DataPath"] = Path.Combine(host.Folder.Root, "data-upgrading-host"),
@@ -317,37 +307,24 @@ public sealed class WebhookTests(WebhookHost host) : IClassFixture<WebhookHost>
 }
 
 /// <summary>The periodic check on a host of its own, whose database the test damages.</summary>
-public sealed class WebhookCheckTests : IAsyncLifetime
+public sealed class WebhookCheckTests : HostFixture
 {
-    private readonly ContentFolder _folder = ContentFolder.WithFixture();
-    private PocMaterialsApp _app = null!;
-
-    public Task InitializeAsync()
-    {
-        _app = new PocMaterialsApp(_folder, settings: WebhookHost.Settings);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        _folder.Dispose();
-    }
+    protected override IDictionary<string, string?> Settings => WebhookHost.HostSettings;
 
     [Fact]
     public async Task Deliveries_a_killed_host_left_go_out_while_comparing_the_content_fails()
     {
         await using var receiver = await TestWebhookReceiver.StartAsync();
-        var editor = await _app.ClientFor(["redacteur"]);
+        var editor = await App.ClientFor(["redacteur"]);
         Assert.Equal(HttpStatusCode.Created, (await editor.PostAsJsonAsync("/api/webhooks", new { url = receiver.Url })).StatusCode);
         // From here on every check fails to compare the content: a change fails to be recorded, and each check compares all again.
-        await TestPostgres.ExecuteAsync(_app.ConnectionString, "ALTER TABLE webhook_material_states RENAME TO webhook_material_states_weg");
-        _folder.WriteMaterial("met-de-hand", "title: Met de hand\ntype: fiche");
-        await Eventually.TrueAsync(() => _app.Logs.Entries.Any(e => e.Message.StartsWith("Recording webhook events failed", StringComparison.Ordinal)),
+        await TestPostgres.ExecuteAsync(App.ConnectionString, "ALTER TABLE webhook_material_states RENAME TO webhook_material_states_weg");
+        Folder.WriteMaterial("met-de-hand", "title: Met de hand\ntype: fiche");
+        await Eventually.TrueAsync(() => App.Logs.Entries.Any(e => e.Message.StartsWith("Recording webhook events failed", StringComparison.Ordinal)),
             "recording the change did not fail", seconds: 30);
 
         // A delivery whose job was lost with its host, due ten minutes ago.
-        await TestPostgres.ExecuteAsync(_app.ConnectionString, """
+        await TestPostgres.ExecuteAsync(App.ConnectionString, """
             INSERT INTO webhook_deliveries (endpoint_id, message_id, event_type, payload, status, next_attempt_at)
             SELECT id, 'msg_verloren', 'webhook.test', '{"id":"msg_verloren","type":"webhook.test"}', 'pending', now() - interval '10 minutes'
             FROM webhook_endpoints
