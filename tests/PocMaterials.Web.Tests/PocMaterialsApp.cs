@@ -61,8 +61,14 @@ public sealed class PocMaterialsApp(ContentFolder folder, string environment = "
     /// <summary>Events reach the database in the background: waits until the count is reached, then checks it.</summary>
     public async Task WaitForCountAsync(string sql, long expected)
     {
-        for (var attempt = 0; attempt < 200 && await CountAsync(sql) < expected; attempt++)
-            await Task.Delay(50);
+        try
+        {
+            await Eventually.TrueAsync(async () => await CountAsync(sql) >= expected, $"fewer than {expected} rows: {sql}", seconds: 10);
+        }
+        catch (TimeoutException)
+        {
+            // What the assertion below says is the count that was reached.
+        }
         Assert.Equal(expected, await CountAsync(sql));
     }
 

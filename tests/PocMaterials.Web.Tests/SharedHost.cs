@@ -3,14 +3,10 @@ using PocMaterials.Testing;
 namespace PocMaterials.Web.Tests;
 
 /// <summary>One host and database for all tests of a class, over a fixture with a FAQ and a few fiches on leersteun.</summary>
-public sealed class SharedHost : IAsyncLifetime
+public sealed class SharedHost() : HostFixture(NewFolder())
 {
     /// <summary>Fiches of their own for tests that count views: fiche-a, fiche-b, ...</summary>
     public static readonly string[] Fiches = ["fiche-a", "fiche-b", "fiche-c", "fiche-d", "fiche-e"];
-
-    public ContentFolder Folder { get; } = NewFolder();
-
-    public PocMaterialsApp App { get; private set; } = null!;
 
     /// <summary>The same content in a folder of its own, for a host of its own (one host per data folder).</summary>
     public static ContentFolder NewFolder()
@@ -20,17 +16,5 @@ public sealed class SharedHost : IAsyncLifetime
         foreach (var fiche in Fiches)
             folder.WriteMaterial(fiche, $"title: Fiche leersteun {fiche[^1..]}\ntype: fiche\nthemes: [decreet-leersteun]", "Over leersteun.");
         return folder;
-    }
-
-    public Task InitializeAsync()
-    {
-        App = new PocMaterialsApp(Folder);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await App.DisposeAsync();
-        Folder.Dispose();
     }
 }

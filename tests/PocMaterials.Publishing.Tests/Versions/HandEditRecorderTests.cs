@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using PocMaterials.Publishing.Versions;
+using PocMaterials.Testing;
 
 namespace PocMaterials.Publishing.Tests.Versions;
 
@@ -25,12 +26,8 @@ public sealed class HandEditRecorderTests : IAsyncLifetime
         await recorder.StartAsync(CancellationToken.None);
         try
         {
-            var deadline = DateTime.UtcNow.AddSeconds(10);
-            while ((await _db.Versions.ListAsync(ContentDocuments.Theme("decreet-leersteun"), CancellationToken.None)).Count == 0)
-            {
-                Assert.True(DateTime.UtcNow < deadline, "the theme edited by hand got no version");
-                await Task.Delay(100);
-            }
+            await Eventually.TrueAsync(async () => (await _db.Versions.ListAsync(ContentDocuments.Theme("decreet-leersteun"), CancellationToken.None)).Count > 0,
+                "the theme edited by hand got no version", seconds: 10);
         }
         finally
         {

@@ -82,13 +82,8 @@ public sealed class TestWebhookReceiver : IAsyncDisposable
     /// <summary>Waits until the requests received satisfy <paramref name="done"/>, for at most a minute.</summary>
     public async Task<IReadOnlyList<ReceivedWebhook>> WaitForAsync(Func<IReadOnlyList<ReceivedWebhook>, bool> done, string what)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!done(Received))
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"The receiver did not get {what}; it got: {string.Join(" | ", Received.Select(r => r.Body))}");
-            await Task.Delay(50);
-        }
+        await Eventually.TrueAsync(() => done(Received),
+            () => $"The receiver did not get {what}; it got: {string.Join(" | ", Received.Select(r => r.Body))}", seconds: 60);
         return Received;
     }
 

@@ -15,9 +15,9 @@ public sealed class AccessibilityTests(AccessibilityTests.Host host) : IClassFix
     /// <summary>The pages' host, with one newsletter issue sent so the archive has something to show.</summary>
     public sealed class Host : BrowserHost
     {
-        public override async Task InitializeAsync()
+        protected override async Task StartedAsync()
         {
-            await base.InitializeAsync();
+            await base.StartedAsync();
             await SendNewsletterAsync("2026-10");
         }
     }

@@ -12,24 +12,18 @@ namespace PocMaterials.Web.Tests.Browser;
 /// One host over the sample content on a real Kestrel port and one Debian Chromium for a class of browser
 /// tests; each test signs in on a context of its own (its own cookies) through the development sign-in page.
 /// </summary>
-public class BrowserHost : IAsyncLifetime
+public class BrowserHost() : HostFixture(ContentFolder.WithSampleContent())
 {
     /// <summary>Debian's Chromium: Playwright's own browsers are never downloaded.</summary>
     public const string Chromium = "/usr/bin/chromium";
 
     private IPlaywright _playwright = null!;
 
-    public ContentFolder Folder { get; } = ContentFolder.WithSampleContent();
-    public PocMaterialsApp App { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
 
-    /// <summary>Settings the host starts with beside the test defaults.</summary>
-    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
-
-    public virtual async Task InitializeAsync()
+    protected override async Task StartedAsync()
     {
-        App = new PocMaterialsApp(Folder, settings: Settings);
         App.UseKestrel(0);
         App.StartServer();
         BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -37,12 +31,11 @@ public class BrowserHost : IAsyncLifetime
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium });
     }
 
-    public virtual async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         await Browser.DisposeAsync();
         _playwright.Dispose();
-        await App.DisposeAsync();
-        Folder.Dispose();
+        await base.DisposeAsync();
     }
 
     /// <summary>A page of a fresh browser context, not signed in.</summary>
@@ -96,11 +89,8 @@ public class BrowserHost : IAsyncLifetime
         composed.EnsureSuccessStatusCode();
         var id = (await composed.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("issue").GetProperty("id").GetInt64();
         (await editor.PostAsync($"/api/newsletter/issues/{id}/approve", null)).EnsureSuccessStatusCode();
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while ((await editor.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/newsletter/issues/{id}")).GetProperty("issue").GetProperty("status").GetString() != "sent")
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"the issue of {month} was not sent");
-            await Task.Delay(200);
-        }
+        await Eventually.TrueAsync(
+            async () => (await editor.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/newsletter/issues/{id}")).GetProperty("issue").GetProperty("status").GetString() == "sent",
+            $"the issue of {month} was not sent", seconds: 120);
     }
 }

@@ -23,11 +23,7 @@ public sealed class EditorPagesTests(EditorPagesTests.Host host) : IClassFixture
             ["Smtp:Security"] = "None",
         };
 
-        public override async Task InitializeAsync()
-        {
-            Smtp = await TestSmtpServer.StartAsync();
-            await base.InitializeAsync();
-        }
+        protected override async Task PrepareAsync() => Smtp = await TestSmtpServer.StartAsync();
 
         public override async Task DisposeAsync()
         {

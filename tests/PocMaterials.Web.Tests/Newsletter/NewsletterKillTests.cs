@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using PocMaterials.Testing;
+using PocMaterials.Testing.Smtp;
+
+namespace PocMaterials.Web.Tests.Newsletter;
+
+/// <summary>
+/// The server process killed (SIGKILL) while it sends an issue, and started again: it resumes, and
+/// counted at the SMTP server every recipient has one mail, once an editor has sent the uncertain
+/// ones again.
+/// </summary>
+public sealed class NewsletterKillTests : IAsyncLifetime
+{
+    private const int Recipients = 60;
+    private readonly ContentFolder _folder = ContentFolder.WithFixture();
+    private TestSmtpServer _smtp = null!;
+    private string _connectionString = "";
+
+    public async Task InitializeAsync()
+    {
+        _folder.WriteMaterial("fiche-leersteun", "title: Fiche leersteun\ntype: fiche\nthemes: [decreet-leersteun]");
+        _smtp = await TestSmtpServer.StartAsync(new SmtpBehaviour { DelayPerMessage = TimeSpan.FromMilliseconds(40) });
+        _connectionString = await TestPostgres.CreateDatabaseAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _smtp.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    [Fact]
+    public async Task A_send_killed_mid_run_resumes_on_restart_and_no_recipient_gets_a_mail_twice()
+    {
+        using (var first = await ServerAsync())
+        {
+            var editor = await first.EditorAsync();
+            await ExecuteAsync($$"""
+                INSERT INTO newsletter_subscribers (email, email_key, name, roles)
+                SELECT 'lezer-' || i || '@example.org', 'lezer-' || i || '@example.org', 'Lezer ' || i, '{clb-medewerker}' FROM generate_series(1, {{Recipients}}) AS i
+                """);
+            var issue = await (await editor.PostAsync("/api/newsletter/issues?month=2026-12", null)).Content.ReadFromJsonAsync<JsonElement>();
+            var id = issue.GetProperty("issue").GetProperty("id").GetInt64();
+            Assert.Equal(HttpStatusCode.OK, (await editor.PostAsync($"/api/newsletter/issues/{id}/approve", null)).StatusCode);
+            await Eventually.TrueAsync(() => _smtp.MessageCount >= 15, "the first mails did not arrive");
+            first.Kill();
+        }
+        var before = _smtp.MessageCount;
+        Assert.InRange(before, 15, Recipients - 1);
+
+        using var second = await ServerAsync();
+        var restarted = await second.EditorAsync();
+        await Eventually.TrueAsync(async () => await ScalarAsync("SELECT count(*) FROM newsletter_issues WHERE status = 'sent'") == 1, "the issue was not resumed");
+        var uncertain = await restarted.GetFromJsonAsync<JsonElement>("/api/newsletter/issues/1/deliveries?status=uncertain");
+        // With one worker, the killed run had at most three mails claimed and not settled: in flight, waiting, being made.
+        Assert.InRange(uncertain.GetArrayLength(), 0, 3);
+        foreach (var delivery in uncertain.EnumerateArray())
+        {
+            var email = delivery.GetProperty("email").GetString()!;
+            if (_smtp.MessagesTo(email).Count == 0)
+            {
+                var resend = await restarted.PostAsync($"/api/newsletter/issues/1/deliveries/{delivery.GetProperty("subscriberId").GetInt64()}/resend", null);
+                Assert.Equal(HttpStatusCode.Accepted, resend.StatusCode);
+                await Eventually.TrueAsync(() => _smtp.MessagesTo(email).Count == 1, $"{email} was not sent again");
+            }
+        }
+
+        var perRecipient = _smtp.Messages.SelectMany(m => m.Recipients).GroupBy(r => r, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(Recipients, perRecipient.Count);
+        Assert.All(perRecipient, r => Assert.Equal(1, r.Value));
+    }
+
+    private async Task<ServerProcess> ServerAsync() =>
+        await ServerProcess.StartAsync(_folder, _connectionString, _smtp);
+
+    private Task ExecuteAsync(string sql) => TestPostgres.ExecuteAsync(_connectionString, sql);
+
+    private Task<long> ScalarAsync(string sql) => TestPostgres.ScalarAsync(_connectionString, sql);
+
+    /// <summary>The real server as its own process (the build the tests run against), on a free port.</summary>
+    private sealed class ServerProcess : IDisposable
+    {
+        private readonly Process _process;
+        private readonly HttpClient _http;
+
+        private ServerProcess(Process process, HttpClient http)
+        {
+            _process = process;
+            _http = http;
+        }
+
+        public static async Task<ServerProcess> StartAsync(ContentFolder folder, string connectionString, TestSmtpServer smtp)
+        {
+            var port = FreePort();
+            var start = new ProcessStartInfo("dotnet")
+            {
+                WorkingDirectory = AppContext.BaseDirectory,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                Environment = { ["ASPNETCORE_ENVIRONMENT"] = "Development" },
+                ArgumentList =
+                {
+                    Path.Combine(AppContext.BaseDirectory, "PocMaterials.Web.dll"), "--urls", $"http://127.0.0.1:{port}",
+                    $"--Content:ContentPath={folder.ContentPath}", $"--Content:ThemesPath={folder.ThemesPath}", $"--Data:DataPath={folder.DataPath}",
+                    $"--Postgres:ConnectionString={connectionString}", $"--Smtp:Host={smtp.Host}", $"--Smtp:Port={smtp.Port}", "--Smtp:Security=None",
+                    "--Smtp:Workers=1", "--Logging:LogLevel:Default=Warning",
+                },
+            };
+            var process = Process.Start(start)!;
+            process.OutputDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            var server = new ServerProcess(process, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") });
+            await Eventually.TrueAsync(async () =>
+            {
+                Assert.False(process.HasExited, "the server exited");
+                try
+                {
+                    return (await server._http.GetAsync("/health/live")).IsSuccessStatusCode;
+                }
+                catch (HttpRequestException)
+                {
+                    return false;
+                }
+            }, "the server did not start");
+            return server;
+        }
+
+        public async Task<HttpClient> EditorAsync()
+        {
+            var token = await (await _http.PostAsJsonAsync("/api/dev/token", new { roles = new[] { "redacteur" } })).Content.ReadFromJsonAsync<JsonElement>();
+            var client = new HttpClient { BaseAddress = _http.BaseAddress };
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
+            return client;
+        }
+
+        /// <summary>SIGKILL: no shutdown, no flush, nothing settled.</summary>
+        public void Kill()
+        {
+            _process.Kill();
+            _process.WaitForExit();
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited)
+                Kill();
+            _process.Dispose();
+            _http.Dispose();
+        }
+
+        private static int FreePort()
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
+using PocMaterials.Newsletter.Jobs;
+using PocMaterials.Testing;
+
+namespace PocMaterials.Web.Tests.Newsletter;
+
+/// <summary>
+/// Sending without an editor's approval, as configured: on time the issue goes out; a run long after
+/// its schedule (the server was down) waits for an editor instead of sending a stale issue.
+/// </summary>
+public sealed class NewsletterScheduleTests
+{
+    [Fact]
+    public async Task On_time_an_issue_is_sent_without_approval_when_so_configured()
+    {
+        var issue = await RunComposeJobAsync(scheduledAgo: TimeSpan.FromMinutes(1), until: "sent");
+
+        Assert.Equal("sent", issue.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_late_run_waits_for_an_editor_and_says_why()
+    {
+        var issue = await RunComposeJobAsync(scheduledAgo: TimeSpan.FromHours(12), until: "composed");
+
+        Assert.Equal("composed", issue.GetProperty("status").GetString());
+        Assert.Contains("gemiste planning", issue.GetProperty("note").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_issue_approved_on_a_host_that_stopped_before_enqueuing_its_send_is_sent_by_the_next_host()
+    {
+        using var folder = ContentFolder.WithFixture();
+        folder.WriteMaterial("fiche-leersteun", "title: Fiche leersteun\ntype: fiche\nthemes: [decreet-leersteun]");
+        string connectionString;
+        await using (var first = new PocMaterialsApp(folder))
+        {
+            var editor = await first.ClientFor(["redacteur"]);
+            Assert.True((await editor.PostAsync("/api/newsletter/issues?month=2026-12", null)).IsSuccessStatusCode);
+            connectionString = first.ConnectionString;
+            // What an approval leaves when its host goes between committing it and enqueuing the send.
+            await TestPostgres.ExecuteAsync(connectionString, """
+                UPDATE newsletter_issues SET status = 'approved', approved_at = now() - interval '5 minutes', approved_by = 'redacteur';
+                INSERT INTO newsletter_subscribers (email, email_key, name, roles, created_at)
+                VALUES ('els@example.org', 'els@example.org', 'Els', '{clb-medewerker}', now() - interval '1 hour')
+                """);
+        }
+
+        await using var second = new PocMaterialsApp(folder, settings: new Dictionary<string, string?> { ["Postgres:ConnectionString"] = connectionString });
+        await second.ClientFor(["redacteur"]);
+        await Eventually.TrueAsync(async () => await TestPostgres.ScalarAsync(connectionString, "SELECT count(*) FROM newsletter_issues WHERE status = 'sent'") > 0,
+            "the approved issue was not sent", seconds: 60);
+
+        Assert.Single(Directory.GetFiles(Path.Combine(folder.DataPath, "outbox"), "*.eml"));
+    }
+
+    /// <summary>Runs the compose job on a host whose daily schedule fired <paramref name="scheduledAgo"/> ago.</summary>
+    private static async Task<JsonElement> RunComposeJobAsync(TimeSpan scheduledAgo, string until)
+    {
+        using var folder = ContentFolder.WithFixture();
+        folder.WriteMaterial("fiche-leersteun", "title: Fiche leersteun\ntype: fiche\nthemes: [decreet-leersteun]");
+        var scheduled = DateTime.UtcNow - scheduledAgo;
+        await using var app = new PocMaterialsApp(folder, settings: new Dictionary<string, string?>
+        {
+            ["Newsletter:SendWithoutApproval"] = "true",
+            ["Calendar:TimeZone"] = "UTC",
+            ["Newsletter:ComposeCron"] = string.Create(CultureInfo.InvariantCulture, $"{scheduled.Minute} {scheduled.Hour} * * *"),
+        });
+        var editor = await app.ClientFor(["redacteur"]);
+        app.Services.GetRequiredService<IRecurringJobManager>().Trigger(ComposeIssueJob.RecurringJobId);
+
+        JsonElement issues = default, issue = default;
+        await Eventually.TrueAsync(async () =>
+        {
+            issues = await editor.GetFromJsonAsync<JsonElement>("/api/newsletter/issues");
+            issue = issues.EnumerateArray().FirstOrDefault(i => i.GetProperty("status").GetString() == until);
+            return issue.ValueKind == JsonValueKind.Object;
+        }, () => $"no issue became {until}: {issues}\n" + string.Join('\n',
+            app.Logs.Entries.Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Information && !e.Category.StartsWith("Microsoft", StringComparison.Ordinal)).Select(e => $"{e.Level} {e.Category}: {e.Message}")), seconds: 120);
+        // A moment later it is still where it was: a waiting issue is not sent behind the editor's back.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        return (await editor.GetFromJsonAsync<JsonElement>($"/api/newsletter/issues/{issue.GetProperty("id").GetInt64()}")).GetProperty("issue").Clone();
+    }
+}
