@@ -1,7 +1,7 @@
 using PocMaterials.Testing;
 using PocMaterials.Web.Hosting;
 
-namespace PocMaterials.Web.Tests;
+namespace PocMaterials.Web.Tests.Hosting;
 
 public sealed class ProductSchemaTests
 {
