@@ -5,6 +5,7 @@ using PocMaterials.Content.Parsing;
 using PocMaterials.Publishing.Files;
 using PocMaterials.Publishing.Versions;
 using PocMaterials.Reach.Tracking;
+using PocMaterials.Content;
 
 namespace PocMaterials.Publishing.Materials;
 

@@ -4,8 +4,9 @@ using Microsoft.Extensions.Logging;
 using PocMaterials.Content.Library;
 using PocMaterials.Persistence;
 using PocMaterials.Publishing.Files;
+using PocMaterials.Publishing.Versions;
 
-namespace PocMaterials.Publishing.Versions;
+namespace PocMaterials.Publishing;
 
 /// <summary>
 /// Keeps the history complete when files change on disk (an editor's hand edit, a git pull, another

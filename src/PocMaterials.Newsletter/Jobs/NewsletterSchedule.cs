@@ -1,55 +1,12 @@
 using Hangfire;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PocMaterials.Content.Visibility;
-using PocMaterials.Newsletter;
-using PocMaterials.Newsletter.Composition;
 using PocMaterials.Newsletter.Issues;
-using PocMaterials.Newsletter.Jobs;
-using PocMaterials.Newsletter.Reports;
-using PocMaterials.Newsletter.Rendering;
-using PocMaterials.Newsletter.Security;
-using PocMaterials.Newsletter.Sending;
-using PocMaterials.Newsletter.Tracking;
-using PocMaterials.Newsletter.Subscribers;
 using PocMaterials.Persistence;
-using PocMaterials.Web.Options;
 
-namespace PocMaterials.Web.Hosting;
-
-/// <summary>Wires the POC-a-tizer: subscribers, composition, sending and measuring, and its jobs (Hangfire: see <see cref="HangfireRegistration"/>).</summary>
-public static class NewsletterRegistration
-{
-    public static WebApplicationBuilder AddNewsletter(this WebApplicationBuilder builder)
-    {
-        var services = builder.Services;
-        services.AddOptions<NewsletterOptions>().BindConfiguration(NewsletterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();
-        services.AddSingleton(sp => new SignedTokens(SecretKeyFile.ReadOrCreate(
-            sp.GetRequiredService<IOptions<NewsletterOptions>>().Value.SigningKey,
-            sp.GetRequiredService<DataFolderLock>().Path,
-            "newsletter-signing.key")));
-        services.AddNewsletterSubscribers();
-
-        services.AddSingleton<IssueStore>();
-        services.AddSingleton<DeliveryStore>();
-        services.AddSingleton<NewsletterEvents>();
-        services.AddSingleton<MaterialPopularity>();
-        services.AddSingleton<IssueComposer>();
-        services.AddSingleton(sp => new IssueRenderer(sp.GetRequiredService<IOptions<NewsletterOptions>>().Value.TemplatesPath));
-        services.AddSingleton<NewsletterLinks>();
-        services.AddSingleton(sp => new MailTransports(
-            sp.GetRequiredService<IOptions<SmtpOptions>>().Value,
-            Path.Combine(sp.GetRequiredService<DataFolderLock>().Path, "outbox")));
-        services.AddSingleton<IssueSender>();
-        services.AddSingleton<IssueReports>();
-        services.AddTransient<ComposeIssueJob>();
-        services.AddTransient<SendIssueJob>();
-
-        services.AddHostedService<NewsletterSchedule>();
-        return builder;
-    }
-}
+namespace PocMaterials.Newsletter.Jobs;
 
 /// <summary>
 /// Once Hangfire's schema is in place: registers the recurring jobs with their schedule from configuration,

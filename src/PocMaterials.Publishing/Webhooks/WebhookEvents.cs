@@ -1,11 +1,12 @@
 using System.Threading.Channels;
 using Hangfire;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Visibility;
-using PocMaterials.Publishing.Webhooks;
 
-namespace PocMaterials.Web.Hosting;
+namespace PocMaterials.Publishing.Webhooks;
 
 /// <summary>
 /// Follows the content for webhooks, one step at a time: at start, everything that changed while no host

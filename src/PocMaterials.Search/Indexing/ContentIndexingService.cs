@@ -1,7 +1,8 @@
 using PocMaterials.Content.Library;
-using PocMaterials.Search.Indexing;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
-namespace PocMaterials.Web.Hosting;
+namespace PocMaterials.Search.Indexing;
 
 /// <summary>
 /// Loads the content and builds the search index before the server takes requests, then keeps the
