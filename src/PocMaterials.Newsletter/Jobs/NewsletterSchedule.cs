@@ -15,7 +15,7 @@ namespace PocMaterials.Newsletter.Jobs;
 /// Approval commits first and enqueues the send after: every minute (and at start) an issue still approved
 /// a minute after its approval lost that enqueue with its host, and its send is enqueued again.
 /// </summary>
-internal sealed class NewsletterSchedule(
+internal sealed partial class NewsletterSchedule(
     IRecurringJobManager recurringJobs,
     IBackgroundJobClient jobs,
     IssueStore issues,
@@ -39,7 +39,7 @@ internal sealed class NewsletterSchedule(
             new RecurringJobOptions { TimeZone = calendar.Zone });
         foreach (var issue in await issues.ListAsync(status: IssueStatus.Sending, cancellationToken: cancellationToken))
         {
-            logger.LogWarning("Resuming the sending of issue {Issue} ({Month}), left unfinished", issue.Id, issue.Key);
+            LogResumingSend(logger, issue.Id, issue.Key);
             jobs.Enqueue<SendIssueJob>(job => job.RunAsync(issue.Id, CancellationToken.None));
         }
         await base.StartAsync(cancellationToken);
@@ -58,7 +58,7 @@ internal sealed class NewsletterSchedule(
                 }
                 catch (Exception e) when (DatabaseFailures.IsUnavailable(e) && !stoppingToken.IsCancellationRequested)
                 {
-                    logger.LogWarning("Approved issues could not be checked: {Error}; trying again in a minute", e.Message);
+                    LogApprovedCheckFailed(logger, e.Message);
                 }
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
@@ -76,8 +76,17 @@ internal sealed class NewsletterSchedule(
         {
             if (issue.ApprovedAt > lostBefore)
                 continue;
-            logger.LogWarning("Issue {Issue} ({Month}) was approved at {ApprovedAt} and is not being sent; enqueuing its send", issue.Id, issue.Key, issue.ApprovedAt);
+            LogApprovedNotSent(logger, issue.Id, issue.Key, issue.ApprovedAt);
             jobs.Enqueue<SendIssueJob>(job => job.RunAsync(issue.Id, CancellationToken.None));
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Resuming the sending of issue {Issue} ({Month}), left unfinished")]
+    private static partial void LogResumingSend(ILogger logger, long issue, string month);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Approved issues could not be checked: {Error}; trying again in a minute")]
+    private static partial void LogApprovedCheckFailed(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Issue {Issue} ({Month}) was approved at {ApprovedAt} and is not being sent; enqueuing its send")]
+    private static partial void LogApprovedNotSent(ILogger logger, long issue, string month, DateTimeOffset? approvedAt);
 }

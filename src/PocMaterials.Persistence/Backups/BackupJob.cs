@@ -44,7 +44,7 @@ public sealed record BackupInputs(IReadOnlyDictionary<string, string> ContentFol
 /// The nightly backup, as the <c>backup</c> command makes it, into <c>Backup:Path</c>; then removes the backups
 /// older than the retention, keeping the newest whatever its age.
 /// </summary>
-public sealed class BackupJob(
+public sealed partial class BackupJob(
     Database database, DataFolderLock dataFolder, IOptions<BackupOptions> options, IOptions<PostgresOptions> postgres, BackupInputs inputs,
     TimeProvider time, ILogger<BackupJob> logger)
 {
@@ -61,7 +61,7 @@ public sealed class BackupJob(
         try
         {
             var manifest = await BackupWriter.CreateAsync(folder, BackupServices.Sources(database.ConnectionString, postgres.Value, inputs.ContentFolders, dataFolder.Path), time, cancellationToken);
-            logger.LogInformation("Backup written to {Folder} in {Seconds:0.0} s ({Bytes} bytes)", folder, started.Elapsed.TotalSeconds, manifest.Files.Sum(f => f.Bytes));
+            LogBackupWritten(logger, folder, started.Elapsed.TotalSeconds, manifest.Files.Sum(f => f.Bytes));
         }
         catch
         {
@@ -85,9 +85,15 @@ public sealed class BackupJob(
         foreach (var (folder, createdAt) in backups.OrderByDescending(b => b.CreatedAt).Skip(1).Where(b => b.CreatedAt < limit))
         {
             Directory.Delete(folder, recursive: true);
-            logger.LogInformation("Removed backup {Folder} of {CreatedAt:u}, older than {Days} days", folder, createdAt, options.Value.RetentionDays);
+            LogBackupRemoved(logger, folder, createdAt, options.Value.RetentionDays);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Backup written to {Folder} in {Seconds:0.0} s ({Bytes} bytes)")]
+    private static partial void LogBackupWritten(ILogger logger, string folder, double seconds, long bytes);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Removed backup {Folder} of {CreatedAt:u}, older than {Days} days")]
+    private static partial void LogBackupRemoved(ILogger logger, string folder, DateTimeOffset createdAt, int days);
 }
 
 /// <summary>Registers the nightly backup with Hangfire (shown on its dashboard among the recurring jobs).</summary>

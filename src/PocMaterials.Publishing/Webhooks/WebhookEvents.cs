@@ -14,7 +14,7 @@ namespace PocMaterials.Publishing.Webhooks;
 /// scheduled material became visible without a file change), a step that failed (then all is compared
 /// again), and deliveries a killed host left behind. Each recorded delivery goes to a Hangfire job.
 /// </summary>
-internal sealed class WebhookEvents(
+internal sealed partial class WebhookEvents(
     ContentLibrary library,
     MaterialEventRecorder recorder,
     WebhookStore store,
@@ -85,7 +85,7 @@ internal sealed class WebhookEvents(
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogError(e, "Recording webhook events failed; all content is compared again at the next check");
+                LogRecordingFailed(logger, e);
                 compareAll = true;
             }
             if (change is null)
@@ -102,7 +102,7 @@ internal sealed class WebhookEvents(
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
-            logger.LogError(e, "Looking for overdue webhook deliveries failed; the next check looks again");
+            LogOverdueLookupFailed(logger, e);
         }
     }
 
@@ -111,4 +111,10 @@ internal sealed class WebhookEvents(
         foreach (var delivery in deliveries)
             WebhookDeliveryJob.Enqueue(jobs, delivery);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Recording webhook events failed; all content is compared again at the next check")]
+    private static partial void LogRecordingFailed(ILogger logger, Exception? exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Looking for overdue webhook deliveries failed; the next check looks again")]
+    private static partial void LogOverdueLookupFailed(ILogger logger, Exception? exception);
 }

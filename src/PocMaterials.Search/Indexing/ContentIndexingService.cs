@@ -8,7 +8,7 @@ namespace PocMaterials.Search.Indexing;
 /// Loads the content and builds the search index before the server takes requests, then keeps the
 /// index in step with every change to the content files.
 /// </summary>
-public sealed class ContentIndexingService(ContentLibrary library, MaterialIndex index, ILogger<ContentIndexingService> logger) : IHostedService
+public sealed partial class ContentIndexingService(ContentLibrary library, MaterialIndex index, ILogger<ContentIndexingService> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -17,9 +17,7 @@ public sealed class ContentIndexingService(ContentLibrary library, MaterialIndex
         index.Rebuild(change.Snapshot);
         library.Changed += OnContentChanged;
         library.StartWatching();
-        logger.LogInformation(
-            "Content loaded and indexed in {Elapsed} ms: {Materials} materials, {Errors} content errors",
-            (int)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, change.Snapshot.Materials.Count, change.Snapshot.Errors.Count);
+        LogLoadedAndIndexed(logger, (int)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, change.Snapshot.Materials.Count, change.Snapshot.Errors.Count);
         return Task.CompletedTask;
     }
 
@@ -37,7 +35,13 @@ public sealed class ContentIndexingService(ContentLibrary library, MaterialIndex
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Updating the search index after a content change failed");
+            LogIndexUpdateFailed(logger, e);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Content loaded and indexed in {Elapsed} ms: {Materials} materials, {Errors} content errors")]
+    private static partial void LogLoadedAndIndexed(ILogger logger, int elapsed, int materials, int errors);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Updating the search index after a content change failed")]
+    private static partial void LogIndexUpdateFailed(ILogger logger, Exception? exception);
 }
