@@ -9,7 +9,7 @@ public sealed class NewsletterOptions : IValidatableObject
 
     /// <summary>The address staff reach this server at; links in mails (unsubscribe, tracking, materials) start with it.</summary>
     [Required, Url]
-    public string PublicBaseUrl { get; set; } = "http://localhost:5000";
+    public string PublicBaseUrl { get; set; } = PocMaterials.Content.PublicAddressOptions.DefaultBaseUrl;
 
     /// <summary>The secret of unsubscribe and tracking tokens; by default one created once in the data folder.</summary>
     public string? SigningKey { get; set; }

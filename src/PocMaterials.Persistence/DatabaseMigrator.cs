@@ -8,7 +8,7 @@ namespace PocMaterials.Persistence;
 /// transaction, under an advisory lock so that two instances starting together neither apply a migration
 /// twice nor see half of one.
 /// </summary>
-public static class DatabaseMigrator
+public static partial class DatabaseMigrator
 {
     // Any constant shared by all instances of PocMaterials; "POCM" in ASCII.
     private const long AdvisoryLockKey = 0x504F434D;
@@ -44,7 +44,7 @@ public static class DatabaseMigrator
                 })
                     await record.ExecuteNonQueryAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
-                logger.LogInformation("Applied database migration {Version} {Name} of {Owner}", migration.Version, migration.Name, migration.Owner);
+                LogApplied(logger, migration.Version, migration.Name, migration.Owner);
                 done.Add(migration.Version);
             }
             return done;
@@ -55,4 +55,7 @@ public static class DatabaseMigrator
             await unlock.ExecuteNonQueryAsync(CancellationToken.None);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applied database migration {Version} {Name} of {Owner}")]
+    private static partial void LogApplied(ILogger logger, int version, string name, string owner);
 }

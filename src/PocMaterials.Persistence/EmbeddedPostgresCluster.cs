@@ -20,7 +20,7 @@ namespace PocMaterials.Persistence;
 /// in the cluster's folder, readable by its owner only. A folder created with trust authentication (before
 /// passwords) is upgraded at start, its data kept.
 /// </remarks>
-public sealed class EmbeddedPostgresCluster : IAsyncDisposable
+public sealed partial class EmbeddedPostgresCluster : IAsyncDisposable
 {
     public const string DatabaseName = "pocmaterials";
 
@@ -118,7 +118,7 @@ public sealed class EmbeddedPostgresCluster : IAsyncDisposable
         if (Port == 0)
             return;
         await RunAsync("pg_ctl", ["stop", "-D", _dataPath, "-m", "fast", "-w", "-t", "60"], allowFailure: true, CancellationToken.None);
-        _logger.LogInformation("Embedded PostgreSQL stopped ({DataPath})", _dataPath);
+        LogClusterStopped(_logger, _dataPath);
         Port = 0;
     }
 
@@ -176,7 +176,7 @@ public sealed class EmbeddedPostgresCluster : IAsyncDisposable
         await PrepareFolderAsync(cancellationToken);
         if (!File.Exists(Path.Combine(_dataPath, "PG_VERSION")))
         {
-            _logger.LogInformation("Creating embedded PostgreSQL cluster in {DataPath}", _dataPath);
+            LogCreatingCluster(_logger, _dataPath);
             // Trust only until the first start below sets the passwords, and that start listens on no port.
             await RunAsync("initdb", ["-D", _dataPath, "-U", AdminRole, "--auth=trust", "--encoding=UTF8", "--no-locale"], allowFailure: false, cancellationToken);
         }
@@ -191,12 +191,12 @@ public sealed class EmbeddedPostgresCluster : IAsyncDisposable
             var port = FreePort();
             if (await StartServerAsync(port, cancellationToken, allowFailure: attempt < 3))
                 break;
-            _logger.LogWarning("Embedded PostgreSQL did not start on port {Port} (attempt {Attempt}); trying another port", port, attempt);
+            LogPortRetry(_logger, port, attempt);
         }
         await EnsureAppRoleAsync(cancellationToken);
         await CreateDatabaseAsync(DatabaseName, cancellationToken);
         await HandOverObjectsAsync(DatabaseName, cancellationToken);
-        _logger.LogInformation("Embedded PostgreSQL listening on 127.0.0.1:{Port} ({DataPath})", Port, _dataPath);
+        LogClusterListening(_logger, Port, _dataPath);
     }
 
     /// <summary>
@@ -206,7 +206,7 @@ public sealed class EmbeddedPostgresCluster : IAsyncDisposable
     /// </summary>
     private async Task SecureAsync(CancellationToken cancellationToken)
     {
-        _logger.LogInformation("Setting passwords and password authentication on the embedded PostgreSQL cluster in {DataPath}", _dataPath);
+        LogSettingPasswords(_logger, _dataPath);
         var maintenanceHba = Path.Combine(_dataPath, MaintenanceHbaFile);
         await WritePrivateAsync(maintenanceHba, "local all all trust\n", cancellationToken);
         await WritePrivateAsync(Path.Combine(_dataPath, "pg_hba.conf"), HbaConfiguration, cancellationToken);
@@ -398,4 +398,19 @@ public sealed class EmbeddedPostgresCluster : IAsyncDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Embedded PostgreSQL stopped ({DataPath})")]
+    private static partial void LogClusterStopped(ILogger logger, string dataPath);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Creating embedded PostgreSQL cluster in {DataPath}")]
+    private static partial void LogCreatingCluster(ILogger logger, string dataPath);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Embedded PostgreSQL did not start on port {Port} (attempt {Attempt}); trying another port")]
+    private static partial void LogPortRetry(ILogger logger, int port, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Embedded PostgreSQL listening on 127.0.0.1:{Port} ({DataPath})")]
+    private static partial void LogClusterListening(ILogger logger, int port, string dataPath);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Setting passwords and password authentication on the embedded PostgreSQL cluster in {DataPath}")]
+    private static partial void LogSettingPasswords(ILogger logger, string dataPath);
 }

@@ -1,3 +1,5 @@
+using PocMaterials.Persistence.Backups;
+using PocMaterials.Content.Library;
 using PocMaterials.Persistence;
 using PocMaterials.Web.Commands;
 using PocMaterials.Web.Hosting;

@@ -15,7 +15,7 @@ namespace PocMaterials.Content.Library;
 /// Holds the current content and keeps it in step with the files. A file with errors is reported and
 /// left out, except that a file which was valid before keeps its last valid version until it is fixed.
 /// </summary>
-public sealed class ContentLibrary : IDisposable
+public sealed partial class ContentLibrary : IDisposable
 {
     /// <summary>The default size limit of one content file: far above any real material, far below what slows search.</summary>
     public const long DefaultMaxFileBytes = 1024 * 1024;
@@ -117,7 +117,7 @@ public sealed class ContentLibrary : IDisposable
                 _touched.UnionWith(touched);
             _definitionsFingerprint = "";
             _debounceTimer.Change(RetryAfterFailure, Timeout.InfiniteTimeSpan);
-            _logger.LogError(e, "Reloading content failed; trying again in {Seconds} s", RetryAfterFailure.TotalSeconds);
+            LogReloadFailed(_logger, e, RetryAfterFailure.TotalSeconds);
             return;
         }
         if (change.IsEmpty)
@@ -128,7 +128,7 @@ public sealed class ContentLibrary : IDisposable
         }
         catch (Exception e)
         {
-            _logger.LogError(e, "Handling content version {Version} failed", change.Snapshot.Version);
+            LogChangeHandlingFailed(_logger, e, change.Snapshot.Version);
         }
     }
 
@@ -164,7 +164,7 @@ public sealed class ContentLibrary : IDisposable
             // A lost event (buffer overflow) must not leave the index stale: rescan everything.
             watcher.Error += (_, e) =>
             {
-                _logger.LogWarning(e.GetException(), "File watcher lost events; rescanning all content");
+                LogWatcherLostEvents(_logger, e.GetException());
                 Touch(folder);
             };
             watcher.EnableRaisingEvents = true;
@@ -238,12 +238,10 @@ public sealed class ContentLibrary : IDisposable
         Volatile.Write(ref _current, snapshot);
 
         foreach (var error in errors.Except(previous.Errors))
-            _logger.LogWarning("Content error in {File} line {Line}, field {Field}: {Message}", error.File, error.Line, error.Field, error.Message);
+            LogContentError(_logger, error.File, error.Line, error.Field, error.Message);
         if (changed)
         {
-            _logger.LogInformation(
-                "Content version {Version}: {Materials} materials, {Themes} themes, {Errors} errors ({Upserted} added or changed, {Removed} removed)",
-                snapshot.Version, materials.Count, themes.Count, errors.Count, upserted.Count, removed.Count);
+            LogContentVersion(_logger, snapshot.Version, materials.Count, themes.Count, errors.Count, upserted.Count, removed.Count);
         }
         return new ContentChange(snapshot, definitionsChanged, upserted, removed) { Previous = previous };
     }
@@ -380,7 +378,7 @@ public sealed class ContentLibrary : IDisposable
         catch (Exception e)
         {
             // The parsers report what they know; anything else a file makes them throw is still that file's error.
-            _logger.LogError(e, "Parsing {File} failed unexpectedly", display);
+            LogParsingFailed(_logger, e, display);
             errors.Add(new ContentError(display, 1, "file", $"cannot be parsed: {e.Message}"));
             return null;
         }
@@ -433,4 +431,22 @@ public sealed class ContentLibrary : IDisposable
             return info.Exists ? new FileStamp(info.LastWriteTimeUtc.Ticks, info.Length) : default;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reloading content failed; trying again in {Seconds} s")]
+    private static partial void LogReloadFailed(ILogger logger, Exception? exception, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handling content version {Version} failed")]
+    private static partial void LogChangeHandlingFailed(ILogger logger, Exception? exception, long version);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "File watcher lost events; rescanning all content")]
+    private static partial void LogWatcherLostEvents(ILogger logger, Exception? exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Content error in {File} line {Line}, field {Field}: {Message}")]
+    private static partial void LogContentError(ILogger logger, string file, int line, string field, string message);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Content version {Version}: {Materials} materials, {Themes} themes, {Errors} errors ({Upserted} added or changed, {Removed} removed)")]
+    private static partial void LogContentVersion(ILogger logger, long version, int materials, int themes, int errors, int upserted, int removed);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Parsing {File} failed unexpectedly")]
+    private static partial void LogParsingFailed(ILogger logger, Exception? exception, string file);
 }

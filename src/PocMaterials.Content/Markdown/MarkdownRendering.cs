@@ -28,9 +28,9 @@ public static class MarkdownRendering
     /// <summary>Parses a content file's Markdown, or reports at its first line why it cannot be read.</summary>
     public static MarkdownDocument? Parse(string markdown, string file, int line, List<ContentError> errors)
     {
-        if (Parsing.ContentText.NulLine(markdown) is { } nul)
+        if (ContentText.NulLine(markdown) is { } nul)
         {
-            errors.Add(new ContentError(file, line + nul - 1, "body", Parsing.ContentText.NulMessage));
+            errors.Add(new ContentError(file, line + nul - 1, "body", ContentText.NulMessage));
             return null;
         }
         try

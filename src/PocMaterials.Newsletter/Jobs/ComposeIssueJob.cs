@@ -13,7 +13,7 @@ namespace PocMaterials.Newsletter.Jobs;
 /// The recurring job that composes the issue of the month. Running it again for a month finds the
 /// issue already there. A run long after its schedule (the server was down) never sends on its own.
 /// </summary>
-public sealed class ComposeIssueJob(
+public sealed partial class ComposeIssueJob(
     IssueComposer composer,
     IssueStore issues,
     ContentLibrary library,
@@ -32,7 +32,7 @@ public sealed class ComposeIssueJob(
         var composed = await composer.ComposeAsync(today, library.Current, today, cancellationToken);
         if (composed is null)
         {
-            logger.LogWarning("No POC-a-tizer issue for {Month}: there is no theme to feature", today);
+            LogNoTheme(logger, today);
             return null;
         }
         var late = IsLate();
@@ -43,10 +43,10 @@ public sealed class ComposeIssueJob(
         }, cancellationToken);
         if (!created)
         {
-            logger.LogInformation("The POC-a-tizer of {Month} was composed before (issue {Issue}, {Status})", issue.Key, issue.Id, issue.Status);
+            LogComposedBefore(logger, issue.Key, issue.Id, issue.Status);
             return issue.Id;
         }
-        logger.LogInformation("Composed the POC-a-tizer of {Month} (issue {Issue}) featuring {Feature}{Late}", issue.Key, issue.Id, issue.Feature.Id, late ? ", late" : "");
+        LogComposed(logger, issue.Key, issue.Id, issue.Feature.Id, late ? ", late" : "");
         if (sendAtOnce && await issues.TransitionAsync(issue.Id, [IssueStatus.Composed], IssueStatus.Approved, "automatisch", null, cancellationToken) is not null)
             SendIssueJob.Enqueue(jobs, issue.Id);
         return issue.Id;
@@ -62,4 +62,13 @@ public sealed class ComposeIssueJob(
         var scheduled = cron.GetNextOccurrence(now - settings.LateAfter, calendar.Zone, inclusive: true);
         return scheduled is null || scheduled > now;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No POC-a-tizer issue for {Month}: there is no theme to feature")]
+    private static partial void LogNoTheme(ILogger logger, DateOnly month);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The POC-a-tizer of {Month} was composed before (issue {Issue}, {Status})")]
+    private static partial void LogComposedBefore(ILogger logger, string month, long issue, IssueStatus status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Composed the POC-a-tizer of {Month} (issue {Issue}) featuring {Feature}{Late}")]
+    private static partial void LogComposed(ILogger logger, string month, long issue, string feature, string late);
 }

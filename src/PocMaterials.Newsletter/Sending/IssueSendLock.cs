@@ -6,7 +6,7 @@ using PocMaterials.Persistence;
 namespace PocMaterials.Newsletter.Sending;
 
 /// <summary>Another run holds the send lock of the issue: this run must stop.</summary>
-public sealed class SendLockLostException(long issueId)
+public sealed partial class SendLockLostException(long issueId)
     : Exception($"Issue {issueId}: another run took the send lock while the database was away; this run stops.");
 
 /// <summary>
@@ -16,7 +16,7 @@ public sealed class SendLockLostException(long issueId)
 /// that restarted took the lock's connection, and with it the lock, so it is taken again; when another run took it
 /// meanwhile, <see cref="SendLockLostException"/> ends this run.
 /// </summary>
-internal sealed class IssueSendLock : IAsyncDisposable
+internal sealed partial class IssueSendLock : IAsyncDisposable
 {
     // Any constant; "POCN" in ASCII. The issue id is the lock's second key.
     private const int LockClass = 0x504F434E;
@@ -64,7 +64,7 @@ internal sealed class IssueSendLock : IAsyncDisposable
             catch (Exception e) when (DatabaseFailures.IsUnavailable(e) && !cancellationToken.IsCancellationRequested)
             {
                 if (!_outage)
-                    _logger.LogWarning("Issue {Issue}: the database does not answer ({Error}); the send waits for it", _issueId, e.Message);
+                    LogDatabaseAway(_logger, _issueId, e.Message);
                 _outage = true;
                 await Task.Delay(delay, cancellationToken);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LastRetryDelay.Ticks));
@@ -97,7 +97,7 @@ internal sealed class IssueSendLock : IAsyncDisposable
                     throw new SendLockLostException(_issueId);
             }
             _outage = false;
-            _logger.LogWarning("Issue {Issue}: the database answers again; the send goes on", _issueId);
+            LogDatabaseBack(_logger, _issueId);
         }
         finally
         {
@@ -146,4 +146,10 @@ internal sealed class IssueSendLock : IAsyncDisposable
         await _connection.DisposeAsync();
         _checking.Dispose();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Issue {Issue}: the database does not answer ({Error}); the send waits for it")]
+    private static partial void LogDatabaseAway(ILogger logger, long issue, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Issue {Issue}: the database answers again; the send goes on")]
+    private static partial void LogDatabaseBack(ILogger logger, long issue);
 }

@@ -162,7 +162,7 @@ public sealed partial class IssueSender
                 var response = SmtpFailures.Describe(e);
                 if (attempt >= options.MaxAttempts)
                     return (DeliveryStatus.Deferred, attempt, response);
-                logger.LogWarning("Sending {MessageId} failed (attempt {Attempt}): {Response}; retrying in {Delay} ms", message.MessageId, attempt, response, (int)delay.TotalMilliseconds);
+                LogSendRetry(logger, message.MessageId, attempt, response, (int)delay.TotalMilliseconds);
                 await Task.Delay(delay, CancellationToken.None);
                 delay *= 4;
             }
@@ -234,4 +234,7 @@ public sealed partial class IssueSender
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending {MessageId} failed (attempt {Attempt}): {Response}; retrying in {Delay} ms")]
+    private static partial void LogSendRetry(ILogger logger, string? messageId, int attempt, string response, int delay);
 }

@@ -8,7 +8,7 @@ using PocMaterials.Persistence;
 namespace PocMaterials.Newsletter.Sending;
 
 /// <summary>Mails of an issue wait for a later run after transient failures.</summary>
-public sealed class DeferredMailsException(string message) : Exception(message);
+public sealed partial class DeferredMailsException(string message) : Exception(message);
 
 /// <summary>
 /// Sends an approved issue to every active subscriber, personalised per recipient's roles, through
@@ -42,7 +42,7 @@ public sealed partial class IssueSender(
         await using var sendLock = await IssueSendLock.TryTakeAsync(database.DataSource, issueId, logger, cancellationToken);
         if (sendLock is null)
         {
-            logger.LogInformation("Issue {Issue} is being sent by another run; this one stops", issueId);
+            LogSentByAnotherRun(logger, issueId);
             return;
         }
         await SendLockedAsync(issueId, sendLock, cancellationToken);
@@ -55,32 +55,32 @@ public sealed partial class IssueSender(
             issue = await sendLock.CallAsync(token => issues.TransitionAsync(issueId, [IssueStatus.Approved], IssueStatus.Sending, null, null, token), cancellationToken);
         if (issue is not { Status: IssueStatus.Sending or IssueStatus.Sent })
         {
-            logger.LogInformation("Issue {Issue} is not to be sent ({Status})", issueId, issue?.Status);
+            LogNotToBeSent(logger, issueId, issue?.Status);
             return;
         }
         var uncertain = await sendLock.CallAsync(token => deliveries.MarkAbandonedUncertainAsync(issueId, token), cancellationToken);
         if (uncertain > 0)
-            logger.LogWarning("Issue {Issue}: {Count} mails of an interrupted run may or may not have gone out; they are marked uncertain for an editor", issueId, uncertain);
+            LogInterruptedMailsUncertain(logger, issueId, uncertain);
 
         var run = new SendRun(issue, smtpOptions.Value, sendLock, cancellationToken);
         await RunAsync(run);
         if (run.Failure is SendLockLostException)
         {
-            logger.LogWarning("Issue {Issue}: another run took over after the database came back; this run stopped after {Sent} mails", issueId, run.Sent);
+            LogTakenOver(logger, issueId, run.Sent);
             return;
         }
         cancellationToken.ThrowIfCancellationRequested();
         // Every mail this run handed over is settled. A row still claimed was claimed by a statement whose answer the
         // database's restart took: its fate is unknown, as after a killed run.
         if (await sendLock.CallAsync(token => deliveries.MarkAbandonedUncertainAsync(issueId, token), cancellationToken) is > 0 and var unknown)
-            logger.LogWarning("Issue {Issue}: {Count} mails claimed while the database went away are marked uncertain for an editor", issueId, unknown);
+            LogClaimedMailsUncertain(logger, issueId, unknown);
         if (run.Failure is not null || run.StopReason is not null)
         {
             // A fault of the run itself (the database's absence is waited out, not a failure): the issue stops with the
             // reason, so an editor sees why and can approve it again to resume, or cancel it.
             var reason = run.StopReason ?? $"Gestopt door een fout: {run.Failure!.Message}";
             await sendLock.CallAsync(token => issues.TransitionAsync(issueId, [IssueStatus.Sending], IssueStatus.Stopped, null, reason, token), cancellationToken);
-            logger.LogError(run.Failure, "Issue {Issue} stopped: {Reason}", issueId, reason);
+            LogIssueStopped(logger, run.Failure, issueId, reason);
             return;
         }
         if (await sendLock.CallAsync(token => deliveries.CountAsync(issueId, DeliveryStatus.Deferred, token), cancellationToken) is > 0 and var deferred)
@@ -89,8 +89,32 @@ public sealed partial class IssueSender(
             throw new DeferredMailsException($"Issue {issueId}: {deferred} mails deferred after transient failures; the job runs again later.");
         }
         if (await sendLock.CallAsync(token => issues.TransitionAsync(issueId, [IssueStatus.Sending], IssueStatus.Sent, null, null, token), cancellationToken) is null)
-            logger.LogWarning("Issue {Issue} was cancelled while it was sent: {Sent} mails went out", issueId, run.Sent);
+            LogIssueCancelled(logger, issueId, run.Sent);
         else
-            logger.LogInformation("Issue {Issue} sent: {Sent} mails, {Failed} failed, {Skipped} with nothing to show", issueId, run.Sent, run.Failed, run.Skipped);
+            LogIssueSent(logger, issueId, run.Sent, run.Failed, run.Skipped);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Issue {Issue} is being sent by another run; this one stops")]
+    private static partial void LogSentByAnotherRun(ILogger logger, long issue);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Issue {Issue} is not to be sent ({Status})")]
+    private static partial void LogNotToBeSent(ILogger logger, long issue, IssueStatus? status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Issue {Issue}: {Count} mails of an interrupted run may or may not have gone out; they are marked uncertain for an editor")]
+    private static partial void LogInterruptedMailsUncertain(ILogger logger, long issue, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Issue {Issue}: another run took over after the database came back; this run stopped after {Sent} mails")]
+    private static partial void LogTakenOver(ILogger logger, long issue, int sent);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Issue {Issue}: {Count} mails claimed while the database went away are marked uncertain for an editor")]
+    private static partial void LogClaimedMailsUncertain(ILogger logger, long issue, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Issue {Issue} stopped: {Reason}")]
+    private static partial void LogIssueStopped(ILogger logger, Exception? exception, long issue, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Issue {Issue} was cancelled while it was sent: {Sent} mails went out")]
+    private static partial void LogIssueCancelled(ILogger logger, long issue, int sent);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Issue {Issue} sent: {Sent} mails, {Failed} failed, {Skipped} with nothing to show")]
+    private static partial void LogIssueSent(ILogger logger, long issue, int sent, int failed, int skipped);
 }

@@ -43,7 +43,7 @@ public sealed record AttachmentWrite(AttachmentOutcome Outcome, Attachment? Atta
 /// folder, never beyond the size limit, checked by its bytes, and renamed into place. What is read was
 /// checked too, however it got there: a file whose bytes do not match its name is neither listed nor served.
 /// </summary>
-public sealed class AttachmentFiles(ContentLibrary library, Database database, long maxBytes, ILogger<AttachmentFiles> logger)
+public sealed partial class AttachmentFiles(ContentLibrary library, Database database, long maxBytes, ILogger<AttachmentFiles> logger)
 {
     private readonly ConcurrentDictionary<string, CheckedFile> _checked = new(StringComparer.Ordinal);
 
@@ -88,7 +88,7 @@ public sealed class AttachmentFiles(ContentLibrary library, Database database, l
             var type = AttachmentTypes.Detect(stream);
             known = new CheckedFile(stamp, ETagOf(SHA256.HashData(Rewound(stream))), type.Type == AttachmentTypes.OfFileName(name) ? type.Type : null);
             if (known.Type is null)
-                logger.LogWarning("Attachment {Slug}/{Name} is {Detected}, not what its name says; it is not served", slug, name, type.Description);
+                LogAttachmentMismatch(logger, slug, name, type.Description);
             _checked[path] = known;
         }
         if (known.Type is null)
@@ -246,6 +246,9 @@ public sealed class AttachmentFiles(ContentLibrary library, Database database, l
     private readonly record struct FileStamp(long Ticks, long Length);
 
     private sealed record CheckedFile(FileStamp Stamp, string ETag, AttachmentType? Type);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Attachment {Slug}/{Name} is {Detected}, not what its name says; it is not served")]
+    private static partial void LogAttachmentMismatch(ILogger logger, string slug, string name, string detected);
 }
 
 /// <summary>An attachment with its bytes open for reading; the reader disposes it.</summary>

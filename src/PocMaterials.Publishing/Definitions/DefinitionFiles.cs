@@ -5,6 +5,7 @@ using PocMaterials.Content.Parsing;
 using PocMaterials.Content.Taxonomy;
 using PocMaterials.Publishing.Files;
 using PocMaterials.Publishing.Versions;
+using PocMaterials.Content;
 
 namespace PocMaterials.Publishing.Definitions;
 

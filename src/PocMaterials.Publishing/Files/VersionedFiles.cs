@@ -3,6 +3,7 @@ using System.Text;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Parsing;
 using PocMaterials.Publishing.Versions;
+using PocMaterials.Content;
 
 namespace PocMaterials.Publishing.Files;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using PocMaterials.Content;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Parsing;
 using PocMaterials.Persistence;

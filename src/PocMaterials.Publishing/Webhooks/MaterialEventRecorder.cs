@@ -15,7 +15,7 @@ namespace PocMaterials.Publishing.Webhooks;
 /// hosts sharing a content folder announce each change once, a host that lags behind announces nothing
 /// stale, and a change seen merged by one host and in steps by another is announced once either way.
 /// </summary>
-public sealed class MaterialEventRecorder(Database database, StaffCalendar calendar, TimeProvider time, string publicBaseUrl, ILogger<MaterialEventRecorder> logger)
+public sealed partial class MaterialEventRecorder(Database database, StaffCalendar calendar, TimeProvider time, string publicBaseUrl, ILogger<MaterialEventRecorder> logger)
 {
     // The first key of the advisory locks per slug; "WHKS" in ASCII.
     private const int LockClass = 0x57484B53;
@@ -107,7 +107,7 @@ public sealed class MaterialEventRecorder(Database database, StaffCalendar calen
         }
         catch (Exception e) when (DatabaseFailures.IsRefusedData(e))
         {
-            logger.LogError(e, "Webhook events of material {Slug} could not be recorded; the other materials' are", observation.Slug);
+            LogMaterialEventsFailed(logger, e, observation.Slug);
             return [];
         }
     }
@@ -143,7 +143,7 @@ public sealed class MaterialEventRecorder(Database database, StaffCalendar calen
         }
         await transaction.CommitAsync(cancellationToken);
         foreach (var (_, message, endpoint) in recorded)
-            logger.LogInformation("Webhook event {Type} of {Slug} for endpoint {Endpoint}: {Message}", message.Type, message.Material?.Slug, endpoint, message.Id);
+            LogEventRecorded(logger, message.Type, message.Material?.Slug, endpoint, message.Id);
         return [.. recorded.Select(r => r.Delivery)];
     }
 
@@ -182,4 +182,10 @@ public sealed class MaterialEventRecorder(Database database, StaffCalendar calen
 
     /// <param name="FingerprintBefore">The material as this host knew it before (null: it did not exist); it must match what was announced.</param>
     private sealed record Observation(string Slug, string? FingerprintBefore, Material? Material);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook events of material {Slug} could not be recorded; the other materials' are")]
+    private static partial void LogMaterialEventsFailed(ILogger logger, Exception? exception, string slug);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook event {Type} of {Slug} for endpoint {Endpoint}: {Message}")]
+    private static partial void LogEventRecorded(ILogger logger, string type, string? slug, long endpoint, string message);
 }

@@ -26,7 +26,7 @@ public sealed record AttemptResult(AttemptOutcome Outcome, TimeSpan RetryAfter =
 /// and records the answer in the delivery log. Delivery is at least once: a host killed after the receiver
 /// answered and before the answer was recorded sends it again, with the same webhook-id.
 /// </summary>
-public sealed class WebhookSender(Database database, WebhookSecretProtector secrets, IHttpClientFactory clients, IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookSender> logger)
+public sealed partial class WebhookSender(Database database, WebhookSecretProtector secrets, IHttpClientFactory clients, IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookSender> logger)
 {
     public const string HttpClientName = "webhooks";
     private const int MaxErrorLength = 500;
@@ -77,11 +77,10 @@ public sealed class WebhookSender(Database database, WebhookSecretProtector secr
         switch (outcome)
         {
             case AttemptOutcome.Retry:
-                logger.LogWarning("Webhook delivery {Delivery} to {Url}, attempt {Attempt} of {MaxAttempts}, failed ({Error}); next attempt in {RetryAfter}",
-                    deliveryId, claim.Url, claim.Attempt, settings.MaxAttempts, error, retryAfter);
+                LogDeliveryRetry(logger, deliveryId, claim.Url, claim.Attempt, settings.MaxAttempts, error, retryAfter);
                 break;
             case AttemptOutcome.Failed:
-                logger.LogError("Webhook delivery {Delivery} to {Url} failed after {Attempts} attempts: {Error}", deliveryId, claim.Url, claim.Attempt, error);
+                LogDeliveryFailed(logger, deliveryId, claim.Url, claim.Attempt, error);
                 break;
         }
         return new AttemptResult(outcome, retryAfter);
@@ -143,4 +142,10 @@ public sealed class WebhookSender(Database database, WebhookSecretProtector secr
 
     /// <param name="Secret">As stored: encrypted.</param>
     private sealed record Claim(int Attempt, string MessageId, string Payload, string Url, string Secret);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery {Delivery} to {Url}, attempt {Attempt} of {MaxAttempts}, failed ({Error}); next attempt in {RetryAfter}")]
+    private static partial void LogDeliveryRetry(ILogger logger, long delivery, string url, int attempt, int maxAttempts, string? error, TimeSpan retryAfter);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook delivery {Delivery} to {Url} failed after {Attempts} attempts: {Error}")]
+    private static partial void LogDeliveryFailed(ILogger logger, long delivery, string url, int attempts, string? error);
 }

@@ -11,7 +11,7 @@ namespace PocMaterials.Reach.Tracking;
 /// Keeps raw events for the configured number of months. The daily figures written with every batch
 /// (daily_reach) are kept forever, so reports on older periods lose nothing but the search details.
 /// </summary>
-public sealed class RawEventRetention(Database database, IOptions<ReachOptions> options, StaffCalendar calendar, ILogger<RawEventRetention> logger)
+public sealed partial class RawEventRetention(Database database, IOptions<ReachOptions> options, StaffCalendar calendar, ILogger<RawEventRetention> logger)
     : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromHours(6);
@@ -29,7 +29,7 @@ public sealed class RawEventRetention(Database database, IOptions<ReachOptions> 
                 }
                 catch (Exception e) when (e is NpgsqlException or InvalidOperationException && !stoppingToken.IsCancellationRequested)
                 {
-                    logger.LogWarning(e, "Applying the retention of raw reach events failed; trying again in {Hours} hours", Interval.TotalHours);
+                    LogRetentionFailed(logger, e, Interval.TotalHours);
                 }
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
@@ -55,7 +55,13 @@ public sealed class RawEventRetention(Database database, IOptions<ReachOptions> 
             deleted += await delete.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         if (deleted > 0)
-            logger.LogInformation("Retention: {Deleted} raw reach events before {Cutoff:yyyy-MM-dd} deleted; their daily figures stay", deleted, cutoffDay);
+            LogRetentionApplied(logger, deleted, cutoffDay);
         return deleted;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Applying the retention of raw reach events failed; trying again in {Hours} hours")]
+    private static partial void LogRetentionFailed(ILogger logger, Exception? exception, double hours);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: {Deleted} raw reach events before {Cutoff:yyyy-MM-dd} deleted; their daily figures stay")]
+    private static partial void LogRetentionApplied(ILogger logger, int deleted, DateOnly cutoff);
 }

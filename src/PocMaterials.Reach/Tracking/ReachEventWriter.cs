@@ -10,7 +10,7 @@ namespace PocMaterials.Reach.Tracking;
 /// while the batch stays in hand; a batch refused for its data is written again event by event, so only
 /// the bad events are lost; a graceful shutdown writes what is still buffered, within a deadline.
 /// </summary>
-public sealed class ReachEventWriter(ReachRecorder recorder, ReachEventStore store, IOptions<ReachOptions> options, ILogger<ReachEventWriter> logger)
+public sealed partial class ReachEventWriter(ReachRecorder recorder, ReachEventStore store, IOptions<ReachOptions> options, ILogger<ReachEventWriter> logger)
     : BackgroundService
 {
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(250);
@@ -66,7 +66,7 @@ public sealed class ReachEventWriter(ReachRecorder recorder, ReachEventStore sto
                 await WriteAsync(deadline.Token);
             }
             while (recorder.Reader.Count > 0);
-            logger.LogInformation("Reach events flushed at shutdown: {Written} written, {Dropped} dropped", Written, recorder.Dropped);
+            LogFlushed(logger, Written, recorder.Dropped);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
@@ -75,8 +75,7 @@ public sealed class ReachEventWriter(ReachRecorder recorder, ReachEventStore sto
             while (recorder.Reader.TryRead(out _))
                 unwritten++;
             recorder.CountDropped(unwritten);
-            logger.LogWarning("Reach events not written at shutdown: the database did not take them within {Seconds} s; {Unwritten} events dropped ({Written} written since start)",
-                seconds, unwritten, Written);
+            LogNotFlushed(logger, seconds, unwritten, Written);
         }
     }
 
@@ -98,13 +97,13 @@ public sealed class ReachEventWriter(ReachRecorder recorder, ReachEventStore sto
         }
         catch (Exception e) when (DatabaseFailures.IsRefusedData(e) && _batch.Count > 1)
         {
-            logger.LogWarning(e, "A batch of {Count} reach events was refused for its data; writing its events one by one", _batch.Count);
+            LogBatchRefusedForData(logger, e, _batch.Count);
             await WriteOneByOneAsync(cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A batch the database refuses for good would block every later event: drop it, loudly.
-            logger.LogError(e, "Reach events refused by the database; {Count} events dropped", _batch.Count);
+            LogBatchRefused(logger, e, _batch.Count);
             recorder.CountDropped(_batch.Count);
             _batch.Clear();
         }
@@ -125,7 +124,7 @@ public sealed class ReachEventWriter(ReachRecorder recorder, ReachEventStore sto
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogError(e, "Reach event {EventId} ({EventType}) refused by the database and dropped", reachEvent.Id, reachEvent.GetType().Name);
+                LogEventRefused(logger, e, reachEvent.Id, reachEvent.GetType().Name);
                 recorder.CountDropped(1);
             }
             _batch.RemoveAt(_batch.Count - 1);
@@ -144,10 +143,28 @@ public sealed class ReachEventWriter(ReachRecorder recorder, ReachEventStore sto
             }
             catch (Exception e) when (DatabaseFailures.IsUnavailable(e))
             {
-                logger.LogWarning(e, "Writing {Count} reach events failed; retrying in {Delay} ms ({Pending} more buffered)", events.Count, (int)delay.TotalMilliseconds, recorder.Pending);
+                LogWriteRetry(logger, e, events.Count, (int)delay.TotalMilliseconds, recorder.Pending);
                 await Task.Delay(delay, cancellationToken);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LastRetryDelay.Ticks));
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reach events flushed at shutdown: {Written} written, {Dropped} dropped")]
+    private static partial void LogFlushed(ILogger logger, long written, long dropped);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reach events not written at shutdown: the database did not take them within {Seconds} s; {Unwritten} events dropped ({Written} written since start)")]
+    private static partial void LogNotFlushed(ILogger logger, int seconds, int unwritten, long written);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} reach events was refused for its data; writing its events one by one")]
+    private static partial void LogBatchRefusedForData(ILogger logger, Exception? exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reach events refused by the database; {Count} events dropped")]
+    private static partial void LogBatchRefused(ILogger logger, Exception? exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reach event {EventId} ({EventType}) refused by the database and dropped")]
+    private static partial void LogEventRefused(ILogger logger, Exception? exception, Guid eventId, string eventType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing {Count} reach events failed; retrying in {Delay} ms ({Pending} more buffered)")]
+    private static partial void LogWriteRetry(ILogger logger, Exception? exception, int count, int delay, int pending);
 }

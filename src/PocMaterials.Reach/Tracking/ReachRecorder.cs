@@ -9,7 +9,7 @@ namespace PocMaterials.Reach.Tracking;
 /// buffer for <see cref="ReachEventWriter"/>. When the buffer is full (a long database outage) new
 /// events are dropped, counted and logged, rather than letting memory grow without bound.
 /// </summary>
-public sealed class ReachRecorder
+public sealed partial class ReachRecorder
 {
     private static readonly TimeSpan WarningInterval = TimeSpan.FromSeconds(10);
 
@@ -46,11 +46,14 @@ public sealed class ReachRecorder
         var now = _time.GetUtcNow().UtcTicks;
         var last = Interlocked.Read(ref _lastWarningTicks);
         if (now - last >= WarningInterval.Ticks && Interlocked.CompareExchange(ref _lastWarningTicks, now, last) == last)
-            _logger.LogWarning("Reach buffer full or closed: {Dropped} events dropped so far ({Pending} waiting for the database)", dropped, Pending);
+            LogBufferFull(_logger, dropped, Pending);
     }
 
     internal void CountDropped(int count) => Interlocked.Add(ref _dropped, count);
 
     /// <summary>No more events are accepted; what is buffered can still be read.</summary>
     internal void Complete() => _buffer.Writer.TryComplete();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reach buffer full or closed: {Dropped} events dropped so far ({Pending} waiting for the database)")]
+    private static partial void LogBufferFull(ILogger logger, long dropped, int pending);
 }

@@ -20,7 +20,7 @@ namespace PocMaterials.Search.Indexing;
 /// process; searches go through a SearcherManager. Content is the source of truth: the index is
 /// rebuilt from it at start-up, and a missing or corrupt index is simply wiped and rebuilt.
 /// </summary>
-public sealed class MaterialIndex : IDisposable
+public sealed partial class MaterialIndex : IDisposable
 {
     private readonly string _path;
     private readonly ILogger _logger;
@@ -70,7 +70,7 @@ public sealed class MaterialIndex : IDisposable
                 _writer.AddDocuments(MaterialDocuments.Create(material, content, Revise(material)));
             _synonyms = SearchSynonyms.From(content);
             Publish();
-            _logger.LogInformation("Search index rebuilt: {Materials} materials (content version {Version})", content.Materials.Count, content.Version);
+            LogRebuilt(_logger, content.Materials.Count, content.Version);
         }
     }
 
@@ -93,7 +93,7 @@ public sealed class MaterialIndex : IDisposable
             foreach (var material in change.Upserted)
                 _writer.UpdateDocuments(new Term(IndexFields.Slug, material.Slug), MaterialDocuments.Create(material, change.Snapshot, Revise(material)));
             Publish();
-            _logger.LogInformation("Search index updated: {Upserted} added or changed, {Removed} removed", change.Upserted.Count, change.Removed.Count);
+            LogUpdated(_logger, change.Upserted.Count, change.Removed.Count);
         }
     }
 
@@ -164,7 +164,7 @@ public sealed class MaterialIndex : IDisposable
         }
         catch (Exception e) when (e is CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or IOException or LockObtainFailedException)
         {
-            _logger.LogWarning(e, "Search index at {Path} cannot be opened; wiping it to rebuild from content", _path);
+            LogIndexWiped(_logger, e, _path);
             if (System.IO.Directory.Exists(_path))
                 System.IO.Directory.Delete(_path, recursive: true);
             return OpenAt();
@@ -199,4 +199,13 @@ public sealed class MaterialIndex : IDisposable
             throw;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Search index rebuilt: {Materials} materials (content version {Version})")]
+    private static partial void LogRebuilt(ILogger logger, int materials, long version);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Search index updated: {Upserted} added or changed, {Removed} removed")]
+    private static partial void LogUpdated(ILogger logger, int upserted, int removed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Search index at {Path} cannot be opened; wiping it to rebuild from content")]
+    private static partial void LogIndexWiped(ILogger logger, Exception? exception, string path);
 }

@@ -3,6 +3,7 @@ using PocMaterials.Content.Library;
 using PocMaterials.Content.Materials;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Search.LuceneModules.Suggest;
+using PocMaterials.Search.Analysis;
 
 namespace PocMaterials.Search.Querying;
 

@@ -3,6 +3,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using PocMaterials.Search.Indexing;
 using PocMaterials.Search.LuceneModules.Grouping;
+using PocMaterials.Search.Analysis;
 
 namespace PocMaterials.Search.Querying;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Lucene.Net.Analysis;
+using PocMaterials.Search.Analysis;
 
 namespace PocMaterials.Search.Querying;
 

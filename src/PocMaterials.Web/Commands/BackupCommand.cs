@@ -1,3 +1,4 @@
+using PocMaterials.Content.Library;
 using System.Diagnostics;
 using PocMaterials.Persistence;
 using PocMaterials.Persistence.Backups;
@@ -17,7 +18,7 @@ public static class BackupCommand
     public static async Task<int> RunAsync(string? directory, ContentOptions content, DataOptions data, PostgresOptions postgres, BackupOptions backup,
         TextWriter output, CancellationToken cancellationToken = default)
     {
-        directory = Path.GetFullPath(directory ?? BackupRegistration.NewFolder(backup.ResolvePath(data.DataPath), TimeProvider.System));
+        directory = Path.GetFullPath(directory ?? BackupServices.NewFolder(backup.ResolvePath(data.DataPath), TimeProvider.System));
         var started = Stopwatch.StartNew();
         DataFolderLock? folder = null;
         EmbeddedPostgresCluster? cluster = null;
@@ -44,7 +45,7 @@ public static class BackupCommand
                     }
                 }
             }
-            var manifest = await BackupWriter.CreateAsync(directory, BackupRegistration.Sources(connectionString, postgres, content, data.DataPath), TimeProvider.System, cancellationToken);
+            var manifest = await BackupWriter.CreateAsync(directory, BackupServices.Sources(connectionString, postgres, content.Folders(), data.DataPath), TimeProvider.System, cancellationToken);
             foreach (var file in manifest.Files)
                 output.WriteLine($"{Path.Combine(directory, file.Name)}: {file.Bytes} bytes, SHA-256 {file.Sha256}");
             output.WriteLine($"Backup written to {directory} in {started.Elapsed.TotalSeconds:0.0} s ({manifest.Files.Sum(f => f.Bytes)} bytes).");

@@ -1,3 +1,4 @@
+using PocMaterials.Content.Library;
 using PocMaterials.Persistence;
 using PocMaterials.Persistence.Backups;
 using PocMaterials.Web.Hosting;
@@ -17,7 +18,7 @@ public static class RestoreCommand
         TextWriter output, CancellationToken cancellationToken = default)
     {
         directory = Path.GetFullPath(directory);
-        var folders = BackupRegistration.Folders(content);
+        var folders = content.Folders();
         BackupManifest manifest;
         try
         {

@@ -1,3 +1,4 @@
+using PocMaterials.Content.Library;
 using Microsoft.Extensions.Logging.Abstractions;
 using PocMaterials.Newsletter.Subscribers;
 using PocMaterials.Persistence;

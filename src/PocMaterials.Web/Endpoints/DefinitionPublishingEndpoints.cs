@@ -4,6 +4,7 @@ using PocMaterials.Publishing.Files;
 using PocMaterials.Publishing.Materials;
 using PocMaterials.Web.Identity;
 using PocMaterials.Web.Options;
+using PocMaterials.Content.Library;
 
 namespace PocMaterials.Web.Endpoints;
 

@@ -56,7 +56,7 @@ internal static class PublishingAnswers
     }
 
     /// <summary>Content errors as a validation problem's errors: by field, each "file line N: message".</summary>
-    public static Dictionary<string, string[]> ByField(IEnumerable<Content.Library.ContentError> errors) =>
+    public static Dictionary<string, string[]> ByField(IEnumerable<Content.ContentError> errors) =>
         errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => $"{e.File} line {e.Line}: {e.Message}").ToArray());
 
     public static string NotASlug(string slug) =>

@@ -6,6 +6,7 @@ using PocMaterials.Content.Visibility;
 using PocMaterials.Search.Querying;
 using PocMaterials.Web.Hosting;
 using PocMaterials.Web.Identity;
+using PocMaterials.Reach.Tracking;
 
 namespace PocMaterials.Web.Endpoints;
 

@@ -10,7 +10,7 @@ namespace PocMaterials.Web.Hosting;
 /// answers 503 with Retry-After, a problem that says so, instead of a 500. Search and materials do
 /// not need it and go on.
 /// </summary>
-public sealed class DatabaseUnavailableHandler(IProblemDetailsService problems, ILogger<DatabaseUnavailableHandler> logger) : IExceptionHandler
+public sealed partial class DatabaseUnavailableHandler(IProblemDetailsService problems, ILogger<DatabaseUnavailableHandler> logger) : IExceptionHandler
 {
     public const int RetryAfterSeconds = 30;
 
@@ -19,7 +19,7 @@ public sealed class DatabaseUnavailableHandler(IProblemDetailsService problems, 
         var http = httpContext;
         if (!IsDatabaseUnavailable(exception))
             return false;
-        logger.LogWarning(exception, "{Method} {Path} not answered: the database is unavailable", http.Request.Method, http.Request.Path.Value);
+        LogDatabaseUnavailable(logger, exception, http.Request.Method, http.Request.Path.Value);
         http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         return await problems.TryWriteAsync(new ProblemDetailsContext
@@ -45,4 +45,7 @@ public sealed class DatabaseUnavailableHandler(IProblemDetailsService problems, 
         }
         return false;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path} not answered: the database is unavailable")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, Exception? exception, string method, string? path);
 }

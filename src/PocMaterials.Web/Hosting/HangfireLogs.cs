@@ -24,9 +24,9 @@ internal sealed class HangfireLogs(ILoggerFactory loggers) : ILogProvider
                 var level = (Microsoft.Extensions.Logging.LogLevel)(int)logLevel;
                 if (messageFunc is null)
                     return _logger.IsEnabled(level);
-#pragma warning disable CA2254 // Hangfire hands over finished messages, not templates.
+#pragma warning disable CA2254, CA1848 // Hangfire hands over finished messages at a level of its choosing: no template, no LoggerMessage.
                 _logger.Log(level, exception, messageFunc());
-#pragma warning restore CA2254
+#pragma warning restore CA2254, CA1848
                 return true;
             }
             catch (ObjectDisposedException)

@@ -3,34 +3,25 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using PocMaterials.Content.Library;
-using PocMaterials.Content.Publishing;
-using PocMaterials.Publishing.Definitions;
-using PocMaterials.Publishing.Files;
-using PocMaterials.Publishing.Attachments;
-using PocMaterials.Publishing.Materials;
-using PocMaterials.Publishing.Versions;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Persistence;
-using PocMaterials.Reach;
-using PocMaterials.Reach.Reports;
-using PocMaterials.Reach.Tracking;
-using PocMaterials.Search.Indexing;
-using PocMaterials.Search.Querying;
+using PocMaterials.Persistence.Backups;
 using PocMaterials.Web.Identity;
 using PocMaterials.Web.Options;
 using IdentityOptions = PocMaterials.Web.Options.IdentityOptions;
 
 namespace PocMaterials.Web.Hosting;
 
-/// <summary>Wires the content, search and identity parts into the web host.</summary>
+/// <summary>
+/// The composition root: the features, each wired by its own <c>Add...</c> (which binds and validates its options),
+/// then identity, the HTTP pipeline's services, jobs and backups. Hosted services start in registration order:
+/// the database first, then the content and its index, reach, Hangfire, the newsletter, publishing and backups.
+/// </summary>
 public static class ServiceRegistration
 {
     public static WebApplicationBuilder AddPocMaterials(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<AttachmentOptions>().BindConfiguration(AttachmentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<DataOptions>().BindConfiguration(DataOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<IdentityOptions>, IdentityOptionsValidator>();
         if (builder.Environment.IsDevelopment())
@@ -43,55 +34,13 @@ public static class ServiceRegistration
         }
         services.AddOptions<DiagnosticsOptions>().BindConfiguration(DiagnosticsOptions.Section);
 
-        services.AddOptions<PostgresOptions>().BindConfiguration(PostgresOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ReachOptions>().BindConfiguration(ReachOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-
-        // Everything kept in the data folder is opened through its lock, so a second server on the same folder stops here.
-        services.AddSingleton(sp => DataFolderLock.Acquire(sp.GetRequiredService<IOptions<DataOptions>>().Value.DataPath));
-        // The database starts first and stops last: every service below may need it.
+        // The tables of every feature, migrated when the database starts.
         services.AddSingleton(ProductSchema.All);
-        services.AddSingleton<Database>();
-        services.AddSingleton<AuditLog>();
-        services.AddHostedService<DatabaseStartup>();
-        services.AddHostedService<EmbeddedPostgresSupervisor>();
-
+        services.AddPersistence();
         services.AddSingleton(TimeProvider.System);
-        services.AddOptions<CalendarOptions>().BindConfiguration(CalendarOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(sp => new StaffCalendar(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<CalendarOptions>>().Value.Zone));
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ContentOptions>>().Value.CreateLibrary(sp.GetRequiredService<ILogger<ContentLibrary>>()));
-        services.AddSingleton<ContentVersions>();
-        services.AddSingleton<VersionedFiles>();
-        services.AddSingleton<MaterialRedirects>();
-        services.AddSingleton(sp => new MaterialFiles(
-            sp.GetRequiredService<ContentLibrary>(), sp.GetRequiredService<VersionedFiles>(), sp.GetRequiredService<ContentVersions>(),
-            sp.GetRequiredService<MaterialRedirects>(), sp.GetServices<IMaterialRecords>(), sp.GetRequiredService<IOptions<ContentOptions>>().Value.MaxFileBytes));
-        services.AddSingleton(sp => new DefinitionFiles(
-            sp.GetRequiredService<ContentLibrary>(), sp.GetRequiredService<VersionedFiles>(), sp.GetRequiredService<ContentVersions>(),
-            sp.GetRequiredService<IOptions<ContentOptions>>().Value.MaxFileBytes));
-        services.AddSingleton(sp => new AttachmentFiles(sp.GetRequiredService<ContentLibrary>(), sp.GetRequiredService<Database>(),
-            sp.GetRequiredService<IOptions<AttachmentOptions>>().Value.MaxBytes, sp.GetRequiredService<ILogger<AttachmentFiles>>()));
-        services.AddSingleton(sp => new MaterialIndex(
-            Path.Combine(sp.GetRequiredService<DataFolderLock>().Path, DataOptions.IndexFolder),
-            sp.GetRequiredService<ILogger<MaterialIndex>>()));
-        services.AddSingleton(sp =>
-        {
-            var library = sp.GetRequiredService<ContentLibrary>();
-            return new MaterialSearcher(sp.GetRequiredService<MaterialIndex>(), () => library.Current);
-        });
-        services.AddHostedService<ContentIndexingService>();
-        services.AddHostedService<HandEditRecorder>();
-
-        services.AddSingleton(sp => ViewerPseudonyms.FromOptions(
-            sp.GetRequiredService<IOptions<ReachOptions>>().Value, sp.GetRequiredService<DataFolderLock>().Path));
-        services.AddSingleton<ReachTracking>();
-        services.AddSingleton<ReachRecorder>();
-        services.AddSingleton<IMaterialRecords, ReachHistory>();
-        services.AddSingleton<ReachEventStore>();
-        services.AddSingleton<ReachEventWriter>();
-        services.AddHostedService(sp => sp.GetRequiredService<ReachEventWriter>());
-        services.AddSingleton<RawEventRetention>();
-        services.AddHostedService(sp => sp.GetRequiredService<RawEventRetention>());
-        services.AddSingleton<ReachReports>();
+        services.AddContent();
+        services.AddSearch(sp => Path.Combine(sp.GetRequiredService<DataFolderLock>().Path, DataOptions.IndexFolder));
+        services.AddReach();
 
         services.AddSingleton<DevelopmentTokens>();
         services.AddStaffAuthentication();
@@ -121,12 +70,12 @@ public static class ServiceRegistration
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecurityTransformer>());
-        // One instance, so the database check's kept answer is shared by every request.
-        services.AddSingleton<DatabaseHealthCheck>();
-        services.AddHealthChecks()
-            .AddCheck<ContentHealthCheck>("content")
-            .AddCheck<SearchIndexHealthCheck>("search-index")
-            .AddCheck<DatabaseHealthCheck>("database");
-        return builder.AddJobs().AddNewsletter().AddWebhooks().AddBackups();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.AddJobs();
+        services.AddNewsletter();
+        services.AddPublishing();
+        services.AddBackups(
+            sp => sp.GetRequiredService<IOptions<ContentOptions>>().Value.Folders(), sp => sp.GetRequiredService<StaffCalendar>().Zone);
+        return builder;
     }
 }

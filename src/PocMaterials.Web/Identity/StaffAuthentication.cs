@@ -17,7 +17,7 @@ namespace PocMaterials.Web.Identity;
 /// Connect, or the development sign-in page). A policy scheme picks one per request, so the API
 /// accepts both and pages redirect to the sign-in page where the API answers 401.
 /// </summary>
-public static class StaffAuthentication
+public static partial class StaffAuthentication
 {
     /// <summary>The default scheme: forwards to <see cref="JwtBearerDefaults.AuthenticationScheme"/> or <see cref="Cookie"/>.</summary>
     public const string Staff = "staff";
@@ -149,7 +149,7 @@ public static class StaffAuthentication
                 var staff = new ClaimsPrincipal(OidcClaims.ToStaffIdentity(context.Principal!, options));
                 if (StaffTokenValidation.Problem(staff, context.HttpContext) is { } problem)
                 {
-                    SignInLogger(context.HttpContext).LogWarning("A provider's user was not signed in: {Problem}", problem);
+                    LogUserNotSignedIn(SignInLogger(context.HttpContext), problem);
                     // Handled, not Fail(): a failed TicketReceived still signs in the provider's own principal.
                     context.HandleResponse();
                     context.Response.Redirect(FailedSignIn(SignInPage.ClaimsRefused));
@@ -162,7 +162,7 @@ public static class StaffAuthentication
             },
             OnRemoteFailure = context =>
             {
-                SignInLogger(context.HttpContext).LogWarning(context.Failure, "Signing in through the provider failed");
+                LogProviderSignInFailed(SignInLogger(context.HttpContext), context.Failure);
                 context.HandleResponse();
                 context.Response.Redirect(FailedSignIn(SignInPage.ProviderFailed));
                 return Task.CompletedTask;
@@ -195,4 +195,10 @@ public static class StaffAuthentication
         }
         await next(http);
     });
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A provider's user was not signed in: {Problem}")]
+    private static partial void LogUserNotSignedIn(ILogger logger, string problem);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Signing in through the provider failed")]
+    private static partial void LogProviderSignInFailed(ILogger logger, Exception? exception);
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using PocMaterials.Testing;
 using PocMaterials.Web.Commands;
 using PocMaterials.Web.Options;
+using PocMaterials.Content.Library;
 
 namespace PocMaterials.Web.Tests.Content;
 

@@ -10,6 +10,8 @@ using PocMaterials.Testing.Smtp;
 using PocMaterials.Testing.Webhooks;
 using PocMaterials.Web.Commands;
 using PocMaterials.Web.Options;
+using PocMaterials.Content.Library;
+using PocMaterials.Persistence.Backups;
 
 namespace PocMaterials.Web.Tests.Hosting;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PocMaterials.Testing;
 using PocMaterials.Web.Commands;
 using PocMaterials.Web.Options;
+using PocMaterials.Content.Library;
 
 namespace PocMaterials.Web.Tests.Hosting;
 

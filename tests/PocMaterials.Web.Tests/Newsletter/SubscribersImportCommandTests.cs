@@ -2,6 +2,7 @@ using PocMaterials.Persistence;
 using PocMaterials.Testing;
 using PocMaterials.Web.Commands;
 using PocMaterials.Web.Options;
+using PocMaterials.Content.Library;
 
 namespace PocMaterials.Web.Tests.Newsletter;
 

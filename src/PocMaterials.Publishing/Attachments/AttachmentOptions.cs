@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace PocMaterials.Web.Options;
+namespace PocMaterials.Publishing.Attachments;
 
 /// <summary>Limits of the files editors attach to materials.</summary>
 public sealed class AttachmentOptions

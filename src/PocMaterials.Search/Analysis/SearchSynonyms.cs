@@ -2,7 +2,7 @@ using Lucene.Net.Analysis;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Taxonomy;
 
-namespace PocMaterials.Search.Querying;
+namespace PocMaterials.Search.Analysis;
 
 /// <summary>
 /// Synonym groups from the taxonomy (labels and aliases) and the themes (titles and aliases):

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace PocMaterials.Web.Options;
+namespace PocMaterials.Content.Visibility;
 
 /// <summary>The one time zone of staff's dates: publication and review days, report days, the jobs' schedules.</summary>
 public sealed class CalendarOptions : IValidatableObject

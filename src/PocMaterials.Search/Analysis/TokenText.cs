@@ -1,7 +1,7 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 
-namespace PocMaterials.Search.Querying;
+namespace PocMaterials.Search.Analysis;
 
 /// <summary>Runs an analyzer over a piece of text and returns its terms grouped by position.</summary>
 internal static class TokenText

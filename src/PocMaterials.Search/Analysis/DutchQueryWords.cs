@@ -1,7 +1,7 @@
 using Lucene.Net.Analysis;
 using PocMaterials.Search.Analysis;
 
-namespace PocMaterials.Search.Querying;
+namespace PocMaterials.Search.Analysis;
 
 /// <summary>A word of a query: folded, possibly joined from words typed apart, with what it means in context.</summary>
 /// <param name="IsFunctionWord">A question or function word ("welke", "mogen"): it may match, but need not.</param>

@@ -1,7 +1,6 @@
 using PocMaterials.Content.Visibility;
-using PocMaterials.Reach.Tracking;
 
-namespace PocMaterials.Web.Hosting;
+namespace PocMaterials.Reach.Tracking;
 
 /// <summary>Records what a request did as reach events, with the staff member as a pseudonymous viewer.</summary>
 public sealed class ReachTracking(ReachRecorder recorder, ViewerPseudonyms pseudonyms, TimeProvider time)

@@ -1,11 +1,12 @@
 using System.Threading.Channels;
 using Hangfire;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Visibility;
-using PocMaterials.Publishing.Webhooks;
 
-namespace PocMaterials.Web.Hosting;
+namespace PocMaterials.Publishing.Webhooks;
 
 /// <summary>
 /// Follows the content for webhooks, one step at a time: at start, everything that changed while no host
@@ -13,7 +14,7 @@ namespace PocMaterials.Web.Hosting;
 /// scheduled material became visible without a file change), a step that failed (then all is compared
 /// again), and deliveries a killed host left behind. Each recorded delivery goes to a Hangfire job.
 /// </summary>
-internal sealed class WebhookEvents(
+internal sealed partial class WebhookEvents(
     ContentLibrary library,
     MaterialEventRecorder recorder,
     WebhookStore store,
@@ -84,7 +85,7 @@ internal sealed class WebhookEvents(
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogError(e, "Recording webhook events failed; all content is compared again at the next check");
+                LogRecordingFailed(logger, e);
                 compareAll = true;
             }
             if (change is null)
@@ -101,7 +102,7 @@ internal sealed class WebhookEvents(
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
-            logger.LogError(e, "Looking for overdue webhook deliveries failed; the next check looks again");
+            LogOverdueLookupFailed(logger, e);
         }
     }
 
@@ -110,4 +111,10 @@ internal sealed class WebhookEvents(
         foreach (var delivery in deliveries)
             WebhookDeliveryJob.Enqueue(jobs, delivery);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Recording webhook events failed; all content is compared again at the next check")]
+    private static partial void LogRecordingFailed(ILogger logger, Exception? exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Looking for overdue webhook deliveries failed; the next check looks again")]
+    private static partial void LogOverdueLookupFailed(ILogger logger, Exception? exception);
 }

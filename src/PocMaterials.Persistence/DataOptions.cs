@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace PocMaterials.Web.Options;
+namespace PocMaterials.Persistence;
 
 /// <summary>The data folder: the search index and, when embedded, the PostgreSQL cluster live here.</summary>
 public sealed class DataOptions

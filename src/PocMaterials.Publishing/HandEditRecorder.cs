@@ -4,8 +4,9 @@ using Microsoft.Extensions.Logging;
 using PocMaterials.Content.Library;
 using PocMaterials.Persistence;
 using PocMaterials.Publishing.Files;
+using PocMaterials.Publishing.Versions;
 
-namespace PocMaterials.Publishing.Versions;
+namespace PocMaterials.Publishing;
 
 /// <summary>
 /// Keeps the history complete when files change on disk (an editor's hand edit, a git pull, another
@@ -14,7 +15,7 @@ namespace PocMaterials.Publishing.Versions;
 /// Changes made through the API are already their latest version, so they are not recorded twice; two
 /// hosts seeing the same hand edit record it once, under the document's lock.
 /// </summary>
-public sealed class HandEditRecorder(ContentLibrary library, ContentVersions versions, VersionedFiles files, ILogger<HandEditRecorder> logger) : BackgroundService
+public sealed partial class HandEditRecorder(ContentLibrary library, ContentVersions versions, VersionedFiles files, ILogger<HandEditRecorder> logger) : BackgroundService
 {
     private readonly Channel<IReadOnlyList<(string Document, string? Path)>> _changes =
         Channel.CreateUnbounded<IReadOnlyList<(string Document, string? Path)>>(new UnboundedChannelOptions { SingleReader = true });
@@ -72,12 +73,12 @@ public sealed class HandEditRecorder(ContentLibrary library, ContentVersions ver
                     recorded += await RecordFoundAsync(document, path, latest, cancellationToken) ? 1 : 0;
             }
             if (recorded > 0)
-                logger.LogInformation("Recorded {Count} content files changed on disk as versions by '{Author}'", recorded, ContentVersions.FileSystem);
+                LogHandEditsRecorded(logger, recorded, ContentVersions.FileSystem);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The next change or start compares again; the files themselves are safe.
-            logger.LogWarning(e, "Recording content changed on disk as versions failed");
+            LogHandEditsFailed(logger, e);
         }
     }
 
@@ -96,8 +97,17 @@ public sealed class HandEditRecorder(ContentLibrary library, ContentVersions ver
         }
         catch (Exception e) when (DatabaseFailures.IsRefusedData(e))
         {
-            logger.LogWarning(e, "Recording {Document} as changed on disk failed; it is compared again at its next change or start", document);
+            LogHandEditFailed(logger, e, document);
             return false;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recorded {Count} content files changed on disk as versions by '{Author}'")]
+    private static partial void LogHandEditsRecorded(ILogger logger, int count, string author);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording content changed on disk as versions failed")]
+    private static partial void LogHandEditsFailed(ILogger logger, Exception? exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording {Document} as changed on disk failed; it is compared again at its next change or start")]
+    private static partial void LogHandEditFailed(ILogger logger, Exception? exception, string document);
 }

@@ -1,58 +1,12 @@
 using Hangfire;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PocMaterials.Content.Visibility;
-using PocMaterials.Newsletter;
-using PocMaterials.Newsletter.Composition;
 using PocMaterials.Newsletter.Issues;
-using PocMaterials.Newsletter.Jobs;
-using PocMaterials.Newsletter.Reports;
-using PocMaterials.Newsletter.Rendering;
-using PocMaterials.Newsletter.Security;
-using PocMaterials.Newsletter.Sending;
-using PocMaterials.Newsletter.Tracking;
-using PocMaterials.Newsletter.Subscribers;
 using PocMaterials.Persistence;
-using PocMaterials.Reach.Reports;
-using PocMaterials.Web.Options;
 
-namespace PocMaterials.Web.Hosting;
-
-/// <summary>Wires the POC-a-tizer: subscribers, composition, sending and measuring, and its jobs (Hangfire: see <see cref="HangfireRegistration"/>).</summary>
-public static class NewsletterRegistration
-{
-    public static WebApplicationBuilder AddNewsletter(this WebApplicationBuilder builder)
-    {
-        var services = builder.Services;
-        services.AddOptions<NewsletterOptions>().BindConfiguration(NewsletterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();
-        services.AddSingleton(sp => new SignedTokens(SecretKeyFile.ReadOrCreate(
-            sp.GetRequiredService<IOptions<NewsletterOptions>>().Value.SigningKey,
-            sp.GetRequiredService<DataFolderLock>().Path,
-            "newsletter-signing.key")));
-        services.AddNewsletterSubscribers();
-
-        services.AddSingleton<IssueStore>();
-        services.AddSingleton<DeliveryStore>();
-        services.AddSingleton<NewsletterEvents>();
-        services.AddSingleton<IMaterialRecords>(sp => sp.GetRequiredService<NewsletterEvents>());
-        services.AddSingleton<MaterialPopularity>();
-        services.AddSingleton<IssueComposer>();
-        services.AddSingleton(sp => new IssueRenderer(sp.GetRequiredService<IOptions<NewsletterOptions>>().Value.TemplatesPath));
-        services.AddSingleton<NewsletterLinks>();
-        services.AddSingleton(sp => new MailTransports(
-            sp.GetRequiredService<IOptions<SmtpOptions>>().Value,
-            Path.Combine(sp.GetRequiredService<DataFolderLock>().Path, "outbox")));
-        services.AddSingleton<IssueMails>();
-        services.AddSingleton<IssueSender>();
-        services.AddSingleton<IssueReports>();
-        services.AddTransient<ComposeIssueJob>();
-        services.AddTransient<SendIssueJob>();
-
-        services.AddHostedService<NewsletterSchedule>();
-        return builder;
-    }
-}
+namespace PocMaterials.Newsletter.Jobs;
 
 /// <summary>
 /// Once Hangfire's schema is in place: registers the recurring jobs with their schedule from configuration,
@@ -61,7 +15,7 @@ public static class NewsletterRegistration
 /// Approval commits first and enqueues the send after: every minute (and at start) an issue still approved
 /// a minute after its approval lost that enqueue with its host, and its send is enqueued again.
 /// </summary>
-internal sealed class NewsletterSchedule(
+internal sealed partial class NewsletterSchedule(
     IRecurringJobManager recurringJobs,
     IBackgroundJobClient jobs,
     IssueStore issues,
@@ -85,7 +39,7 @@ internal sealed class NewsletterSchedule(
             new RecurringJobOptions { TimeZone = calendar.Zone });
         foreach (var issue in await issues.ListAsync(status: IssueStatus.Sending, cancellationToken: cancellationToken))
         {
-            logger.LogWarning("Resuming the sending of issue {Issue} ({Month}), left unfinished", issue.Id, issue.Key);
+            LogResumingSend(logger, issue.Id, issue.Key);
             SendIssueJob.Enqueue(jobs, issue.Id);
         }
         await base.StartAsync(cancellationToken);
@@ -104,7 +58,7 @@ internal sealed class NewsletterSchedule(
                 }
                 catch (Exception e) when (DatabaseFailures.IsUnavailable(e) && !stoppingToken.IsCancellationRequested)
                 {
-                    logger.LogWarning("Approved issues could not be checked: {Error}; trying again in a minute", e.Message);
+                    LogApprovedCheckFailed(logger, e.Message);
                 }
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
@@ -122,8 +76,17 @@ internal sealed class NewsletterSchedule(
         {
             if (issue.ApprovedAt > lostBefore)
                 continue;
-            logger.LogWarning("Issue {Issue} ({Month}) was approved at {ApprovedAt} and is not being sent; enqueuing its send", issue.Id, issue.Key, issue.ApprovedAt);
+            LogApprovedNotSent(logger, issue.Id, issue.Key, issue.ApprovedAt);
             SendIssueJob.Enqueue(jobs, issue.Id);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Resuming the sending of issue {Issue} ({Month}), left unfinished")]
+    private static partial void LogResumingSend(ILogger logger, long issue, string month);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Approved issues could not be checked: {Error}; trying again in a minute")]
+    private static partial void LogApprovedCheckFailed(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Issue {Issue} ({Month}) was approved at {ApprovedAt} and is not being sent; enqueuing its send")]
+    private static partial void LogApprovedNotSent(ILogger logger, long issue, string month, DateTimeOffset? approvedAt);
 }

@@ -1,52 +1,51 @@
 using System.Diagnostics;
 using System.Globalization;
 using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PocMaterials.Content.Visibility;
-using PocMaterials.Persistence;
-using PocMaterials.Persistence.Backups;
-using PocMaterials.Web.Options;
 
-namespace PocMaterials.Web.Hosting;
+namespace PocMaterials.Persistence.Backups;
 
 /// <summary>Wires the nightly backup: its options, its Hangfire recurring job and its health check.</summary>
-public static class BackupRegistration
+public static class BackupServices
 {
-    public static WebApplicationBuilder AddBackups(this WebApplicationBuilder builder)
+    /// <param name="contentFolders">The content's folders a backup holds, by name (<c>content</c>, <c>themes</c>).</param>
+    /// <param name="zone">The calendar's time zone, which <see cref="BackupOptions.Time"/> is in.</param>
+    public static IServiceCollection AddBackups(
+        this IServiceCollection services, Func<IServiceProvider, IReadOnlyDictionary<string, string>> contentFolders, Func<IServiceProvider, TimeZoneInfo> zone)
     {
-        var services = builder.Services;
         services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new BackupInputs(contentFolders(sp), zone(sp)));
         services.AddTransient<BackupJob>();
         services.AddHostedService<BackupSchedule>();
         services.AddHealthChecks().AddCheck<BackupHealthCheck>("backup");
-        return builder;
+        return services;
     }
 
     /// <summary>The folders and keys a backup holds, beside the database.</summary>
-    public static BackupSources Sources(string connectionString, PostgresOptions postgres, ContentOptions content, string dataPath) => new(
+    public static BackupSources Sources(string connectionString, PostgresOptions postgres, IReadOnlyDictionary<string, string> contentFolders, string dataPath) => new(
         connectionString,
         postgres.BinariesPath ?? EmbeddedPostgresCluster.FindBinaries(),
-        Folders(content),
+        contentFolders,
         Path.GetFullPath(dataPath));
-
-    public static IReadOnlyDictionary<string, string> Folders(ContentOptions content) => new Dictionary<string, string>
-    {
-        ["content"] = Path.GetFullPath(content.ContentPath),
-        ["themes"] = Path.GetFullPath(content.ThemesPath),
-    };
 
     /// <summary>A new backup's folder in <paramref name="backupPath"/>, named after its time (UTC), so the names sort by age.</summary>
     public static string NewFolder(string backupPath, TimeProvider time) =>
         Path.Combine(backupPath, time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
 }
 
+/// <summary>What the host tells the backup about the content: its folders, and the calendar's time zone.</summary>
+public sealed record BackupInputs(IReadOnlyDictionary<string, string> ContentFolders, TimeZoneInfo Zone);
+
 /// <summary>
 /// The nightly backup, as the <c>backup</c> command makes it, into <c>Backup:Path</c>; then removes the backups
 /// older than the retention, keeping the newest whatever its age.
 /// </summary>
-public sealed class BackupJob(
-    Database database, DataFolderLock dataFolder, IOptions<BackupOptions> options, IOptions<PostgresOptions> postgres, IOptions<ContentOptions> content,
+public sealed partial class BackupJob(
+    Database database, DataFolderLock dataFolder, IOptions<BackupOptions> options, IOptions<PostgresOptions> postgres, BackupInputs inputs,
     TimeProvider time, ILogger<BackupJob> logger)
 {
     public const string RecurringJobId = "backup";
@@ -57,12 +56,12 @@ public sealed class BackupJob(
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var backupPath = options.Value.ResolvePath(dataFolder.Path);
-        var folder = BackupRegistration.NewFolder(backupPath, time);
+        var folder = BackupServices.NewFolder(backupPath, time);
         var started = Stopwatch.StartNew();
         try
         {
-            var manifest = await BackupWriter.CreateAsync(folder, BackupRegistration.Sources(database.ConnectionString, postgres.Value, content.Value, dataFolder.Path), time, cancellationToken);
-            logger.LogInformation("Backup written to {Folder} in {Seconds:0.0} s ({Bytes} bytes)", folder, started.Elapsed.TotalSeconds, manifest.Files.Sum(f => f.Bytes));
+            var manifest = await BackupWriter.CreateAsync(folder, BackupServices.Sources(database.ConnectionString, postgres.Value, inputs.ContentFolders, dataFolder.Path), time, cancellationToken);
+            LogBackupWritten(logger, folder, started.Elapsed.TotalSeconds, manifest.Files.Sum(f => f.Bytes));
         }
         catch
         {
@@ -86,19 +85,25 @@ public sealed class BackupJob(
         foreach (var (folder, createdAt) in backups.OrderByDescending(b => b.CreatedAt).Skip(1).Where(b => b.CreatedAt < limit))
         {
             Directory.Delete(folder, recursive: true);
-            logger.LogInformation("Removed backup {Folder} of {CreatedAt:u}, older than {Days} days", folder, createdAt, options.Value.RetentionDays);
+            LogBackupRemoved(logger, folder, createdAt, options.Value.RetentionDays);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Backup written to {Folder} in {Seconds:0.0} s ({Bytes} bytes)")]
+    private static partial void LogBackupWritten(ILogger logger, string folder, double seconds, long bytes);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Removed backup {Folder} of {CreatedAt:u}, older than {Days} days")]
+    private static partial void LogBackupRemoved(ILogger logger, string folder, DateTimeOffset createdAt, int days);
 }
 
 /// <summary>Registers the nightly backup with Hangfire (shown on its dashboard among the recurring jobs).</summary>
-internal sealed class BackupSchedule(IRecurringJobManager recurringJobs, IOptions<BackupOptions> options, StaffCalendar calendar) : IHostedService
+internal sealed class BackupSchedule(IRecurringJobManager recurringJobs, IOptions<BackupOptions> options, BackupInputs inputs) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var at = options.Value.Time;
         recurringJobs.AddOrUpdate<BackupJob>(BackupJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), $"{at.Minutes} {at.Hours} * * *",
-            new RecurringJobOptions { TimeZone = calendar.Zone });
+            new RecurringJobOptions { TimeZone = inputs.Zone });
         return Task.CompletedTask;
     }
 

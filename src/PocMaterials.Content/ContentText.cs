@@ -1,4 +1,4 @@
-namespace PocMaterials.Content.Parsing;
+namespace PocMaterials.Content;
 
 /// <summary>
 /// What content text may hold. PostgreSQL refuses a NUL in text and jsonb, and Npgsql cannot encode a lone

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace PocMaterials.Web.Options;
+namespace PocMaterials.Persistence.Backups;
 
 /// <summary>The nightly backup: where it is written, when, and how long backups are kept.</summary>
 public sealed class BackupOptions

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
-using PocMaterials.Newsletter.Sending;
+using Microsoft.Extensions.Hosting;
 
-namespace PocMaterials.Web.Options;
+namespace PocMaterials.Newsletter.Sending;
 
 /// <summary>
 /// Outside Development mails go to an SMTP server unless the outbox is chosen by a setting: a forgotten host

@@ -1,6 +1,6 @@
-using PocMaterials.Content.Visibility;
+using PocMaterials.Content.Materials;
 
-namespace PocMaterials.Content.Materials;
+namespace PocMaterials.Content.Visibility;
 
 /// <summary>Materials that share a theme or a core process with another, as far as the viewer may see them.</summary>
 public static class RelatedMaterials

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using PocMaterials.Content.Library;
+using Microsoft.Extensions.Logging;
 
-namespace PocMaterials.Web.Options;
+namespace PocMaterials.Content.Library;
 
 /// <summary>Where the content lives. Relative paths are taken from the working directory.</summary>
 public sealed class ContentOptions
@@ -24,4 +24,11 @@ public sealed class ContentOptions
 
     public ContentLibrary CreateLibrary(ILogger<ContentLibrary>? logger = null) =>
         new(new ContentLocation(ContentPath, ThemesPath), logger, MaxFileBytes, TimeSpan.FromSeconds(RescanSeconds));
+
+    /// <summary>The folders the content lives in, by name, as a backup holds them.</summary>
+    public IReadOnlyDictionary<string, string> Folders() => new Dictionary<string, string>
+    {
+        ["content"] = Path.GetFullPath(ContentPath),
+        ["themes"] = Path.GetFullPath(ThemesPath),
+    };
 }

@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using PocMaterials.Content.Library;
-using PocMaterials.Search.Indexing;
 
-namespace PocMaterials.Web.Hosting;
+namespace PocMaterials.Content.Library;
 
 /// <summary>Content is healthy when it loaded; files with errors make it degraded, so editors notice.</summary>
 public sealed class ContentHealthCheck(ContentLibrary library) : IHealthCheck
@@ -27,22 +25,5 @@ public sealed class ContentHealthCheck(ContentLibrary library) : IHealthCheck
                 ? HealthCheckResult.Degraded($"{content.Errors.Count} content errors; run the validate command to list them.", data: data)
                 : HealthCheckResult.Healthy("Content loaded.", data);
         return Task.FromResult(result);
-    }
-}
-
-/// <summary>The index is healthy when it can be searched.</summary>
-public sealed class SearchIndexHealthCheck(MaterialIndex index) : IHealthCheck
-{
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            var documents = index.DocumentCount();
-            return Task.FromResult(HealthCheckResult.Healthy("Index searchable.", new Dictionary<string, object> { ["documents"] = documents }));
-        }
-        catch (Exception e)
-        {
-            return Task.FromResult(HealthCheckResult.Unhealthy("The search index cannot be read.", e));
-        }
     }
 }

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Options;
+using PocMaterials.Persistence;
+using PocMaterials.Reach;
+using PocMaterials.Reach.Reports;
+using PocMaterials.Reach.Tracking;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Wires reach: its options, the pseudonymous recording of views and searches, the writer, retention and reports.</summary>
+public static class ReachServices
+{
+    /// <summary>Options are bound from the host's configuration and validated at start.</summary>
+    public static IServiceCollection AddReach(this IServiceCollection services)
+    {
+        services.AddOptions<ReachOptions>().BindConfiguration(ReachOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => ViewerPseudonyms.FromOptions(
+            sp.GetRequiredService<IOptions<ReachOptions>>().Value, sp.GetRequiredService<DataFolderLock>().Path));
+        services.AddSingleton<ReachTracking>();
+        services.AddSingleton<ReachRecorder>();
+        services.AddSingleton<IMaterialRecords, ReachHistory>();
+        services.AddSingleton<ReachEventStore>();
+        services.AddSingleton<ReachEventWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReachEventWriter>());
+        services.AddSingleton<RawEventRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<RawEventRetention>());
+        services.AddSingleton<ReachReports>();
+        return services;
+    }
+}
