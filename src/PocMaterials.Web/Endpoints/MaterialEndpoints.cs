@@ -25,24 +25,34 @@ public static class MaterialEndpoints
         return api;
     }
 
-    /// <param name="source">How the viewer got here: direct (default), search, related or newsletter.</param>
-    /// <param name="searchId">With source=search: the searchId that the viewer's search gave, whose hit was opened.</param>
-    /// <param name="position">With source=search: the 1-based position of that hit.</param>
-    /// <param name="anchor">The FAQ question opened, if any.</param>
+    /// <summary>The tracking query parameters of a material view.</summary>
+    /// <param name="Source">How the viewer got here: direct (default), search, related or newsletter.</param>
+    /// <param name="SearchId">With source=search: the searchId that the viewer's search gave, whose hit was opened.</param>
+    /// <param name="Position">With source=search: the 1-based position of that hit.</param>
+    /// <param name="Anchor">The FAQ question opened, if any.</param>
+    internal sealed record MaterialViewParameters(
+        [FromQuery(Name = "source")] string? Source,
+        [FromQuery(Name = "searchId")] Guid? SearchId,
+        [FromQuery(Name = "position")] int? Position,
+        [FromQuery(Name = "anchor")] string? Anchor);
+
+    /// <summary>The services a material view uses.</summary>
+    internal sealed record MaterialServices(
+        ContentLibrary Library,
+        StaffCalendar Calendar,
+        ReachTracking Tracking,
+        MaterialRedirects Redirects,
+        AttachmentFiles Attachments);
+
     internal static async Task<Results<Ok<MaterialResponse>, RedirectHttpResult, ProblemHttpResult, ValidationProblem>> GetMaterial(
         string slug,
         HttpContext http,
         ClaimsPrincipal user,
-        ContentLibrary library,
-        StaffCalendar calendar,
-        ReachTracking tracking,
-        MaterialRedirects redirects,
-        AttachmentFiles attachments,
-        [FromQuery] string? source,
-        [FromQuery] Guid? searchId,
-        [FromQuery] int? position,
-        [FromQuery] string? anchor)
+        [AsParameters] MaterialServices services,
+        [AsParameters] MaterialViewParameters parameters)
     {
+        var (library, calendar, tracking, redirects, attachments) = services;
+        var (source, searchId, position, anchor) = parameters;
         var viewer = user.ToStaffMember();
         // Tracking parameters that do not hold are a client's bug: 400, rather than a view recorded wrongly.
         var errors = new Dictionary<string, string[]>();

@@ -29,22 +29,28 @@ public static class SearchEndpoints
         return api.MapSuggestEndpoints();
     }
 
+    /// <summary>The query parameters of a search. Filters repeat: OR within one dimension, AND across.</summary>
+    internal sealed record SearchParameters(
+        [FromQuery(Name = "q")] string? Q,
+        [FromQuery(Name = "type")] string[]? Type,
+        [FromQuery(Name = "core_process")] string[]? CoreProcess,
+        [FromQuery(Name = "theme")] string[]? Theme,
+        [FromQuery(Name = "domain")] string[]? Domain,
+        [FromQuery(Name = "sort")] string? Sort,
+        [FromQuery(Name = "page")] int? Page,
+        [FromQuery(Name = "pageSize")] int? PageSize,
+        [FromQuery(Name = "refines")] Guid? Refines);
+
+    /// <summary>The services a search uses.</summary>
+    internal sealed record SearchServices(MaterialSearcher Searcher, ReachTracking Tracking, ContentLibrary Library, StaffCalendar Calendar);
+
     internal static Results<Ok<SearchResponse>, ValidationProblem> Search(
         ClaimsPrincipal user,
-        MaterialSearcher searcher,
-        ReachTracking tracking,
-        ContentLibrary library,
-        StaffCalendar calendar,
-        [FromQuery] string? q,
-        [FromQuery] string[]? type,
-        [FromQuery(Name = "core_process")] string[]? coreProcess,
-        [FromQuery] string[]? theme,
-        [FromQuery] string[]? domain,
-        [FromQuery] string? sort,
-        [FromQuery] int? page,
-        [FromQuery] int? pageSize,
-        [FromQuery] Guid? refines)
+        [AsParameters] SearchServices services,
+        [AsParameters] SearchParameters parameters)
     {
+        var (searcher, tracking, library, calendar) = services;
+        var (q, type, coreProcess, theme, domain, sort, page, pageSize, refines) = parameters;
         var content = library.Current;
         var errors = new Dictionary<string, string[]>();
         if (QueryTooLong(q) is { } tooLong)
