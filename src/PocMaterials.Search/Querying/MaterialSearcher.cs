@@ -33,92 +33,72 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
 
     public MaterialSearchResult Search(MaterialSearchRequest request, StaffMember viewer, DateOnly today)
     {
-        var page = Math.Max(1, request.Page);
-        var pageSize = Math.Clamp(request.PageSize, 1, MaterialSearchRequest.MaxPageSize);
-        if ((long)page * pageSize > MaterialSearchRequest.MaxResultWindow)
-            throw new ArgumentOutOfRangeException(nameof(request), $"page × pageSize may not pass {MaterialSearchRequest.MaxResultWindow}.");
+        var (page, pageSize) = Paging(request);
         var query = UserQuery.Parse(request.Query, index.SpellingAnalyzer, index.QueryWords, index.Synonyms);
         var visible = _visibility.For(viewer, today, materialsOnly: query.IsEmpty);
         var rankedWithin = _visibility.For(viewer, today, materialsOnly: false) ?? EveryDocument;
         var filters = request.Filters;
         var dimensions = DimensionFilter(filters);
-        Query Restrict(Query q)
-        {
-            if (visible is not null)
-                q = new FilteredQuery(q, visible);
-            return dimensions is null ? q : new FilteredQuery(q, dimensions);
-        }
-        Collected Collect(IndexSearcher searcher, RankedParts ranked)
-        {
-            var facets = new FacetCountCollector(IndexFields.FacetFields);
-            var groups = new MaterialGroupCollector(ranked.PartCount, facets, searcher.IndexReader.MaxDoc);
-            try
-            {
-                searcher.Search(Restrict(ranked.Query), groups);
-            }
-            catch
-            {
-                groups.Dispose();
-                throw;
-            }
-            return new Collected(groups, facets);
-        }
-        // A filtered dimension is counted without its own filter (the others still apply), so its other
-        // values say what adding them would bring: OR within a dimension, as the filters work.
-        IReadOnlyDictionary<string, Dictionary<string, int>> FacetCounts(IndexSearcher searcher, RankedParts ranked, FacetCountCollector facets)
-        {
-            var counts = facets.Counts.ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
-            foreach (var field in filters.Keys)
-            {
-                var own = new FacetCountCollector([field]);
-                using var groups = new MaterialGroupCollector(0, own, searcher.IndexReader.MaxDoc);
-                Query matching = new ConstantScoreQuery(ranked.Query);
-                if (visible is not null)
-                    matching = new FilteredQuery(matching, visible);
-                if (DimensionFilter(filters.Where(f => f.Key != field)) is { } others)
-                    matching = new FilteredQuery(matching, others);
-                searcher.Search(matching, groups);
-                counts[field] = own.Counts[field];
-            }
-            return counts;
-        }
 
         return index.WithSearcher(whole =>
         {
             // Ranking and suggestions count only what the viewer may see (see FilteredStatisticsSearcher).
-            var searcher = _searchers.For(whole, rankedWithin);
+            var run = new SearchRun(_searchers.For(whole, rankedWithin), visible, filters, dimensions);
             var builder = new MaterialQueryBuilder(index.TextAnalyzer, new TermLookup(whole.IndexReader));
             var ranked = query.IsEmpty ? new RankedParts(new MatchAllDocsQuery(), 0) : builder.Parts(query);
-            var collected = ranked is null ? null : Collect(searcher, ranked);
+            var collected = ranked is null ? null : run.Collect(ranked);
             try
             {
                 string? didYouMean = null;
                 if (!query.IsEmpty && (collected?.Groups.TotalAllParts ?? 0) < FewHits)
-                {
-                    var candidates = SpellingCandidatesOf(searcher, query);
-                    if (candidates.Count > 0 && builder.Parts(query, candidates) is { } fuzzy)
-                    {
-                        ranked = fuzzy;
-                        collected?.Dispose();
-                        collected = Collect(searcher, fuzzy);
-                    }
-                    didYouMean = Suggestion(searcher, query, candidates);
-                }
+                    didYouMean = TolerateTypos(run, builder, query, ref ranked, ref collected);
                 if (ranked is null || collected is null)
                     return new MaterialSearchResult(0, 0, page, pageSize, [], EmptyFacets(), didYouMean);
-
-                var skip = (page - 1) * pageSize;
-                var updated = request.Sort == SearchSort.Updated ? MultiDocValues.GetNumericValues(whole.IndexReader, IndexFields.UpdatedSort) : null;
-                var top = collected.Groups.Best(page * pageSize, updated).Skip(skip).ToList();
-                var hits = new SearchHits(searcher, ranked.Query, index).For(top, skip + 1);
-                return new MaterialSearchResult(collected.Groups.Count, collected.Groups.TotalAllParts, page, pageSize, hits,
-                    Labelled(FacetCounts(searcher, ranked, collected.Facets)), didYouMean);
+                return ResultPage(run, whole.IndexReader, request.Sort, page, pageSize, ranked, collected, didYouMean);
             }
             finally
             {
                 collected?.Dispose();
             }
         });
+    }
+
+    /// <summary>The page asked for and its size, within bounds; beyond the result window is refused.</summary>
+    private static (int Page, int PageSize) Paging(MaterialSearchRequest request)
+    {
+        var page = Math.Max(1, request.Page);
+        var pageSize = Math.Clamp(request.PageSize, 1, MaterialSearchRequest.MaxPageSize);
+        if ((long)page * pageSize > MaterialSearchRequest.MaxResultWindow)
+            throw new ArgumentOutOfRangeException(nameof(request), $"page × pageSize may not pass {MaterialSearchRequest.MaxResultWindow}.");
+        return (page, pageSize);
+    }
+
+    /// <summary>
+    /// When few materials match every part: misspelt words also match their nearest spellings (the search is
+    /// ranked and collected again with them), and the query with those spellings is the "did you mean".
+    /// </summary>
+    private string? TolerateTypos(SearchRun run, MaterialQueryBuilder builder, UserQuery query, ref RankedParts? ranked, ref Collected? collected)
+    {
+        var candidates = SpellingCandidatesOf(run.Searcher, query);
+        if (candidates.Count > 0 && builder.Parts(query, candidates) is { } fuzzy)
+        {
+            ranked = fuzzy;
+            collected?.Dispose();
+            collected = run.Collect(fuzzy);
+        }
+        return Suggestion(run.Searcher, query, candidates);
+    }
+
+    /// <summary>The hits of the page asked for, with the counts and the labelled facets of the whole result.</summary>
+    private MaterialSearchResult ResultPage(
+        SearchRun run, IndexReader whole, SearchSort sort, int page, int pageSize, RankedParts ranked, Collected collected, string? didYouMean)
+    {
+        var skip = (page - 1) * pageSize;
+        var updated = sort == SearchSort.Updated ? MultiDocValues.GetNumericValues(whole, IndexFields.UpdatedSort) : null;
+        var top = collected.Groups.Best(page * pageSize, updated).Skip(skip).ToList();
+        var hits = new SearchHits(run.Searcher, ranked.Query, index).For(top, skip + 1);
+        return new MaterialSearchResult(collected.Groups.Count, collected.Groups.TotalAllParts, page, pageSize, hits,
+            Labelled(run.FacetCounts(ranked, collected.Facets)), didYouMean);
     }
 
     /// <summary>
@@ -141,6 +121,63 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
     private sealed record Collected(MaterialGroupCollector Groups, FacetCountCollector Facets) : IDisposable
     {
         public void Dispose() => Groups.Dispose();
+    }
+
+    /// <summary>
+    /// One search over one view of the index: the searcher that ranks within what the viewer may see, and
+    /// the visibility and dimension filters that every collection of it applies.
+    /// </summary>
+    private sealed class SearchRun(
+        FilteredStatisticsSearcher searcher,
+        Filter? visible,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> filters,
+        Filter? dimensions)
+    {
+        public FilteredStatisticsSearcher Searcher => searcher;
+
+        /// <summary>The materials that match the ranked parts, grouped, with their facet counts.</summary>
+        public Collected Collect(RankedParts ranked)
+        {
+            var facets = new FacetCountCollector(IndexFields.FacetFields);
+            var groups = new MaterialGroupCollector(ranked.PartCount, facets, searcher.IndexReader.MaxDoc);
+            try
+            {
+                searcher.Search(Restrict(ranked.Query), groups);
+            }
+            catch
+            {
+                groups.Dispose();
+                throw;
+            }
+            return new Collected(groups, facets);
+        }
+
+        // A filtered dimension is counted without its own filter (the others still apply), so its other
+        // values say what adding them would bring: OR within a dimension, as the filters work.
+        public IReadOnlyDictionary<string, Dictionary<string, int>> FacetCounts(RankedParts ranked, FacetCountCollector facets)
+        {
+            var counts = facets.Counts.ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
+            foreach (var field in filters.Keys)
+            {
+                var own = new FacetCountCollector([field]);
+                using var groups = new MaterialGroupCollector(0, own, searcher.IndexReader.MaxDoc);
+                Query matching = new ConstantScoreQuery(ranked.Query);
+                if (visible is not null)
+                    matching = new FilteredQuery(matching, visible);
+                if (DimensionFilter(filters.Where(f => f.Key != field)) is { } others)
+                    matching = new FilteredQuery(matching, others);
+                searcher.Search(matching, groups);
+                counts[field] = own.Counts[field];
+            }
+            return counts;
+        }
+
+        private Query Restrict(Query q)
+        {
+            if (visible is not null)
+                q = new FilteredQuery(q, visible);
+            return dimensions is null ? q : new FilteredQuery(q, dimensions);
+        }
     }
 
     /// <summary>
