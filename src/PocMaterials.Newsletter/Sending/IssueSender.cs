@@ -8,7 +8,7 @@ using PocMaterials.Persistence;
 namespace PocMaterials.Newsletter.Sending;
 
 /// <summary>Mails of an issue wait for a later run after transient failures.</summary>
-public sealed partial class DeferredMailsException(string message) : Exception(message);
+public sealed class DeferredMailsException(string message) : Exception(message);
 
 /// <summary>
 /// Sends an approved issue to every active subscriber, personalised per recipient's roles, through

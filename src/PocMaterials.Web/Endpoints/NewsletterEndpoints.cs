@@ -12,8 +12,6 @@ using PocMaterials.Newsletter.Jobs;
 using PocMaterials.Newsletter.Reports;
 using PocMaterials.Newsletter.Rendering;
 using PocMaterials.Newsletter.Sending;
-using PocMaterials.Newsletter.Subscribers;
-using PocMaterials.Newsletter.Tracking;
 using PocMaterials.Web.Identity;
 
 namespace PocMaterials.Web.Endpoints;
