@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using PocMaterials.Persistence.Queries;
 
 namespace PocMaterials.Persistence;
 
@@ -86,6 +87,7 @@ public sealed class DatabaseStartup(Database database, IOptions<PostgresOptions>
 public sealed class DatabaseHealthCheck(Database database, TimeProvider time) : IHealthCheck
 {
     private static readonly TimeSpan KeptFor = TimeSpan.FromSeconds(2);
+    private static readonly SqlQueries Sql = SqlQueries.For(typeof(Database));
     private readonly Lock _gate = new();
     private (Task<HealthCheckResult> Result, DateTimeOffset At)? _last;
 
@@ -110,7 +112,7 @@ public sealed class DatabaseHealthCheck(Database database, TimeProvider time) : 
             return HealthCheckResult.Unhealthy("The database is not started.");
         try
         {
-            await using var command = database.DataSource.CreateCommand("SELECT count(*) FROM schema_migrations");
+            await using var command = Sql["CountMigrations"].Command(database.DataSource);
             var migrations = await command.ExecuteScalarAsync(cancellationToken);
             return HealthCheckResult.Healthy("Database answers.", new Dictionary<string, object> { ["migrations"] = migrations! });
         }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using PocMaterials.Persistence.Queries;
 
 namespace PocMaterials.Persistence;
 
@@ -13,19 +14,21 @@ public static partial class DatabaseMigrator
     // Any constant shared by all instances of PocMaterials; "POCM" in ASCII.
     private const long AdvisoryLockKey = 0x504F434D;
 
+    private static readonly SqlQueries Sql = SqlQueries.For(typeof(DatabaseMigrator));
+
     /// <returns>The versions applied by this call.</returns>
-    public static async Task<IReadOnlyList<int>> MigrateAsync(NpgsqlDataSource dataSource, DatabaseSchema schema, ILogger logger, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<int>> MigrateAsync(
+        NpgsqlDataSource dataSource, DatabaseSchema schema, ILogger logger, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_lock($1)", connection) { Parameters = { new() { Value = AdvisoryLockKey } } })
+        await using (var lockCommand = Sql["Lock"].Command(connection, AdvisoryLockKey))
             await lockCommand.ExecuteNonQueryAsync(cancellationToken);
         try
         {
-            await using (var create = new NpgsqlCommand(
-                "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())", connection))
+            await using (var create = Sql["CreateMigrationsTable"].Command(connection))
                 await create.ExecuteNonQueryAsync(cancellationToken);
             var applied = new HashSet<int>();
-            await using (var select = new NpgsqlCommand("SELECT version FROM schema_migrations", connection))
+            await using (var select = Sql["AppliedVersions"].Command(connection))
             await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
             {
                 while (await reader.ReadAsync(cancellationToken))
@@ -38,10 +41,7 @@ public static partial class DatabaseMigrator
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 await using (var apply = new NpgsqlCommand(migration.Sql, connection, transaction))
                     await apply.ExecuteNonQueryAsync(cancellationToken);
-                await using (var record = new NpgsqlCommand("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", connection, transaction)
-                {
-                    Parameters = { new() { Value = migration.Version }, new() { Value = migration.Name } },
-                })
+                await using (var record = Sql["RecordApplied"].Command(connection, migration.Version, migration.Name))
                     await record.ExecuteNonQueryAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 LogApplied(logger, migration.Version, migration.Name, migration.Owner);
@@ -51,7 +51,7 @@ public static partial class DatabaseMigrator
         }
         finally
         {
-            await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock($1)", connection) { Parameters = { new() { Value = AdvisoryLockKey } } };
+            await using var unlock = Sql["Unlock"].Command(connection, AdvisoryLockKey);
             await unlock.ExecuteNonQueryAsync(CancellationToken.None);
         }
     }

@@ -14,7 +14,14 @@ public sealed class DatabaseSchema
 {
     private const string ResourcePrefix = "migrations/";
 
-    private DatabaseSchema(IReadOnlyList<Migration> migrations) => Migrations = migrations;
+    private DatabaseSchema(IReadOnlyList<Assembly> owners, IReadOnlyList<Migration> migrations)
+    {
+        Owners = owners;
+        Migrations = migrations;
+    }
+
+    /// <summary>The assemblies of the projects that own tables: their migrations, and their queries' files.</summary>
+    public IReadOnlyList<Assembly> Owners { get; }
 
     /// <summary>In the order they are applied.</summary>
     public IReadOnlyList<Migration> Migrations { get; }
@@ -22,11 +29,15 @@ public sealed class DatabaseSchema
     /// <param name="owners">The assemblies of the projects that own tables.</param>
     public static DatabaseSchema Of(params Assembly[] owners)
     {
-        var migrations = owners.Distinct().SelectMany(Load).ToList();
+        Assembly[] distinct = [.. owners.Distinct()];
+        var migrations = distinct.SelectMany(Load).ToList();
         var duplicate = migrations.GroupBy(m => m.Version).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
-            throw new InvalidOperationException($"Migrations {string.Join(" and ", duplicate.Select(m => $"{m.Owner}/{m.Name}"))} share version {duplicate.Key}");
-        return new DatabaseSchema([.. migrations.OrderBy(m => m.Version)]);
+        {
+            throw new InvalidOperationException(
+                $"Migrations {string.Join(" and ", duplicate.Select(m => $"{m.Owner}/{m.Name}"))} share version {duplicate.Key}");
+        }
+        return new DatabaseSchema(distinct, [.. migrations.OrderBy(m => m.Version)]);
     }
 
     private static IEnumerable<Migration> Load(Assembly owner)

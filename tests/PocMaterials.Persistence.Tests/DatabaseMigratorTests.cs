@@ -1,11 +1,10 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using PocMaterials.Testing;
 
 namespace PocMaterials.Persistence.Tests;
 
-public sealed partial class DatabaseMigratorTests
+public sealed class DatabaseMigratorTests
 {
     private static readonly DatabaseSchema Schema = TestSchema.All;
 
@@ -40,30 +39,4 @@ public sealed partial class DatabaseMigratorTests
     {
         Assert.Equal(Enumerable.Range(1, Schema.Migrations.Count), Schema.Migrations.Select(m => m.Version));
     }
-
-    [Fact]
-    public void Every_table_is_created_and_changed_by_the_migrations_of_one_project_only()
-    {
-        var owners = Schema.Migrations
-            .SelectMany(m => CreatedTable().Matches(m.Sql).Select(match => (Table: match.Groups[1].Value, m.Owner)))
-            .ToDictionary(t => t.Table, t => t.Owner);
-        var touched = Schema.Migrations
-            .SelectMany(m => NamedTable().Matches(m.Sql).Select(match => (Table: match.Groups[1].Value, m.Owner, Migration: m.Name)))
-            .Where(t => owners.ContainsKey(t.Table))
-            .ToList();
-
-        // Which project owns which table, for whoever reads the test's output.
-        Assert.Equal(
-            ["PocMaterials.Newsletter", "PocMaterials.Persistence", "PocMaterials.Publishing", "PocMaterials.Reach"],
-            owners.Values.Distinct().Order(StringComparer.Ordinal));
-        Assert.Equal("PocMaterials.Reach", owners["daily_reach"]);
-        Assert.Equal("PocMaterials.Newsletter", owners["newsletter_events"]);
-        Assert.All(touched, t => Assert.True(owners[t.Table] == t.Owner, $"{t.Owner}'s migration {t.Migration} touches {t.Table}, a table of {owners[t.Table]}"));
-    }
-
-    [GeneratedRegex(@"CREATE TABLE (?:IF NOT EXISTS )?(\w+)", RegexOptions.IgnoreCase)]
-    private static partial Regex CreatedTable();
-
-    [GeneratedRegex(@"(?:TABLE|UPDATE|INTO|FROM|REFERENCES|ON|JOIN)\s+(\w+)", RegexOptions.IgnoreCase)]
-    private static partial Regex NamedTable();
 }
