@@ -49,10 +49,11 @@ public sealed partial class SqlQueries
         using var stream = assembly.GetManifestResourceStream(ResourcePrefix + fileName)
             ?? throw new InvalidOperationException($"{file} is not embedded: is the .sql file beside its class?");
         using var reader = new StreamReader(stream, Encoding.UTF8);
-        return new SqlQueries(file, Parse(file, reader.ReadToEnd()));
+        return Parse(file, reader.ReadToEnd());
     }
 
-    private static List<SqlQuery> Parse(string file, string text)
+    /// <param name="file">The file's name, for messages.</param>
+    internal static SqlQueries Parse(string file, string text)
     {
         var queries = new List<SqlQuery>();
         var names = NameLine().Matches(text);
@@ -71,7 +72,7 @@ public sealed partial class SqlQueries
                 throw new InvalidOperationException($"{file} names query '{name}' twice.");
             queries.Add(new SqlQuery(name, sql, file));
         }
-        return queries;
+        return new SqlQueries(file, queries);
     }
 
     private static bool IsCommentOrBlank(string line) =>

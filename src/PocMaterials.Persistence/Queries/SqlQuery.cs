@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Npgsql;
 
 namespace PocMaterials.Persistence.Queries;
@@ -8,12 +9,15 @@ namespace PocMaterials.Persistence.Queries;
 /// where PostgreSQL cannot tell its type); an <see cref="NpgsqlParameter"/> as given, for a value that needs its type said.
 /// </summary>
 /// <param name="File">The file it comes from, for messages.</param>
-public sealed record SqlQuery(string Name, string Text, string File)
+public sealed partial record SqlQuery(string Name, string Text, string File)
 {
+    /// <summary>How many values the statement takes: its highest <c>$n</c>.</summary>
+    public int ParameterCount { get; } = Placeholder().Matches(Text).Select(m => int.Parse(m.Groups[1].Value)).DefaultIfEmpty().Max();
+
     public NpgsqlCommand Command(NpgsqlDataSource dataSource, params ReadOnlySpan<object?> values)
     {
         var command = dataSource.CreateCommand(Text);
-        AddTo(command.Parameters, values);
+        AddTo(command.Parameters, Checked(values));
         return command;
     }
 
@@ -21,22 +25,32 @@ public sealed record SqlQuery(string Name, string Text, string File)
     public NpgsqlCommand Command(NpgsqlConnection connection, params ReadOnlySpan<object?> values)
     {
         var command = new NpgsqlCommand(Text, connection);
-        AddTo(command.Parameters, values);
+        AddTo(command.Parameters, Checked(values));
         return command;
     }
 
     public NpgsqlBatchCommand BatchCommand(params ReadOnlySpan<object?> values)
     {
         var command = new NpgsqlBatchCommand(Text);
-        AddTo(command.Parameters, values);
+        AddTo(command.Parameters, Checked(values));
         return command;
     }
 
     public override string ToString() => $"{File}#{Name}";
+
+    // Said here rather than by PostgreSQL's "bind message supplies 3 parameters": a lone array argument (string[])
+    // binds to params as the list of values itself.
+    private ReadOnlySpan<object?> Checked(ReadOnlySpan<object?> values) => values.Length == ParameterCount
+        ? values
+        : throw new ArgumentException(
+            $"{this} takes {ParameterCount} value(s) but was given {values.Length}; pass a lone array as (object)array.", nameof(values));
 
     private static void AddTo(NpgsqlParameterCollection parameters, ReadOnlySpan<object?> values)
     {
         foreach (var value in values)
             parameters.Add(value as NpgsqlParameter ?? new NpgsqlParameter { Value = value ?? DBNull.Value });
     }
+
+    [GeneratedRegex(@"\$(\d+)")]
+    private static partial Regex Placeholder();
 }

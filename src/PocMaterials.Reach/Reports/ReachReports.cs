@@ -1,8 +1,10 @@
 using PocMaterials.Content.Visibility;
+using System.Runtime.CompilerServices;
 using Npgsql;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Materials;
 using PocMaterials.Persistence;
+using PocMaterials.Persistence.Queries;
 
 namespace PocMaterials.Reach.Reports;
 
@@ -13,25 +15,26 @@ namespace PocMaterials.Reach.Reports;
 /// </summary>
 public sealed class ReachReports(Database database, StaffCalendar calendar)
 {
+    private static readonly SqlQueries Sql = SqlQueries.For(typeof(ReachReports));
+
     public async Task<MaterialViewsReport> MaterialViewsAsync(ReportPeriod period, ContentSnapshot content, CancellationToken cancellationToken)
     {
-        const string Sql = """
-            SELECT key, date_trunc('month', day)::date AS month, sum(views)::int, bit_count(varbit_union(viewers))::int
-            FROM daily_reach WHERE dimension = 'material' AND day BETWEEN $1 AND $2
-            GROUP BY GROUPING SETS ((key, month), (key))
-            """;
         var totals = new Dictionary<string, (int Views, int Unique)>(StringComparer.Ordinal);
         var months = new Dictionary<string, List<MonthFigures>>(StringComparer.Ordinal);
-        await foreach (var row in QueryAsync(Sql, cancellationToken, period.From, period.To))
+        await foreach (var row in QueryAsync(Sql["MaterialViews"], cancellationToken, period.From, period.To))
         {
             var slug = row.GetString(0);
             if (row.IsDBNull(1))
+            {
                 totals[slug] = (row.GetInt32(2), row.GetInt32(3));
-            else
-                (months.TryGetValue(slug, out var list) ? list : months[slug] = []).Add(new MonthFigures(DateOnly.FromDateTime(row.GetDateTime(1)), row.GetInt32(2), row.GetInt32(3)));
+                continue;
+            }
+            var month = new MonthFigures(DateOnly.FromDateTime(row.GetDateTime(1)), row.GetInt32(2), row.GetInt32(3));
+            (months.TryGetValue(slug, out var list) ? list : months[slug] = []).Add(month);
         }
         var materials = totals
-            .Select(t => new MaterialReach(t.Key, TitleOf(content, t.Key), t.Value.Views, t.Value.Unique, [.. months.GetValueOrDefault(t.Key, []).OrderBy(m => m.Month)]))
+            .Select(t => new MaterialReach(
+                t.Key, TitleOf(content, t.Key), t.Value.Views, t.Value.Unique, [.. months.GetValueOrDefault(t.Key, []).OrderBy(m => m.Month)]))
             .OrderByDescending(m => m.Views).ThenBy(m => m.Slug, StringComparer.Ordinal)
             .ToList();
         return new MaterialViewsReport(period.From, period.To, materials);
@@ -45,10 +48,8 @@ public sealed class ReachReports(Database database, StaffCalendar calendar)
 
     public async Task<SearchReport> SearchesAsync(ReportPeriod period, int top, CancellationToken cancellationToken)
     {
-        const string Range = "s.occurred_at >= $1 AND s.occurred_at < $2";
-        const string Opened = "EXISTS (SELECT 1 FROM material_views v WHERE v.search_id = s.id)";
         int searches = 0, followed = 0;
-        await foreach (var row in QueryAsync($"SELECT count(*)::int, count(*) FILTER (WHERE {Opened})::int FROM searches s WHERE {Range}", cancellationToken, period.StartIn(calendar), period.EndIn(calendar)))
+        await foreach (var row in QueryAsync(Sql["SearchCounts"], cancellationToken, period.StartIn(calendar), period.EndIn(calendar)))
             (searches, followed) = (row.GetInt32(0), row.GetInt32(1));
         return new SearchReport(
             period.From,
@@ -56,15 +57,17 @@ public sealed class ReachReports(Database database, StaffCalendar calendar)
             searches,
             followed,
             searches == 0 ? 0 : Math.Round((double)followed / searches, 4),
-            await QueriesAsync($"SELECT query, count(*)::int, avg(result_count)::float8 FROM searches s WHERE {Range} GROUP BY query ORDER BY 2 DESC, 1 LIMIT $3", period, top, cancellationToken),
-            await QueriesAsync($"SELECT query, count(*)::int, 0::float8 FROM searches s WHERE {Range} AND result_count = 0 GROUP BY query ORDER BY 2 DESC, 1 LIMIT $3", period, top, cancellationToken),
-            await QueriesAsync($"SELECT query, count(*)::int, avg(result_count)::float8 FROM searches s WHERE {Range} AND result_count > 0 AND NOT {Opened} GROUP BY query ORDER BY 2 DESC, 1 LIMIT $3", period, top, cancellationToken),
+            await QueriesAsync(Sql["TopQueries"], period, top, cancellationToken),
+            await QueriesAsync(Sql["QueriesWithoutResults"], period, top, cancellationToken),
+            await QueriesAsync(Sql["QueriesWithoutOpens"], period, top, cancellationToken),
             await ClicksByPositionAsync(period, cancellationToken));
     }
 
-    public async Task<ContentHealthReport> ContentHealthAsync(ReportPeriod period, ContentSnapshot content, DateOnly today, CancellationToken cancellationToken)
+    public async Task<ContentHealthReport> ContentHealthAsync(
+        ReportPeriod period, ContentSnapshot content, DateOnly today, CancellationToken cancellationToken)
     {
-        var views = (await MaterialViewsAsync(period, content, cancellationToken)).Materials.ToDictionary(m => m.Slug, m => m.Views, StringComparer.Ordinal);
+        var views = (await MaterialViewsAsync(period, content, cancellationToken)).Materials
+            .ToDictionary(m => m.Slug, m => m.Views, StringComparer.Ordinal);
         // Only what staff could have seen: published, not scheduled after the period.
         var published = content.Materials.Values
             .Where(m => m.Status == MaterialStatus.Published && (m.Published is null || m.Published <= period.To))
@@ -73,29 +76,30 @@ public sealed class ReachReports(Database database, StaffCalendar calendar)
         return new ContentHealthReport(
             period.From,
             period.To,
-            [.. published.Where(m => views.GetValueOrDefault(m.Slug) == 0).OrderBy(m => m.Title, StringComparer.CurrentCulture).Select(Health)],
+            [.. published.Where(m => views.GetValueOrDefault(m.Slug) == 0)
+                .OrderBy(m => m.Title, StringComparer.CurrentCulture)
+                .Select(Health)],
             [.. published.Where(m => m.IsDueForReview(today)).Select(Health).OrderByDescending(h => h.Views).ThenBy(h => h.ReviewBy)]);
     }
 
-    private async Task<ReachReport> GroupsAsync(ReportPeriod period, string dimension, IEnumerable<(string Id, string Label)> configured, CancellationToken cancellationToken)
+    private async Task<ReachReport> GroupsAsync(
+        ReportPeriod period, string dimension, IEnumerable<(string Id, string Label)> configured, CancellationToken cancellationToken)
     {
-        const string Sql = """
-            SELECT key, sum(views)::int, bit_count(varbit_union(viewers))::int
-            FROM daily_reach WHERE dimension = $3 AND day BETWEEN $1 AND $2 GROUP BY key
-            """;
         var figures = new Dictionary<string, (int Views, int Unique)>(StringComparer.Ordinal);
-        await foreach (var row in QueryAsync(Sql, cancellationToken, period.From, period.To, dimension))
+        await foreach (var row in QueryAsync(Sql["GroupViews"], cancellationToken, period.From, period.To, dimension))
             figures[row.GetString(0)] = (row.GetInt32(1), row.GetInt32(2));
-        var groups = configured.Select(c => new GroupReach(c.Id, c.Label, figures.GetValueOrDefault(c.Id).Views, figures.GetValueOrDefault(c.Id).Unique)).ToList();
+        var groups = configured
+            .Select(c => new GroupReach(c.Id, c.Label, figures.GetValueOrDefault(c.Id).Views, figures.GetValueOrDefault(c.Id).Unique))
+            .ToList();
         return new ReachReport(period.From, period.To,
             [.. groups.OrderByDescending(g => g.Views).ThenBy(g => g.Label, StringComparer.CurrentCulture)],
             [.. groups.Where(g => g.Views == 0)]);
     }
 
-    private async Task<IReadOnlyList<QueryCount>> QueriesAsync(string sql, ReportPeriod period, int top, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<QueryCount>> QueriesAsync(SqlQuery query, ReportPeriod period, int top, CancellationToken cancellationToken)
     {
         var queries = new List<QueryCount>();
-        await foreach (var row in QueryAsync(sql, cancellationToken, period.StartIn(calendar), period.EndIn(calendar), top))
+        await foreach (var row in QueryAsync(query, cancellationToken, period.StartIn(calendar), period.EndIn(calendar), top))
             queries.Add(new QueryCount(row.GetString(0), row.GetInt32(1), Math.Round(row.GetDouble(2), 2)));
         return queries;
     }
@@ -103,20 +107,16 @@ public sealed class ReachReports(Database database, StaffCalendar calendar)
     private async Task<IReadOnlyList<PositionClicks>> ClicksByPositionAsync(ReportPeriod period, CancellationToken cancellationToken)
     {
         var clicks = new List<PositionClicks>();
-        const string Sql = """
-            SELECT key::int, sum(opens)::int FROM daily_reach
-            WHERE dimension = 'position' AND day BETWEEN $1 AND $2 GROUP BY 1 ORDER BY 1
-            """;
-        await foreach (var row in QueryAsync(Sql, cancellationToken, period.From, period.To))
+        await foreach (var row in QueryAsync(Sql["ClicksByPosition"], cancellationToken, period.From, period.To))
             clicks.Add(new PositionClicks(row.GetInt32(0), row.GetInt32(1)));
         return clicks;
     }
 
-    private async IAsyncEnumerable<NpgsqlDataReader> QueryAsync(string sql, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken, params object[] parameters)
+    private async IAsyncEnumerable<NpgsqlDataReader> QueryAsync(
+        SqlQuery query, [EnumeratorCancellation] CancellationToken cancellationToken, params object[] values)
     {
-        await using var command = database.DataSource.CreateCommand(sql);
-        foreach (var parameter in parameters)
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter is DateTimeOffset time ? time.ToUniversalTime() : parameter });
+        await using var command = query.Command(database.DataSource,
+            [.. values.Select(value => value is DateTimeOffset time ? time.ToUniversalTime() : value)]);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
             yield return reader;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Persistence;
+using PocMaterials.Persistence.Queries;
 
 namespace PocMaterials.Reach.Tracking;
 
@@ -11,9 +12,11 @@ namespace PocMaterials.Reach.Tracking;
 /// Keeps raw events for the configured number of months. The daily figures written with every batch
 /// (daily_reach) are kept forever, so reports on older periods lose nothing but the search details.
 /// </summary>
-public sealed partial class RawEventRetention(Database database, IOptions<ReachOptions> options, StaffCalendar calendar, ILogger<RawEventRetention> logger)
+public sealed partial class RawEventRetention(
+    Database database, IOptions<ReachOptions> options, StaffCalendar calendar, ILogger<RawEventRetention> logger)
     : BackgroundService
 {
+    private static readonly SqlQueries Sql = SqlQueries.For(typeof(RawEventRetention));
     private static readonly TimeSpan Interval = TimeSpan.FromHours(6);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -49,9 +52,9 @@ public sealed partial class RawEventRetention(Database database, IOptions<ReachO
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         int deleted;
-        await using (var delete = new NpgsqlCommand("DELETE FROM material_views WHERE occurred_at < $1", connection, transaction) { Parameters = { new() { Value = cutoff.ToUniversalTime() } } })
+        await using (var delete = Sql["DeleteViews"].Command(connection, cutoff.ToUniversalTime()))
             deleted = await delete.ExecuteNonQueryAsync(cancellationToken);
-        await using (var delete = new NpgsqlCommand("DELETE FROM searches WHERE occurred_at < $1", connection, transaction) { Parameters = { new() { Value = cutoff.ToUniversalTime() } } })
+        await using (var delete = Sql["DeleteSearches"].Command(connection, cutoff.ToUniversalTime()))
             deleted += await delete.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         if (deleted > 0)
@@ -59,9 +62,11 @@ public sealed partial class RawEventRetention(Database database, IOptions<ReachO
         return deleted;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Applying the retention of raw reach events failed; trying again in {Hours} hours")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Applying the retention of raw reach events failed; trying again in {Hours} hours")]
     private static partial void LogRetentionFailed(ILogger logger, Exception? exception, double hours);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: {Deleted} raw reach events before {Cutoff:yyyy-MM-dd} deleted; their daily figures stay")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Retention: {Deleted} raw reach events before {Cutoff:yyyy-MM-dd} deleted; their daily figures stay")]
     private static partial void LogRetentionApplied(ILogger logger, int deleted, DateOnly cutoff);
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 using PocMaterials.Persistence;
+using PocMaterials.Persistence.Queries;
 
 namespace PocMaterials.Reach.Tracking;
 
@@ -13,55 +14,7 @@ public sealed class ReachEventStore(Database database, StaffCalendar calendar)
     /// <summary>A view within this long after a view of the same material by the same viewer is not counted again.</summary>
     public static readonly TimeSpan RepeatWindow = TimeSpan.FromMinutes(30);
 
-    private const string InsertViewers = """
-        INSERT INTO viewers (pseudonym) SELECT unnest($1::text[]) ON CONFLICT (pseudonym) DO NOTHING
-        """;
-
-    private const string SelectViewers = "SELECT id, pseudonym FROM viewers WHERE pseudonym = ANY($1)";
-
-    // Roles travel as one text[] of every event's roles, each event naming its slice: a row of
-    // unnest cannot hold an array, and joining roles into one text would split a role that has a comma.
-    private const string InsertSearches = """
-        INSERT INTO searches (id, occurred_at, query, filters, result_count, viewer_id, roles, centre)
-        SELECT s.id, s.at, s.query, s.filters::jsonb, s.results, s.viewer, ($10::text[])[s.roles_from:s.roles_to], s.centre
-        FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::int[], $6::int[], $7::text[], $8::int[], $9::int[])
-            AS s(id, at, query, filters, results, viewer, centre, roles_from, roles_to)
-        ON CONFLICT (id) DO NOTHING
-        """;
-
-    // "maybe" is false when an earlier view in the same batch already falls in the window;
-    // otherwise the database decides from the views already stored. Only rows really inserted
-    // feed the daily figures, so a batch written twice is counted once.
-    private const string InsertViews = """
-        WITH inserted AS (
-        INSERT INTO material_views (event_id, occurred_at, material_slug, faq_anchor, viewer_id, roles, centre, source, search_id, result_position, counted)
-        SELECT v.id, v.at, v.slug, v.anchor, v.viewer, ($13::text[])[v.roles_from:v.roles_to], v.centre, v.source, v.search, v.position,
-               v.maybe AND NOT EXISTS (
-                   SELECT 1 FROM material_views p
-                   WHERE p.viewer_id = v.viewer AND p.material_slug = v.slug
-                     AND p.occurred_at > v.at - $14::interval AND p.occurred_at <= v.at AND p.event_id <> v.id)
-        FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::uuid[], $9::int[], $10::bool[], $11::int[], $12::int[])
-            AS v(id, at, slug, anchor, viewer, centre, source, search, position, maybe, roles_from, roles_to)
-        ORDER BY v.at
-        ON CONFLICT (event_id) DO NOTHING
-        RETURNING occurred_at, material_slug, viewer_id, roles, centre, source, result_position, counted),
-        facts AS (
-            SELECT (occurred_at AT TIME ZONE $15)::date AS day, 'material' AS dimension, material_slug AS key, counted, viewer_id FROM inserted
-            UNION ALL
-            SELECT (occurred_at AT TIME ZONE $15)::date, 'centre', coalesce(centre, ''), counted, viewer_id FROM inserted
-            UNION ALL
-            SELECT (occurred_at AT TIME ZONE $15)::date, 'role', role, counted, viewer_id FROM inserted, unnest(roles) AS role
-            UNION ALL
-            SELECT (occurred_at AT TIME ZONE $15)::date, 'position', result_position::text, counted, viewer_id FROM inserted
-            WHERE source = 'search' AND result_position IS NOT NULL)
-        INSERT INTO daily_reach (day, dimension, key, views, opens, viewers)
-        SELECT day, dimension, key, count(*) FILTER (WHERE counted), count(*), varbit_union(viewer_bit(viewer_id))
-        FROM facts GROUP BY day, dimension, key
-        ON CONFLICT (dimension, key, day) DO UPDATE SET
-            views = daily_reach.views + excluded.views,
-            opens = daily_reach.opens + excluded.opens,
-            viewers = varbit_or(daily_reach.viewers, excluded.viewers)
-        """;
+    private static readonly SqlQueries Sql = SqlQueries.For(typeof(ReachEventStore));
 
     /// <remarks>Every text is stored as <see cref="RecordedText"/> cleans it.</remarks>
     public async Task WriteAsync(IReadOnlyList<ReachEvent> batch, CancellationToken cancellationToken)
@@ -74,9 +27,9 @@ public sealed class ReachEventStore(Database database, StaffCalendar calendar)
         if (searches.Count > 0)
         {
             var roles = RoleSlices.Of(searches);
-            await ExecuteAsync(connection, InsertSearches, cancellationToken,
+            await using var insert = Sql["InsertSearches"].Command(connection,
                 searches.Select(s => s.Id).ToArray(),
-                searches.Select(s => s.OccurredAt.ToUniversalTime()).ToArray(),
+                Instants(searches.Select(s => s.OccurredAt)),
                 searches.Select(s => RecordedText.Clean(s.Query)).ToArray(),
                 searches.Select(s => JsonSerializer.Serialize(CleanFilters(s.Filters))).ToArray(),
                 searches.Select(s => s.ResultCount).ToArray(),
@@ -85,6 +38,7 @@ public sealed class ReachEventStore(Database database, StaffCalendar calendar)
                 roles.From,
                 roles.To,
                 roles.All);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
         var views = batch.OfType<MaterialViewed>().OrderBy(v => v.OccurredAt).ToList();
@@ -99,9 +53,9 @@ public sealed class ReachEventStore(Database database, StaffCalendar calendar)
                 return !repeat;
             }).ToArray();
             var roles = RoleSlices.Of(views);
-            await ExecuteAsync(connection, InsertViews, cancellationToken,
+            await using var insert = Sql["InsertViews"].Command(connection,
                 views.Select(v => v.Id).ToArray(),
-                views.Select(v => v.OccurredAt.ToUniversalTime()).ToArray(),
+                Instants(views.Select(v => v.OccurredAt)),
                 views.Select(v => RecordedText.Clean(v.MaterialSlug)).ToArray(),
                 views.Select(v => RecordedText.CleanOrNull(v.FaqAnchor)).ToArray(),
                 views.Select(v => viewers[v.Viewer.Pseudonym]).ToArray(),
@@ -115,6 +69,7 @@ public sealed class ReachEventStore(Database database, StaffCalendar calendar)
                 roles.All,
                 RepeatWindow,
                 calendar.Zone.Id);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
     }
@@ -141,22 +96,17 @@ public sealed class ReachEventStore(Database database, StaffCalendar calendar)
 
     private static async Task<Dictionary<string, int>> ViewerIdsAsync(NpgsqlConnection connection, string[] pseudonyms, CancellationToken cancellationToken)
     {
-        await ExecuteAsync(connection, InsertViewers, cancellationToken, (object)pseudonyms);
+        await using (var insert = Sql["InsertViewers"].Command(connection, (object)pseudonyms))
+            await insert.ExecuteNonQueryAsync(cancellationToken);
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        await using var select = new NpgsqlCommand(SelectViewers, connection) { Parameters = { new() { Value = pseudonyms } } };
+        await using var select = Sql["SelectViewers"].Command(connection, (object)pseudonyms);
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
             ids[reader.GetString(1)] = reader.GetInt32(0);
         return ids;
     }
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object?[] values)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var value in values)
-            command.Parameters.Add(value is DateTimeOffset[] times
-                ? new NpgsqlParameter { Value = times, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz }
-                : new NpgsqlParameter { Value = value ?? DBNull.Value });
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    // Sent as timestamptz[], the type of the columns they fill, in UTC.
+    private static NpgsqlParameter Instants(IEnumerable<DateTimeOffset> instants) =>
+        new() { Value = instants.Select(i => i.ToUniversalTime()).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz };
 }
