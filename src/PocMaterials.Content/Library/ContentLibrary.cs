@@ -169,8 +169,14 @@ public sealed partial class ContentLibrary : IDisposable
             LogContentError(_logger, error.File, error.Line, error.Field, error.Message);
         if (changed)
         {
-            LogContentVersion(_logger, snapshot.Version, materials.Count, definitions.Themes.Count, errors.Count,
-                upserted.Count, removed.Count);
+            LogContentVersion(
+                _logger,
+                snapshot.Version,
+                materials.Count,
+                definitions.Themes.Count,
+                errors.Count,
+                upserted.Count,
+                removed.Count);
         }
         return new ContentChange(snapshot, definitions.Changed, upserted, removed) { Previous = previous };
     }
@@ -224,5 +230,11 @@ public sealed partial class ContentLibrary : IDisposable
         Message = "Content version {Version}: {Materials} materials, {Themes} themes, {Errors} errors "
             + "({Upserted} added or changed, {Removed} removed)")]
     private static partial void LogContentVersion(
-        ILogger logger, long version, int materials, int themes, int errors, int upserted, int removed);
+        ILogger logger,
+        long version,
+        int materials,
+        int themes,
+        int errors,
+        int upserted,
+        int removed);
 }
