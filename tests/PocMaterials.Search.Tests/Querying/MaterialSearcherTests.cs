@@ -12,15 +12,19 @@ public sealed class MaterialSearcherTests : IDisposable
 
     internal static void Write(ContentFolder folder)
     {
-        folder.WriteMaterial("leidraad-intake-hgd", "title: Leidraad intake binnen HGD\ntype: leidraad\ncore_processes: [handelingsgerichte-diagnostiek]\nupdated: 2025-01-10",
+        folder.WriteMaterial("leidraad-intake-hgd",
+            "title: Leidraad intake binnen HGD\ntype: leidraad\ncore_processes: [handelingsgerichte-diagnostiek]\nupdated: 2025-01-10",
             "De intake is de eerste fase van een HGD-traject. Zo verloopt de intake.");
         folder.WriteMaterial("visie-diagnostiek", "title: Visie op diagnostiek\ntype: leidraad\nupdated: 2026-05-01",
             "Wij werken volgens handelingsgerichte diagnostiek in elk team.");
         folder.WriteMaterial("begeleidingsstrategieen", "title: Aanpak bij leerstoornissen\ntype: fiche\nupdated: 2024-03-01",
             "Dit document bundelt begeleidingsstrategieën voor de leerlingenbegeleiding op school.");
-        folder.WriteMaterial("faq-leersteun", "title: FAQ decreet leersteun\ntype: faq\nthemes: [decreet-leersteun]\ndomains: [leren-en-studeren]\nupdated: 2026-09-01",
-            "Intro.\n\n## Wie vraagt leersteun aan?\nDe school vraagt leersteun aan bij het leersteuncentrum.\n\n## Hoe lang duurt een traject?\nMeestal loopt het een schooljaar.\n");
-        folder.WriteMaterial("vaccinatie-procedure", "title: Procedure vaccinatie\ntype: fiche\nroles: [arts, verpleegkundige]\ndomains: [preventieve-gezondheidszorg]",
+        folder.WriteMaterial("faq-leersteun",
+            "title: FAQ decreet leersteun\ntype: faq\nthemes: [decreet-leersteun]\ndomains: [leren-en-studeren]\nupdated: 2026-09-01",
+            "Intro.\n\n## Wie vraagt leersteun aan?\nDe school vraagt leersteun aan bij het leersteuncentrum.\n\n"
+            + "## Hoe lang duurt een traject?\nMeestal loopt het een schooljaar.\n");
+        folder.WriteMaterial("vaccinatie-procedure",
+            "title: Procedure vaccinatie\ntype: fiche\nroles: [arts, verpleegkundige]\ndomains: [preventieve-gezondheidszorg]",
             "Afspraken over de vaccinatie en de tuberculinetest van leerlingen.");
         folder.WriteMaterial("personeelsbeleid", "title: Personeelsbeleid\ntype: leidraad\nroles: [directeur]",
             "De personeelsformatie van het centrum en de vaccinatie van personeel.");

@@ -40,7 +40,8 @@ public sealed class SearchRunTests : IDisposable
     [Fact]
     public void A_filtered_dimension_counts_as_if_it_were_not_filtered_and_the_others_count_with_every_filter()
     {
-        static IEnumerable<(string, int)> Counts(MaterialSearchResult result, string dimension) => result.Facets[dimension].Select(f => (f.Id, f.Count));
+        static IEnumerable<(string, int)> Counts(MaterialSearchResult result, string dimension) =>
+            result.Facets[dimension].Select(f => (f.Id, f.Count));
         var arts = Staff("arts");
         var both = _search.Search(null, arts, r => r with { Types = ["fiche"], Domains = ["leren-en-studeren"] });
         var onlyDomain = _search.Search(null, arts, r => r with { Domains = ["leren-en-studeren"] });

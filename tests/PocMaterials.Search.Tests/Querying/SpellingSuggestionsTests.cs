@@ -14,7 +14,8 @@ public sealed class SpellingSuggestionsTests : IDisposable
 
         Assert.Equal("beroepsgeheim", result.DidYouMean);
         Assert.Contains("beroepsgeheim-titel", result.Hits.Select(h => h.Slug));
-        Assert.Contains("<mark>beroepsgeheim</mark>", result.Hits.Single(h => h.Slug == "verslag-werking").Snippet, StringComparison.Ordinal);
+        Assert.Contains(
+            "<mark>beroepsgeheim</mark>", result.Hits.Single(h => h.Slug == "verslag-werking").Snippet, StringComparison.Ordinal);
     }
 
     [Fact]

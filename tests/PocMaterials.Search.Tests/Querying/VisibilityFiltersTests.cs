@@ -26,7 +26,8 @@ public sealed class VisibilityFiltersTests : IDisposable
         Assert.Null(vaccination.DidYouMean);
 
         var browse = _search.Search(null, staff);
-        Assert.DoesNotContain(browse.Hits, h => h.Slug is "vaccinatie-procedure" or "personeelsbeleid" or "ontwerp-huisonderwijs" or "gepland");
+        Assert.DoesNotContain(
+            browse.Hits, h => h.Slug is "vaccinatie-procedure" or "personeelsbeleid" or "ontwerp-huisonderwijs" or "gepland");
         Assert.DoesNotContain(browse.Facets["domain"], f => f.Id == "preventieve-gezondheidszorg");
     }
 
@@ -54,8 +55,9 @@ public sealed class VisibilityFiltersTests : IDisposable
     [Fact]
     public void A_scheduled_material_appears_on_its_publication_day_in_Brussels()
     {
-        var onTheDay = _search.Searcher.Search(new MaterialSearchRequest { Query = "inwerkingstraject" }, Staff(), new DateOnly(2027, 3, 1));
-        var dayBefore = _search.Searcher.Search(new MaterialSearchRequest { Query = "inwerkingstraject" }, Staff(), new DateOnly(2027, 2, 28));
+        var request = new MaterialSearchRequest { Query = "inwerkingstraject" };
+        var onTheDay = _search.Searcher.Search(request, Staff(), new DateOnly(2027, 3, 1));
+        var dayBefore = _search.Searcher.Search(request, Staff(), new DateOnly(2027, 2, 28));
 
         Assert.Equal(1, onTheDay.Total);
         Assert.Equal(0, dayBefore.Total);
