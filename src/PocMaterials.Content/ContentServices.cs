@@ -14,11 +14,23 @@ public static class ContentServices
     /// <summary>Options are bound from the host's configuration and validated at start.</summary>
     public static IServiceCollection AddContent(this IServiceCollection services)
     {
-        services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<CalendarOptions>().BindConfiguration(CalendarOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<PublicAddressOptions>().BindConfiguration(PublicAddressOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(sp => new StaffCalendar(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<CalendarOptions>>().Value.Zone));
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ContentOptions>>().Value.CreateLibrary(sp.GetRequiredService<ILogger<ContentLibrary>>()));
+        services.AddOptions<ContentOptions>()
+            .BindConfiguration(ContentOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<CalendarOptions>()
+            .BindConfiguration(CalendarOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<PublicAddressOptions>()
+            .BindConfiguration(PublicAddressOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(sp => new StaffCalendar(
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<CalendarOptions>>().Value.Zone));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ContentOptions>>().Value
+            .CreateLibrary(sp.GetRequiredService<ILogger<ContentLibrary>>()));
         services.AddHealthChecks().AddCheck<ContentHealthCheck>("content");
         return services;
     }

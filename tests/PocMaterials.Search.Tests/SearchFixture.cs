@@ -28,7 +28,10 @@ public sealed class SearchFixture : IDisposable
 
     public static StaffMember Staff(params string[] roles) => new("test", roles, "gent");
 
-    public MaterialSearchResult Search(string? q, StaffMember? viewer = null, Func<MaterialSearchRequest, MaterialSearchRequest>? refine = null)
+    public MaterialSearchResult Search(
+        string? q,
+        StaffMember? viewer = null,
+        Func<MaterialSearchRequest, MaterialSearchRequest>? refine = null)
     {
         var request = new MaterialSearchRequest { Query = q, PageSize = 100 };
         return Searcher.Search(refine is null ? request : refine(request), viewer ?? Staff(), Today);

@@ -16,7 +16,9 @@ public sealed record ContentLocation(string ContentPath, string ThemesPath)
     public string FullPathOf(string sourcePath)
     {
         var slash = sourcePath.IndexOf('/', StringComparison.Ordinal);
-        var root = sourcePath[..slash] == Path.GetFileName(ThemesPath) && sourcePath[..slash] != Path.GetFileName(ContentPath) ? ThemesPath : ContentPath;
+        var root = sourcePath[..slash] == Path.GetFileName(ThemesPath) && sourcePath[..slash] != Path.GetFileName(ContentPath)
+            ? ThemesPath
+            : ContentPath;
         return Path.Combine(root, sourcePath[(slash + 1)..]);
     }
 }

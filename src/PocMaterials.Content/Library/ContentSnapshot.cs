@@ -9,7 +9,8 @@ namespace PocMaterials.Content.Library;
 /// <summary>An immutable view of all content at one moment: what is served, and what is broken.</summary>
 public sealed class ContentSnapshot
 {
-    public static readonly ContentSnapshot Empty = new(MaterialTaxonomy.Empty, new Dictionary<string, Contact>(), [], new Dictionary<string, Material>(), [], 0);
+    public static readonly ContentSnapshot Empty =
+        new(MaterialTaxonomy.Empty, new Dictionary<string, Contact>(), [], new Dictionary<string, Material>(), [], 0);
 
     public ContentSnapshot(
         MaterialTaxonomy taxonomy,

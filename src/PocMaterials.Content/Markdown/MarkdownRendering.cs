@@ -90,7 +90,9 @@ public static class MarkdownRendering
             for (var j = i + 1; j < document.Count && document[j] is not HeadingBlock { Level: <= 2 }; j++)
                 answer.Add(document[j]);
             // Worded without raw HTML when it has words; a heading of markup only is still a question, as shown.
-            var question = InlineText(heading.Inline).Trim() is { Length: > 0 } words ? words : InlineText(heading.Inline, asShown: true).Trim();
+            var question = InlineText(heading.Inline).Trim() is { Length: > 0 } words
+                ? words
+                : InlineText(heading.Inline, asShown: true).Trim();
             if (question.Length > 0)
                 questions.Add(new FaqQuestion(question, heading.GetAttributes().Id!, ToPlainText(answer)));
         }

@@ -7,13 +7,19 @@ using PocMaterials.Content.Visibility;
 namespace PocMaterials.Content.Parsing;
 
 /// <summary>What a material is checked against: the taxonomy, the themes and the contacts.</summary>
-public sealed record MaterialVocabulary(MaterialTaxonomy Taxonomy, IReadOnlyDictionary<string, string?> ThemeContacts, IReadOnlySet<string> ContactIds);
+public sealed record MaterialVocabulary(
+    MaterialTaxonomy Taxonomy,
+    IReadOnlyDictionary<string, string?> ThemeContacts,
+    IReadOnlySet<string> ContactIds);
 
 /// <summary>Reads and validates one material file against the content contract.</summary>
 public static class MaterialParser
 {
     private static readonly string[] Fields =
-        ["title", "type", "summary", "core_processes", "themes", "domains", "roles", "contact", "published", "updated", "review_by", "status", "tags"];
+    [
+        "title", "type", "summary", "core_processes", "themes", "domains", "roles", "contact",
+        "published", "updated", "review_by", "status", "tags",
+    ];
 
     /// <returns>The material, or null when the file has an error (all of its errors are added).</returns>
     public static Material? Parse(string slug, string text, string file, MaterialVocabulary vocabulary, List<ContentError> errors)

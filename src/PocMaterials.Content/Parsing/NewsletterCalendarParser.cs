@@ -9,7 +9,12 @@ namespace PocMaterials.Content.Parsing;
 /// <summary>Reads newsletter.yml: <c>yyyy-MM: theme-or-core-process-id</c> per line.</summary>
 public static class NewsletterCalendarParser
 {
-    public static NewsletterCalendar? Parse(string yaml, string file, MaterialTaxonomy taxonomy, IReadOnlySet<string> themeIds, List<ContentError> errors)
+    public static NewsletterCalendar? Parse(
+        string yaml,
+        string file,
+        MaterialTaxonomy taxonomy,
+        IReadOnlySet<string> themeIds,
+        List<ContentError> errors)
     {
         var before = errors.Count;
         var root = YamlText.Load(yaml, file, 1, errors);

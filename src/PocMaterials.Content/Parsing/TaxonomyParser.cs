@@ -17,7 +17,8 @@ public static class TaxonomyParser
         if (root is not YamlMappingNode mapping)
         {
             if (errors.Count == before)
-                errors.Add(new ContentError(file, 1, "taxonomy", "must be a mapping with the sections " + string.Join(", ", RequiredSections)));
+                errors.Add(new ContentError(
+                    file, 1, "taxonomy", "must be a mapping with the sections " + string.Join(", ", RequiredSections)));
             return null;
         }
         var fields = new YamlFields(mapping, file, 1, errors);
@@ -27,7 +28,8 @@ public static class TaxonomyParser
             fields.Error(fields.Node("roles"), "roles", $"must contain the role '{Visibility.StaffRoles.Everyone}' (every staff member)");
         if (errors.Count > before)
             return null;
-        return new MaterialTaxonomy(lists["core_processes"], lists["domains"], lists["roles"], lists["types"], lists["centres"], lists["glossary"]);
+        return new MaterialTaxonomy(
+            lists["core_processes"], lists["domains"], lists["roles"], lists["types"], lists["centres"], lists["glossary"]);
     }
 
     /// <summary>Reads a list of {id, label, aliases} entries, as used by taxonomy.yml.</summary>

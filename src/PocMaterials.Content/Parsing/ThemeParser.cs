@@ -11,7 +11,13 @@ public static class ThemeParser
 {
     private static readonly string[] Fields = ["title", "aliases", "contact", "core_processes"];
 
-    public static Theme? Parse(string id, string text, string file, MaterialTaxonomy taxonomy, Func<string, bool> isContact, List<ContentError> errors)
+    public static Theme? Parse(
+        string id,
+        string text,
+        string file,
+        MaterialTaxonomy taxonomy,
+        Func<string, bool> isContact,
+        List<ContentError> errors)
     {
         var before = errors.Count;
         var markdown = MarkdownFile.Split(text);
@@ -53,12 +59,14 @@ internal static class FrontMatter
     {
         if (markdown.FrontMatterUnclosed)
         {
-            errors.Add(new ContentError(file, 1, "front matter", "the front matter block opened with '---' on line 1 is never closed by a '---' line"));
+            errors.Add(new ContentError(file, 1, "front matter",
+                "the front matter block opened with '---' on line 1 is never closed by a '---' line"));
             return null;
         }
         if (markdown.FrontMatter is null)
         {
-            errors.Add(new ContentError(file, 1, "front matter", "missing: the file must start with a '---' line, YAML fields and a closing '---' line"));
+            errors.Add(new ContentError(file, 1, "front matter",
+                "missing: the file must start with a '---' line, YAML fields and a closing '---' line"));
             return null;
         }
         var before = errors.Count;

@@ -132,7 +132,9 @@ internal sealed class YamlFields(YamlMappingNode mapping, string file, int first
     private string? Fit(YamlNode node, string field, string value, int maxLength)
     {
         var why = ContentText.Unfit(value)
-            ?? (value.Length > maxLength ? string.Create(CultureInfo.InvariantCulture, $"is {value.Length:N0} characters long; at most {maxLength:N0} are allowed") : null);
+            ?? (value.Length > maxLength
+                ? string.Create(CultureInfo.InvariantCulture, $"is {value.Length:N0} characters long; at most {maxLength:N0} are allowed")
+                : null);
         if (why is null)
             return value;
         Error(node, field, why);

@@ -8,7 +8,10 @@ public static class MaterialMarkdown
 {
     /// <summary>The front matter fields in the order of the content format, which editors also read by hand.</summary>
     public static readonly string[] FieldOrder =
-        ["title", "type", "summary", "core_processes", "themes", "domains", "roles", "contact", "published", "updated", "review_by", "status", "tags"];
+    [
+        "title", "type", "summary", "core_processes", "themes", "domains", "roles", "contact",
+        "published", "updated", "review_by", "status", "tags",
+    ];
 
     private static readonly ISerializer Yaml = new SerializerBuilder().Build();
 

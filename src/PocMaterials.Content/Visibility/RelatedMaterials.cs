@@ -5,7 +5,12 @@ namespace PocMaterials.Content.Visibility;
 /// <summary>Materials that share a theme or a core process with another, as far as the viewer may see them.</summary>
 public static class RelatedMaterials
 {
-    public static IReadOnlyList<Material> For(Material material, IEnumerable<Material> all, StaffMember viewer, DateOnly today, int max = 5) =>
+    public static IReadOnlyList<Material> For(
+        Material material,
+        IEnumerable<Material> all,
+        StaffMember viewer,
+        DateOnly today,
+        int max = 5) =>
         all.Where(other => other.Slug != material.Slug && other.IsVisibleTo(viewer, today))
             .Select(other => (Material: other, Score: Shared(material, other)))
             .Where(x => x.Score > 0)

@@ -62,11 +62,15 @@ public sealed class DutchPluralFilter : TokenFilter
     /// "vermoeden" while it stems the singular to "vermoed". Only when the singular is a word.
     /// </summary>
     private bool IsEnsPlural(char[] word, int length) =>
-        length > 6 && new ReadOnlySpan<char>(word, 0, length).EndsWith("ens", StringComparison.Ordinal) && _compounds.IsKnown(word, 0, length - 1);
+        length > 6
+        && new ReadOnlySpan<char>(word, 0, length).EndsWith("ens", StringComparison.Ordinal)
+        && _compounds.IsKnown(word, 0, length - 1);
 
     // "overleden" is no plural of "overlid": a particle in front makes a verb form, not a compound.
     private bool IsModifier(char[] word, int length) =>
-        length >= DutchCompoundSplitter.MinPart && _compounds.IsKnown(word, 0, length) && !DutchLexicon.Particles.Contains(new string(word, 0, length));
+        length >= DutchCompoundSplitter.MinPart
+        && _compounds.IsKnown(word, 0, length)
+        && !DutchLexicon.Particles.Contains(new string(word, 0, length));
 
     internal static int SingularLength(char[] word, int length)
     {

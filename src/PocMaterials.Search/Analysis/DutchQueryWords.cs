@@ -89,7 +89,9 @@ internal sealed class DutchQueryWords(Analyzer folded, DutchLexicon lexicon)
         return verbs;
     }
 
-    /// <summary>Spellings of the infinitive of a present-tense form: meld(t) → melden, stel → stellen, neem → nemen, geef → geven.</summary>
+    /// <summary>
+    /// Spellings of the infinitive of a present-tense form: meld(t) → melden, stel → stellen, neem → nemen, geef → geven.
+    /// </summary>
     private static IEnumerable<string> Infinitives(string form)
     {
         var stem = form.Length > 3 && form.EndsWith('t') ? form[..^1] : form;

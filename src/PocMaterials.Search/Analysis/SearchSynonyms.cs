@@ -31,7 +31,8 @@ internal sealed class SearchSynonyms
     {
         var sets = new List<IEnumerable<string>>();
         var taxonomy = content.Taxonomy;
-        foreach (var term in taxonomy.CoreProcesses.All.Concat(taxonomy.Domains.All).Concat(taxonomy.Glossary).Where(t => t.Aliases.Count > 0))
+        var terms = taxonomy.CoreProcesses.All.Concat(taxonomy.Domains.All).Concat(taxonomy.Glossary);
+        foreach (var term in terms.Where(t => t.Aliases.Count > 0))
             sets.Add([term.Label, .. term.Aliases]);
         foreach (var theme in content.Themes.Where(t => t.Aliases.Count > 0))
             sets.Add([theme.Title, .. theme.Aliases]);

@@ -22,7 +22,10 @@ internal static class MaterialDocuments
         IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS,
     });
 
-    /// <summary>A question's answer, the body of its document: searched, not shown; indexed like every body, or a segment would drop the offsets.</summary>
+    /// <summary>
+    /// A question's answer, the body of its document: searched, not shown; indexed like every body, or a segment
+    /// would drop the offsets.
+    /// </summary>
     private static readonly FieldType AnswerField = Frozen(new FieldType(TextField.TYPE_NOT_STORED)
     {
         IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS,
@@ -40,7 +43,8 @@ internal static class MaterialDocuments
         AddText(materialDocument, Taxonomy, taxonomyText, stored: false);
         AddText(materialDocument, FaqQuestions, string.Join("\n", material.Questions.Select(q => q.Question)), stored: false);
         AddBody(materialDocument, material.BodyText, BodyField);
-        AddText(materialDocument, Spelling, string.Join("\n", material.Title, material.Summary, string.Join(" ", material.Tags), material.BodyText), stored: false);
+        var spelling = string.Join("\n", material.Title, material.Summary, string.Join(" ", material.Tags), material.BodyText);
+        AddText(materialDocument, Spelling, spelling, stored: false);
         foreach (var question in material.Questions)
         {
             materialDocument.Add(new StoredField(QuestionTexts, question.Question));
@@ -61,8 +65,14 @@ internal static class MaterialDocuments
 
     /// <summary>What a hit shows of a material, as its document stores it.</summary>
     public static StoredMaterial Stored(Document document) => new(
-        document.Get(Slug), document.Get(Title), document.Get(IndexFields.Type), document.Get(Summary), document.Get(Body), document.Get(Updated),
-        document.GetValues(QuestionTexts), document.GetValues(QuestionAnchors));
+        document.Get(Slug),
+        document.Get(Title),
+        document.Get(IndexFields.Type),
+        document.Get(Summary),
+        document.Get(Body),
+        document.Get(Updated),
+        document.GetValues(QuestionTexts),
+        document.GetValues(QuestionAnchors));
 
     /// <summary>What <see cref="Stored(Document)"/> reads from the material's document, taken from the material indexed.</summary>
     public static StoredMaterial Stored(Material material) => new(
@@ -77,7 +87,9 @@ internal static class MaterialDocuments
 
     public static int Day(DateOnly date) => (date.Year * 10000) + (date.Month * 100) + date.Day;
 
-    /// <param name="blockOffset">The document's place in the material's block (the material first, then its questions), for grouping.</param>
+    /// <param name="blockOffset">
+    /// The document's place in the material's block (the material first, then its questions), for grouping.
+    /// </param>
     private static Document Common(Material material, string kind, int blockOffset)
     {
         var document = new Document
@@ -129,7 +141,9 @@ internal static class MaterialDocuments
             document.Add(new TextField(field, indexed, stored ? Field.Store.YES : Field.Store.NO));
     }
 
-    /// <summary>Labels and aliases of the material's type, core processes, themes and domains, so "PGZ" finds the theme's materials.</summary>
+    /// <summary>
+    /// Labels and aliases of the material's type, core processes, themes and domains, so "PGZ" finds the theme's materials.
+    /// </summary>
     private static string TaxonomyText(Material material, ContentSnapshot content)
     {
         var taxonomy = content.Taxonomy;
@@ -153,7 +167,10 @@ internal static class MaterialDocuments
     }
 }
 
-/// <summary>The stored fields a hit shows: title, type, summary, the body its snippet comes from, and the FAQ questions with their anchors.</summary>
+/// <summary>
+/// The stored fields a hit shows: title, type, summary, the body its snippet comes from, and the FAQ questions with
+/// their anchors.
+/// </summary>
 internal sealed record StoredMaterial(
     string Slug, string? Title, string? Type, string? Summary, string? Body, string? Updated,
     IReadOnlyList<string> QuestionTexts, IReadOnlyList<string> QuestionAnchors);

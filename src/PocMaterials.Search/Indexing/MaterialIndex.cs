@@ -45,7 +45,8 @@ public sealed partial class MaterialIndex : IDisposable
         SpellingAnalyzer = DutchAnalyzers.Spelling();
         FoldedAnalyzer = DutchAnalyzers.Folded();
         QueryWords = new DutchQueryWords(FoldedAnalyzer, DutchLexicon.Shared);
-        Analyzer = new PerFieldAnalyzerWrapper(TextAnalyzer, new Dictionary<string, Analyzer> { [IndexFields.Spelling] = SpellingAnalyzer });
+        Analyzer = new PerFieldAnalyzerWrapper(
+            TextAnalyzer, new Dictionary<string, Analyzer> { [IndexFields.Spelling] = SpellingAnalyzer });
         (_directory, _writer, _searchers) = Open();
     }
 
@@ -91,7 +92,10 @@ public sealed partial class MaterialIndex : IDisposable
                 _writer.DeleteDocuments(new Term(IndexFields.Slug, slug));
             }
             foreach (var material in change.Upserted)
-                _writer.UpdateDocuments(new Term(IndexFields.Slug, material.Slug), MaterialDocuments.Create(material, change.Snapshot, Revise(material)));
+            {
+                var documents = MaterialDocuments.Create(material, change.Snapshot, Revise(material));
+                _writer.UpdateDocuments(new Term(IndexFields.Slug, material.Slug), documents);
+            }
             Publish();
             LogUpdated(_logger, change.Upserted.Count, change.Removed.Count);
         }
@@ -162,7 +166,8 @@ public sealed partial class MaterialIndex : IDisposable
         {
             return OpenAt();
         }
-        catch (Exception e) when (e is CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or IOException or LockObtainFailedException)
+        catch (Exception e) when (e is CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException
+            or IOException or LockObtainFailedException)
         {
             LogIndexWiped(_logger, e, _path);
             if (System.IO.Directory.Exists(_path))
@@ -180,7 +185,11 @@ public sealed partial class MaterialIndex : IDisposable
         {
             // A rebuild of 10,000 materials flushes one segment, not two: every term lookup and scorer of a
             // search is made per segment (half the allocations per search at 10,000 materials).
-            var config = new IndexWriterConfig(DutchAnalyzers.Version, Analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND, RAMBufferSizeMB = 64 };
+            var config = new IndexWriterConfig(DutchAnalyzers.Version, Analyzer)
+            {
+                OpenMode = OpenMode.CREATE_OR_APPEND,
+                RAMBufferSizeMB = 64,
+            };
             var writer = new IndexWriter(directory, config);
             try
             {

@@ -10,7 +10,8 @@ public sealed class SearchIndexHealthCheck(MaterialIndex index) : IHealthCheck
         try
         {
             var documents = index.DocumentCount();
-            return Task.FromResult(HealthCheckResult.Healthy("Index searchable.", new Dictionary<string, object> { ["documents"] = documents }));
+            var data = new Dictionary<string, object> { ["documents"] = documents };
+            return Task.FromResult(HealthCheckResult.Healthy("Index searchable.", data));
         }
         catch (Exception e)
         {

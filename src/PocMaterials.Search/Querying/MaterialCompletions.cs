@@ -51,20 +51,27 @@ internal sealed class MaterialCompletions
                 entries.Add((new Entry(new Completion(alias, "acronym", term.Label, null), 0, null), Words(alias, term.Label)));
         }
         foreach (var theme in content.Themes)
-            entries.Add((new Entry(new Completion(theme.Title, "theme", null, $"/themes/{theme.Id}"), 1, null), Words([theme.Title, .. theme.Aliases])));
+        {
+            var completion = new Completion(theme.Title, "theme", null, $"/themes/{theme.Id}");
+            entries.Add((new Entry(completion, 1, null), Words([theme.Title, .. theme.Aliases])));
+        }
         foreach (var material in content.Materials.Values)
         {
-            entries.Add((new Entry(new Completion(material.Title, "material", null, $"/materials/{material.Slug}"), 2, material), Words(material.Title)));
+            var url = $"/materials/{material.Slug}";
+            entries.Add((new Entry(new Completion(material.Title, "material", null, url), 2, material), Words(material.Title)));
             foreach (var question in material.Questions)
             {
-                var completion = new Completion(question.Question, "question", material.Title, $"/materials/{material.Slug}#{question.Anchor}");
+                var completion = new Completion(question.Question, "question", material.Title, $"{url}#{question.Anchor}");
                 entries.Add((new Entry(completion, 3, material), Words(question.Question)));
             }
         }
         return new MaterialCompletions(new PrefixIndex<Entry>(entries), content);
     }
 
-    /// <summary>Up to <see cref="MaxCompletions"/> completions: those starting with what was typed first, then acronyms, themes, titles, questions; shorter first.</summary>
+    /// <summary>
+    /// Up to <see cref="MaxCompletions"/> completions: those starting with what was typed first, then acronyms, themes,
+    /// titles, questions; shorter first.
+    /// </summary>
     public IReadOnlyList<Completion> For(IReadOnlyList<string> typedWords, string typed, StaffMember viewer, DateOnly today) =>
         _index.Matching(typedWords, e => e.Material is null || e.Material.IsVisibleTo(viewer, today), MaxScanned)
             .OrderBy(e => e.Completion.Text.StartsWith(typed, StringComparison.OrdinalIgnoreCase) ? 0 : 1)

@@ -7,7 +7,10 @@ using PocMaterials.Search.Analysis;
 
 namespace PocMaterials.Search.Querying;
 
-/// <summary>Turns a <see cref="UserQuery"/> into Lucene queries over the weighted text fields, its terms looked up in <paramref name="lookup"/>.</summary>
+/// <summary>
+/// Turns a <see cref="UserQuery"/> into Lucene queries over the weighted text fields, its terms looked up in
+/// <paramref name="lookup"/>.
+/// </summary>
 internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer, TermLookup lookup)
 {
     private const float PhraseBoost = 4f;

@@ -21,7 +21,8 @@ internal sealed class VisibilityFilters
     /// <param name="materialsOnly">Leave out the separate FAQ question documents (for browsing).</param>
     public Filter? For(StaffMember viewer, DateOnly today, bool materialsOnly)
     {
-        var key = $"{(viewer.IsEditor ? "editor" : string.Join(',', viewer.Roles.Order(StringComparer.Ordinal)))}|{today:yyyyMMdd}|{materialsOnly}";
+        var roles = viewer.IsEditor ? "editor" : string.Join(',', viewer.Roles.Order(StringComparer.Ordinal));
+        var key = $"{roles}|{today:yyyyMMdd}|{materialsOnly}";
         if (_filters.TryGetValue(key, out var cached))
             return cached;
         if (_filters.Count >= MaxCached)

@@ -24,7 +24,11 @@ internal static class VisibilityQuery
             { roles, Occur.MUST },
             { new TermQuery(new Term(IndexFields.Status, "published")), Occur.MUST },
             // Scheduled: published after today (Brussels) is not yet visible.
-            { NumericRangeQuery.NewInt32Range(IndexFields.PublishedDay, MaterialDocuments.Day(today), int.MaxValue, minInclusive: false, maxInclusive: true), Occur.MUST_NOT },
+            {
+                NumericRangeQuery.NewInt32Range(
+                    IndexFields.PublishedDay, MaterialDocuments.Day(today), int.MaxValue, minInclusive: false, maxInclusive: true),
+                Occur.MUST_NOT
+            },
         };
     }
 }

@@ -105,7 +105,10 @@ public sealed class HostileContentTests
         library.StartWatching();
 
         folder.Write("content/materials/kapot.md", "---\ntitle: [unclosed\n---\n" + new string('[', 20_000));
-        await Eventually.TrueAsync(() => library.Current.Errors.Any(e => e.File == "content/materials/kapot.md"), "the library did not reload in time", seconds: 10);
+        await Eventually.TrueAsync(
+            () => library.Current.Errors.Any(e => e.File == "content/materials/kapot.md"),
+            "the library did not reload in time",
+            seconds: 10);
         folder.WriteMaterial("nieuw", "title: Nieuw\ntype: fiche");
         await Eventually.TrueAsync(() => library.Current.Materials.ContainsKey("nieuw"), "the library did not reload in time", seconds: 10);
     }

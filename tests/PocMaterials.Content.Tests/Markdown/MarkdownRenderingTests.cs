@@ -44,13 +44,17 @@ public sealed class MarkdownRenderingTests
         var document = MarkdownRendering.Parse("## Mag ik info delen met één ouder?\nJa.\n");
         var question = Assert.Single(MarkdownRendering.Questions(document));
 
-        Assert.Contains($"id=\"{question.Anchor}\"", MarkdownRendering.ToHtml("## Mag ik info delen met één ouder?\nJa.\n"), StringComparison.Ordinal);
+        Assert.Contains(
+            $"id=\"{question.Anchor}\"",
+            MarkdownRendering.ToHtml("## Mag ik info delen met één ouder?\nJa.\n"),
+            StringComparison.Ordinal);
     }
 
     [Fact]
     public void Every_heading_shown_is_a_question_whose_anchor_is_its_id_whatever_markup_it_holds()
     {
-        const string markdown = "## Wat met <b>vet</b> en *nadruk*?\nJa.\n\n## <span></span>\nNee.\n\n## Wat met <b>vet</b> en *nadruk*?\nNog eens.\n";
+        const string markdown = "## Wat met <b>vet</b> en *nadruk*?\nJa.\n\n## <span></span>\nNee.\n\n"
+            + "## Wat met <b>vet</b> en *nadruk*?\nNog eens.\n";
 
         var ids = Regex.Matches(MarkdownRendering.ToHtml(markdown), "<h2 id=\"([^\"]*)\"").Select(m => m.Groups[1].Value).ToList();
         var questions = MarkdownRendering.Questions(MarkdownRendering.Parse(markdown));

@@ -10,7 +10,8 @@ public sealed class MaterialIndexTests
     {
         using var search = new SearchFixture(f =>
         {
-            f.WriteMaterial("faq", "title: Vragen over het gehoor\ntype: faq\nsummary: Kort.\nupdated: 2026-03-02", "Intro.\n\n## Wanneer testen?\nVroeg.\n\n## Wie test?\nDe verpleegkundige.\n");
+            f.WriteMaterial("faq", "title: Vragen over het gehoor\ntype: faq\nsummary: Kort.\nupdated: 2026-03-02",
+                "Intro.\n\n## Wanneer testen?\nVroeg.\n\n## Wie test?\nDe verpleegkundige.\n");
             f.WriteMaterial("zonder-samenvatting", "title: Fiche zonder samenvatting\ntype: fiche\nsummary: \"  \"", "Lichaam.");
         });
         var snapshot = search.Library.Current;
@@ -22,7 +23,8 @@ public sealed class MaterialIndexTests
             .ToList());
 
         Assert.Equal(snapshot.Materials.Count, stored.Count);
-        Assert.All(stored, fromIndex => Assert.Equivalent(MaterialDocuments.Stored(snapshot.Materials[fromIndex.Slug]), fromIndex, strict: true));
+        Assert.All(stored, fromIndex =>
+            Assert.Equivalent(MaterialDocuments.Stored(snapshot.Materials[fromIndex.Slug]), fromIndex, strict: true));
         Assert.Contains(stored, s => s.QuestionTexts.Count == 2 && s.Updated == "2026-03-02");
         Assert.Contains(stored, s => s.Summary is null);
     }
@@ -54,10 +56,12 @@ public sealed class MaterialIndexTests
     [Fact]
     public void A_changed_theme_alias_takes_effect_on_the_next_sync()
     {
-        using var search = new SearchFixture(f => f.WriteMaterial("faq", "title: Over het decreet\ntype: faq\nthemes: [decreet-leersteun]", "Tekst."));
+        using var search = new SearchFixture(f =>
+            f.WriteMaterial("faq", "title: Over het decreet\ntype: faq\nthemes: [decreet-leersteun]", "Tekst."));
         Assert.Empty(search.Slugs("ondersteuningsnoden"));
 
-        search.Folder.Write("themes/decreet-leersteun.md", "---\ntitle: Decreet leersteun\naliases: [leersteun, ondersteuningsnoden]\ncontact: an-jacobs\n---\nIntro\n");
+        search.Folder.Write("themes/decreet-leersteun.md",
+            "---\ntitle: Decreet leersteun\naliases: [leersteun, ondersteuningsnoden]\ncontact: an-jacobs\n---\nIntro\n");
         search.Sync();
 
         Assert.Equal(["faq"], search.Slugs("ondersteuningsnoden"));

@@ -11,11 +11,14 @@ public sealed class DutchQueryTests : IDisposable
 
     private static void Write(ContentFolder folder)
     {
-        folder.WriteMaterial("achterstand", "title: Onderwijs bij ziekte\ntype: fiche", "Hoe je een leerachterstand na een lange afwezigheid beperkt.");
+        folder.WriteMaterial("achterstand", "title: Onderwijs bij ziekte\ntype: fiche",
+            "Hoe je een leerachterstand na een lange afwezigheid beperkt.");
         folder.WriteMaterial("leren-algemeen", "title: Leren leren\ntype: fiche", "Over leren en studeren op school.");
-        folder.WriteMaterial("aanmelden", "title: Handleiding toegangspoort\ntype: leidraad", "Zo bereid je het aanmelden van een jongere bij de toegangspoort voor.");
+        folder.WriteMaterial("aanmelden", "title: Handleiding toegangspoort\ntype: leidraad",
+            "Zo bereid je het aanmelden van een jongere bij de toegangspoort voor.");
         folder.WriteMaterial("melden", "title: Meldpunt\ntype: fiche", "Wie iets wil melden over een jongere, belt het meldpunt.");
-        folder.WriteMaterial("bestuur", "title: Het centrumbestuur\ntype: fiche", "De bestuursleden van het centrum komen vier keer per jaar samen.");
+        folder.WriteMaterial("bestuur", "title: Het centrumbestuur\ntype: fiche",
+            "De bestuursleden van het centrum komen vier keer per jaar samen.");
         folder.WriteMaterial("schepen", "title: Op excursie\ntype: fiche", "Met de klas naar de haven om de schepen te bekijken.");
         folder.WriteMaterial("vaccinaties", "title: Vaccinaties op school\ntype: fiche", "Het schema van de vaccinaties.");
         folder.WriteMaterial("welke", "title: Welke keuze\ntype: fiche", "Welke school past?");

@@ -31,9 +31,12 @@ public sealed class HostileSearchTests : IDisposable
 
     private static void WriteVisible(ContentFolder folder)
     {
-        folder.WriteMaterial("ouders-gesprek", "title: Gesprek met ouders\ntype: fiche", "Hoe je een gesprek met ouders voorbereidt en de fusie van twee scholen uitlegt.");
-        folder.WriteMaterial("ouders-brief", "title: Brief aan ouders\ntype: leidraad", "Een brief aan ouders over het beroepsgeheim en de fusieplannen van de school.");
-        folder.WriteMaterial("ouderraad", "title: Ouderraad\ntype: fiche", "De ouderraad en de ouders van leerlingen, met ouders in de raad.");
+        folder.WriteMaterial("ouders-gesprek", "title: Gesprek met ouders\ntype: fiche",
+            "Hoe je een gesprek met ouders voorbereidt en de fusie van twee scholen uitlegt.");
+        folder.WriteMaterial("ouders-brief", "title: Brief aan ouders\ntype: leidraad",
+            "Een brief aan ouders over het beroepsgeheim en de fusieplannen van de school.");
+        folder.WriteMaterial("ouderraad", "title: Ouderraad\ntype: fiche",
+            "De ouderraad en de ouders van leerlingen, met ouders in de raad.");
         folder.WriteMaterial("faq-ouders", "title: FAQ ouders\ntype: faq",
             "## Wanneer betrek je ouders?\nAltijd vroeg.\n\n## Wat met gescheiden ouders?\nBeide ouders krijgen de informatie.\n");
     }
@@ -90,13 +93,15 @@ public sealed class HostileSearchTests : IDisposable
     [InlineData(int.MaxValue, int.MaxValue)]
     public void Paging_past_the_result_window_is_refused(int page, int pageSize)
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => _withHidden.Search("ouders", refine: r => r with { Page = page, PageSize = pageSize }));
+        Assert.Throws<ArgumentOutOfRangeException>(
+            () => _withHidden.Search("ouders", refine: r => r with { Page = page, PageSize = pageSize }));
     }
 
     [Fact]
     public void The_last_page_inside_the_result_window_is_served()
     {
-        var result = _withHidden.Search("ouders", refine: r => r with { Page = MaterialSearchRequest.MaxResultWindow / 100, PageSize = 100 });
+        var result = _withHidden.Search(
+            "ouders", refine: r => r with { Page = MaterialSearchRequest.MaxResultWindow / 100, PageSize = 100 });
 
         Assert.Empty(result.Hits);
         Assert.True(result.Total > 0);
@@ -129,12 +134,15 @@ public sealed class HostileSearchTests : IDisposable
     [InlineData("kindkindkindkindkindkindkindkindkindkind")]
     public void A_query_of_the_maximum_length_of_one_repeated_pattern_is_answered(string pattern)
     {
-        var query = string.Concat(Enumerable.Repeat(pattern, MaterialSearchRequest.MaxQueryLength / pattern.Length + 1))[..MaterialSearchRequest.MaxQueryLength];
+        var repeated = string.Concat(Enumerable.Repeat(pattern, MaterialSearchRequest.MaxQueryLength / pattern.Length + 1));
+        var query = repeated[..MaterialSearchRequest.MaxQueryLength];
 
         var result = _withHidden.Search(query);
 
         Assert.True(result.Total >= 0);
-        Assert.DoesNotContain(_withHidden.Searcher.Complete(query, Staff(), Today), c => c.Url?.Contains("directie", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(
+            _withHidden.Searcher.Complete(query, Staff(), Today),
+            c => c.Url?.Contains("directie", StringComparison.Ordinal) == true);
     }
 
     private static List<string> Describe(IEnumerable<MaterialHit> hits) =>

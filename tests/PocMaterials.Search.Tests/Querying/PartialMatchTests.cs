@@ -12,12 +12,16 @@ public sealed class PartialMatchTests : IDisposable
 
     private static void Write(ContentFolder folder)
     {
-        folder.WriteMaterial("alle-woorden", "title: Toestemming bij vaccinatie op school\ntype: fiche", "Toestemming van ouders voor een vaccinatie.");
-        folder.WriteMaterial("alleen-toestemming", "title: Toestemming delen informatie\ntype: leidraad", "Toestemming vragen voor informatie delen.");
+        folder.WriteMaterial("alle-woorden", "title: Toestemming bij vaccinatie op school\ntype: fiche",
+            "Toestemming van ouders voor een vaccinatie.");
+        folder.WriteMaterial("alleen-toestemming", "title: Toestemming delen informatie\ntype: leidraad",
+            "Toestemming vragen voor informatie delen.");
         folder.WriteMaterial("alleen-school", "title: Schoolreglement\ntype: fiche", "Afspraken op school.");
         folder.WriteMaterial("niets", "title: Groeicurve\ntype: fiche", "Meten en wegen.");
         folder.WriteMaterial("faq-toestemming", "title: FAQ informatiedeling\ntype: faq",
-            "Intro.\n\n## Wanneer is toestemming nodig?\nMeestal.\n\n## Wie geeft toestemming?\nDe ouders.\n\n## Geldt toestemming ook op school?\nJa.\n\n## Hoe lang geldt toestemming?\nEen jaar.\n\n## Wat is een groeicurve?\nEen grafiek.\n");
+            "Intro.\n\n## Wanneer is toestemming nodig?\nMeestal.\n\n## Wie geeft toestemming?\nDe ouders.\n\n"
+            + "## Geldt toestemming ook op school?\nJa.\n\n## Hoe lang geldt toestemming?\nEen jaar.\n\n"
+            + "## Wat is een groeicurve?\nEen grafiek.\n");
     }
 
     [Fact]
@@ -80,7 +84,10 @@ public sealed class PartialMatchTests : IDisposable
         using var bank = new SearchFixture(folder =>
         {
             for (var i = 0; i < 6; i++)
-                folder.WriteMaterial($"beide-{i}", $"title: Toestemming {i}\ntype: fiche", string.Concat(Enumerable.Repeat("toestemming ", i + 1)) + "vaccinatie.");
+            {
+                folder.WriteMaterial($"beide-{i}", $"title: Toestemming {i}\ntype: fiche",
+                    string.Concat(Enumerable.Repeat("toestemming ", i + 1)) + "vaccinatie.");
+            }
             for (var i = 0; i < 4; i++)
                 folder.WriteMaterial($"een-{i}", $"title: Vaccinatie {i}\ntype: leidraad", "Over vaccinatie.");
             folder.WriteMaterial("faq-beide", "title: FAQ\ntype: faq", "Intro.\n\n## Toestemming voor vaccinatie?\nJa.\n");
@@ -92,7 +99,9 @@ public sealed class PartialMatchTests : IDisposable
 
         Assert.Equal((11, 7), (whole.Total, whole.TotalAllWords));
         Assert.Equal((whole.Total, whole.TotalAllWords), (firstPage.Total, firstPage.TotalAllWords));
-        Assert.Equal(whole.Hits.Take(6).Select(h => (h.Slug, h.Questions.Count)), firstPage.Hits.Concat(secondPage.Hits).Select(h => (h.Slug, h.Questions.Count)));
+        Assert.Equal(
+            whole.Hits.Take(6).Select(h => (h.Slug, h.Questions.Count)),
+            firstPage.Hits.Concat(secondPage.Hits).Select(h => (h.Slug, h.Questions.Count)));
         Assert.Equal(
             whole.Facets.SelectMany(f => f.Value.Select(v => (f.Key, v.Id, v.Count))),
             firstPage.Facets.SelectMany(f => f.Value.Select(v => (f.Key, v.Id, v.Count))));

@@ -20,7 +20,9 @@ namespace PocMaterials.Search.LuceneModules.Grouping;
 /// one pooled array, found through a pooled per-segment table from block to group, and become
 /// <see cref="MaterialGroup"/> objects only for the page (<see cref="Best"/>). Dispose returns the arrays.
 /// </remarks>
-/// <param name="maxGroups">At most how many groups there can be (the documents searched): the groups' array is rented once at that size.</param>
+/// <param name="maxGroups">
+/// At most how many groups there can be (the documents searched): the groups' array is rented once at that size.
+/// </param>
 public sealed class MaterialGroupCollector(int partCount, ICollector? facets, int maxGroups) : ICollector, IDisposable
 {
     /// <summary>The numeric doc values field with a document's offset from its block's first document.</summary>
@@ -102,7 +104,8 @@ public sealed class MaterialGroupCollector(int partCount, ICollector? facets, in
     /// </summary>
     public List<MaterialGroup> Best(int count, NumericDocValues? updated)
     {
-        (int, long, float, int) Key(in GroupState g) => (g.MatchesAllParts ? 1 : 0, updated?.Get(g.MaterialDoc) ?? 0, g.Score, -g.MaterialDoc);
+        (int, long, float, int) Key(in GroupState g) =>
+            (g.MatchesAllParts ? 1 : 0, updated?.Get(g.MaterialDoc) ?? 0, g.Score, -g.MaterialDoc);
         var worstFirst = new PriorityQueue<int, (int, long, float, int)>(Math.Min(count, Count) + 1);
         for (var slot = 0; slot < Count; slot++)
         {
@@ -206,5 +209,8 @@ public sealed class MaterialGroupCollector(int partCount, ICollector? facets, in
     }
 }
 
-/// <summary>A material that matched: its document, its score (its best document's) and its best matching question documents, best first.</summary>
+/// <summary>
+/// A material that matched: its document, its score (its best document's) and its best matching question documents,
+/// best first.
+/// </summary>
 public sealed record MaterialGroup(int MaterialDoc, float Score, bool MatchesAllParts, IReadOnlyList<(int Doc, float Score)> Questions);

@@ -49,8 +49,11 @@ public sealed class PostingsMarks(IndexReader reader, string field, IReadOnlyCol
             return postings;
         foreach (var term in terms)
         {
-            if (termsEnum.SeekExact(new BytesRef(term)) && termsEnum.DocsAndPositions(leaf.LiveDocs, null, DocsAndPositionsFlags.OFFSETS) is { } positions)
+            if (termsEnum.SeekExact(new BytesRef(term))
+                && termsEnum.DocsAndPositions(leaf.LiveDocs, null, DocsAndPositionsFlags.OFFSETS) is { } positions)
+            {
                 postings.Add((term, positions));
+            }
         }
         return postings;
     }

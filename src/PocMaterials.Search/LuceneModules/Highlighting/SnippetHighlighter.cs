@@ -63,7 +63,9 @@ public static class SnippetHighlighter
         return merged;
     }
 
-    /// <summary>The window of about <paramref name="length"/> characters with the most distinct matched terms, cut at word boundaries.</summary>
+    /// <summary>
+    /// The window of about <paramref name="length"/> characters with the most distinct matched terms, cut at word boundaries.
+    /// </summary>
     private static (int From, int To) BestWindow(string text, List<Mark> marks, int length)
     {
         if (text.Length <= length)

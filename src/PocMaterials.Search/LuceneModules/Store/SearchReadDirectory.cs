@@ -43,7 +43,10 @@ public sealed class SearchReadDirectory(DirectoryInfo path) : FSDirectory(path, 
             return new MemorySlicer(ReadWhole(handle, description), description);
     }
 
-    /// <summary>Segments opened for searching stay open and are read at random; merges, flushes (building compound files) and read-once files read each byte once.</summary>
+    /// <summary>
+    /// Segments opened for searching stay open and are read at random; merges, flushes (building compound files) and
+    /// read-once files read each byte once.
+    /// </summary>
     private static bool IsForSearch(IOContext context) =>
         context.Context is not (IOContext.UsageContext.MERGE or IOContext.UsageContext.FLUSH) && !context.ReadOnce;
 
@@ -72,7 +75,10 @@ public sealed class SearchReadDirectory(DirectoryInfo path) : FSDirectory(path, 
         public override IndexInput OpenSlice(string sliceDescription, long offset, long length)
         {
             if (offset < 0 || length < 0 || offset + length > data.Length)
-                throw new ArgumentOutOfRangeException(nameof(offset), $"slice {offset}:{offset + length} is outside {path} ({data.Length} bytes)");
+            {
+                throw new ArgumentOutOfRangeException(
+                    nameof(offset), $"slice {offset}:{offset + length} is outside {path} ({data.Length} bytes)");
+            }
             return new MemoryInput($"{sliceDescription} in {path} slice={offset}:{offset + length}", data, (int)offset, (int)length);
         }
 
@@ -172,7 +178,8 @@ public sealed class SearchReadDirectory(DirectoryInfo path) : FSDirectory(path, 
     private sealed class PositionalSlicer(SafeFileHandle handle, string path) : IndexInputSlicer
     {
         public override IndexInput OpenSlice(string sliceDescription, long offset, long length) =>
-            new PositionalInput($"{sliceDescription} in {path} slice={offset}:{offset + length}", handle, offset, length, ownsHandle: false);
+            new PositionalInput(
+                $"{sliceDescription} in {path} slice={offset}:{offset + length}", handle, offset, length, ownsHandle: false);
 
         [Obsolete("Only for reading old compound files.")]
         public override IndexInput OpenFullSlice() => OpenSlice("full-slice", 0, RandomAccess.GetLength(handle));

@@ -89,7 +89,9 @@ public static class FuzzyVocabulary
     private sealed class SegmentVocabulary(string[] terms, Dictionary<string, (int Start, int Count)> byFirstLetter)
     {
         public ArraySegment<string> StartingWith(string first) =>
-            byFirstLetter.TryGetValue(first, out var range) ? new ArraySegment<string>(terms, range.Start, range.Count) : ArraySegment<string>.Empty;
+            byFirstLetter.TryGetValue(first, out var range)
+                ? new ArraySegment<string>(terms, range.Start, range.Count)
+                : ArraySegment<string>.Empty;
 
         public static SegmentVocabulary Read(AtomicReader reader, string field)
         {

@@ -7,14 +7,18 @@ using PocMaterials.Search.LuceneModules.Suggest;
 
 namespace PocMaterials.Search.Tests.LuceneModules.Suggest;
 
-/// <summary>Spelling candidates: every term of the field within the distance, sharing the first letter, nearest and most frequent first.</summary>
+/// <summary>
+/// Spelling candidates: every term of the field within the distance, sharing the first letter, nearest and most
+/// frequent first.
+/// </summary>
 public sealed class FuzzyVocabularyTests
 {
     [Fact]
     public void Finds_the_terms_within_one_or_two_edits_that_share_the_first_letter_across_segments()
     {
         using var directory = new RAMDirectory();
-        using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new WhitespaceAnalyzer(LuceneVersion.LUCENE_48))))
+        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, new WhitespaceAnalyzer(LuceneVersion.LUCENE_48));
+        using (var writer = new IndexWriter(directory, config))
         {
             foreach (var text in new[] { "vaccinatie vaccinatie vacatie", "vaccinaties fascinatie", "vaccinatie" })
             {
