@@ -4,7 +4,6 @@ using Markdig.Helpers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
-using PocMaterials.Content.Library;
 using PocMaterials.Content.Materials;
 
 namespace PocMaterials.Content.Markdown;

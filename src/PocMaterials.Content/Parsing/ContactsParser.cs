@@ -1,5 +1,4 @@
 using PocMaterials.Content.Contacts;
-using PocMaterials.Content.Library;
 using YamlDotNet.RepresentationModel;
 
 namespace PocMaterials.Content.Parsing;

@@ -1,4 +1,3 @@
-using PocMaterials.Content.Library;
 using PocMaterials.Content.Markdown;
 using PocMaterials.Content.Materials;
 using PocMaterials.Content.Taxonomy;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using PocMaterials.Content.Library;
 using PocMaterials.Content.Newsletter;
 using PocMaterials.Content.Taxonomy;
 using YamlDotNet.RepresentationModel;

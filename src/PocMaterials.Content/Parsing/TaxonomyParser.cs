@@ -1,4 +1,3 @@
-using PocMaterials.Content.Library;
 using PocMaterials.Content.Taxonomy;
 using YamlDotNet.RepresentationModel;
 

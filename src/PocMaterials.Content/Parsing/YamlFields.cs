@@ -1,5 +1,4 @@
 using System.Globalization;
-using PocMaterials.Content.Library;
 using YamlDotNet.RepresentationModel;
 
 namespace PocMaterials.Content.Parsing;

@@ -1,4 +1,3 @@
-using PocMaterials.Content.Library;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

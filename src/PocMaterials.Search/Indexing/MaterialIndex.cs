@@ -10,7 +10,6 @@ using PocMaterials.Content.Library;
 using PocMaterials.Content.Materials;
 using PocMaterials.Search.Analysis;
 using PocMaterials.Search.LuceneModules.Store;
-using PocMaterials.Search.Querying;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace PocMaterials.Search.Indexing;
