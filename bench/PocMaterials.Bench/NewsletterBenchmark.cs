@@ -36,22 +36,39 @@ internal static class NewsletterBenchmark
             await using var smtp = await TestSmtpServer.StartAsync();
             await using var database = new Database(ProductSchema.All);
             await database.StartAsync(new PostgresOptions(), root, NullLogger.Instance, CancellationToken.None);
-            using var library = new ContentLibrary(new ContentLocation(Path.Combine(repository, "content"), Path.Combine(repository, "themes")));
+            using var library = new ContentLibrary(
+                new ContentLocation(Path.Combine(repository, "content"), Path.Combine(repository, "themes")));
             var content = library.Reload().Snapshot;
             await SubscribeAsync(database, content, subscribers);
 
             var issues = new IssueStore(database, TimeProvider.System);
             var today = new StaffCalendar(TimeProvider.System).Today;
-            var composed = await new IssueComposer(issues, new MaterialPopularity(database), TimeProvider.System).ComposeAsync(today, content, today, CancellationToken.None);
+            var composed = await new IssueComposer(issues, new MaterialPopularity(database), TimeProvider.System)
+                .ComposeAsync(today, content, today, CancellationToken.None);
             var (issue, _) = await issues.AddOnceAsync(composed!, CancellationToken.None);
             await issues.TransitionAsync(issue.Id, [IssueStatus.Composed], IssueStatus.Approved, "bench", null, CancellationToken.None);
 
-            var options = new SmtpOptions { Host = smtp.Host, Port = smtp.Port, Security = MailKit.Security.SecureSocketOptions.None, Workers = workers };
+            var options = new SmtpOptions
+            {
+                Host = smtp.Host,
+                Port = smtp.Port,
+                Security = MailKit.Security.SecureSocketOptions.None,
+                Workers = workers,
+            };
             var tokens = new SignedTokens(new byte[32]);
             var newsletterOptions = Options.Create(new NewsletterOptions());
             var links = new NewsletterLinks(tokens, newsletterOptions);
-            var sender = new IssueSender(database, issues, new DeliveryStore(database, TimeProvider.System), new IssueMails(new IssueRenderer(), links, new UnsubscribeLinks(tokens, newsletterOptions), Options.Create(options)),
-                new MailTransports(options, Path.Combine(root, "outbox")), library, new StaffCalendar(TimeProvider.System), TimeProvider.System, Options.Create(options), NullLogger<IssueSender>.Instance);
+            var sender = new IssueSender(
+                database,
+                issues,
+                new DeliveryStore(database, TimeProvider.System),
+                new IssueMails(new IssueRenderer(), links, new UnsubscribeLinks(tokens, newsletterOptions), Options.Create(options)),
+                new MailTransports(options, Path.Combine(root, "outbox")),
+                library,
+                new StaffCalendar(TimeProvider.System),
+                TimeProvider.System,
+                Options.Create(options),
+                NullLogger<IssueSender>.Instance);
 
             GC.Collect();
             using var memory = new PeakMemory();
@@ -59,8 +76,10 @@ internal static class NewsletterBenchmark
             await sender.SendAsync(issue.Id, CancellationToken.None);
             var seconds = watch.Elapsed.TotalSeconds;
             var received = smtp.MessageCount;
-            Console.WriteLine($"sent                   {received:N0} messages in {seconds:F1} s: {received / seconds:N0} messages/s (server received {received:N0})");
-            Console.WriteLine($"peak memory            {memory.PeakMegabytes:N0} MB working set (before sending: {memory.StartMegabytes:N0} MB)");
+            Console.WriteLine($"sent                   {received:N0} messages in {seconds:F1} s: {received / seconds:N0} messages/s "
+                + $"(server received {received:N0})");
+            Console.WriteLine(
+                $"peak memory            {memory.PeakMegabytes:N0} MB working set (before sending: {memory.StartMegabytes:N0} MB)");
 
             var ceiling = await CeilingAsync(smtp, subscribers);
             Console.WriteLine($"server ceiling         {ceiling:N0} messages/s from Python smtplib over one connection");
@@ -78,7 +97,8 @@ internal static class NewsletterBenchmark
         var centres = content.Taxonomy.Centres.All.Select(c => c.Id).ToArray();
         string[][] roles = [["clb-medewerker"], ["clb-medewerker"], ["clb-medewerker"], ["arts"], ["verpleegkundige"], ["directeur"]];
         await using var connection = await database.DataSource.OpenConnectionAsync();
-        await using var import = await connection.BeginBinaryImportAsync("COPY newsletter_subscribers (email, email_key, name, roles, centre) FROM STDIN (FORMAT BINARY)");
+        await using var import = await connection.BeginBinaryImportAsync(
+            "COPY newsletter_subscribers (email, email_key, name, roles, centre) FROM STDIN (FORMAT BINARY)");
         for (var i = 0; i < count; i++)
         {
             var email = $"medewerker-{i:D6}@example.org";
@@ -108,7 +128,15 @@ internal static class NewsletterBenchmark
             print(count / (time.perf_counter() - started))
             client.quit()
             """;
-        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, ArgumentList = { "-I", "-c", script, smtp.Host, smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), sample, count.ToString(System.Globalization.CultureInfo.InvariantCulture) } };
+        var start = new ProcessStartInfo("/usr/bin/python3")
+        {
+            RedirectStandardOutput = true,
+            ArgumentList =
+            {
+                "-I", "-c", script, smtp.Host, smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                sample, count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
+        };
         using var process = Process.Start(start)!;
         var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
@@ -125,7 +153,8 @@ internal static class NewsletterBenchmark
         public PeakMemory()
         {
             StartMegabytes = Environment.WorkingSet / 1024 / 1024;
-            _timer = new Timer(_ => Interlocked.Exchange(ref _peak, Math.Max(Interlocked.Read(ref _peak), Environment.WorkingSet)), null, 0, 50);
+            _timer = new Timer(
+                _ => Interlocked.Exchange(ref _peak, Math.Max(Interlocked.Read(ref _peak), Environment.WorkingSet)), null, 0, 50);
         }
 
         public long StartMegabytes { get; }

@@ -1,16 +1,12 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using PocMaterials.Bench;
 using PocMaterials.Bench.Quality;
 using PocMaterials.Content.Library;
 using PocMaterials.Search.Indexing;
 using PocMaterials.Search.Querying;
-using PocMaterials.Web.Hosting;
 using PocMaterials.Web.Identity;
 
 // ./poc bench [search|reach|newsletter|quality|web|all] [sizes] [--http-seconds N] [--events N] [--subscribers N] [--workers N] [--detail]
@@ -20,8 +16,9 @@ var sizes = (args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordin
 var httpSeconds = args.SkipWhile(a => a != "--http-seconds").Skip(1).Select(int.Parse).FirstOrDefault(10);
 var totalEvents = args.SkipWhile(a => a != "--events").Skip(1).Select(int.Parse).FirstOrDefault(1_000_000);
 var subscribers = args.SkipWhile(a => a != "--subscribers").Skip(1).Select(int.Parse).FirstOrDefault(20_000);
-var smtpWorkers = args.SkipWhile(a => a != "--workers").Skip(1).Select(int.Parse).FirstOrDefault(new PocMaterials.Newsletter.Sending.SmtpOptions().Workers);
-var repository = FindRepository();
+var smtpWorkers = args.SkipWhile(a => a != "--workers").Skip(1).Select(int.Parse)
+    .FirstOrDefault(new PocMaterials.Newsletter.Sending.SmtpOptions().Workers);
+var repository = BenchHost.FindRepository();
 Console.WriteLine($"PocMaterials benchmarks on {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 
 var status = 0;
@@ -35,7 +32,7 @@ if (part is "reach" or "all")
 if (part is "newsletter" or "all")
     await NewsletterBenchmark.RunAsync(repository, subscribers, smtpWorkers);
 if (part is "web" or "all")
-    await WebBenchmark.RunAsync(StartHost);
+    await WebBenchmark.RunAsync(BenchHost.StartHost);
 
 foreach (var size in part is "reach" or "newsletter" or "web" ? [] : sizes)
 {
@@ -68,7 +65,7 @@ async Task RunSize(int size, string root)
     Console.WriteLine($"generated files        {watch.Elapsed.TotalSeconds:F1} s");
 
     watch.Restart();
-    await using var app = await StartHost(content, themes, Path.Combine(root, "data"));
+    await using var app = await BenchHost.StartHost(content, themes, Path.Combine(root, "data"));
     Console.WriteLine($"host start (load+index) {watch.Elapsed.TotalSeconds:F1} s");
     var library = app.Services.GetRequiredService<ContentLibrary>();
     var index = app.Services.GetRequiredService<MaterialIndex>();
@@ -81,7 +78,8 @@ async Task RunSize(int size, string root)
     index.Rebuild(reloaded);
     var buildSeconds = watch.Elapsed.TotalSeconds;
     Console.WriteLine($"content load           {loadSeconds:F2} s ({size / loadSeconds:N0} files/s, {reloaded.Errors.Count} errors)");
-    Console.WriteLine($"index build            {buildSeconds:F2} s ({size / buildSeconds:N0} materials/s, {index.DocumentCount():N0} documents with FAQ questions)");
+    Console.WriteLine($"index build            {buildSeconds:F2} s ({size / buildSeconds:N0} materials/s, "
+        + $"{index.DocumentCount():N0} documents with FAQ questions)");
     Console.WriteLine($"index size             {index.SizeInBytes() / 1024.0 / 1024.0:F1} MiB");
 
     var today = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -129,7 +127,8 @@ void MeasureEachQuery(MaterialSearcher searcher, DateOnly today)
             found.Add($"{result!.TotalAllWords}/{result.Total}");
         }
         var mean = latencies.Average();
-        Console.WriteLine($"  {name,-8} {QueryMix.QueryString(request),-60} mean {mean,5:F2} ms, {Percentiles.Of(latencies)}; all words/total per viewer {string.Join(" ", found)}");
+        Console.WriteLine($"  {name,-8} {QueryMix.QueryString(request),-60} mean {mean,5:F2} ms, {Percentiles.Of(latencies)}; "
+            + $"all words/total per viewer {string.Join(" ", found)}");
     }
 }
 
@@ -152,7 +151,8 @@ void MeasureSuggest(MaterialSearcher searcher, DateOnly today)
     Console.WriteLine($"suggest in process     {Percentiles.Of(latencies)}");
 }
 
-async Task MeasureHttp(WebApplication app, (string Name, MaterialSearchRequest Request, PocMaterials.Content.Visibility.StaffMember Viewer)[] requests)
+async Task MeasureHttp(
+    WebApplication app, (string Name, MaterialSearchRequest Request, PocMaterials.Content.Visibility.StaffMember Viewer)[] requests)
 {
     var address = app.Urls.First();
     var tokens = app.Services.GetRequiredService<DevelopmentTokens>();
@@ -189,7 +189,8 @@ async Task MeasureHttp(WebApplication app, (string Name, MaterialSearchRequest R
     }).ToArray();
     await Task.WhenAll(workers);
     var seconds = deadline.Elapsed.TotalSeconds;
-    Console.WriteLine($"search over HTTP       {latencies.Count / seconds:N0} requests/s with 16 concurrent in-process clients on loopback (install wrk for a separate load generator), {failures} failures");
+    Console.WriteLine($"search over HTTP       {latencies.Count / seconds:N0} requests/s with 16 concurrent in-process clients on loopback "
+        + $"(install wrk for a separate load generator), {failures} failures");
     Console.WriteLine($"                       {Percentiles.Of(latencies)}");
 }
 
@@ -210,36 +211,4 @@ void MeasureLiveReindex(ContentLibrary library, MaterialSearcher searcher, DateO
         Thread.Sleep(5);
     }
     Console.WriteLine($"live reindex           {started.Elapsed.TotalMilliseconds:F0} ms from file write to search hit");
-}
-
-static async Task<WebApplication> StartHost(string content, string themes, string data)
-{
-    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development", ContentRootPath = AppContext.BaseDirectory });
-    builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-    {
-        ["Content:ContentPath"] = content,
-        ["Content:ThemesPath"] = themes,
-        ["Data:DataPath"] = data,
-        ["Identity:Issuer"] = "pocmaterials-bench",
-        ["Identity:Audience"] = "pocmaterials",
-        ["Identity:SigningKey"] = "benchmark-signing-key-of-at-least-32-bytes",
-        ["Logging:LogLevel:Default"] = "Warning",
-    });
-    builder.Logging.SetMinimumLevel(LogLevel.Warning);
-    builder.WebHost.UseUrls("http://127.0.0.1:0");
-    builder.AddPocMaterials();
-    var app = builder.Build();
-    app.UsePocMaterials();
-    await app.StartAsync();
-    return app;
-}
-
-static string FindRepository()
-{
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-    {
-        if (File.Exists(Path.Combine(dir.FullName, "PocMaterials.sln")))
-            return dir.FullName;
-    }
-    throw new InvalidOperationException("Run the benchmark from the repository (PocMaterials.sln not found).");
 }

@@ -28,7 +28,8 @@ internal static class ReachBenchmark
         {
             await using var database = new Database(ProductSchema.All);
             await database.StartAsync(new PostgresOptions(), root, NullLogger.Instance, CancellationToken.None);
-            using var library = new ContentLibrary(new ContentLocation(Path.Combine(repository, "content"), Path.Combine(repository, "themes")));
+            using var library = new ContentLibrary(
+                new ContentLocation(Path.Combine(repository, "content"), Path.Combine(repository, "themes")));
             var content = library.Reload().Snapshot;
 
             await IngestAsync(database, content, pipelineEvents);
@@ -45,14 +46,19 @@ internal static class ReachBenchmark
     {
         var options = Options.Create(new ReachOptions());
         var recorder = new ReachRecorder(options, NullLogger<ReachRecorder>.Instance, TimeProvider.System);
-        var writer = new ReachEventWriter(recorder, new ReachEventStore(database, Calendar), options, NullLogger<ReachEventWriter>.Instance);
+        var writer = new ReachEventWriter(
+            recorder, new ReachEventStore(database, Calendar), options, NullLogger<ReachEventWriter>.Instance);
         var slugs = content.Materials.Keys.ToArray();
         var centres = content.Taxonomy.Centres.All.Select(c => c.Id).ToArray();
         var random = new Random(1);
-        var viewers = Enumerable.Range(0, 2000).Select(i => new Viewer($"viewer-{i:D4}", ["clb-medewerker"], centres[i % centres.Length])).ToArray();
+        var viewers = Enumerable.Range(0, 2000)
+            .Select(i => new Viewer($"viewer-{i:D4}", ["clb-medewerker"], centres[i % centres.Length]))
+            .ToArray();
         var events = Enumerable.Range(0, count).Select(i => i % 5 == 0
-            ? (ReachEvent)new SearchMade(Guid.NewGuid(), DateTimeOffset.UtcNow, viewers[random.Next(viewers.Length)], "zoekterm " + random.Next(500), new Dictionary<string, IReadOnlyList<string>>(), random.Next(20))
-            : new MaterialViewed(Guid.NewGuid(), DateTimeOffset.UtcNow.AddSeconds(i), viewers[random.Next(viewers.Length)], slugs[random.Next(slugs.Length)], null, ViewSource.Direct, null, null))
+            ? (ReachEvent)new SearchMade(Guid.NewGuid(), DateTimeOffset.UtcNow, viewers[random.Next(viewers.Length)],
+                "zoekterm " + random.Next(500), new Dictionary<string, IReadOnlyList<string>>(), random.Next(20))
+            : new MaterialViewed(Guid.NewGuid(), DateTimeOffset.UtcNow.AddSeconds(i), viewers[random.Next(viewers.Length)],
+                slugs[random.Next(slugs.Length)], null, ViewSource.Direct, null, null))
             .ToArray();
 
         await writer.StartAsync(CancellationToken.None);
@@ -69,9 +75,11 @@ internal static class ReachBenchmark
         var seconds = watch.Elapsed.TotalSeconds;
         await writer.StopAsync(CancellationToken.None);
 
-        await using var command = database.DataSource.CreateCommand("SELECT (SELECT count(*) FROM material_views) + (SELECT count(*) FROM searches)");
+        await using var command = database.DataSource.CreateCommand(
+            "SELECT (SELECT count(*) FROM material_views) + (SELECT count(*) FROM searches)");
         var stored = (long)(await command.ExecuteScalarAsync())!;
-        Console.WriteLine($"ingestion              {count / seconds:N0} events/s sustained ({count:N0} events in {seconds:F1} s); {recorder.Dropped} dropped, {stored:N0} stored");
+        Console.WriteLine($"ingestion              {count / seconds:N0} events/s sustained ({count:N0} events in {seconds:F1} s); "
+            + $"{recorder.Dropped} dropped, {stored:N0} stored");
     }
 
     /// <summary>
@@ -89,7 +97,8 @@ internal static class ReachBenchmark
         var slugs = content.Materials.Keys.ToArray();
         var centres = content.Taxonomy.Centres.All.Take(17).Select(c => c.Id).ToArray();
         var viewers = Enumerable.Range(0, 2000)
-            .Select(i => new Viewer($"viewer-{i:D4}", i % 10 == 0 ? ["arts", "clb-medewerker"] : ["clb-medewerker"], centres[i % centres.Length]))
+            .Select(i => new Viewer(
+                $"viewer-{i:D4}", i % 10 == 0 ? ["arts", "clb-medewerker"] : ["clb-medewerker"], centres[i % centres.Length]))
             .ToArray();
         var span = DateTimeOffset.UtcNow - year.StartIn(Calendar);
         for (var written = 0; written < totalEvents;)
@@ -108,7 +117,8 @@ internal static class ReachBenchmark
         }
         await using (var analyze = database.DataSource.CreateCommand("VACUUM ANALYZE"))
             await analyze.ExecuteNonQueryAsync();
-        Console.WriteLine($"filled with {totalEvents:N0} more views in {watch.Elapsed.TotalSeconds:F1} s ({totalEvents / watch.Elapsed.TotalSeconds:N0} events/s in batches of 10,000)");
+        Console.WriteLine($"filled with {totalEvents:N0} more views in {watch.Elapsed.TotalSeconds:F1} s "
+            + $"({totalEvents / watch.Elapsed.TotalSeconds:N0} events/s in batches of 10,000)");
     }
 
     private static async Task ReportLatencyAsync(Database database, ContentSnapshot content)

@@ -11,7 +11,10 @@ namespace PocMaterials.Bench;
 internal static class SyntheticMaterials
 {
     private static readonly string[] FunctionWords =
-        ["de", "het", "een", "en", "van", "in", "op", "met", "voor", "dat", "die", "aan", "bij", "of", "als", "ook", "naar", "om", "wordt", "zijn"];
+    [
+        "de", "het", "een", "en", "van", "in", "op", "met", "voor", "dat", "die", "aan", "bij", "of", "als", "ook", "naar", "om",
+        "wordt", "zijn",
+    ];
 
     private static readonly string[] Syllables =
     [
@@ -49,17 +52,31 @@ internal static class SyntheticMaterials
     private static readonly string[] Acronyms = ["HGD", "PGZ", "OLB", "DRM", "LSC", "MDT", "BuO", "SOB", "JGZ"];
 
     private static readonly string[] Types =
-        ["faq", "visietekst", "draaiboek", "toelichtingsdocument", "e-module", "fiche", "leidraad", "handleiding", "beslisboom", "sjabloon", "dossier"];
+    [
+        "faq", "visietekst", "draaiboek", "toelichtingsdocument", "e-module", "fiche", "leidraad", "handleiding", "beslisboom",
+        "sjabloon", "dossier",
+    ];
 
     private static readonly string[] CoreProcesses =
-        ["signaalfunctie", "begeleiding", "consultatieve-leerlingenbegeleiding", "handelingsgerichte-diagnostiek", "informeren-en-adviseren"];
+    [
+        "signaalfunctie", "begeleiding", "consultatieve-leerlingenbegeleiding", "handelingsgerichte-diagnostiek",
+        "informeren-en-adviseren",
+    ];
 
     private static readonly string[] Themes =
-        ["beroepsgeheim-en-drm", "decreet-leersteun", "onderwijsloopbaanbegeleiding", "preventieve-gezondheidszorg", "radicalisering", "vechtscheiding"];
+    [
+        "beroepsgeheim-en-drm", "decreet-leersteun", "onderwijsloopbaanbegeleiding", "preventieve-gezondheidszorg", "radicalisering",
+        "vechtscheiding",
+    ];
 
-    private static readonly string[] Domains = ["leren-en-studeren", "onderwijsloopbaan", "psychisch-en-sociaal-functioneren", "preventieve-gezondheidszorg"];
+    private static readonly string[] Domains =
+        ["leren-en-studeren", "onderwijsloopbaan", "psychisch-en-sociaal-functioneren", "preventieve-gezondheidszorg"];
 
-    private static readonly string[][] Roles = [["clb-medewerker"], ["clb-medewerker"], ["clb-medewerker"], ["clb-medewerker"], ["arts", "verpleegkundige"], ["directeur", "coordinator"]];
+    private static readonly string[][] Roles =
+    [
+        ["clb-medewerker"], ["clb-medewerker"], ["clb-medewerker"], ["clb-medewerker"], ["arts", "verpleegkundige"],
+        ["directeur", "coordinator"],
+    ];
 
     public static void Write(string materialsPath, int count, int seed = 42)
     {

@@ -21,21 +21,29 @@ internal static class WebBenchmark
     private const string Chromium = "/usr/bin/chromium";
 
     private static readonly string[] Queries =
-        ["leersteun", "HGD intake", "beroepsgeheim echtscheiding", "vaccinatie", "begeleiding strategie", "radicalisering", "anderstalige nieuwkomers", "onderwijsloopbaan"];
+    [
+        "leersteun", "HGD intake", "beroepsgeheim echtscheiding", "vaccinatie", "begeleiding strategie", "radicalisering",
+        "anderstalige nieuwkomers", "onderwijsloopbaan",
+    ];
 
     private static readonly string[] Materials =
-        ["faq-decreet-leersteun", "vademecum-m-decreet", "leidraad-intake-binnen-hgd", "beslisboom-verontrusting", "draaiboek-kinderen-met-een-vluchtverhaal"];
+    [
+        "faq-decreet-leersteun", "vademecum-m-decreet", "leidraad-intake-binnen-hgd", "beslisboom-verontrusting",
+        "draaiboek-kinderen-met-een-vluchtverhaal",
+    ];
 
     public static async Task RunAsync(Func<string, string, string, Task<WebApplication>> startHost)
     {
         Console.WriteLine();
-        Console.WriteLine($"== web pages: Chromium ({Chromium}) over the sample content, {Rounds} rounds each, p95 targets 300 / 150 / 300 ms");
+        Console.WriteLine(
+            $"== web pages: Chromium ({Chromium}) over the sample content, {Rounds} rounds each, p95 targets 300 / 150 / 300 ms");
         using var folder = ContentFolder.WithSampleContent();
         await using var app = await startHost(folder.ContentPath, folder.ThemesPath, folder.DataPath);
         var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var context = await browser.NewContextAsync(
+            new BrowserNewContextOptions { BaseURL = baseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         // The first requests of a fresh host (JIT, first database connections) may take long on a busy machine.
         context.SetDefaultTimeout(120_000);
         await SignInAsync(await context.NewPageAsync());
@@ -75,7 +83,8 @@ internal static class WebBenchmark
             await page.EvaluateAsync("""
                 () => { window.searched = new Promise(resolve => {
                   let start = 0;
-                  document.getElementById('q').addEventListener('keydown', e => { if (e.key === 'Enter') start = performance.now(); }, { capture: true, once: true });
+                  document.getElementById('q').addEventListener('keydown', e => { if (e.key === 'Enter') start = performance.now(); },
+                    { capture: true, once: true });
                   new MutationObserver((changes, observer) => {
                     if (!start || !document.querySelector('.hits')) return;
                     observer.disconnect();
@@ -109,7 +118,8 @@ internal static class WebBenchmark
         foreach (var (name, path, ready) in new[]
         {
             ("search", "/zoeken?q=leersteun", ".hits"), ("material", "/materialen/faq-decreet-leersteun", ".body"),
-            ("themes", "/themas", ".grid"), ("theme", "/themas/decreet-leersteun", ".body"), ("newsletter archive", "/nieuwsbrieven", "main p"),
+            ("themes", "/themas", ".grid"), ("theme", "/themas/decreet-leersteun", ".body"),
+            ("newsletter archive", "/nieuwsbrieven", "main p"),
         })
         {
             var fresh = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, StorageState = session });
@@ -117,7 +127,9 @@ internal static class WebBenchmark
             await page.GotoAsync(path);
             await page.Locator(ready).First.WaitForAsync();
             var bytes = await page.EvaluateAsync<long[]>("""
-                () => { const sum = ext => performance.getEntriesByType('resource').filter(e => new URL(e.name).pathname.endsWith(ext)).reduce((n, e) => n + e.decodedBodySize, 0);
+                () => { const sum = ext => performance.getEntriesByType('resource')
+                          .filter(e => new URL(e.name).pathname.endsWith(ext))
+                          .reduce((n, e) => n + e.decodedBodySize, 0);
                         return [sum('.js'), sum('.css')]; }
                 """);
             Console.WriteLine($"{name,-28} {bytes[0],9:N0} {bytes[1],10:N0}");

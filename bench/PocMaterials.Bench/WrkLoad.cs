@@ -29,7 +29,8 @@ internal static partial class WrkLoad
         File.WriteAllText(script, lua.ToString());
         try
         {
-            using var wrk = Process.Start(new ProcessStartInfo("/usr/bin/wrk", ["-t2", $"-c{connections}", $"-d{seconds}s", "--latency", "-s", script, baseAddress])
+            using var wrk = Process.Start(new ProcessStartInfo(
+                "/usr/bin/wrk", ["-t2", $"-c{connections}", $"-d{seconds}s", "--latency", "-s", script, baseAddress])
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,

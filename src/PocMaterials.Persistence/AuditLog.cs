@@ -13,7 +13,8 @@ public sealed class AuditLog(Database database)
     /// <summary>
     /// Appends an entry; text from the request loses its control characters, so an entry reads as one line and is never refused.
     /// </summary>
-    public async Task RecordAsync(string actor, string action, string target, int status, string? address, CancellationToken cancellationToken)
+    public async Task RecordAsync(
+        string actor, string action, string target, int status, string? address, CancellationToken cancellationToken)
     {
         await using var command = Sql["Append"].Command(database.DataSource,
             RecordedText.Clean(actor), RecordedText.Clean(action), RecordedText.Clean(target), status, address);

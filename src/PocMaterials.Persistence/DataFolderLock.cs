@@ -30,7 +30,8 @@ public sealed class DataFolderLock : IDisposable
         FileStream @lock;
         try
         {
-            @lock = new FileStream(System.IO.Path.Combine(path, "pocmaterials.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            @lock = new FileStream(
+                System.IO.Path.Combine(path, "pocmaterials.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
         catch (IOException e)
         {

@@ -24,7 +24,8 @@ public sealed class Database(DatabaseSchema schema) : IAsyncDisposable
     /// Connections whose commits do not wait for the disk (synchronous_commit off): only for writes that a
     /// crash may lose without harm. Such a loss is never corruption, only the last fraction of a second.
     /// </summary>
-    public NpgsqlDataSource AsyncCommitDataSource => _asyncCommitDataSource ?? throw new InvalidOperationException("The database is not started yet.");
+    public NpgsqlDataSource AsyncCommitDataSource =>
+        _asyncCommitDataSource ?? throw new InvalidOperationException("The database is not started yet.");
 
     public bool IsStarted => _dataSource is not null;
 
@@ -43,7 +44,8 @@ public sealed class Database(DatabaseSchema schema) : IAsyncDisposable
         var connectionString = options.ConnectionString;
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            _cluster = await EmbeddedPostgresCluster.StartAsync(Path.Combine(dataPath, ClusterFolder), options.BinariesPath, logger, cancellationToken: cancellationToken);
+            _cluster = await EmbeddedPostgresCluster.StartAsync(
+                Path.Combine(dataPath, ClusterFolder), options.BinariesPath, logger, cancellationToken: cancellationToken);
             connectionString = _cluster.ConnectionString();
         }
         ConnectionString = connectionString;
@@ -71,7 +73,8 @@ public sealed class Database(DatabaseSchema schema) : IAsyncDisposable
 }
 
 /// <summary>Starts the database before the services that need it, and stops an embedded cluster last.</summary>
-public sealed class DatabaseStartup(Database database, IOptions<PostgresOptions> options, DataFolderLock dataFolder, ILogger<DatabaseStartup> logger) : IHostedService
+public sealed class DatabaseStartup(
+    Database database, IOptions<PostgresOptions> options, DataFolderLock dataFolder, ILogger<DatabaseStartup> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken) =>
         database.StartAsync(options.Value, dataFolder.Path, logger, cancellationToken);

@@ -38,7 +38,8 @@ internal static class EmbeddedClusterAdministration
         RunFormattedAsync(connection, Sql["FormatDropDatabase"], cancellationToken, database);
 
     /// <summary>Gives <paramref name="role"/> what <paramref name="from"/> owns in the connection's database.</summary>
-    public static async Task HandOverObjectsAsync(NpgsqlConnection connection, string role, string from, CancellationToken cancellationToken)
+    public static async Task HandOverObjectsAsync(
+        NpgsqlConnection connection, string role, string from, CancellationToken cancellationToken)
     {
         var statements = new List<string>();
         await using (var command = Sql["FormatHandOverObjects"].Command(connection, role, from))
@@ -51,7 +52,8 @@ internal static class EmbeddedClusterAdministration
             await RunAsync(connection, statement, cancellationToken);
     }
 
-    private static async Task<bool> ExistsAsync(NpgsqlConnection connection, SqlQuery query, string name, CancellationToken cancellationToken)
+    private static async Task<bool> ExistsAsync(
+        NpgsqlConnection connection, SqlQuery query, string name, CancellationToken cancellationToken)
     {
         await using var command = query.Command(connection, name);
         return await command.ExecuteScalarAsync(cancellationToken) is not null;

@@ -54,6 +54,7 @@ public sealed partial class EmbeddedPostgresSupervisor(Database database, ILogge
     [LoggerMessage(Level = LogLevel.Warning, Message = "Embedded PostgreSQL restarted on port {Port} after {Attempts} attempts")]
     private static partial void LogClusterRestarted(ILogger logger, int port, int attempts);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Embedded PostgreSQL did not restart (attempt {Attempt}); next attempt in {Delay} s")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Embedded PostgreSQL did not restart (attempt {Attempt}); next attempt in {Delay} s")]
     private static partial void LogRestartRetry(ILogger logger, int attempt, double delay);
 }

@@ -9,5 +9,6 @@ namespace PocMaterials.Persistence;
 /// </summary>
 public interface IMaterialRecords
 {
-    Task MoveAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string oldSlug, string newSlug, CancellationToken cancellationToken);
+    Task MoveAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string oldSlug, string newSlug, CancellationToken cancellationToken);
 }

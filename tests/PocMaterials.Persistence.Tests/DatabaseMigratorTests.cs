@@ -18,7 +18,8 @@ public sealed class DatabaseMigratorTests
 
         Assert.Equal(Schema.Migrations.Select(m => m.Version), first);
         Assert.Empty(second);
-        await using var command = dataSource.CreateCommand("SELECT count(*) FROM information_schema.tables WHERE table_name IN ('material_views', 'searches', 'viewers', 'daily_reach')");
+        await using var command = dataSource.CreateCommand(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name IN ('material_views', 'searches', 'viewers', 'daily_reach')");
         Assert.Equal(4L, await command.ExecuteScalarAsync());
     }
 
@@ -27,7 +28,8 @@ public sealed class DatabaseMigratorTests
     {
         await using var dataSource = NpgsqlDataSource.Create(await TestPostgres.CreateDatabaseAsync());
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => DatabaseMigrator.MigrateAsync(dataSource, Schema, NullLogger.Instance))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 4)
+            .Select(_ => Task.Run(() => DatabaseMigrator.MigrateAsync(dataSource, Schema, NullLogger.Instance))));
 
         Assert.Equal(Schema.Migrations.Select(m => m.Version), results.SelectMany(r => r).Order());
         await using var command = dataSource.CreateCommand("SELECT count(*) FROM schema_migrations");

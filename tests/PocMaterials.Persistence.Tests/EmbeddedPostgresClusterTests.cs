@@ -54,7 +54,8 @@ public sealed class EmbeddedPostgresClusterTests : IDisposable
         await connection.OpenAsync();
 
         Assert.True(cluster.Port > 0);
-        await using var old = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(cluster.ConnectionString()) { Port = orphanPort, Timeout = 2 }.ConnectionString);
+        await using var old = new NpgsqlConnection(
+            new NpgsqlConnectionStringBuilder(cluster.ConnectionString()) { Port = orphanPort, Timeout = 2 }.ConnectionString);
         if (orphanPort != cluster.Port)
             await Assert.ThrowsAnyAsync<Exception>(() => old.OpenAsync());
     }
@@ -67,7 +68,12 @@ public sealed class EmbeddedPostgresClusterTests : IDisposable
 
         foreach (var role in new[] { EmbeddedPostgresCluster.AppRole, "pocmaterials", "postgres" })
         {
-            var noPassword = new NpgsqlConnectionStringBuilder(withPassword.ConnectionString) { Username = role, Password = null, Pooling = false };
+            var noPassword = new NpgsqlConnectionStringBuilder(withPassword.ConnectionString)
+            {
+                Username = role,
+                Password = null,
+                Pooling = false,
+            };
             await Assert.ThrowsAnyAsync<NpgsqlException>(() => OpenAsync(noPassword.ConnectionString));
             var wrongPassword = new NpgsqlConnectionStringBuilder(noPassword.ConnectionString) { Password = "pocmaterials" };
             var refused = await Assert.ThrowsAsync<PostgresException>(() => OpenAsync(wrongPassword.ConnectionString));
@@ -85,7 +91,8 @@ public sealed class EmbeddedPostgresClusterTests : IDisposable
         await using var connection = new NpgsqlConnection(cluster.ConnectionString());
         await connection.OpenAsync();
 
-        await using (var role = new NpgsqlCommand("SELECT rolsuper OR rolcreaterole OR rolcreatedb FROM pg_roles WHERE rolname = current_user", connection))
+        await using (var role = new NpgsqlCommand(
+            "SELECT rolsuper OR rolcreaterole OR rolcreatedb FROM pg_roles WHERE rolname = current_user", connection))
             Assert.Equal(false, await role.ExecuteScalarAsync());
         await using (var create = new NpgsqlCommand("CREATE TABLE loot (line text)", connection))
             await create.ExecuteNonQueryAsync();
@@ -102,11 +109,19 @@ public sealed class EmbeddedPostgresClusterTests : IDisposable
         Directory.CreateDirectory(_folder);
         if (AsRoot)
             await RunAsync("chown", "-R", "postgres:postgres", _folder);
-        await RunAsPostgresAsync(Path.Combine(binaries, "initdb"), "-D", _folder, "-U", "pocmaterials", "--auth=trust", "--encoding=UTF8", "--no-locale");
+        await RunAsPostgresAsync(
+            Path.Combine(binaries, "initdb"), "-D", _folder, "-U", "pocmaterials", "--auth=trust", "--encoding=UTF8", "--no-locale");
         var port = FreePort();
         await RunAsPostgresAsync(Path.Combine(binaries, "pg_ctl"), "start", "-D", _folder, "-w", "-l", Path.Combine(_folder, "server.log"),
             "-o", $"-p {port} -c listen_addresses=127.0.0.1 -k '{_folder}'");
-        var trusted = new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = port, Username = "pocmaterials", Database = "postgres", Pooling = false };
+        var trusted = new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1",
+            Port = port,
+            Username = "pocmaterials",
+            Database = "postgres",
+            Pooling = false,
+        };
         await ExecuteAsync(trusted.ConnectionString, "CREATE DATABASE pocmaterials");
         trusted.Database = "pocmaterials";
         await ExecuteAsync(trusted.ConnectionString, """
@@ -124,8 +139,10 @@ public sealed class EmbeddedPostgresClusterTests : IDisposable
         Assert.Equal("bewaard", await ScalarAsync(app, "SELECT value FROM kept"));
         await ExecuteAsync(app, """
             INSERT INTO kept (value) VALUES ('nieuw'); ALTER TABLE kept ADD COLUMN note text;
-            INSERT INTO hangfire.job (name) VALUES ('x'); ALTER TABLE hangfire.job ADD COLUMN note text; CREATE TABLE hangfire.more (id int);
-            SELECT twice(2), joined(value) FROM kept; ALTER AGGREGATE joined(text) RENAME TO concatenated; ALTER FUNCTION twice(integer) RENAME TO double
+            INSERT INTO hangfire.job (name) VALUES ('x'); ALTER TABLE hangfire.job ADD COLUMN note text;
+            CREATE TABLE hangfire.more (id int);
+            SELECT twice(2), joined(value) FROM kept; ALTER AGGREGATE joined(text) RENAME TO concatenated;
+            ALTER FUNCTION twice(integer) RENAME TO double
             """);
         Assert.Equal(false, await ScalarAsync(app, "SELECT rolsuper FROM pg_roles WHERE rolname = current_user"));
         var noPassword = new NpgsqlConnectionStringBuilder(app) { Username = "pocmaterials", Password = null, Pooling = false };
@@ -166,7 +183,12 @@ public sealed class EmbeddedPostgresClusterTests : IDisposable
 
     private static async Task RunAsync(string file, params string[] arguments)
     {
-        var start = new ProcessStartInfo(file, arguments) { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = "/" };
+        var start = new ProcessStartInfo(file, arguments)
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            WorkingDirectory = "/",
+        };
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();
         await process.StandardOutput.ReadToEndAsync();

@@ -37,7 +37,8 @@ public sealed class HostileReportFormatTests
     [InlineData("2015-09-01", "2025-09-01", "to")]
     [InlineData("2010-09-01", null, "from")]
     [InlineData(null, "2037-08-31", "to")]
-    public void Periods_beyond_the_calendar_or_longer_than_ten_years_are_errors_naming_the_parameter(string? from, string? to, string parameter)
+    public void Periods_beyond_the_calendar_or_longer_than_ten_years_are_errors_naming_the_parameter(
+        string? from, string? to, string parameter)
     {
         var (period, errors) = ReportPeriod.Parse(from, to, new DateOnly(2026, 11, 24));
 

@@ -18,7 +18,11 @@ public sealed class ReachDatabase : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await Database.StartAsync(new PostgresOptions { ConnectionString = await TestPostgres.CreateDatabaseAsync() }, Content.DataPath, NullLogger.Instance, CancellationToken.None);
+        await Database.StartAsync(
+            new PostgresOptions { ConnectionString = await TestPostgres.CreateDatabaseAsync() },
+            Content.DataPath,
+            NullLogger.Instance,
+            CancellationToken.None);
         Content.WriteMaterial("faq-leersteun", "title: FAQ decreet leersteun\ntype: faq\nreview_by: 2025-01-01\nupdated: 2024-01-01");
         Content.WriteMaterial("fiche-intake", "title: Fiche intake\ntype: fiche");
         Content.WriteMaterial("leidraad-hgd", "title: Leidraad HGD\ntype: leidraad\nreview_by: 2025-03-01");
@@ -36,7 +40,13 @@ public sealed class ReachDatabase : IAsyncLifetime
     public static Viewer Viewer(string pseudonym, string centre = "gent", params string[] roles) =>
         new(pseudonym, roles.Length == 0 ? ["clb-medewerker"] : roles, centre);
 
-    public static MaterialViewed View(string slug, DateTimeOffset at, Viewer viewer, ViewSource source = ViewSource.Direct, Guid? searchId = null, int? position = null) =>
+    public static MaterialViewed View(
+        string slug,
+        DateTimeOffset at,
+        Viewer viewer,
+        ViewSource source = ViewSource.Direct,
+        Guid? searchId = null,
+        int? position = null) =>
         new(Guid.NewGuid(), at, viewer, slug, null, source, searchId, position);
 
     public static SearchMade Search(string query, DateTimeOffset at, Viewer viewer, int results, Guid? id = null) =>

@@ -14,7 +14,8 @@ public sealed class ReachReportsTests : IAsyncLifetime
 
     public Task DisposeAsync() => _db.DisposeAsync();
 
-    private static DateTimeOffset Utc(int year, int month, int day, int hour, int minute = 0) => new(year, month, day, hour, minute, 0, TimeSpan.Zero);
+    private static DateTimeOffset Utc(int year, int month, int day, int hour, int minute = 0) =>
+        new(year, month, day, hour, minute, 0, TimeSpan.Zero);
 
     [Fact]
     public async Task School_year_boundaries_are_midnight_in_Brussels()
@@ -23,7 +24,8 @@ public sealed class ReachReportsTests : IAsyncLifetime
         await _db.Store.WriteAsync(
         [
             View("fiche-intake", Utc(2024, 8, 31, 21, 30), an),  // 31 Aug 23:30 in Brussels (UTC+2): the year before
-            View("fiche-intake", Utc(2024, 8, 31, 22, 30), Viewer("bo")),  // 1 Sep 00:30 in Brussels: this school year, September
+            // 1 Sep 00:30 in Brussels: this school year, September
+            View("fiche-intake", Utc(2024, 8, 31, 22, 30), Viewer("bo")),
             View("fiche-intake", Utc(2025, 8, 31, 21, 59), Viewer("cas")),  // 31 Aug 23:59 in Brussels: still this year, August
             View("fiche-intake", Utc(2025, 8, 31, 22, 0), Viewer("dirk")),  // 1 Sep 00:00: the next year
             View("fiche-intake", Utc(2024, 12, 31, 23, 30), Viewer("els")),  // 1 Jan 00:30 in Brussels (UTC+1): January
@@ -34,8 +36,12 @@ public sealed class ReachReportsTests : IAsyncLifetime
         var fiche = Assert.Single(report.Materials);
         Assert.Equal(("Fiche intake", 3, 3), (fiche.Title, fiche.Views, fiche.UniqueViewers));
         Assert.Equal([new DateOnly(2024, 9, 1), new DateOnly(2025, 1, 1), new DateOnly(2025, 8, 1)], fiche.Months.Select(m => m.Month));
-        Assert.Equal(new ReportPeriod(new DateOnly(2026, 9, 1), new DateOnly(2027, 8, 31)), ReportPeriod.SchoolYearOf(new DateOnly(2026, 11, 24)));
-        Assert.Equal(new ReportPeriod(new DateOnly(2025, 9, 1), new DateOnly(2026, 8, 31)), ReportPeriod.SchoolYearOf(new DateOnly(2026, 8, 31)));
+        Assert.Equal(
+            new ReportPeriod(new DateOnly(2026, 9, 1), new DateOnly(2027, 8, 31)),
+            ReportPeriod.SchoolYearOf(new DateOnly(2026, 11, 24)));
+        Assert.Equal(
+            new ReportPeriod(new DateOnly(2025, 9, 1), new DateOnly(2026, 8, 31)),
+            ReportPeriod.SchoolYearOf(new DateOnly(2026, 8, 31)));
     }
 
     [Fact]
@@ -110,7 +116,10 @@ public sealed class ReachReportsTests : IAsyncLifetime
             Search("oud", Utc(2024, 10, 1, 8), Viewer("an"), 1),
         ], default);
         var calendar = new Content.Visibility.StaffCalendar(new TestClock(Utc(2026, 11, 24, 12)));
-        var retention = new RawEventRetention(_db.Database, Microsoft.Extensions.Options.Options.Create(new ReachOptions { RawRetentionMonths = 12 }), calendar,
+        var retention = new RawEventRetention(
+            _db.Database,
+            Microsoft.Extensions.Options.Options.Create(new ReachOptions { RawRetentionMonths = 12 }),
+            calendar,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<RawEventRetention>.Instance);
 
         var deleted = await retention.ApplyAsync(default);

@@ -23,7 +23,8 @@ public sealed class LogCollector : ILoggerProvider
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        public void Log<TState>(
+            LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
             entries.Enqueue(new LogEntry(category, logLevel, formatter(state, exception),
                 state as IReadOnlyList<KeyValuePair<string, object?>> ?? []));
     }

@@ -10,10 +10,12 @@ public static class SampleFiles
     public static byte[] Named(string name) => (byte[])typeof(SampleFiles).GetMethod(name, [])!.Invoke(null, null)!;
 
     public static byte[] Pdf() => Encoding.ASCII.GetBytes(
-        "%PDF-1.4\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n2 0 obj <</Type/Pages/Kids[]/Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n");
+        "%PDF-1.4\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n2 0 obj <</Type/Pages/Kids[]/Count 0>> endobj\n"
+        + "trailer <</Root 1 0 R>>\n%%EOF\n");
 
     public static byte[] Png() =>
-        [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, .. "IHDR"u8, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1F, 0x15, 0xC4, 0x89];
+        [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, .. "IHDR"u8,
+            0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1F, 0x15, 0xC4, 0x89];
 
     public static byte[] Jpeg() => [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, .. "JFIF"u8, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xFF, 0xD9];
 
@@ -21,20 +23,31 @@ public static class SampleFiles
 
     public static byte[] Docx() => OfficeOpenXml("word/document.xml", WordMain, []);
 
-    public static byte[] Pptx() => OfficeOpenXml("ppt/presentation.xml", "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml", []);
+    public static byte[] Pptx() =>
+        OfficeOpenXml("ppt/presentation.xml", "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml", []);
 
-    public static byte[] Xlsx() => OfficeOpenXml("xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", []);
+    public static byte[] Xlsx() =>
+        OfficeOpenXml("xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", []);
 
     /// <summary>A Word document that carries a VBA project.</summary>
     public static byte[] DocxWithMacros() =>
-        OfficeOpenXml("word/document.xml", "application/vnd.ms-word.document.macroEnabled.main+xml", [], ("word/vbaProject.bin", "Attribute VB_Name"));
+        OfficeOpenXml(
+            "word/document.xml",
+            "application/vnd.ms-word.document.macroEnabled.main+xml",
+            [],
+            ("word/vbaProject.bin", "Attribute VB_Name"));
 
     /// <summary>A Word document whose VBA project has another name, declared as one by its content type.</summary>
     public static byte[] DocxWithRenamedMacros() =>
-        OfficeOpenXml("word/document.xml", WordMain, [("word/macros.bin", "application/vnd.ms-office.vbaProject")], ("word/macros.bin", "Attribute VB_Name"));
+        OfficeOpenXml(
+            "word/document.xml",
+            WordMain,
+            [("word/macros.bin", "application/vnd.ms-office.vbaProject")],
+            ("word/macros.bin", "Attribute VB_Name"));
 
     /// <summary>A macro-enabled Word document (docm) by its main document's type, with no VBA part to be seen.</summary>
-    public static byte[] MacroEnabledDocx() => OfficeOpenXml("word/document.xml", "application/vnd.ms-word.document.macroEnabled.main+xml", []);
+    public static byte[] MacroEnabledDocx() =>
+        OfficeOpenXml("word/document.xml", "application/vnd.ms-word.document.macroEnabled.main+xml", []);
 
     public static byte[] Odt() => OpenDocument("text");
 
@@ -42,7 +55,8 @@ public static class SampleFiles
 
     public static byte[] Ods() => OpenDocument("spreadsheet");
 
-    public static byte[] Html() => Encoding.UTF8.GetBytes("<!DOCTYPE html>\n<html><body><script>alert(document.cookie)</script></body></html>\n");
+    public static byte[] Html() =>
+        Encoding.UTF8.GetBytes("<!DOCTYPE html>\n<html><body><script>alert(document.cookie)</script></body></html>\n");
 
     public static byte[] Svg() => Encoding.UTF8.GetBytes("\uFEFF<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>");
 
@@ -67,8 +81,15 @@ public static class SampleFiles
         return buffer.ToArray();
     }
 
+    private const string OfficeDocumentRelationship =
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
+
     /// <param name="declared">Parts besides the main one whose content type [Content_Types].xml declares.</param>
-    private static byte[] OfficeOpenXml(string mainPart, string mainContentType, (string Part, string ContentType)[] declared, params (string Name, string Text)[] more) => Zip(
+    private static byte[] OfficeOpenXml(
+        string mainPart,
+        string mainContentType,
+        (string Part, string ContentType)[] declared,
+        params (string Name, string Text)[] more) => Zip(
     [
         ("[Content_Types].xml", $"""
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -82,7 +103,7 @@ public static class SampleFiles
         ("_rels/.rels", $"""
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-              <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="{mainPart}"/>
+              <Relationship Id="rId1" Type="{OfficeDocumentRelationship}" Target="{mainPart}"/>
             </Relationships>
             """),
         (mainPart, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><document/>"),
@@ -98,5 +119,6 @@ public static class SampleFiles
               <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
             </manifest:manifest>
             """),
-        ("content.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\"/>"));
+        ("content.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+            + "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\"/>"));
 }

@@ -10,7 +10,8 @@ namespace PocMaterials.Testing;
 public static class TestPostgres
 {
     private static readonly Lazy<Task<EmbeddedPostgresCluster>> Cluster = new(StartAsync);
-    private static readonly string Root = Path.Combine(Path.GetTempPath(), "pocmaterials-tests", "postgres-" + Guid.NewGuid().ToString("N"));
+    private static readonly string Root =
+        Path.Combine(Path.GetTempPath(), "pocmaterials-tests", "postgres-" + Guid.NewGuid().ToString("N"));
 
     /// <summary>A new, empty database; its connection string.</summary>
     public static async Task<string> CreateDatabaseAsync()
@@ -20,7 +21,11 @@ public static class TestPostgres
         await cluster.CreateDatabaseAsync(name, CancellationToken.None);
         // Tests open connections of their own beside the hosts'; idle ones close within seconds, so the
         // pools of a hundred test databases do not fill the cluster.
-        return new NpgsqlConnectionStringBuilder(cluster.ConnectionString(name)) { ConnectionIdleLifetime = 2, ConnectionPruningInterval = 1 }.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(cluster.ConnectionString(name))
+        {
+            ConnectionIdleLifetime = 2,
+            ConnectionPruningInterval = 1,
+        }.ConnectionString;
     }
 
     /// <summary>Runs one statement on a test database, for a test's own set-up.</summary>

@@ -16,7 +16,10 @@ internal static class Judgments
                     throw new FormatException($"{path}: judged query {i + 1} has {columns.Length} columns, not 4.");
                 var grades = columns[3].Split(' ', StringSplitOptions.RemoveEmptyEntries)
                     .Select(pair => pair.Split('='))
-                    .ToDictionary(pair => pair[0], pair => int.Parse(pair[1], System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
+                    .ToDictionary(
+                        pair => pair[0],
+                        pair => int.Parse(pair[1], System.Globalization.CultureInfo.InvariantCulture),
+                        StringComparer.Ordinal);
                 return new JudgedQuery(columns[0], columns[1], columns[2], grades);
             })
             .ToList();

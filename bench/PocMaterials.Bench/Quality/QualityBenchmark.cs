@@ -14,13 +14,20 @@ internal static class QualityBenchmark
     /// <summary>A fixed day, so scheduled materials stay scheduled whenever the benchmark runs.</summary>
     private static readonly DateOnly Today = new(2026, 11, 24);
 
-    private sealed record Scored(JudgedQuery Query, double EngineNdcg, double BaselineNdcg, double EngineRecall, double BaselineRecall, IReadOnlyList<string> Engine);
+    private sealed record Scored(
+        JudgedQuery Query,
+        double EngineNdcg,
+        double BaselineNdcg,
+        double EngineRecall,
+        double BaselineRecall,
+        IReadOnlyList<string> Engine);
 
     public static int Run(string repository, bool detail)
     {
         var path = Path.Combine(repository, "bench", "PocMaterials.Bench", "Quality", "judgments.tsv");
         var queries = Judgments.Load(path);
-        using var library = new ContentLibrary(new ContentLocation(Path.Combine(repository, "content"), Path.Combine(repository, "themes")));
+        using var library = new ContentLibrary(
+            new ContentLocation(Path.Combine(repository, "content"), Path.Combine(repository, "themes")));
         var content = library.Reload().Snapshot;
         var indexPath = Path.Combine(Path.GetTempPath(), "pocmaterials-quality", Guid.NewGuid().ToString("N"));
         try
@@ -45,8 +52,10 @@ internal static class QualityBenchmark
                     RankingMetrics.Recall(ranked, query.Grades), RankingMetrics.Recall(plain, query.Grades), ranked));
             }
 
-            Console.WriteLine($"search quality: {queries.Count} judged queries ({Path.GetRelativePath(repository, path)}), searched on {Today:yyyy-MM-dd}");
-            Console.WriteLine($"{"kind",-11} {"queries",7}   {"nDCG@10 engine",14} {"baseline",8} {"ratio",6}   {"recall@5 engine",15} {"baseline",8} {"ratio",6}");
+            Console.WriteLine($"search quality: {queries.Count} judged queries ({Path.GetRelativePath(repository, path)}), "
+                + $"searched on {Today:yyyy-MM-dd}");
+            Console.WriteLine($"{"kind",-11} {"queries",7}   {"nDCG@10 engine",14} {"baseline",8} {"ratio",6}   "
+                + $"{"recall@5 engine",15} {"baseline",8} {"ratio",6}");
             foreach (var group in scored.GroupBy(s => s.Query.Kind).OrderBy(g => g.Key, StringComparer.Ordinal))
                 Console.WriteLine(Row(group.Key, group.ToList()));
             Console.WriteLine(Row("overall", scored));
@@ -54,7 +63,9 @@ internal static class QualityBenchmark
             if (detail)
             {
                 foreach (var s in scored.Where(s => s.EngineNdcg < 0.999).OrderBy(s => s.EngineNdcg))
-                    Console.WriteLine($"  {s.EngineNdcg:F2} (baseline {s.BaselineNdcg:F2}) {s.Query.Kind}/{s.Query.Role} \"{s.Query.Query}\": {string.Join(", ", s.Engine.Take(5).Select(slug => $"{slug}={s.Query.Grades.GetValueOrDefault(slug)}"))}");
+                    Console.WriteLine(
+                        $"  {s.EngineNdcg:F2} (baseline {s.BaselineNdcg:F2}) {s.Query.Kind}/{s.Query.Role} \"{s.Query.Query}\": "
+                        + string.Join(", ", s.Engine.Take(5).Select(slug => $"{slug}={s.Query.Grades.GetValueOrDefault(slug)}")));
             }
             return errors.Count == 0 && leaks == 0 ? 0 : 1;
         }
@@ -90,6 +101,7 @@ internal static class QualityBenchmark
         static string Ratio(double engine, double baseline) => baseline == 0 ? "  -" : $"{engine / baseline,5:F2}x";
         double engineNdcg = scored.Average(s => s.EngineNdcg), baselineNdcg = scored.Average(s => s.BaselineNdcg);
         double engineRecall = scored.Average(s => s.EngineRecall), baselineRecall = scored.Average(s => s.BaselineRecall);
-        return $"{kind,-11} {scored.Count,7}   {engineNdcg,14:F3} {baselineNdcg,8:F3} {Ratio(engineNdcg, baselineNdcg),6}   {engineRecall,15:F3} {baselineRecall,8:F3} {Ratio(engineRecall, baselineRecall),6}";
+        return $"{kind,-11} {scored.Count,7}   {engineNdcg,14:F3} {baselineNdcg,8:F3} {Ratio(engineNdcg, baselineNdcg),6}   "
+            + $"{engineRecall,15:F3} {baselineRecall,8:F3} {Ratio(engineRecall, baselineRecall),6}";
     }
 }

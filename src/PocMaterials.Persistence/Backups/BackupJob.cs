@@ -15,7 +15,9 @@ public static class BackupServices
     /// <param name="contentFolders">The content's folders a backup holds, by name (<c>content</c>, <c>themes</c>).</param>
     /// <param name="zone">The calendar's time zone, which <see cref="BackupOptions.Time"/> is in.</param>
     public static IServiceCollection AddBackups(
-        this IServiceCollection services, Func<IServiceProvider, IReadOnlyDictionary<string, string>> contentFolders, Func<IServiceProvider, TimeZoneInfo> zone)
+        this IServiceCollection services,
+        Func<IServiceProvider, IReadOnlyDictionary<string, string>> contentFolders,
+        Func<IServiceProvider, TimeZoneInfo> zone)
     {
         services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new BackupInputs(contentFolders(sp), zone(sp)));
@@ -26,11 +28,13 @@ public static class BackupServices
     }
 
     /// <summary>The folders and keys a backup holds, beside the database.</summary>
-    public static BackupSources Sources(string connectionString, PostgresOptions postgres, IReadOnlyDictionary<string, string> contentFolders, string dataPath) => new(
-        connectionString,
-        postgres.BinariesPath ?? EmbeddedPostgresCluster.FindBinaries(),
-        contentFolders,
-        Path.GetFullPath(dataPath));
+    public static BackupSources Sources(
+        string connectionString, PostgresOptions postgres, IReadOnlyDictionary<string, string> contentFolders, string dataPath) =>
+        new(
+            connectionString,
+            postgres.BinariesPath ?? EmbeddedPostgresCluster.FindBinaries(),
+            contentFolders,
+            Path.GetFullPath(dataPath));
 
     /// <summary>A new backup's folder in <paramref name="backupPath"/>, named after its time (UTC), so the names sort by age.</summary>
     public static string NewFolder(string backupPath, TimeProvider time) =>
@@ -60,7 +64,11 @@ public sealed partial class BackupJob(
         var started = Stopwatch.StartNew();
         try
         {
-            var manifest = await BackupWriter.CreateAsync(folder, BackupServices.Sources(database.ConnectionString, postgres.Value, inputs.ContentFolders, dataFolder.Path), time, cancellationToken);
+            var manifest = await BackupWriter.CreateAsync(
+                folder,
+                BackupServices.Sources(database.ConnectionString, postgres.Value, inputs.ContentFolders, dataFolder.Path),
+                time,
+                cancellationToken);
             LogBackupWritten(logger, folder, started.Elapsed.TotalSeconds, manifest.Files.Sum(f => f.Bytes));
         }
         catch
@@ -97,12 +105,16 @@ public sealed partial class BackupJob(
 }
 
 /// <summary>Registers the nightly backup with Hangfire (shown on its dashboard among the recurring jobs).</summary>
-internal sealed class BackupSchedule(IRecurringJobManager recurringJobs, IOptions<BackupOptions> options, BackupInputs inputs) : IHostedService
+internal sealed class BackupSchedule(
+    IRecurringJobManager recurringJobs, IOptions<BackupOptions> options, BackupInputs inputs) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var at = options.Value.Time;
-        recurringJobs.AddOrUpdate<BackupJob>(BackupJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), $"{at.Minutes} {at.Hours} * * *",
+        recurringJobs.AddOrUpdate<BackupJob>(
+            BackupJob.RecurringJobId,
+            job => job.RunAsync(CancellationToken.None),
+            $"{at.Minutes} {at.Hours} * * *",
             new RecurringJobOptions { TimeZone = inputs.Zone });
         return Task.CompletedTask;
     }
@@ -126,7 +138,8 @@ public sealed class BackupHealthCheck(IOptions<BackupOptions> options, DataFolde
         {
             foreach (var folder in Directory.EnumerateDirectories(backupPath))
             {
-                if (await BackupManifest.ReadAsync(folder, cancellationToken) is { } manifest && (newest is null || manifest.CreatedAt > newest))
+                if (await BackupManifest.ReadAsync(folder, cancellationToken) is { } manifest
+                    && (newest is null || manifest.CreatedAt > newest))
                     newest = manifest.CreatedAt;
             }
         }
@@ -136,11 +149,17 @@ public sealed class BackupHealthCheck(IOptions<BackupOptions> options, DataFolde
             var running = now - new DateTimeOffset(Process.GetCurrentProcess().StartTime.ToUniversalTime(), TimeSpan.Zero);
             var data = new Dictionary<string, object> { ["lastBackup"] = "none yet", ["path"] = backupPath };
             return running > MaxAge
-                ? HealthCheckResult.Degraded($"No backup in {backupPath} although the server has run {running.TotalDays:0.#} days.", data: data)
+                ? HealthCheckResult.Degraded(
+                    $"No backup in {backupPath} although the server has run {running.TotalDays:0.#} days.", data: data)
                 : HealthCheckResult.Healthy("No backup yet.", data);
         }
         var age = now - newest.Value;
-        var found = new Dictionary<string, object> { ["lastBackup"] = newest.Value.ToString("O", CultureInfo.InvariantCulture), ["ageHours"] = Math.Round(age.TotalHours, 1), ["path"] = backupPath };
+        var found = new Dictionary<string, object>
+        {
+            ["lastBackup"] = newest.Value.ToString("O", CultureInfo.InvariantCulture),
+            ["ageHours"] = Math.Round(age.TotalHours, 1),
+            ["path"] = backupPath,
+        };
         return age > MaxAge
             ? HealthCheckResult.Degraded($"The last backup is {age.TotalDays:0.#} days old.", data: found)
             : HealthCheckResult.Healthy("Backed up.", found);

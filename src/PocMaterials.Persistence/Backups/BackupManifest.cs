@@ -47,7 +47,9 @@ public sealed record BackupManifest(int Format, DateTimeOffset CreatedAt, string
             problems.Add($"{FileName}: format {Format} is not {CurrentFormat}.");
         foreach (var expected in Files)
         {
-            if (expected.Name.Contains('/', StringComparison.Ordinal) || expected.Name.Contains('\\', StringComparison.Ordinal) || expected.Name.StartsWith('.'))
+            if (expected.Name.Contains('/', StringComparison.Ordinal)
+                || expected.Name.Contains('\\', StringComparison.Ordinal)
+                || expected.Name.StartsWith('.'))
             {
                 problems.Add($"{expected.Name}: not a file name of a backup.");
                 continue;

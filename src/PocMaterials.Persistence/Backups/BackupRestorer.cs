@@ -22,27 +22,33 @@ public static class BackupRestorer
         return problems.Count == 0 ? manifest : throw new BackupRefusedException(problems);
     }
 
-    /// <summary>Fills the database of <paramref name="connectionString"/> from the dump; its objects belong to that connection's role.</summary>
+    /// <summary>
+    /// Fills the database of <paramref name="connectionString"/> from the dump; its objects belong to that connection's role.
+    /// </summary>
     /// <param name="clean">Drop the dump's objects first (a database that is not empty).</param>
-    public static Task RestoreDatabaseAsync(string directory, string connectionString, string binariesPath, bool clean, CancellationToken cancellationToken)
+    public static Task RestoreDatabaseAsync(
+        string directory, string connectionString, string binariesPath, bool clean, CancellationToken cancellationToken)
     {
         var database = new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Database
             ?? throw new InvalidOperationException("The connection string names no database to restore into.");
-        string[] arguments = ["--no-owner", "--no-acl", "--exit-on-error", "--single-transaction", "--dbname", database, .. clean ? ["--clean", "--if-exists"] : Array.Empty<string>(),
+        string[] arguments = ["--no-owner", "--no-acl", "--exit-on-error", "--single-transaction", "--dbname", database,
+            .. clean ? ["--clean", "--if-exists"] : Array.Empty<string>(),
             Path.Combine(directory, BackupWriter.DatabaseFile)];
         return PostgresTools.RunAsync(binariesPath, "pg_restore", arguments, connectionString, cancellationToken);
     }
 
     /// <summary>Puts a folder back as it was backed up. What is there now is kept aside, renamed, never deleted.</summary>
     /// <returns>Where the folder that was there went, or null when there was none.</returns>
-    public static async Task<string?> RestoreFolderAsync(string directory, string name, string path, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<string?> RestoreFolderAsync(
+        string directory, string name, string path, TimeProvider time, CancellationToken cancellationToken)
     {
         path = Path.GetFullPath(path);
         var restoring = path + ".restoring";
         if (Directory.Exists(restoring))
             Directory.Delete(restoring, recursive: true);
         Directory.CreateDirectory(restoring);
-        await using (var archive = new GZipStream(File.OpenRead(Path.Combine(directory, BackupWriter.ArchiveName(name))), CompressionMode.Decompress))
+        await using (var archive = new GZipStream(
+            File.OpenRead(Path.Combine(directory, BackupWriter.ArchiveName(name))), CompressionMode.Decompress))
             await TarFile.ExtractToDirectoryAsync(archive, restoring, overwriteFiles: false, cancellationToken);
         string? keptAside = null;
         if (Directory.Exists(path))
@@ -54,7 +60,9 @@ public static class BackupRestorer
         return keptAside;
     }
 
-    /// <summary>Puts the data folder's keys back, replacing the ones there: the database's secrets are encrypted and signed with them.</summary>
+    /// <summary>
+    /// Puts the data folder's keys back, replacing the ones there: the database's secrets are encrypted and signed with them.
+    /// </summary>
     public static async Task RestoreKeysAsync(string directory, string dataPath, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(dataPath);

@@ -9,8 +9,12 @@ namespace PocMaterials.Persistence.Backups;
 /// <param name="ConnectionString">The database, dumped with pg_dump (consistent by itself, also while the server writes).</param>
 /// <param name="BinariesPath">Where pg_dump and pg_restore are: those of the embedded cluster's PostgreSQL.</param>
 /// <param name="Folders">Folders kept whole, by name: content and themes.</param>
-/// <param name="DataPath">The data folder, whose keys (<c>*.key</c>) are kept: without them restored webhook secrets, pseudonyms and mail links would not work.</param>
-public sealed record BackupSources(string ConnectionString, string BinariesPath, IReadOnlyDictionary<string, string> Folders, string DataPath);
+/// <param name="DataPath">
+/// The data folder, whose keys (<c>*.key</c>) are kept: without them restored webhook secrets, pseudonyms and mail links
+/// would not work.
+/// </param>
+public sealed record BackupSources(
+    string ConnectionString, string BinariesPath, IReadOnlyDictionary<string, string> Folders, string DataPath);
 
 /// <summary>
 /// Writes a backup folder: <c>database.dump</c> (pg_dump's custom format), one <c>NAME.tar.gz</c> per folder,
@@ -24,7 +28,8 @@ public static class BackupWriter
 
     public static string ArchiveName(string folder) => folder + ".tar.gz";
 
-    public static async Task<BackupManifest> CreateAsync(string directory, BackupSources sources, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<BackupManifest> CreateAsync(
+        string directory, BackupSources sources, TimeProvider time, CancellationToken cancellationToken)
     {
         if (Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any())
             throw new InvalidOperationException($"{directory} is not empty: a backup is written into a new or empty folder.");
@@ -34,7 +39,12 @@ public static class BackupWriter
             Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
         var createdAt = time.GetUtcNow();
-        await PostgresTools.RunAsync(sources.BinariesPath, "pg_dump", ["--format=custom", "--file", Path.Combine(directory, DatabaseFile)], sources.ConnectionString, cancellationToken);
+        await PostgresTools.RunAsync(
+            sources.BinariesPath,
+            "pg_dump",
+            ["--format=custom", "--file", Path.Combine(directory, DatabaseFile)],
+            sources.ConnectionString,
+            cancellationToken);
         var names = new List<string> { DatabaseFile };
         foreach (var (name, path) in sources.Folders)
         {

@@ -9,7 +9,8 @@ namespace PocMaterials.Persistence.Backups;
 /// </summary>
 public static class PostgresTools
 {
-    public static async Task RunAsync(string binariesPath, string tool, IEnumerable<string> arguments, string connectionString, CancellationToken cancellationToken)
+    public static async Task RunAsync(
+        string binariesPath, string tool, IEnumerable<string> arguments, string connectionString, CancellationToken cancellationToken)
     {
         var connection = new NpgsqlConnectionStringBuilder(connectionString);
         var start = new ProcessStartInfo(Path.Combine(binariesPath, tool))
@@ -43,6 +44,7 @@ public static class PostgresTools
         var error = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
         if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{tool} failed with exit code {process.ExitCode}: {(await error).Trim()} {(await output).Trim()}");
+            throw new InvalidOperationException(
+                $"{tool} failed with exit code {process.ExitCode}: {(await error).Trim()} {(await output).Trim()}");
     }
 }

@@ -17,7 +17,8 @@ public sealed class ReachReports(Database database, StaffCalendar calendar)
 {
     private static readonly SqlQueries Sql = SqlQueries.For(typeof(ReachReports));
 
-    public async Task<MaterialViewsReport> MaterialViewsAsync(ReportPeriod period, ContentSnapshot content, CancellationToken cancellationToken)
+    public async Task<MaterialViewsReport> MaterialViewsAsync(
+        ReportPeriod period, ContentSnapshot content, CancellationToken cancellationToken)
     {
         var totals = new Dictionary<string, (int Views, int Unique)>(StringComparer.Ordinal);
         var months = new Dictionary<string, List<MonthFigures>>(StringComparer.Ordinal);
@@ -34,7 +35,11 @@ public sealed class ReachReports(Database database, StaffCalendar calendar)
         }
         var materials = totals
             .Select(t => new MaterialReach(
-                t.Key, TitleOf(content, t.Key), t.Value.Views, t.Value.Unique, [.. months.GetValueOrDefault(t.Key, []).OrderBy(m => m.Month)]))
+                t.Key,
+                TitleOf(content, t.Key),
+                t.Value.Views,
+                t.Value.Unique,
+                [.. months.GetValueOrDefault(t.Key, []).OrderBy(m => m.Month)]))
             .OrderByDescending(m => m.Views).ThenBy(m => m.Slug, StringComparer.Ordinal)
             .ToList();
         return new MaterialViewsReport(period.From, period.To, materials);
@@ -96,7 +101,8 @@ public sealed class ReachReports(Database database, StaffCalendar calendar)
             [.. groups.Where(g => g.Views == 0)]);
     }
 
-    private async Task<IReadOnlyList<QueryCount>> QueriesAsync(SqlQuery query, ReportPeriod period, int top, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<QueryCount>> QueriesAsync(
+        SqlQuery query, ReportPeriod period, int top, CancellationToken cancellationToken)
     {
         var queries = new List<QueryCount>();
         await foreach (var row in QueryAsync(query, cancellationToken, period.StartIn(calendar), period.EndIn(calendar), top))

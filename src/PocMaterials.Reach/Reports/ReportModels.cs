@@ -31,4 +31,5 @@ public sealed record SearchReport(
 public sealed record MaterialHealth(string Slug, string Title, int Views, DateOnly? ReviewBy, DateOnly? Updated);
 
 /// <summary>Materials nobody viewed in the period, and materials past review ordered by views (stale and in demand first).</summary>
-public sealed record ContentHealthReport(DateOnly From, DateOnly To, IReadOnlyList<MaterialHealth> NeverViewed, IReadOnlyList<MaterialHealth> PastReview);
+public sealed record ContentHealthReport(
+    DateOnly From, DateOnly To, IReadOnlyList<MaterialHealth> NeverViewed, IReadOnlyList<MaterialHealth> PastReview);

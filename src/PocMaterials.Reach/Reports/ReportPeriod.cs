@@ -49,7 +49,8 @@ public sealed record ReportPeriod(DateOnly From, DateOnly To)
         if (end < start)
             errors.Add(new(given, $"The period ends ({end:yyyy-MM-dd}) before it starts ({start:yyyy-MM-dd})."));
         else if (end >= start.AddYears(MaxYears))
-            errors.Add(new(given, $"The period {start:yyyy-MM-dd} to {end:yyyy-MM-dd} is longer than {MaxYears} years; it may end on {start.AddYears(MaxYears).AddDays(-1):yyyy-MM-dd} at the latest."));
+            errors.Add(new(given, $"The period {start:yyyy-MM-dd} to {end:yyyy-MM-dd} is longer than {MaxYears} years; "
+                + $"it may end on {start.AddYears(MaxYears).AddDays(-1):yyyy-MM-dd} at the latest."));
         return errors.Count == 0 ? (new ReportPeriod(start, end), errors) : (null, errors);
     }
 

@@ -94,7 +94,8 @@ public sealed class ReachEventStore(Database database, StaffCalendar calendar)
         }
     }
 
-    private static async Task<Dictionary<string, int>> ViewerIdsAsync(NpgsqlConnection connection, string[] pseudonyms, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, int>> ViewerIdsAsync(
+        NpgsqlConnection connection, string[] pseudonyms, CancellationToken cancellationToken)
     {
         await using (var insert = Sql["InsertViewers"].Command(connection, (object)pseudonyms))
             await insert.ExecuteNonQueryAsync(cancellationToken);

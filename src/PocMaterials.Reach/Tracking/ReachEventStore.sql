@@ -18,13 +18,15 @@ ON CONFLICT (id) DO NOTHING;
 -- otherwise the database decides from the views already stored. Only rows really inserted
 -- feed the daily figures, so a batch written twice is counted once.
 WITH inserted AS (
-INSERT INTO material_views (event_id, occurred_at, material_slug, faq_anchor, viewer_id, roles, centre, source, search_id, result_position, counted)
+INSERT INTO material_views (event_id, occurred_at, material_slug, faq_anchor, viewer_id, roles, centre, source,
+                            search_id, result_position, counted)
 SELECT v.id, v.at, v.slug, v.anchor, v.viewer, ($13::text[])[v.roles_from:v.roles_to], v.centre, v.source, v.search, v.position,
        v.maybe AND NOT EXISTS (
            SELECT 1 FROM material_views p
            WHERE p.viewer_id = v.viewer AND p.material_slug = v.slug
              AND p.occurred_at > v.at - $14::interval AND p.occurred_at <= v.at AND p.event_id <> v.id)
-FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::uuid[], $9::int[], $10::bool[], $11::int[], $12::int[])
+FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::uuid[],
+            $9::int[], $10::bool[], $11::int[], $12::int[])
     AS v(id, at, slug, anchor, viewer, centre, source, search, position, maybe, roles_from, roles_to)
 ORDER BY v.at
 ON CONFLICT (event_id) DO NOTHING

@@ -10,7 +10,8 @@ namespace PocMaterials.Reach.Tracking;
 /// while the batch stays in hand; a batch refused for its data is written again event by event, so only
 /// the bad events are lost; a graceful shutdown writes what is still buffered, within a deadline.
 /// </summary>
-public sealed partial class ReachEventWriter(ReachRecorder recorder, ReachEventStore store, IOptions<ReachOptions> options, ILogger<ReachEventWriter> logger)
+public sealed partial class ReachEventWriter(
+    ReachRecorder recorder, ReachEventStore store, IOptions<ReachOptions> options, ILogger<ReachEventWriter> logger)
     : BackgroundService
 {
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(250);
@@ -153,10 +154,13 @@ public sealed partial class ReachEventWriter(ReachRecorder recorder, ReachEventS
     [LoggerMessage(Level = LogLevel.Information, Message = "Reach events flushed at shutdown: {Written} written, {Dropped} dropped")]
     private static partial void LogFlushed(ILogger logger, long written, long dropped);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Reach events not written at shutdown: the database did not take them within {Seconds} s; {Unwritten} events dropped ({Written} written since start)")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Reach events not written at shutdown: the database did not take them within {Seconds} s; "
+            + "{Unwritten} events dropped ({Written} written since start)")]
     private static partial void LogNotFlushed(ILogger logger, int seconds, int unwritten, long written);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} reach events was refused for its data; writing its events one by one")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "A batch of {Count} reach events was refused for its data; writing its events one by one")]
     private static partial void LogBatchRefusedForData(ILogger logger, Exception? exception, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Reach events refused by the database; {Count} events dropped")]
@@ -165,6 +169,7 @@ public sealed partial class ReachEventWriter(ReachRecorder recorder, ReachEventS
     [LoggerMessage(Level = LogLevel.Error, Message = "Reach event {EventId} ({EventType}) refused by the database and dropped")]
     private static partial void LogEventRefused(ILogger logger, Exception? exception, Guid eventId, string eventType);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing {Count} reach events failed; retrying in {Delay} ms ({Pending} more buffered)")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Writing {Count} reach events failed; retrying in {Delay} ms ({Pending} more buffered)")]
     private static partial void LogWriteRetry(ILogger logger, Exception? exception, int count, int delay, int pending);
 }

@@ -54,6 +54,7 @@ public sealed partial class ReachRecorder
     /// <summary>No more events are accepted; what is buffered can still be read.</summary>
     internal void Complete() => _buffer.Writer.TryComplete();
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Reach buffer full or closed: {Dropped} events dropped so far ({Pending} waiting for the database)")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Reach buffer full or closed: {Dropped} events dropped so far ({Pending} waiting for the database)")]
     private static partial void LogBufferFull(ILogger logger, long dropped, int pending);
 }

@@ -19,7 +19,8 @@ public sealed class ReachTracking(ReachRecorder recorder, ViewerPseudonyms pseud
         pseudonyms.SearchIds.WasIssuedTo(searchId, pseudonyms.For(member.Subject));
 
     public void MaterialViewed(StaffMember member, string slug, string? anchor, ViewSource source, Guid? searchId, int? position) =>
-        recorder.Record(new MaterialViewed(Guid.CreateVersion7(), time.GetUtcNow(), ViewerOf(member), slug, anchor, source, searchId, position));
+        recorder.Record(new MaterialViewed(
+            Guid.CreateVersion7(), time.GetUtcNow(), ViewerOf(member), slug, anchor, source, searchId, position));
 
     private Viewer ViewerOf(StaffMember member) =>
         new(pseudonyms.For(member.Subject), [.. member.Roles.Order(StringComparer.Ordinal)], member.Centre);

@@ -55,14 +55,16 @@ public sealed partial class SqlFilesTests(ITestOutputHelper output)
     public void Every_query_file_is_used_by_its_class_and_every_query_it_asks_for_is_there()
     {
         var queryFiles = Directory.EnumerateFiles(SourceRoot, "*.sql", SearchOption.AllDirectories)
-            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(path => !path.Contains(
+                $"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .ToList();
         var loaded = Schema.Owners.SelectMany(SqlQueries.In).ToDictionary(q => Path.GetFileName(q.File), StringComparer.Ordinal);
 
         Assert.NotEmpty(queryFiles);
         foreach (var path in queryFiles)
         {
-            Assert.True(loaded.TryGetValue(Path.GetFileName(path), out var queries), $"{path} is not embedded in a project that owns tables");
+            Assert.True(
+                loaded.TryGetValue(Path.GetFileName(path), out var queries), $"{path} is not embedded in a project that owns tables");
             var source = File.ReadAllText(Path.ChangeExtension(path, ".cs"));
             var asked = QueryName().Matches(source).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
             Assert.All(queries.All, q => Assert.True(asked.Contains(q.Name), $"{q} is not used by {Path.GetFileName(path)}'s class"));
@@ -77,7 +79,8 @@ public sealed partial class SqlFilesTests(ITestOutputHelper output)
     private static partial Regex NamedTable();
 
     // A string that starts with a statement: "SELECT ...", $"UPDATE x SET", or a raw string whose first line does.
-    [GeneratedRegex(@"""(?:""""\s*)?\s*(?:SELECT\s|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|WITH\s+\w+\s+AS|CREATE\s|ALTER\s|DROP\s|DO\s+\$)[^\n]*")]
+    [GeneratedRegex(@"""(?:""""\s*)?\s*(?:SELECT\s|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM"
+        + @"|WITH\s+\w+\s+AS|CREATE\s|ALTER\s|DROP\s|DO\s+\$)[^\n]*")]
     private static partial Regex SqlInString();
 
     [GeneratedRegex(@"Sql\[""(\w+)""\]")]

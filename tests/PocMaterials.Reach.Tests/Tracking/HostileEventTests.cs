@@ -31,7 +31,11 @@ public sealed class HostileEventTests : IAsyncLifetime
             new SearchMade(Guid.NewGuid(), T0, viewer, "half \uD800 surrogaat", filters, 0),
         ], default);
 
-        Assert.Equal(1, await _db.ScalarAsync("""SELECT count(*) FROM searches WHERE query = 'evil' AND filters = '{"theme": ["hgd", "a b"]}' AND roles = ARRAY['arts', 'clb-medewerker'] AND centre = 'gent[31m'"""));
+        Assert.Equal(1, await _db.ScalarAsync("""
+            SELECT count(*) FROM searches
+            WHERE query = 'evil' AND filters = '{"theme": ["hgd", "a b"]}'
+              AND roles = ARRAY['arts', 'clb-medewerker'] AND centre = 'gent[31m'
+            """));
         Assert.Equal(1, await _db.ScalarAsync("SELECT count(*) FROM searches WHERE query = 'half \uFFFD surrogaat'"));
         Assert.Equal(1, await _db.ScalarAsync("SELECT count(*) FROM material_views WHERE faq_anchor = 'vraag  ' AND centre = 'gent[31m'"));
     }
@@ -72,7 +76,13 @@ public sealed class HostileEventTests : IAsyncLifetime
         using var writer = new ReachEventWriter(recorder, _db.Store, options, loggers.CreateLogger<ReachEventWriter>());
         // A source the table's CHECK does not allow: the database refuses this event for its data (SQLSTATE 23514).
         var refused = View("fiche-intake", T0.AddMinutes(1), Viewer("bo"), (ViewSource)99);
-        ReachEvent[] good = [Search("hgd", T0, Viewer("an"), 2), View("faq-leersteun", T0, Viewer("an")), View("faq-leersteun", T0.AddMinutes(5), Viewer("an")), View("leidraad-hgd", T0.AddMinutes(2), Viewer("cas"))];
+        ReachEvent[] good =
+        [
+            Search("hgd", T0, Viewer("an"), 2),
+            View("faq-leersteun", T0, Viewer("an")),
+            View("faq-leersteun", T0.AddMinutes(5), Viewer("an")),
+            View("leidraad-hgd", T0.AddMinutes(2), Viewer("cas")),
+        ];
 
         foreach (var reachEvent in good.Take(2).Append(refused).Concat(good.Skip(2)))
             recorder.Record(reachEvent);

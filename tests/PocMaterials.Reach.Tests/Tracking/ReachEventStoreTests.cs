@@ -19,13 +19,19 @@ public sealed class ReachEventStoreTests : IAsyncLifetime
         var an = Viewer("an");
         var bo = Viewer("bo");
         // Same batch: 0 and 10 minutes; later batches: 35 (25 after the one at 10: not counted), 70 (35 after 35: counted).
-        await _db.Store.WriteAsync([View("faq-leersteun", T0, an), View("faq-leersteun", T0.AddMinutes(10), an), View("faq-leersteun", T0.AddMinutes(5), bo)], default);
+        await _db.Store.WriteAsync(
+        [
+            View("faq-leersteun", T0, an),
+            View("faq-leersteun", T0.AddMinutes(10), an),
+            View("faq-leersteun", T0.AddMinutes(5), bo),
+        ], default);
         await _db.Store.WriteAsync([View("faq-leersteun", T0.AddMinutes(35), an)], default);
         await _db.Store.WriteAsync([View("faq-leersteun", T0.AddMinutes(70), an), View("fiche-intake", T0.AddMinutes(71), an)], default);
 
         Assert.Equal(6, await _db.ScalarAsync("SELECT count(*) FROM material_views"));
         Assert.Equal(4, await _db.ScalarAsync("SELECT count(*) FROM material_views WHERE counted"));
-        var report = await _db.Reports.MaterialViewsAsync(new Reports.ReportPeriod(new DateOnly(2025, 9, 1), new DateOnly(2026, 8, 31)), _db.Snapshot, default);
+        var report = await _db.Reports.MaterialViewsAsync(
+            new Reports.ReportPeriod(new DateOnly(2025, 9, 1), new DateOnly(2026, 8, 31)), _db.Snapshot, default);
         var faq = report.Materials.Single(m => m.Slug == "faq-leersteun");
         Assert.Equal((3, 2), (faq.Views, faq.UniqueViewers));
     }
@@ -53,8 +59,10 @@ public sealed class ReachEventStoreTests : IAsyncLifetime
         await _db.Store.WriteAsync([View("faq-leersteun", lateEvening, Viewer("an"))], default);
         await utc.WriteAsync([View("fiche-intake", lateEvening, Viewer("an"))], default);
 
-        Assert.Equal(1, await _db.ScalarAsync("SELECT count(*) FROM daily_reach WHERE dimension = 'material' AND key = 'faq-leersteun' AND day = '2025-11-25'"));
-        Assert.Equal(1, await _db.ScalarAsync("SELECT count(*) FROM daily_reach WHERE dimension = 'material' AND key = 'fiche-intake' AND day = '2025-11-24'"));
+        Assert.Equal(1, await _db.ScalarAsync(
+            "SELECT count(*) FROM daily_reach WHERE dimension = 'material' AND key = 'faq-leersteun' AND day = '2025-11-25'"));
+        Assert.Equal(1, await _db.ScalarAsync(
+            "SELECT count(*) FROM daily_reach WHERE dimension = 'material' AND key = 'fiche-intake' AND day = '2025-11-24'"));
     }
 
     [Fact]

@@ -41,6 +41,7 @@ public sealed class SearchIdsTests
         Assert.Equal(ids.Count, ids.Distinct().Count());
         Assert.All(ids, id => Assert.Equal(7, id.Version));
         Assert.All(ids, id => Assert.Equal(0b10, id.ToByteArray(bigEndian: true)[8] >> 6));
-        Assert.True(ids[^1].ToByteArray(bigEndian: true).AsSpan(0, 6).SequenceCompareTo(ids[0].ToByteArray(bigEndian: true).AsSpan(0, 6)) >= 0);
+        Assert.True(ids[^1].ToByteArray(bigEndian: true).AsSpan(0, 6)
+            .SequenceCompareTo(ids[0].ToByteArray(bigEndian: true).AsSpan(0, 6)) >= 0);
     }
 }

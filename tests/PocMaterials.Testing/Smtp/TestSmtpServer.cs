@@ -81,7 +81,8 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
         Stop(process, folder);
         throw new InvalidOperationException(
-            $"The test SMTP server did not start (it exited, or was silent for {StartTimeout.TotalSeconds} s):\n{string.Join('\n', errors)}");
+            $"The test SMTP server did not start (it exited, or was silent for {StartTimeout.TotalSeconds} s):\n"
+            + string.Join('\n', errors));
     }
 
     /// <summary>Replaces the behaviour of the running server; commands after this returns follow it.</summary>

@@ -13,7 +13,8 @@ using Microsoft.Extensions.Logging;
 namespace PocMaterials.Testing.Webhooks;
 
 /// <summary>A request the receiver got, as it came, and the status it answered with.</summary>
-public sealed record ReceivedWebhook(DateTimeOffset At, string? Id, string? Timestamp, string? Signature, string? ContentType, string Body, int Answer)
+public sealed record ReceivedWebhook(
+    DateTimeOffset At, string? Id, string? Timestamp, string? Signature, string? ContentType, string Body, int Answer)
 {
     public JsonElement Json => JsonDocument.Parse(Body).RootElement.Clone();
 
@@ -26,7 +27,8 @@ public sealed record ReceivedWebhook(DateTimeOffset At, string? Id, string? Time
     {
         if (Id is null || Timestamp is null || Signature is null || !secret.StartsWith("whsec_", StringComparison.Ordinal))
             return false;
-        var expected = Convert.ToBase64String(HMACSHA256.HashData(Convert.FromBase64String(secret["whsec_".Length..]), Encoding.UTF8.GetBytes($"{Id}.{Timestamp}.{Body}")));
+        var expected = Convert.ToBase64String(HMACSHA256.HashData(
+            Convert.FromBase64String(secret["whsec_".Length..]), Encoding.UTF8.GetBytes($"{Id}.{Timestamp}.{Body}")));
         return Signature.Split(' ').Any(s => s.StartsWith("v1,", StringComparison.Ordinal) && CryptographicOperations.FixedTimeEquals(
             Encoding.ASCII.GetBytes(s[3..]), Encoding.ASCII.GetBytes(expected)));
     }
