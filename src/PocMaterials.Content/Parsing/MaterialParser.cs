@@ -14,12 +14,6 @@ public sealed record MaterialVocabulary(
 /// <summary>Reads and validates one material file against the content contract.</summary>
 public static class MaterialParser
 {
-    private static readonly string[] Fields =
-    [
-        "title", "type", "summary", "core_processes", "themes", "domains", "roles", "contact",
-        "published", "updated", "review_by", "status", "tags",
-    ];
-
     /// <returns>The material, or null when the file has an error (all of its errors are added).</returns>
     public static Material? Parse(string slug, string text, string file, MaterialVocabulary vocabulary, List<ContentError> errors)
     {
@@ -28,7 +22,7 @@ public static class MaterialParser
         var fields = FrontMatter.Read(markdown, file, errors);
         if (fields is null)
             return null;
-        fields.RejectUnknownFields(Fields);
+        fields.RejectUnknownFields(MaterialFields.InOrder);
         var taxonomy = vocabulary.Taxonomy;
 
         var title = fields.Text("title", required: true, FieldLimits.Title);
