@@ -90,7 +90,7 @@ public sealed class ContentVersions(Database database)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>A version from its columns in the order the queries of versions give them.</summary>
+    /// <summary>A version from the first five columns, in the order every query of versions gives them.</summary>
     internal static ContentVersion Read(NpgsqlDataReader reader) => new(
         reader.GetInt32(0),
         reader.IsDBNull(1) ? null : reader.GetString(1),
