@@ -15,7 +15,11 @@ namespace PocMaterials.Publishing;
 /// Changes made through the API are already their latest version, so they are not recorded twice; two
 /// hosts seeing the same hand edit record it once, under the document's lock.
 /// </summary>
-public sealed partial class HandEditRecorder(ContentLibrary library, ContentVersions versions, VersionedFiles files, ILogger<HandEditRecorder> logger) : BackgroundService
+public sealed partial class HandEditRecorder(
+    ContentLibrary library,
+    ContentVersions versions,
+    VersionedFiles files,
+    ILogger<HandEditRecorder> logger) : BackgroundService
 {
     private readonly Channel<IReadOnlyList<(string Document, string? Path)>> _changes =
         Channel.CreateUnbounded<IReadOnlyList<(string Document, string? Path)>>(new UnboundedChannelOptions { SingleReader = true });
@@ -57,7 +61,8 @@ public sealed partial class HandEditRecorder(ContentLibrary library, ContentVers
 
     private List<(string Document, string? Path)> Everything(ContentSnapshot content) =>
     [
-        .. content.Materials.Values.Select(m => (Materials.MaterialFiles.Document(m.Slug), (string?)library.Location.FullPathOf(m.SourcePath))),
+        .. content.Materials.Values
+            .Select(m => (Materials.MaterialFiles.Document(m.Slug), (string?)library.Location.FullPathOf(m.SourcePath))),
         .. ContentDocuments.Definitions(library.Location, content.Themes.Select(t => t.Id)).Select(d => (d.Document, (string?)d.Path)),
     ];
 
@@ -86,7 +91,8 @@ public sealed partial class HandEditRecorder(ContentLibrary library, ContentVers
     /// One file on its own: a file whose text the database refuses must not keep the others of its batch from their
     /// versions. The database being away still ends the batch, to be compared again at the next change or start.
     /// </summary>
-    private async Task<bool> RecordFoundAsync(string document, string? path, Dictionary<string, string?> latest, CancellationToken cancellationToken)
+    private async Task<bool> RecordFoundAsync(
+        string document, string? path, Dictionary<string, string?> latest, CancellationToken cancellationToken)
     {
         try
         {
@@ -108,6 +114,8 @@ public sealed partial class HandEditRecorder(ContentLibrary library, ContentVers
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recording content changed on disk as versions failed")]
     private static partial void LogHandEditsFailed(ILogger logger, Exception? exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording {Document} as changed on disk failed; it is compared again at its next change or start")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Recording {Document} as changed on disk failed; it is compared again at its next change or start")]
     private static partial void LogHandEditFailed(ILogger logger, Exception? exception, string document);
 }

@@ -28,13 +28,22 @@ public static class PublishingServices
         services.AddSingleton<VersionedFiles>();
         services.AddSingleton<MaterialRedirects>();
         services.AddSingleton(sp => new MaterialFiles(
-            sp.GetRequiredService<ContentLibrary>(), sp.GetRequiredService<VersionedFiles>(), sp.GetRequiredService<ContentVersions>(),
-            sp.GetRequiredService<MaterialRedirects>(), sp.GetServices<IMaterialRecords>(), sp.GetRequiredService<IOptions<ContentOptions>>().Value.MaxFileBytes));
-        services.AddSingleton(sp => new DefinitionFiles(
-            sp.GetRequiredService<ContentLibrary>(), sp.GetRequiredService<VersionedFiles>(), sp.GetRequiredService<ContentVersions>(),
+            sp.GetRequiredService<ContentLibrary>(),
+            sp.GetRequiredService<VersionedFiles>(),
+            sp.GetRequiredService<ContentVersions>(),
+            sp.GetRequiredService<MaterialRedirects>(),
+            sp.GetServices<IMaterialRecords>(),
             sp.GetRequiredService<IOptions<ContentOptions>>().Value.MaxFileBytes));
-        services.AddSingleton(sp => new AttachmentFiles(sp.GetRequiredService<ContentLibrary>(), sp.GetRequiredService<Database>(),
-            sp.GetRequiredService<IOptions<AttachmentOptions>>().Value.MaxBytes, sp.GetRequiredService<ILogger<AttachmentFiles>>()));
+        services.AddSingleton(sp => new DefinitionFiles(
+            sp.GetRequiredService<ContentLibrary>(),
+            sp.GetRequiredService<VersionedFiles>(),
+            sp.GetRequiredService<ContentVersions>(),
+            sp.GetRequiredService<IOptions<ContentOptions>>().Value.MaxFileBytes));
+        services.AddSingleton(sp => new AttachmentFiles(
+            sp.GetRequiredService<ContentLibrary>(),
+            sp.GetRequiredService<Database>(),
+            sp.GetRequiredService<IOptions<AttachmentOptions>>().Value.MaxBytes,
+            sp.GetRequiredService<ILogger<AttachmentFiles>>()));
         services.AddHostedService<HandEditRecorder>();
         return services.AddWebhooks();
     }
@@ -43,13 +52,18 @@ public static class PublishingServices
     {
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new WebhookSecretProtector(SecretKeyFile.ReadOrCreate(
-            sp.GetRequiredService<IOptions<WebhookOptions>>().Value.SecretKey, sp.GetRequiredService<DataFolderLock>().Path, WebhookSecretProtector.KeyFileName)));
+            sp.GetRequiredService<IOptions<WebhookOptions>>().Value.SecretKey,
+            sp.GetRequiredService<DataFolderLock>().Path,
+            WebhookSecretProtector.KeyFileName)));
         services.AddSingleton<WebhookStore>();
         services.AddHostedService<WebhookSecretEncryption>();
         // Material links in payloads start where staff reach the server, as the newsletter's do.
         services.AddSingleton(sp => new MaterialEventRecorder(
-            sp.GetRequiredService<Database>(), sp.GetRequiredService<StaffCalendar>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<PublicAddressOptions>>().Value.PublicBaseUrl, sp.GetRequiredService<ILogger<MaterialEventRecorder>>()));
+            sp.GetRequiredService<Database>(),
+            sp.GetRequiredService<StaffCalendar>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<PublicAddressOptions>>().Value.PublicBaseUrl,
+            sp.GetRequiredService<ILogger<MaterialEventRecorder>>()));
         services.AddSingleton<WebhookSender>();
         services.AddTransient<WebhookDeliveryJob>();
         services.AddWebhookClient();

@@ -26,7 +26,8 @@ public sealed class PublishingDatabase : IAsyncLifetime
     public MaterialRedirects Redirects => new(Database);
 
     /// <summary>A new set of services on the same folder and database: what a second host has.</summary>
-    public MaterialFiles Materials() => new(Library, Files, Versions, Redirects, [new ReachHistory(), Clicks], ContentLibrary.DefaultMaxFileBytes);
+    public MaterialFiles Materials() =>
+        new(Library, Files, Versions, Redirects, [new ReachHistory(), Clicks], ContentLibrary.DefaultMaxFileBytes);
 
     /// <summary>The newsletter's clicks, which a rename moves too.</summary>
     public NewsletterEvents Clicks => new(Database, Options.Create(new NewsletterOptions()));
@@ -36,7 +37,8 @@ public sealed class PublishingDatabase : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _connectionString = await TestPostgres.CreateDatabaseAsync();
-        await Database.StartAsync(new PostgresOptions { ConnectionString = _connectionString }, Content.DataPath, NullLogger.Instance, CancellationToken.None);
+        await Database.StartAsync(
+            new PostgresOptions { ConnectionString = _connectionString }, Content.DataPath, NullLogger.Instance, CancellationToken.None);
         Library = new ContentLibrary(Content.Location);
         Library.Reload();
     }

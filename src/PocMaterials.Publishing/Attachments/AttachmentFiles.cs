@@ -2,40 +2,12 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using PocMaterials.Content.Library;
 using PocMaterials.Persistence;
+using PocMaterials.Publishing.Files;
 using PocMaterials.Publishing.Materials;
 
-using PocMaterials.Publishing.Files;
-
 namespace PocMaterials.Publishing.Attachments;
-
-/// <summary>A file attached to a material, as stored in content/attachments/{slug}/{name}.</summary>
-public sealed record Attachment(string Slug, string Name, long Size, AttachmentType Type, DateTimeOffset Updated, string ETag);
-
-public enum AttachmentOutcome
-{
-    Created,
-    Replaced,
-    Deleted,
-    NotFound,
-
-    /// <summary>A create over an existing attachment, without naming its version.</summary>
-    Exists,
-
-    /// <summary>The version named (If-Match) is not the one stored.</summary>
-    Stale,
-
-    /// <summary>The body is longer than the limit; it was not read further.</summary>
-    TooLarge,
-
-    /// <summary>The bytes are not what the name's extension promises, or no accepted type at all.</summary>
-    WrongType,
-}
-
-/// <param name="Detected">With <see cref="AttachmentOutcome.WrongType"/>: what the bytes turned out to be.</param>
-public sealed record AttachmentWrite(AttachmentOutcome Outcome, Attachment? Attachment = null, string? Detected = null);
 
 /// <summary>
 /// The attachments of materials, kept as plain files beside the content (so they travel with it, and every
@@ -46,6 +18,7 @@ public sealed record AttachmentWrite(AttachmentOutcome Outcome, Attachment? Atta
 public sealed partial class AttachmentFiles(ContentLibrary library, Database database, long maxBytes, ILogger<AttachmentFiles> logger)
 {
     private readonly ConcurrentDictionary<string, CheckedFile> _checked = new(StringComparer.Ordinal);
+    private readonly AttachmentLock _lock = new(database);
 
     public long MaxBytes => maxBytes;
 
@@ -86,7 +59,8 @@ public sealed partial class AttachmentFiles(ContentLibrary library, Database dat
         if (!_checked.TryGetValue(path, out var known) || known.Stamp != stamp)
         {
             var type = AttachmentTypes.Detect(stream);
-            known = new CheckedFile(stamp, ETagOf(SHA256.HashData(Rewound(stream))), type.Type == AttachmentTypes.OfFileName(name) ? type.Type : null);
+            known = new CheckedFile(
+                stamp, ETagOf(SHA256.HashData(Rewound(stream))), type.Type == AttachmentTypes.OfFileName(name) ? type.Type : null);
             if (known.Type is null)
                 LogAttachmentMismatch(logger, slug, name, type.Description);
             _checked[path] = known;
@@ -96,14 +70,16 @@ public sealed partial class AttachmentFiles(ContentLibrary library, Database dat
             stream.Dispose();
             return null;
         }
-        return new OpenedAttachment(new Attachment(slug, name, stamp.Length, known.Type, new DateTimeOffset(updated), known.ETag), Rewound(stream));
+        return new OpenedAttachment(
+            new Attachment(slug, name, stamp.Length, known.Type, new DateTimeOffset(updated), known.ETag), Rewound(stream));
     }
 
     /// <summary>
     /// Creates the attachment, or replaces it when <paramref name="ifMatch"/> names its stored version. The
     /// caller checked the names (<see cref="MaterialFiles.IsValidSlug"/>, <see cref="AttachmentNames.Problem"/>).
     /// </summary>
-    public async Task<AttachmentWrite> WriteAsync(string slug, string name, Stream body, string? ifMatch, CancellationToken cancellationToken)
+    public async Task<AttachmentWrite> WriteAsync(
+        string slug, string name, Stream body, string? ifMatch, CancellationToken cancellationToken)
     {
         var path = PathOf(slug, name) ?? throw new ArgumentException($"'{slug}/{name}' is not an attachment's place.", nameof(name));
         var folder = Path.GetDirectoryName(path)!;
@@ -116,7 +92,8 @@ public sealed partial class AttachmentFiles(ContentLibrary library, Database dat
         {
             string etag;
             DetectedType detected;
-            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.Asynchronous))
+            await using (var file = new FileStream(
+                temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.Asynchronous))
             {
                 if (await CopyAtMostAsync(body, file, cancellationToken) is not { } hash)
                     return new AttachmentWrite(AttachmentOutcome.TooLarge);
@@ -126,7 +103,7 @@ public sealed partial class AttachmentFiles(ContentLibrary library, Database dat
             if (detected.Type is null || detected.Type != AttachmentTypes.OfFileName(name))
                 return new AttachmentWrite(AttachmentOutcome.WrongType, Detected: detected.Description);
 
-            return await LockedAsync(slug, name, () =>
+            return await _lock.HoldingAsync(slug, name, () =>
             {
                 var existing = File.Exists(path) ? ETagOf(path) : null;
                 if (existing is not null && ifMatch is null)
@@ -150,7 +127,7 @@ public sealed partial class AttachmentFiles(ContentLibrary library, Database dat
     {
         if (PathOf(slug, name) is not { } path)
             return new AttachmentWrite(AttachmentOutcome.NotFound);
-        return await LockedAsync(slug, name, () =>
+        return await _lock.HoldingAsync(slug, name, () =>
         {
             if (!File.Exists(path))
                 return new AttachmentWrite(AttachmentOutcome.NotFound);
@@ -163,24 +140,6 @@ public sealed partial class AttachmentFiles(ContentLibrary library, Database dat
                 Directory.Delete(folder);
             return new AttachmentWrite(AttachmentOutcome.Deleted);
         }, cancellationToken);
-    }
-
-    /// <summary>
-    /// Runs the check-and-rename of one attachment under a PostgreSQL advisory lock, so that two hosts
-    /// sharing the content folder never both replace the same version.
-    /// </summary>
-    private async Task<AttachmentWrite> LockedAsync(string slug, string name, Func<AttachmentWrite> write, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", connection, transaction))
-        {
-            command.Parameters.Add(new() { Value = $"attachment {slug}/{name}" });
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        var result = write();
-        await transaction.CommitAsync(cancellationToken);
-        return result;
     }
 
     /// <returns>The SHA-256 of what was copied, or null as soon as the body turns out longer than the limit.</returns>
@@ -249,10 +208,4 @@ public sealed partial class AttachmentFiles(ContentLibrary library, Database dat
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Attachment {Slug}/{Name} is {Detected}, not what its name says; it is not served")]
     private static partial void LogAttachmentMismatch(ILogger logger, string slug, string name, string detected);
-}
-
-/// <summary>An attachment with its bytes open for reading; the reader disposes it.</summary>
-public sealed record OpenedAttachment(Attachment Attachment, FileStream Stream) : IDisposable
-{
-    public void Dispose() => Stream.Dispose();
 }

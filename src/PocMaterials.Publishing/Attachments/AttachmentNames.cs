@@ -13,7 +13,9 @@ public static partial class AttachmentNames
 {
     public const int MaxLength = 100;
 
-    /// <summary>Null when <paramref name="fileName"/> is a valid name, else why not (its extension is checked apart: a type, not a name).</summary>
+    /// <summary>
+    /// Null when <paramref name="fileName"/> is a valid name, else why not (its extension is checked apart: a type, not a name).
+    /// </summary>
     public static string? Problem(string fileName)
     {
         const string rule = "lower-case letters and digits in words joined by hyphens, then one extension";

@@ -18,12 +18,18 @@ public sealed record DetectedType(AttachmentType? Type, string Description);
 public static class AttachmentTypes
 {
     public static readonly AttachmentType Pdf = new("a PDF document", "application/pdf", ["pdf"], true);
-    public static readonly AttachmentType Docx = new("a Word document (docx)", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ["docx"], false);
-    public static readonly AttachmentType Pptx = new("a PowerPoint presentation (pptx)", "application/vnd.openxmlformats-officedocument.presentationml.presentation", ["pptx"], false);
-    public static readonly AttachmentType Xlsx = new("an Excel workbook (xlsx)", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ["xlsx"], false);
-    public static readonly AttachmentType Odt = new("an OpenDocument text (odt)", "application/vnd.oasis.opendocument.text", ["odt"], false);
-    public static readonly AttachmentType Odp = new("an OpenDocument presentation (odp)", "application/vnd.oasis.opendocument.presentation", ["odp"], false);
-    public static readonly AttachmentType Ods = new("an OpenDocument spreadsheet (ods)", "application/vnd.oasis.opendocument.spreadsheet", ["ods"], false);
+    public static readonly AttachmentType Docx = new(
+        "a Word document (docx)", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ["docx"], false);
+    public static readonly AttachmentType Pptx = new(
+        "a PowerPoint presentation (pptx)", "application/vnd.openxmlformats-officedocument.presentationml.presentation", ["pptx"], false);
+    public static readonly AttachmentType Xlsx = new(
+        "an Excel workbook (xlsx)", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ["xlsx"], false);
+    public static readonly AttachmentType Odt = new(
+        "an OpenDocument text (odt)", "application/vnd.oasis.opendocument.text", ["odt"], false);
+    public static readonly AttachmentType Odp = new(
+        "an OpenDocument presentation (odp)", "application/vnd.oasis.opendocument.presentation", ["odp"], false);
+    public static readonly AttachmentType Ods = new(
+        "an OpenDocument spreadsheet (ods)", "application/vnd.oasis.opendocument.spreadsheet", ["ods"], false);
     public static readonly AttachmentType Png = new("a PNG image", "image/png", ["png"], true);
     public static readonly AttachmentType Jpeg = new("a JPEG image", "image/jpeg", ["jpg", "jpeg"], true);
 
@@ -95,7 +101,8 @@ public static class AttachmentTypes
                 // Office runs what a part's declared type says, whatever the part is called (word/macros.bin as a
                 // VBA project), and a macro-enabled main document (docm, xlsm, pptm, Excel 4 macro sheets) asks for macros.
                 if (entries.Any(e => e.Name.Equals("vbaProject.bin", StringComparison.OrdinalIgnoreCase))
-                    || DeclaredContentTypes(contentTypes).Any(t => t.Contains("macro", StringComparison.OrdinalIgnoreCase) || t.Contains("vba", StringComparison.OrdinalIgnoreCase)))
+                    || DeclaredContentTypes(contentTypes).Any(t =>
+                        t.Contains("macro", StringComparison.OrdinalIgnoreCase) || t.Contains("vba", StringComparison.OrdinalIgnoreCase)))
                     return new(null, "an Office document with macros");
                 var main = new[] { ("word/", Docx), ("ppt/", Pptx), ("xl/", Xlsx) }
                     .Where(m => entries.Any(e => e.FullName.StartsWith(m.Item1, StringComparison.Ordinal))).Select(m => m.Item2).ToList();
@@ -114,7 +121,9 @@ public static class AttachmentTypes
         }
     }
 
-    /// <summary>Every content type [Content_Types].xml declares, by extension or by part; read no further than a real one can be long.</summary>
+    /// <summary>
+    /// Every content type [Content_Types].xml declares, by extension or by part; read no further than a real one can be long.
+    /// </summary>
     private static List<string> DeclaredContentTypes(ZipArchiveEntry contentTypes)
     {
         const int MaxBytes = 1024 * 1024;
@@ -124,7 +133,8 @@ public static class AttachmentTypes
         if (length > MaxBytes)
             throw new XmlException("[Content_Types].xml is larger than any Office document's.");
         // The reader tells the encoding from the bytes, as Office does (UTF-8 or UTF-16).
-        using var xml = XmlReader.Create(new MemoryStream(bytes, 0, length), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+        using var xml = XmlReader.Create(
+            new MemoryStream(bytes, 0, length), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
         var types = new List<string>();
         while (xml.Read())
         {

@@ -12,10 +12,17 @@ namespace PocMaterials.Publishing.Definitions;
 /// <summary>A definition file: the taxonomy, the contacts, the newsletter calendar or one theme.</summary>
 public sealed record Definition(string Document, string Path, string File, string? ThemeId = null)
 {
-    public static Definition Taxonomy(ContentLocation location) => new(ContentDocuments.Taxonomy, location.TaxonomyFile, "content/taxonomy.yml");
-    public static Definition Contacts(ContentLocation location) => new(ContentDocuments.Contacts, location.ContactsFile, "content/contacts.yml");
-    public static Definition NewsletterCalendar(ContentLocation location) => new(ContentDocuments.NewsletterCalendar, location.NewsletterFile, "content/newsletter.yml");
-    public static Definition Theme(ContentLocation location, string id) => new(ContentDocuments.Theme(id), System.IO.Path.Combine(location.ThemesPath, id + ".md"), $"themes/{id}.md", id);
+    public static Definition Taxonomy(ContentLocation location) =>
+        new(ContentDocuments.Taxonomy, location.TaxonomyFile, "content/taxonomy.yml");
+
+    public static Definition Contacts(ContentLocation location) =>
+        new(ContentDocuments.Contacts, location.ContactsFile, "content/contacts.yml");
+
+    public static Definition NewsletterCalendar(ContentLocation location) =>
+        new(ContentDocuments.NewsletterCalendar, location.NewsletterFile, "content/newsletter.yml");
+
+    public static Definition Theme(ContentLocation location, string id) =>
+        new(ContentDocuments.Theme(id), System.IO.Path.Combine(location.ThemesPath, id + ".md"), $"themes/{id}.md", id);
 }
 
 /// <summary>
@@ -29,15 +36,24 @@ public sealed class DefinitionFiles(ContentLibrary library, VersionedFiles files
 
     public static FileSource? Read(Definition definition) => VersionedFiles.Read(definition.Path);
 
-    public async Task<WriteResult> WriteAsync(Definition definition, string text, string? ifMatch, string author, CancellationToken cancellationToken, bool overwrite = false, string? summary = null)
+    public async Task<WriteResult> WriteAsync(
+        Definition definition,
+        string text,
+        string? ifMatch,
+        string author,
+        CancellationToken cancellationToken,
+        bool overwrite = false,
+        string? summary = null)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
         var errors = bytes.Length > maxFileBytes
-            ? [new ContentError(definition.File, 1, "file", $"is {bytes.Length:N0} bytes; a content file may be at most {maxFileBytes:N0} bytes (Content:MaxFileBytes).")]
+            ? [new ContentError(definition.File, 1, "file",
+                $"is {bytes.Length:N0} bytes; a content file may be at most {maxFileBytes:N0} bytes (Content:MaxFileBytes).")]
             : Validate(definition, text.Replace("\r\n", "\n", StringComparison.Ordinal));
         if (errors.Count > 0)
             return new WriteResult(WriteOutcome.Invalid, Errors: errors);
-        return await files.WriteAsync(new FileChange(definition.Document, () => File.Exists(definition.Path) ? definition.Path : null, definition.Path, bytes, ifMatch, author, overwrite, summary), cancellationToken);
+        var change = Change(definition, bytes, ifMatch, author) with { Overwrite = overwrite, Summary = summary };
+        return await files.WriteAsync(change, cancellationToken);
     }
 
     /// <summary>Removes a theme or the calendar; the taxonomy and contacts are required and cannot be removed.</summary>
@@ -46,13 +62,18 @@ public sealed class DefinitionFiles(ContentLibrary library, VersionedFiles files
         var errors = definition.ThemeId is { } id ? ThemeUsers(id) : [];
         if (errors.Count > 0)
             return new WriteResult(WriteOutcome.Invalid, Errors: errors);
-        return await files.WriteAsync(new FileChange(definition.Document, () => File.Exists(definition.Path) ? definition.Path : null, definition.Path, null, ifMatch, author), cancellationToken);
+        return await files.WriteAsync(Change(definition, null, ifMatch, author), cancellationToken);
     }
 
-    public async Task<WriteResult?> RestoreAsync(Definition definition, int version, string? ifMatch, string author, CancellationToken cancellationToken) =>
+    public async Task<WriteResult?> RestoreAsync(
+        Definition definition, int version, string? ifMatch, string author, CancellationToken cancellationToken) =>
         await versions.GetAsync(definition.Document, version, cancellationToken) is { Text: { } text }
-            ? await WriteAsync(definition, text, ifMatch, author, cancellationToken, overwrite: true, summary: $"restored version {version}")
+            ? await WriteAsync(
+                definition, text, ifMatch, author, cancellationToken, overwrite: true, summary: $"restored version {version}")
             : null;
+
+    private static FileChange Change(Definition definition, byte[]? bytes, string? ifMatch, string author) =>
+        new(definition.Document, () => File.Exists(definition.Path) ? definition.Path : null, definition.Path, bytes, ifMatch, author);
 
     private List<ContentError> Validate(Definition definition, string text)
     {
@@ -75,7 +96,8 @@ public sealed class DefinitionFiles(ContentLibrary library, VersionedFiles files
                 }
                 break;
             case ContentDocuments.NewsletterCalendar:
-                NewsletterCalendarParser.Parse(text, definition.File, content.Taxonomy, content.ThemesById.Keys.ToHashSet(StringComparer.Ordinal), errors);
+                NewsletterCalendarParser.Parse(
+                    text, definition.File, content.Taxonomy, content.ThemesById.Keys.ToHashSet(StringComparer.Ordinal), errors);
                 break;
             default:
                 ThemeParser.Parse(definition.ThemeId!, text, definition.File, content.Taxonomy, content.Contacts.ContainsKey, errors);
@@ -106,7 +128,7 @@ public sealed class DefinitionFiles(ContentLibrary library, VersionedFiles files
         foreach (var (month, feature) in content.NewsletterCalendar.Months)
         {
             if (feature.Kind == FeatureKind.CoreProcess && !taxonomy.CoreProcesses.Contains(feature.Id))
-                yield return Broken("content/newsletter.yml", month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), feature.Id, "taxonomy.yml");
+                yield return Broken("content/newsletter.yml", MonthField(month), feature.Id, "taxonomy.yml");
         }
     }
 
@@ -115,13 +137,20 @@ public sealed class DefinitionFiles(ContentLibrary library, VersionedFiles files
         var content = library.Current;
         return
         [
-            .. content.Materials.Values.Where(m => m.Themes.Contains(id)).OrderBy(m => m.SourcePath, StringComparer.Ordinal)
-                .Select(m => new ContentError(m.SourcePath, 1, "themes", $"uses theme '{id}'; change this material before removing the theme.")),
-            .. content.NewsletterCalendar.Months.Where(f => f.Value.Kind == FeatureKind.Theme && f.Value.Id == id)
-                .Select(f => new ContentError("content/newsletter.yml", 1, f.Key.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
+            .. content.Materials.Values
+                .Where(m => m.Themes.Contains(id))
+                .OrderBy(m => m.SourcePath, StringComparer.Ordinal)
+                .Select(m => new ContentError(m.SourcePath, 1, "themes",
+                    $"uses theme '{id}'; change this material before removing the theme.")),
+            .. content.NewsletterCalendar.Months
+                .Where(f => f.Value.Kind == FeatureKind.Theme && f.Value.Id == id)
+                .Select(f => new ContentError("content/newsletter.yml", 1, MonthField(f.Key),
                     $"features theme '{id}'; change the calendar before removing the theme.")),
         ];
     }
+
+    /// <summary>A month of the newsletter calendar as its file names it, the field of its errors.</summary>
+    private static string MonthField(DateOnly month) => month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
     private static ContentError Broken(string file, string field, string id, string definitions) =>
         new(file, 1, field, $"uses '{id}', which the new {definitions} no longer has; change this file first.");

@@ -14,7 +14,13 @@ public sealed record AliasResult(WriteResult? Written, string? Refusal = null);
 /// </summary>
 public static partial class TermAliases
 {
-    public static async Task<AliasResult> AddAsync(DefinitionFiles files, ContentSnapshot content, string target, string alias, string author, CancellationToken cancellationToken)
+    public static async Task<AliasResult> AddAsync(
+        DefinitionFiles files,
+        ContentSnapshot content,
+        string target,
+        string alias,
+        string author,
+        CancellationToken cancellationToken)
     {
         if (NamesOf(content, target) is not { } names)
             return new AliasResult(null, $"'{target}' is neither a term of taxonomy.yml nor a theme.");
@@ -25,11 +31,18 @@ public static partial class TermAliases
             return new AliasResult(null, $"{definition.File} does not exist.");
         var edited = names.IsTheme ? AddToFrontMatter(source.Text, alias) : AddToTaxonomyTerm(source.Text, target, alias);
         if (edited is null)
-            return new AliasResult(null, $"The entry of '{target}' in {definition.File} is not laid out in a way this edit understands; add the alias by hand.");
-        return new AliasResult(await files.WriteAsync(definition, edited, source.ETag, author, cancellationToken, summary: $"alias '{alias}' added to {target}"));
+        {
+            return new AliasResult(null,
+                $"The entry of '{target}' in {definition.File} is not laid out in a way this edit understands; add the alias by hand.");
+        }
+        var written = await files.WriteAsync(
+            definition, edited, source.ETag, author, cancellationToken, summary: $"alias '{alias}' added to {target}");
+        return new AliasResult(written);
     }
 
-    /// <summary>A taxonomy term's label and aliases (any list, the glossary included), or a theme's title and aliases; null for neither.</summary>
+    /// <summary>
+    /// A taxonomy term's label and aliases (any list, the glossary included), or a theme's title and aliases; null for neither.
+    /// </summary>
     private static (IReadOnlyList<string> Names, bool IsTheme)? NamesOf(ContentSnapshot content, string target)
     {
         var taxonomy = content.Taxonomy;
@@ -68,7 +81,10 @@ public static partial class TermAliases
         return end < 0 ? null : AddToBlock(lines, 0, end, 0, alias);
     }
 
-    /// <summary>Within lines (after, end): extends `aliases: [..]` or an `aliases:` block list, or adds the key after line <paramref name="after"/>.</summary>
+    /// <summary>
+    /// Within lines (after, end): extends `aliases: [..]` or an `aliases:` block list, or adds the key after line
+    /// <paramref name="after"/>.
+    /// </summary>
     private static string? AddToBlock(List<string> lines, int after, int end, int keyIndent, string alias)
     {
         var quoted = Quote(alias);
@@ -86,8 +102,12 @@ public static partial class TermAliases
             if (value.Length > 0)
                 return null;
             var last = i;
-            while (last + 1 < end && lines[last + 1].TrimStart().StartsWith("- ", StringComparison.Ordinal) && Indent(lines[last + 1]) >= keyIndent)
+            while (last + 1 < end
+                && lines[last + 1].TrimStart().StartsWith("- ", StringComparison.Ordinal)
+                && Indent(lines[last + 1]) >= keyIndent)
+            {
                 last++;
+            }
             var itemIndent = last > i ? Indent(lines[last]) : keyIndent + 2;
             lines.Insert(last + 1, $"{new string(' ', itemIndent)}- {quoted}");
             return string.Join('\n', lines);
@@ -101,7 +121,8 @@ public static partial class TermAliases
 
     private static int Indent(string line) => line.Length - line.TrimStart(' ').Length;
 
-    private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+    private static string Quote(string value) =>
+        "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
     private static string Unquote(string value) => value.Trim().Trim('"', '\'');
 

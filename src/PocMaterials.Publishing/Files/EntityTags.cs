@@ -9,5 +9,6 @@ public static class EntityTags
     /// so a weak tag never does).
     /// </summary>
     public static bool IfMatchHolds(string ifMatch, string? current) =>
-        current is not null && (ifMatch.Trim() == "*" || ifMatch.Split(',', StringSplitOptions.TrimEntries).Contains(current, StringComparer.Ordinal));
+        current is not null
+        && (ifMatch.Trim() == "*" || ifMatch.Split(',', StringSplitOptions.TrimEntries).Contains(current, StringComparer.Ordinal));
 }

@@ -25,7 +25,8 @@ public enum WriteOutcome
     Stale,
 }
 
-public sealed record WriteResult(WriteOutcome Outcome, string? ETag = null, IReadOnlyList<ContentError>? Errors = null, int? Version = null);
+public sealed record WriteResult(
+    WriteOutcome Outcome, string? ETag = null, IReadOnlyList<ContentError>? Errors = null, int? Version = null);
 
 /// <summary>One change of a content file: its new bytes, or null to remove it.</summary>
 /// <param name="Locate">Where the file is now (null: it does not exist); asked under the lock.</param>
@@ -33,7 +34,15 @@ public sealed record WriteResult(WriteOutcome Outcome, string? ETag = null, IRea
 /// <param name="IfMatch">The ETag of the version the editor changed; null for a create.</param>
 /// <param name="Overwrite">Replace whatever is stored without naming it (a restore: what it replaces stays a version).</param>
 /// <param name="Summary">What the version says it did; null to describe the difference.</param>
-public sealed record FileChange(string Document, Func<string?> Locate, string NewPath, byte[]? Bytes, string? IfMatch, string Author, bool Overwrite = false, string? Summary = null);
+public sealed record FileChange(
+    string Document,
+    Func<string?> Locate,
+    string NewPath,
+    byte[]? Bytes,
+    string? IfMatch,
+    string Author,
+    bool Overwrite = false,
+    string? Summary = null);
 
 /// <summary>
 /// Writes content files as the management API changes them: under the document's lock shared by every
@@ -55,7 +64,8 @@ public sealed class VersionedFiles(ContentVersions versions, ContentLibrary libr
         return new FileSource(Encoding.UTF8.GetString(bytes), ETagOf(bytes));
     }
 
-    public async Task<WriteResult> WriteAsync(FileChange change, CancellationToken cancellationToken) => Served(await versions.ChangeAsync(change.Document, async history =>
+    public async Task<WriteResult> WriteAsync(FileChange change, CancellationToken cancellationToken) =>
+        Served(await versions.ChangeAsync(change.Document, async history =>
         {
             var path = change.Locate();
             var current = Read(path);
@@ -64,7 +74,8 @@ public sealed class VersionedFiles(ContentVersions versions, ContentLibrary libr
             await RecordUnseenAsync(history, current, cancellationToken);
             var text = change.Bytes is null ? null : Encoding.UTF8.GetString(change.Bytes);
             var etag = change.Bytes is null ? null : ETagOf(change.Bytes);
-            var version = await history.RecordAsync(text, etag, change.Author, change.Summary ?? ChangeSummaries.Describe(current?.Text, text), cancellationToken);
+            var summary = change.Summary ?? ChangeSummaries.Describe(current?.Text, text);
+            var version = await history.RecordAsync(text, etag, change.Author, summary, cancellationToken);
             if (change.Bytes is null)
             {
                 File.Delete(path!);
@@ -90,7 +101,9 @@ public sealed class VersionedFiles(ContentVersions versions, ContentLibrary libr
     public Task<bool> RecordFoundAsync(string document, string? path, CancellationToken cancellationToken) =>
         versions.ChangeAsync(document, history => RecordUnseenAsync(history, Read(path), cancellationToken), cancellationToken);
 
-    /// <summary>Writes to a temporary file beside the target, then renames it over: readers see the old file or the new, never half.</summary>
+    /// <summary>
+    /// Writes to a temporary file beside the target, then renames it over: readers see the old file or the new, never half.
+    /// </summary>
     public static async Task WriteWholeAsync(string path, byte[] bytes, CancellationToken cancellationToken)
     {
         var folder = Path.GetDirectoryName(path)!;
@@ -125,7 +138,8 @@ public sealed class VersionedFiles(ContentVersions versions, ContentLibrary libr
         // is no version (refused rather than kept as bytes, as every write through the API refuses it too).
         if (latest?.Version.ETag == current?.ETag || (current is not null && ContentText.NulLine(current.Text) is not null))
             return false;
-        await history.RecordAsync(current?.Text, current?.ETag, ContentVersions.FileSystem, ChangeSummaries.Describe(latest?.Text, current?.Text), cancellationToken);
+        var summary = ChangeSummaries.Describe(latest?.Text, current?.Text);
+        await history.RecordAsync(current?.Text, current?.ETag, ContentVersions.FileSystem, summary, cancellationToken);
         return true;
     }
 }

@@ -16,7 +16,12 @@ namespace PocMaterials.Publishing.Materials;
 /// </summary>
 /// <param name="records">What the features keep by a material's slug (reach, newsletter clicks): moved along with a rename.</param>
 public sealed partial class MaterialFiles(
-    ContentLibrary library, VersionedFiles files, ContentVersions versions, MaterialRedirects redirects, IEnumerable<IMaterialRecords> records, long maxFileBytes)
+    ContentLibrary library,
+    VersionedFiles files,
+    ContentVersions versions,
+    MaterialRedirects redirects,
+    IEnumerable<IMaterialRecords> records,
+    long maxFileBytes)
 {
     /// <summary>Lower-case words joined by hyphens, no device name: a file name on every system, never a path.</summary>
     public static bool IsValidSlug(string slug) => slug.Length <= 100 && SlugPattern().IsMatch(slug) && !DeviceNames.IsReserved(slug);
@@ -43,7 +48,8 @@ public sealed partial class MaterialFiles(
         files.WriteAsync(Change(slug, null, ifMatch, author), cancellationToken);
 
     /// <summary>Makes an earlier version the current one again, as a new version; a removal cannot be restored.</summary>
-    public async Task<WriteResult?> RestoreAsync(string slug, int version, string? ifMatch, string author, CancellationToken cancellationToken)
+    public async Task<WriteResult?> RestoreAsync(
+        string slug, int version, string? ifMatch, string author, CancellationToken cancellationToken)
     {
         if (await versions.GetAsync(Document(slug), version, cancellationToken) is not { Text: { } text })
             return null;
@@ -51,14 +57,17 @@ public sealed partial class MaterialFiles(
         var errors = Validate(slug, text, bytes.Length);
         if (errors.Count > 0)
             return new WriteResult(WriteOutcome.Invalid, Errors: errors);
-        return await files.WriteAsync(Change(slug, bytes, ifMatch, author) with { Overwrite = true, Summary = $"restored version {version}" }, cancellationToken);
+        var change = Change(slug, bytes, ifMatch, author) with { Overwrite = true, Summary = $"restored version {version}" };
+        return await files.WriteAsync(change, cancellationToken);
     }
 
     /// <summary>
     /// Gives a material a new slug: its file is renamed in its folder, its versions and reach move with it,
     /// and the old slug answers with a redirect.
     /// </summary>
-    public async Task<WriteResult> RenameAsync(string slug, string newSlug, string? ifMatch, string author, CancellationToken cancellationToken) => files.Served(await versions.ChangeAsync([Document(slug), Document(newSlug)], async histories =>
+    public async Task<WriteResult> RenameAsync(
+        string slug, string newSlug, string? ifMatch, string author, CancellationToken cancellationToken) =>
+        files.Served(await versions.ChangeAsync([Document(slug), Document(newSlug)], async histories =>
         {
             var (from, to) = histories[0].Document == Document(slug) ? (histories[0], histories[1]) : (histories[1], histories[0]);
             if (PathOf(slug) is not { } path || VersionedFiles.Read(path) is not { } current)
@@ -98,7 +107,8 @@ public sealed partial class MaterialFiles(
         var errors = new List<ContentError>();
         if (size > maxFileBytes)
         {
-            errors.Add(new ContentError(file, 1, "file", $"is {size:N0} bytes; a content file may be at most {maxFileBytes:N0} bytes (Content:MaxFileBytes)."));
+            errors.Add(new ContentError(file, 1, "file",
+                $"is {size:N0} bytes; a content file may be at most {maxFileBytes:N0} bytes (Content:MaxFileBytes)."));
             return errors;
         }
         var content = library.Current;
@@ -116,7 +126,9 @@ public sealed partial class MaterialFiles(
     /// </summary>
     public string? PathOf(string slug) =>
         Directory.Exists(library.Location.MaterialsPath)
-            ? Directory.EnumerateFiles(library.Location.MaterialsPath, slug + ".md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).FirstOrDefault()
+            ? Directory.EnumerateFiles(library.Location.MaterialsPath, slug + ".md", SearchOption.AllDirectories)
+                .Order(StringComparer.Ordinal)
+                .FirstOrDefault()
             : null;
 
     [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*\z")]

@@ -1,6 +1,6 @@
 using Npgsql;
-using NpgsqlTypes;
 using PocMaterials.Persistence;
+using PocMaterials.Persistence.Queries;
 
 namespace PocMaterials.Publishing.Versions;
 
@@ -21,11 +21,11 @@ public sealed class ContentVersions(Database database)
     /// <summary>The author of a change found on disk rather than made through the API.</summary>
     public const string FileSystem = "file system";
 
+    private static readonly SqlQueries Sql = SqlQueries.For(typeof(ContentVersions));
+
     public async Task<IReadOnlyList<ContentVersion>> ListAsync(string document, CancellationToken cancellationToken)
     {
-        await using var command = database.DataSource.CreateCommand(
-            "SELECT version, etag, author, summary, created_at FROM content_versions WHERE document = $1 ORDER BY version DESC");
-        command.Parameters.Add(new() { Value = document });
+        await using var command = Sql["List"].Command(database.DataSource, document);
         var versions = new List<ContentVersion>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -34,11 +34,12 @@ public sealed class ContentVersions(Database database)
     }
 
     /// <summary>The ETag of each document's latest version (null for a removal); documents without history are absent.</summary>
-    public async Task<Dictionary<string, string?>> LatestETagsAsync(IReadOnlyCollection<string> documents, CancellationToken cancellationToken)
+    public async Task<Dictionary<string, string?>> LatestETagsAsync(
+        IReadOnlyCollection<string> documents, CancellationToken cancellationToken)
     {
-        await using var command = database.DataSource.CreateCommand(
-            "SELECT DISTINCT ON (document) document, etag FROM content_versions WHERE document = ANY($1) ORDER BY document, version DESC");
-        command.Parameters.Add(new() { Value = documents.ToArray() });
+        // One value, the array: given bare, its documents would be taken for the values of $1, $2, ...
+        await using var command = Sql["LatestETags"].Command(
+            database.DataSource, new NpgsqlParameter<string[]> { TypedValue = [.. documents] });
         var latest = new Dictionary<string, string?>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -47,16 +48,14 @@ public sealed class ContentVersions(Database database)
     }
 
     /// <summary>A version with its text (null for a removal), or null when there is no such version.</summary>
-    public async Task<(ContentVersion Version, string? Text)?> GetAsync(string document, int number, CancellationToken cancellationToken)
+    public async Task<(ContentVersion Version, string? Text)?> GetAsync(
+        string document, int number, CancellationToken cancellationToken)
     {
-        await using var command = database.DataSource.CreateCommand(
-            "SELECT version, etag, author, summary, created_at, text FROM content_versions WHERE document = $1 AND version = $2");
-        command.Parameters.Add(new() { Value = document });
-        command.Parameters.Add(new() { Value = number });
+        await using var command = Sql["Get"].Command(database.DataSource, document, number);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
             return null;
-        return (Read(reader), reader.IsDBNull(5) ? null : reader.GetString(5));
+        return (Read(reader), ReadText(reader));
     }
 
     /// <summary>
@@ -67,14 +66,16 @@ public sealed class ContentVersions(Database database)
         ChangeAsync([document], histories => change(histories[0]), cancellationToken);
 
     /// <summary>The same for several documents at once (a rename), locked in one order so two changes never wait on each other.</summary>
-    public async Task<T> ChangeAsync<T>(IReadOnlyList<string> documents, Func<IReadOnlyList<DocumentHistory>, Task<T>> change, CancellationToken cancellationToken)
+    public async Task<T> ChangeAsync<T>(
+        IReadOnlyList<string> documents,
+        Func<IReadOnlyList<DocumentHistory>, Task<T>> change,
+        CancellationToken cancellationToken)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         foreach (var document in documents.Order(StringComparer.Ordinal))
         {
-            await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended('content:' || $1, 0))", connection, transaction);
-            command.Parameters.Add(new() { Value = document });
+            await using var command = Sql["Lock"].Command(connection, document);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
         var result = await change([.. documents.Select(d => new DocumentHistory(d, connection, transaction))]);
@@ -85,62 +86,18 @@ public sealed class ContentVersions(Database database)
     /// <summary>Moves a document's history to a new name (a renamed material keeps its versions), after any the new name had.</summary>
     public static async Task MoveAsync(DocumentHistory from, string to, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(
-            """
-            UPDATE content_versions SET document = $2, version = version + coalesce((SELECT max(version) FROM content_versions WHERE document = $2), 0)
-            WHERE document = $1
-            """, from.Connection, from.Transaction);
-        command.Parameters.Add(new() { Value = from.Document });
-        command.Parameters.Add(new() { Value = to });
+        await using var command = Sql["Move"].Command(from.Connection, from.Document, to);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>A version from the first five columns, in the order every query of versions gives them.</summary>
     internal static ContentVersion Read(NpgsqlDataReader reader) => new(
-        reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4));
-}
+        reader.GetInt32(0),
+        reader.IsDBNull(1) ? null : reader.GetString(1),
+        reader.GetString(2),
+        reader.GetString(3),
+        reader.GetFieldValue<DateTimeOffset>(4));
 
-/// <summary>The versions of one document, inside the transaction that holds its lock.</summary>
-public sealed class DocumentHistory
-{
-    internal DocumentHistory(string document, NpgsqlConnection connection, NpgsqlTransaction transaction)
-    {
-        Document = document;
-        Connection = connection;
-        Transaction = transaction;
-    }
-
-    public string Document { get; }
-
-    /// <summary>The connection and transaction of the lock, for what must commit with the version (a rename's redirect).</summary>
-    public NpgsqlConnection Connection { get; }
-    public NpgsqlTransaction Transaction { get; }
-
-    /// <summary>The latest version with its text, or null when the document has no history yet.</summary>
-    public async Task<(ContentVersion Version, string? Text)?> LatestAsync(CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(
-            "SELECT version, etag, author, summary, created_at, text FROM content_versions WHERE document = $1 ORDER BY version DESC LIMIT 1", Connection, Transaction);
-        command.Parameters.Add(new() { Value = Document });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
-            return null;
-        return (ContentVersions.Read(reader), reader.IsDBNull(5) ? null : reader.GetString(5));
-    }
-
-    /// <summary>Records the next version: the file's new text, or null when it was removed.</summary>
-    public async Task<int> RecordAsync(string? text, string? etag, string author, string summary, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(
-            """
-            INSERT INTO content_versions (document, version, etag, text, author, summary)
-            SELECT $1, coalesce(max(version), 0) + 1, $2, $3, $4, $5 FROM content_versions WHERE document = $1
-            RETURNING version
-            """, Connection, Transaction);
-        command.Parameters.Add(new() { Value = Document });
-        command.Parameters.Add(new() { Value = (object?)etag ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new() { Value = (object?)text ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new() { Value = author });
-        command.Parameters.Add(new() { Value = summary });
-        return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
+    /// <summary>The text that follows a version's columns, null for a removal.</summary>
+    internal static string? ReadText(NpgsqlDataReader reader) => reader.IsDBNull(5) ? null : reader.GetString(5);
 }

@@ -19,8 +19,11 @@ public static class TextDiff
         {
             // A hunk joins the blocks whose contexts touch.
             var last = i;
-            while (last + 1 < blocks.Count && blocks[last + 1].DeleteStartA - (blocks[last].DeleteStartA + blocks[last].DeleteCountA) <= 2 * Context)
+            while (last + 1 < blocks.Count
+                && blocks[last + 1].DeleteStartA - (blocks[last].DeleteStartA + blocks[last].DeleteCountA) <= 2 * Context)
+            {
                 last++;
+            }
             var startA = Math.Max(0, blocks[i].DeleteStartA - Context);
             var startB = Math.Max(0, blocks[i].InsertStartB - Context);
             var endA = Math.Min(a.Count, blocks[last].DeleteStartA + blocks[last].DeleteCountA + Context);

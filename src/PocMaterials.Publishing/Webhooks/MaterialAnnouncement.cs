@@ -7,7 +7,14 @@ namespace PocMaterials.Publishing.Webhooks;
 
 /// <summary>The metadata a payload carries about a material: never its body.</summary>
 public sealed record MaterialPayload(
-    string Slug, string Title, string Type, string? Summary, IReadOnlyList<string> Themes, IReadOnlyList<string> Roles, DateOnly? Updated, string Url);
+    string Slug,
+    string Title,
+    string Type,
+    string? Summary,
+    IReadOnlyList<string> Themes,
+    IReadOnlyList<string> Roles,
+    DateOnly? Updated,
+    string Url);
 
 /// <summary>
 /// A material as webhooks tell of it: whether staff can see it (published and its date reached), for
@@ -42,7 +49,8 @@ public sealed record MaterialAnnouncement(string Fingerprint, bool Visible, IRea
     /// The event a receiver serving <paramref name="audience"/> gets for this change, if any. Unpublished and
     /// removed events carry the material as it was last announced, so a receiver learns nothing it could not see.
     /// </summary>
-    public static (string Type, MaterialPayload Material)? EventFor(MaterialAnnouncement? before, MaterialAnnouncement? after, StaffMember audience)
+    public static (string Type, MaterialPayload Material)? EventFor(
+        MaterialAnnouncement? before, MaterialAnnouncement? after, StaffMember audience)
     {
         var was = before?.IsVisibleTo(audience) == true;
         var now = after?.IsVisibleTo(audience) == true;

@@ -5,6 +5,7 @@ using PocMaterials.Content.Library;
 using PocMaterials.Content.Materials;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Persistence;
+using PocMaterials.Persistence.Queries;
 
 namespace PocMaterials.Publishing.Webhooks;
 
@@ -15,11 +16,18 @@ namespace PocMaterials.Publishing.Webhooks;
 /// hosts sharing a content folder announce each change once, a host that lags behind announces nothing
 /// stale, and a change seen merged by one host and in steps by another is announced once either way.
 /// </summary>
-public sealed partial class MaterialEventRecorder(Database database, StaffCalendar calendar, TimeProvider time, string publicBaseUrl, ILogger<MaterialEventRecorder> logger)
+public sealed partial class MaterialEventRecorder(
+    Database database,
+    StaffCalendar calendar,
+    TimeProvider time,
+    string publicBaseUrl,
+    ILogger<MaterialEventRecorder> logger)
 {
     // The first key of the advisory locks per slug; "WHKS" in ASCII.
     private const int LockClass = 0x57484B53;
     private const int ChunkSize = 100;
+
+    private static readonly SqlQueries Sql = SqlQueries.For(typeof(MaterialEventRecorder));
 
     /// <summary>Records the events of one reload of this host's content.</summary>
     /// <returns>The deliveries recorded, to be handed to their jobs.</returns>
@@ -39,7 +47,7 @@ public sealed partial class MaterialEventRecorder(Database database, StaffCalend
     {
         var today = calendar.Today;
         var announced = new Dictionary<string, (string Fingerprint, bool Visible)>(StringComparer.Ordinal);
-        await using (var command = database.DataSource.CreateCommand("SELECT slug, fingerprint, visible FROM webhook_material_states"))
+        await using (var command = Sql["Announced"].Command(database.DataSource))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -64,7 +72,11 @@ public sealed partial class MaterialEventRecorder(Database database, StaffCalend
             }
         }
         if (!datesOnly)
-            observations.AddRange(announced.Where(a => !snapshot.Materials.ContainsKey(a.Key)).Select(a => new Observation(a.Key, a.Value.Fingerprint, null)));
+        {
+            observations.AddRange(announced
+                .Where(a => !snapshot.Materials.ContainsKey(a.Key))
+                .Select(a => new Observation(a.Key, a.Value.Fingerprint, null)));
+        }
         return await ObserveAsync(observations, cancellationToken);
     }
 
@@ -74,9 +86,7 @@ public sealed partial class MaterialEventRecorder(Database database, StaffCalend
             return [];
         var today = calendar.Today;
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
-        List<WebhookEndpoint> endpoints;
-        await using (var command = new NpgsqlCommand($"SELECT {WebhookStore.EndpointColumns} FROM webhook_endpoints", connection))
-            endpoints = await WebhookStore.ReadEndpointsAsync(command, cancellationToken);
+        var endpoints = await WebhookStore.ListAsync(connection, cancellationToken);
 
         var deliveries = new List<long>();
         // A transaction per chunk, not per material: the first start records every material. Slugs are locked
@@ -99,7 +109,11 @@ public sealed partial class MaterialEventRecorder(Database database, StaffCalend
     }
 
     private async Task<IReadOnlyList<long>> RecordAloneAsync(
-        NpgsqlConnection connection, Observation observation, List<WebhookEndpoint> endpoints, DateOnly today, CancellationToken cancellationToken)
+        NpgsqlConnection connection,
+        Observation observation,
+        List<WebhookEndpoint> endpoints,
+        DateOnly today,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -114,31 +128,32 @@ public sealed partial class MaterialEventRecorder(Database database, StaffCalend
 
     /// <summary>Records the events of some observations in one transaction.</summary>
     private async Task<List<long>> RecordAsync(
-        NpgsqlConnection connection, IReadOnlyList<Observation> observations, List<WebhookEndpoint> endpoints, DateOnly today, CancellationToken cancellationToken)
+        NpgsqlConnection connection,
+        IReadOnlyList<Observation> observations,
+        List<WebhookEndpoint> endpoints,
+        DateOnly today,
+        CancellationToken cancellationToken)
     {
         var recorded = new List<(long Delivery, WebhookMessage Message, long Endpoint)>();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         foreach (var observation in observations)
         {
             var after = observation.Material is { } material ? MaterialAnnouncement.Of(material, today, publicBaseUrl) : null;
-            await using (var lockSlug = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1, hashtext($2))", connection, transaction))
-            {
-                lockSlug.Parameters.Add(new() { Value = LockClass });
-                lockSlug.Parameters.Add(new() { Value = observation.Slug });
+            await using (var lockSlug = Sql["LockSlug"].Command(connection, LockClass, observation.Slug))
                 await lockSlug.ExecuteNonQueryAsync(cancellationToken);
-            }
-            var before = await ReadAsync(connection, transaction, observation.Slug, cancellationToken);
+            var before = await ReadAsync(connection, observation.Slug, cancellationToken);
             // Another host announced this change already, or this host's view is behind what was announced.
             if (before?.Fingerprint != observation.FingerprintBefore || (after?.SameAs(before) ?? before is null))
                 continue;
-            await WriteAsync(connection, transaction, observation.Slug, after, cancellationToken);
+            await WriteAsync(connection, observation.Slug, after, cancellationToken);
             var occurredAt = time.GetUtcNow();
             foreach (var endpoint in endpoints)
             {
                 if (MaterialAnnouncement.EventFor(before, after, endpoint.Audience) is not { } e || !endpoint.Events.Contains(e.Type))
                     continue;
                 var message = WebhookMessage.New(e.Type, occurredAt, e.Material);
-                recorded.Add((await WebhookStore.AddAsync(connection, transaction, endpoint.Id, message, cancellationToken), message, endpoint.Id));
+                var delivery = await WebhookStore.AddAsync(connection, endpoint.Id, message, cancellationToken);
+                recorded.Add((delivery, message, endpoint.Id));
             }
         }
         await transaction.CommitAsync(cancellationToken);
@@ -150,10 +165,10 @@ public sealed partial class MaterialEventRecorder(Database database, StaffCalend
     private static string? FingerprintIn(ContentSnapshot snapshot, string slug) =>
         snapshot.Materials.TryGetValue(slug, out var material) ? MaterialAnnouncement.FingerprintOf(material) : null;
 
-    private static async Task<MaterialAnnouncement?> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string slug, CancellationToken cancellationToken)
+    private static async Task<MaterialAnnouncement?> ReadAsync(
+        NpgsqlConnection connection, string slug, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("SELECT fingerprint, visible, roles, material FROM webhook_material_states WHERE slug = $1", connection, transaction);
-        command.Parameters.Add(new() { Value = slug });
+        await using var command = Sql["State"].Command(connection, slug);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
             return null;
@@ -161,26 +176,24 @@ public sealed partial class MaterialEventRecorder(Database database, StaffCalend
             JsonSerializer.Deserialize<MaterialPayload>(reader.GetString(3), WebhookMessage.Json)!);
     }
 
-    private static async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string slug, MaterialAnnouncement? announcement, CancellationToken cancellationToken)
+    private static async Task WriteAsync(
+        NpgsqlConnection connection, string slug, MaterialAnnouncement? announcement, CancellationToken cancellationToken)
     {
         await using var command = announcement is null
-            ? new NpgsqlCommand("DELETE FROM webhook_material_states WHERE slug = $1", connection, transaction)
-            : new NpgsqlCommand("""
-                INSERT INTO webhook_material_states (slug, fingerprint, visible, roles, material) VALUES ($1, $2, $3, $4, $5::jsonb)
-                ON CONFLICT (slug) DO UPDATE SET fingerprint = $2, visible = $3, roles = $4, material = $5::jsonb, recorded_at = now()
-                """, connection, transaction);
-        command.Parameters.Add(new() { Value = slug });
-        if (announcement is not null)
-        {
-            command.Parameters.Add(new() { Value = announcement.Fingerprint });
-            command.Parameters.Add(new() { Value = announcement.Visible });
-            command.Parameters.Add(new() { Value = announcement.Roles.ToArray() });
-            command.Parameters.Add(new() { Value = JsonSerializer.Serialize(announcement.Material, WebhookMessage.Json) });
-        }
+            ? Sql["ForgetState"].Command(connection, slug)
+            : Sql["SaveState"].Command(
+                connection,
+                slug,
+                announcement.Fingerprint,
+                announcement.Visible,
+                announcement.Roles.ToArray(),
+                JsonSerializer.Serialize(announcement.Material, WebhookMessage.Json));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <param name="FingerprintBefore">The material as this host knew it before (null: it did not exist); it must match what was announced.</param>
+    /// <param name="FingerprintBefore">
+    /// The material as this host knew it before (null: it did not exist); it must match what was announced.
+    /// </param>
     private sealed record Observation(string Slug, string? FingerprintBefore, Material? Material);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Webhook events of material {Slug} could not be recorded; the other materials' are")]

@@ -12,7 +12,9 @@ namespace PocMaterials.Publishing.Webhooks;
 /// </summary>
 public sealed class ReceiverAddresses(IOptions<WebhookOptions> options)
 {
-    /// <summary>Why a receiver at this host is refused, or null. A name that does not resolve now is left to the connection's check.</summary>
+    /// <summary>
+    /// Why a receiver at this host is refused, or null. A name that does not resolve now is left to the connection's check.
+    /// </summary>
     public async Task<string?> RefusalAsync(string host, CancellationToken cancellationToken)
     {
         try
@@ -25,7 +27,9 @@ public sealed class ReceiverAddresses(IOptions<WebhookOptions> options)
         }
     }
 
-    /// <summary>The handler of the webhook client: no redirects, no cookies, no proxy, and every address checked before connecting.</summary>
+    /// <summary>
+    /// The handler of the webhook client: no redirects, no cookies, no proxy, and every address checked before connecting.
+    /// </summary>
     public SocketsHttpHandler CreateHandler() => new()
     {
         // A redirect could lead a signed body anywhere.
@@ -64,15 +68,22 @@ public sealed class ReceiverAddresses(IOptions<WebhookOptions> options)
         var allowed = options.Value.AllowedInternalHosts;
         if (allowed.Contains(host.Trim('[', ']'), StringComparer.OrdinalIgnoreCase))
             return null;
-        var allowedAddresses = allowed.Select(a => IPAddress.TryParse(a.Trim('[', ']'), out var parsed) ? parsed : null).OfType<IPAddress>().Select(Unmapped).ToHashSet();
+        var allowedAddresses = allowed
+            .Select(a => IPAddress.TryParse(a.Trim('[', ']'), out var parsed) ? parsed : null)
+            .OfType<IPAddress>()
+            .Select(Unmapped)
+            .ToHashSet();
         return addresses.Select(Unmapped).FirstOrDefault(a => IsInternal(a) && !allowedAddresses.Contains(a)) is { } refused
-            ? $"'{host}' is an internal address ({refused}); receivers must be on the public internet (Webhooks:AllowedInternalHosts lists exceptions)."
+            ? $"'{host}' is an internal address ({refused}); receivers must be on the public internet "
+                + "(Webhooks:AllowedInternalHosts lists exceptions)."
             : null;
     }
 
     private static IPAddress Unmapped(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
 
-    /// <summary>Not a public unicast address: loopback, unspecified, private, link-local (cloud metadata), shared, reserved, multicast.</summary>
+    /// <summary>
+    /// Not a public unicast address: loopback, unspecified, private, link-local (cloud metadata), shared, reserved, multicast.
+    /// </summary>
     public static bool IsInternal(IPAddress address)
     {
         address = Unmapped(address);

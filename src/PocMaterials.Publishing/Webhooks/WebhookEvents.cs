@@ -27,7 +27,8 @@ internal sealed partial class WebhookEvents(
     // A job overdue this long was lost (Hangfire's scheduler polls every few seconds; a retry waits for it).
     private static readonly TimeSpan OverdueAfter = TimeSpan.FromMinutes(2);
 
-    private readonly Channel<ContentChange?> _steps = Channel.CreateUnbounded<ContentChange?>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<ContentChange?> _steps =
+        Channel.CreateUnbounded<ContentChange?>(new UnboundedChannelOptions { SingleReader = true });
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {

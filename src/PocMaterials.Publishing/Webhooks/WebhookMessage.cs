@@ -8,7 +8,10 @@ namespace PocMaterials.Publishing.Webhooks;
 /// <summary>The body of a webhook request. <see cref="Id"/> is also its webhook-id header, the same on every attempt.</summary>
 public sealed record WebhookMessage(string Id, string Type, DateTimeOffset OccurredAt, MaterialPayload? Material)
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
 
     public static WebhookMessage New(string type, DateTimeOffset occurredAt, MaterialPayload? material) =>
         new("msg_" + Guid.CreateVersion7().ToString("N"), type, occurredAt, material);

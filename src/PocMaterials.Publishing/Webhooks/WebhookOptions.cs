@@ -2,7 +2,9 @@ using System.ComponentModel.DataAnnotations;
 
 namespace PocMaterials.Publishing.Webhooks;
 
-/// <summary>How webhook deliveries are attempted: the timeout of one attempt, the pauses before the next ones, the internal hosts allowed.</summary>
+/// <summary>
+/// How webhook deliveries are attempted: the timeout of one attempt, the pauses before the next ones, the internal hosts allowed.
+/// </summary>
 public sealed class WebhookOptions : IValidatableObject
 {
     public const string Section = "Webhooks";
@@ -26,12 +28,19 @@ public sealed class WebhookOptions : IValidatableObject
 
     public static readonly IReadOnlyList<TimeSpan> DefaultRetryDelays =
     [
-        TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromHours(1), TimeSpan.FromHours(6), TimeSpan.FromDays(1),
+        TimeSpan.FromSeconds(30),
+        TimeSpan.FromMinutes(2),
+        TimeSpan.FromMinutes(10),
+        TimeSpan.FromHours(1),
+        TimeSpan.FromHours(6),
+        TimeSpan.FromDays(1),
     ];
 
     public IReadOnlyList<TimeSpan> Delays => RetryDelays.Length > 0 ? RetryDelays : DefaultRetryDelays;
 
-    /// <summary>How often each host looks whether a scheduled material's date has come, and resumes deliveries a killed host left.</summary>
+    /// <summary>
+    /// How often each host looks whether a scheduled material's date has come, and resumes deliveries a killed host left.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 
@@ -49,10 +58,16 @@ public sealed class WebhookOptions : IValidatableObject
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (RetryDelays.Length > 20)
-            yield return new ValidationResult($"Webhooks:RetryDelays has {RetryDelays.Length} pauses; at most 20 are allowed.", [nameof(RetryDelays)]);
+        {
+            yield return new ValidationResult(
+                $"Webhooks:RetryDelays has {RetryDelays.Length} pauses; at most 20 are allowed.", [nameof(RetryDelays)]);
+        }
         foreach (var delay in RetryDelays.Where(d => d < TimeSpan.FromSeconds(1) || d > TimeSpan.FromDays(7)))
             yield return new ValidationResult($"Webhooks:RetryDelays: {delay} is not between 1 second and 7 days.", [nameof(RetryDelays)]);
         foreach (var host in AllowedInternalHosts.Where(h => Uri.CheckHostName(h) == UriHostNameType.Unknown))
-            yield return new ValidationResult($"Webhooks:AllowedInternalHosts: '{host}' is neither a host name nor an IP address.", [nameof(AllowedInternalHosts)]);
+        {
+            yield return new ValidationResult(
+                $"Webhooks:AllowedInternalHosts: '{host}' is neither a host name nor an IP address.", [nameof(AllowedInternalHosts)]);
+        }
     }
 }

@@ -32,7 +32,9 @@ public sealed class WebhookSecretProtector
         return Prefix + Convert.ToBase64String(sealedBytes);
     }
 
-    /// <exception cref="CryptographicException">The value was encrypted with another key (hosts configured with different keys) or changed.</exception>
+    /// <exception cref="CryptographicException">
+    /// The value was encrypted with another key (hosts configured with different keys) or changed.
+    /// </exception>
     public string Unprotect(string stored)
     {
         if (!stored.StartsWith(Prefix, StringComparison.Ordinal))
@@ -45,7 +47,8 @@ public sealed class WebhookSecretProtector
         using var aes = new AesGcm(_key, TagBytes);
         try
         {
-            aes.Decrypt(sealedBytes.AsSpan(0, NonceBytes), sealedBytes.AsSpan(NonceBytes, length), sealedBytes.AsSpan(NonceBytes + length), plain);
+            aes.Decrypt(
+                sealedBytes.AsSpan(0, NonceBytes), sealedBytes.AsSpan(NonceBytes, length), sealedBytes.AsSpan(NonceBytes + length), plain);
         }
         catch (AuthenticationTagMismatchException e)
         {

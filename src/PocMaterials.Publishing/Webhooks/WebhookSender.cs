@@ -2,9 +2,8 @@ using System.Diagnostics;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
-using NpgsqlTypes;
 using PocMaterials.Persistence;
+using PocMaterials.Persistence.Queries;
 
 namespace PocMaterials.Publishing.Webhooks;
 
@@ -26,10 +25,18 @@ public sealed record AttemptResult(AttemptOutcome Outcome, TimeSpan RetryAfter =
 /// and records the answer in the delivery log. Delivery is at least once: a host killed after the receiver
 /// answered and before the answer was recorded sends it again, with the same webhook-id.
 /// </summary>
-public sealed partial class WebhookSender(Database database, WebhookSecretProtector secrets, IHttpClientFactory clients, IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookSender> logger)
+public sealed partial class WebhookSender(
+    Database database,
+    WebhookSecretProtector secrets,
+    IHttpClientFactory clients,
+    IOptions<WebhookOptions> options,
+    TimeProvider time,
+    ILogger<WebhookSender> logger)
 {
     public const string HttpClientName = "webhooks";
     private const int MaxErrorLength = 500;
+
+    private static readonly SqlQueries Sql = SqlQueries.For(typeof(WebhookSender));
 
     public async Task<AttemptResult> AttemptAsync(long deliveryId, CancellationToken cancellationToken)
     {
@@ -43,14 +50,20 @@ public sealed partial class WebhookSender(Database database, WebhookSecretProtec
         string? error = null;
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, claim.Url) { Content = new StringContent(claim.Payload, Encoding.UTF8, "application/json") };
+            using var request = new HttpRequestMessage(HttpMethod.Post, claim.Url)
+            {
+                Content = new StringContent(claim.Payload, Encoding.UTF8, "application/json"),
+            };
             var timestamp = started.ToUnixTimeSeconds();
             request.Headers.Add("webhook-id", claim.MessageId);
             request.Headers.Add("webhook-timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            request.Headers.Add("webhook-signature", WebhookSignature.Sign(secrets.Unprotect(claim.Secret), claim.MessageId, timestamp, claim.Payload));
+            request.Headers.Add(
+                "webhook-signature",
+                WebhookSignature.Sign(secrets.Unprotect(claim.Secret), claim.MessageId, timestamp, claim.Payload));
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(settings.Timeout);
-            using var response = await clients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            using var response = await clients.CreateClient(HttpClientName)
+                .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             statusCode = (int)response.StatusCode;
             // The status code only: the body or reason phrase of whatever answered is not the log's to show.
             if (!response.IsSuccessStatusCode)
@@ -71,9 +84,12 @@ public sealed partial class WebhookSender(Database database, WebhookSecretProtec
             error = e.Message;
         }
 
-        var outcome = error is null ? AttemptOutcome.Delivered : claim.Attempt < settings.MaxAttempts ? AttemptOutcome.Retry : AttemptOutcome.Failed;
+        var outcome = error is null ? AttemptOutcome.Delivered
+            : claim.Attempt < settings.MaxAttempts ? AttemptOutcome.Retry
+            : AttemptOutcome.Failed;
         var retryAfter = outcome == AttemptOutcome.Retry ? settings.Delays[claim.Attempt - 1] : TimeSpan.Zero;
-        await RecordAsync(deliveryId, claim.Attempt, started, (int)stopwatch.ElapsedMilliseconds, statusCode, error, outcome, retryAfter);
+        await RecordAsync(
+            deliveryId, claim.Attempt, started, (int)stopwatch.ElapsedMilliseconds, statusCode, error, outcome, retryAfter);
         switch (outcome)
         {
             case AttemptOutcome.Retry:
@@ -88,53 +104,38 @@ public sealed partial class WebhookSender(Database database, WebhookSecretProtec
 
     private async Task<Claim?> ClaimAsync(long deliveryId, TimeSpan lease, CancellationToken cancellationToken)
     {
-        // A pending delivery whose time has come (give or take a job scheduler running a few seconds early),
-        // or one whose attempt was lost with its host. Leases are on the database's clock, the one all hosts share:
-        // a lease written by one host and read by another must not depend on how far their clocks differ.
-        await using var command = database.DataSource.CreateCommand("""
-            UPDATE webhook_deliveries d SET status = 'sending', attempts = d.attempts + 1, lease_until = now() + $2
-            FROM webhook_endpoints e
-            WHERE d.id = $1 AND e.id = d.endpoint_id
-              AND (d.status = 'pending' AND d.next_attempt_at <= now() + interval '5 seconds' OR d.status = 'sending' AND d.lease_until < now())
-            RETURNING d.attempts, d.message_id, d.payload, e.url, e.secret
-            """);
-        command.Parameters.Add(new() { Value = deliveryId });
-        command.Parameters.Add(new() { Value = lease });
+        await using var command = Sql["Claim"].Command(database.DataSource, deliveryId, lease);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
             return null;
         return new Claim(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4));
     }
 
-    private async Task RecordAsync(long deliveryId, int attempt, DateTimeOffset started, int durationMs, int? statusCode, string? error,
-        AttemptOutcome outcome, TimeSpan retryAfter)
+    private async Task RecordAsync(
+        long deliveryId,
+        int attempt,
+        DateTimeOffset started,
+        int durationMs,
+        int? statusCode,
+        string? error,
+        AttemptOutcome outcome,
+        TimeSpan retryAfter)
     {
-        await using var command = database.DataSource.CreateCommand("""
-            WITH logged AS (
-                INSERT INTO webhook_attempts (delivery_id, attempt, started_at, duration_ms, status_code, error) VALUES ($1, $2, $3, $4, $5, $6)
-                ON CONFLICT DO NOTHING)
-            UPDATE webhook_deliveries SET status = $7, next_attempt_at = now() + $8, lease_until = NULL, last_status_code = $5, last_error = $6,
-                delivered_at = CASE WHEN $7 = 'delivered' THEN now() END
-            WHERE id = $1 AND attempts = $2
-            """);
-        command.Parameters.Add(new() { Value = deliveryId });
-        command.Parameters.Add(new() { Value = attempt });
-        command.Parameters.Add(new() { Value = started });
-        command.Parameters.Add(new() { Value = durationMs });
-        command.Parameters.Add(new() { Value = (object?)statusCode ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
-        command.Parameters.Add(new() { Value = (object?)Truncate(error) ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new() { Value = outcome switch { AttemptOutcome.Delivered => "delivered", AttemptOutcome.Retry => "pending", _ => "failed" }, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new() { Value = retryAfter });
+        var status = outcome switch
+        {
+            AttemptOutcome.Delivered => "delivered",
+            AttemptOutcome.Retry => "pending",
+            _ => "failed",
+        };
+        await using var command = Sql["Record"].Command(
+            database.DataSource, deliveryId, attempt, started, durationMs, statusCode, Truncate(error), status, retryAfter);
         // Recorded even while the host stops: the receiver has answered.
         await command.ExecuteNonQueryAsync(CancellationToken.None);
     }
 
     private async Task ReleaseAsync(long deliveryId, int attempt)
     {
-        await using var command = database.DataSource.CreateCommand(
-            "UPDATE webhook_deliveries SET status = 'pending', attempts = attempts - 1, lease_until = NULL WHERE id = $1 AND attempts = $2 AND status = 'sending'");
-        command.Parameters.Add(new() { Value = deliveryId });
-        command.Parameters.Add(new() { Value = attempt });
+        await using var command = Sql["Release"].Command(database.DataSource, deliveryId, attempt);
         await command.ExecuteNonQueryAsync(CancellationToken.None);
     }
 
@@ -143,8 +144,18 @@ public sealed partial class WebhookSender(Database database, WebhookSecretProtec
     /// <param name="Secret">As stored: encrypted.</param>
     private sealed record Claim(int Attempt, string MessageId, string Payload, string Url, string Secret);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery {Delivery} to {Url}, attempt {Attempt} of {MaxAttempts}, failed ({Error}); next attempt in {RetryAfter}")]
-    private static partial void LogDeliveryRetry(ILogger logger, long delivery, string url, int attempt, int maxAttempts, string? error, TimeSpan retryAfter);
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Webhook delivery {Delivery} to {Url}, attempt {Attempt} of {MaxAttempts}, failed ({Error}); "
+            + "next attempt in {RetryAfter}")]
+    private static partial void LogDeliveryRetry(
+        ILogger logger,
+        long delivery,
+        string url,
+        int attempt,
+        int maxAttempts,
+        string? error,
+        TimeSpan retryAfter);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Webhook delivery {Delivery} to {Url} failed after {Attempts} attempts: {Error}")]
     private static partial void LogDeliveryFailed(ILogger logger, long delivery, string url, int attempts, string? error);

@@ -53,13 +53,16 @@ public sealed class AttachmentTypesTests
     public void Archives_that_are_no_documents_and_broken_or_empty_files_are_refused()
     {
         var plainZip = Detect(SampleFiles.Zip(("readme.txt", "hallo")));
-        var twoMainParts = Detect(SampleFiles.Zip(("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<d/>"), ("xl/workbook.xml", "<w/>")));
+        var twoMainParts = Detect(SampleFiles.Zip(
+            ("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<d/>"), ("xl/workbook.xml", "<w/>")));
         var otherOpenDocument = Detect(SampleFiles.Zip(("mimetype", "application/vnd.oasis.opendocument.graphics")));
         var mimetypeNotFirst = Detect(SampleFiles.Zip(("content.xml", "<c/>"), ("mimetype", "application/vnd.oasis.opendocument.text")));
         var broken = Detect([.. SampleFiles.Docx().Take(200)]);
         var script = Detect("#!/bin/sh\nrm -rf /\n"u8.ToArray());
 
-        Assert.All(new[] { plainZip, twoMainParts, otherOpenDocument, mimetypeNotFirst, broken, script, Detect([]) }, d => Assert.Null(d.Type));
+        Assert.All(
+            new[] { plainZip, twoMainParts, otherOpenDocument, mimetypeNotFirst, broken, script, Detect([]) },
+            d => Assert.Null(d.Type));
         Assert.Contains("graphics", otherOpenDocument.Description, StringComparison.Ordinal);
         Assert.Contains("damaged", broken.Description, StringComparison.Ordinal);
     }

@@ -80,7 +80,8 @@ public sealed class MaterialFilesTests : IAsyncLifetime
         var v1 = await files.WriteAsync("echtscheiding", Valid, null, "editor-1", None);
         var retitled = Valid.Replace("Beroepsgeheim bij", "Beroepsgeheim na", StringComparison.Ordinal);
         var v2 = await files.WriteAsync("echtscheiding", retitled, v1.ETag, "editor-2", None);
-        await files.WriteAsync("echtscheiding", retitled.Replace("Alleen met toestemming.", "Alleen met schriftelijke toestemming.", StringComparison.Ordinal), v2.ETag, "editor-1", None);
+        var reworded = retitled.Replace("Alleen met toestemming.", "Alleen met schriftelijke toestemming.", StringComparison.Ordinal);
+        await files.WriteAsync("echtscheiding", reworded, v2.ETag, "editor-1", None);
         var restored = await files.RestoreAsync("echtscheiding", 1, null, "editor-3", None);
 
         var versions = await _db.Versions.ListAsync(MaterialFiles.Document("echtscheiding"), None);
@@ -125,15 +126,24 @@ public sealed class MaterialFilesTests : IAsyncLifetime
         Directory.CreateDirectory(Path.Combine(_db.Content.ContentPath, "materials", "drm"));
         await File.WriteAllTextAsync(Path.Combine(_db.Content.ContentPath, "materials", "drm", "oud.md"), Valid);
         await _db.ScalarAsync("INSERT INTO viewers (pseudonym) VALUES ('v1')");
-        await _db.ScalarAsync("INSERT INTO material_views (event_id, occurred_at, material_slug, viewer_id, roles, source, counted) VALUES (gen_random_uuid(), now(), 'oud', 1, '{clb-medewerker}', 'direct', true)");
-        await _db.ScalarAsync("INSERT INTO daily_reach (day, dimension, key, views, opens, viewers) VALUES ('2026-11-01', 'material', 'oud', 3, 4, B'01'), ('2026-11-01', 'material', 'nieuw', 1, 1, B'001')");
+        await _db.ScalarAsync("""
+            INSERT INTO material_views (event_id, occurred_at, material_slug, viewer_id, roles, source, counted)
+            VALUES (gen_random_uuid(), now(), 'oud', 1, '{clb-medewerker}', 'direct', true)
+            """);
+        await _db.ScalarAsync("""
+            INSERT INTO daily_reach (day, dimension, key, views, opens, viewers)
+            VALUES ('2026-11-01', 'material', 'oud', 3, 4, B'01'), ('2026-11-01', 'material', 'nieuw', 1, 1, B'001')
+            """);
         // One reader clicked the old slug twice and the new one once in an issue; another clicked the old slug.
         await _db.ScalarAsync("""
-            INSERT INTO newsletter_issues (month, feature_kind, feature_id, feature_reason, intro_markdown, composition, status, composed_at)
+            INSERT INTO newsletter_issues
+                (month, feature_kind, feature_id, feature_reason, intro_markdown, composition, status, composed_at)
             VALUES ('2026-11-01', 'theme', 'drm', 'gepland', 'Intro', '{}', 'sent', now());
-            INSERT INTO newsletter_subscribers (email, email_key, name, roles) VALUES ('a@example.org', 'a@example.org', 'A', '{clb-medewerker}'), ('b@example.org', 'b@example.org', 'B', '{clb-medewerker}');
+            INSERT INTO newsletter_subscribers (email, email_key, name, roles)
+            VALUES ('a@example.org', 'a@example.org', 'A', '{clb-medewerker}'), ('b@example.org', 'b@example.org', 'B', '{clb-medewerker}');
             INSERT INTO newsletter_events (issue_id, subscriber_id, kind, link, first_at, last_at, count, automated, roles)
-            VALUES (1, 1, 'click', 'oud', now(), now(), 2, false, '{clb-medewerker}'), (1, 1, 'click', 'nieuw', now(), now(), 1, false, '{clb-medewerker}'),
+            VALUES (1, 1, 'click', 'oud', now(), now(), 2, false, '{clb-medewerker}'),
+                   (1, 1, 'click', 'nieuw', now(), now(), 1, false, '{clb-medewerker}'),
                    (1, 2, 'click', 'oud', now(), now(), 1, false, '{clb-medewerker}')
             """);
 

@@ -26,8 +26,10 @@ public sealed class HandEditRecorderTests : IAsyncLifetime
         await recorder.StartAsync(CancellationToken.None);
         try
         {
-            await Eventually.TrueAsync(async () => (await _db.Versions.ListAsync(ContentDocuments.Theme("decreet-leersteun"), CancellationToken.None)).Count > 0,
-                "the theme edited by hand got no version", seconds: 10);
+            await Eventually.TrueAsync(
+                async () => (await _db.Versions.ListAsync(ContentDocuments.Theme("decreet-leersteun"), CancellationToken.None)).Count > 0,
+                "the theme edited by hand got no version",
+                seconds: 10);
         }
         finally
         {

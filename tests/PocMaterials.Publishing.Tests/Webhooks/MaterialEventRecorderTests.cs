@@ -16,8 +16,13 @@ public sealed class MaterialEventRecorderTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _db.InitializeAsync();
-        await _db.Store.CreateAsync("http://127.0.0.1:9/hooks", ["material.published", "material.updated", "material.unpublished", "material.removed"],
-            ["clb-medewerker"], null, "test", CancellationToken.None);
+        await _db.Store.CreateAsync(
+            "http://127.0.0.1:9/hooks",
+            ["material.published", "material.updated", "material.unpublished", "material.removed"],
+            ["clb-medewerker"],
+            null,
+            "test",
+            CancellationToken.None);
     }
 
     public Task DisposeAsync() => _db.DisposeAsync();
@@ -63,7 +68,8 @@ public sealed class MaterialEventRecorderTests : IAsyncLifetime
         await secondRecorder.RecordChangeAsync(Changed(second), CancellationToken.None);
 
         Assert.Equal(["material.published fiche", "material.updated fiche", "material.updated fiche"], await _db.DeliveriesAsync());
-        Assert.Equal(1, await _db.CountAsync("SELECT count(*) FROM webhook_material_states WHERE material->>'summary' = 'Versie C, nog wat langer dan B.'"));
+        Assert.Equal(1, await _db.CountAsync(
+            "SELECT count(*) FROM webhook_material_states WHERE material->>'summary' = 'Versie C, nog wat langer dan B.'"));
     }
 
     [Fact]
@@ -101,7 +107,8 @@ public sealed class MaterialEventRecorderTests : IAsyncLifetime
         var logs = new LogCollector();
         using var logging = LoggerFactory.Create(builder => builder.AddProvider(logs));
 
-        var recorded = await _db.Recorder(logging.CreateLogger<MaterialEventRecorder>()).ReconcileAsync(snapshot, datesOnly: false, CancellationToken.None);
+        var recorded = await _db.Recorder(logging.CreateLogger<MaterialEventRecorder>())
+            .ReconcileAsync(snapshot, datesOnly: false, CancellationToken.None);
 
         Assert.Single(recorded);
         Assert.Equal(["material.published b-goed"], await _db.DeliveriesAsync());

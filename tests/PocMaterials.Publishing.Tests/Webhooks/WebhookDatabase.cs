@@ -17,8 +17,11 @@ public sealed class WebhookDatabase : IAsyncLifetime
     public WebhookSecretProtector Secrets { get; } = new(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     public WebhookStore Store => new(Database, Secrets);
 
-    public async Task InitializeAsync() =>
-        await Database.StartAsync(new PostgresOptions { ConnectionString = await TestPostgres.CreateDatabaseAsync() }, Content.DataPath, NullLogger.Instance, CancellationToken.None);
+    public async Task InitializeAsync() => await Database.StartAsync(
+        new PostgresOptions { ConnectionString = await TestPostgres.CreateDatabaseAsync() },
+        Content.DataPath,
+        NullLogger.Instance,
+        CancellationToken.None);
 
     public async Task DisposeAsync()
     {
@@ -27,8 +30,12 @@ public sealed class WebhookDatabase : IAsyncLifetime
     }
 
     /// <summary>The recorder of one host, with the test's clock.</summary>
-    public MaterialEventRecorder Recorder(ILogger<MaterialEventRecorder>? logger = null) =>
-        new(Database, new StaffCalendar(Clock), Clock, "https://materialen.example.org", logger ?? NullLogger<MaterialEventRecorder>.Instance);
+    public MaterialEventRecorder Recorder(ILogger<MaterialEventRecorder>? logger = null) => new(
+        Database,
+        new StaffCalendar(Clock),
+        Clock,
+        "https://materialen.example.org",
+        logger ?? NullLogger<MaterialEventRecorder>.Instance);
 
     /// <summary>A host's view of the content folder, loaded.</summary>
     public ContentLibrary Library()
@@ -47,7 +54,8 @@ public sealed class WebhookDatabase : IAsyncLifetime
     /// <summary>Every delivery recorded so far, oldest first, as "type slug".</summary>
     public async Task<List<string>> DeliveriesAsync()
     {
-        await using var command = Database.DataSource.CreateCommand("SELECT event_type || ' ' || coalesce(slug, '') FROM webhook_deliveries ORDER BY id");
+        await using var command = Database.DataSource.CreateCommand(
+            "SELECT event_type || ' ' || coalesce(slug, '') FROM webhook_deliveries ORDER BY id");
         var deliveries = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())

@@ -12,7 +12,9 @@ public sealed class WebhookSenderTests : IAsyncLifetime
     private readonly WebhookDatabase _db = new();
     // The host's client, allowed to reach the loopback receiver.
     private readonly ServiceProvider _services = new ServiceCollection()
-        .Configure<WebhookOptions>(o => o.AllowedInternalHosts = ["127.0.0.1"]).AddWebhookClient().BuildServiceProvider();
+        .Configure<WebhookOptions>(o => o.AllowedInternalHosts = ["127.0.0.1"])
+        .AddWebhookClient()
+        .BuildServiceProvider();
     private TestWebhookReceiver _receiver = null!;
 
     public async Task InitializeAsync()
@@ -31,20 +33,20 @@ public sealed class WebhookSenderTests : IAsyncLifetime
     [Fact]
     public void Signatures_match_the_reference_example_of_the_Standard_Webhooks_specification()
     {
-        Assert.Equal("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=",
-            WebhookSignature.Sign("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330, "{\"test\": 2432232314}"));
+        Assert.Equal("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=", WebhookSignature.Sign(
+            "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330, "{\"test\": 2432232314}"));
     }
 
     [Fact]
     public async Task A_stored_secret_is_not_the_secret_and_a_delivery_verifies_with_the_secret_shown_at_creation()
     {
-        var (endpoint, secret) = await _db.Store.CreateAsync(_receiver.Url, WebhookEventTypes.Material, ["clb-medewerker"], null, "test", CancellationToken.None);
-        var delivery = await _db.Store.AddAsync(endpoint.Id, WebhookMessage.New(WebhookEventTypes.Test, _db.Clock.Now, null), CancellationToken.None);
+        var (endpoint, secret) = await ReceiverAsync();
+        var delivery = await TestDeliveryAsync(endpoint.Id);
 
         var stored = await StoredSecretAsync(endpoint.Id);
         Assert.NotEqual(secret, stored);
         Assert.DoesNotContain(secret[WebhookSignature.SecretPrefix.Length..], stored, StringComparison.Ordinal);
-        Assert.Equal(AttemptOutcome.Delivered, (await Sender(TimeSpan.FromSeconds(10)).AttemptAsync(delivery, CancellationToken.None)).Outcome);
+        Assert.Equal(AttemptOutcome.Delivered, await OutcomeAsync(delivery));
         Assert.True(Assert.Single(_receiver.Received).IsSignedWith(secret));
         // Whoever reads the table cannot sign with what is there, nor decrypt it without the key.
         Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(
@@ -54,7 +56,7 @@ public sealed class WebhookSenderTests : IAsyncLifetime
     [Fact]
     public async Task A_secret_stored_in_plain_text_by_an_older_version_is_encrypted_once_and_still_signs()
     {
-        var (endpoint, _) = await _db.Store.CreateAsync(_receiver.Url, WebhookEventTypes.Material, ["clb-medewerker"], null, "test", CancellationToken.None);
+        var (endpoint, _) = await ReceiverAsync();
         var plain = WebhookSignature.NewSecret();
         await using (var downgrade = _db.Database.DataSource.CreateCommand("UPDATE webhook_endpoints SET secret = $1 WHERE id = $2"))
         {
@@ -66,9 +68,9 @@ public sealed class WebhookSenderTests : IAsyncLifetime
         Assert.Equal(1, await _db.Store.ProtectPlainSecretsAsync(CancellationToken.None));
         Assert.Equal(0, await _db.Store.ProtectPlainSecretsAsync(CancellationToken.None));
 
-        Assert.DoesNotContain(plain[WebhookSignature.SecretPrefix.Length..], await StoredSecretAsync(endpoint.Id), StringComparison.Ordinal);
-        var delivery = await _db.Store.AddAsync(endpoint.Id, WebhookMessage.New(WebhookEventTypes.Test, _db.Clock.Now, null), CancellationToken.None);
-        Assert.Equal(AttemptOutcome.Delivered, (await Sender(TimeSpan.FromSeconds(10)).AttemptAsync(delivery, CancellationToken.None)).Outcome);
+        Assert.DoesNotContain(
+            plain[WebhookSignature.SecretPrefix.Length..], await StoredSecretAsync(endpoint.Id), StringComparison.Ordinal);
+        Assert.Equal(AttemptOutcome.Delivered, await OutcomeAsync(await TestDeliveryAsync(endpoint.Id)));
         Assert.True(Assert.Single(_receiver.Received).IsSignedWith(plain));
     }
 
@@ -109,15 +111,23 @@ public sealed class WebhookSenderTests : IAsyncLifetime
         var delivery = await DeliveryAsync();
         await _db.Store.DeleteAsync(1, CancellationToken.None);
 
-        Assert.Equal(AttemptOutcome.Nothing, (await Sender(TimeSpan.FromSeconds(10)).AttemptAsync(delivery, CancellationToken.None)).Outcome);
+        Assert.Equal(AttemptOutcome.Nothing, await OutcomeAsync(delivery));
         Assert.Empty(_receiver.Received);
     }
 
-    private async Task<long> DeliveryAsync()
-    {
-        var (endpoint, _) = await _db.Store.CreateAsync(_receiver.Url, WebhookEventTypes.Material, ["clb-medewerker"], null, "test", CancellationToken.None);
-        return await _db.Store.AddAsync(endpoint.Id, WebhookMessage.New(WebhookEventTypes.Test, _db.Clock.Now, null), CancellationToken.None);
-    }
+    /// <summary>The test's receiver, configured: its endpoint and its secret.</summary>
+    private Task<(WebhookEndpoint Endpoint, string Secret)> ReceiverAsync() =>
+        _db.Store.CreateAsync(_receiver.Url, WebhookEventTypes.Material, ["clb-medewerker"], null, "test", CancellationToken.None);
+
+    private Task<long> TestDeliveryAsync(long endpointId) =>
+        _db.Store.AddAsync(endpointId, WebhookMessage.New(WebhookEventTypes.Test, _db.Clock.Now, null), CancellationToken.None);
+
+    /// <summary>A delivery to a new receiver.</summary>
+    private async Task<long> DeliveryAsync() => await TestDeliveryAsync((await ReceiverAsync()).Endpoint.Id);
+
+    /// <summary>One attempt with time enough for an answer.</summary>
+    private async Task<AttemptOutcome> OutcomeAsync(long delivery) =>
+        (await Sender(TimeSpan.FromSeconds(10)).AttemptAsync(delivery, CancellationToken.None)).Outcome;
 
     private async Task<string> StoredSecretAsync(long endpointId)
     {
@@ -126,6 +136,11 @@ public sealed class WebhookSenderTests : IAsyncLifetime
         return (string)(await command.ExecuteScalarAsync())!;
     }
 
-    private WebhookSender Sender(TimeSpan timeout) => new(_db.Database, _db.Secrets, _services.GetRequiredService<IHttpClientFactory>(),
-        Options.Create(new WebhookOptions { Timeout = timeout, RetryDelays = [TimeSpan.FromSeconds(7)] }), _db.Clock, NullLogger<WebhookSender>.Instance);
+    private WebhookSender Sender(TimeSpan timeout) => new(
+        _db.Database,
+        _db.Secrets,
+        _services.GetRequiredService<IHttpClientFactory>(),
+        Options.Create(new WebhookOptions { Timeout = timeout, RetryDelays = [TimeSpan.FromSeconds(7)] }),
+        _db.Clock,
+        NullLogger<WebhookSender>.Instance);
 }
