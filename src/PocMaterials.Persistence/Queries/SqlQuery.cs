@@ -7,6 +7,7 @@ namespace PocMaterials.Persistence.Queries;
 /// One named SQL statement and the one way commands are built from it: its values, in the order of
 /// <c>$1</c>, <c>$2</c>, ..., always sent as parameters. A value is sent as it is; null as SQL NULL (cast it in the SQL
 /// where PostgreSQL cannot tell its type); an <see cref="NpgsqlParameter"/> as given, for a value that needs its type said.
+/// An array that is the only value is passed as <c>(object)array</c>: bare, C# would spread it over the values.
 /// </summary>
 /// <param name="File">The file it comes from, for messages.</param>
 public sealed partial record SqlQuery(string Name, string Text, string File)

@@ -37,9 +37,7 @@ public sealed class ContentVersions(Database database)
     public async Task<Dictionary<string, string?>> LatestETagsAsync(
         IReadOnlyCollection<string> documents, CancellationToken cancellationToken)
     {
-        // One value, the array: given bare, its documents would be taken for the values of $1, $2, ...
-        await using var command = Sql["LatestETags"].Command(
-            database.DataSource, new NpgsqlParameter<string[]> { TypedValue = [.. documents] });
+        await using var command = Sql["LatestETags"].Command(database.DataSource, (object)documents.ToArray());
         var latest = new Dictionary<string, string?>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
