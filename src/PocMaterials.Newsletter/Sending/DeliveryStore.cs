@@ -121,7 +121,8 @@ public sealed class DeliveryStore(Database database, TimeProvider time)
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    public async Task<IReadOnlyList<Delivery>> ListAsync(long issueId, DeliveryStatus? status, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Delivery>> ListAsync(
+        long issueId, DeliveryStatus? status, int limit, CancellationToken cancellationToken)
     {
         await using var command = Sql["List"].Command(database.DataSource, issueId, status is { } s ? Text(s) : null, limit);
         var deliveries = new List<Delivery>();
@@ -129,8 +130,13 @@ public sealed class DeliveryStore(Database database, TimeProvider time)
         while (await reader.ReadAsync(cancellationToken))
         {
             deliveries.Add(new Delivery(
-                reader.GetInt64(0), reader.GetString(1), reader.GetString(2), Enum.Parse<DeliveryStatus>(reader.GetString(3), ignoreCase: true),
-                reader.GetInt32(4), reader.GetFieldValue<DateTimeOffset>(5), reader.IsDBNull(6) ? null : reader.GetString(6)));
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                Enum.Parse<DeliveryStatus>(reader.GetString(3), ignoreCase: true),
+                reader.GetInt32(4),
+                reader.GetFieldValue<DateTimeOffset>(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6)));
         }
         return deliveries;
     }
@@ -138,12 +144,9 @@ public sealed class DeliveryStore(Database database, TimeProvider time)
     private async Task<IReadOnlySet<long>> InsertAsync(
         long issueId, IReadOnlyList<Recipient> recipients, DeliveryStatus status, CancellationToken cancellationToken)
     {
-        var rows = new NpgsqlParameter
-        {
-            Value = JsonSerializer.Serialize(recipients.Select(r => new { subscriber_id = r.SubscriberId, roles = r.Roles, centre = r.Centre })),
-            NpgsqlDbType = NpgsqlDbType.Jsonb,
-        };
-        await using var command = Sql["Insert"].Command(database.DataSource, issueId, Text(status), rows, time.GetUtcNow());
+        var rows = recipients.Select(r => new { subscriber_id = r.SubscriberId, roles = r.Roles, centre = r.Centre });
+        var json = new NpgsqlParameter { Value = JsonSerializer.Serialize(rows), NpgsqlDbType = NpgsqlDbType.Jsonb };
+        await using var command = Sql["Insert"].Command(database.DataSource, issueId, Text(status), json, time.GetUtcNow());
         var inserted = new HashSet<long>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

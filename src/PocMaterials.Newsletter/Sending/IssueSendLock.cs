@@ -51,7 +51,9 @@ internal sealed partial class IssueSendLock : IAsyncDisposable
         return null;
     }
 
-    /// <summary>Runs one database call of the run, waiting out an outage; a locked call goes on only while this run holds the lock.</summary>
+    /// <summary>
+    /// Runs one database call of the run, waiting out an outage; a locked call goes on only while this run holds the lock.
+    /// </summary>
     /// <param name="locked">False for calls that are right whoever holds the lock (recording how a mail went).</param>
     public async Task<T> CallAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken, bool locked = true)
     {

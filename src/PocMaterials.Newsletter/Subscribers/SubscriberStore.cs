@@ -81,7 +81,9 @@ public sealed class SubscriberStore(Database database, TimeProvider time)
         return await ReadAsync(command, cancellationToken);
     }
 
-    /// <summary>For editors: everyone by id, or with <paramref name="unsubscribed"/> only those who did (latest first) or did not.</summary>
+    /// <summary>
+    /// For editors: everyone by id, or with <paramref name="unsubscribed"/> only those who did (latest first) or did not.
+    /// </summary>
     public async Task<SubscriberPage> ListAsync(bool? unsubscribed, int page, int pageSize, CancellationToken cancellationToken)
     {
         IReadOnlyList<Subscriber> subscribers;
@@ -91,7 +93,8 @@ public sealed class SubscriberStore(Database database, TimeProvider time)
         return new SubscriberPage(page, pageSize, (long)(await count.ExecuteScalarAsync(cancellationToken))!, subscribers);
     }
 
-    private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<ImportedSubscriber> rows, CancellationToken cancellationToken)
+    private static async Task CopyAsync(
+        NpgsqlConnection connection, IReadOnlyList<ImportedSubscriber> rows, CancellationToken cancellationToken)
     {
         // COPY rather than parameters: 50,000 rows of arrays in one round trip.
         await using var copy = await connection.BeginBinaryImportAsync(Sql["CopyImport"].Text, cancellationToken);
