@@ -12,7 +12,7 @@ namespace PocMaterials.Newsletter.Subscribers;
 /// </summary>
 public sealed class SubscriberStore(Database database, TimeProvider time)
 {
-    // Any constant; "POCS" in ASCII.
+    // The key of the imports' lock (LockImports): any constant; "POCS" in ASCII.
     private const long ImportLockKey = 0x504F4353;
 
     private static readonly SqlQueries Sql = SqlQueries.For(typeof(SubscriberStore));
