@@ -2,7 +2,9 @@ using System.ComponentModel.DataAnnotations;
 
 namespace PocMaterials.Newsletter;
 
-/// <summary>The POC-a-tizer: when it is composed, whether it waits for an editor, where its links point, how its tokens are signed.</summary>
+/// <summary>
+/// The POC-a-tizer: when it is composed, whether it waits for an editor, where its links point, how its tokens are signed.
+/// </summary>
 public sealed class NewsletterOptions : IValidatableObject
 {
     public const string Section = "Newsletter";
@@ -14,7 +16,9 @@ public sealed class NewsletterOptions : IValidatableObject
     /// <summary>The secret of unsubscribe and tracking tokens; by default one created once in the data folder.</summary>
     public string? SigningKey { get; set; }
 
-    /// <summary>When the issue of the month is composed: by default the first working day at 07:00 (Cronos syntax, W = nearest weekday).</summary>
+    /// <summary>
+    /// When the issue of the month is composed: by default the first working day at 07:00 (Cronos syntax, W = nearest weekday).
+    /// </summary>
     [Required]
     public string ComposeCron { get; set; } = "0 7 1W * *";
 

@@ -17,7 +17,11 @@ public sealed class SubscriberDatabase : IAsyncLifetime
     public static MaterialTaxonomy Taxonomy { get; } = LoadTaxonomy();
 
     public async Task InitializeAsync() =>
-        await Database.StartAsync(new PostgresOptions { ConnectionString = await TestPostgres.CreateDatabaseAsync() }, Path.GetTempPath(), NullLogger.Instance, CancellationToken.None);
+        await Database.StartAsync(
+            new PostgresOptions { ConnectionString = await TestPostgres.CreateDatabaseAsync() },
+            Path.GetTempPath(),
+            NullLogger.Instance,
+            CancellationToken.None);
 
     public async Task DisposeAsync() => await Database.DisposeAsync();
 

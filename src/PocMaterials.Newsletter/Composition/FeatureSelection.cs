@@ -18,7 +18,8 @@ public static class FeatureSelection
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-BE");
 
     /// <param name="earlier">The issues before this month, newest first.</param>
-    public static (Feature Feature, string Reason)? Choose(DateOnly month, ContentSnapshot content, IReadOnlyList<NewsletterIssue> earlier, DateOnly today)
+    public static (Feature Feature, string Reason)? Choose(
+        DateOnly month, ContentSnapshot content, IReadOnlyList<NewsletterIssue> earlier, DateOnly today)
     {
         if (content.NewsletterCalendar.For(month) is { } planned)
             return (planned, "Gepland in newsletter.yml.");
@@ -29,7 +30,8 @@ public static class FeatureSelection
             .Select(t =>
             {
                 var lastFeatured = earlier.FirstOrDefault(i => i.Feature == new Feature(FeatureKind.Theme, t.Id))?.Month;
-                var fresh = content.Materials.Values.Count(m => m.Themes.Contains(t.Id) && IsPublished(m, today) && ChangedSince(m, lastFeatured));
+                var fresh = content.Materials.Values
+                    .Count(m => m.Themes.Contains(t.Id) && IsPublished(m, today) && ChangedSince(m, lastFeatured));
                 return (Theme: t, LastFeatured: lastFeatured, Fresh: fresh);
             })
             .OrderByDescending(c => c.Fresh)
@@ -42,7 +44,8 @@ public static class FeatureSelection
             ? $"sinds het thema in de kijker stond in {last.ToString("MMMM yyyy", Dutch)}"
             : "en het thema stond nog nooit in de kijker";
         return (new Feature(FeatureKind.Theme, chosen.Theme.Id),
-            $"Automatisch gekozen: geen vermelding in newsletter.yml voor deze maand. '{chosen.Theme.Title}' stond niet in de laatste {RecentIssues} nummers " +
+            "Automatisch gekozen: geen vermelding in newsletter.yml voor deze maand. " +
+            $"'{chosen.Theme.Title}' stond niet in de laatste {RecentIssues} nummers " +
             $"en heeft de meeste nieuwe of bijgewerkte materialen ({chosen.Fresh}) {since}.");
     }
 

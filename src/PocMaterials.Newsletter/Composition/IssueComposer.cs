@@ -20,15 +20,17 @@ public sealed class IssueComposer(IssueStore issues, MaterialPopularity populari
     public const int TopOfMonthCandidates = 12;
 
     /// <returns>The composed issue (not stored), or null when there is nothing to feature.</returns>
-    public async Task<NewsletterIssue?> ComposeAsync(DateOnly month, ContentSnapshot content, DateOnly today, CancellationToken cancellationToken)
+    public async Task<NewsletterIssue?> ComposeAsync(
+        DateOnly month, ContentSnapshot content, DateOnly today, CancellationToken cancellationToken)
     {
         month = new DateOnly(month.Year, month.Month, 1);
         var earlier = await issues.ListAsync(before: month, cancellationToken: cancellationToken);
-        if (FeatureSelection.Choose(month, content, earlier.Where(i => i.Status != IssueStatus.Cancelled).ToList(), today) is not var (feature, reason))
+        var notCancelled = earlier.Where(i => i.Status != IssueStatus.Cancelled).ToList();
+        if (FeatureSelection.Choose(month, content, notCancelled, today) is not var (feature, reason))
             return null;
 
         // New and updated count from the previous issue's month; the first issue looks back one month.
-        var since = earlier.FirstOrDefault(i => i.Status != IssueStatus.Cancelled)?.Month ?? month.AddMonths(-1);
+        var since = notCancelled.FirstOrDefault()?.Month ?? month.AddMonths(-1);
         var featured = content.Materials.Values
             .Where(m => FeatureSelection.IsPublished(m, today) && Features(m, feature))
             .OrderByDescending(m => m.Updated).ThenBy(m => m.Slug, StringComparer.Ordinal)
@@ -67,7 +69,8 @@ public sealed class IssueComposer(IssueStore issues, MaterialPopularity populari
 
     private static string Intro(Feature feature, ContentSnapshot content) => feature.Kind == FeatureKind.Theme
         ? content.ThemesById[feature.Id].IntroMarkdown
-        : $"Deze maand staat het kernproces **{content.Taxonomy.CoreProcesses.LabelOf(feature.Id)}** in de kijker, met de materialen die POC+ ervoor maakte.";
+        : $"Deze maand staat het kernproces **{content.Taxonomy.CoreProcesses.LabelOf(feature.Id)}** in de kijker, " +
+            "met de materialen die POC+ ervoor maakte.";
 
     private static List<string> Slugs(IEnumerable<Material> materials) => materials.Select(m => m.Slug).ToList();
 }

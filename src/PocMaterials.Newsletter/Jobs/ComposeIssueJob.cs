@@ -47,7 +47,9 @@ public sealed partial class ComposeIssueJob(
             return issue.Id;
         }
         LogComposed(logger, issue.Key, issue.Id, issue.Feature.Id, late ? ", late" : "");
-        if (sendAtOnce && await issues.TransitionAsync(issue.Id, [IssueStatus.Composed], IssueStatus.Approved, "automatisch", null, cancellationToken) is not null)
+        if (sendAtOnce
+            && await issues.TransitionAsync(
+                issue.Id, [IssueStatus.Composed], IssueStatus.Approved, "automatisch", null, cancellationToken) is not null)
             SendIssueJob.Enqueue(jobs, issue.Id);
         return issue.Id;
     }

@@ -87,6 +87,8 @@ internal sealed partial class NewsletterSchedule(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Approved issues could not be checked: {Error}; trying again in a minute")]
     private static partial void LogApprovedCheckFailed(ILogger logger, string error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Issue {Issue} ({Month}) was approved at {ApprovedAt} and is not being sent; enqueuing its send")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Issue {Issue} ({Month}) was approved at {ApprovedAt} and is not being sent; enqueuing its send")]
     private static partial void LogApprovedNotSent(ILogger logger, long issue, string month, DateTimeOffset? approvedAt);
 }

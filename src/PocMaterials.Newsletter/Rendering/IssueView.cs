@@ -40,7 +40,13 @@ public sealed record IssueView(
     /// <param name="materialUrl">The link of a material in this view (tracked in a mail, plain on the web).</param>
     /// <param name="intro">The introduction, when made already for other readers.</param>
     /// <returns>The view, or null when the reader may see none of the issue's materials.</returns>
-    public static IssueView? For(NewsletterIssue issue, ContentSnapshot content, StaffMember reader, DateOnly today, Func<string, string> materialUrl, IssueIntro? intro = null)
+    public static IssueView? For(
+        NewsletterIssue issue,
+        ContentSnapshot content,
+        StaffMember reader,
+        DateOnly today,
+        Func<string, string> materialUrl,
+        IssueIntro? intro = null)
     {
         List<MaterialLink> Visible(IEnumerable<string> slugs) => slugs
             .Select(slug => content.Materials.GetValueOrDefault(slug))
@@ -77,7 +83,9 @@ public sealed record IssueView(
         : content.Taxonomy.CoreProcesses.LabelOf(feature.Id);
 
     private static ContactCard? ContactOf(Feature feature, ContentSnapshot content) =>
-        feature.Kind == FeatureKind.Theme && content.ThemesById.TryGetValue(feature.Id, out var theme) && content.ContactOf(theme.ContactId) is { } contact
+        feature.Kind == FeatureKind.Theme
+        && content.ThemesById.TryGetValue(feature.Id, out var theme)
+        && content.ContactOf(theme.ContactId) is { } contact
             ? new ContactCard(contact.Name, contact.Role, contact.Email, contact.Phone)
             : null;
 }

@@ -1,5 +1,6 @@
 using PocMaterials.Content.Library;
 using PocMaterials.Persistence;
+using PocMaterials.Persistence.Queries;
 
 namespace PocMaterials.Newsletter.Reports;
 
@@ -33,24 +34,15 @@ public sealed record IssueReport(
 
 public sealed class IssueReports(Database database)
 {
-    // The grouping expressions are fixed here, never taken from a request.
-    private static readonly (string Key, string Join) ByCentre = ("coalesce(centre, '')", "");
-    private static readonly (string Key, string Join) ByRole = ("role", "CROSS JOIN LATERAL unnest(roles) AS role");
+    private static readonly SqlQueries Sql = SqlQueries.For(typeof(IssueReports));
+    private static readonly Breakdown ByCentre = new(Sql["SentByCentre"], Sql["OpensByCentre"], Sql["ClicksByCentre"]);
+    private static readonly Breakdown ByRole = new(Sql["SentByRole"], Sql["OpensByRole"], Sql["ClicksByRole"]);
 
     public async Task<IssueReport> ForAsync(Issues.NewsletterIssue issue, ContentSnapshot content, CancellationToken cancellationToken)
     {
-        var statuses = await PairsAsync("SELECT status, count(*) FROM newsletter_deliveries WHERE issue_id = $1 GROUP BY status", issue.Id, cancellationToken);
-        await using var totals = database.DataSource.CreateCommand("""
-            SELECT count(DISTINCT subscriber_id) FILTER (WHERE NOT automated AND kind IN ('open', 'click')),
-                   coalesce(sum(count) FILTER (WHERE NOT automated AND kind = 'click'), 0)::bigint,
-                   count(DISTINCT subscriber_id) FILTER (WHERE NOT automated AND kind = 'click'),
-                   coalesce(sum(count) FILTER (WHERE NOT automated AND kind = 'archive_view'), 0)::bigint,
-                   coalesce(sum(count) FILTER (WHERE automated AND kind = 'open'), 0)::bigint,
-                   coalesce(sum(count) FILTER (WHERE automated AND kind = 'click'), 0)::bigint
-            FROM newsletter_events WHERE issue_id = $1
-            """);
-        totals.Parameters.Add(new() { Value = issue.Id });
+        var statuses = await PairsAsync(Sql["Statuses"], issue.Id, cancellationToken);
         var figures = new long[6];
+        await using (var totals = Sql["Totals"].Command(database.DataSource, issue.Id))
         await using (var reader = await totals.ExecuteReaderAsync(cancellationToken))
         {
             await reader.ReadAsync(cancellationToken);
@@ -58,40 +50,40 @@ public sealed class IssueReports(Database database)
                 figures[i] = reader.GetInt64(i);
         }
 
-        await using var links = database.DataSource.CreateCommand("""
-            SELECT link, sum(count)::bigint AS clicks, count(DISTINCT subscriber_id) FROM newsletter_events
-            WHERE issue_id = $1 AND kind = 'click' AND NOT automated GROUP BY link ORDER BY clicks DESC, link
-            """);
-        links.Parameters.Add(new() { Value = issue.Id });
         var linkClicks = new List<LinkClicks>();
+        await using (var links = Sql["Links"].Command(database.DataSource, issue.Id))
         await using (var reader = await links.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
                 var link = reader.GetString(0);
-                linkClicks.Add(new LinkClicks(link, content.Materials.TryGetValue(link, out var m) ? m.Title : link, reader.GetInt64(1), reader.GetInt64(2)));
+                var title = content.Materials.TryGetValue(link, out var material) ? material.Title : link;
+                linkClicks.Add(new LinkClicks(link, title, reader.GetInt64(1), reader.GetInt64(2)));
             }
         }
 
         var centres = await GroupsAsync(ByCentre, issue.Id, content.Taxonomy.Centres.All.Select(c => (c.Id, c.Label)), cancellationToken);
         var roles = await GroupsAsync(ByRole, issue.Id, content.Taxonomy.Roles.All.Select(r => (r.Id, r.Label)), cancellationToken);
         return new IssueReport(
-            issue.Key, issue.Status.ToString().ToLowerInvariant(),
-            statuses.GetValueOrDefault("sent"), statuses.GetValueOrDefault("deferred"), statuses.GetValueOrDefault("failed"), statuses.GetValueOrDefault("uncertain"), statuses.GetValueOrDefault("skipped"),
+            issue.Key,
+            issue.Status.ToString().ToLowerInvariant(),
+            statuses.GetValueOrDefault("sent"),
+            statuses.GetValueOrDefault("deferred"),
+            statuses.GetValueOrDefault("failed"),
+            statuses.GetValueOrDefault("uncertain"),
+            statuses.GetValueOrDefault("skipped"),
             figures[0], figures[1], figures[2], figures[3], figures[4], figures[5],
             linkClicks, centres, roles,
             centres.Where(c => !c.Reached).Select(c => c.Id).ToList());
     }
 
     /// <summary>Figures per centre or role: every known one, reached or not, then any unknown ones that occur.</summary>
-    private async Task<List<GroupFigures>> GroupsAsync((string Key, string Join) by, long issueId, IEnumerable<(string Id, string Label)> known, CancellationToken cancellationToken)
+    private async Task<List<GroupFigures>> GroupsAsync(
+        Breakdown by, long issueId, IEnumerable<(string Id, string Label)> known, CancellationToken cancellationToken)
     {
-        var sent = await PairsAsync($"SELECT {by.Key}, count(*) FROM newsletter_deliveries {by.Join} WHERE issue_id = $1 AND status = 'sent' GROUP BY 1", issueId, cancellationToken);
-        var opens = await PairsAsync(
-            $"SELECT {by.Key}, count(DISTINCT subscriber_id) FROM newsletter_events {by.Join} WHERE issue_id = $1 AND NOT automated AND kind IN ('open', 'click') GROUP BY 1",
-            issueId, cancellationToken);
-        var clicks = await PairsAsync(
-            $"SELECT {by.Key}, sum(count)::bigint FROM newsletter_events {by.Join} WHERE issue_id = $1 AND NOT automated AND kind = 'click' GROUP BY 1", issueId, cancellationToken);
+        var sent = await PairsAsync(by.Sent, issueId, cancellationToken);
+        var opens = await PairsAsync(by.Opens, issueId, cancellationToken);
+        var clicks = await PairsAsync(by.Clicks, issueId, cancellationToken);
         var labels = known.ToList();
         var ids = labels.Select(l => l.Id).Concat(sent.Keys).Concat(opens.Keys).Distinct(StringComparer.Ordinal);
         return ids.Select(id =>
@@ -102,14 +94,16 @@ public sealed class IssueReports(Database database)
         }).ToList();
     }
 
-    private async Task<Dictionary<string, long>> PairsAsync(string sql, long issueId, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, long>> PairsAsync(SqlQuery query, long issueId, CancellationToken cancellationToken)
     {
-        await using var command = database.DataSource.CreateCommand(sql);
-        command.Parameters.Add(new() { Value = issueId });
+        await using var command = query.Command(database.DataSource, issueId);
         var pairs = new Dictionary<string, long>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
             pairs[reader.GetString(0)] = reader.GetInt64(1);
         return pairs;
     }
+
+    /// <summary>The three figures of a breakdown by centre or by role: a query each, of the .sql file.</summary>
+    private sealed record Breakdown(SqlQuery Sent, SqlQuery Opens, SqlQuery Clicks);
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 using PocMaterials.Persistence;
+using PocMaterials.Persistence.Queries;
 
 namespace PocMaterials.Newsletter.Sending;
 
@@ -26,7 +27,14 @@ public enum DeliveryStatus
 public sealed record Settlement(long SubscriberId, DeliveryStatus Status, int Attempts, string? ServerResponse);
 
 /// <summary>A delivery as editors see it.</summary>
-public sealed record Delivery(long SubscriberId, string Email, string Name, DeliveryStatus Status, int Attempts, DateTimeOffset UpdatedAt, string? ServerResponse);
+public sealed record Delivery(
+    long SubscriberId,
+    string Email,
+    string Name,
+    DeliveryStatus Status,
+    int Attempts,
+    DateTimeOffset UpdatedAt,
+    string? ServerResponse);
 
 /// <summary>
 /// The delivery state of every recipient of an issue. A row is claimed ('sending') in its own
@@ -35,13 +43,12 @@ public sealed record Delivery(long SubscriberId, string Email, string Name, Deli
 /// </summary>
 public sealed class DeliveryStore(Database database, TimeProvider time)
 {
+    private static readonly SqlQueries Sql = SqlQueries.For(typeof(DeliveryStore));
+
     /// <summary>Rows a killed run left claimed: their mails may or may not have gone out.</summary>
     public async Task<int> MarkAbandonedUncertainAsync(long issueId, CancellationToken cancellationToken)
     {
-        await using var command = database.DataSource.CreateCommand(
-            "UPDATE newsletter_deliveries SET status = 'uncertain', updated_at = $2 WHERE issue_id = $1 AND status = 'sending'");
-        command.Parameters.Add(new() { Value = issueId });
-        command.Parameters.Add(new() { Value = time.GetUtcNow() });
+        await using var command = Sql["MarkAbandonedUncertain"].Command(database.DataSource, issueId, time.GetUtcNow());
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -51,25 +58,23 @@ public sealed class DeliveryStore(Database database, TimeProvider time)
     /// issue is cancelled (an editor cancelled it while it was sent).
     /// </summary>
     /// <param name="subscribedBefore">Leaves out who subscribed later, so a resend does not reach new subscribers.</param>
-    public async Task<IReadOnlyList<Recipient>> PendingAsync(long issueId, long afterId, int limit, DateTimeOffset subscribedBefore, DateTimeOffset runStarted, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Recipient>> PendingAsync(
+        long issueId,
+        long afterId,
+        int limit,
+        DateTimeOffset subscribedBefore,
+        DateTimeOffset runStarted,
+        CancellationToken cancellationToken)
     {
-        await using var command = database.DataSource.CreateCommand("""
-            SELECT s.id, s.email, s.name, s.roles, s.centre FROM newsletter_subscribers s
-            WHERE s.id > $2 AND s.unsubscribed_at IS NULL AND s.created_at <= $4
-              AND EXISTS (SELECT 1 FROM newsletter_issues i WHERE i.id = $1 AND i.status IN ('sending', 'sent'))
-              AND NOT EXISTS (SELECT 1 FROM newsletter_deliveries d WHERE d.issue_id = $1 AND d.subscriber_id = s.id
-                              AND NOT (d.status = 'deferred' AND d.updated_at < $5))
-            ORDER BY s.id LIMIT $3
-            """);
-        command.Parameters.Add(new() { Value = issueId });
-        command.Parameters.Add(new() { Value = afterId });
-        command.Parameters.Add(new() { Value = limit });
-        command.Parameters.Add(new() { Value = subscribedBefore });
-        command.Parameters.Add(new() { Value = runStarted });
+        await using var command = Sql["Pending"].Command(database.DataSource, issueId, afterId, limit, subscribedBefore, runStarted);
         var recipients = new List<Recipient>(limit);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-            recipients.Add(new Recipient(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<string[]>(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
+        {
+            recipients.Add(new Recipient(
+                reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<string[]>(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4)));
+        }
         return recipients;
     }
 
@@ -86,9 +91,7 @@ public sealed class DeliveryStore(Database database, TimeProvider time)
 
     public async Task<long> CountAsync(long issueId, DeliveryStatus status, CancellationToken cancellationToken)
     {
-        await using var command = database.DataSource.CreateCommand("SELECT count(*) FROM newsletter_deliveries WHERE issue_id = $1 AND status = $2");
-        command.Parameters.Add(new() { Value = issueId });
-        command.Parameters.Add(new() { Value = Text(status) });
+        await using var command = Sql["Count"].Command(database.DataSource, issueId, Text(status));
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
@@ -99,19 +102,14 @@ public sealed class DeliveryStore(Database database, TimeProvider time)
     /// </remarks>
     public async Task SettleAsync(long issueId, IReadOnlyList<Settlement> settlements, CancellationToken cancellationToken)
     {
-        await using var command = database.AsyncCommitDataSource.CreateCommand("""
-            UPDATE newsletter_deliveries d
-            SET status = s.status, attempts = s.attempts, server_response = s.response, updated_at = $6,
-                sent_at = CASE WHEN s.status = 'sent' THEN $6 END
-            FROM unnest($2::bigint[], $3::text[], $4::integer[], $5::text[]) AS s (subscriber_id, status, attempts, response)
-            WHERE d.issue_id = $1 AND d.subscriber_id = s.subscriber_id AND d.status = 'sending'
-            """);
-        command.Parameters.Add(new() { Value = issueId });
-        command.Parameters.Add(new() { Value = settlements.Select(s => s.SubscriberId).ToArray() });
-        command.Parameters.Add(new() { Value = settlements.Select(s => Text(s.Status)).ToArray() });
-        command.Parameters.Add(new() { Value = settlements.Select(s => s.Attempts).ToArray() });
-        command.Parameters.Add(new() { Value = settlements.Select(s => s.ServerResponse).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        command.Parameters.Add(new() { Value = time.GetUtcNow() });
+        await using var command = Sql["Settle"].Command(
+            database.AsyncCommitDataSource,
+            issueId,
+            settlements.Select(s => s.SubscriberId).ToArray(),
+            settlements.Select(s => Text(s.Status)).ToArray(),
+            settlements.Select(s => s.Attempts).ToArray(),
+            settlements.Select(s => s.ServerResponse).ToArray(),
+            time.GetUtcNow());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -119,53 +117,36 @@ public sealed class DeliveryStore(Database database, TimeProvider time)
     /// <returns>False when the delivery is not uncertain.</returns>
     public async Task<bool> ReleaseUncertainAsync(long issueId, long subscriberId, CancellationToken cancellationToken)
     {
-        await using var command = database.DataSource.CreateCommand(
-            "DELETE FROM newsletter_deliveries WHERE issue_id = $1 AND subscriber_id = $2 AND status = 'uncertain'");
-        command.Parameters.Add(new() { Value = issueId });
-        command.Parameters.Add(new() { Value = subscriberId });
+        await using var command = Sql["ReleaseUncertain"].Command(database.DataSource, issueId, subscriberId);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    public async Task<IReadOnlyList<Delivery>> ListAsync(long issueId, DeliveryStatus? status, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Delivery>> ListAsync(
+        long issueId, DeliveryStatus? status, int limit, CancellationToken cancellationToken)
     {
-        await using var command = database.DataSource.CreateCommand("""
-            SELECT d.subscriber_id, s.email, s.name, d.status, d.attempts, d.updated_at, d.server_response
-            FROM newsletter_deliveries d JOIN newsletter_subscribers s ON s.id = d.subscriber_id
-            WHERE d.issue_id = $1 AND ($2::text IS NULL OR d.status = $2)
-            ORDER BY d.subscriber_id LIMIT $3
-            """);
-        command.Parameters.Add(new() { Value = issueId });
-        command.Parameters.Add(new() { Value = status is { } s ? Text(s) : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new() { Value = limit });
+        await using var command = Sql["List"].Command(database.DataSource, issueId, status is { } s ? Text(s) : null, limit);
         var deliveries = new List<Delivery>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            deliveries.Add(new Delivery(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), Enum.Parse<DeliveryStatus>(reader.GetString(3), ignoreCase: true),
-                reader.GetInt32(4), reader.GetFieldValue<DateTimeOffset>(5), reader.IsDBNull(6) ? null : reader.GetString(6)));
+            deliveries.Add(new Delivery(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                Enum.Parse<DeliveryStatus>(reader.GetString(3), ignoreCase: true),
+                reader.GetInt32(4),
+                reader.GetFieldValue<DateTimeOffset>(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6)));
         }
         return deliveries;
     }
 
-    private async Task<IReadOnlySet<long>> InsertAsync(long issueId, IReadOnlyList<Recipient> recipients, DeliveryStatus status, CancellationToken cancellationToken)
+    private async Task<IReadOnlySet<long>> InsertAsync(
+        long issueId, IReadOnlyList<Recipient> recipients, DeliveryStatus status, CancellationToken cancellationToken)
     {
-        // Rows as JSON: each has its own array of roles, which unnest() of arrays cannot carry.
-        await using var command = database.DataSource.CreateCommand("""
-            INSERT INTO newsletter_deliveries (issue_id, subscriber_id, status, updated_at, roles, centre)
-            SELECT $1, r.subscriber_id, $2, $4, r.roles, r.centre
-            FROM jsonb_to_recordset($3) AS r (subscriber_id bigint, roles text[], centre text)
-            ON CONFLICT (issue_id, subscriber_id) DO UPDATE SET status = EXCLUDED.status, updated_at = $4, roles = EXCLUDED.roles, centre = EXCLUDED.centre
-            WHERE newsletter_deliveries.status = 'deferred'
-            RETURNING subscriber_id
-            """);
-        command.Parameters.Add(new() { Value = issueId });
-        command.Parameters.Add(new() { Value = Text(status) });
-        command.Parameters.Add(new()
-        {
-            Value = JsonSerializer.Serialize(recipients.Select(r => new { subscriber_id = r.SubscriberId, roles = r.Roles, centre = r.Centre })),
-            NpgsqlDbType = NpgsqlDbType.Jsonb,
-        });
-        command.Parameters.Add(new() { Value = time.GetUtcNow() });
+        var rows = recipients.Select(r => new { subscriber_id = r.SubscriberId, roles = r.Roles, centre = r.Centre });
+        var json = new NpgsqlParameter { Value = JsonSerializer.Serialize(rows), NpgsqlDbType = NpgsqlDbType.Jsonb };
+        await using var command = Sql["Insert"].Command(database.DataSource, issueId, Text(status), json, time.GetUtcNow());
         var inserted = new HashSet<long>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -17,7 +17,8 @@ public sealed record MailReader(long SubscriberId, string Name, IReadOnlyList<st
 /// message around it. One maker for the send, the editor's test mail and the preview, so what an editor checks is
 /// what subscribers get.
 /// </summary>
-public sealed class IssueMails(IssueRenderer renderer, NewsletterLinks links, UnsubscribeLinks unsubscribeLinks, IOptions<SmtpOptions> smtp)
+public sealed class IssueMails(
+    IssueRenderer renderer, NewsletterLinks links, UnsubscribeLinks unsubscribeLinks, IOptions<SmtpOptions> smtp)
 {
     /// <param name="tracked">
     /// Material links through the click counter and an open pixel, as in a mail; a preview links to the materials
@@ -25,14 +26,19 @@ public sealed class IssueMails(IssueRenderer renderer, NewsletterLinks links, Un
     /// </param>
     /// <param name="intro">The issue's introduction rendered once for a whole send; rendered here when not given.</param>
     /// <returns>Null when the reader may see nothing of the issue: no mail.</returns>
-    public RenderedMail? Render(NewsletterIssue issue, ContentSnapshot content, DateOnly today, MailReader reader, bool tracked, IssueIntro? intro = null)
+    public RenderedMail? Render(
+        NewsletterIssue issue, ContentSnapshot content, DateOnly today, MailReader reader, bool tracked, IssueIntro? intro = null)
     {
-        var staff = new StaffMember(reader.SubscriberId == 0 ? "preview" : $"subscriber:{reader.SubscriberId}", reader.Roles, reader.Centre);
-        Func<string, string> materialUrl = tracked ? slug => links.Click(issue.Id, reader.SubscriberId, slug) : slug => links.Material(slug, "newsletter");
+        var subject = reader.SubscriberId == 0 ? "preview" : $"subscriber:{reader.SubscriberId}";
+        var staff = new StaffMember(subject, reader.Roles, reader.Centre);
+        Func<string, string> materialUrl = tracked
+            ? slug => links.Click(issue.Id, reader.SubscriberId, slug)
+            : slug => links.Material(slug, "newsletter");
         if (IssueView.For(issue, content, staff, today, materialUrl, intro) is not { } view)
             return null;
         var openPixel = tracked ? links.OpenPixel(issue.Id, reader.SubscriberId) : null;
-        return renderer.Mail(view, reader.Name, new RecipientLinks(unsubscribeLinks.UrlFor(reader.SubscriberId), links.Archive(issue), openPixel));
+        var recipientLinks = new RecipientLinks(unsubscribeLinks.UrlFor(reader.SubscriberId), links.Archive(issue), openPixel);
+        return renderer.Mail(view, reader.Name, recipientLinks);
     }
 
     /// <summary>The MIME message one recipient receives, with the one-click unsubscribe headers of RFC 8058.</summary>

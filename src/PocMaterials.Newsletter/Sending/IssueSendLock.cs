@@ -2,6 +2,7 @@ using System.Data;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using PocMaterials.Persistence;
+using PocMaterials.Persistence.Queries;
 
 namespace PocMaterials.Newsletter.Sending;
 
@@ -22,6 +23,7 @@ internal sealed partial class IssueSendLock : IAsyncDisposable
     private const int LockClass = 0x504F434E;
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan LastRetryDelay = TimeSpan.FromSeconds(10);
+    private static readonly SqlQueries Sql = SqlQueries.For(typeof(IssueSendLock));
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly long _issueId;
@@ -39,16 +41,19 @@ internal sealed partial class IssueSendLock : IAsyncDisposable
     }
 
     /// <returns>The lock, or null when another run holds it.</returns>
-    public static async Task<IssueSendLock?> TryTakeAsync(NpgsqlDataSource dataSource, long issueId, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<IssueSendLock?> TryTakeAsync(
+        NpgsqlDataSource dataSource, long issueId, ILogger logger, CancellationToken cancellationToken)
     {
         var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        if (await CallLockFunctionAsync(connection, "pg_try_advisory_lock", issueId, cancellationToken))
+        if (await CallLockFunctionAsync(connection, Sql["TryLock"], issueId, cancellationToken))
             return new IssueSendLock(dataSource, issueId, connection, logger);
         await connection.DisposeAsync();
         return null;
     }
 
-    /// <summary>Runs one database call of the run, waiting out an outage; a locked call goes on only while this run holds the lock.</summary>
+    /// <summary>
+    /// Runs one database call of the run, waiting out an outage; a locked call goes on only while this run holds the lock.
+    /// </summary>
     /// <param name="locked">False for calls that are right whoever holds the lock (recording how a mail went).</param>
     public async Task<T> CallAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken, bool locked = true)
     {
@@ -93,7 +98,7 @@ internal sealed partial class IssueSendLock : IAsyncDisposable
             {
                 await _connection.DisposeAsync();
                 _connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-                if (!await CallLockFunctionAsync(_connection, "pg_try_advisory_lock", _issueId, cancellationToken))
+                if (!await CallLockFunctionAsync(_connection, Sql["TryLock"], _issueId, cancellationToken))
                     throw new SendLockLostException(_issueId);
             }
             _outage = false;
@@ -111,7 +116,7 @@ internal sealed partial class IssueSendLock : IAsyncDisposable
             return false;
         try
         {
-            await using var command = new NpgsqlCommand("SELECT 1", connection);
+            await using var command = Sql["Ping"].Command(connection);
             await command.ExecuteScalarAsync(cancellationToken);
             return true;
         }
@@ -121,12 +126,11 @@ internal sealed partial class IssueSendLock : IAsyncDisposable
         }
     }
 
-    /// <param name="function">pg_try_advisory_lock or pg_advisory_unlock: session-level, so a killed process's lock goes with its connection.</param>
-    private static async Task<bool> CallLockFunctionAsync(NpgsqlConnection connection, string function, long issueId, CancellationToken cancellationToken)
+    /// <param name="function">TryLock or Unlock: session-level, so a killed process's lock goes with its connection.</param>
+    private static async Task<bool> CallLockFunctionAsync(
+        NpgsqlConnection connection, SqlQuery function, long issueId, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand($"SELECT {function}($1, $2)", connection);
-        command.Parameters.Add(new() { Value = LockClass });
-        command.Parameters.Add(new() { Value = (int)issueId });
+        await using var command = function.Command(connection, LockClass, (int)issueId);
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
@@ -137,7 +141,7 @@ internal sealed partial class IssueSendLock : IAsyncDisposable
             // A pooled connection outlives this run: release the lock now, not when the pool closes it. A connection
             // that is gone took the lock with it.
             if (_connection.State == ConnectionState.Open)
-                await CallLockFunctionAsync(_connection, "pg_advisory_unlock", _issueId, CancellationToken.None);
+                await CallLockFunctionAsync(_connection, Sql["Unlock"], _issueId, CancellationToken.None);
         }
         catch (Exception e) when (DatabaseFailures.IsUnavailable(e))
         {

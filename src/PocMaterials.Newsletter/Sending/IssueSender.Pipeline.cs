@@ -41,28 +41,35 @@ public sealed partial class IssueSender
         });
         // Claims go on through a stop (only the host's shutdown ends them): a claim asked for is committed and its mail
         // handed to a sender, which settles it as not sent.
-        var claims = new ClaimBatcher(batch => run.Lock.CallAsync(token => deliveries.ClaimAsync(run.Issue.Id, batch, token), run.HostStopping));
+        var claims = new ClaimBatcher(
+            batch => run.Lock.CallAsync(token => deliveries.ClaimAsync(run.Issue.Id, batch, token), run.HostStopping));
         var claiming = run.StageAsync(claims.RunAsync);
-        var preparing = WhenAllThen(Enumerable.Range(0, workers).Select(_ => run.StageAsync(() => PrepareAsync(run, recipients.Reader, claims, prepared.Writer))), () =>
-        {
-            prepared.Writer.TryComplete();
-            claims.Complete();
-        });
+        var preparing = WhenAllThen(
+            Workers(run, () => PrepareAsync(run, recipients.Reader, claims, prepared.Writer)),
+            () =>
+            {
+                prepared.Writer.TryComplete();
+                claims.Complete();
+            });
         var sending = WhenAllThen(
-            Enumerable.Range(0, workers).Select(_ => run.StageAsync(() => SendAsync(run, prepared.Reader, settlements.Writer, limiter))),
+            Workers(run, () => SendAsync(run, prepared.Reader, settlements.Writer, limiter)),
             () => settlements.Writer.TryComplete());
         var settling = run.StageAsync(() => SettleAsync(run, settlements.Reader));
         await Task.WhenAll(producer, preparing, claiming, sending, settling);
     }
 
-    /// <summary>Hands out the recipients still to be sent, a batch at a time, while the issue is being sent (not cancelled meanwhile).</summary>
+    /// <summary>
+    /// Hands out the recipients still to be sent, a batch at a time, while the issue is being sent (not cancelled meanwhile).
+    /// </summary>
     private async Task ProduceAsync(SendRun run, ChannelWriter<Recipient> recipients)
     {
         var runStarted = time.GetUtcNow();
         var subscribedBefore = run.Issue.ApprovedAt ?? runStarted;
         for (long after = 0; ;)
         {
-            var batch = await run.Lock.CallAsync(token => deliveries.PendingAsync(run.Issue.Id, after, RecipientBatchSize, subscribedBefore, runStarted, token), run.Stop.Token);
+            var batch = await run.Lock.CallAsync(
+                token => deliveries.PendingAsync(run.Issue.Id, after, RecipientBatchSize, subscribedBefore, runStarted, token),
+                run.Stop.Token);
             if (batch.Count == 0)
                 break;
             foreach (var recipient in batch)
@@ -70,6 +77,10 @@ public sealed partial class IssueSender
             after = batch[^1].SubscriberId;
         }
     }
+
+    /// <summary>A stage's workers, as many as the options say.</summary>
+    private static IEnumerable<Task> Workers(SendRun run, Func<Task> worker) =>
+        Enumerable.Range(0, run.Options.Workers).Select(_ => run.StageAsync(worker));
 
     /// <summary>Waits for a stage's workers, then tells the next stage no more will come, also when one failed.</summary>
     private static async Task WhenAllThen(IEnumerable<Task> tasks, Action done)
@@ -84,14 +95,16 @@ public sealed partial class IssueSender
         }
     }
 
-    private async Task PrepareAsync(SendRun run, ChannelReader<Recipient> recipients, ClaimBatcher claims, ChannelWriter<PreparedMail> prepared)
+    private async Task PrepareAsync(
+        SendRun run, ChannelReader<Recipient> recipients, ClaimBatcher claims, ChannelWriter<PreparedMail> prepared)
     {
         var content = library.Current;
         var today = calendar.Today;
         var intro = IssueIntro.Of(run.Issue);
         await foreach (var recipient in recipients.ReadAllAsync(run.Stop.Token))
         {
-            var mail = mails.Render(run.Issue, content, today, new MailReader(recipient.SubscriberId, recipient.Name, recipient.Roles, recipient.Centre), tracked: true, intro);
+            var reader = new MailReader(recipient.SubscriberId, recipient.Name, recipient.Roles, recipient.Centre);
+            var mail = mails.Render(run.Issue, content, today, reader, tracked: true, intro);
             if (mail is null)
             {
                 if (await run.Lock.CallAsync(token => deliveries.SkipAsync(run.Issue.Id, recipient, token), run.Stop.Token))
@@ -106,7 +119,8 @@ public sealed partial class IssueSender
         }
     }
 
-    private async Task SendAsync(SendRun run, ChannelReader<PreparedMail> prepared, ChannelWriter<Settlement> settlements, RateLimiter? limiter)
+    private async Task SendAsync(
+        SendRun run, ChannelReader<PreparedMail> prepared, ChannelWriter<Settlement> settlements, RateLimiter? limiter)
     {
         await using var transport = transports.Create();
         await foreach (var mail in prepared.ReadAllAsync(CancellationToken.None))
@@ -114,7 +128,8 @@ public sealed partial class IssueSender
             if (run.Stop.IsCancellationRequested)
             {
                 // Claimed but not handed over: known not sent, so the next run sends it.
-                await settlements.WriteAsync(new Settlement(mail.SubscriberId, DeliveryStatus.Deferred, 0, "not sent: the run stopped"), CancellationToken.None);
+                var notSent = new Settlement(mail.SubscriberId, DeliveryStatus.Deferred, 0, "not sent: the run stopped");
+                await settlements.WriteAsync(notSent, CancellationToken.None);
                 continue;
             }
             if (limiter is not null)
@@ -141,7 +156,8 @@ public sealed partial class IssueSender
         }
     }
 
-    private async Task<(DeliveryStatus Status, int Attempts, string? Response)> SendWithRetriesAsync(IMailTransport transport, MimeMessage message, SmtpOptions options)
+    private async Task<(DeliveryStatus Status, int Attempts, string? Response)> SendWithRetriesAsync(
+        IMailTransport transport, MimeMessage message, SmtpOptions options)
     {
         var delay = FirstRetryDelay;
         for (var attempt = 1; ; attempt++)
@@ -179,62 +195,8 @@ public sealed partial class IssueSender
         AutoReplenishment = true,
     });
 
-    /// <summary>One run's shared state: the lock, counts, the budget of failures in a row, and what stopped it.</summary>
-    private sealed class SendRun(NewsletterIssue issue, SmtpOptions options, IssueSendLock sendLock, CancellationToken hostStopping)
-    {
-        private int _failuresInARow;
-        private Exception? _failure;
-
-        public NewsletterIssue Issue { get; } = issue;
-        public SmtpOptions Options { get; } = options;
-        public IssueSendLock Lock { get; } = sendLock;
-        public CancellationToken HostStopping { get; } = hostStopping;
-        public CancellationTokenSource Stop { get; } = CancellationTokenSource.CreateLinkedTokenSource(hostStopping);
-        public string? StopReason { get; private set; }
-
-        /// <summary>What made a stage fail, which stopped the run.</summary>
-        public Exception? Failure => _failure;
-#pragma warning disable CA1051 // counted with Interlocked from the workers
-        public int Sent;
-        public int Failed;
-        public int Skipped;
-#pragma warning restore CA1051
-
-        /// <summary>Runs one stage's worker; its failure stops the run instead of leaving the others waiting on it.</summary>
-        public Task StageAsync(Func<Task> stage) => Task.Run(async () =>
-        {
-            try
-            {
-                await stage();
-            }
-            catch (OperationCanceledException) when (Stop.IsCancellationRequested)
-            {
-                // Stopped by the failure budget, another stage or the host.
-            }
-            catch (Exception e)
-            {
-                Interlocked.CompareExchange(ref _failure, e, null);
-                Stop.Cancel();
-            }
-        });
-
-        public void Count(DeliveryStatus status, string? response)
-        {
-            if (status == DeliveryStatus.Sent)
-            {
-                Interlocked.Increment(ref Sent);
-                Interlocked.Exchange(ref _failuresInARow, 0);
-                return;
-            }
-            Interlocked.Increment(ref Failed);
-            if (Interlocked.Increment(ref _failuresInARow) >= Options.MaxConsecutiveFailures && StopReason is null)
-            {
-                StopReason = $"Gestopt na {Options.MaxConsecutiveFailures} mislukte mails op rij; laatste antwoord van de server: {response}";
-                Stop.Cancel();
-            }
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending {MessageId} failed (attempt {Attempt}): {Response}; retrying in {Delay} ms")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Sending {MessageId} failed (attempt {Attempt}): {Response}; retrying in {Delay} ms")]
     private static partial void LogSendRetry(ILogger logger, string? messageId, int attempt, string response, int delay);
 }

@@ -52,7 +52,11 @@ public sealed partial class IssueSender(
     {
         var issue = await sendLock.CallAsync(token => issues.GetAsync(issueId, token), cancellationToken);
         if (issue?.Status == IssueStatus.Approved)
-            issue = await sendLock.CallAsync(token => issues.TransitionAsync(issueId, [IssueStatus.Approved], IssueStatus.Sending, null, null, token), cancellationToken);
+        {
+            issue = await sendLock.CallAsync(
+                token => issues.TransitionAsync(issueId, [IssueStatus.Approved], IssueStatus.Sending, null, null, token),
+                cancellationToken);
+        }
         if (issue is not { Status: IssueStatus.Sending or IssueStatus.Sent })
         {
             LogNotToBeSent(logger, issueId, issue?.Status);
@@ -72,23 +76,31 @@ public sealed partial class IssueSender(
         cancellationToken.ThrowIfCancellationRequested();
         // Every mail this run handed over is settled. A row still claimed was claimed by a statement whose answer the
         // database's restart took: its fate is unknown, as after a killed run.
-        if (await sendLock.CallAsync(token => deliveries.MarkAbandonedUncertainAsync(issueId, token), cancellationToken) is > 0 and var unknown)
+        var unknown = await sendLock.CallAsync(token => deliveries.MarkAbandonedUncertainAsync(issueId, token), cancellationToken);
+        if (unknown > 0)
             LogClaimedMailsUncertain(logger, issueId, unknown);
         if (run.Failure is not null || run.StopReason is not null)
         {
             // A fault of the run itself (the database's absence is waited out, not a failure): the issue stops with the
             // reason, so an editor sees why and can approve it again to resume, or cancel it.
             var reason = run.StopReason ?? $"Gestopt door een fout: {run.Failure!.Message}";
-            await sendLock.CallAsync(token => issues.TransitionAsync(issueId, [IssueStatus.Sending], IssueStatus.Stopped, null, reason, token), cancellationToken);
+            await sendLock.CallAsync(
+                token => issues.TransitionAsync(issueId, [IssueStatus.Sending], IssueStatus.Stopped, null, reason, token),
+                cancellationToken);
             LogIssueStopped(logger, run.Failure, issueId, reason);
             return;
         }
-        if (await sendLock.CallAsync(token => deliveries.CountAsync(issueId, DeliveryStatus.Deferred, token), cancellationToken) is > 0 and var deferred)
+        var deferred = await sendLock.CallAsync(token => deliveries.CountAsync(issueId, DeliveryStatus.Deferred, token), cancellationToken);
+        if (deferred > 0)
         {
             // Hangfire retries the job with back-off; the next run tries the deferred mails again.
-            throw new DeferredMailsException($"Issue {issueId}: {deferred} mails deferred after transient failures; the job runs again later.");
+            throw new DeferredMailsException(
+                $"Issue {issueId}: {deferred} mails deferred after transient failures; the job runs again later.");
         }
-        if (await sendLock.CallAsync(token => issues.TransitionAsync(issueId, [IssueStatus.Sending], IssueStatus.Sent, null, null, token), cancellationToken) is null)
+        var sent = await sendLock.CallAsync(
+            token => issues.TransitionAsync(issueId, [IssueStatus.Sending], IssueStatus.Sent, null, null, token),
+            cancellationToken);
+        if (sent is null)
             LogIssueCancelled(logger, issueId, run.Sent);
         else
             LogIssueSent(logger, issueId, run.Sent, run.Failed, run.Skipped);
@@ -100,13 +112,20 @@ public sealed partial class IssueSender(
     [LoggerMessage(Level = LogLevel.Information, Message = "Issue {Issue} is not to be sent ({Status})")]
     private static partial void LogNotToBeSent(ILogger logger, long issue, IssueStatus? status);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Issue {Issue}: {Count} mails of an interrupted run may or may not have gone out; they are marked uncertain for an editor")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Issue {Issue}: {Count} mails of an interrupted run may or may not have gone out; " +
+            "they are marked uncertain for an editor")]
     private static partial void LogInterruptedMailsUncertain(ILogger logger, long issue, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Issue {Issue}: another run took over after the database came back; this run stopped after {Sent} mails")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Issue {Issue}: another run took over after the database came back; this run stopped after {Sent} mails")]
     private static partial void LogTakenOver(ILogger logger, long issue, int sent);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Issue {Issue}: {Count} mails claimed while the database went away are marked uncertain for an editor")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Issue {Issue}: {Count} mails claimed while the database went away are marked uncertain for an editor")]
     private static partial void LogClaimedMailsUncertain(ILogger logger, long issue, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Issue {Issue} stopped: {Reason}")]
@@ -115,6 +134,8 @@ public sealed partial class IssueSender(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Issue {Issue} was cancelled while it was sent: {Sent} mails went out")]
     private static partial void LogIssueCancelled(ILogger logger, long issue, int sent);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Issue {Issue} sent: {Sent} mails, {Failed} failed, {Skipped} with nothing to show")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Issue {Issue} sent: {Sent} mails, {Failed} failed, {Skipped} with nothing to show")]
     private static partial void LogIssueSent(ILogger logger, long issue, int sent, int failed, int skipped);
 }

@@ -11,8 +11,10 @@ public static class SmtpFailures
     public static bool IsPermanent(Exception e) => e is SmtpCommandException command && (int)command.StatusCode >= 500;
 
     /// <summary>A later try may get through: a 4xx answer, a dropped or refused connection, a time-out.</summary>
-    public static bool IsTransient(Exception e) => !IsPermanent(e) && e is SmtpCommandException or SmtpProtocolException or IOException or SocketException
-        or ServiceNotConnectedException or OperationCanceledException or TimeoutException;
+    public static bool IsTransient(Exception e) =>
+        !IsPermanent(e)
+        && e is SmtpCommandException or SmtpProtocolException or IOException or SocketException
+            or ServiceNotConnectedException or OperationCanceledException or TimeoutException;
 
     /// <summary>The server's answer with its code, or what went wrong on the way.</summary>
     public static string Describe(Exception e) => e is SmtpCommandException command ? $"{(int)command.StatusCode} {e.Message}" : e.Message;

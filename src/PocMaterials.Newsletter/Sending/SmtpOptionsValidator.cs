@@ -12,7 +12,10 @@ public sealed class SmtpOptionsValidator(IHostEnvironment environment) : IValida
     public ValidateOptionsResult Validate(string? name, SmtpOptions options)
     {
         if (options.Outbox && !string.IsNullOrWhiteSpace(options.Host))
-            return ValidateOptionsResult.Fail("Smtp:Host and Smtp:Outbox are both set: mails go either to that server or to the outbox; choose one.");
+        {
+            return ValidateOptionsResult.Fail(
+                "Smtp:Host and Smtp:Outbox are both set: mails go either to that server or to the outbox; choose one.");
+        }
         if (environment.IsDevelopment() || options.Outbox || !string.IsNullOrWhiteSpace(options.Host))
             return ValidateOptionsResult.Success;
         return ValidateOptionsResult.Fail(

@@ -65,7 +65,9 @@ public static class SubscriberCsv
             return ([], [new ImportError(null, null, $"the file is empty; the first line must be the header {Header}")]);
         if (HeaderProblem(header) is { } headerProblem)
             return ([], [new ImportError(1, null, headerProblem)]);
-        var index = Columns.ToDictionary(c => c, c => header.ToList().FindIndex(h => string.Equals(h.Trim(), c, StringComparison.OrdinalIgnoreCase)));
+        var index = Columns.ToDictionary(
+            c => c,
+            c => header.ToList().FindIndex(h => string.Equals(h.Trim(), c, StringComparison.OrdinalIgnoreCase)));
         var firstLineOf = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var count = 0;
         while (reader.Read())
@@ -103,8 +105,13 @@ public static class SubscriberCsv
             {
                 var offset = csv.Length - rest.Length;
                 if (errors.LastOrDefault()?.Line != line)
-                    errors.Add(new ImportError(line, null, $"byte 0x{csv[offset]:X2} (byte {offset - lineStart + 1} of the line) is not UTF-8; " +
+                {
+                    errors.Add(new ImportError(
+                        line,
+                        null,
+                        $"byte 0x{csv[offset]:X2} (byte {offset - lineStart + 1} of the line) is not UTF-8; " +
                         "save the file as CSV UTF-8 (a spreadsheet's plain CSV may be Latin-1 or Windows-1252)"));
+                }
             }
             else if (rune.Value == '\n')
             {
@@ -118,7 +125,8 @@ public static class SubscriberCsv
 
     private static string Malformed(CsvMalformedReason reason) => reason switch
     {
-        CsvMalformedReason.StrayQuote => "a quote inside a field that does not start with one; put the field in quotes and double the quote",
+        CsvMalformedReason.StrayQuote =>
+            "a quote inside a field that does not start with one; put the field in quotes and double the quote",
         CsvMalformedReason.TextAfterClosingQuote => "text after the closing quote of a field",
         CsvMalformedReason.UnterminatedQuote => "a quote that is never closed",
         _ => $"malformed line ({reason})",
@@ -135,14 +143,22 @@ public static class SubscriberCsv
             : $"the header must be {Header}; found '{found}'";
     }
 
-    private static ImportedSubscriber? Row(int line, Func<string, string> field, MaterialTaxonomy taxonomy, Dictionary<string, int> firstLineOf, List<ImportError> errors)
+    private static ImportedSubscriber? Row(
+        int line,
+        Func<string, string> field,
+        MaterialTaxonomy taxonomy,
+        Dictionary<string, int> firstLineOf,
+        List<ImportError> errors)
     {
         var before = errors.Count;
         var email = field("email").Trim();
         if (SubscriberEmail.Problem(email) is { } emailProblem)
             errors.Add(new ImportError(line, "email", emailProblem));
         else if (!firstLineOf.TryAdd(email, line))
-            errors.Add(new ImportError(line, "email", $"'{email}' is already on line {firstLineOf[email]} (addresses are compared without case)"));
+        {
+            errors.Add(new ImportError(
+                line, "email", $"'{email}' is already on line {firstLineOf[email]} (addresses are compared without case)"));
+        }
 
         var name = field("name").Trim();
         if (name.Length == 0)
@@ -155,11 +171,18 @@ public static class SubscriberCsv
         var roles = field("roles").Split(RoleSeparator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         // As for a webhook receiver: an editor's mail would list drafts and every role's materials.
         if (roles.Contains(StaffRoles.Editor))
-            errors.Add(new ImportError(line, "roles", $"'{StaffRoles.Editor}' is not a subscriber's role: it sees drafts and every role's materials; give the roles whose materials the mail should show"));
+        {
+            errors.Add(new ImportError(
+                line,
+                "roles",
+                $"'{StaffRoles.Editor}' is not a subscriber's role: it sees drafts and every role's materials; " +
+                "give the roles whose materials the mail should show"));
+        }
         foreach (var role in roles.Where(r => r != StaffRoles.Editor && !taxonomy.Roles.Contains(r)))
         {
             var hint = role.IndexOfAny([';', ',']) >= 0 ? $" (separate roles with {RoleSeparator})" : "";
-            errors.Add(new ImportError(line, "roles", $"unknown role '{role}'{hint}; roles are ids of taxonomy.yml: {string.Join(", ", taxonomy.Roles.All.Select(t => t.Id))}"));
+            var known = string.Join(", ", taxonomy.Roles.All.Select(t => t.Id));
+            errors.Add(new ImportError(line, "roles", $"unknown role '{role}'{hint}; roles are ids of taxonomy.yml: {known}"));
         }
 
         var centre = field("centre").Trim();

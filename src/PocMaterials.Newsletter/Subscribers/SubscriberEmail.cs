@@ -30,7 +30,10 @@ public static class SubscriberEmail
         // Such an address can only go through a relay that offers SMTPUTF8, which is known only when sending: refused
         // here rather than failing for this subscriber at every issue. (A domain beyond ASCII is sent as punycode.)
         if (!Ascii.IsValid(mailbox.LocalPart))
-            return $"'{text}' has characters beyond ASCII before the @, which mail relays without SMTPUTF8 cannot carry; use the address's ASCII form";
+        {
+            return $"'{text}' has characters beyond ASCII before the @, which mail relays without SMTPUTF8 cannot carry; " +
+                "use the address's ASCII form";
+        }
         var domain = mailbox.Domain;
         if (!domain.Contains('.', StringComparison.Ordinal) || domain.StartsWith('.') || domain.EndsWith('.') || domain.StartsWith('['))
             return $"'{text}' has no internet domain after the @";

@@ -24,7 +24,9 @@ public abstract record SubscriberImportResult
     }
 }
 
-/// <summary>An import file, from reading to writing: the one path of the import endpoint and the <c>subscribers import</c> command.</summary>
+/// <summary>
+/// An import file, from reading to writing: the one path of the import endpoint and the <c>subscribers import</c> command.
+/// </summary>
 public sealed class SubscriberImport(SubscriberStore store)
 {
     /// <param name="taxonomy">The current taxonomy: roles and centres must be its ids.</param>

@@ -29,7 +29,9 @@ public sealed class UnsubscribeLinks(SignedTokens tokens, IOptions<NewsletterOpt
     public string UrlFor(long subscriberId) =>
         options.Value.PublicBaseUrl.TrimEnd('/') + Path + "?token=" + Uri.EscapeDataString(TokenFor(subscriberId));
 
-    /// <summary>Sets <c>List-Unsubscribe: &lt;url&gt;</c> and <c>List-Unsubscribe-Post: List-Unsubscribe=One-Click</c> (RFC 8058).</summary>
+    /// <summary>
+    /// Sets <c>List-Unsubscribe: &lt;url&gt;</c> and <c>List-Unsubscribe-Post: List-Unsubscribe=One-Click</c> (RFC 8058).
+    /// </summary>
     public void AddHeaders(MimeMessage message, long subscriberId)
     {
         message.Headers.Replace("List-Unsubscribe", $"<{UrlFor(subscriberId)}>");

@@ -36,12 +36,14 @@ public sealed class NewsletterLinks(SignedTokens tokens, IOptions<NewsletterOpti
         $"{Base}/materials/{Uri.EscapeDataString(slug)}" + (source is null ? "" : $"?source={source}");
 
     public ClickToken? ReadClick(string token) =>
-        tokens.Verify(ClickPurpose, token)?.Split('.', 3) is [var issue, var subscriber, var slug] && TryIds(issue, subscriber, out var i, out var s)
+        tokens.Verify(ClickPurpose, token)?.Split('.', 3) is [var issue, var subscriber, var slug]
+        && TryIds(issue, subscriber, out var i, out var s)
             ? new ClickToken(i, s, slug)
             : null;
 
     public OpenToken? ReadOpen(string token) =>
-        tokens.Verify(OpenPurpose, token)?.Split('.') is [var issue, var subscriber] && TryIds(issue, subscriber, out var i, out var s)
+        tokens.Verify(OpenPurpose, token)?.Split('.') is [var issue, var subscriber]
+        && TryIds(issue, subscriber, out var i, out var s)
             ? new OpenToken(i, s)
             : null;
 

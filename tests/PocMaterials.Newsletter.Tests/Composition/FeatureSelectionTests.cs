@@ -25,7 +25,8 @@ public sealed class FeatureSelectionTests
 
         var fresh = FeatureSelection.Choose(new DateOnly(2026, 12, 1), content, [], Today)!.Value;
         // Thema C was featured in one of the last six issues: B, with two fresh materials, goes before A.
-        var notRecent = FeatureSelection.Choose(new DateOnly(2026, 12, 1), content, [Issue(new DateOnly(2026, 6, 1), "thema-c")], Today)!.Value;
+        var notRecent = FeatureSelection.Choose(
+            new DateOnly(2026, 12, 1), content, [Issue(new DateOnly(2026, 6, 1), "thema-c")], Today)!.Value;
 
         Assert.Equal("thema-c", fresh.Feature.Id);
         Assert.Equal("thema-b", notRecent.Feature.Id);
@@ -40,7 +41,10 @@ public sealed class FeatureSelectionTests
         folder.WriteMaterial("a-old", "title: A oud\ntype: fiche\nthemes: [thema-a]\npublished: 2024-01-01");
         folder.WriteMaterial("a-old2", "title: A oud 2\ntype: fiche\nthemes: [thema-a]\npublished: 2024-01-01");
         folder.WriteMaterial("b-new", "title: B nieuw\ntype: fiche\nthemes: [thema-b]\npublished: 2026-09-01");
-        var earlier = Enumerable.Range(1, 6).Select(i => Issue(new DateOnly(2026, 11, 1).AddMonths(-i), "ander")).Append(Issue(new DateOnly(2025, 1, 1), "thema-a")).ToList();
+        var earlier = Enumerable.Range(1, 6)
+            .Select(i => Issue(new DateOnly(2026, 11, 1).AddMonths(-i), "ander"))
+            .Append(Issue(new DateOnly(2025, 1, 1), "thema-a"))
+            .ToList();
 
         var chosen = FeatureSelection.Choose(new DateOnly(2026, 12, 1), Load(folder), earlier, Today)!.Value;
 

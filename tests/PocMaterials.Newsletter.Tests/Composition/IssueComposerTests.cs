@@ -37,7 +37,8 @@ public sealed class IssueComposerTests(NewsletterDatabase db) : IClassFixture<Ne
         await db.ViewsAsync("leidraad-lsc", new DateOnly(2026, 12, 31), 20);
         await db.ViewsAsync("faq-leersteun", new DateOnly(2027, 1, 1), 99); // the next month: not counted
 
-        var issue = (await db.Composer.ComposeAsync(new DateOnly(2027, 1, 1), db.Snapshot, new DateOnly(2027, 1, 4), CancellationToken.None))!;
+        var issue = (await db.Composer.ComposeAsync(
+            new DateOnly(2027, 1, 1), db.Snapshot, new DateOnly(2027, 1, 4), CancellationToken.None))!;
 
         Assert.Equal(["beroepsgeheim-fiche", "arts-fiche", "leidraad-lsc"], issue.Composition.TopOfMonth.Take(3));
     }
@@ -64,8 +65,10 @@ public sealed class IssueComposerTests(NewsletterDatabase db) : IClassFixture<Ne
         var composed = (await db.Composer.ComposeAsync(new DateOnly(2031, 5, 1), db.Snapshot, Today, CancellationToken.None))!;
         var (issue, _) = await db.Issues.AddOnceAsync(composed, CancellationToken.None);
 
-        var approved = await db.Issues.TransitionAsync(issue.Id, [IssueStatus.Composed], IssueStatus.Approved, "redacteur-1", null, CancellationToken.None);
-        var twice = await db.Issues.TransitionAsync(issue.Id, [IssueStatus.Composed], IssueStatus.Approved, "redacteur-2", null, CancellationToken.None);
+        var approved = await db.Issues.TransitionAsync(
+            issue.Id, [IssueStatus.Composed], IssueStatus.Approved, "redacteur-1", null, CancellationToken.None);
+        var twice = await db.Issues.TransitionAsync(
+            issue.Id, [IssueStatus.Composed], IssueStatus.Approved, "redacteur-2", null, CancellationToken.None);
 
         Assert.Equal(("redacteur-1", IssueStatus.Approved), (approved!.ApprovedBy, approved.Status));
         Assert.Null(twice);

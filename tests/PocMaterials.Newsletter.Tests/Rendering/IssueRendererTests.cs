@@ -14,13 +14,26 @@ public sealed class IssueRendererTests(NewsletterDatabase db) : IClassFixture<Ne
         Feature = new Feature(FeatureKind.Theme, "decreet-leersteun"),
         FeatureReason = "Gepland in newsletter.yml.",
         IntroMarkdown = "Het decreet **leersteun** <script>alert(1)</script> en [meer](javascript:alert(2)).",
-        Composition = new IssueComposition(new DateOnly(2026, 11, 1), ["faq-leersteun", "medisch-leersteun"], ["fiche-verslag"], ["leidraad-lsc", "ontwerp-leersteun"], ["arts-fiche", "beroepsgeheim-fiche"]),
+        Composition = new IssueComposition(
+            new DateOnly(2026, 11, 1),
+            ["faq-leersteun", "medisch-leersteun"],
+            ["fiche-verslag"],
+            ["leidraad-lsc", "ontwerp-leersteun"],
+            ["arts-fiche", "beroepsgeheim-fiche"]),
         Status = IssueStatus.Approved,
         ComposedAt = DateTimeOffset.UtcNow,
     };
 
+    private static readonly RecipientLinks Links =
+        new("https://poc.example.org/u?t=1", "https://poc.example.org/nieuwsbrieven/2026-12", "https://poc.example.org/n/o/x");
+
     private IssueView? ViewFor(params string[] roles) =>
-        IssueView.For(Issue, db.Snapshot, new StaffMember("lezer", roles, "gent"), NewsletterDatabase.Today, slug => db.Links.Click(Issue.Id, 42, slug));
+        IssueView.For(
+            Issue,
+            db.Snapshot,
+            new StaffMember("lezer", roles, "gent"),
+            NewsletterDatabase.Today,
+            slug => db.Links.Click(Issue.Id, 42, slug));
 
     [Fact]
     public void Each_reader_sees_only_the_materials_their_roles_may_see()
@@ -30,7 +43,9 @@ public sealed class IssueRendererTests(NewsletterDatabase db) : IClassFixture<Ne
 
         static List<string> Slugs(IssueView view) => view.Groups.SelectMany(g => g.Materials).Select(m => m.Slug).ToList();
         Assert.Equal(["faq-leersteun", "fiche-verslag", "leidraad-lsc", "beroepsgeheim-fiche"], Slugs(staff));
-        Assert.Equal(["faq-leersteun", "medisch-leersteun", "fiche-verslag", "leidraad-lsc", "arts-fiche", "beroepsgeheim-fiche"], Slugs(doctor));
+        Assert.Equal(
+            ["faq-leersteun", "medisch-leersteun", "fiche-verslag", "leidraad-lsc", "arts-fiche", "beroepsgeheim-fiche"],
+            Slugs(doctor));
         // A draft is never shown, whatever the composition says.
         Assert.DoesNotContain("ontwerp-leersteun", Slugs(doctor));
     }
@@ -40,14 +55,16 @@ public sealed class IssueRendererTests(NewsletterDatabase db) : IClassFixture<Ne
     {
         var onlyForDoctors = Issue with { Composition = new IssueComposition(Issue.Month, ["medisch-leersteun"], [], [], ["arts-fiche"]) };
 
-        Assert.Null(IssueView.For(onlyForDoctors, db.Snapshot, new StaffMember("lezer", [], "gent"), NewsletterDatabase.Today, slug => slug));
-        Assert.NotNull(IssueView.For(onlyForDoctors, db.Snapshot, new StaffMember("lezer", ["arts"], "gent"), NewsletterDatabase.Today, slug => slug));
+        IssueView? For(params string[] roles) =>
+            IssueView.For(onlyForDoctors, db.Snapshot, new StaffMember("lezer", roles, "gent"), NewsletterDatabase.Today, slug => slug);
+        Assert.Null(For());
+        Assert.NotNull(For("arts"));
     }
 
     [Fact]
     public void The_HTML_mail_is_a_table_layout_with_inline_styles_escaped_text_and_tracked_links()
     {
-        var mail = new IssueRenderer().Mail(ViewFor()!, "Els <De Smet>", new RecipientLinks("https://poc.example.org/u?t=1", "https://poc.example.org/nieuwsbrieven/2026-12", "https://poc.example.org/n/o/x"));
+        var mail = new IssueRenderer().Mail(ViewFor()!, "Els <De Smet>", Links);
 
         Assert.Equal("POC-a-tizer december 2026: Decreet leersteun in de kijker", mail.Subject);
         Assert.Contains("<table role=\"presentation\"", mail.Html, StringComparison.Ordinal);
@@ -68,7 +85,7 @@ public sealed class IssueRendererTests(NewsletterDatabase db) : IClassFixture<Ne
     [Fact]
     public void The_text_alternative_has_no_markup_and_every_link_written_out()
     {
-        var mail = new IssueRenderer().Mail(ViewFor()!, "Els", new RecipientLinks("https://poc.example.org/u?t=1", "https://poc.example.org/nieuwsbrieven/2026-12", null));
+        var mail = new IssueRenderer().Mail(ViewFor()!, "Els", Links with { OpenPixelUrl = null });
 
         Assert.DoesNotContain("<", mail.Text, StringComparison.Ordinal);
         Assert.Contains("Dag Els,", mail.Text, StringComparison.Ordinal);

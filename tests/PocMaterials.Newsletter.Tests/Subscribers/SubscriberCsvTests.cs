@@ -66,7 +66,9 @@ public sealed class SubscriberCsvTests
     [InlineData("", "file: the file is empty")]
     [InlineData("\n\n", "file: the file is empty")]
     [InlineData("email,name,roles,centre\n", "file: the file has a header but no subscribers")]
-    [InlineData("email,naam,rollen,centrum\na@example.org,A,,\n", "line 1: the header must be email,name,roles,centre; found 'email,naam,rollen,centrum'")]
+    [InlineData(
+        "email,naam,rollen,centrum\na@example.org,A,,\n",
+        "line 1: the header must be email,name,roles,centre; found 'email,naam,rollen,centrum'")]
     [InlineData("email;name;roles;centre\na@example.org;A;;\n", "line 1: the header must be email,name,roles,centre, separated by commas")]
     [InlineData("email,name,roles\na@example.org,A,\n", "line 1: the header must be email,name,roles,centre")]
     public void A_file_without_the_header_or_rows_is_one_error(string csv, string error)
@@ -120,20 +122,23 @@ public sealed class SubscriberCsvTests
     [Fact]
     public async Task Reading_stops_past_the_size_limit()
     {
-        Assert.Null(await SubscriberCsv.ReadAsync(new MemoryStream(new byte[SubscriberCsv.MaxBytes + 1]), CancellationToken.None));
-        Assert.Equal(SubscriberCsv.MaxBytes, (await SubscriberCsv.ReadAsync(new MemoryStream(new byte[SubscriberCsv.MaxBytes]), CancellationToken.None))!.Length);
+        static Task<byte[]?> ReadAsync(int bytes) => SubscriberCsv.ReadAsync(new MemoryStream(new byte[bytes]), CancellationToken.None);
+        Assert.Null(await ReadAsync(SubscriberCsv.MaxBytes + 1));
+        Assert.Equal(SubscriberCsv.MaxBytes, (await ReadAsync(SubscriberCsv.MaxBytes))!.Length);
     }
 
     [Fact]
     public void A_file_that_is_not_UTF_8_is_refused_naming_each_line_and_byte_where_it_is_not()
     {
-        var latin1 = Encoding.Latin1.GetBytes("email,name,roles,centre\nok@example.org,Ok,,gent\nrene@example.org,René Peeters,,gent\nzoe@example.org,Zoë Maes,,\n");
+        var latin1 = Encoding.Latin1.GetBytes(
+            "email,name,roles,centre\nok@example.org,Ok,,gent\nrene@example.org,René Peeters,,gent\nzoe@example.org,Zoë Maes,,\n");
 
         var (rows, errors) = SubscriberCsv.Parse(latin1, SubscriberDatabase.Taxonomy);
 
         Assert.Empty(rows);
         Assert.Equal([3, 4], errors.Select(e => e.Line));
-        Assert.StartsWith("byte 0xE9 (byte 21 of the line) is not UTF-8; save the file as CSV UTF-8", errors[0].Message, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "byte 0xE9 (byte 21 of the line) is not UTF-8; save the file as CSV UTF-8", errors[0].Message, StringComparison.Ordinal);
         Assert.StartsWith("byte 0xEB (byte 19 of the line)", errors[1].Message, StringComparison.Ordinal);
     }
 
@@ -143,7 +148,9 @@ public sealed class SubscriberCsvTests
         var (_, errors) = Parse("email,name,roles,centre\nrené@example.org,René,,gent\n");
         var (rows, accepted) = Parse("email,name,roles,centre\nrene@bücher.example.org,René,,gent\n");
 
-        Assert.Equal("line 2, email: 'rené@example.org' has characters beyond ASCII before the @, which mail relays without SMTPUTF8 cannot carry; use the address's ASCII form",
+        Assert.Equal(
+            "line 2, email: 'rené@example.org' has characters beyond ASCII before the @, " +
+            "which mail relays without SMTPUTF8 cannot carry; use the address's ASCII form",
             Assert.Single(errors).ToString());
         Assert.Empty(accepted);
         Assert.Single(rows);
@@ -157,6 +164,7 @@ public sealed class SubscriberCsvTests
         Assert.Empty(rows);
         var error = Assert.Single(errors);
         Assert.Equal((2, "roles"), (error.Line, error.Column));
-        Assert.StartsWith("'redacteur' is not a subscriber's role: it sees drafts and every role's materials", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "'redacteur' is not a subscriber's role: it sees drafts and every role's materials", error.Message, StringComparison.Ordinal);
     }
 }

@@ -40,7 +40,8 @@ public sealed class SubscriberStoreTests : IAsyncLifetime
     {
         await _db.ImportValidAsync(Header + "Jan.Peeters@Example.org,Jan,arts,gent\nan@example.org,An,,\nels@example.org,Els,,\n");
 
-        var counts = await _db.ImportValidAsync(Header + "jan.peeters@example.org,Jan Peeters,arts|directeur,brussel\nan@example.org,An,,\nnieuw@example.org,Nieuw,,\n");
+        var counts = await _db.ImportValidAsync(
+            Header + "jan.peeters@example.org,Jan Peeters,arts|directeur,brussel\nan@example.org,An,,\nnieuw@example.org,Nieuw,,\n");
 
         Assert.Equal(new ImportCounts(Created: 1, Updated: 1, Unchanged: 1, SkippedUnsubscribed: 0), counts);
         Assert.Equal(4, await _db.ScalarAsync("SELECT count(*) FROM newsletter_subscribers"));

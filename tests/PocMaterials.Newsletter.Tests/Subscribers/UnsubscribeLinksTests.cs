@@ -8,7 +8,8 @@ namespace PocMaterials.Newsletter.Tests.Subscribers;
 public sealed class UnsubscribeLinksTests
 {
     private static readonly SignedTokens Tokens = new(new byte[32]);
-    private readonly UnsubscribeLinks _links = new(Tokens, Options.Create(new NewsletterOptions { PublicBaseUrl = "https://materialen.example.org/" }));
+    private readonly UnsubscribeLinks _links =
+        new(Tokens, Options.Create(new NewsletterOptions { PublicBaseUrl = "https://materialen.example.org/" }));
 
     [Fact]
     public void A_link_names_its_subscriber_and_a_tampered_or_foreign_token_names_none()
