@@ -30,7 +30,9 @@ export function resultList(current, answer, searchId, navigate) {
       h('a', { href: urlOf(last), onclick: follow(last, navigate) }, `Naar pagina ${last.page}`)));
   } else if (answer.hits.length === 0) children.push(empty(current));
   children.push(hitList(current, answer, searchId));
-  children.push(pager(current, answer.total, navigate));
+  const pages = pager(current, answer.total, navigate);
+  // One page has no pager; a null given to replaceChildren would show as the text "null".
+  if (pages) children.push(pages);
   return children;
 }
 
