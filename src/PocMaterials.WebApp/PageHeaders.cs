@@ -12,7 +12,8 @@ public static class PageHeaders
 
     // Hangfire's dashboard sets style attributes in its markup and its charts add style elements; its scripts are files too.
     private const string InlineStylesPolicy =
-        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; " +
+        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
     public static void Apply(HttpResponse response, bool inlineStyles = false)
     {

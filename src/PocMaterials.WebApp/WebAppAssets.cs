@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
@@ -8,9 +9,12 @@ namespace PocMaterials.WebApp;
 /// The pages' files, served from this assembly under a path that changes with every build, so a
 /// browser keeps them for a year and never asks again, and never runs files of an older build.
 /// </summary>
-public static class WebAppAssets
+public static partial class WebAppAssets
 {
-    internal static readonly IFileProvider Files = new ManifestEmbeddedFileProvider(typeof(WebAppAssets).Assembly, "wwwroot");
+    private static readonly IFileProvider Files = new ManifestEmbeddedFileProvider(typeof(WebAppAssets).Assembly, "wwwroot");
+
+    // Only to resolve a module's imports as the browser does, relative to the module; never requested.
+    private static readonly Uri ModuleBase = new("https://modules.invalid/");
 
     /// <summary>Where the files are: <c>/app/{build}</c>. Modules import each other by relative paths, so they stay in one build.</summary>
     public static string Path { get; } = "/app/" + typeof(WebAppAssets).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..12];
@@ -25,4 +29,39 @@ public static class WebAppAssets
             file.Context.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
         },
     });
+
+    internal static string ReadText(string path)
+    {
+        using var stream = Files.GetFileInfo(path).CreateReadStream();
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>
+    /// The modules a module imports, directly or through others, as paths under <c>wwwroot</c>: a page
+    /// preloads them beside its own, so the browser asks for them all at once rather than one level of
+    /// imports after another.
+    /// </summary>
+    internal static IReadOnlyList<string> ImportsOf(string module)
+    {
+        var imports = new List<string>();
+        var pending = new Queue<string>([module]);
+        while (pending.TryDequeue(out var importer))
+        {
+            foreach (Match import in StaticImport().Matches(ReadText(importer)))
+            {
+                var path = new Uri(new Uri(ModuleBase, importer), import.Groups["path"].Value).AbsolutePath.TrimStart('/');
+                if (path == module || imports.Contains(path))
+                    continue;
+                imports.Add(path);
+                pending.Enqueue(path);
+            }
+        }
+        return imports;
+    }
+
+    // A static import as the modules write them, a statement from the start of a line:
+    // import { a, b } from '../x.js';  or  import '../x.js';
+    [GeneratedRegex(@"^import\s(?:[^;']*\sfrom\s)?'(?<path>[^']+)';", RegexOptions.Multiline)]
+    private static partial Regex StaticImport();
 }

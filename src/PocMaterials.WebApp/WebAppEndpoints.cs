@@ -31,11 +31,12 @@ public static class WebAppEndpoints
 
     public static IEndpointRouteBuilder MapWebApp(this IEndpointRouteBuilder app)
     {
-        var layout = ReadLayout();
+        var layout = WebAppAssets.ReadText("layout.html");
         foreach (var page in Pages)
         {
             var html = layout
                 .Replace("{{title}}", page.Title, StringComparison.Ordinal)
+                .Replace("{{preloads}}", Preloads(page.Module), StringComparison.Ordinal)
                 .Replace("{{module}}", page.Module, StringComparison.Ordinal)
                 .Replace("{{assets}}", WebAppAssets.Path, StringComparison.Ordinal);
             app.MapGet(page.Route, (HttpContext http) => Serve(http, html)).RequireAuthorization().ExcludeFromDescription();
@@ -54,10 +55,7 @@ public static class WebAppEndpoints
         return Results.Content(html, "text/html; charset=utf-8");
     }
 
-    private static string ReadLayout()
-    {
-        using var stream = WebAppAssets.Files.GetFileInfo("layout.html").CreateReadStream();
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    // Every module the page's module imports, preloaded beside it (in the {{assets}} the layout's own links name).
+    private static string Preloads(string module) => string.Join('\n', WebAppAssets.ImportsOf($"js/pages/{module}.js")
+        .Select(path => "<link rel=\"modulepreload\" href=\"{{assets}}/" + path + "\">"));
 }

@@ -32,7 +32,10 @@ export async function request(path, { method = 'GET', body, type, headers, signa
       location.assign('/aanmelden?terug=' + encodeURIComponent(location.pathname + location.search + location.hash));
     }
     // A change is not left for the sign-in page: what the user typed stays on this one.
-    throw new ApiError(401, { title: 'Je sessie is verlopen. Meld je aan in een nieuw tabblad (/aanmelden) en probeer het dan hier opnieuw: wat je hier typte, blijft staan.' });
+    throw new ApiError(401, {
+      title: 'Je sessie is verlopen. Meld je aan in een nieuw tabblad (/aanmelden) en probeer het dan hier opnieuw: ' +
+        'wat je hier typte, blijft staan.',
+    });
   }
   if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => null));
   return response;
@@ -49,7 +52,9 @@ async function refusedForgeryToken(response) {
 
 // What a refusal says, for a person: its errors by field, else its title and detail, else the fallback.
 export const problemText = (error, fallback = '') =>
-  Object.values(error.problem?.errors ?? {}).flat().join(' ') || [error.problem?.title, error.problem?.detail].filter(Boolean).join(' ') || fallback;
+  Object.values(error.problem?.errors ?? {}).flat().join(' ') ||
+  [error.problem?.title, error.problem?.detail].filter(Boolean).join(' ') ||
+  fallback;
 
 export async function api(path, { method = 'GET', body, signal } = {}) {
   const json = body === undefined ? {} : { body: JSON.stringify(body), type: 'application/json' };

@@ -35,7 +35,9 @@ export function safeHtml(html) {
   return template.content;
 }
 
-export const fileSize = (bytes) => bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} kB` : `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
+export const fileSize = (bytes) => bytes < 1024 * 1024
+  ? `${Math.max(1, Math.round(bytes / 1024))} kB`
+  : `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
 
 const longDate = new Intl.DateTimeFormat('nl-BE', { day: 'numeric', month: 'long', year: 'numeric' });
 export const dateNl = (iso) => longDate.format(new Date(iso.length === 10 ? iso + 'T12:00:00' : iso));
@@ -73,6 +75,7 @@ export function contactCard(contact, heading = 'Aanspreekpunt') {
 }
 
 export function failure(error) {
-  const text = error?.status === 404 ? 'Dit bestaat niet, of je rol mag het niet zien.' : 'Er ging iets mis bij het laden. Probeer het opnieuw.';
+  const text = error?.status === 404
+    ? 'Dit bestaat niet, of je rol mag het niet zien.' : 'Er ging iets mis bij het laden. Probeer het opnieuw.';
   return h('p', { class: 'notice error', role: 'alert' }, text);
 }

@@ -7,19 +7,23 @@ import { editorOnly } from '../shell.js';
 
 const number = new Intl.NumberFormat('nl-BE');
 const shortMonth = new Intl.DateTimeFormat('nl-BE', { month: 'short' });
-const section = (id, title, ...content) => h('section', { class: 'card', 'aria-labelledby': id }, h('h2', { id }, title), ...content);
+const section = (id, title, ...content) =>
+  h('section', { class: 'card', 'aria-labelledby': id }, h('h2', { id }, title), ...content);
 // A table scrolls sideways on a phone; being focusable lets the keyboard scroll it.
 const table = (caption, heads, rows) => h('table', { class: 'table', tabindex: '0' },
   h('caption', { class: 'visually-hidden-heading' }, caption),
   h('thead', null, h('tr', null, heads.map((c) => h('th', { scope: 'col' }, c)))),
   h('tbody', null, rows));
 const none = (text) => h('p', { class: 'muted' }, text);
+const editPage = (slug) => '/redactie/materialen/' + encodeURIComponent(slug);
 
 // Views per month of all materials, every month of the period as a bar (a month without views too); the
 // numbers are in the bars' labels and in a table for screen readers.
 function viewsChart(report) {
   const views = new Map();
-  for (const material of report.materials) for (const m of material.months) views.set(m.month.slice(0, 7), (views.get(m.month.slice(0, 7)) ?? 0) + m.views);
+  for (const material of report.materials) {
+    for (const m of material.months) views.set(m.month.slice(0, 7), (views.get(m.month.slice(0, 7)) ?? 0) + m.views);
+  }
   if (views.size === 0) return none('Nog geen bekeken materialen in deze periode.');
   const rows = [];
   const last = report.to.slice(0, 7);
@@ -46,7 +50,8 @@ function viewsChart(report) {
         svg('text', { x: middle, y: 130, 'text-anchor': 'middle' }, shortMonth.format(new Date(month + '-15T12:00:00')))];
     }));
   return [chart, h('details', null, h('summary', null, 'Als tabel'),
-    table('Weergaven per maand', ['Maand', 'Weergaven'], rows.map(([month, count]) => h('tr', null, h('td', null, monthNl(month)), h('td', null, number.format(count))))))];
+    table('Weergaven per maand', ['Maand', 'Weergaven'],
+      rows.map(([month, count]) => h('tr', null, h('td', null, monthNl(month)), h('td', null, number.format(count))))))];
 }
 
 // Reach as a bar chart that is a table: each row's views drawn as a bar beside the numbers, those not
@@ -57,13 +62,18 @@ function reach(report, caption) {
   const bar = (views) => h('span', { class: 'reach-bar', 'aria-hidden': 'true' },
     h('span', { class: 'fill', 'data-share': String(Math.round(100 * views / most)) }));
   const rows = [
-    ...report.notReached.map((g) => h('tr', { class: 'not-reached' }, h('th', { scope: 'row' }, g.label, ' ', h('span', { class: 'badge' }, 'niet bereikt')), h('td', null, '0', bar(0)), h('td', null, '0'))),
-    ...reached.map((g) => h('tr', null, h('th', { scope: 'row' }, g.label), h('td', null, number.format(g.views), bar(g.views)), h('td', null, number.format(g.uniqueViewers))))];
+    ...report.notReached.map((g) => h('tr', { class: 'not-reached' },
+      h('th', { scope: 'row' }, g.label, ' ', h('span', { class: 'badge' }, 'niet bereikt')),
+      h('td', null, '0', bar(0)), h('td', null, '0'))),
+    ...reached.map((g) => h('tr', null,
+      h('th', { scope: 'row' }, g.label),
+      h('td', null, number.format(g.views), bar(g.views)), h('td', null, number.format(g.uniqueViewers))))];
   const chart = table(caption, ['', 'Weergaven', 'Unieke lezers'], rows);
   // The page's policy allows no inline styles: the bars' widths are set through the DOM, which it does allow.
   for (const fill of chart.querySelectorAll('.fill')) fill.style.width = fill.dataset.share + '%';
   return [
-    report.notReached.length > 0 && h('p', { class: 'notice warn' }, h('strong', null, 'Niet bereikt: '), report.notReached.map((g) => g.label).join(', ')),
+    report.notReached.length > 0 && h('p', { class: 'notice warn' },
+      h('strong', null, 'Niet bereikt: '), report.notReached.map((g) => g.label).join(', ')),
     chart,
   ];
 }
@@ -74,7 +84,7 @@ function aliasForm(query, targets, index) {
   const outcome = h('span', { role: 'status' });
   const select = h('select', { id }, h('option', { value: '' }, 'Kies een term of thema'),
     targets.map(([group, items]) => h('optgroup', { label: group }, items.map((t) => h('option', { value: t.id }, t.label)))));
-  return h('form', { class: 'alias', onsubmit: async (event) => {
+  const submit = async (event) => {
     event.preventDefault();
     if (!select.value) { outcome.textContent = 'Kies eerst waar de zoekterm naar moet leiden.'; return; }
     outcome.textContent = 'Bezig…';
@@ -84,17 +94,25 @@ function aliasForm(query, targets, index) {
     } catch (error) {
       outcome.textContent = 'Niet gelukt: ' + problemText(error, 'probeer het opnieuw.');
     }
-  } }, h('label', { for: id, class: 'visually-hidden-heading' }, `Alias voor ‘${query}’ naar`), select, h('button', { type: 'submit', class: 'secondary' }, 'Maak alias'), ' ', outcome);
+  };
+  return h('form', { class: 'alias', onsubmit: submit },
+    h('label', { for: id, class: 'visually-hidden-heading' }, `Alias voor ‘${query}’ naar`), select,
+    h('button', { type: 'submit', class: 'secondary' }, 'Maak alias'), ' ', outcome);
 }
 
 function searches(report, targets) {
   return [
     h('h3', null, 'Meest gezocht'),
     report.topQueries.length === 0 ? none('Nog geen zoekopdrachten.') : table('Meest gezocht', ['Zoekterm', 'Keer', 'Gemiddeld resultaten'],
-      report.topQueries.map((q) => h('tr', null, h('td', null, h('a', { href: '/zoeken?q=' + encodeURIComponent(q.query) }, q.query)), h('td', null, number.format(q.searches)), h('td', null, q.averageResults.toFixed(1).replace('.', ','))))),
+      report.topQueries.map((q) => h('tr', null,
+        h('td', null, h('a', { href: '/zoeken?q=' + encodeURIComponent(q.query) }, q.query)),
+        h('td', null, number.format(q.searches)),
+        h('td', null, q.averageResults.toFixed(1).replace('.', ','))))),
     h('h3', null, 'Zonder resultaat'),
-    report.zeroResultQueries.length === 0 ? none('Elke zoekopdracht vond iets.') : h('ul', { class: 'list zero' }, report.zeroResultQueries.map((q, i) => h('li', null,
-      h('strong', null, q.query), h('span', { class: 'muted' }, ` · ${number.format(q.searches)} keer`), aliasForm(q.query, targets, i)))),
+    report.zeroResultQueries.length === 0 ? none('Elke zoekopdracht vond iets.') : h('ul', { class: 'list zero' },
+      report.zeroResultQueries.map((q, i) => h('li', null,
+        h('strong', null, q.query), h('span', { class: 'muted' }, ` · ${number.format(q.searches)} keer`),
+        aliasForm(q.query, targets, i)))),
   ];
 }
 
@@ -102,11 +120,12 @@ function reviewQueue(report) {
   // Past review, most viewed first: what staff read most should be checked first.
   const past = [...report.pastReview].sort((a, b) => b.views - a.views);
   return [
-    past.length === 0 ? none('Geen materialen over hun herzieningsdatum.') : table('Te herzien', ['Materiaal', 'Weergaven', 'Herzien tegen', ''],
+    past.length === 0 ? none('Geen materialen over hun herzieningsdatum.') : table('Te herzien',
+      ['Materiaal', 'Weergaven', 'Herzien tegen', ''],
       past.map((m) => h('tr', null, h('td', null, h('a', { href: materialPage(m.slug) }, m.title)), h('td', null, number.format(m.views)),
-        h('td', null, m.reviewBy ? dateNl(m.reviewBy) : ''), h('td', null, h('a', { href: '/redactie/materialen/' + encodeURIComponent(m.slug) }, 'Bewerken'))))),
+        h('td', null, m.reviewBy ? dateNl(m.reviewBy) : ''), h('td', null, h('a', { href: editPage(m.slug) }, 'Bewerken'))))),
     report.neverViewed.length > 0 && h('details', null, h('summary', null, `Nooit bekeken (${report.neverViewed.length})`),
-      h('ul', null, report.neverViewed.map((m) => h('li', null, h('a', { href: '/redactie/materialen/' + encodeURIComponent(m.slug) }, m.title))))),
+      h('ul', null, report.neverViewed.map((m) => h('li', null, h('a', { href: editPage(m.slug) }, m.title))))),
   ];
 }
 
@@ -116,7 +135,8 @@ async function newsletters() {
   const reports = await Promise.all(issues.map((i) => api(`/api/newsletter/issues/${i.id}/report`)));
   return table('Nieuwsbrieven', ['Nummer', 'Verstuurd', 'Geopend', 'Kliks', 'Unieke klikkers'], issues.map((issue, i) => h('tr', null,
     h('td', null, `${monthNl(issue.month)} · ${issue.feature}`), h('td', null, number.format(reports[i].sent)),
-    h('td', null, number.format(reports[i].uniqueOpens)), h('td', null, number.format(reports[i].clicks)), h('td', null, number.format(reports[i].uniqueClickers)))));
+    h('td', null, number.format(reports[i].uniqueOpens)), h('td', null, number.format(reports[i].clicks)),
+    h('td', null, number.format(reports[i].uniqueClickers)))));
 }
 
 // The period of the reports: ?van=&tot= (dates, both included), by default the API's, the current school year.
@@ -137,15 +157,18 @@ const query = new URLSearchParams(location.search);
 
 async function start() {
   await editorOnly();
-  const period = query.get('van') && query.get('tot') ? `?from=${encodeURIComponent(query.get('van'))}&to=${encodeURIComponent(query.get('tot'))}` : '';
+  const period = query.get('van') && query.get('tot')
+    ? `?from=${encodeURIComponent(query.get('van'))}&to=${encodeURIComponent(query.get('tot'))}` : '';
   const [views, centres, roles, searchReport, health, taxonomy, themes, issues] = await Promise.all([
-    api('/api/reports/views' + period), api('/api/reports/reach/centres' + period), api('/api/reports/reach/roles' + period), api('/api/reports/searches' + period),
+    api('/api/reports/views' + period), api('/api/reports/reach/centres' + period),
+    api('/api/reports/reach/roles' + period), api('/api/reports/searches' + period),
     api('/api/reports/content-health' + period), api('/api/taxonomy'), api('/api/themes'), newsletters()]);
   const targets = [["Thema's", themes.map((t) => ({ id: t.id, label: t.title }))],
     ['Kernprocessen', taxonomy.coreProcesses], ['Domeinen', taxonomy.domains]];
   show(h('h1', null, 'Redactie'),
     periodForm(views.from, views.to),
-    h('p', null, `Bereik van ${dateNl(views.from)} tot en met ${dateNl(views.to)}. `, h('a', { class: 'button', href: '/redactie/nieuw-materiaal' }, 'Nieuw materiaal')),
+    h('p', null, `Bereik van ${dateNl(views.from)} tot en met ${dateNl(views.to)}. `,
+      h('a', { class: 'button', href: '/redactie/nieuw-materiaal' }, 'Nieuw materiaal')),
     h('div', { class: 'dashboard' },
       section('views-titel', 'Weergaven per maand', viewsChart(views)),
       section('review-titel', 'Te herzien', reviewQueue(health)),

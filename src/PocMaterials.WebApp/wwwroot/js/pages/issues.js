@@ -4,7 +4,14 @@ import { api, problemText } from '../api.js';
 import { h, show, titled, monthNl, dateNl, materialPage } from '../dom.js';
 import { editorOnly } from '../shell.js';
 
-const statuses = { composed: 'samengesteld, wacht op goedkeuring', approved: 'goedgekeurd', sending: 'wordt verstuurd', sent: 'verstuurd', stopped: 'gestopt', cancelled: 'geannuleerd' };
+const statuses = {
+  composed: 'samengesteld, wacht op goedkeuring',
+  approved: 'goedgekeurd',
+  sending: 'wordt verstuurd',
+  sent: 'verstuurd',
+  stopped: 'gestopt',
+  cancelled: 'geannuleerd',
+};
 const open = (status) => ['composed', 'approved', 'stopped'].includes(status);
 const reason = (error) => problemText(error, 'Probeer het opnieuw.');
 
@@ -31,8 +38,10 @@ async function compose(event) {
 }
 
 function materials(composition, titles) {
-  const group = (title, slugs) => slugs.length > 0 && [h('h3', null, title), h('ul', null, slugs.map((s) => h('li', null, h('a', { href: materialPage(s) }, titles[s] ?? s))))];
-  return [group('Nieuw', composition.new), group('Bijgewerkt', composition.updated), group('Meest bekeken in het thema', composition.mostViewed), group('Top van de maand', composition.topOfMonth)];
+  const group = (title, slugs) => slugs.length > 0 &&
+    [h('h3', null, title), h('ul', null, slugs.map((s) => h('li', null, h('a', { href: materialPage(s) }, titles[s] ?? s))))];
+  return [group('Nieuw', composition.new), group('Bijgewerkt', composition.updated),
+    group('Meest bekeken in het thema', composition.mostViewed), group('Top van de maand', composition.topOfMonth)];
 }
 
 function issuePanel(detail, roles) {
@@ -66,9 +75,14 @@ function issuePanel(detail, roles) {
       // The mail is a whole document of its own, with its own policy (its inline styles): loaded from its own
       // address into a sandboxed frame, where nothing in it can run.
       frame.replaceChildren(h('p', null, h('strong', null, 'Onderwerp: '), preview.subject),
-        h('iframe', { sandbox: '', title: `De mail zoals een ${roleSelect.selectedOptions[0].textContent} hem krijgt`, src: `/api/newsletter/issues/${issue.id}/preview.html?role=${role}` }));
+        h('iframe', {
+          sandbox: '',
+          title: `De mail zoals een ${roleSelect.selectedOptions[0].textContent} hem krijgt`,
+          src: `/api/newsletter/issues/${issue.id}/preview.html?role=${role}`,
+        }));
     } catch (error) {
-      frame.replaceChildren(h('p', { class: 'notice' }, error.status === 422 ? 'Deze rol krijgt van dit nummer niets te zien en dus geen mail.' : reason(error)));
+      frame.replaceChildren(h('p', { class: 'notice' },
+        error.status === 422 ? 'Deze rol krijgt van dit nummer niets te zien en dus geen mail.' : reason(error)));
     }
   };
   roleSelect.addEventListener('change', showPreview);
@@ -90,11 +104,14 @@ function issuePanel(detail, roles) {
     h('p', null, h('strong', null, 'In de kijker: '), issue.feature, ' · ', detail.featureReason),
     status,
     open(issue.status) && h('p', { class: 'actions' },
-      act('Goedkeuren en versturen', 'approve', 'Goedgekeurd: het nummer wordt verstuurd.', 'Dit nummer goedkeuren? Het wordt dan naar alle abonnees verstuurd.'),
+      act('Goedkeuren en versturen', 'approve', 'Goedgekeurd: het nummer wordt verstuurd.',
+        'Dit nummer goedkeuren? Het wordt dan naar alle abonnees verstuurd.'),
       act('Annuleren', 'cancel', 'Geannuleerd.', 'Dit nummer annuleren?', 'secondary')),
-    h('form', { onsubmit: saveIntro, class: 'editor' }, h('div', { class: 'field' }, h('label', { for: 'intro' }, 'Inleiding (Markdown)'), intro),
+    h('form', { onsubmit: saveIntro, class: 'editor' },
+      h('div', { class: 'field' }, h('label', { for: 'intro' }, 'Inleiding (Markdown)'), intro),
       open(issue.status) && h('button', { type: 'submit', class: 'secondary' }, 'Inleiding opslaan')),
-    h('section', { 'aria-labelledby': 'materialen-titel' }, h('h2', { id: 'materialen-titel' }, 'Materialen in dit nummer'), materials(detail.composition, detail.titles)),
+    h('section', { 'aria-labelledby': 'materialen-titel' }, h('h2', { id: 'materialen-titel' }, 'Materialen in dit nummer'),
+      materials(detail.composition, detail.titles)),
     h('section', { 'aria-labelledby': 'mail-titel' }, h('h2', { id: 'mail-titel' }, 'De mail'),
       h('div', { class: 'alias' }, h('label', { for: 'voorbeeld-rol' }, 'Bekijk als'), roleSelect),
       frame,
@@ -116,8 +133,11 @@ async function load(id) {
   const detail = current != null ? await api('/api/newsletter/issues/' + current) : null;
   titled('Nieuwsbrieven beheren');
   show(h('h1', null, 'Nieuwsbrieven beheren'),
-    h('div', { class: 'material' }, h('div', null, detail ? issuePanel(detail, taxonomy.roles) : h('p', null, 'Kies of stel een nummer samen.')), h('aside', null, issueList(issues, current))));
+    h('div', { class: 'material' },
+      h('div', null, detail ? issuePanel(detail, taxonomy.roles) : h('p', null, 'Kies of stel een nummer samen.')),
+      h('aside', null, issueList(issues, current))));
 }
 
 editorOnly().then(() => load(Number(new URLSearchParams(location.search).get('id')) || null))
-  .catch((error) => show(h('h1', null, 'Nieuwsbrieven beheren'), h('p', { class: 'notice error', role: 'alert' }, error.status === 404 ? 'Dit nummer bestaat niet.' : 'Er ging iets mis bij het laden. Probeer het opnieuw.')));
+  .catch((error) => show(h('h1', null, 'Nieuwsbrieven beheren'), h('p', { class: 'notice error', role: 'alert' },
+    error.status === 404 ? 'Dit nummer bestaat niet.' : 'Er ging iets mis bij het laden. Probeer het opnieuw.')));

@@ -68,7 +68,8 @@ function render(material) {
         h('a', { href: materialPage(other.slug, { source: 'related' }) }, other.title),
         h('span', { class: 'muted' }, ` · ${other.type.label}`))))));
   const edit = h('p', { class: 'edit-link' });
-  session.then((me) => me.editor && edit.append(h('a', { class: 'button secondary', href: '/redactie/materialen/' + encodeURIComponent(material.slug) }, 'Bewerken')));
+  session.then((me) => me.editor && edit.append(
+    h('a', { class: 'button secondary', href: '/redactie/materialen/' + encodeURIComponent(material.slug) }, 'Bewerken')));
   show(
     h('h1', null, material.title),
     edit,
@@ -79,11 +80,14 @@ function render(material) {
       material.contact ? ` Twijfel je? Vraag het ${material.contact.name}.` : ''),
     material.summary && h('p', null, material.summary),
     (material.themes.length > 0 || material.coreProcesses.length > 0) && h('div', null,
-      material.themes.length > 0 && h('div', null, h('span', { class: 'muted' }, "Thema's: "), labels(material.themes, (t) => '/themas/' + encodeURIComponent(t.id))),
+      material.themes.length > 0 && h('div', null, h('span', { class: 'muted' }, "Thema's: "),
+        labels(material.themes, (t) => '/themas/' + encodeURIComponent(t.id))),
       material.coreProcesses.length > 0 && h('div', null, h('span', { class: 'muted' }, 'Kernprocessen: '),
         labels(material.coreProcesses, (c) => '/zoeken?core_process=' + encodeURIComponent(c.id)))),
     h('div', { class: 'material' }, h('div', null, contents, h('article', { 'aria-label': material.title }, body)), aside));
-  if (material.slug !== slug || tracking.has('source')) history.replaceState(null, '', pageOf('/materials/' + encodeURIComponent(material.slug)) + location.hash);
+  if (material.slug !== slug || tracking.has('source')) {
+    history.replaceState(null, '', pageOf('/materials/' + encodeURIComponent(material.slug)) + location.hash);
+  }
   const target = anchor && document.getElementById(anchor);
   if (target) {
     target.setAttribute('tabindex', '-1');

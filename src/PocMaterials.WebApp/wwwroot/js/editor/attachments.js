@@ -1,0 +1,89 @@
+// A material's attachments: each a link with a way to replace or remove it, and a form to add one.
+import { request, api, problemText } from '../api.js';
+import { h, fileSize } from '../dom.js';
+import { ifMatch } from './save.js';
+
+// The API's rule for names: lower-case words joined by hyphens and one extension.
+const fileName = (name) => {
+  const dot = name.lastIndexOf('.');
+  const words = (dot > 0 ? name.slice(0, dot) : name).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return dot > 0 ? `${words}.${name.slice(dot + 1).toLowerCase()}` : words;
+};
+
+const changedMeanwhile = 'Iemand anders heeft deze bijlage intussen gewijzigd. Laad de pagina opnieuw.';
+
+// The attachments of the material at path (its API address): a section to show, and load() to fill it.
+export function attachmentList(path) {
+  const attachments = h('div');
+
+  async function load() {
+    const list = await api(path + '/attachments');
+    const file = h('input', { type: 'file', id: 'bijlage', accept: '.pdf,.docx,.pptx,.xlsx,.odt,.odp,.ods,.png,.jpg,.jpeg' });
+    const name = h('input', { id: 'bijlage-naam', 'aria-describedby': 'bijlage-uitleg' });
+    const outcome = h('p', { role: 'status' });
+    file.addEventListener('change', () => { name.value = file.files[0] ? fileName(file.files[0].name) : ''; });
+    // Adds a file, or with the ETag of the one listed replaces that one (and not a newer one someone else put).
+    const send = async (fileName, body, etag, done) => {
+      outcome.textContent = 'Uploaden…';
+      try {
+        await request(`${path}/attachments/${encodeURIComponent(fileName)}`,
+          { method: 'PUT', body, type: 'application/octet-stream', headers: ifMatch(etag) });
+        await load();
+        attachments.querySelector('[role=status]').textContent = done;
+      } catch (error) {
+        const messages = {
+          409: 'Er is al een bijlage met die naam.',
+          412: changedMeanwhile,
+          413: 'Het bestand is te groot.',
+          415: 'Dit soort bestand kan niet: ' + (error.problem?.detail ?? error.problem?.title ?? ''),
+        };
+        outcome.textContent = messages[error.status] ?? ('Niet gelukt: ' + problemText(error, 'probeer het opnieuw.'));
+      }
+    };
+    const upload = (event) => {
+      event.preventDefault();
+      if (!file.files[0] || !name.value) { outcome.textContent = 'Kies eerst een bestand.'; return; }
+      send(name.value, file.files[0], null, `${name.value} is toegevoegd.`);
+    };
+    const remove = async (attachment) => {
+      if (!confirm(`${attachment.name} verwijderen?`)) return;
+      try {
+        await request(`${path}/attachments/${encodeURIComponent(attachment.name)}`,
+          { method: 'DELETE', headers: { 'If-Match': attachment.eTag } });
+        await load();
+        attachments.querySelector('[role=status]').textContent = `${attachment.name} is verwijderd.`;
+      } catch (error) {
+        outcome.textContent = error.status === 412
+          ? changedMeanwhile : 'Niet verwijderd: ' + (error.problem?.title ?? 'probeer het opnieuw.');
+      }
+    };
+    const item = (attachment) => {
+      const replacement = h('input', { type: 'file', hidden: true, accept: '.' + attachment.name.split('.').pop() });
+      replacement.addEventListener('change', () =>
+        replacement.files[0] && send(attachment.name, replacement.files[0], attachment.eTag, `${attachment.name} is vervangen.`));
+      return h('li', null,
+        h('a', { href: attachment.url }, attachment.name), h('span', { class: 'muted' }, ` (${fileSize(attachment.size)}) `),
+        replacement,
+        h('button', { type: 'button', class: 'link', 'aria-label': `Vervang ${attachment.name}`, onclick: () => replacement.click() },
+          'Vervang'),
+        ' ',
+        h('button', { type: 'button', class: 'link', 'aria-label': `Verwijder ${attachment.name}`, onclick: () => remove(attachment) },
+          'Verwijder'));
+    };
+    attachments.replaceChildren(
+      list.length === 0 ? h('p', { class: 'muted' }, 'Nog geen bijlagen.') : h('ul', { class: 'list' }, list.map(item)),
+      h('form', { class: 'upload', onsubmit: upload },
+        h('div', { class: 'field' }, h('label', { for: 'bijlage' }, 'Bestand'), file),
+        h('div', { class: 'field' }, h('label', { for: 'bijlage-naam' }, 'Naam'), name,
+          h('small', { id: 'bijlage-uitleg', class: 'muted' },
+            'Kleine letters en koppeltekens; PDF, Office, OpenDocument of een afbeelding.')),
+        h('button', { type: 'submit' }, 'Uploaden')),
+      outcome);
+  }
+
+  return {
+    section: h('section', { 'aria-labelledby': 'bijlagen-titel' }, h('h2', { id: 'bijlagen-titel' }, 'Bijlagen'), attachments),
+    load,
+  };
+}
