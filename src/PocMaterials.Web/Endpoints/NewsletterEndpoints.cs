@@ -3,14 +3,13 @@ using System.Security.Claims;
 using Hangfire;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using MimeKit;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Newsletter.Composition;
 using PocMaterials.Newsletter.Issues;
 using PocMaterials.Newsletter.Jobs;
-using PocMaterials.Newsletter.Reports;
 using PocMaterials.Newsletter.Rendering;
+using PocMaterials.Newsletter.Reports;
 using PocMaterials.Newsletter.Sending;
 using PocMaterials.Web.Identity;
 using PocMaterials.Web.Hosting;
@@ -18,17 +17,13 @@ using PocMaterials.Web.Hosting;
 namespace PocMaterials.Web.Endpoints;
 
 /// <summary>The POC-a-tizer for editors: compose, preview as a role, test, edit, approve, cancel, follow deliveries, report.</summary>
-public static class NewsletterEndpoints
+public static partial class NewsletterEndpoints
 {
     public sealed record IssueSummary(long Id, string Month, string Feature, string FeatureKind, string Status, DateTimeOffset ComposedAt, DateTimeOffset? SentAt, string? Note);
 
     /// <param name="Titles">The current title of each material in <paramref name="Composition"/> that still exists.</param>
     public sealed record IssueDetail(IssueSummary Issue, string FeatureReason, string IntroMarkdown, IssueComposition Composition,
         IReadOnlyDictionary<string, string> Titles, string? ApprovedBy, DateTimeOffset? ApprovedAt);
-
-    public sealed record Preview(string Subject, string Html, string Text);
-
-    public sealed record TestMail(string? Email, string[]? Roles);
 
     public sealed record IntroEdit(string? Markdown);
 
@@ -80,73 +75,6 @@ public static class NewsletterEndpoints
     internal static async Task<Results<Ok<IssueDetail>, NotFoundProblem>> Get(
         long id, IssueStore store, ContentLibrary library, CancellationToken cancellationToken) =>
         await store.GetAsync(id, cancellationToken) is { } issue ? TypedResults.Ok(Detail(issue, library.Current)) : IssueNotFound(id);
-
-    /// <param name="role">Role ids of taxonomy.yml, repeated; every staff member is a clb-medewerker.</param>
-    internal static async Task<Results<Ok<Preview>, ValidationProblem, NotFoundProblem, UnprocessableProblem>> PreviewAs(
-        long id, [FromQuery] string[]? role, IssueStore store, IssueMails mails, ContentLibrary library, StaffCalendar calendar, CancellationToken cancellationToken)
-    {
-        if (UnknownRoles(role, library.Current) is { } invalid)
-            return invalid;
-        if (await store.GetAsync(id, cancellationToken) is not { } issue)
-            return IssueNotFound(id);
-        if (mails.Render(issue, library.Current, calendar.Today, new MailReader(0, "collega", role ?? [], null), tracked: false) is not { } mail)
-            return NothingVisible();
-        return TypedResults.Ok(new Preview(mail.Subject, mail.Html, mail.Text));
-    }
-
-    /// <summary>
-    /// The mail as a document of its own. Shown inside a page, it would take that page's policy, which
-    /// forbids the inline styles a mail is made of; here they are allowed, while nothing in it may run.
-    /// </summary>
-    internal static async Task<Results<ContentHttpResult, ValidationProblem, NotFoundProblem, UnprocessableProblem>> PreviewDocument(
-        long id, [FromQuery] string[]? role, IssueStore store, IssueMails mails, ContentLibrary library, StaffCalendar calendar, HttpContext http,
-        CancellationToken cancellationToken)
-    {
-        switch ((await PreviewAs(id, role, store, mails, library, calendar, cancellationToken)).Result)
-        {
-            case Ok<Preview> { Value: { } mail }:
-                var headers = http.Response.Headers;
-                headers.ContentSecurityPolicy =
-                    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data: https:; sandbox; frame-ancestors 'self'";
-                headers.XContentTypeOptions = "nosniff";
-                return TypedResults.Content(mail.Html, "text/html; charset=utf-8");
-            case ValidationProblem invalid:
-                return invalid;
-            case NotFoundProblem notFound:
-                return notFound;
-            case var nothing:
-                return (UnprocessableProblem)nothing;
-        }
-    }
-
-    internal static async Task<Results<Ok<Preview>, ValidationProblem, NotFoundProblem, UnprocessableProblem, BadGatewayProblem>> SendTest(
-        long id, TestMail request, IssueStore store, IssueMails mails, MailTransports transports, ContentLibrary library, StaffCalendar calendar,
-        CancellationToken cancellationToken)
-    {
-        if (!MailboxAddress.TryParse(request.Email, out var address) || address.Address.IndexOf('@', StringComparison.Ordinal) <= 0)
-            return Problems.Invalid("email", $"'{request.Email}' is not a mail address.");
-        if (UnknownRoles(request.Roles, library.Current) is { } invalid)
-            return invalid;
-        if (await store.GetAsync(id, cancellationToken) is not { } issue)
-            return IssueNotFound(id);
-        // Subscriber 0: the test mail's opens and clicks are never counted.
-        var reader = new MailReader(0, address.Name is { Length: > 0 } name ? name : "collega", request.Roles ?? [], null);
-        if (mails.Render(issue, library.Current, calendar.Today, reader, tracked: true) is not { } mail)
-            return NothingVisible();
-        var message = mails.Message(issue, 0, address, mail);
-        message.Subject = "[TEST] " + message.Subject;
-        message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId();
-        await using var transport = transports.Create();
-        try
-        {
-            await transport.SendAsync(message, cancellationToken);
-        }
-        catch (Exception e) when ((SmtpFailures.IsPermanent(e) || SmtpFailures.IsTransient(e)) && !cancellationToken.IsCancellationRequested)
-        {
-            return Problems.MailRefused("The mail server did not take the test mail.", SmtpFailures.Describe(e));
-        }
-        return TypedResults.Ok(new Preview(message.Subject, mail.Html, mail.Text));
-    }
 
     internal static async Task<Results<Ok<IssueDetail>, ValidationProblem, NotFoundProblem, ConflictProblem>> EditIntro(
         long id, IntroEdit edit, IssueStore store, ContentLibrary library, CancellationToken cancellationToken)
@@ -236,12 +164,6 @@ public static class NewsletterEndpoints
             issue.Composition.AllSlugs.Where(content.Materials.ContainsKey).ToDictionary(slug => slug, slug => content.Materials[slug].Title, StringComparer.Ordinal),
             issue.ApprovedBy, issue.ApprovedAt);
 
-    private static ValidationProblem? UnknownRoles(string[]? roles, ContentSnapshot content)
-    {
-        var unknown = (roles ?? []).Where(r => !content.Taxonomy.Roles.Contains(r)).ToArray();
-        return unknown.Length == 0 ? null : Problems.UnknownTerm("role", unknown.Select(r => $"'{r}' is not a role of taxonomy.yml."));
-    }
-
     /// <summary>Why an issue's status did not change: it is in another (409), or null when it does not exist (404).</summary>
     private static async Task<ConflictProblem?> ConflictAsync(
         IssueStore store, long id, string action, CancellationToken cancellationToken) =>
@@ -250,8 +172,4 @@ public static class NewsletterEndpoints
             : null;
 
     private static NotFoundProblem IssueNotFound(long id) => Problems.NotFound("newsletter issue", id);
-
-    private static UnprocessableProblem NothingVisible() =>
-        Problems.Unprocessable(
-            "nothing-visible", "Nothing of this issue is visible to these roles.", "Recipients with these roles get no mail.");
 }

@@ -71,7 +71,8 @@ public static class ServiceRegistration
         // A parameter that does not bind (page=twee) is the caller's error in every environment: 400, not an exception.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecurityTransformer>());
+        services.AddOpenApi(openApi =>
+            openApi.AddDocumentTransformer<BearerSecurityTransformer>().AddOperationTransformer<RouteParameterTransformer>());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.AddJobs();
         services.AddNewsletter();
