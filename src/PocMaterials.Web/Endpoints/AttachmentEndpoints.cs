@@ -80,14 +80,16 @@ public static class AttachmentEndpoints
     }
 
     internal static async Task<Results<AttachmentWritten, ValidationProblem, NotFoundProblem, TooLargeProblem, UnsupportedMediaTypeProblem>>
-        Put(
-        string slug, string fileName, HttpContext http, ContentLibrary library, AttachmentFiles files, CancellationToken cancellationToken)
+        Put(string slug, string fileName, HttpContext http, ContentLibrary library, AttachmentFiles files,
+            CancellationToken cancellationToken)
     {
         if (InvalidNames(slug, fileName) is { } invalid)
             return invalid;
         if (AttachmentTypes.OfFileName(fileName) is null)
+        {
             return Problems.UnsupportedMediaType(
                 "This kind of file is not accepted.", $"'{fileName}': attach {AttachmentTypes.Extensions} files.");
+        }
         // Attachments belong to a material: none is created for a slug that has none (a typo would hide it).
         if (!library.Current.Materials.ContainsKey(slug))
             return Problems.NotFound("material", slug);

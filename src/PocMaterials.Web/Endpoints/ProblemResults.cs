@@ -11,7 +11,7 @@ namespace PocMaterials.Web.Endpoints;
 /// each subclass declares its one status, so a handler's <c>Results&lt;...&gt;</c> lists every status it answers.
 /// Made by <see cref="Problems"/> only.
 /// </summary>
-internal abstract class StatusProblem : IResult, IStatusCodeHttpResult
+internal abstract class StatusProblem : IResult
 {
     private readonly ProblemHttpResult _result;
 
@@ -20,8 +20,6 @@ internal abstract class StatusProblem : IResult, IStatusCodeHttpResult
         problem.Status = status;
         _result = TypedResults.Problem(problem);
     }
-
-    public int? StatusCode => _result.StatusCode;
 
     public Task ExecuteAsync(HttpContext httpContext) => _result.ExecuteAsync(httpContext);
 

@@ -42,8 +42,8 @@ internal static class Problems
     public static BadRequestProblem InvalidLink(string title, string detail) => new(Problem("invalid-link", title, detail));
 
     /// <summary>400: a page session's change without its antiforgery token.</summary>
-    public static ProblemDetails InvalidAntiforgeryToken(string? detail = null) =>
-        Problem("antiforgery-token", "The antiforgery token is missing or not valid.", detail, StatusCodes.Status400BadRequest);
+    public static BadRequestProblem InvalidAntiforgeryToken(string? detail = null) =>
+        new(Problem("antiforgery-token", "The antiforgery token is missing or not valid.", detail));
 
     /// <summary>409: a create over something that exists (a file's or attachment's <c>Exists</c> outcome).</summary>
     public static ConflictProblem Exists(string title, string detail) => new(Problem("exists", title, detail));
@@ -125,9 +125,7 @@ internal sealed class FieldErrors
         return this;
     }
 
-    public bool Any => _errors.Count > 0;
-
     /// <summary>The 400 that names every error, or null when there is none.</summary>
     public ValidationProblem? Problem(string? title = null, string code = "invalid") =>
-        Any ? Problems.Invalid(_errors.Select(e => KeyValuePair.Create(e.Key, e.Value.ToArray())), title, code) : null;
+        _errors.Count > 0 ? Problems.Invalid(_errors.Select(e => KeyValuePair.Create(e.Key, e.Value.ToArray())), title, code) : null;
 }

@@ -76,7 +76,7 @@ public static class SignInEndpoints
     private static async Task<IResult> SignOut(HttpContext http, IAntiforgery antiforgery, IOptions<IdentityOptions> identity)
     {
         if (!await antiforgery.IsRequestValidAsync(http))
-            return TypedResults.Problem(Problems.InvalidAntiforgeryToken());
+            return Problems.InvalidAntiforgeryToken();
         await http.SignOutAsync(StaffAuthentication.Cookie);
         var signedInWithProvider = http.User.Identity?.AuthenticationType == StaffAuthentication.Oidc;
         return signedInWithProvider && identity.Value.Oidc.Enabled

@@ -187,9 +187,9 @@ public static partial class StaffAuthentication
         if (Changes(http.Request.Method) && http.Request.Path.StartsWithSegments("/api") && IsCookieSession(http)
             && !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
         {
-            var problem = Problems.InvalidAntiforgeryToken(
+            var refusal = Problems.InvalidAntiforgeryToken(
                 $"A signed-in page changes data only with the token of GET /api/me in the {CsrfHeader} header.");
-            await TypedResults.Problem(problem).ExecuteAsync(http);
+            await refusal.ExecuteAsync(http);
             return;
         }
         await next(http);
