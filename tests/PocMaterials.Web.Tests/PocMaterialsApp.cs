@@ -45,9 +45,9 @@ public sealed class PocMaterialsApp(ContentFolder folder, string environment = "
     }
 
     /// <summary>A client carrying a development token for the given roles and centre.</summary>
-    public async Task<HttpClient> ClientFor(string[] roles, string? centre = "gent")
+    public async Task<HttpClient> ClientFor(string[] roles, string? centre = "gent", WebApplicationFactoryClientOptions? options = null)
     {
-        var client = CreateClient();
+        var client = options is null ? CreateClient() : CreateClient(options);
         var response = await client.PostAsJsonAsync("/api/dev/token", new { roles, centre });
         response.EnsureSuccessStatusCode();
         var token = await response.Content.ReadFromJsonAsync<TokenBody>();

@@ -1,4 +1,11 @@
-using System.Security.Claims;
+// What a write of an attachment answers; the checks before it answer the rest.
+using AttachmentWritten = Microsoft.AspNetCore.Http.HttpResults.Results<
+    Microsoft.AspNetCore.Http.HttpResults.Created<PocMaterials.Web.Endpoints.AttachmentResponse>,
+    Microsoft.AspNetCore.Http.HttpResults.Ok<PocMaterials.Web.Endpoints.AttachmentResponse>,
+    PocMaterials.Web.Endpoints.TooLargeProblem,
+    PocMaterials.Web.Endpoints.UnsupportedMediaTypeProblem,
+    PocMaterials.Web.Endpoints.ConflictProblem,
+    PocMaterials.Web.Endpoints.PreconditionFailedProblem>;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
@@ -7,6 +14,7 @@ using PocMaterials.Content.Visibility;
 using PocMaterials.Publishing.Attachments;
 using PocMaterials.Publishing.Materials;
 using PocMaterials.Web.Identity;
+using PocMaterials.Web.Hosting;
 
 namespace PocMaterials.Web.Endpoints;
 
@@ -16,15 +24,25 @@ namespace PocMaterials.Web.Endpoints;
 /// </summary>
 public static class AttachmentEndpoints
 {
+    /// <summary>The content types an attachment is served with.</summary>
+    private static readonly string[] Served = [.. AttachmentTypes.All.Select(t => t.ContentType)];
+
     public static RouteGroupBuilder MapAttachmentEndpoints(this RouteGroupBuilder api)
     {
         var attachments = api.MapGroup("/materials/{slug}/attachments").WithTags("Attachments");
         attachments.MapGet("", List).WithName("ListAttachments").WithSummary("The material's attachments: name, size, content type, updated, url");
         attachments.MapGet("/{fileName}", Get).WithName("GetAttachment")
             .WithSummary("The attached file, with its ETag (conditional and range requests)")
-            .WithDescription("404 when the material does not exist or the caller may not see it.");
+            .WithDescription("404 when the material does not exist or the caller may not see it.")
+            .Produces<Stream>(StatusCodes.Status200OK, Served[0], Served[1..])
+            .Produces<Stream>(StatusCodes.Status206PartialContent, Served[0], Served[1..])
+            .Produces(StatusCodes.Status304NotModified)
+            // Refused conditions and ranges are answered by the file result without a body; the status code pages write the problem.
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status416RangeNotSatisfiable);
 
-        var editing = api.MapGroup("/materials/{slug}/attachments").RequireAuthorization(Policies.Editor).WithTags("Attachments (editors)").Audited();
+        var editing = api.MapGroup("/materials/{slug}/attachments").RequireAuthorization(Policies.Editor).WithTags("Attachments (editors)")
+            .Audited().NeedsDatabase();
         editing.MapPut("/{fileName}", Put).WithName("PutAttachment")
             .WithSummary("Attach a file (no If-Match; 409 when it exists) or replace it (If-Match: its ETag; 412 when stale)")
             .WithDescription("Body: the file's bytes. Its type is told from the bytes and must agree with the name's extension (else 415); over Attachments:MaxBytes is a 413.");
@@ -32,7 +50,7 @@ public static class AttachmentEndpoints
         return api;
     }
 
-    internal static async Task<Results<Ok<IReadOnlyList<AttachmentResponse>>, RedirectHttpResult, ProblemHttpResult>> List(
+    internal static async Task<Results<Ok<IReadOnlyList<AttachmentResponse>>, PermanentRedirect, NotFoundProblem>> List(
         string slug, HttpContext http, ContentLibrary library, StaffCalendar calendar, AttachmentFiles files, MaterialRedirects redirects)
     {
         if (!MayReach(slug, http.User.ToStaffMember(), library, calendar, files))
@@ -40,7 +58,7 @@ public static class AttachmentEndpoints
         return TypedResults.Ok<IReadOnlyList<AttachmentResponse>>(files.List(slug).Select(AttachmentResponse.From).ToList());
     }
 
-    internal static async Task<Results<FileStreamHttpResult, RedirectHttpResult, ProblemHttpResult>> Get(
+    internal static async Task<Results<FileStreamHttpResult, PermanentRedirect, NotFoundProblem>> Get(
         string slug, string fileName, ContentLibrary library, StaffCalendar calendar, AttachmentFiles files, MaterialRedirects redirects, HttpContext http)
     {
         if (!MayReach(slug, http.User.ToStaffMember(), library, calendar, files))
@@ -61,14 +79,16 @@ public static class AttachmentEndpoints
             lastModified: attachment.Updated, entityTag: EntityTagHeaderValue.Parse(attachment.ETag), enableRangeProcessing: true);
     }
 
-    internal static async Task<IResult> Put(string slug, string fileName, HttpContext http, ContentLibrary library, AttachmentFiles files, CancellationToken cancellationToken)
+    internal static async Task<Results<AttachmentWritten, ValidationProblem, NotFoundProblem, TooLargeProblem, UnsupportedMediaTypeProblem>>
+        Put(string slug, string fileName, HttpContext http, ContentLibrary library, AttachmentFiles files,
+            CancellationToken cancellationToken)
     {
         if (InvalidNames(slug, fileName) is { } invalid)
             return invalid;
         if (AttachmentTypes.OfFileName(fileName) is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "This kind of file is not accepted.",
-                detail: $"'{fileName}': attach {AttachmentTypes.Extensions} files.");
+            return Problems.UnsupportedMediaType(
+                "This kind of file is not accepted.", $"'{fileName}': attach {AttachmentTypes.Extensions} files.");
         }
         // Attachments belong to a material: none is created for a slug that has none (a typo would hide it).
         if (!library.Current.Materials.ContainsKey(slug))
@@ -90,21 +110,25 @@ public static class AttachmentEndpoints
         }
         if (result.Attachment is { } written)
             http.Response.Headers.ETag = written.ETag;
-        return result.Outcome switch
-        {
-            AttachmentOutcome.Created => TypedResults.Created(AttachmentResponse.UrlOf(slug, fileName), AttachmentResponse.From(result.Attachment!)),
-            AttachmentOutcome.Replaced => TypedResults.Ok(AttachmentResponse.From(result.Attachment!)),
-            AttachmentOutcome.TooLarge => TooLarge(files.MaxBytes),
-            AttachmentOutcome.WrongType => TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: "The file is not what its name says, or of no accepted kind.",
-                detail: $"'{fileName}' must be {AttachmentTypes.OfFileName(fileName)!.Description}; its bytes are {result.Detected}. Nothing was written."),
-            AttachmentOutcome.Exists => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"Attachment '{slug}/{fileName}' exists.",
-                detail: "To replace it, send If-Match with its ETag (from GET or the list of attachments)."),
-            _ => Stale(slug, fileName),
-        };
+        return Written(result, slug, fileName, files.MaxBytes);
     }
 
-    internal static async Task<IResult> Delete(
+    private static AttachmentWritten Written(AttachmentWrite result, string slug, string fileName, long maxBytes) => result.Outcome switch
+    {
+        AttachmentOutcome.Created =>
+            TypedResults.Created(AttachmentResponse.UrlOf(slug, fileName), AttachmentResponse.From(result.Attachment!)),
+        AttachmentOutcome.Replaced => TypedResults.Ok(AttachmentResponse.From(result.Attachment!)),
+        AttachmentOutcome.TooLarge => TooLarge(maxBytes),
+        AttachmentOutcome.WrongType => Problems.UnsupportedMediaType("The file is not what its name says, or of no accepted kind.",
+            $"'{fileName}' must be {AttachmentTypes.OfFileName(fileName)!.Description}; its bytes are {result.Detected}. "
+                + "Nothing was written.",
+            code: "wrong-type"),
+        AttachmentOutcome.Exists => Problems.Exists($"Attachment '{slug}/{fileName}' exists.",
+            "To replace it, send If-Match with its ETag (from GET or the list of attachments)."),
+        _ => Stale(slug, fileName),
+    };
+
+    internal static async Task<Results<NoContent, ValidationProblem, NotFoundProblem, PreconditionFailedProblem>> Delete(
         string slug, string fileName, HttpContext http, ContentLibrary library, StaffCalendar calendar, AttachmentFiles files, CancellationToken cancellationToken)
     {
         if (InvalidNames(slug, fileName) is { } invalid)
@@ -130,23 +154,24 @@ public static class AttachmentEndpoints
             : viewer.IsEditor && files.HasAny(slug);
 
     /// <summary>Attachments went along with a renamed material: its old slug's addresses redirect as the material's does.</summary>
-    private static Task<RedirectHttpResult?> RenamedAsync(
+    private static Task<PermanentRedirect?> RenamedAsync(
         string slug, string rest, HttpContext http, ContentLibrary library, StaffCalendar calendar, MaterialRedirects redirects) =>
         MaterialEndpoints.RedirectRenamedAsync(slug, rest, http, http.User.ToStaffMember(), library.Current, calendar.Today, redirects);
 
     private static ValidationProblem? InvalidNames(string slug, string fileName)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         if (!MaterialFiles.IsValidSlug(slug))
-            errors["slug"] = [PublishingAnswers.NotASlug(slug)];
+            errors.Add("slug", PublishingAnswers.NotASlug(slug));
         if (AttachmentNames.Problem(fileName) is { } problem)
-            errors["fileName"] = [problem];
-        return errors.Count > 0 ? TypedResults.ValidationProblem(errors, title: "The attachment's place is not valid.") : null;
+            errors.Add("fileName", problem);
+        return errors.Problem("The attachment's place is not valid.");
     }
 
-    private static ProblemHttpResult Stale(string slug, string fileName) => TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed,
-        title: $"Attachment '{slug}/{fileName}' changed since you read it.", detail: "Read its ETag again (GET or the list of attachments) and send it in If-Match.");
+    private static PreconditionFailedProblem Stale(string slug, string fileName) => Problems.Stale(
+        $"Attachment '{slug}/{fileName}' changed since you read it.",
+        "Read its ETag again (GET or the list of attachments) and send it in If-Match.");
 
-    private static ProblemHttpResult TooLarge(long limit) => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
-        title: "The attachment is too large.", detail: $"An attachment may be at most {limit:N0} bytes (Attachments:MaxBytes).");
+    private static TooLargeProblem TooLarge(long limit) =>
+        Problems.TooLarge("The attachment is too large.", $"An attachment may be at most {limit:N0} bytes (Attachments:MaxBytes).");
 }

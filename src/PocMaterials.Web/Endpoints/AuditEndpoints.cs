@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using PocMaterials.Persistence;
 using PocMaterials.Web.Identity;
+using PocMaterials.Web.Hosting;
 
 namespace PocMaterials.Web.Endpoints;
 
@@ -9,7 +10,7 @@ public static class AuditEndpoints
 {
     public static RouteGroupBuilder MapAuditEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/audit", Latest).RequireAuthorization(Policies.Editor).WithTags("Audit (editors)")
+        api.MapGet("/audit", Latest).RequireAuthorization(Policies.Editor).WithTags("Audit (editors)").NeedsDatabase()
             .WithName("AuditLog").WithSummary("The latest management actions: who, what, when, from which address, and the answer");
         return api;
     }

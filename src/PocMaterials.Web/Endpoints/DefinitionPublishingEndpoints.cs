@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using PocMaterials.Publishing.Definitions;
 using PocMaterials.Publishing.Files;
@@ -5,6 +6,7 @@ using PocMaterials.Publishing.Materials;
 using PocMaterials.Web.Identity;
 using PocMaterials.Web.Options;
 using PocMaterials.Content.Library;
+using PocMaterials.Web.Hosting;
 
 namespace PocMaterials.Web.Endpoints;
 
@@ -29,50 +31,69 @@ public static class DefinitionPublishingEndpoints
     private static Definition? ThemeOf(DefinitionFiles files, HttpContext http) =>
         http.GetRouteValue("id") is string id && MaterialFiles.IsValidSlug(id) ? Definition.Theme(files.Location, id) : null;
 
-    private static void MapFile(RouteGroupBuilder group, string pattern, string what, string mediaType, Func<DefinitionFiles, Definition> definition, bool removable) =>
+    private static void MapFile(
+        RouteGroupBuilder group, string pattern, string what, string mediaType, Func<DefinitionFiles, Definition> definition,
+        bool removable) =>
         MapFile(group, pattern, what, mediaType, (files, _) => definition(files), removable);
 
-    private static void MapFile(RouteGroupBuilder group, string pattern, string what, string mediaType, Func<DefinitionFiles, HttpContext, Definition?> definition, bool removable)
+    private static void MapFile(
+        RouteGroupBuilder group, string pattern, string what, string mediaType, Func<DefinitionFiles, HttpContext, Definition?> definition,
+        bool removable)
     {
-        group.MapGet(pattern + "/source", (HttpContext http, DefinitionFiles files) =>
+        group.MapGet(pattern + "/source", Results<ContentHttpResult, NotFoundProblem> (HttpContext http, DefinitionFiles files) =>
             {
                 if (definition(files, http) is not { } file || DefinitionFiles.Read(file) is not { } source)
-                    return (IResult)Problems.NotFound(what, http.Request.Path.Value ?? "");
+                    return Problems.NotFound(what, At(http));
                 http.Response.Headers.ETag = source.ETag;
                 return TypedResults.Text(source.Text, $"{mediaType}; charset=utf-8");
             })
-            .WithSummary($"The {what} file as stored, with its ETag");
-        group.MapPut(pattern, async (HttpContext http, DefinitionFiles files, IOptions<ContentOptions> content, CancellationToken cancellationToken) =>
+            .WithSummary($"The {what} file as stored, with its ETag")
+            .Produces<string>(StatusCodes.Status200OK, mediaType);
+        group.MapPut(pattern, async Task<Results<SavedFile, TooLargeProblem, UnsupportedMediaTypeProblem>> (
+                HttpContext http, DefinitionFiles files, IOptions<ContentOptions> content, CancellationToken cancellationToken) =>
             {
                 if (definition(files, http) is not { } file)
-                    return Problems.NotFound(what, http.Request.Path.Value ?? "");
+                    return (SavedFile)Problems.NotFound(what, At(http));
                 if (PublishingAnswers.MediaType(http.Request) is not ("text/yaml" or "application/yaml" or "text/markdown" or "text/plain"))
                     return PublishingAnswers.UnsupportedMediaType(mediaType);
                 var limit = content.Value.MaxFileBytes;
                 if (await PublishingAnswers.ReadBodyAsync(http.Request, limit * 2, cancellationToken) is not { } text)
                     return PublishingAnswers.TooLarge(limit);
                 var result = await files.WriteAsync(file, text, PublishingAnswers.IfMatch(http), http.User.ToStaffMember().Subject, cancellationToken);
-                return PublishingAnswers.Written(http, result, what, http.Request.Path.Value ?? "");
+                return PublishingAnswers.Saved(http, result, what, At(http));
             })
+            .NeedsDatabase()
             .WithSummary($"Create (no If-Match; 409 when it exists) or replace (If-Match: its ETag; 412 when stale) the {what} file ({mediaType})")
-            .WithDescription("Validated as on disk, and against everything that uses it: 422 lists every error and nothing is written. Every change is kept as a version.");
+            .WithDescription("Validated as on disk, and against everything that uses it: 422 lists every error and nothing is written. "
+                + "Every change is kept as a version.");
         if (removable)
         {
-            group.MapDelete(pattern, async (HttpContext http, DefinitionFiles files, CancellationToken cancellationToken) =>
-                    definition(files, http) is { } file
-                        ? PublishingAnswers.Written(http, await files.DeleteAsync(file, PublishingAnswers.IfMatch(http), http.User.ToStaffMember().Subject, cancellationToken), what, http.Request.Path.Value ?? "")
-                        : Problems.NotFound(what, http.Request.Path.Value ?? ""))
+            group.MapDelete(pattern, async Task<RemovedFile> (
+                    HttpContext http, DefinitionFiles files, CancellationToken cancellationToken) =>
+                {
+                    if (definition(files, http) is not { } file)
+                        return Problems.NotFound(what, At(http));
+                    var author = http.User.ToStaffMember().Subject;
+                    var result = await files.DeleteAsync(file, PublishingAnswers.IfMatch(http), author, cancellationToken);
+                    return PublishingAnswers.Removed(result, what, At(http));
+                })
+                .NeedsDatabase()
                 .WithSummary($"Remove the {what} (If-Match optional); 422 while materials or the calendar still use it");
         }
-        group.MapPost(pattern + "/versions/{version:int}/restore", async (int version, HttpContext http, DefinitionFiles files, CancellationToken cancellationToken) =>
+        group.MapPost(pattern + "/versions/{version:int}/restore", async Task<SavedFile> (
+                int version, HttpContext http, DefinitionFiles files, CancellationToken cancellationToken) =>
             {
                 if (definition(files, http) is not { } file)
-                    return Problems.NotFound(what, http.Request.Path.Value ?? "");
+                    return Problems.NotFound(what, At(http));
                 return await files.RestoreAsync(file, version, PublishingAnswers.IfMatch(http), http.User.ToStaffMember().Subject, cancellationToken) is { } result
-                    ? PublishingAnswers.Written(http, result, what, http.Request.Path.Value ?? "")
+                    ? PublishingAnswers.Saved(http, result, what, At(http))
                     : Problems.NotFound("version", $"{version} (a removal cannot be restored)");
             })
+            .NeedsDatabase()
             .WithSummary($"Make an earlier version of the {what} current again, as a new version");
         group.MapVersions(pattern, http => definition(http.RequestServices.GetRequiredService<DefinitionFiles>(), http)?.Document);
     }
+
+    /// <summary>Where the request was sent: a definition file is named by its address.</summary>
+    private static string At(HttpContext http) => http.Request.Path.Value ?? "";
 }

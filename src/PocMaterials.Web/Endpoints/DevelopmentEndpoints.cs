@@ -24,14 +24,14 @@ public static class DevelopmentEndpoints
     internal static Results<Ok<TokenResponse>, ValidationProblem> IssueToken(TokenRequest request, DevelopmentTokens tokens, ContentLibrary library)
     {
         var taxonomy = library.Current.Taxonomy;
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         var unknownRoles = (request.Roles ?? []).Where(r => !taxonomy.Roles.Contains(r)).ToArray();
         if (unknownRoles.Length > 0)
-            errors["roles"] = unknownRoles.Select(r => $"'{r}' is not a role of taxonomy.yml.").ToArray();
+            errors.Add("roles", unknownRoles.Select(r => $"'{r}' is not a role of taxonomy.yml."));
         if (request.Centre is not null && !taxonomy.Centres.Contains(request.Centre))
-            errors["centre"] = [$"'{request.Centre}' is not a centre of taxonomy.yml."];
-        if (errors.Count > 0)
-            return TypedResults.ValidationProblem(errors);
+            errors.Add("centre", $"'{request.Centre}' is not a centre of taxonomy.yml.");
+        if (errors.Problem(code: "unknown-term") is { } unknown)
+            return unknown;
         var subject = string.IsNullOrWhiteSpace(request.Subject) ? $"dev-{Guid.NewGuid():N}" : request.Subject;
         return TypedResults.Ok(new TokenResponse(tokens.Issue(subject, request.Roles ?? [], request.Centre), "Bearer"));
     }

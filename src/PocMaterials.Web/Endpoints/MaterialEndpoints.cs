@@ -44,7 +44,7 @@ public static class MaterialEndpoints
         MaterialRedirects Redirects,
         AttachmentFiles Attachments);
 
-    internal static async Task<Results<Ok<MaterialResponse>, RedirectHttpResult, ProblemHttpResult, ValidationProblem>> GetMaterial(
+    internal static async Task<Results<Ok<MaterialResponse>, PermanentRedirect, NotFoundProblem, ValidationProblem>> GetMaterial(
         string slug,
         HttpContext http,
         ClaimsPrincipal user,
@@ -55,20 +55,20 @@ public static class MaterialEndpoints
         var (source, searchId, position, anchor) = parameters;
         var viewer = user.ToStaffMember();
         // Tracking parameters that do not hold are a client's bug: 400, rather than a view recorded wrongly.
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         var viewSource = source is null ? ViewSource.Direct : SourceNamed(source);
         if (viewSource is null)
-            errors["source"] = [$"'{source}' is not a source; use one of direct, search, related or newsletter."];
+            errors.Add("source", $"'{source}' is not a source; use one of direct, search, related or newsletter.");
         if (position is < 1 or > MaterialSearchRequest.MaxResultWindow)
-            errors["position"] = [$"position is the 1-based position of a search hit: from 1 to {MaterialSearchRequest.MaxResultWindow}."];
+            errors.Add("position", $"position is the 1-based position of a search hit: from 1 to {MaterialSearchRequest.MaxResultWindow}.");
         else if (position is not null && viewSource is not (null or ViewSource.Search))
-            errors["position"] = ["position goes with source=search only."];
+            errors.Add("position", "position goes with source=search only.");
         if (searchId is not null && viewSource is not (null or ViewSource.Search))
-            errors["searchId"] = ["searchId goes with source=search only."];
+            errors.Add("searchId", "searchId goes with source=search only.");
         else if (searchId is { } id && !tracking.IsSearchOf(viewer, id))
-            errors["searchId"] = [$"'{id}' is not the searchId of a search of yours."];
-        if (errors.Count > 0)
-            return TypedResults.ValidationProblem(errors, title: "The material request is not valid.");
+            errors.Add("searchId", $"'{id}' is not the searchId of a search of yours.");
+        if (errors.Problem("The material request is not valid.") is { } invalid)
+            return invalid;
 
         var content = library.Current;
         var today = calendar.Today;
@@ -88,12 +88,12 @@ public static class MaterialEndpoints
     /// A renamed material answers at its old slug with a redirect to the same address under its new one (<paramref name="rest"/>
     /// follows the slug: its attachments), to whoever may see it there; null when there is none to give.
     /// </summary>
-    internal static async Task<RedirectHttpResult?> RedirectRenamedAsync(
+    internal static async Task<PermanentRedirect?> RedirectRenamedAsync(
         string slug, string rest, HttpContext http, StaffMember viewer, ContentSnapshot content, DateOnly today, MaterialRedirects redirects)
     {
         return await RenamedAsync(slug, redirects, http.RequestAborted) is { } target && content.Materials.TryGetValue(target, out var renamed)
             && renamed.IsVisibleTo(viewer, today)
-            ? TypedResults.Redirect($"/api/materials/{target}{rest}{http.Request.QueryString}", permanent: true, preserveMethod: true)
+            ? new PermanentRedirect($"/api/materials/{target}{rest}{http.Request.QueryString}")
             : null;
     }
 

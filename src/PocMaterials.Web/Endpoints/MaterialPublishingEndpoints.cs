@@ -35,14 +35,16 @@ public static class MaterialPublishingEndpoints
     public static RouteGroupBuilder MapMaterialPublishingEndpoints(this RouteGroupBuilder api)
     {
         var materials = api.MapGroup("/materials").RequireAuthorization(Policies.Editor).WithTags("Publishing (editors)").Audited();
-        materials.MapGet("/{slug}/source", Source).WithName("GetMaterialSource").WithSummary("The material's file as stored, with its ETag");
-        materials.MapPut("/{slug}", Put).WithName("PutMaterial")
+        materials.MapGet("/{slug}/source", Source).WithName("GetMaterialSource").WithSummary("The material's file as stored, with its ETag")
+            .Produces<string>(StatusCodes.Status200OK, "text/markdown");
+        materials.MapPut("/{slug}", Put).WithName("PutMaterial").NeedsDatabase()
             .WithSummary("Create (no If-Match; 409 when it exists) or replace (If-Match: its ETag; 412 when stale) a material")
             .WithDescription("Body: the Markdown file (text/markdown), or {\"fields\": {...}, \"body\": \"...\"} (application/json). Validated as files on disk are: 422 lists every error and nothing is written. Every change is kept as a version.");
-        materials.MapDelete("/{slug}", Delete).WithName("DeleteMaterial").WithSummary("Remove a material (If-Match: its ETag, optional); its versions are kept");
-        materials.MapPost("/{slug}/rename", Rename).WithName("RenameMaterial")
+        materials.MapDelete("/{slug}", Delete).WithName("DeleteMaterial").NeedsDatabase()
+            .WithSummary("Remove a material (If-Match: its ETag, optional); its versions are kept");
+        materials.MapPost("/{slug}/rename", Rename).WithName("RenameMaterial").NeedsDatabase()
             .WithSummary("Give a material a new slug ({\"slug\": \"new\"}); its versions and reach move along, and the old slug redirects (308) to the new one");
-        materials.MapPost("/{slug}/versions/{version:int}/restore", Restore).WithName("RestoreMaterialVersion")
+        materials.MapPost("/{slug}/versions/{version:int}/restore", Restore).WithName("RestoreMaterialVersion").NeedsDatabase()
             .WithSummary("Make an earlier version current again, as a new version (If-Match optional)");
         materials.MapVersions("/{slug}", http => http.GetRouteValue("slug") is string slug && MaterialFiles.IsValidSlug(slug) ? MaterialFiles.Document(slug) : null);
         materials.MapGet("/{slug}/preview", Preview).WithName("PreviewMaterial")
@@ -50,13 +52,13 @@ public static class MaterialPublishingEndpoints
         // Not audited: it changes nothing, and the editor page sends one at every pause in typing.
         api.MapGroup("/materials").RequireAuthorization(Policies.Editor).WithTags("Publishing (editors)")
             .MapPost("/{slug}/check", Check).WithName("CheckMaterial")
-            .DocumentsBody("text/markdown").Produces<MaterialCheck>()
+            .DocumentsBody("text/markdown")
             .WithSummary("Validate a material's file (text/markdown) as a PUT would and render its body, writing nothing: the editor's live preview")
             .WithDescription("Body: the Markdown file (text/markdown); another media type is a 415, after authentication (401) and authorization (403).");
         return api;
     }
 
-    internal static Results<ContentHttpResult, ProblemHttpResult> Source(string slug, MaterialFiles files, HttpContext http)
+    internal static Results<ContentHttpResult, NotFoundProblem> Source(string slug, MaterialFiles files, HttpContext http)
     {
         if (!MaterialFiles.IsValidSlug(slug) || files.Read(slug) is not { } source)
             return Problems.NotFound("material", slug);
@@ -64,7 +66,8 @@ public static class MaterialPublishingEndpoints
         return TypedResults.Text(source.Text, "text/markdown; charset=utf-8");
     }
 
-    internal static async Task<IResult> Put(string slug, HttpContext http, MaterialFiles files, IOptions<ContentOptions> content, CancellationToken cancellationToken)
+    internal static async Task<Results<SavedFile, ValidationProblem, TooLargeProblem, UnsupportedMediaTypeProblem>> Put(
+        string slug, HttpContext http, MaterialFiles files, IOptions<ContentOptions> content, CancellationToken cancellationToken)
     {
         if (!MaterialFiles.IsValidSlug(slug))
             return InvalidSlug("slug", slug);
@@ -88,10 +91,11 @@ public static class MaterialPublishingEndpoints
                 return PublishingAnswers.UnsupportedMediaType("text/markdown or application/json");
         }
         var result = await files.WriteAsync(slug, markdown, PublishingAnswers.IfMatch(http), http.User.ToStaffMember().Subject, cancellationToken);
-        return PublishingAnswers.Written(http, result, "material", $"/api/materials/{slug}");
+        return PublishingAnswers.Saved(http, result, "material", $"/api/materials/{slug}");
     }
 
-    internal static async Task<IResult> Check(string slug, HttpContext http, MaterialFiles files, IOptions<ContentOptions> content, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<MaterialCheck>, ValidationProblem, TooLargeProblem, UnsupportedMediaTypeProblem>> Check(
+        string slug, HttpContext http, MaterialFiles files, IOptions<ContentOptions> content, CancellationToken cancellationToken)
     {
         if (!MaterialFiles.IsValidSlug(slug))
             return InvalidSlug("slug", slug);
@@ -102,18 +106,21 @@ public static class MaterialPublishingEndpoints
             return PublishingAnswers.TooLarge(limit);
         var errors = files.Check(slug, text);
         var body = Content.Markdown.MarkdownFile.Split(text.Replace("\r\n", "\n", StringComparison.Ordinal)).Body;
-        return TypedResults.Ok(new MaterialCheck(errors.Count == 0, PublishingAnswers.ByField(errors), Content.Markdown.MarkdownRendering.ToHtml(body)));
+        var html = Content.Markdown.MarkdownRendering.ToHtml(body);
+        return TypedResults.Ok(new MaterialCheck(errors.Count == 0, Problems.ByField(errors), html));
     }
 
-    internal static async Task<IResult> Delete(string slug, HttpContext http, MaterialFiles files, CancellationToken cancellationToken)
+    internal static async Task<Results<RemovedFile, ValidationProblem>> Delete(
+        string slug, HttpContext http, MaterialFiles files, CancellationToken cancellationToken)
     {
         if (!MaterialFiles.IsValidSlug(slug))
             return InvalidSlug("slug", slug);
         var result = await files.DeleteAsync(slug, PublishingAnswers.IfMatch(http), http.User.ToStaffMember().Subject, cancellationToken);
-        return PublishingAnswers.Written(http, result, "material", slug);
+        return PublishingAnswers.Removed(result, "material", slug);
     }
 
-    internal static async Task<IResult> Rename(string slug, RenameRequest request, HttpContext http, MaterialFiles files, CancellationToken cancellationToken)
+    internal static async Task<Results<SavedFile, ValidationProblem>> Rename(
+        string slug, RenameRequest request, HttpContext http, MaterialFiles files, CancellationToken cancellationToken)
     {
         if (!MaterialFiles.IsValidSlug(slug))
             return InvalidSlug("slug", slug);
@@ -122,27 +129,29 @@ public static class MaterialPublishingEndpoints
         if (newSlug == slug)
             return Problems.Invalid("body.slug", "The new slug is the slug the material has.");
         var result = await files.RenameAsync(slug, newSlug, PublishingAnswers.IfMatch(http), http.User.ToStaffMember().Subject, cancellationToken);
-        return PublishingAnswers.Written(http, result, "material", result.Outcome == WriteOutcome.NotFound ? slug : $"/api/materials/{newSlug}");
+        var location = result.Outcome == WriteOutcome.NotFound ? slug : $"/api/materials/{newSlug}";
+        return PublishingAnswers.Saved(http, result, "material", location);
     }
 
-    internal static async Task<IResult> Restore(string slug, int version, HttpContext http, MaterialFiles files, CancellationToken cancellationToken)
+    internal static async Task<Results<SavedFile, ValidationProblem>> Restore(
+        string slug, int version, HttpContext http, MaterialFiles files, CancellationToken cancellationToken)
     {
         if (!MaterialFiles.IsValidSlug(slug))
             return InvalidSlug("slug", slug);
         if (await files.RestoreAsync(slug, version, PublishingAnswers.IfMatch(http), http.User.ToStaffMember().Subject, cancellationToken) is not { } result)
-            return Problems.NotFound("version", $"{slug} {version} (a removal cannot be restored)");
-        return PublishingAnswers.Written(http, result, "material", $"/api/materials/{slug}");
+            return (SavedFile)Problems.NotFound("version", $"{slug} {version} (a removal cannot be restored)");
+        return PublishingAnswers.Saved(http, result, "material", $"/api/materials/{slug}");
     }
 
-    internal static Results<Ok<MaterialPreview>, ProblemHttpResult, ValidationProblem> Preview(
+    internal static Results<Ok<MaterialPreview>, NotFoundProblem, ValidationProblem> Preview(
         string slug, string? role, string? centre, ContentLibrary library, StaffCalendar calendar, AttachmentFiles attachments)
     {
         var content = library.Current;
         var roleId = role ?? StaffRoles.Everyone;
         if (!content.Taxonomy.Roles.Contains(roleId))
-            return Problems.Invalid("role", $"'{roleId}' is not a role of taxonomy.yml.");
+            return Problems.UnknownTerm("role", [$"'{roleId}' is not a role of taxonomy.yml."]);
         if (centre is not null && !content.Taxonomy.Centres.Contains(centre))
-            return Problems.Invalid("centre", $"'{centre}' is not a centre of taxonomy.yml.");
+            return Problems.UnknownTerm("centre", [$"'{centre}' is not a centre of taxonomy.yml."]);
         if (!content.Materials.TryGetValue(slug, out var material))
             return Problems.NotFound("material", slug);
         var viewer = new StaffMember("preview", [roleId], centre);

@@ -6,6 +6,7 @@ using PocMaterials.Newsletter.Issues;
 using PocMaterials.Newsletter.Rendering;
 using PocMaterials.Newsletter.Tracking;
 using PocMaterials.Web.Identity;
+using PocMaterials.Web.Hosting;
 
 namespace PocMaterials.Web.Endpoints;
 
@@ -18,7 +19,7 @@ public static class NewsletterArchiveEndpoints
 
     public static RouteGroupBuilder MapNewsletterArchiveEndpoints(this RouteGroupBuilder api)
     {
-        var archive = api.MapGroup("/newsletters").WithTags("POC-a-tizer archive");
+        var archive = api.MapGroup("/newsletters").WithTags("POC-a-tizer archive").NeedsDatabase();
         archive.MapGet("/", List).WithName("ListNewsletters").WithSummary("Sent issues with something the caller may see, newest first");
         archive.MapGet("/{month}", Get).WithName("GetNewsletter")
             .WithSummary("One sent issue (month yyyy-MM) as the caller's roles see it; reading it counts as a view of the issue")
@@ -38,7 +39,7 @@ public static class NewsletterArchiveEndpoints
             .ToList());
     }
 
-    internal static async Task<Results<Ok<ArchivedIssueDetail>, ProblemHttpResult>> Get(
+    internal static async Task<Results<Ok<ArchivedIssueDetail>, NotFoundProblem>> Get(
         string month, ClaimsPrincipal user, IssueStore store, IssueRenderer renderer, NewsletterLinks links, NewsletterEvents events,
         ContentLibrary library, StaffCalendar calendar, TimeProvider time, CancellationToken cancellationToken)
     {

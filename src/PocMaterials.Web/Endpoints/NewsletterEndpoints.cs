@@ -3,21 +3,21 @@ using System.Security.Claims;
 using Hangfire;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using MimeKit;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Newsletter.Composition;
 using PocMaterials.Newsletter.Issues;
 using PocMaterials.Newsletter.Jobs;
-using PocMaterials.Newsletter.Reports;
 using PocMaterials.Newsletter.Rendering;
+using PocMaterials.Newsletter.Reports;
 using PocMaterials.Newsletter.Sending;
 using PocMaterials.Web.Identity;
+using PocMaterials.Web.Hosting;
 
 namespace PocMaterials.Web.Endpoints;
 
 /// <summary>The POC-a-tizer for editors: compose, preview as a role, test, edit, approve, cancel, follow deliveries, report.</summary>
-public static class NewsletterEndpoints
+public static partial class NewsletterEndpoints
 {
     public sealed record IssueSummary(long Id, string Month, string Feature, string FeatureKind, string Status, DateTimeOffset ComposedAt, DateTimeOffset? SentAt, string? Note);
 
@@ -25,15 +25,12 @@ public static class NewsletterEndpoints
     public sealed record IssueDetail(IssueSummary Issue, string FeatureReason, string IntroMarkdown, IssueComposition Composition,
         IReadOnlyDictionary<string, string> Titles, string? ApprovedBy, DateTimeOffset? ApprovedAt);
 
-    public sealed record Preview(string Subject, string Html, string Text);
-
-    public sealed record TestMail(string? Email, string[]? Roles);
-
     public sealed record IntroEdit(string? Markdown);
 
     public static RouteGroupBuilder MapNewsletterEndpoints(this RouteGroupBuilder api)
     {
-        var issues = api.MapGroup("/newsletter/issues").RequireAuthorization(Policies.Editor).WithTags("POC-a-tizer (editors)").Audited();
+        var issues = api.MapGroup("/newsletter/issues").RequireAuthorization(Policies.Editor).WithTags("POC-a-tizer (editors)")
+            .Audited().NeedsDatabase();
         issues.MapGet("/", List).WithName("ListNewsletterIssues").WithSummary("Every issue, newest first");
         issues.MapPost("/", Compose).WithName("ComposeNewsletterIssue")
             .WithSummary("Compose the issue of a month now (month=yyyy-MM, default this month); the same month twice gives the same issue");
@@ -41,7 +38,7 @@ public static class NewsletterEndpoints
         issues.MapGet("/{id:long}/preview", PreviewAs).WithName("PreviewNewsletterIssue").WithSummary("The mail as recipients with the given roles would receive it");
         issues.MapGet("/{id:long}/preview.html", PreviewDocument).WithName("PreviewNewsletterIssueDocument")
             .WithSummary("The mail's HTML alone, as recipients with the given roles would receive it: a document to show in a frame")
-            .Produces(StatusCodes.Status200OK, contentType: "text/html");
+            .Produces<string>(StatusCodes.Status200OK, "text/html");
         issues.MapPost("/{id:long}/test", SendTest).WithName("TestNewsletterIssue").WithSummary("Send the mail, as the given roles would receive it, to one address");
         issues.MapPut("/{id:long}/intro", EditIntro).WithName("EditNewsletterIntro").WithSummary("Replace the introduction of an issue not sent yet");
         issues.MapPost("/{id:long}/approve", Approve).WithName("ApproveNewsletterIssue").WithSummary("Approve a composed (or stopped) issue: it is sent");
@@ -50,14 +47,16 @@ public static class NewsletterEndpoints
         issues.MapPost("/{id:long}/deliveries/{subscriberId:long}/resend", Resend).WithName("ResendNewsletterMail")
             .WithSummary("Send an uncertain mail again, as an editor decided");
         issues.MapGet("/{id:long}/report", Report).WithName("NewsletterIssueReport")
-            .WithSummary("Sent, failed, uncertain, unique opens, clicks per link, by centre and role, centres not reached (format=csv for CSV)");
+            .WithSummary(
+                "Sent, failed, uncertain, unique opens, clicks per link, by centre and role, centres not reached (format=csv for CSV)")
+            .ProducesCsv();
         return api;
     }
 
     internal static async Task<Ok<List<IssueSummary>>> List(IssueStore store, ContentLibrary library, CancellationToken cancellationToken) =>
         TypedResults.Ok((await store.ListAsync(cancellationToken: cancellationToken)).Select(i => Summary(i, library.Current)).ToList());
 
-    internal static async Task<Results<Ok<IssueDetail>, ValidationProblem, ProblemHttpResult>> Compose(
+    internal static async Task<Results<Ok<IssueDetail>, ValidationProblem, UnprocessableProblem>> Compose(
         IssueComposer composer, IssueStore store, ContentLibrary library, StaffCalendar calendar, [FromQuery] string? month, CancellationToken cancellationToken)
     {
         var today = calendar.Today;
@@ -68,100 +67,46 @@ public static class NewsletterEndpoints
             return TypedResults.Ok(Detail(existing, library.Current));
         var composed = await composer.ComposeAsync(first, library.Current, today, cancellationToken);
         if (composed is null)
-            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Nothing to feature.", detail: "There is no theme to put in the spotlight.");
+            return Problems.Unprocessable("nothing-to-feature", "Nothing to feature.", "There is no theme to put in the spotlight.");
         var (issue, _) = await store.AddOnceAsync(composed, cancellationToken);
         return TypedResults.Ok(Detail(issue, library.Current));
     }
 
-    internal static async Task<Results<Ok<IssueDetail>, ProblemHttpResult>> Get(long id, IssueStore store, ContentLibrary library, CancellationToken cancellationToken) =>
+    internal static async Task<Results<Ok<IssueDetail>, NotFoundProblem>> Get(
+        long id, IssueStore store, ContentLibrary library, CancellationToken cancellationToken) =>
         await store.GetAsync(id, cancellationToken) is { } issue ? TypedResults.Ok(Detail(issue, library.Current)) : IssueNotFound(id);
 
-    /// <param name="role">Role ids of taxonomy.yml, repeated; every staff member is a clb-medewerker.</param>
-    internal static async Task<Results<Ok<Preview>, ValidationProblem, ProblemHttpResult>> PreviewAs(
-        long id, [FromQuery] string[]? role, IssueStore store, IssueMails mails, ContentLibrary library, StaffCalendar calendar, CancellationToken cancellationToken)
-    {
-        if (UnknownRoles(role, library.Current) is { } invalid)
-            return invalid;
-        if (await store.GetAsync(id, cancellationToken) is not { } issue)
-            return IssueNotFound(id);
-        if (mails.Render(issue, library.Current, calendar.Today, new MailReader(0, "collega", role ?? [], null), tracked: false) is not { } mail)
-            return NothingVisible();
-        return TypedResults.Ok(new Preview(mail.Subject, mail.Html, mail.Text));
-    }
-
-    /// <summary>
-    /// The mail as a document of its own. Shown inside a page, it would take that page's policy, which
-    /// forbids the inline styles a mail is made of; here they are allowed, while nothing in it may run.
-    /// </summary>
-    internal static async Task<IResult> PreviewDocument(
-        long id, [FromQuery] string[]? role, IssueStore store, IssueMails mails, ContentLibrary library, StaffCalendar calendar, HttpContext http,
-        CancellationToken cancellationToken)
-    {
-        var preview = await PreviewAs(id, role, store, mails, library, calendar, cancellationToken);
-        if (preview.Result is not Ok<Preview> { Value: { } mail })
-            return preview.Result;
-        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data: https:; sandbox; frame-ancestors 'self'";
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        return TypedResults.Content(mail.Html, "text/html; charset=utf-8");
-    }
-
-    internal static async Task<Results<Ok<Preview>, ValidationProblem, ProblemHttpResult>> SendTest(
-        long id, TestMail request, IssueStore store, IssueMails mails, MailTransports transports, ContentLibrary library, StaffCalendar calendar,
-        CancellationToken cancellationToken)
-    {
-        if (!MailboxAddress.TryParse(request.Email, out var address) || address.Address.IndexOf('@', StringComparison.Ordinal) <= 0)
-            return Problems.Invalid("email", $"'{request.Email}' is not a mail address.");
-        if (UnknownRoles(request.Roles, library.Current) is { } invalid)
-            return invalid;
-        if (await store.GetAsync(id, cancellationToken) is not { } issue)
-            return IssueNotFound(id);
-        // Subscriber 0: the test mail's opens and clicks are never counted.
-        var reader = new MailReader(0, address.Name is { Length: > 0 } name ? name : "collega", request.Roles ?? [], null);
-        if (mails.Render(issue, library.Current, calendar.Today, reader, tracked: true) is not { } mail)
-            return NothingVisible();
-        var message = mails.Message(issue, 0, address, mail);
-        message.Subject = "[TEST] " + message.Subject;
-        message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId();
-        await using var transport = transports.Create();
-        try
-        {
-            await transport.SendAsync(message, cancellationToken);
-        }
-        catch (Exception e) when ((SmtpFailures.IsPermanent(e) || SmtpFailures.IsTransient(e)) && !cancellationToken.IsCancellationRequested)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "The mail server did not take the test mail.", detail: SmtpFailures.Describe(e));
-        }
-        return TypedResults.Ok(new Preview(message.Subject, mail.Html, mail.Text));
-    }
-
-    internal static async Task<Results<Ok<IssueDetail>, ValidationProblem, ProblemHttpResult>> EditIntro(
+    internal static async Task<Results<Ok<IssueDetail>, ValidationProblem, NotFoundProblem, ConflictProblem>> EditIntro(
         long id, IntroEdit edit, IssueStore store, ContentLibrary library, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(edit.Markdown) || edit.Markdown.Length > 20_000)
             return Problems.Invalid("markdown", "The introduction is Markdown of 1 to 20,000 characters.");
         if (await store.EditIntroAsync(id, edit.Markdown, cancellationToken) is { } issue)
             return TypedResults.Ok(Detail(issue, library.Current));
-        return await Conflict(store, id, "edited", cancellationToken);
+        return await ConflictAsync(store, id, "edited", cancellationToken) is { } conflict ? conflict : IssueNotFound(id);
     }
 
-    internal static async Task<Results<Ok<IssueDetail>, ProblemHttpResult>> Approve(
+    internal static async Task<Results<Ok<IssueDetail>, NotFoundProblem, ConflictProblem>> Approve(
         long id, ClaimsPrincipal user, IssueStore store, IBackgroundJobClient jobs, ContentLibrary library, CancellationToken cancellationToken)
     {
         var issue = await store.TransitionAsync(id, [IssueStatus.Composed, IssueStatus.Stopped], IssueStatus.Approved, user.ToStaffMember().Subject, null, cancellationToken);
         if (issue is null)
-            return await Conflict(store, id, "approved", cancellationToken);
+            return await ConflictAsync(store, id, "approved", cancellationToken) is { } conflict ? conflict : IssueNotFound(id);
         SendIssueJob.Enqueue(jobs, id);
         return TypedResults.Ok(Detail(issue, library.Current));
     }
 
-    internal static async Task<Results<Ok<IssueDetail>, ProblemHttpResult>> Cancel(long id, IssueStore store, ContentLibrary library, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<IssueDetail>, NotFoundProblem, ConflictProblem>> Cancel(
+        long id, IssueStore store, ContentLibrary library, CancellationToken cancellationToken)
     {
         // A sending issue too: its run stops before its next batch of recipients, so an editor can always end a send.
         var issue = await store.TransitionAsync(id, [IssueStatus.Composed, IssueStatus.Approved, IssueStatus.Stopped, IssueStatus.Sending], IssueStatus.Cancelled, null, null, cancellationToken);
-        return issue is null ? await Conflict(store, id, "cancelled", cancellationToken) : TypedResults.Ok(Detail(issue, library.Current));
+        if (issue is null)
+            return await ConflictAsync(store, id, "cancelled", cancellationToken) is { } conflict ? conflict : IssueNotFound(id);
+        return TypedResults.Ok(Detail(issue, library.Current));
     }
 
-    internal static async Task<Results<Ok<IReadOnlyList<Delivery>>, ValidationProblem, ProblemHttpResult>> Deliveries(
+    internal static async Task<Results<Ok<IReadOnlyList<Delivery>>, ValidationProblem, NotFoundProblem>> Deliveries(
         long id, [FromQuery] string? status, IssueStore store, DeliveryStore deliveries, CancellationToken cancellationToken)
     {
         DeliveryStatus? wanted = null;
@@ -176,18 +121,21 @@ public static class NewsletterEndpoints
         return TypedResults.Ok(await deliveries.ListAsync(id, wanted, 10_000, cancellationToken));
     }
 
-    internal static async Task<Results<Accepted, ProblemHttpResult>> Resend(long id, long subscriberId, DeliveryStore deliveries, IBackgroundJobClient jobs, CancellationToken cancellationToken)
+    internal static async Task<Results<Accepted, ConflictProblem>> Resend(
+        long id, long subscriberId, DeliveryStore deliveries, IBackgroundJobClient jobs, CancellationToken cancellationToken)
     {
         if (!await deliveries.ReleaseUncertainAsync(id, subscriberId, cancellationToken))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Only an uncertain mail can be sent again.",
-                detail: $"Issue {id} has no uncertain mail for subscriber {subscriberId}.");
+            return Problems.Conflict(
+                "Only an uncertain mail can be sent again.", $"Issue {id} has no uncertain mail for subscriber {subscriberId}.");
         }
         SendIssueJob.Enqueue(jobs, id);
         return TypedResults.Accepted((string?)null);
     }
 
-    internal static async Task<IResult> Report(long id, [FromQuery] string? format, IssueStore store, IssueReports reports, ContentLibrary library, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<IssueReport>, FileContentHttpResult, ValidationProblem, NotFoundProblem>> Report(
+        long id, [FromQuery] string? format, IssueStore store, IssueReports reports, ContentLibrary library,
+        CancellationToken cancellationToken)
     {
         if (format is not null && format is not ("json" or "csv"))
             return Problems.Invalid("format", $"'{format}' is not a format; use json or csv.");
@@ -216,21 +164,12 @@ public static class NewsletterEndpoints
             issue.Composition.AllSlugs.Where(content.Materials.ContainsKey).ToDictionary(slug => slug, slug => content.Materials[slug].Title, StringComparer.Ordinal),
             issue.ApprovedBy, issue.ApprovedAt);
 
-    private static ValidationProblem? UnknownRoles(string[]? roles, ContentSnapshot content)
-    {
-        var unknown = (roles ?? []).Where(r => !content.Taxonomy.Roles.Contains(r)).ToArray();
-        return unknown.Length == 0 ? null
-            : Problems.Invalid("role", unknown.Select(r => $"'{r}' is not a role of taxonomy.yml.").ToArray());
-    }
-
-    private static async Task<ProblemHttpResult> Conflict(IssueStore store, long id, string action, CancellationToken cancellationToken) =>
+    /// <summary>Why an issue's status did not change: it is in another (409), or null when it does not exist (404).</summary>
+    private static async Task<ConflictProblem?> ConflictAsync(
+        IssueStore store, long id, string action, CancellationToken cancellationToken) =>
         await store.GetAsync(id, cancellationToken) is { } issue
-            ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"The issue cannot be {action}.",
-                detail: $"Issue {issue.Key} is {issue.Status.ToString().ToLowerInvariant()}.")
-            : IssueNotFound(id);
+            ? Problems.Conflict($"The issue cannot be {action}.", $"Issue {issue.Key} is {issue.Status.ToString().ToLowerInvariant()}.")
+            : null;
 
-    private static ProblemHttpResult IssueNotFound(long id) => Problems.NotFound("newsletter issue", id);
-
-    private static ProblemHttpResult NothingVisible() => TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
-        title: "Nothing of this issue is visible to these roles.", detail: "Recipients with these roles get no mail.");
+    private static NotFoundProblem IssueNotFound(long id) => Problems.NotFound("newsletter issue", id);
 }

@@ -19,14 +19,18 @@ public static class NewsletterTrackingEndpoints
 
     public static IEndpointRouteBuilder MapNewsletterTrackingEndpoints(this IEndpointRouteBuilder app)
     {
-        var tracking = app.MapGroup("/n").AllowAnonymous().WithTags("POC-a-tizer tracking");
-        tracking.MapMethods("/o/{token}", ["GET", "HEAD"], Open).WithName("NewsletterOpen").WithSummary("The open pixel of a mail");
+        var tracking = app.MapGroup("/n").AllowAnonymous().WithTags("POC-a-tizer tracking").NeedsDatabase();
+        tracking.MapMethods("/o/{token}", ["GET", "HEAD"], Open).WithName("NewsletterOpen").WithSummary("The open pixel of a mail")
+            .Produces<byte[]>(StatusCodes.Status200OK, "image/gif");
         tracking.MapMethods("/c/{token}", ["GET", "HEAD"], Click).WithName("NewsletterClick")
-            .WithSummary("A material link of a mail: counts the click and the view, then redirects to the material");
+            .WithSummary("A material link of a mail: counts the click and the view, then redirects to the material")
+            .Produces(StatusCodes.Status302Found);
         return app;
     }
 
-    internal static async Task<IResult> Open(string token, HttpContext http, NewsletterLinks links, NewsletterEvents events, TimeProvider time, CancellationToken cancellationToken)
+    internal static async Task<FileContentHttpResult> Open(
+        string token, HttpContext http, NewsletterLinks links, NewsletterEvents events, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         if (links.ReadOpen(token) is { SubscriberId: > 0 } open && await events.DeliveryAsync(open.IssueId, open.SubscriberId, cancellationToken) is { } mail)
         {
@@ -38,7 +42,7 @@ public static class NewsletterTrackingEndpoints
         return TypedResults.File(Pixel, "image/gif");
     }
 
-    internal static async Task<Results<RedirectHttpResult, ProblemHttpResult>> Click(
+    internal static async Task<Results<RedirectHttpResult, BadRequestProblem>> Click(
         string token, HttpContext http, NewsletterLinks links, NewsletterEvents events, IssueStore issues, TimeProvider time, CancellationToken cancellationToken)
     {
         // The target is a material of the token's issue, never an address from the request: no open redirect.
@@ -46,8 +50,7 @@ public static class NewsletterTrackingEndpoints
             || await issues.GetAsync(click.IssueId, cancellationToken) is not { } issue
             || !issue.Composition.AllSlugs.Contains(click.Slug, StringComparer.Ordinal))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "This link is not valid.",
-                detail: "The link is damaged or does not belong to a POC-a-tizer issue.");
+            return Problems.InvalidLink("This link is not valid.", "The link is damaged or does not belong to a POC-a-tizer issue.");
         }
         if (click.SubscriberId > 0 && await events.DeliveryAsync(click.IssueId, click.SubscriberId, cancellationToken) is { } mail)
         {

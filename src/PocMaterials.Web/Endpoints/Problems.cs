@@ -1,22 +1,131 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using PocMaterials.Content;
 
 namespace PocMaterials.Web.Endpoints;
 
-/// <summary>The API's common problem answers, built in one place so every endpoint words and shapes them alike.</summary>
+/// <summary>
+/// The API's problem answers, built in one place so every endpoint words and shapes them alike. Each carries a stable,
+/// machine-readable <c>code</c> extension: a client decides by it, never by a title's wording.
+/// </summary>
 internal static class Problems
 {
+    public const string Code = "code";
+
     /// <summary>404: there is no such thing, or the caller may not see it (one answer for both, so nothing leaks).</summary>
-    public static ProblemHttpResult NotFound(string what, string id) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No such {what}.", detail: $"There is no {what} '{id}'.");
+    public static NotFoundProblem NotFound(string what, string id) => NoSuch(what, $"There is no {what} '{id}'.");
 
     /// <inheritdoc cref="NotFound(string, string)"/>
-    public static ProblemHttpResult NotFound(string what, long id) => NotFound(what, id.ToString(CultureInfo.InvariantCulture));
+    public static NotFoundProblem NotFound(string what, long id) => NotFound(what, id.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>404 that says why in its own words.</summary>
+    public static NotFoundProblem NoSuch(string what, string detail) => new(Problem("not-found", $"No such {what}.", detail));
 
     /// <summary>400: what is wrong with one parameter or field, said at its name.</summary>
     public static ValidationProblem Invalid(string field, string message) => Invalid(field, [message]);
 
     /// <inheritdoc cref="Invalid(string, string)"/>
     public static ValidationProblem Invalid(string field, IEnumerable<string> messages, string? title = null) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [.. messages] }, title: title);
+        new FieldErrors().Add(field, messages).Problem(title)!;
+
+    /// <summary>400: ids that taxonomy.yml does not have (roles, centres), said at their parameter.</summary>
+    public static ValidationProblem UnknownTerm(string field, IEnumerable<string> messages) =>
+        new FieldErrors().Add(field, messages).Problem(code: "unknown-term")!;
+
+    /// <summary>400 with every error of <paramref name="errors"/>; made by <see cref="FieldErrors.Problem"/>.</summary>
+    public static ValidationProblem Invalid(IEnumerable<KeyValuePair<string, string[]>> errors, string? title, string code) =>
+        TypedResults.ValidationProblem(errors, title: title, extensions: new Dictionary<string, object?> { [Code] = code });
+
+    /// <summary>400: a signed link (unsubscribe, a mail's click) that is missing, damaged or not ours.</summary>
+    public static BadRequestProblem InvalidLink(string title, string detail) => new(Problem("invalid-link", title, detail));
+
+    /// <summary>400: a page session's change without its antiforgery token.</summary>
+    public static BadRequestProblem InvalidAntiforgeryToken(string? detail = null) =>
+        new(Problem("antiforgery-token", "The antiforgery token is missing or not valid.", detail));
+
+    /// <summary>409: a create over something that exists (a file's or attachment's <c>Exists</c> outcome).</summary>
+    public static ConflictProblem Exists(string title, string detail) => new(Problem("exists", title, detail));
+
+    /// <summary>409: what it is in now does not allow this (an issue's status, a mail that is not uncertain).</summary>
+    public static ConflictProblem Conflict(string title, string? detail = null) => new(Problem("conflict", title, detail));
+
+    /// <summary>410: a version that removed its file has no text to show.</summary>
+    public static GoneProblem Gone(string title) => new(Problem("gone", title));
+
+    /// <summary>412: If-Match names a version that is no longer the stored one.</summary>
+    public static PreconditionFailedProblem Stale(string title, string detail) => new(Problem("precondition-failed", title, detail));
+
+    /// <summary>413: a body over its limit.</summary>
+    public static TooLargeProblem TooLarge(string title, string detail) => new(Problem("too-large", title, detail));
+
+    /// <summary>415: another media type or kind of file than the endpoint takes; a code of its own when bytes and name disagree.</summary>
+    public static UnsupportedMediaTypeProblem UnsupportedMediaType(
+        string title, string? detail = null, string code = "unsupported-media-type") => new(Problem(code, title, detail));
+
+    /// <summary>422: a content file that does not validate, every error by field as "file line N: message"; nothing was written.</summary>
+    public static UnprocessableProblem InvalidContent(string what, IEnumerable<ContentError> errors) =>
+        new(new HttpValidationProblemDetails(ByField(errors))
+        {
+            Title = $"The {what} is not valid; nothing was written.",
+            Extensions = { [Code] = "invalid-content" },
+        });
+
+    /// <summary>422: the request is well formed, but what it asks cannot be done (<paramref name="code"/> says why).</summary>
+    public static UnprocessableProblem Unprocessable(string code, string title, string detail, object? errors = null)
+    {
+        var problem = Problem(code, title, detail);
+        if (errors is not null)
+            problem.Extensions["errors"] = errors;
+        return new(problem);
+    }
+
+    /// <summary>502: the mail server did not take a mail.</summary>
+    public static BadGatewayProblem MailRefused(string title, string detail) => new(Problem("mail-refused", title, detail));
+
+    /// <summary>503: the database is away; written by the exception handler that tells it.</summary>
+    public static ProblemDetails DatabaseUnavailable(int retryAfterSeconds) => Problem(
+        "database-unavailable", "The database is unavailable.",
+        $"The database does not answer at the moment; try again in {retryAfterSeconds} seconds.", StatusCodes.Status503ServiceUnavailable);
+
+    /// <summary>A request the server could not read (408, 400, 413): the client's doing.</summary>
+    public static ProblemDetails Unreadable(int status, string detail) => status == StatusCodes.Status408RequestTimeout
+        ? Problem("request-timeout", "The request body came too slowly.", detail, status)
+        : Problem("unreadable-request", "The request could not be read.", detail, status);
+
+    /// <summary>Content errors as a validation problem's errors: by field, each "file line N: message".</summary>
+    public static Dictionary<string, string[]> ByField(IEnumerable<ContentError> errors) =>
+        errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => $"{e.File} line {e.Line}: {e.Message}").ToArray());
+
+    /// <summary>
+    /// Gives a problem the framework wrote (401, 403, a parameter that does not bind) a code as well: its status's
+    /// reason phrase, "unauthorized", "forbidden", "bad-request". Ours keep their own.
+    /// </summary>
+    public static void AddCode(ProblemDetailsContext context)
+    {
+        var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
+        context.ProblemDetails.Extensions.TryAdd(Code, ReasonPhrases.GetReasonPhrase(status).ToLowerInvariant().Replace(' ', '-'));
+    }
+
+    private static ProblemDetails Problem(string code, string title, string? detail = null, int? status = null) =>
+        new() { Status = status, Title = title, Detail = detail, Extensions = { [Code] = code } };
+}
+
+/// <summary>What is wrong with a request, by parameter or field, gathered so that one answer names all of it.</summary>
+internal sealed class FieldErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public FieldErrors Add(string field, params IEnumerable<string> messages)
+    {
+        if (!_errors.TryGetValue(field, out var list))
+            _errors[field] = list = [];
+        list.AddRange(messages);
+        return this;
+    }
+
+    /// <summary>The 400 that names every error, or null when there is none.</summary>
+    public ValidationProblem? Problem(string? title = null, string code = "invalid") =>
+        _errors.Count > 0 ? Problems.Invalid(_errors.Select(e => KeyValuePair.Create(e.Key, e.Value.ToArray())), title, code) : null;
 }

@@ -1,8 +1,22 @@
+// The answers of content file writes, shared by the material and the definition endpoints: one name for each long type.
+global using SavedFile = Microsoft.AspNetCore.Http.HttpResults.Results<
+    Microsoft.AspNetCore.Http.HttpResults.Created<PocMaterials.Web.Endpoints.FileVersion>,
+    Microsoft.AspNetCore.Http.HttpResults.Ok<PocMaterials.Web.Endpoints.FileVersion>,
+    PocMaterials.Web.Endpoints.NotFoundProblem,
+    PocMaterials.Web.Endpoints.ConflictProblem,
+    PocMaterials.Web.Endpoints.PreconditionFailedProblem,
+    PocMaterials.Web.Endpoints.UnprocessableProblem>;
+global using RemovedFile = Microsoft.AspNetCore.Http.HttpResults.Results<
+    Microsoft.AspNetCore.Http.HttpResults.NoContent,
+    PocMaterials.Web.Endpoints.NotFoundProblem,
+    PocMaterials.Web.Endpoints.PreconditionFailedProblem,
+    PocMaterials.Web.Endpoints.UnprocessableProblem>;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using PocMaterials.Publishing.Files;
 using PocMaterials.Publishing.Versions;
+using PocMaterials.Web.Hosting;
 
 namespace PocMaterials.Web.Endpoints;
 
@@ -31,62 +45,66 @@ internal static class PublishingAnswers
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    /// <summary>The answer to a write: 201/200/204 with the new ETag, or the problem that stopped it.</summary>
-    public static IResult Written(HttpContext http, WriteResult result, string what, string location)
+    /// <summary>The answer to a create, replace, rename or restore: 201/200 with the new ETag, or the problem that stopped it.</summary>
+    public static SavedFile Saved(HttpContext http, WriteResult result, string what, string location)
     {
         if (result.ETag is not null && result.Outcome is WriteOutcome.Created or WriteOutcome.Replaced)
             http.Response.Headers.ETag = result.ETag;
         return result.Outcome switch
         {
-            WriteOutcome.Created => TypedResults.Created(location, new { version = result.Version }),
-            WriteOutcome.Replaced => TypedResults.Ok(new { version = result.Version }),
-            WriteOutcome.Deleted => TypedResults.NoContent(),
+            WriteOutcome.Created => TypedResults.Created(location, new FileVersion(result.Version)),
+            WriteOutcome.Replaced => TypedResults.Ok(new FileVersion(result.Version)),
             WriteOutcome.NotFound => Problems.NotFound(what, location),
             // 422: the request is well formed, the file it carries is not (or would break others).
-            WriteOutcome.Invalid => TypedResults.Problem(new HttpValidationProblemDetails(ByField(result.Errors!))
-            {
-                Status = StatusCodes.Status422UnprocessableEntity,
-                Title = $"The {what} is not valid; nothing was written.",
-            }),
-            WriteOutcome.Exists => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"The {what} exists.",
-                detail: "To replace it, send If-Match with the ETag of the version you edited (GET .../source)."),
-            _ => TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: $"The {what} changed since you read it.",
-                detail: "Read it again (GET .../source), apply your edit to that version and send its ETag in If-Match."),
+            WriteOutcome.Invalid => Problems.InvalidContent(what, result.Errors!),
+            WriteOutcome.Exists => Problems.Exists($"The {what} exists.",
+                "To replace it, send If-Match with the ETag of the version you edited (GET .../source)."),
+            _ => Stale(what),
         };
     }
 
-    /// <summary>Content errors as a validation problem's errors: by field, each "file line N: message".</summary>
-    public static Dictionary<string, string[]> ByField(IEnumerable<Content.ContentError> errors) =>
-        errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => $"{e.File} line {e.Line}: {e.Message}").ToArray());
+    /// <summary>The answer to a removal: 204, or the problem that stopped it.</summary>
+    public static RemovedFile Removed(WriteResult result, string what, string location) => result.Outcome switch
+    {
+        WriteOutcome.Deleted => TypedResults.NoContent(),
+        WriteOutcome.NotFound => Problems.NotFound(what, location),
+        WriteOutcome.Invalid => Problems.InvalidContent(what, result.Errors!),
+        _ => Stale(what),
+    };
 
     public static string NotASlug(string slug) =>
-        $"'{slug}' is not a slug: lower-case letters and digits in words joined by hyphens, at most 100 characters, and no Windows device name (con, nul, aux, com1, ...).";
+        $"'{slug}' is not a slug: lower-case letters and digits in words joined by hyphens, at most 100 characters, "
+        + "and no Windows device name (con, nul, aux, com1, ...).";
 
-    public static ProblemHttpResult TooLarge(long limit) => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
-        title: "The file is too large.", detail: $"A content file may be at most {limit:N0} bytes (Content:MaxFileBytes).");
+    public static TooLargeProblem TooLarge(long limit) =>
+        Problems.TooLarge("The file is too large.", $"A content file may be at most {limit:N0} bytes (Content:MaxFileBytes).");
 
-    public static ProblemHttpResult UnsupportedMediaType(string expected) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: $"Send {expected}.");
+    public static UnsupportedMediaTypeProblem UnsupportedMediaType(string expected) => Problems.UnsupportedMediaType($"Send {expected}.");
 
     /// <summary>Versions, one version's file, a diff between two, for the document a route names.</summary>
     public static RouteGroupBuilder MapVersions(this RouteGroupBuilder group, string pattern, Func<HttpContext, string?> document)
     {
-        group.MapGet(pattern + "/versions", async (HttpContext http, ContentVersions versions, CancellationToken cancellationToken) =>
-                document(http) is { } name ? (IResult)TypedResults.Ok(await versions.ListAsync(name, cancellationToken)) : NotAName(http))
+        group.MapGet(pattern + "/versions", async Task<Results<Ok<IReadOnlyList<ContentVersion>>, NotFoundProblem>> (
+                HttpContext http, ContentVersions versions, CancellationToken cancellationToken) =>
+                document(http) is { } name ? TypedResults.Ok(await versions.ListAsync(name, cancellationToken)) : NotAName(http))
             .WithSummary("Its versions, newest first: number, author ('file system' for a change on disk), time, summary; a removal has no ETag")
-            .Produces<IReadOnlyList<ContentVersion>>();
-        group.MapGet(pattern + "/versions/{version:int}", async (int version, HttpContext http, ContentVersions versions, CancellationToken cancellationToken) =>
+            .NeedsDatabase();
+        group.MapGet(pattern + "/versions/{version:int}", async Task<Results<ContentHttpResult, NotFoundProblem, GoneProblem>> (
+                int version, HttpContext http, ContentVersions versions, CancellationToken cancellationToken) =>
             {
                 if (document(http) is not { } name)
                     return NotAName(http);
                 if (await versions.GetAsync(name, version, cancellationToken) is not { } found)
                     return Problems.NotFound("version", $"{name} {version}");
                 return found.Text is null
-                    ? TypedResults.Problem(statusCode: StatusCodes.Status410Gone, title: $"Version {version} removed the file.")
+                    ? Problems.Gone($"Version {version} removed the file.")
                     : TypedResults.Text(found.Text, "text/plain; charset=utf-8");
             })
-            .WithSummary("The file as one version wrote it");
-        group.MapGet(pattern + "/diff", async (int from, int? to, HttpContext http, ContentVersions versions, CancellationToken cancellationToken) =>
+            .WithSummary("The file as one version wrote it")
+            .NeedsDatabase()
+            .Produces<string>(StatusCodes.Status200OK, "text/plain");
+        group.MapGet(pattern + "/diff", async Task<Results<ContentHttpResult, NotFoundProblem>> (
+                int from, int? to, HttpContext http, ContentVersions versions, CancellationToken cancellationToken) =>
             {
                 if (document(http) is not { } name)
                     return NotAName(http);
@@ -96,11 +114,22 @@ internal static class PublishingAnswers
                     return Problems.NotFound("version", $"{name} {from}");
                 if (await versions.GetAsync(name, target, cancellationToken) is not { } b)
                     return Problems.NotFound("version", $"{name} {target}");
-                return TypedResults.Text(TextDiff.Unified($"{name} version {from}", a.Text, $"{name} version {target}", b.Text), "text/x-diff; charset=utf-8");
+                var diff = TextDiff.Unified($"{name} version {from}", a.Text, $"{name} version {target}", b.Text);
+                return TypedResults.Text(diff, "text/x-diff; charset=utf-8");
             })
-            .WithSummary("A unified diff between two versions (to: default the latest)");
+            .WithSummary("A unified diff between two versions (to: default the latest)")
+            .NeedsDatabase()
+            .Produces<string>(StatusCodes.Status200OK, "text/x-diff")
+            // from is required and both are numbers: a request without one that binds is refused before the handler.
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return group;
     }
 
-    private static IResult NotAName(HttpContext http) => Problems.NotFound("file", http.Request.Path.Value ?? "");
+    private static NotFoundProblem NotAName(HttpContext http) => Problems.NotFound("file", http.Request.Path.Value ?? "");
+
+    private static PreconditionFailedProblem Stale(string what) => Problems.Stale($"The {what} changed since you read it.",
+        "Read it again (GET .../source), apply your edit to that version and send its ETag in If-Match.");
 }
+
+/// <summary>The version a write made.</summary>
+public sealed record FileVersion(int? Version);

@@ -5,6 +5,7 @@ using PocMaterials.Content.Visibility;
 using PocMaterials.Publishing.Definitions;
 using PocMaterials.Search.Querying;
 using PocMaterials.Web.Identity;
+using PocMaterials.Web.Hosting;
 
 namespace PocMaterials.Web.Endpoints;
 
@@ -18,14 +19,15 @@ public static class SearchAliasEndpoints
 
     public static RouteGroupBuilder MapSearchAliasEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/reports/searches/aliases", AddAlias).RequireAuthorization(Policies.Editor).WithTags("Reports (editors)").Audited()
+        api.MapPost("/reports/searches/aliases", AddAlias).RequireAuthorization(Policies.Editor).WithTags("Reports (editors)")
+            .Audited().NeedsDatabase()
             .WithName("AddSearchAlias")
             .WithSummary("Make a query (typically one without results) an alias of a taxonomy term or theme; answers how many materials it finds now")
             .WithDescription("Body: {\"query\": \"leer achterstand\", \"target\": \"<term or theme id>\"}. The alias is written into taxonomy.yml or the theme's file, as a new version by the editor.");
         return api;
     }
 
-    internal static async Task<Results<Created<AliasResponse>, ValidationProblem, ProblemHttpResult>> AddAlias(
+    internal static async Task<Results<Created<AliasResponse>, ValidationProblem, ConflictProblem>> AddAlias(
         AliasRequest request, HttpContext http, DefinitionFiles files, ContentLibrary library, MaterialSearcher searcher,
         StaffCalendar calendar, CancellationToken cancellationToken)
     {
@@ -38,7 +40,7 @@ public static class SearchAliasEndpoints
         if (result.Refusal is { } refusal)
             return Problems.Invalid("target", refusal);
         if (result.Written is not { Version: { } version, Outcome: Publishing.Files.WriteOutcome.Replaced })
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The file changed while the alias was added; try again.");
+            return Problems.Conflict("The file changed while the alias was added; try again.");
 
         // The write was answered once this host reloaded it and the index carries it: the count is the alias's.
         var found = searcher.Search(new MaterialSearchRequest { Query = query }, new StaffMember("alias-check", [StaffRoles.Everyone], null), calendar.Today);

@@ -52,9 +52,9 @@ public static class SearchEndpoints
         var (searcher, tracking, library, calendar) = services;
         var (q, type, coreProcess, theme, domain, sort, page, pageSize, refines) = parameters;
         var content = library.Current;
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         if (QueryTooLong(q) is { } tooLong)
-            errors["q"] = tooLong;
+            errors.Add("q", tooLong);
         CheckIds(errors, "type", type, content.Taxonomy.Types.Contains);
         CheckIds(errors, "core_process", coreProcess, content.Taxonomy.CoreProcesses.Contains);
         CheckIds(errors, "theme", theme, content.ThemesById.ContainsKey);
@@ -66,18 +66,21 @@ public static class SearchEndpoints
             _ => (SearchSort?)null,
         };
         if (order is null)
-            errors["sort"] = [$"'{sort}' is not a sort order; use 'relevance' or 'updated'."];
+            errors.Add("sort", $"'{sort}' is not a sort order; use 'relevance' or 'updated'.");
         if (page is < 1)
-            errors["page"] = ["page starts at 1."];
+            errors.Add("page", "page starts at 1.");
         if (pageSize is < 1 or > MaterialSearchRequest.MaxPageSize)
-            errors["pageSize"] = [$"pageSize must be between 1 and {MaterialSearchRequest.MaxPageSize}."];
+            errors.Add("pageSize", $"pageSize must be between 1 and {MaterialSearchRequest.MaxPageSize}.");
         else if ((long)(page ?? 1) * (pageSize ?? DefaultPageSize) > MaterialSearchRequest.MaxResultWindow)
-            errors["page"] = [$"Results can be paged up to hit {MaterialSearchRequest.MaxResultWindow}: page × pageSize may not pass it. Narrow the search with words or filters."];
+        {
+            errors.Add("page", $"Results can be paged up to hit {MaterialSearchRequest.MaxResultWindow}: page × pageSize may not pass it. "
+                + "Narrow the search with words or filters.");
+        }
         var member = user.ToStaffMember();
         if (refines is { } earlier && !tracking.IsSearchOf(member, earlier))
-            errors["refines"] = [$"'{earlier}' is not the searchId of a search of yours."];
-        if (errors.Count > 0)
-            return TypedResults.ValidationProblem(errors, title: "The search request is not valid.");
+            errors.Add("refines", $"'{earlier}' is not the searchId of a search of yours.");
+        if (errors.Problem("The search request is not valid.") is { } invalid)
+            return invalid;
 
         var request = new MaterialSearchRequest
         {
@@ -121,10 +124,10 @@ public static class SearchEndpoints
             ? [$"The query is {q.Length} characters long; at most {MaterialSearchRequest.MaxQueryLength} are allowed."]
             : null;
 
-    private static void CheckIds(Dictionary<string, string[]> errors, string parameter, string[]? values, Func<string, bool> isKnown)
+    private static void CheckIds(FieldErrors errors, string parameter, string[]? values, Func<string, bool> isKnown)
     {
         var unknown = (values ?? []).Where(v => !isKnown(v)).ToArray();
         if (unknown.Length > 0)
-            errors[parameter] = unknown.Select(v => $"'{v}' is not a known {parameter} id.").ToArray();
+            errors.Add(parameter, unknown.Select(v => $"'{v}' is not a known {parameter} id."));
     }
 }

@@ -38,7 +38,8 @@ public static class TaxonomyEndpoints
             visible.Count(m => m.Themes.Contains(theme.Id)))).ToList());
     }
 
-    internal static Results<Ok<ThemeResponse>, ProblemHttpResult> GetTheme(string id, ClaimsPrincipal user, ContentLibrary library, StaffCalendar calendar)
+    internal static Results<Ok<ThemeResponse>, NotFoundProblem> GetTheme(
+        string id, ClaimsPrincipal user, ContentLibrary library, StaffCalendar calendar)
     {
         var content = library.Current;
         if (!content.ThemesById.TryGetValue(id, out var theme))

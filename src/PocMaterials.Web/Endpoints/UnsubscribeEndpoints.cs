@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Newsletter.Subscribers;
+using PocMaterials.Web.Hosting;
 
 namespace PocMaterials.Web.Endpoints;
 
@@ -16,25 +17,22 @@ public static class UnsubscribeEndpoints
 
     public static IEndpointRouteBuilder MapUnsubscribeEndpoints(this IEndpointRouteBuilder app)
     {
-        var unsubscribe = app.MapGroup(UnsubscribeLinks.Path).AllowAnonymous().WithTags("Newsletter").AddEndpointFilter(PageHeaders);
+        var unsubscribe = app.MapGroup(UnsubscribeLinks.Path).AllowAnonymous().WithTags("Newsletter").AddEndpointFilter(PageHeaders)
+            .NeedsDatabase();
         unsubscribe.MapGet("", Confirm)
             .WithName("ConfirmUnsubscribe")
             .WithSummary("A Dutch page with a button that unsubscribes; unsubscribes nothing itself")
             .WithDescription("400 when the token is missing or tampered with; 404 when its subscriber does not exist.")
-            .Produces<string>(StatusCodes.Status200OK, Html)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<string>(StatusCodes.Status200OK, Html);
         unsubscribe.MapPost("", Unsubscribe)
             .WithName("Unsubscribe")
             .WithSummary("Unsubscribes at once and for good (RFC 8058 one-click); idempotent")
             .WithDescription($"The body, if any ({UnsubscribeLinks.OneClick}), is not needed. 400 when the token is missing or tampered with; 404 when its subscriber does not exist.")
-            .Produces<string>(StatusCodes.Status200OK, Html)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<string>(StatusCodes.Status200OK, Html);
         return app;
     }
 
-    internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> Confirm(
+    internal static async Task<Results<ContentHttpResult, BadRequestProblem, NotFoundProblem>> Confirm(
         [FromQuery] string? token, UnsubscribeLinks links, SubscriberStore store, StaffCalendar calendar, CancellationToken cancellationToken)
     {
         if (links.SubscriberOf(token) is not { } id)
@@ -44,7 +42,7 @@ public static class UnsubscribeEndpoints
             : UnknownSubscriber();
     }
 
-    internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> Unsubscribe(
+    internal static async Task<Results<ContentHttpResult, BadRequestProblem, NotFoundProblem>> Unsubscribe(
         [FromQuery] string? token, UnsubscribeLinks links, SubscriberStore store, CancellationToken cancellationToken)
     {
         if (links.SubscriberOf(token) is not { } id)
@@ -54,11 +52,11 @@ public static class UnsubscribeEndpoints
             : UnknownSubscriber();
     }
 
-    private static ProblemHttpResult BadToken() => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest,
-        title: "The unsubscribe link is not valid.", detail: "The token is missing, incomplete or altered; use the link of a POC-a-tizer mail as it is.");
+    private static BadRequestProblem BadToken() => Problems.InvalidLink(
+        "The unsubscribe link is not valid.", "The token is missing, incomplete or altered; use the link of a POC-a-tizer mail as it is.");
 
-    private static ProblemHttpResult UnknownSubscriber() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
-        title: "No such subscriber.", detail: "The link is genuine, but its subscriber no longer exists.");
+    private static NotFoundProblem UnknownSubscriber() =>
+        Problems.NoSuch("subscriber", "The link is genuine, but its subscriber no longer exists.");
 
     /// <summary>The token is in the URL: no referrer carries it away, no cache keeps the page, no other site frames the button.</summary>
     private static ValueTask<object?> PageHeaders(EndpointFilterInvocationContext context, EndpointFilterDelegate next)

@@ -4,6 +4,7 @@ using PocMaterials.Content.Library;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Publishing.Webhooks;
 using PocMaterials.Web.Identity;
+using PocMaterials.Web.Hosting;
 
 namespace PocMaterials.Web.Endpoints;
 
@@ -26,7 +27,8 @@ public static class WebhookEndpoints
 
     public static RouteGroupBuilder MapWebhookEndpoints(this RouteGroupBuilder api)
     {
-        var webhooks = api.MapGroup("/webhooks").RequireAuthorization(Policies.Editor).WithTags("Webhooks (editors)").Audited();
+        var webhooks = api.MapGroup("/webhooks").RequireAuthorization(Policies.Editor).WithTags("Webhooks (editors)")
+            .Audited().NeedsDatabase();
         webhooks.MapPost("/", Create).WithName("CreateWebhook")
             .WithSummary("Configure a receiver: {url, events?, roles?, description?}; the answer holds its signing secret, shown once")
             .WithDescription("events: any of material.published, material.updated, material.unpublished, material.removed (default all). " +
@@ -43,25 +45,34 @@ public static class WebhookEndpoints
     internal static async Task<Results<Created<WebhookCreated>, ValidationProblem>> Create(
         WebhookRequest request, WebhookStore store, ReceiverAddresses addresses, ContentLibrary library, HttpContext http, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https") || request.Url!.Length > MaxUrlLength
             || !string.IsNullOrEmpty(url.UserInfo) || !string.IsNullOrEmpty(url.Fragment))
-            errors["url"] = [$"'{request.Url}' is not an absolute http or https address (without user name or #fragment, at most {MaxUrlLength} characters)."];
+        {
+            errors.Add("url", $"'{request.Url}' is not an absolute http or https address "
+                + $"(without user name or #fragment, at most {MaxUrlLength} characters).");
+        }
         else if (await addresses.RefusalAsync(url.IdnHost, cancellationToken) is { } refusal)
-            errors["url"] = [refusal];
+            errors.Add("url", refusal);
         var events = request.Events is { Length: > 0 } chosen ? chosen.Distinct(StringComparer.Ordinal).ToArray() : [.. WebhookEventTypes.Material];
         if (events.Where(e => !WebhookEventTypes.Material.Contains(e)).ToList() is { Count: > 0 } unknownEvents)
-            errors["events"] = [$"Unknown event types: {string.Join(", ", unknownEvents)}. Known: {string.Join(", ", WebhookEventTypes.Material)}."];
+        {
+            errors.Add("events",
+                $"Unknown event types: {string.Join(", ", unknownEvents)}. Known: {string.Join(", ", WebhookEventTypes.Material)}.");
+        }
         var roles = request.Roles is { Length: > 0 } given ? given.Distinct(StringComparer.Ordinal).ToArray() : [StaffRoles.Everyone];
         var taxonomy = library.Current.Taxonomy;
         if (roles.Contains(StaffRoles.Editor))
-            errors["roles"] = [$"'{StaffRoles.Editor}' sees drafts; a receiver serves staff roles only."];
+            errors.Add("roles", $"'{StaffRoles.Editor}' sees drafts; a receiver serves staff roles only.");
         else if (roles.Where(r => !taxonomy.Roles.Contains(r)).ToList() is { Count: > 0 } unknownRoles)
-            errors["roles"] = [$"Unknown roles: {string.Join(", ", unknownRoles)}. Known: {string.Join(", ", taxonomy.Roles.All.Select(r => r.Id))}."];
+        {
+            errors.Add("roles",
+                $"Unknown roles: {string.Join(", ", unknownRoles)}. Known: {string.Join(", ", taxonomy.Roles.All.Select(r => r.Id))}.");
+        }
         if (request.Description is { Length: > MaxDescriptionLength })
-            errors["description"] = [$"At most {MaxDescriptionLength} characters."];
-        if (errors.Count > 0)
-            return TypedResults.ValidationProblem(errors);
+            errors.Add("description", $"At most {MaxDescriptionLength} characters.");
+        if (errors.Problem() is { } invalid)
+            return invalid;
 
         var (endpoint, secret) = await store.CreateAsync(url!.AbsoluteUri, events, roles, request.Description, http.User.ToStaffMember().Subject, cancellationToken);
         return TypedResults.Created($"/api/webhooks/{endpoint.Id}", new WebhookCreated(
@@ -71,13 +82,15 @@ public static class WebhookEndpoints
     internal static async Task<Ok<IReadOnlyList<WebhookEndpoint>>> List(WebhookStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.ListAsync(cancellationToken));
 
-    internal static async Task<Results<Ok<WebhookEndpoint>, ProblemHttpResult>> Get(long id, WebhookStore store, CancellationToken cancellationToken) =>
+    internal static async Task<Results<Ok<WebhookEndpoint>, NotFoundProblem>> Get(
+        long id, WebhookStore store, CancellationToken cancellationToken) =>
         await store.FindAsync(id, cancellationToken) is { } endpoint ? TypedResults.Ok(endpoint) : NotFound(id);
 
-    internal static async Task<Results<NoContent, ProblemHttpResult>> Delete(long id, WebhookStore store, CancellationToken cancellationToken) =>
+    internal static async Task<Results<NoContent, NotFoundProblem>> Delete(
+        long id, WebhookStore store, CancellationToken cancellationToken) =>
         await store.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : NotFound(id);
 
-    internal static async Task<Results<Ok<IReadOnlyList<WebhookDelivery>>, ProblemHttpResult, ValidationProblem>> Deliveries(
+    internal static async Task<Results<Ok<IReadOnlyList<WebhookDelivery>>, NotFoundProblem, ValidationProblem>> Deliveries(
         long id, int? limit, WebhookStore store, CancellationToken cancellationToken)
     {
         if (limit is < 1 or > 1000)
@@ -87,7 +100,7 @@ public static class WebhookEndpoints
         return TypedResults.Ok(await store.DeliveriesAsync(id, limit ?? 100, cancellationToken));
     }
 
-    internal static async Task<Results<Accepted<TestSent>, ProblemHttpResult>> Test(
+    internal static async Task<Results<Accepted<TestSent>, NotFoundProblem>> Test(
         long id, WebhookStore store, IBackgroundJobClient jobs, TimeProvider time, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(id, cancellationToken) is null)
@@ -98,5 +111,5 @@ public static class WebhookEndpoints
         return TypedResults.Accepted($"/api/webhooks/{id}/deliveries", new TestSent(delivery, message.Id));
     }
 
-    private static ProblemHttpResult NotFound(long id) => Problems.NotFound("webhook", id);
+    private static NotFoundProblem NotFound(long id) => Problems.NotFound("webhook", id);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Npgsql;
 using PocMaterials.Persistence;
+using PocMaterials.Web.Endpoints;
 
 namespace PocMaterials.Web.Hosting;
 
@@ -26,12 +27,7 @@ public sealed partial class DatabaseUnavailableHandler(IProblemDetailsService pr
         {
             HttpContext = http,
             Exception = exception,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "The database is unavailable.",
-                Detail = $"The database does not answer at the moment; try again in {RetryAfterSeconds} seconds.",
-            },
+            ProblemDetails = Problems.DatabaseUnavailable(RetryAfterSeconds),
         });
     }
 

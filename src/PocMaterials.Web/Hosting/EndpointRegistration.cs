@@ -33,7 +33,7 @@ public static class EndpointRegistration
         // Liveness for a load balancer or supervisor: the process serves requests; no check is run.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteStatus });
 
-        var api = app.MapGroup("/api").RequireAuthorization();
+        var api = app.MapGroup("/api").RequireAuthorization().DeclaresAuthorizationAnswers();
         api.MapSessionEndpoints();
         api.MapSearchEndpoints();
         api.MapMaterialEndpoints();

@@ -6,6 +6,7 @@ using PocMaterials.Content.Library;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Persistence;
 using PocMaterials.Persistence.Backups;
+using PocMaterials.Web.Endpoints;
 using PocMaterials.Web.Identity;
 using PocMaterials.Web.Options;
 using IdentityOptions = PocMaterials.Web.Options.IdentityOptions;
@@ -63,13 +64,15 @@ public static class ServiceRegistration
         services.AddAuthorization(authorization =>
             authorization.AddPolicy(Policies.Editor, policy => policy.RequireAuthenticatedUser().RequireRole(StaffRoles.Editor)));
 
-        services.AddProblemDetails();
+        // Problems the framework writes (401, 403, a parameter that does not bind) get a code as ours have.
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = Problems.AddCode);
         services.AddExceptionHandler<DatabaseUnavailableHandler>();
         services.AddExceptionHandler<UnreadableRequestHandler>();
         // A parameter that does not bind (page=twee) is the caller's error in every environment: 400, not an exception.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecurityTransformer>());
+        services.AddOpenApi(openApi =>
+            openApi.AddDocumentTransformer<BearerSecurityTransformer>().AddOperationTransformer<RouteParameterTransformer>());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.AddJobs();
         services.AddNewsletter();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using PocMaterials.Web.Endpoints;
 
 namespace PocMaterials.Web.Hosting;
 
@@ -21,12 +22,7 @@ public sealed partial class UnreadableRequestHandler(IProblemDetailsService prob
         {
             HttpContext = http,
             Exception = exception,
-            ProblemDetails =
-            {
-                Status = unreadable.StatusCode,
-                Title = unreadable.StatusCode == StatusCodes.Status408RequestTimeout ? "The request body came too slowly." : "The request could not be read.",
-                Detail = unreadable.Message,
-            },
+            ProblemDetails = Problems.Unreadable(unreadable.StatusCode, unreadable.Message),
         });
         return true;
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using PocMaterials.Content.Library;
+using PocMaterials.Web.Endpoints;
 using IdentityOptions = PocMaterials.Web.Options.IdentityOptions;
 
 namespace PocMaterials.Web.Identity;
@@ -75,7 +76,7 @@ public static class SignInEndpoints
     private static async Task<IResult> SignOut(HttpContext http, IAntiforgery antiforgery, IOptions<IdentityOptions> identity)
     {
         if (!await antiforgery.IsRequestValidAsync(http))
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The antiforgery token is missing or not valid.");
+            return Problems.InvalidAntiforgeryToken();
         await http.SignOutAsync(StaffAuthentication.Cookie);
         var signedInWithProvider = http.User.Identity?.AuthenticationType == StaffAuthentication.Oidc;
         return signedInWithProvider && identity.Value.Oidc.Enabled

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using PocMaterials.Web.Endpoints;
 using PocMaterials.Web.Options;
 using IdentityOptions = PocMaterials.Web.Options.IdentityOptions;
 
@@ -183,18 +184,20 @@ public static partial class StaffAuthentication
     /// </summary>
     public static IApplicationBuilder UseCookieRequestForgeryCheck(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
-        var changes = !(HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || HttpMethods.IsOptions(http.Request.Method));
-        if (changes && http.Request.Path.StartsWithSegments("/api") && IsCookieSession(http)
+        if (Changes(http.Request.Method) && http.Request.Path.StartsWithSegments("/api") && IsCookieSession(http)
             && !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
         {
-            await TypedResults.Problem(
-                statusCode: StatusCodes.Status400BadRequest,
-                title: "The antiforgery token is missing or not valid.",
-                detail: $"A signed-in page changes data only with the token of GET /api/me in the {CsrfHeader} header.").ExecuteAsync(http);
+            var refusal = Problems.InvalidAntiforgeryToken(
+                $"A signed-in page changes data only with the token of GET /api/me in the {CsrfHeader} header.");
+            await refusal.ExecuteAsync(http);
             return;
         }
         await next(http);
     });
+
+    /// <summary>Whether a request of this method may change something: all but GET, HEAD and OPTIONS.</summary>
+    public static bool Changes(string method) =>
+        !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A provider's user was not signed in: {Problem}")]
     private static partial void LogUserNotSignedIn(ILogger logger, string problem);
