@@ -2,10 +2,10 @@
 using AttachmentWritten = Microsoft.AspNetCore.Http.HttpResults.Results<
     Microsoft.AspNetCore.Http.HttpResults.Created<PocMaterials.Web.Endpoints.AttachmentResponse>,
     Microsoft.AspNetCore.Http.HttpResults.Ok<PocMaterials.Web.Endpoints.AttachmentResponse>,
-    PocMaterials.Web.Endpoints.TooLargeProblem,
-    PocMaterials.Web.Endpoints.UnsupportedMediaTypeProblem,
-    PocMaterials.Web.Endpoints.ConflictProblem,
-    PocMaterials.Web.Endpoints.PreconditionFailedProblem>;
+    PocMaterials.Web.Api.TooLargeProblem,
+    PocMaterials.Web.Api.UnsupportedMediaTypeProblem,
+    PocMaterials.Web.Api.ConflictProblem,
+    PocMaterials.Web.Api.PreconditionFailedProblem>;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
@@ -13,8 +13,8 @@ using PocMaterials.Content.Library;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Publishing.Attachments;
 using PocMaterials.Publishing.Materials;
+using PocMaterials.Web.Api;
 using PocMaterials.Web.Identity;
-using PocMaterials.Web.Hosting;
 
 namespace PocMaterials.Web.Endpoints;
 

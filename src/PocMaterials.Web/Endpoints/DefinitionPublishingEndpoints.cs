@@ -3,10 +3,10 @@ using Microsoft.Extensions.Options;
 using PocMaterials.Publishing.Definitions;
 using PocMaterials.Publishing.Files;
 using PocMaterials.Publishing.Materials;
+using PocMaterials.Web.Api;
 using PocMaterials.Web.Identity;
 using PocMaterials.Web.Options;
 using PocMaterials.Content.Library;
-using PocMaterials.Web.Hosting;
 
 namespace PocMaterials.Web.Endpoints;
 

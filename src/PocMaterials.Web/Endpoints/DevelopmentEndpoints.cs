@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using PocMaterials.Content.Library;
+using PocMaterials.Web.Api;
 using PocMaterials.Web.Identity;
 
 namespace PocMaterials.Web.Endpoints;

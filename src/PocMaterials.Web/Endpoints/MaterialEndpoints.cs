@@ -9,7 +9,7 @@ using PocMaterials.Persistence;
 using PocMaterials.Publishing.Materials;
 using PocMaterials.Reach.Tracking;
 using PocMaterials.Search.Querying;
-using PocMaterials.Web.Hosting;
+using PocMaterials.Web.Api;
 using PocMaterials.Web.Identity;
 
 namespace PocMaterials.Web.Endpoints;

@@ -8,7 +8,7 @@ using PocMaterials.Content.Visibility;
 using PocMaterials.Publishing.Attachments;
 using PocMaterials.Publishing.Files;
 using PocMaterials.Publishing.Materials;
-using PocMaterials.Web.Hosting;
+using PocMaterials.Web.Api;
 using PocMaterials.Web.Identity;
 using PocMaterials.Web.Options;
 

@@ -5,8 +5,8 @@ using PocMaterials.Content.Visibility;
 using PocMaterials.Newsletter.Issues;
 using PocMaterials.Newsletter.Rendering;
 using PocMaterials.Newsletter.Tracking;
+using PocMaterials.Web.Api;
 using PocMaterials.Web.Identity;
-using PocMaterials.Web.Hosting;
 
 namespace PocMaterials.Web.Endpoints;
 

@@ -5,6 +5,7 @@ using PocMaterials.Content.Library;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Newsletter.Issues;
 using PocMaterials.Newsletter.Sending;
+using PocMaterials.Web.Api;
 
 namespace PocMaterials.Web.Endpoints;
 

@@ -11,8 +11,8 @@ using PocMaterials.Newsletter.Jobs;
 using PocMaterials.Newsletter.Rendering;
 using PocMaterials.Newsletter.Reports;
 using PocMaterials.Newsletter.Sending;
+using PocMaterials.Web.Api;
 using PocMaterials.Web.Identity;
-using PocMaterials.Web.Hosting;
 
 namespace PocMaterials.Web.Endpoints;
 

@@ -4,7 +4,7 @@ using PocMaterials.Content.Visibility;
 using PocMaterials.Newsletter.Issues;
 using PocMaterials.Newsletter.Tracking;
 using PocMaterials.Reach.Tracking;
-using PocMaterials.Web.Hosting;
+using PocMaterials.Web.Api;
 
 namespace PocMaterials.Web.Endpoints;
 

@@ -2,21 +2,21 @@
 global using SavedFile = Microsoft.AspNetCore.Http.HttpResults.Results<
     Microsoft.AspNetCore.Http.HttpResults.Created<PocMaterials.Web.Endpoints.FileVersion>,
     Microsoft.AspNetCore.Http.HttpResults.Ok<PocMaterials.Web.Endpoints.FileVersion>,
-    PocMaterials.Web.Endpoints.NotFoundProblem,
-    PocMaterials.Web.Endpoints.ConflictProblem,
-    PocMaterials.Web.Endpoints.PreconditionFailedProblem,
-    PocMaterials.Web.Endpoints.UnprocessableProblem>;
+    PocMaterials.Web.Api.NotFoundProblem,
+    PocMaterials.Web.Api.ConflictProblem,
+    PocMaterials.Web.Api.PreconditionFailedProblem,
+    PocMaterials.Web.Api.UnprocessableProblem>;
 global using RemovedFile = Microsoft.AspNetCore.Http.HttpResults.Results<
     Microsoft.AspNetCore.Http.HttpResults.NoContent,
-    PocMaterials.Web.Endpoints.NotFoundProblem,
-    PocMaterials.Web.Endpoints.PreconditionFailedProblem,
-    PocMaterials.Web.Endpoints.UnprocessableProblem>;
+    PocMaterials.Web.Api.NotFoundProblem,
+    PocMaterials.Web.Api.PreconditionFailedProblem,
+    PocMaterials.Web.Api.UnprocessableProblem>;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using PocMaterials.Publishing.Files;
 using PocMaterials.Publishing.Versions;
-using PocMaterials.Web.Hosting;
+using PocMaterials.Web.Api;
 
 namespace PocMaterials.Web.Endpoints;
 

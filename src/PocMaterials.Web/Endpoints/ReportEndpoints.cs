@@ -7,8 +7,8 @@ using PocMaterials.Content.Library;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Reach;
 using PocMaterials.Reach.Reports;
+using PocMaterials.Web.Api;
 using PocMaterials.Web.Identity;
-using PocMaterials.Web.Hosting;
 
 namespace PocMaterials.Web.Endpoints;
 

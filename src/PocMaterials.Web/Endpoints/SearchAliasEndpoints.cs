@@ -4,8 +4,8 @@ using PocMaterials.Content.Parsing;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Publishing.Definitions;
 using PocMaterials.Search.Querying;
+using PocMaterials.Web.Api;
 using PocMaterials.Web.Identity;
-using PocMaterials.Web.Hosting;
 
 namespace PocMaterials.Web.Endpoints;
 

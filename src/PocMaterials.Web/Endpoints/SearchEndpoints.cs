@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Search.Querying;
-using PocMaterials.Web.Hosting;
+using PocMaterials.Web.Api;
 using PocMaterials.Web.Identity;
 using PocMaterials.Reach.Tracking;
 

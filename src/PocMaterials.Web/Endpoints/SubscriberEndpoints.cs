@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 using PocMaterials.Content.Library;
 using PocMaterials.Newsletter.Subscribers;
-using PocMaterials.Web.Hosting;
+using PocMaterials.Web.Api;
 using PocMaterials.Web.Identity;
 
 namespace PocMaterials.Web.Endpoints;

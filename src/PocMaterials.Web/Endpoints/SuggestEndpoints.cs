@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Search.Querying;
+using PocMaterials.Web.Api;
 using PocMaterials.Web.Identity;
 
 namespace PocMaterials.Web.Endpoints;

@@ -4,6 +4,7 @@ using PocMaterials.Content.Library;
 using PocMaterials.Content.Materials;
 using PocMaterials.Content.Themes;
 using PocMaterials.Content.Visibility;
+using PocMaterials.Web.Api;
 using PocMaterials.Web.Identity;
 
 namespace PocMaterials.Web.Endpoints;

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Newsletter.Subscribers;
-using PocMaterials.Web.Hosting;
+using PocMaterials.Web.Api;
 
 namespace PocMaterials.Web.Endpoints;
 

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Publishing.Webhooks;
+using PocMaterials.Web.Api;
 using PocMaterials.Web.Identity;
-using PocMaterials.Web.Hosting;
 
 namespace PocMaterials.Web.Endpoints;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Npgsql;
 using PocMaterials.Persistence;
+using PocMaterials.Web.Api;
 using PocMaterials.Web.Endpoints;
 
 namespace PocMaterials.Web.Hosting;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Hangfire;
+using PocMaterials.Web.Api;
 using PocMaterials.Web.Endpoints;
 using PocMaterials.Web.Identity;
 using PocMaterials.Web.Options;

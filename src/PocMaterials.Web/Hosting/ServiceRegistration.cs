@@ -6,6 +6,7 @@ using PocMaterials.Content.Library;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Persistence;
 using PocMaterials.Persistence.Backups;
+using PocMaterials.Web.Api;
 using PocMaterials.Web.Endpoints;
 using PocMaterials.Web.Identity;
 using PocMaterials.Web.Options;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using PocMaterials.Web.Api;
 using PocMaterials.Web.Endpoints;
 
 namespace PocMaterials.Web.Hosting;

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using PocMaterials.Content.Library;
-using PocMaterials.Web.Endpoints;
+using PocMaterials.Web.Api;
 using IdentityOptions = PocMaterials.Web.Options.IdentityOptions;
 
 namespace PocMaterials.Web.Identity;

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using PocMaterials.Web.Endpoints;
+using PocMaterials.Web.Api;
 using PocMaterials.Web.Options;
 using IdentityOptions = PocMaterials.Web.Options.IdentityOptions;
 

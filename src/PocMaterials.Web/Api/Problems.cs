@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using PocMaterials.Content;
 
-namespace PocMaterials.Web.Endpoints;
+namespace PocMaterials.Web.Api;
 
 /// <summary>
 /// The API's problem answers, built in one place so every endpoint words and shapes them alike. Each carries a stable,

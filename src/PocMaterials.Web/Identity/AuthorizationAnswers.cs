@@ -1,15 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Metadata;
-using PocMaterials.Web.Endpoints;
-using PocMaterials.Web.Identity;
+using PocMaterials.Web.Api;
 
-namespace PocMaterials.Web.Hosting;
+namespace PocMaterials.Web.Identity;
 
-/// <summary>
-/// Declares in the OpenAPI document what the API answers outside its handlers, so that every status an operation can
-/// give is listed there. The status code pages and exception handlers write each of them as problem details.
-/// </summary>
-internal static class ApiAnswers
+/// <summary>Declares in the OpenAPI document the answers sign-in, authorization and the antiforgery check give.</summary>
+internal static class AuthorizationAnswers
 {
     /// <summary>
     /// For every endpoint of the group, read from its own metadata once all conventions are applied (a subgroup's editor
@@ -37,10 +33,6 @@ internal static class ApiAnswers
         });
         return group;
     }
-
-    /// <summary>The 503 <see cref="DatabaseUnavailableHandler"/> answers while the database is away, for endpoints needing it.</summary>
-    public static TBuilder NeedsDatabase<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(StatusProblem.ProblemResponse(StatusCodes.Status503ServiceUnavailable));
 
     /// <summary>A status the handler declares already keeps its own description (a validation problem's 400).</summary>
     private static void Declare(IList<object> metadata, int status)

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 
-namespace PocMaterials.Web.Endpoints;
+namespace PocMaterials.Web.Api;
 
 /// <summary>
 /// A problem answer that puts its status in the OpenAPI document. It is written as <see cref="ProblemHttpResult"/>

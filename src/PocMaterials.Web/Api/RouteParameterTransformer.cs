@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
-namespace PocMaterials.Web.Hosting;
+namespace PocMaterials.Web.Api;
 
 /// <summary>
 /// Declares the route parameters that a handler reads from the route values instead of binding them (the handlers shared

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
-namespace PocMaterials.Web.Hosting;
+namespace PocMaterials.Web.Api;
 
 /// <summary>
 /// Documents a request body whose media type the handler checks itself. <c>Accepts</c> metadata would document it

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
-namespace PocMaterials.Web.Hosting;
+namespace PocMaterials.Web.Api;
 
 /// <summary>Declares the JWT bearer scheme in the OpenAPI document, so the API UI can send a token.</summary>
 internal sealed class BearerSecurityTransformer : IOpenApiDocumentTransformer
