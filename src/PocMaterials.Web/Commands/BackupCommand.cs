@@ -15,10 +15,12 @@ namespace PocMaterials.Web.Commands;
 /// </summary>
 public static class BackupCommand
 {
-    public static async Task<int> RunAsync(string? directory, ContentOptions content, DataOptions data, PostgresOptions postgres, BackupOptions backup,
+    public static async Task<int> RunAsync(
+        string? directory, ContentOptions content, DataOptions data, PostgresOptions postgres, BackupOptions backup,
         TextWriter output, CancellationToken cancellationToken = default)
     {
-        directory = Path.GetFullPath(directory ?? BackupServices.NewFolder(backup.ResolvePath(data.DataPath), TimeProvider.System));
+        directory = Path.GetFullPath(
+            directory ?? BackupServices.NewFolder(backup.ResolvePath(data.DataPath), TimeProvider.System));
         var started = Stopwatch.StartNew();
         DataFolderLock? folder = null;
         EmbeddedPostgresCluster? cluster = null;
@@ -31,7 +33,8 @@ public static class BackupCommand
                 try
                 {
                     folder = DataFolderLock.Acquire(data.DataPath);
-                    cluster = await EmbeddedPostgresCluster.StartAsync(clusterPath, postgres.BinariesPath, cancellationToken: cancellationToken);
+                    cluster = await EmbeddedPostgresCluster.StartAsync(
+                        clusterPath, postgres.BinariesPath, cancellationToken: cancellationToken);
                     connectionString = cluster.ConnectionString();
                 }
                 catch (DataFolderInUseException e)
@@ -40,15 +43,22 @@ public static class BackupCommand
                     connectionString = EmbeddedPostgresCluster.RunningConnectionString(clusterPath);
                     if (connectionString is null)
                     {
-                        output.WriteLine($"The server (process {e.Holder}) holds {Path.GetFullPath(data.DataPath)} but its PostgreSQL does not run; try again when it does.");
+                        output.WriteLine(
+                            $"The server (process {e.Holder}) holds {Path.GetFullPath(data.DataPath)} " +
+                            "but its PostgreSQL does not run; try again when it does.");
                         return 2;
                     }
                 }
             }
-            var manifest = await BackupWriter.CreateAsync(directory, BackupServices.Sources(connectionString, postgres, content.Folders(), data.DataPath), TimeProvider.System, cancellationToken);
+            var manifest = await BackupWriter.CreateAsync(
+                directory,
+                BackupServices.Sources(connectionString, postgres, content.Folders(), data.DataPath),
+                TimeProvider.System,
+                cancellationToken);
             foreach (var file in manifest.Files)
                 output.WriteLine($"{Path.Combine(directory, file.Name)}: {file.Bytes} bytes, SHA-256 {file.Sha256}");
-            output.WriteLine($"Backup written to {directory} in {started.Elapsed.TotalSeconds:0.0} s ({manifest.Files.Sum(f => f.Bytes)} bytes).");
+            output.WriteLine(
+                $"Backup written to {directory} in {started.Elapsed.TotalSeconds:0.0} s ({manifest.Files.Sum(f => f.Bytes)} bytes).");
             return 0;
         }
         catch (InvalidOperationException e)

@@ -44,7 +44,8 @@ public static class RestoreCommand
         }
         catch (DataFolderInUseException e)
         {
-            output.WriteLine($"The server (process {e.Holder}) is running on {Path.GetFullPath(data.DataPath)}: stop it, then restore.");
+            output.WriteLine(
+                $"The server (process {e.Holder}) is running on {Path.GetFullPath(data.DataPath)}: stop it, then restore.");
             return 2;
         }
         using (dataFolder)
@@ -58,12 +59,17 @@ public static class RestoreCommand
                     // A database of its own, filled from the dump alone: nothing of what was there stays.
                     await cluster.DropDatabaseAsync(EmbeddedPostgresCluster.DatabaseName, cancellationToken);
                     await cluster.CreateDatabaseAsync(EmbeddedPostgresCluster.DatabaseName, cancellationToken);
-                    await BackupRestorer.RestoreDatabaseAsync(directory, cluster.ConnectionString(), cluster.BinariesPath, clean: false, cancellationToken);
+                    await BackupRestorer.RestoreDatabaseAsync(
+                        directory, cluster.ConnectionString(), cluster.BinariesPath, clean: false, cancellationToken);
                 }
                 else
                 {
-                    await BackupRestorer.RestoreDatabaseAsync(directory, postgres.ConnectionString, postgres.BinariesPath ?? EmbeddedPostgresCluster.FindBinaries(),
-                        clean: true, cancellationToken);
+                    await BackupRestorer.RestoreDatabaseAsync(
+                        directory,
+                        postgres.ConnectionString,
+                        postgres.BinariesPath ?? EmbeddedPostgresCluster.FindBinaries(),
+                        clean: true,
+                        cancellationToken);
                 }
                 output.WriteLine($"Database restored from {Path.Combine(directory, BackupWriter.DatabaseFile)}.");
                 foreach (var (name, path) in folders)
@@ -72,7 +78,9 @@ public static class RestoreCommand
                     output.WriteLine(keptAside is null ? $"{path} restored." : $"{path} restored; what was there is in {keptAside}.");
                 }
                 await BackupRestorer.RestoreKeysAsync(directory, dataFolder.Path, cancellationToken);
-                output.WriteLine($"Restored the backup of {manifest.CreatedAt:u}{(manifest.GitCommit is null ? "" : $" (PocMaterials {manifest.GitCommit})")}; start the server.");
+                output.WriteLine(
+                    $"Restored the backup of {manifest.CreatedAt:u}" +
+                    $"{(manifest.GitCommit is null ? "" : $" (PocMaterials {manifest.GitCommit})")}; start the server.");
                 return 0;
             }
             catch (InvalidOperationException e)

@@ -14,7 +14,9 @@ namespace PocMaterials.Web.Commands;
 /// </summary>
 public static class SubscribersImportCommand
 {
-    public static async Task<int> RunAsync(string file, ContentOptions content, DataOptions data, PostgresOptions postgres, TextWriter output, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(
+        string file, ContentOptions content, DataOptions data, PostgresOptions postgres, TextWriter output,
+        CancellationToken cancellationToken = default)
     {
         if (!File.Exists(file))
         {
@@ -46,7 +48,8 @@ public static class SubscribersImportCommand
             using var library = content.CreateLibrary();
             var taxonomy = library.Reload().Snapshot.Taxonomy;
             await using var csv = File.OpenRead(file);
-            var result = await new SubscriberImport(new SubscriberStore(database, TimeProvider.System)).ImportAsync(csv, taxonomy, cancellationToken);
+            var result = await new SubscriberImport(new SubscriberStore(database, TimeProvider.System))
+                .ImportAsync(csv, taxonomy, cancellationToken);
             switch (result)
             {
                 case SubscriberImportResult.Imported { Counts: var counts }:

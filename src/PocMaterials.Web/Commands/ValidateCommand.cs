@@ -16,7 +16,8 @@ public static class ValidateCommand
         foreach (var error in content.Errors)
             output.WriteLine(error);
         output.WriteLine(
-            $"{content.Materials.Count} materials, {content.Themes.Count} themes, {content.Contacts.Count} contacts checked in {library.Location.ContentPath} and {library.Location.ThemesPath}: " +
+            $"{content.Materials.Count} materials, {content.Themes.Count} themes, {content.Contacts.Count} contacts " +
+            $"checked in {library.Location.ContentPath} and {library.Location.ThemesPath}: " +
             (content.Errors.Count switch { 0 => "no errors.", 1 => "1 error.", var n => $"{n} errors." }));
         return content.Errors.Count == 0 ? 0 : 1;
     }

@@ -33,7 +33,8 @@ public sealed class IdentityOptions : IValidatableObject
         if (!Oidc.Enabled)
             yield break;
         if (!Uri.TryCreate(Oidc.Authority, UriKind.Absolute, out var authority) || authority.Scheme is not ("https" or "http"))
-            yield return new ValidationResult($"Identity:Oidc:Authority '{Oidc.Authority}' is not an absolute http(s) address.", [nameof(Oidc)]);
+            yield return new ValidationResult(
+                $"Identity:Oidc:Authority '{Oidc.Authority}' is not an absolute http(s) address.", [nameof(Oidc)]);
         if (string.IsNullOrWhiteSpace(Oidc.ClientId))
             yield return new ValidationResult("Identity:Oidc:ClientId is required when Identity:Oidc:Authority is set.", [nameof(Oidc)]);
         if (string.IsNullOrWhiteSpace(Oidc.RoleClaim))

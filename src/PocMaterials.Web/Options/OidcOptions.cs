@@ -6,7 +6,10 @@ namespace PocMaterials.Web.Options;
 /// </summary>
 public sealed class OidcOptions
 {
-    /// <summary>The provider's issuer address; its discovery document is read from <c>{Authority}/.well-known/openid-configuration</c>.</summary>
+    /// <summary>
+    /// The provider's issuer address; its discovery document is read from
+    /// <c>{Authority}/.well-known/openid-configuration</c>.
+    /// </summary>
     public string? Authority { get; set; }
 
     public string? ClientId { get; set; }

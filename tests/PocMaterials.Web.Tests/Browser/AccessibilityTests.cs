@@ -43,12 +43,14 @@ public sealed class AccessibilityTests(AccessibilityTests.Host host) : IClassFix
 
     [Theory]
     [MemberData(nameof(Pages))]
-    public async Task A_page_has_no_serious_or_critical_accessibility_violation_at_desktop_and_phone_width(string name, string path, string ready)
+    public async Task A_page_has_no_serious_or_critical_accessibility_violation_at_desktop_and_phone_width(
+        string name, string path, string ready)
     {
         foreach (var (width, height, device) in new[] { (1280, 900, "desktop"), (390, 844, "telefoon") })
         {
             var page = name == "aanmelden" ? await host.NewPageAsync(width, height)
-                : await host.SignInAsync([name.StartsWith("redactie", StringComparison.Ordinal) ? "redacteur" : "clb-medewerker"], "gent", width, height);
+                : await host.SignInAsync(
+                    [name.StartsWith("redactie", StringComparison.Ordinal) ? "redacteur" : "clb-medewerker"], "gent", width, height);
             await page.GotoAsync(path);
             await Expect(page.Locator(ready).First).ToBeVisibleAsync();
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
@@ -57,11 +59,16 @@ public sealed class AccessibilityTests(AccessibilityTests.Host host) : IClassFix
             // mail preview is checked as a page of its own below.
             var violations = (await page.RunAxe(new AxeRunOptions { Iframes = false })).Violations.ToList();
             Directory.CreateDirectory(ScreenshotsPath);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotsPath, $"{name}-{device}.png"), FullPage = true });
+            await page.ScreenshotAsync(new PageScreenshotOptions
+            {
+                Path = Path.Combine(ScreenshotsPath, $"{name}-{device}.png"),
+                FullPage = true,
+            });
             foreach (var frame in await page.Locator("iframe[src]").AllAsync())
             {
                 var framed = await page.Context.NewPageAsync();
-                await framed.SetContentAsync(await (await page.Context.APIRequest.GetAsync(await frame.GetAttributeAsync("src") ?? "")).TextAsync());
+                await framed.SetContentAsync(
+                    await (await page.Context.APIRequest.GetAsync(await frame.GetAttributeAsync("src") ?? "")).TextAsync());
                 violations.AddRange((await framed.RunAxe()).Violations);
             }
             await page.Context.CloseAsync();

@@ -80,17 +80,24 @@ public class BrowserHost() : HostFixture(ContentFolder.WithSampleContent())
         {
             await connection.OpenAsync();
             await using var insert = new NpgsqlCommand(
-                "INSERT INTO newsletter_subscribers (email, email_key, name, roles, centre) VALUES ('els@example.org', 'els@example.org', 'Els', '{clb-medewerker}', 'gent') ON CONFLICT DO NOTHING",
+                "INSERT INTO newsletter_subscribers (email, email_key, name, roles, centre) "
+                + "VALUES ('els@example.org', 'els@example.org', 'Els', '{clb-medewerker}', 'gent') ON CONFLICT DO NOTHING",
                 connection);
             await insert.ExecuteNonQueryAsync();
         }
         var editor = await App.ClientFor(["redacteur"]);
         var composed = await editor.PostAsync($"/api/newsletter/issues?month={month}", null);
         composed.EnsureSuccessStatusCode();
-        var id = (await composed.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("issue").GetProperty("id").GetInt64();
+        var id = (await composed.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>())
+            .GetProperty("issue")
+            .GetProperty("id")
+            .GetInt64();
         (await editor.PostAsync($"/api/newsletter/issues/{id}/approve", null)).EnsureSuccessStatusCode();
         await Eventually.TrueAsync(
-            async () => (await editor.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/newsletter/issues/{id}")).GetProperty("issue").GetProperty("status").GetString() == "sent",
+            async () => (await editor.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/newsletter/issues/{id}"))
+                .GetProperty("issue")
+                .GetProperty("status")
+                .GetString() == "sent",
             $"the issue of {month} was not sent", seconds: 120);
     }
 }

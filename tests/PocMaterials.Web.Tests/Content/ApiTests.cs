@@ -9,10 +9,17 @@ public sealed class ApiTests : HostFixture
 {
     protected override Task PrepareAsync()
     {
-        Folder.WriteMaterial("faq-leersteun", "title: FAQ decreet leersteun\ntype: faq\nthemes: [decreet-leersteun]\ncore_processes: [begeleiding]\nreview_by: 2025-01-01",
-            "Intro <script>alert(1)</script> en [klik](javascript:alert(1)).\n\n## Wie vraagt leersteun aan?\nDe school.\n\n## Hoe lang duurt het?\nEen jaar.\n");
-        Folder.WriteMaterial("fiche-leersteun", "title: Fiche leersteun\ntype: fiche\nthemes: [decreet-leersteun]", "Over leersteun.");
-        Folder.WriteMaterial("medisch", "title: Medische fiche leersteun\ntype: fiche\nthemes: [decreet-leersteun]\nroles: [arts]", "Over leersteun en medicatie.");
+        Folder.WriteMaterial(
+            "faq-leersteun",
+            "title: FAQ decreet leersteun\ntype: faq\nthemes: [decreet-leersteun]\ncore_processes: [begeleiding]\nreview_by: 2025-01-01",
+            "Intro <script>alert(1)</script> en [klik](javascript:alert(1)).\n\n"
+            + "## Wie vraagt leersteun aan?\nDe school.\n\n## Hoe lang duurt het?\nEen jaar.\n");
+        Folder.WriteMaterial(
+            "fiche-leersteun", "title: Fiche leersteun\ntype: fiche\nthemes: [decreet-leersteun]", "Over leersteun.");
+        Folder.WriteMaterial(
+            "medisch",
+            "title: Medische fiche leersteun\ntype: fiche\nthemes: [decreet-leersteun]\nroles: [arts]",
+            "Over leersteun en medicatie.");
         return Task.CompletedTask;
     }
 
@@ -159,7 +166,9 @@ public sealed class ApiTests : HostFixture
 
         using var body = JsonDocument.Parse(await client.GetStringAsync("/api/taxonomy"));
 
-        var hgd = body.RootElement.GetProperty("coreProcesses").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "handelingsgerichte-diagnostiek");
+        var hgd = body.RootElement.GetProperty("coreProcesses")
+            .EnumerateArray()
+            .Single(c => c.GetProperty("id").GetString() == "handelingsgerichte-diagnostiek");
         Assert.Equal("HGD", hgd.GetProperty("aliases")[0].GetString());
         Assert.Equal(2, body.RootElement.GetProperty("centres").GetArrayLength());
     }
@@ -170,9 +179,11 @@ public sealed class ApiTests : HostFixture
         var client = await App.ClientFor(["clb-medewerker"]);
         Assert.Contains("\"total\":0", await client.GetStringAsync("/api/search?q=lengtegroei"), StringComparison.Ordinal);
 
-        Folder.WriteMaterial("fiche-leersteun", "title: Fiche leersteun\ntype: fiche\nthemes: [decreet-leersteun]", "Over lengtegroei.");
+        Folder.WriteMaterial(
+            "fiche-leersteun", "title: Fiche leersteun\ntype: fiche\nthemes: [decreet-leersteun]", "Over lengtegroei.");
 
-        await Eventually.TrueAsync(async () => (await client.GetStringAsync("/api/search?q=lengtegroei")).Contains("\"total\":1", StringComparison.Ordinal),
+        await Eventually.TrueAsync(
+            async () => (await client.GetStringAsync("/api/search?q=lengtegroei")).Contains("\"total\":1", StringComparison.Ordinal),
             "the edited material was not found", seconds: 10);
     }
 
@@ -180,7 +191,9 @@ public sealed class ApiTests : HostFixture
     public async Task Development_tokens_refuse_unknown_roles_and_centres()
     {
         var client = App.CreateClient();
-        var response = await client.PostAsync("/api/dev/token", new StringContent("{\"roles\":[\"piloot\"],\"centre\":\"maan\"}", System.Text.Encoding.UTF8, "application/json"));
+        var response = await client.PostAsync(
+            "/api/dev/token",
+            new StringContent("{\"roles\":[\"piloot\"],\"centre\":\"maan\"}", System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var text = await response.Content.ReadAsStringAsync();
@@ -197,7 +210,12 @@ public sealed class ApiTests : HostFixture
         var openApi = await client.GetStringAsync("/openapi/v1.json");
 
         Assert.Equal("Healthy", health.RootElement.GetProperty("status").GetString());
-        Assert.Equal(3, health.RootElement.GetProperty("checks").GetProperty("content").GetProperty("data").GetProperty("materials").GetInt32());
+        Assert.Equal(3, health.RootElement
+            .GetProperty("checks")
+            .GetProperty("content")
+            .GetProperty("data")
+            .GetProperty("materials")
+            .GetInt32());
         Assert.Contains("/api/search", openApi, StringComparison.Ordinal);
         Assert.Contains("bearer", openApi, StringComparison.Ordinal);
     }

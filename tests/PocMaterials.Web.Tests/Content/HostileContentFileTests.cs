@@ -43,7 +43,8 @@ public sealed class HostileContentFileTests : HostFixture
         await client.GetAsync("/health");
         Folder.WriteMaterial("nieuw", "title: Nieuwe fiche\ntype: fiche", "Over zwemmen.");
 
-        await Eventually.TrueAsync(async () => (await client.GetStringAsync("/api/search?q=zwemmen")).Contains("\"nieuw\"", StringComparison.Ordinal),
+        await Eventually.TrueAsync(
+            async () => (await client.GetStringAsync("/api/search?q=zwemmen")).Contains("\"nieuw\"", StringComparison.Ordinal),
             "the new material was not indexed", seconds: 10);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/materials/haken")).StatusCode);
     }
@@ -73,8 +74,11 @@ public sealed class HostileContentFileTests : HostFixture
         var exit = ValidateCommand.Run(new ContentOptions { ContentPath = folder.ContentPath, ThemesPath = folder.ThemesPath }, output);
 
         Assert.Equal(1, exit);
-        Assert.Contains("content/materials/stuur-titel.md:2: title: holds the control character U+0000", output.ToString(), StringComparison.Ordinal);
-        Assert.Contains("content/materials/stuur-titel.md:4: tags: holds the control character U+001B", output.ToString(), StringComparison.Ordinal);
-        Assert.Contains("themes/stuur-thema.md:3: aliases: holds the control character U+0007", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "content/materials/stuur-titel.md:2: title: holds the control character U+0000", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "content/materials/stuur-titel.md:4: tags: holds the control character U+001B", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "themes/stuur-thema.md:3: aliases: holds the control character U+0007", output.ToString(), StringComparison.Ordinal);
     }
 }

@@ -41,7 +41,9 @@ public sealed partial class RoleVisibilityTests() : HostFixture(ContentFolder.Wi
         var today = new StaffCalendar(TimeProvider.System).Today;
         var visible = _content.Materials.Values.Where(m => m.IsVisibleTo(viewer, today)).ToDictionary(m => m.Slug);
         var hidden = _content.Materials.Values.Where(m => !visible.ContainsKey(m.Slug)).ToList();
-        var visibleWords = visible.Values.SelectMany(m => Words($"{m.Title} {m.Summary} {string.Join(' ', m.Tags)} {m.BodyText}")).ToHashSet();
+        var visibleWords = visible.Values
+            .SelectMany(m => Words($"{m.Title} {m.Summary} {string.Join(' ', m.Tags)} {m.BodyText}"))
+            .ToHashSet();
         if (role != StaffRoles.Editor)
             Assert.NotEmpty(hidden);
 
@@ -57,13 +59,17 @@ public sealed partial class RoleVisibilityTests() : HostFixture(ContentFolder.Wi
             {
                 // Every marked word of a snippet is a word of the visible material it belongs to.
                 foreach (Match mark in MarkedWord().Matches(hit.Snippet))
-                    Assert.Contains(Fold(WebUtility.HtmlDecode(mark.Groups[1].Value)), Fold(visible[hit.Slug].BodyText + " " + visible[hit.Slug].Summary));
+                    Assert.Contains(
+                        Fold(WebUtility.HtmlDecode(mark.Groups[1].Value)),
+                        Fold(visible[hit.Slug].BodyText + " " + visible[hit.Slug].Summary));
             }
             if (didYouMean is not null)
                 Assert.All(Words(didYouMean), w => Assert.Contains(w, visibleWords));
             // Search-as-you-type offers no title or question of a material the role may not see.
             using var suggest = JsonDocument.Parse(await client.GetStringAsync($"/api/suggest?q={Uri.EscapeDataString(query)}"));
-            foreach (var url in suggest.RootElement.GetProperty("suggestions").EnumerateArray().Select(c => c.GetProperty("url").GetString()))
+            foreach (var url in suggest.RootElement.GetProperty("suggestions")
+                .EnumerateArray()
+                .Select(c => c.GetProperty("url").GetString()))
             {
                 if (url?.StartsWith("/materials/", StringComparison.Ordinal) == true)
                     Assert.True(visible.ContainsKey(url["/materials/".Length..].Split('#')[0]), $"'{query}' suggested {url} to {role}");
@@ -75,7 +81,9 @@ public sealed partial class RoleVisibilityTests() : HostFixture(ContentFolder.Wi
         foreach (var material in visible.Values)
         {
             using var page = JsonDocument.Parse(await client.GetStringAsync($"/api/materials/{material.Slug}"));
-            Assert.All(page.RootElement.GetProperty("related").EnumerateArray(), r => Assert.True(visible.ContainsKey(r.GetProperty("slug").GetString()!)));
+            Assert.All(
+                page.RootElement.GetProperty("related").EnumerateArray(),
+                r => Assert.True(visible.ContainsKey(r.GetProperty("slug").GetString()!)));
         }
         using var themes = JsonDocument.Parse(await client.GetStringAsync("/api/themes"));
         foreach (var theme in themes.RootElement.EnumerateArray())
@@ -88,7 +96,11 @@ public sealed partial class RoleVisibilityTests() : HostFixture(ContentFolder.Wi
     /// <summary>Browsing, every title word, words and near-misses of every restricted material, and filters.</summary>
     private IEnumerable<string> Queries()
     {
-        var restricted = _content.Materials.Values.Where(m => m.Status == MaterialStatus.Draft || m.Published > DateOnly.FromDateTime(DateTime.UtcNow) || !m.Roles.Contains(StaffRoles.Everyone)).ToList();
+        var restricted = _content.Materials.Values
+            .Where(m => m.Status == MaterialStatus.Draft
+                || m.Published > DateOnly.FromDateTime(DateTime.UtcNow)
+                || !m.Roles.Contains(StaffRoles.Everyone))
+            .ToList();
         var words = _content.Materials.Values.SelectMany(m => Words(m.Title))
             .Concat(restricted.SelectMany(m => Words(m.BodyText).Where(w => w.Length >= 7).Distinct().Take(25)))
             .Where(w => w.Length >= 4)
@@ -99,7 +111,11 @@ public sealed partial class RoleVisibilityTests() : HostFixture(ContentFolder.Wi
         return new[] { "" }.Concat(words).Concat(typos).Concat(restricted.Select(m => m.Title)).Distinct();
     }
 
-    private static async Task<(int Total, List<(string Slug, string Snippet)> Hits, List<(string Dimension, int Count)> Facets, string? DidYouMean)> SearchAll(HttpClient client, string query)
+    private static async Task<(
+        int Total,
+        List<(string Slug, string Snippet)> Hits,
+        List<(string Dimension, int Count)> Facets,
+        string? DidYouMean)> SearchAll(HttpClient client, string query)
     {
         var hits = new List<(string, string)>();
         var facets = new List<(string, int)>();
@@ -107,10 +123,14 @@ public sealed partial class RoleVisibilityTests() : HostFixture(ContentFolder.Wi
         var total = 0;
         for (var page = 1; page == 1 || hits.Count < total; page++)
         {
-            using var body = JsonDocument.Parse(await client.GetStringAsync($"/api/search?pageSize=100&page={page}&q={Uri.EscapeDataString(query)}"));
+            using var body = JsonDocument.Parse(
+                await client.GetStringAsync($"/api/search?pageSize=100&page={page}&q={Uri.EscapeDataString(query)}"));
             var root = body.RootElement;
             total = root.GetProperty("total").GetInt32();
-            var pageHits = root.GetProperty("hits").EnumerateArray().Select(h => (h.GetProperty("slug").GetString()!, h.GetProperty("snippet").GetString()!)).ToList();
+            var pageHits = root.GetProperty("hits")
+                .EnumerateArray()
+                .Select(h => (h.GetProperty("slug").GetString()!, h.GetProperty("snippet").GetString()!))
+                .ToList();
             hits.AddRange(pageHits);
             if (page == 1)
             {

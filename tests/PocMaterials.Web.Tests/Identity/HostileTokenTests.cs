@@ -133,7 +133,8 @@ public sealed class HostileTokenTests : HostFixture
             Subject = identity,
             NotBefore = expiry.AddHours(-2),
             Expires = expiry,
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(
+                new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256),
         });
     }
 }

@@ -63,7 +63,10 @@ public sealed class OidcFlowTests : HostFixture
         var landed = await browser.GetAsync($"{_baseUrl}/aanmelden?via=oidc&terug=%2Fzoeken");
 
         Assert.Equal("/aanmelden", landed.RequestMessage!.RequestUri!.AbsolutePath);
-        Assert.Contains("je account geeft geen rol of centrum die de materialenbank kent", await landed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(
+            "je account geeft geen rol of centrum die de materialenbank kent",
+            await landed.Content.ReadAsStringAsync(),
+            StringComparison.Ordinal);
         Assert.Contains(App.Logs.Entries, e => e.Message.Contains("koning", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync($"{_baseUrl}/api/me")).StatusCode);
     }
@@ -82,7 +85,12 @@ public sealed class OidcFlowTests : HostFixture
     /// <summary>What a browser does here: follows redirects across both hosts and keeps their cookies.</summary>
     private static HttpClient Browser()
     {
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = true, MaxAutomaticRedirections = 10 });
+        var client = new HttpClient(new HttpClientHandler
+        {
+            CookieContainer = new CookieContainer(),
+            AllowAutoRedirect = true,
+            MaxAutomaticRedirections = 10,
+        });
         client.DefaultRequestHeaders.Accept.ParseAdd("text/html");
         return client;
     }

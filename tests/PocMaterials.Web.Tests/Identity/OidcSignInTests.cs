@@ -7,7 +7,9 @@ using PocMaterials.Web.Options;
 
 namespace PocMaterials.Web.Tests.Identity;
 
-/// <summary>The OpenID Connect settings are checked at start, and a provider's claims become a staff member's under the token rules.</summary>
+/// <summary>
+/// The OpenID Connect settings are checked at start, and a provider's claims become a staff member's under the token rules.
+/// </summary>
 public sealed class OidcSignInTests
 {
     private const string Key = "a-production-signing-key-of-more-than-32-bytes";
@@ -16,17 +18,21 @@ public sealed class OidcSignInTests
     [InlineData("https://login.example.org", null, "ClientId is required")]
     [InlineData("http://login.example.org", "materialenbank", "must be an https address")]
     [InlineData("geen adres", "materialenbank", "is not an absolute http(s) address")]
-    public async Task An_incomplete_or_insecure_provider_stops_the_start_naming_the_setting(string authority, string? clientId, string message)
+    public async Task An_incomplete_or_insecure_provider_stops_the_start_naming_the_setting(
+        string authority, string? clientId, string message)
     {
         using var folder = ContentFolder.WithFixture();
 
-        var error = Assert.IsType<OptionsValidationException>(await HostStart.FailureAsync(folder, "Production", new Dictionary<string, string?>
-        {
-            ["Identity:Issuer"] = "https://login.example.org",
-            ["Identity:SigningKey"] = Key,
-            ["Identity:Oidc:Authority"] = authority,
-            ["Identity:Oidc:ClientId"] = clientId,
-        }));
+        var error = Assert.IsType<OptionsValidationException>(await HostStart.FailureAsync(
+            folder,
+            "Production",
+            new Dictionary<string, string?>
+            {
+                ["Identity:Issuer"] = "https://login.example.org",
+                ["Identity:SigningKey"] = Key,
+                ["Identity:Oidc:Authority"] = authority,
+                ["Identity:Oidc:ClientId"] = clientId,
+            }));
 
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
@@ -34,9 +40,16 @@ public sealed class OidcSignInTests
     [Fact]
     public void A_provider_user_gets_the_roles_and_centre_of_the_configured_claims()
     {
-        var provided = Principal(("sub", "u-1"), ("name", "Els Peeters"), ("groepen", "arts"), ("groepen", "directeur"), ("clb", "gent"), ("roles", "redacteur"));
+        var provided = Principal(
+            ("sub", "u-1"),
+            ("name", "Els Peeters"),
+            ("groepen", "arts"),
+            ("groepen", "directeur"),
+            ("clb", "gent"),
+            ("roles", "redacteur"));
 
-        var staff = new ClaimsPrincipal(OidcClaims.ToStaffIdentity(provided, new OidcOptions { RoleClaim = "groepen", CentreClaim = "clb" }));
+        var staff = new ClaimsPrincipal(
+            OidcClaims.ToStaffIdentity(provided, new OidcOptions { RoleClaim = "groepen", CentreClaim = "clb" }));
 
         var member = staff.ToStaffMember();
         Assert.Equal(["arts", "clb-medewerker", "directeur"], member.Roles.Order());

@@ -28,7 +28,9 @@ public sealed partial class SignInTests(SharedHost host) : IClassFixture<SharedH
             Assert.Equal("same-origin", response.Headers.GetValues("Referrer-Policy").Single());
             Assert.True(response.Headers.CacheControl!.NoStore);
         }
-        Assert.Equal(staffPage.Headers.GetValues("Content-Security-Policy").Single(), page.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal(
+            staffPage.Headers.GetValues("Content-Security-Policy").Single(),
+            page.Headers.GetValues("Content-Security-Policy").Single());
     }
 
     [Theory]
@@ -54,9 +56,12 @@ public sealed partial class SignInTests(SharedHost host) : IClassFixture<SharedH
     {
         var client = host.App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-        var notAForm = await client.PostAsync("/aanmelden", new StringContent("{\"role\":\"arts\"}", Encoding.UTF8, "application/json"));
-        var withNul = await client.PostAsync("/aanmelden", new StringContent("role=arts&terug=%2Fzoeken%00", Encoding.UTF8, "application/x-www-form-urlencoded"));
-        var brokenMultipart = await client.PostAsync("/aanmelden", new StringContent("--x\r\nContent-Disposition: form-data; name=\"terug\"\r\n\r\n/zoeken",
+        var notAForm = await client.PostAsync(
+            "/aanmelden", new StringContent("{\"role\":\"arts\"}", Encoding.UTF8, "application/json"));
+        var withNul = await client.PostAsync(
+            "/aanmelden", new StringContent("role=arts&terug=%2Fzoeken%00", Encoding.UTF8, "application/x-www-form-urlencoded"));
+        var brokenMultipart = await client.PostAsync("/aanmelden", new StringContent(
+            "--x\r\nContent-Disposition: form-data; name=\"terug\"\r\n\r\n/zoeken",
             new System.Net.Http.Headers.MediaTypeHeaderValue("multipart/form-data") { Parameters = { new("boundary", "x") } }));
 
         Assert.Equal(HttpStatusCode.BadRequest, notAForm.StatusCode);

@@ -42,7 +42,9 @@ public sealed class TestOidcProvider : IAsyncDisposable
         provider._app = builder.Build();
         provider.Map(provider._app);
         await provider._app.StartAsync();
-        provider.Authority = provider._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        provider.Authority = provider._app.Services.GetRequiredService<IServer>()
+            .Features.Get<IServerAddressesFeature>()!
+            .Addresses.First();
         return provider;
     }
 
@@ -62,15 +64,32 @@ public sealed class TestOidcProvider : IAsyncDisposable
         app.MapGet("/jwks", () =>
         {
             var parameters = _key.ExportParameters(false);
-            return Results.Json(new { keys = new[] { new { kty = "RSA", use = "sig", alg = "RS256", kid = "test", n = Base64UrlEncoder.Encode(parameters.Modulus), e = Base64UrlEncoder.Encode(parameters.Exponent) } } });
+            return Results.Json(new
+            {
+                keys = new[]
+                {
+                    new
+                    {
+                        kty = "RSA",
+                        use = "sig",
+                        alg = "RS256",
+                        kid = "test",
+                        n = Base64UrlEncoder.Encode(parameters.Modulus),
+                        e = Base64UrlEncoder.Encode(parameters.Exponent),
+                    },
+                },
+            });
         });
         app.MapGet("/authorize", (HttpRequest request) =>
         {
             var query = request.Query;
-            if (query["client_id"] != ClientId || query["response_type"] != "code" || query["code_challenge_method"] != "S256")
+            if (query["client_id"] != ClientId
+                || query["response_type"] != "code"
+                || query["code_challenge_method"] != "S256")
                 return Results.BadRequest("unsupported authorization request");
             var code = Guid.NewGuid().ToString("N");
-            _codes[code] = new PendingCode(query["redirect_uri"]!, query["nonce"]!, query["code_challenge"]!, new Dictionary<string, object>(User));
+            _codes[code] = new PendingCode(
+                query["redirect_uri"]!, query["nonce"]!, query["code_challenge"]!, new Dictionary<string, object>(User));
             var separator = query["redirect_uri"].ToString().Contains('?', StringComparison.Ordinal) ? '&' : '?';
             return Results.Redirect($"{query["redirect_uri"]}{separator}code={code}&state={Uri.EscapeDataString(query["state"]!)}");
         });
@@ -78,9 +97,12 @@ public sealed class TestOidcProvider : IAsyncDisposable
         {
             var form = await request.ReadFormAsync();
             if (!_codes.TryRemove(form["code"].ToString(), out var pending)
-                || form["grant_type"] != "authorization_code" || form["client_id"] != ClientId || form["client_secret"] != ClientSecret
+                || form["grant_type"] != "authorization_code"
+                || form["client_id"] != ClientId
+                || form["client_secret"] != ClientSecret
                 || form["redirect_uri"] != pending.RedirectUri
-                || Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(form["code_verifier"].ToString()))) != pending.CodeChallenge)
+                || Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(form["code_verifier"].ToString())))
+                    != pending.CodeChallenge)
             {
                 RefusedTokenRequests++;
                 return Results.Json(new { error = "invalid_grant" }, statusCode: 400);
@@ -92,9 +114,16 @@ public sealed class TestOidcProvider : IAsyncDisposable
                 Audience = ClientId,
                 Claims = claims,
                 Expires = DateTime.UtcNow.AddMinutes(5),
-                SigningCredentials = new SigningCredentials(new RsaSecurityKey(_key) { KeyId = "test" }, SecurityAlgorithms.RsaSha256),
+                SigningCredentials = new SigningCredentials(
+                    new RsaSecurityKey(_key) { KeyId = "test" }, SecurityAlgorithms.RsaSha256),
             });
-            return Results.Json(new { access_token = Guid.NewGuid().ToString("N"), token_type = "Bearer", expires_in = 300, id_token = idToken });
+            return Results.Json(new
+            {
+                access_token = Guid.NewGuid().ToString("N"),
+                token_type = "Bearer",
+                expires_in = 300,
+                id_token = idToken,
+            });
         });
     }
 

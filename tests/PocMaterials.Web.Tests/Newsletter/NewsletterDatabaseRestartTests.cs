@@ -55,11 +55,13 @@ public sealed class NewsletterDatabaseRestartTests : HostFixture
             await connection.OpenAsync();
             await using var insert = new NpgsqlCommand($$"""
                 INSERT INTO newsletter_subscribers (email, email_key, name, roles)
-                SELECT 'lezer-' || i || '@example.org', 'lezer-' || i || '@example.org', 'Lezer ' || i, '{clb-medewerker}' FROM generate_series(1, {{Recipients}}) AS i
+                SELECT 'lezer-' || i || '@example.org', 'lezer-' || i || '@example.org', 'Lezer ' || i, '{clb-medewerker}'
+                FROM generate_series(1, {{Recipients}}) AS i
                 """, connection);
             await insert.ExecuteNonQueryAsync();
         }
-        var composed = await (await editor.PostAsync("/api/newsletter/issues?month=2026-12", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var composed = await (await editor.PostAsync("/api/newsletter/issues?month=2026-12", null))
+            .Content.ReadFromJsonAsync<JsonElement>();
         var id = composed.GetProperty("issue").GetProperty("id").GetInt64();
         Assert.Equal(HttpStatusCode.OK, (await editor.PostAsync($"/api/newsletter/issues/{id}/approve", null)).StatusCode);
 
@@ -68,7 +70,8 @@ public sealed class NewsletterDatabaseRestartTests : HostFixture
             postmaster.Kill();
         Assert.InRange(_smtp.MessageCount, 150, Recipients - 1);
 
-        await Eventually.TrueAsync(async () => await StatusAsync(cluster, id) == "sent", "the send did not go on after the database came back");
+        await Eventually.TrueAsync(
+            async () => await StatusAsync(cluster, id) == "sent", "the send did not go on after the database came back");
         var uncertain = await editor.GetFromJsonAsync<JsonElement>($"/api/newsletter/issues/{id}/deliveries?status=uncertain");
         // Each of the four workers had at most three mails claimed and not settled when the database went.
         Assert.InRange(uncertain.GetArrayLength(), 0, 12);
@@ -77,12 +80,16 @@ public sealed class NewsletterDatabaseRestartTests : HostFixture
             var email = delivery.GetProperty("email").GetString()!;
             if (_smtp.MessagesTo(email).Count == 0)
             {
-                var resend = await editor.PostAsync($"/api/newsletter/issues/{id}/deliveries/{delivery.GetProperty("subscriberId").GetInt64()}/resend", null);
+                var resend = await editor.PostAsync(
+                    $"/api/newsletter/issues/{id}/deliveries/{delivery.GetProperty("subscriberId").GetInt64()}/resend", null);
                 Assert.Equal(HttpStatusCode.Accepted, resend.StatusCode);
                 await Eventually.TrueAsync(() => _smtp.MessagesTo(email).Count == 1, $"{email} was not sent again");
             }
         }
-        var perRecipient = _smtp.Messages.SelectMany(m => m.Recipients).GroupBy(r => r, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Count());
+        var perRecipient = _smtp.Messages
+            .SelectMany(m => m.Recipients)
+            .GroupBy(r => r, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(Recipients, perRecipient.Count);
         Assert.All(perRecipient, r => Assert.Equal(1, r.Value));
         Assert.DoesNotContain(App.Logs.Entries, e => e.Message.Contains("stopped:", StringComparison.Ordinal));
@@ -95,7 +102,10 @@ public sealed class NewsletterDatabaseRestartTests : HostFixture
         {
             await using var connection = new NpgsqlConnection(cluster.ConnectionString());
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand("SELECT status FROM newsletter_issues WHERE id = $1", connection) { Parameters = { new() { Value = id } } };
+            await using var command = new NpgsqlCommand("SELECT status FROM newsletter_issues WHERE id = $1", connection)
+            {
+                Parameters = { new() { Value = id } },
+            };
             return (string?)await command.ExecuteScalarAsync();
         }
         catch (Exception e) when (DatabaseFailures.IsUnavailable(e))

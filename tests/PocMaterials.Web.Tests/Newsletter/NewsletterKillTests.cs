@@ -42,9 +42,11 @@ public sealed class NewsletterKillTests : IAsyncLifetime
             var editor = await first.EditorAsync();
             await ExecuteAsync($$"""
                 INSERT INTO newsletter_subscribers (email, email_key, name, roles)
-                SELECT 'lezer-' || i || '@example.org', 'lezer-' || i || '@example.org', 'Lezer ' || i, '{clb-medewerker}' FROM generate_series(1, {{Recipients}}) AS i
+                SELECT 'lezer-' || i || '@example.org', 'lezer-' || i || '@example.org', 'Lezer ' || i, '{clb-medewerker}'
+                FROM generate_series(1, {{Recipients}}) AS i
                 """);
-            var issue = await (await editor.PostAsync("/api/newsletter/issues?month=2026-12", null)).Content.ReadFromJsonAsync<JsonElement>();
+            var issue = await (await editor.PostAsync("/api/newsletter/issues?month=2026-12", null))
+                .Content.ReadFromJsonAsync<JsonElement>();
             var id = issue.GetProperty("issue").GetProperty("id").GetInt64();
             Assert.Equal(HttpStatusCode.OK, (await editor.PostAsync($"/api/newsletter/issues/{id}/approve", null)).StatusCode);
             await Eventually.TrueAsync(() => _smtp.MessageCount >= 15, "the first mails did not arrive");
@@ -55,7 +57,9 @@ public sealed class NewsletterKillTests : IAsyncLifetime
 
         using var second = await ServerAsync();
         var restarted = await second.EditorAsync();
-        await Eventually.TrueAsync(async () => await ScalarAsync("SELECT count(*) FROM newsletter_issues WHERE status = 'sent'") == 1, "the issue was not resumed");
+        await Eventually.TrueAsync(
+            async () => await ScalarAsync("SELECT count(*) FROM newsletter_issues WHERE status = 'sent'") == 1,
+            "the issue was not resumed");
         var uncertain = await restarted.GetFromJsonAsync<JsonElement>("/api/newsletter/issues/1/deliveries?status=uncertain");
         // With one worker, the killed run had at most three mails claimed and not settled: in flight, waiting, being made.
         Assert.InRange(uncertain.GetArrayLength(), 0, 3);
@@ -64,13 +68,17 @@ public sealed class NewsletterKillTests : IAsyncLifetime
             var email = delivery.GetProperty("email").GetString()!;
             if (_smtp.MessagesTo(email).Count == 0)
             {
-                var resend = await restarted.PostAsync($"/api/newsletter/issues/1/deliveries/{delivery.GetProperty("subscriberId").GetInt64()}/resend", null);
+                var resend = await restarted.PostAsync(
+                    $"/api/newsletter/issues/1/deliveries/{delivery.GetProperty("subscriberId").GetInt64()}/resend", null);
                 Assert.Equal(HttpStatusCode.Accepted, resend.StatusCode);
                 await Eventually.TrueAsync(() => _smtp.MessagesTo(email).Count == 1, $"{email} was not sent again");
             }
         }
 
-        var perRecipient = _smtp.Messages.SelectMany(m => m.Recipients).GroupBy(r => r, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Count());
+        var perRecipient = _smtp.Messages
+            .SelectMany(m => m.Recipients)
+            .GroupBy(r => r, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(Recipients, perRecipient.Count);
         Assert.All(perRecipient, r => Assert.Equal(1, r.Value));
     }
@@ -106,8 +114,9 @@ public sealed class NewsletterKillTests : IAsyncLifetime
                 ArgumentList =
                 {
                     Path.Combine(AppContext.BaseDirectory, "PocMaterials.Web.dll"), "--urls", $"http://127.0.0.1:{port}",
-                    $"--Content:ContentPath={folder.ContentPath}", $"--Content:ThemesPath={folder.ThemesPath}", $"--Data:DataPath={folder.DataPath}",
-                    $"--Postgres:ConnectionString={connectionString}", $"--Smtp:Host={smtp.Host}", $"--Smtp:Port={smtp.Port}", "--Smtp:Security=None",
+                    $"--Content:ContentPath={folder.ContentPath}", $"--Content:ThemesPath={folder.ThemesPath}",
+                    $"--Data:DataPath={folder.DataPath}", $"--Postgres:ConnectionString={connectionString}",
+                    $"--Smtp:Host={smtp.Host}", $"--Smtp:Port={smtp.Port}", "--Smtp:Security=None",
                     "--Smtp:Workers=1", "--Logging:LogLevel:Default=Warning",
                 },
             };
@@ -134,9 +143,11 @@ public sealed class NewsletterKillTests : IAsyncLifetime
 
         public async Task<HttpClient> EditorAsync()
         {
-            var token = await (await _http.PostAsJsonAsync("/api/dev/token", new { roles = new[] { "redacteur" } })).Content.ReadFromJsonAsync<JsonElement>();
+            var token = await (await _http.PostAsJsonAsync("/api/dev/token", new { roles = new[] { "redacteur" } }))
+                .Content.ReadFromJsonAsync<JsonElement>();
             var client = new HttpClient { BaseAddress = _http.BaseAddress };
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
+            client.DefaultRequestHeaders.Authorization =
+                new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
             return client;
         }
 

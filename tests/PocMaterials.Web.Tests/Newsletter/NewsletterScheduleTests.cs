@@ -50,9 +50,12 @@ public sealed class NewsletterScheduleTests
                 """);
         }
 
-        await using var second = new PocMaterialsApp(folder, settings: new Dictionary<string, string?> { ["Postgres:ConnectionString"] = connectionString });
+        await using var second = new PocMaterialsApp(
+            folder, settings: new Dictionary<string, string?> { ["Postgres:ConnectionString"] = connectionString });
         await second.ClientFor(["redacteur"]);
-        await Eventually.TrueAsync(async () => await TestPostgres.ScalarAsync(connectionString, "SELECT count(*) FROM newsletter_issues WHERE status = 'sent'") > 0,
+        await Eventually.TrueAsync(
+            async () => await TestPostgres.ScalarAsync(
+                connectionString, "SELECT count(*) FROM newsletter_issues WHERE status = 'sent'") > 0,
             "the approved issue was not sent", seconds: 60);
 
         Assert.Single(Directory.GetFiles(Path.Combine(folder.DataPath, "outbox"), "*.eml"));
@@ -80,9 +83,14 @@ public sealed class NewsletterScheduleTests
             issue = issues.EnumerateArray().FirstOrDefault(i => i.GetProperty("status").GetString() == until);
             return issue.ValueKind == JsonValueKind.Object;
         }, () => $"no issue became {until}: {issues}\n" + string.Join('\n',
-            app.Logs.Entries.Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Information && !e.Category.StartsWith("Microsoft", StringComparison.Ordinal)).Select(e => $"{e.Level} {e.Category}: {e.Message}")), seconds: 120);
+            app.Logs.Entries
+                .Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Information
+                    && !e.Category.StartsWith("Microsoft", StringComparison.Ordinal))
+                .Select(e => $"{e.Level} {e.Category}: {e.Message}")), seconds: 120);
         // A moment later it is still where it was: a waiting issue is not sent behind the editor's back.
         await Task.Delay(TimeSpan.FromSeconds(2));
-        return (await editor.GetFromJsonAsync<JsonElement>($"/api/newsletter/issues/{issue.GetProperty("id").GetInt64()}")).GetProperty("issue").Clone();
+        return (await editor.GetFromJsonAsync<JsonElement>($"/api/newsletter/issues/{issue.GetProperty("id").GetInt64()}"))
+            .GetProperty("issue")
+            .Clone();
     }
 }

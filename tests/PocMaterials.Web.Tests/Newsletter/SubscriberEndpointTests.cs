@@ -28,13 +28,15 @@ public sealed class SubscriberEndpointTests(SharedHost host)
         var editor = await App.ClientFor(["redacteur"]);
 
         var first = await editor.PostAsync(Import, Csv(Header + "Jan@Goed.example.org,Jan,arts,gent\nan@goed.example.org,An,,\n"));
-        var second = await editor.PostAsync(Import, Csv(Header + "jan@goed.example.org,Jan Peeters,arts,gent\nAN@goed.example.org,An,,\nels@goed.example.org,Els,directeur,brussel\n"));
+        var second = await editor.PostAsync(Import, Csv(Header
+            + "jan@goed.example.org,Jan Peeters,arts,gent\nAN@goed.example.org,An,,\nels@goed.example.org,Els,directeur,brussel\n"));
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal("""{"created":2,"updated":0,"unchanged":0,"skippedUnsubscribed":0}""", await first.Content.ReadAsStringAsync());
         Assert.Equal("""{"created":1,"updated":2,"unchanged":0,"skippedUnsubscribed":0}""", await second.Content.ReadAsStringAsync());
         Assert.Equal(3, await App.CountAsync("SELECT count(*) FROM newsletter_subscribers WHERE email_key LIKE '%@goed.example.org'"));
-        Assert.Equal(1, await App.CountAsync("SELECT count(*) FROM newsletter_subscribers WHERE email = 'jan@goed.example.org' AND name = 'Jan Peeters'"));
+        Assert.Equal(1, await App.CountAsync(
+            "SELECT count(*) FROM newsletter_subscribers WHERE email = 'jan@goed.example.org' AND name = 'Jan Peeters'"));
     }
 
     [Fact]
@@ -43,7 +45,8 @@ public sealed class SubscriberEndpointTests(SharedHost host)
         var editor = await App.ClientFor(["redacteur"]);
 
         var response = await editor.PostAsync(Import, Csv(Header +
-            "ok@fout.example.org,Ok,,gent\nfout.example.org,Piet,,gent\nan@fout.example.org,,piloot,gent\nOK@fout.example.org,Dubbel,,antwerpen\n"));
+            "ok@fout.example.org,Ok,,gent\nfout.example.org,Piet,,gent\n" +
+            "an@fout.example.org,,piloot,gent\nOK@fout.example.org,Dubbel,,antwerpen\n"));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -52,7 +55,8 @@ public sealed class SubscriberEndpointTests(SharedHost host)
             .Select(e => (e.GetProperty("line").GetInt32(), e.GetProperty("column").GetString())).ToList();
         Assert.Equal([(3, "email"), (4, "name"), (4, "roles"), (5, "email"), (5, "centre")], errors);
         Assert.Contains("5 errors", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Equal(0, await App.CountAsync("SELECT count(*) FROM newsletter_subscribers WHERE email_key LIKE '%@fout.example.org'"));
+        Assert.Equal(0, await App.CountAsync(
+            "SELECT count(*) FROM newsletter_subscribers WHERE email_key LIKE '%@fout.example.org'"));
     }
 
     [Fact]
@@ -63,7 +67,8 @@ public sealed class SubscriberEndpointTests(SharedHost host)
         latin1.Headers.ContentType = new("text/csv");
 
         var encoding = await editor.PostAsync(Import, latin1);
-        var rows = await editor.PostAsync(Import, Csv(Header + "zoë@utf8.example.org,Zoë,,gent\nred@utf8.example.org,Redactie,redacteur,\n"));
+        var rows = await editor.PostAsync(
+            Import, Csv(Header + "zoë@utf8.example.org,Zoë,,gent\nred@utf8.example.org,Redactie,redacteur,\n"));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, encoding.StatusCode);
         var encodingError = (await encoding.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors")[0];
@@ -71,11 +76,14 @@ public sealed class SubscriberEndpointTests(SharedHost host)
         Assert.Contains("not UTF-8", encodingError.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, rows.StatusCode);
         var errors = (await rows.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray()
-            .Select(e => $"{e.GetProperty("line").GetInt32()} {e.GetProperty("column").GetString()}: {e.GetProperty("message").GetString()}").ToList();
+            .Select(e =>
+                $"{e.GetProperty("line").GetInt32()} {e.GetProperty("column").GetString()}: {e.GetProperty("message").GetString()}")
+            .ToList();
         Assert.Equal(2, errors.Count);
         Assert.StartsWith("2 email: 'zoë@utf8.example.org' has characters beyond ASCII before the @", errors[0], StringComparison.Ordinal);
         Assert.StartsWith("3 roles: 'redacteur' is not a subscriber's role", errors[1], StringComparison.Ordinal);
-        Assert.Equal(0, await App.CountAsync("SELECT count(*) FROM newsletter_subscribers WHERE email_key LIKE '%latin.example.org' OR email_key LIKE '%utf8.example.org'"));
+        Assert.Equal(0, await App.CountAsync(
+            "SELECT count(*) FROM newsletter_subscribers WHERE email_key LIKE '%latin.example.org' OR email_key LIKE '%utf8.example.org'"));
     }
 
     [Fact]
@@ -86,7 +94,8 @@ public sealed class SubscriberEndpointTests(SharedHost host)
         large.Headers.ContentType = new("text/csv");
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await editor.PostAsync(Import, large)).StatusCode);
-        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await editor.PostAsJsonAsync(Import, new { email = "a@example.org" })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.UnsupportedMediaType, (await editor.PostAsJsonAsync(Import, new { email = "a@example.org" })).StatusCode);
     }
 
     [Fact]
@@ -101,7 +110,9 @@ public sealed class SubscriberEndpointTests(SharedHost host)
         using var list = JsonDocument.Parse(await editor.GetStringAsync("/api/newsletter/subscribers?unsubscribed=true&pageSize=200"));
 
         Assert.Equal("""{"created":0,"updated":0,"unchanged":0,"skippedUnsubscribed":1}""", await reimport.Content.ReadAsStringAsync());
-        var gone = Assert.Single(list.RootElement.GetProperty("subscribers").EnumerateArray(), s => s.GetProperty("email").GetString()!.EndsWith("@lijst.example.org", StringComparison.Ordinal));
+        var gone = Assert.Single(
+            list.RootElement.GetProperty("subscribers").EnumerateArray(),
+            s => s.GetProperty("email").GetString()!.EndsWith("@lijst.example.org", StringComparison.Ordinal));
         Assert.Equal(("weg@lijst.example.org", "Weg"), (gone.GetProperty("email").GetString(), gone.GetProperty("name").GetString()));
         Assert.True(gone.GetProperty("unsubscribedAt").TryGetDateTimeOffset(out _));
     }
@@ -151,8 +162,10 @@ public sealed class SubscriberEndpointTests(SharedHost host)
     {
         var staff = await App.ClientFor(["arts", "directeur"]);
 
-        var forbidden = await staff.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = Csv(Header + "x@example.org,X,,\n") });
-        var anonymous = await App.CreateClient().SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = Csv(Header + "x@example.org,X,,\n") });
+        var forbidden = await staff.SendAsync(
+            new HttpRequestMessage(new HttpMethod(method), url) { Content = Csv(Header + "x@example.org,X,,\n") });
+        var anonymous = await App.CreateClient().SendAsync(
+            new HttpRequestMessage(new HttpMethod(method), url) { Content = Csv(Header + "x@example.org,X,,\n") });
 
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);

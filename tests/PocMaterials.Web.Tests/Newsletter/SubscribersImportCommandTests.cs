@@ -83,7 +83,8 @@ public sealed class SubscribersImportCommandTests : IDisposable
     {
         var output = new StringWriter();
 
-        Assert.Equal(2, await SubscribersImportCommand.RunAsync(Path.Combine(_folder.Root, "nergens.csv"), Content, Data, new PostgresOptions(), output));
+        Assert.Equal(2, await SubscribersImportCommand.RunAsync(
+            Path.Combine(_folder.Root, "nergens.csv"), Content, Data, new PostgresOptions(), output));
         Assert.Contains("nergens.csv: no such file.", output.ToString(), StringComparison.Ordinal);
     }
 }

@@ -73,16 +73,25 @@ public sealed class UnsubscribeTests(SharedHost host)
         var token = Links.TokenFor(id);
         var other = Links.TokenFor(id + 1);
         var tokens = App.Services.GetRequiredService<SignedTokens>();
-        string[] bad = [token[..^1], token.Split('.')[0] + "." + other.Split('.')[1], tokens.Sign("click", id.ToString(System.Globalization.CultureInfo.InvariantCulture)), "", "%00"];
+        string[] bad =
+        [
+            token[..^1],
+            token.Split('.')[0] + "." + other.Split('.')[1],
+            tokens.Sign("click", id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            "",
+            "%00",
+        ];
 
         foreach (var tampered in bad)
         {
-            var response = await App.CreateClient().SendAsync(new HttpRequestMessage(new HttpMethod(method), "/newsletter/unsubscribe?token=" + tampered));
+            var response = await App.CreateClient().SendAsync(
+                new HttpRequestMessage(new HttpMethod(method), "/newsletter/unsubscribe?token=" + tampered));
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         }
         var missing = await App.CreateClient().SendAsync(new HttpRequestMessage(new HttpMethod(method), "/newsletter/unsubscribe"));
-        var unknown = await App.CreateClient().SendAsync(new HttpRequestMessage(new HttpMethod(method), "/newsletter/unsubscribe?token=" + Links.TokenFor(id + 1_000_000)));
+        var unknown = await App.CreateClient().SendAsync(
+            new HttpRequestMessage(new HttpMethod(method), "/newsletter/unsubscribe?token=" + Links.TokenFor(id + 1_000_000)));
 
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
@@ -94,7 +103,8 @@ public sealed class UnsubscribeTests(SharedHost host)
     private async Task<long> SubscribeAsync(string email)
     {
         var editor = await App.ClientFor(["redacteur"]);
-        var response = await editor.PostAsync("/api/newsletter/subscribers/import", SubscriberEndpointTests.Csv($"email,name,roles,centre\n{email},Iemand,,gent\n"));
+        var response = await editor.PostAsync(
+            "/api/newsletter/subscribers/import", SubscriberEndpointTests.Csv($"email,name,roles,centre\n{email},Iemand,,gent\n"));
         response.EnsureSuccessStatusCode();
         return await App.CountAsync($"SELECT id FROM newsletter_subscribers WHERE email = '{email}'");
     }

@@ -53,9 +53,13 @@ public class AttachmentHost : HostFixture
     }
 
     /// <summary>Uploads as an editor, naming a version when given.</summary>
-    public async Task<HttpResponseMessage> PutAsync(string slug, string name, byte[] bytes, EntityTagHeaderValue? ifMatch = null, HttpClient? client = null)
+    public async Task<HttpResponseMessage> PutAsync(
+        string slug, string name, byte[] bytes, EntityTagHeaderValue? ifMatch = null, HttpClient? client = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/materials/{slug}/attachments/{name}") { Content = new ByteArrayContent(bytes) };
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/materials/{slug}/attachments/{name}")
+        {
+            Content = new ByteArrayContent(bytes),
+        };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         if (ifMatch is not null)
             request.Headers.IfMatch.Add(ifMatch);
@@ -67,4 +71,11 @@ public class AttachmentHost : HostFixture
         Directory.GetFiles(Folder.Root, "*", SearchOption.AllDirectories)
             .Where(f => !f.StartsWith(Folder.DataPath + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             .Order(StringComparer.Ordinal).ToArray();
+}
+
+/// <summary>One <see cref="AttachmentHost"/> for <see cref="AttachmentTests"/> and <see cref="AttachmentAccessTests"/>.</summary>
+[CollectionDefinition(Name)]
+public sealed class SharedAttachmentHost : ICollectionFixture<AttachmentHost>
+{
+    public const string Name = "Attachment host";
 }

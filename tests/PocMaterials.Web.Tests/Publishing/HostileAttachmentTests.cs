@@ -126,7 +126,10 @@ public sealed class HostileAttachmentTests(HostileAttachmentTests.KestrelHost ho
 
         var accepted = await host.PutAsync("fiche-open", "precies.pdf", atLimit);
         var withLength = await host.PutAsync("fiche-open", "te-groot.pdf", overLimit);
-        using var chunked = new HttpRequestMessage(HttpMethod.Put, "/api/materials/fiche-open/attachments/te-groot.pdf") { Content = new UnknownLengthContent(overLimit) };
+        using var chunked = new HttpRequestMessage(HttpMethod.Put, "/api/materials/fiche-open/attachments/te-groot.pdf")
+        {
+            Content = new UnknownLengthContent(overLimit),
+        };
         var withoutLength = await host.Editor.SendAsync(chunked);
 
         Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
@@ -141,7 +144,8 @@ public sealed class HostileAttachmentTests(HostileAttachmentTests.KestrelHost ho
     public async Task A_body_announced_over_the_limit_is_refused_before_it_is_sent()
     {
         // A gigabyte announced, a kilobyte sent: the answer comes without waiting for the rest.
-        var status = await RawPutAsync("/api/materials/fiche-open/attachments/enorm.pdf", SampleFiles.Pdf(), announcedLength: 1024L * 1024 * 1024);
+        var status = await RawPutAsync(
+            "/api/materials/fiche-open/attachments/enorm.pdf", SampleFiles.Pdf(), announcedLength: 1024L * 1024 * 1024);
 
         Assert.Equal(413, status);
         Assert.False(File.Exists(Path.Combine(host.AttachmentsPath, "fiche-open", "enorm.pdf")));
@@ -155,8 +159,10 @@ public sealed class HostileAttachmentTests(HostileAttachmentTests.KestrelHost ho
         await tcp.ConnectAsync(server.Host, server.Port);
         await using var stream = tcp.GetStream();
         var pdf = SampleFiles.Pdf();
-        await stream.WriteAsync(Encoding.Latin1.GetBytes($"PUT /api/materials/fiche-open/attachments/traag.pdf HTTP/1.1\r\nHost: {server.Authority}\r\n" +
-            $"Authorization: {host.Editor.DefaultRequestHeaders.Authorization}\r\nContent-Length: {pdf.Length}\r\nConnection: close\r\n\r\n"));
+        await stream.WriteAsync(Encoding.Latin1.GetBytes(
+            $"PUT /api/materials/fiche-open/attachments/traag.pdf HTTP/1.1\r\nHost: {server.Authority}\r\n" +
+            $"Authorization: {host.Editor.DefaultRequestHeaders.Authorization}\r\n" +
+            $"Content-Length: {pdf.Length}\r\nConnection: close\r\n\r\n"));
         var answer = new StreamReader(stream, Encoding.Latin1).ReadLineAsync();
 
         // 10 bytes a second, far below Kestrel's 240 after its 5 s grace period, until the server answers.
@@ -169,17 +175,24 @@ public sealed class HostileAttachmentTests(HostileAttachmentTests.KestrelHost ho
         Assert.Equal("HTTP/1.1 408 Request Timeout", await answer);
         Assert.False(File.Exists(Path.Combine(host.AttachmentsPath, "fiche-open", "traag.pdf")));
         Assert.DoesNotContain(host.App.Logs.Entries, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
-        Assert.Contains(host.App.Logs.Entries, e => e.Category.EndsWith("UnreadableRequestHandler", StringComparison.Ordinal) && e.Message.Contains("408", StringComparison.Ordinal));
+        Assert.Contains(
+            host.App.Logs.Entries,
+            e => e.Category.EndsWith("UnreadableRequestHandler", StringComparison.Ordinal)
+                && e.Message.Contains("408", StringComparison.Ordinal));
     }
 
-    /// <summary>Sends the request line as written, over a connection of its own, and gives the status code (without sending more than <paramref name="body"/>).</summary>
+    /// <summary>
+    /// Sends the request line as written, over a connection of its own, and gives the status code (without sending more
+    /// than <paramref name="body"/>).
+    /// </summary>
     private async Task<int> RawPutAsync(string target, byte[] body, long? announcedLength = null)
     {
         var server = host.Editor.BaseAddress!;
         using var tcp = new TcpClient();
         await tcp.ConnectAsync(server.Host, server.Port);
         await using var stream = tcp.GetStream();
-        var head = $"PUT {target} HTTP/1.1\r\nHost: {server.Authority}\r\nAuthorization: {host.Editor.DefaultRequestHeaders.Authorization}\r\n"
+        var head = $"PUT {target} HTTP/1.1\r\nHost: {server.Authority}\r\n"
+            + $"Authorization: {host.Editor.DefaultRequestHeaders.Authorization}\r\n"
             + $"Content-Length: {announcedLength ?? body.Length}\r\nConnection: close\r\n\r\n";
         await stream.WriteAsync(Encoding.Latin1.GetBytes(head));
         await stream.WriteAsync(body);

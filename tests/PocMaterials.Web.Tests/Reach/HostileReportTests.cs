@@ -68,13 +68,18 @@ public sealed class HostileReportTests(SharedHost host) : IClassFixture<SharedHo
     {
         using var folder = SharedHost.NewFolder();
         await using var own = await EmbeddedPostgresCluster.StartAsync(Path.Combine(folder.Root, "own-postgres"));
-        await using var app = new PocMaterialsApp(folder, settings: new Dictionary<string, string?> { ["Postgres:ConnectionString"] = own.ConnectionString() });
+        await using var app = new PocMaterialsApp(
+            folder, settings: new Dictionary<string, string?> { ["Postgres:ConnectionString"] = own.ConnectionString() });
         var editor = await app.ClientFor(["redacteur"]);
         Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync("/api/reports/views")).StatusCode);
 
         await own.DisposeAsync();
 
-        var reports = new[] { "views", "views?format=csv", "reach/centres", "reach/roles", "searches?format=csv", "content-health", "views.svg" }.Select(r => "/api/reports/" + r);
+        var reports = new[]
+            {
+                "views", "views?format=csv", "reach/centres", "reach/roles", "searches?format=csv", "content-health", "views.svg",
+            }
+            .Select(r => "/api/reports/" + r);
         foreach (var url in reports.Concat(["/api/newsletter/issues", "/api/newsletter/subscribers", "/api/newsletters"]))
         {
             var response = await editor.GetAsync(url);

@@ -53,7 +53,9 @@ public sealed class HostileTrackingTests(SharedHost host) : IClassFixture<Shared
         var response = await client.GetAsync($"/api/materials/fiche-c?source=Search&searchId={searchId}&position=1000");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await App.WaitForCountAsync($"SELECT count(*) FROM material_views WHERE material_slug = 'fiche-c' AND source = 'search' AND search_id = '{searchId}' AND result_position = 1000", 1);
+        await App.WaitForCountAsync(
+            "SELECT count(*) FROM material_views WHERE material_slug = 'fiche-c' AND source = 'search' "
+            + $"AND search_id = '{searchId}' AND result_position = 1000", 1);
     }
 
     [Fact]
@@ -63,13 +65,18 @@ public sealed class HostileTrackingTests(SharedHost host) : IClassFixture<Shared
         var bo = await App.ClientFor(["clb-medewerker"]);
         var ansSearch = await SearchIdAsync(an);
 
-        await AssertProblemNamesAsync(await an.GetAsync($"/api/materials/fiche-d?source=search&searchId={Guid.NewGuid()}&position=1"), "searchId");
-        await AssertProblemNamesAsync(await an.GetAsync($"/api/materials/fiche-d?source=search&searchId={Guid.CreateVersion7()}&position=1"), "searchId");
-        await AssertProblemNamesAsync(await bo.GetAsync($"/api/materials/fiche-d?source=search&searchId={ansSearch}&position=1"), "searchId");
-        Assert.Equal(HttpStatusCode.OK, (await an.GetAsync($"/api/materials/fiche-d?source=search&searchId={ansSearch}&position=1")).StatusCode);
+        await AssertProblemNamesAsync(
+            await an.GetAsync($"/api/materials/fiche-d?source=search&searchId={Guid.NewGuid()}&position=1"), "searchId");
+        await AssertProblemNamesAsync(
+            await an.GetAsync($"/api/materials/fiche-d?source=search&searchId={Guid.CreateVersion7()}&position=1"), "searchId");
+        await AssertProblemNamesAsync(
+            await bo.GetAsync($"/api/materials/fiche-d?source=search&searchId={ansSearch}&position=1"), "searchId");
+        Assert.Equal(
+            HttpStatusCode.OK, (await an.GetAsync($"/api/materials/fiche-d?source=search&searchId={ansSearch}&position=1")).StatusCode);
 
         await App.WaitForCountAsync("SELECT count(*) FROM material_views WHERE material_slug = 'fiche-d'", 1);
-        Assert.Equal(1, await App.CountAsync($"SELECT count(*) FROM material_views WHERE material_slug = 'fiche-d' AND search_id = '{ansSearch}'"));
+        Assert.Equal(1, await App.CountAsync(
+            $"SELECT count(*) FROM material_views WHERE material_slug = 'fiche-d' AND search_id = '{ansSearch}'"));
     }
 
     [Theory]
@@ -105,7 +112,8 @@ public sealed class HostileTrackingTests(SharedHost host) : IClassFixture<Shared
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/materials/fiche-e?source=Related")).StatusCode);
 
         await App.WaitForCountAsync("SELECT count(*) FROM material_views WHERE material_slug = 'fiche-e'", 2);
-        Assert.Equal(2, await App.CountAsync("SELECT count(*) FROM material_views WHERE material_slug = 'fiche-e' AND source IN ('newsletter', 'related')"));
+        Assert.Equal(2, await App.CountAsync(
+            "SELECT count(*) FROM material_views WHERE material_slug = 'fiche-e' AND source IN ('newsletter', 'related')"));
     }
 
     [Fact]

@@ -20,7 +20,8 @@ public sealed class ReachTrackingTests : HostFixture
         return Task.CompletedTask;
     }
 
-    private Task<long> CountAsync(string sql, string? connectionString = null) => TestPostgres.ScalarAsync(connectionString ?? App.ConnectionString, sql);
+    private Task<long> CountAsync(string sql, string? connectionString = null) =>
+        TestPostgres.ScalarAsync(connectionString ?? App.ConnectionString, sql);
 
     [Fact]
     public async Task Searches_and_the_views_that_follow_them_are_recorded_with_role_centre_and_position()
@@ -31,12 +32,15 @@ public sealed class ReachTrackingTests : HostFixture
         var searchId = search.RootElement.GetProperty("searchId").GetString();
         var hit = search.RootElement.GetProperty("hits")[0];
         var anchor = hit.GetProperty("questions")[0].GetProperty("anchor").GetString();
-        var response = await client.GetAsync($"/api/materials/{hit.GetProperty("slug").GetString()}?source=search&searchId={searchId}&position={hit.GetProperty("position").GetInt32()}&anchor={anchor}");
+        var response = await client.GetAsync(
+            $"/api/materials/{hit.GetProperty("slug").GetString()}?source=search&searchId={searchId}"
+            + $"&position={hit.GetProperty("position").GetInt32()}&anchor={anchor}");
         await client.GetAsync("/api/materials/fiche-leersteun?source=related");
         await client.GetAsync("/api/search?q=leersteun&page=2");
         await client.GetAsync("/api/search");
         // The same search with another filter and sort refines it: not a second search, the same id.
-        using var refined = JsonDocument.Parse(await client.GetStringAsync($"/api/search?q=Wie+vraagt+LEERSTEUN+aan&type=faq&sort=updated&refines={searchId}"));
+        using var refined = JsonDocument.Parse(
+            await client.GetStringAsync($"/api/search?q=Wie+vraagt+LEERSTEUN+aan&type=faq&sort=updated&refines={searchId}"));
         Assert.Equal(searchId, refined.RootElement.GetProperty("searchId").GetString());
         var someoneElses = await (await App.ClientFor(["arts"], "brussel")).GetAsync($"/api/search?q=leersteun&refines={searchId}");
         Assert.Equal(HttpStatusCode.BadRequest, someoneElses.StatusCode);
@@ -48,9 +52,14 @@ public sealed class ReachTrackingTests : HostFixture
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await App.WaitForCountAsync("SELECT count(*) FROM material_views", 2);
         Assert.Equal(1, await CountAsync("SELECT count(*) FROM searches WHERE query <> 'zoekterm-als-merkteken'"));
-        Assert.Equal(1, await CountAsync($"SELECT count(*) FROM searches WHERE query = 'wie vraagt leersteun aan' AND result_count > 0 AND centre = 'brussel' AND roles @> ARRAY['arts', 'clb-medewerker'] AND id = '{searchId}'"));
-        Assert.Equal(1, await CountAsync($"SELECT count(*) FROM material_views WHERE material_slug = 'faq-leersteun' AND faq_anchor = 'wie-vraagt-leersteun-aan' AND source = 'search' AND search_id = '{searchId}' AND result_position = 1 AND counted"));
-        Assert.Equal(1, await CountAsync("SELECT count(*) FROM material_views WHERE material_slug = 'fiche-leersteun' AND source = 'related'"));
+        Assert.Equal(1, await CountAsync(
+            "SELECT count(*) FROM searches WHERE query = 'wie vraagt leersteun aan' AND result_count > 0 AND centre = 'brussel' "
+            + $"AND roles @> ARRAY['arts', 'clb-medewerker'] AND id = '{searchId}'"));
+        Assert.Equal(1, await CountAsync(
+            "SELECT count(*) FROM material_views WHERE material_slug = 'faq-leersteun' AND faq_anchor = 'wie-vraagt-leersteun-aan' "
+            + $"AND source = 'search' AND search_id = '{searchId}' AND result_position = 1 AND counted"));
+        Assert.Equal(1, await CountAsync(
+            "SELECT count(*) FROM material_views WHERE material_slug = 'fiche-leersteun' AND source = 'related'"));
         // The viewer is a keyed hash, not the token's subject.
         Assert.Equal(0, await CountAsync("SELECT count(*) FROM viewers WHERE pseudonym LIKE 'dev-%'"));
     }
@@ -63,7 +72,8 @@ public sealed class ReachTrackingTests : HostFixture
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/materials/bestaat-niet")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/materials/medisch")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/materials/fiche-leersteun?source=tiktok")).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/materials/fiche-leersteun?source=search&position=0")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.BadRequest, (await client.GetAsync("/api/materials/fiche-leersteun?source=search&position=0")).StatusCode);
         await client.GetAsync("/api/materials/fiche-leersteun");
 
         await App.WaitForCountAsync("SELECT count(*) FROM material_views", 1);
@@ -89,7 +99,8 @@ public sealed class ReachTrackingTests : HostFixture
     public async Task Events_buffered_while_the_database_restarts_are_written_after_it()
     {
         await using var own = await EmbeddedPostgresCluster.StartAsync(Path.Combine(Folder.Root, "own-postgres"));
-        await using var app = new PocMaterialsApp(Folder, settings: new Dictionary<string, string?> { ["Postgres:ConnectionString"] = own.ConnectionString() });
+        await using var app = new PocMaterialsApp(
+            Folder, settings: new Dictionary<string, string?> { ["Postgres:ConnectionString"] = own.ConnectionString() });
         var client = await app.ClientFor(["clb-medewerker"]);
         await client.GetAsync("/api/materials/fiche-leersteun");
 
@@ -154,7 +165,9 @@ public sealed class ReachTrackingTests : HostFixture
             .Select(r => editor.GetStringAsync($"/api/reports/{r}"))));
 
         var fiche = json.RootElement.GetProperty("materials")[0];
-        Assert.Equal(("fiche-leersteun", 2, 2), (fiche.GetProperty("slug").GetString(), fiche.GetProperty("views").GetInt32(), fiche.GetProperty("uniqueViewers").GetInt32()));
+        Assert.Equal(
+            ("fiche-leersteun", 2, 2),
+            (fiche.GetProperty("slug").GetString(), fiche.GetProperty("views").GetInt32(), fiche.GetProperty("uniqueViewers").GetInt32()));
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         var lines = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("id,label,views,unique_viewers,reached", lines[0]);

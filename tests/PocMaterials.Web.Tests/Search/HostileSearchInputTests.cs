@@ -88,7 +88,8 @@ public sealed class HostileSearchInputTests : HostFixture
         var texts = new[]
         {
             "\"ouders", "ouders\" \"", "\"\"\"", "ouders)) AND ((", "\\\\*?~^", "+-&&||!(){}[]^\"~*?:\\/",
-            string.Join(' ', Enumerable.Repeat("ouders", 72)).PadRight(MaxQueryLength, 'x')[..MaxQueryLength], // the maximum length, one word
+            // the maximum length, one word
+            string.Join(' ', Enumerable.Repeat("ouders", 72)).PadRight(MaxQueryLength, 'x')[..MaxQueryLength],
             string.Join(' ', Enumerable.Repeat("x", MaxQueryLength / 2)), // 250 words
             "👩‍👩‍👧 🙂 ouders 🏳️‍🌈", "مرحبا بالعالم ouders", "\u202Eouders\u202C", "שלום ouders",
             "kindkindkindkindkindkindkindkindkindkindkindkindkindkindkindkindkindkindkindkind",
@@ -118,7 +119,8 @@ public sealed class HostileSearchInputTests : HostFixture
     [InlineData("suggest")]
     public async Task Thousands_of_words_are_a_400_problem(string endpoint)
     {
-        var response = await _client.GetAsync($"/api/{endpoint}?q=" + Uri.EscapeDataString(string.Join(' ', Enumerable.Repeat("ouders", 2000))));
+        var response = await _client.GetAsync(
+            $"/api/{endpoint}?q=" + Uri.EscapeDataString(string.Join(' ', Enumerable.Repeat("ouders", 2000))));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -138,6 +140,8 @@ public sealed class HostileSearchInputTests : HostFixture
         var suggestions = body.RootElement.GetProperty("suggestions");
 
         Assert.Equal(8, suggestions.GetArrayLength());
-        Assert.All(suggestions.EnumerateArray(), s => Assert.StartsWith("Ouders", s.GetProperty("text").GetString(), StringComparison.Ordinal));
+        Assert.All(
+            suggestions.EnumerateArray(),
+            s => Assert.StartsWith("Ouders", s.GetProperty("text").GetString(), StringComparison.Ordinal));
     }
 }
