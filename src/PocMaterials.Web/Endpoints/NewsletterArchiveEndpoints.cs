@@ -39,10 +39,23 @@ public static class NewsletterArchiveEndpoints
             .ToList());
     }
 
+    /// <summary>The services reading an archived issue uses.</summary>
+    internal sealed record ArchiveServices(
+        IssueStore Store,
+        IssueRenderer Renderer,
+        NewsletterLinks Links,
+        NewsletterEvents Events,
+        ContentLibrary Library,
+        StaffCalendar Calendar,
+        TimeProvider Time);
+
     internal static async Task<Results<Ok<ArchivedIssueDetail>, NotFoundProblem>> Get(
-        string month, ClaimsPrincipal user, IssueStore store, IssueRenderer renderer, NewsletterLinks links, NewsletterEvents events,
-        ContentLibrary library, StaffCalendar calendar, TimeProvider time, CancellationToken cancellationToken)
+        string month,
+        ClaimsPrincipal user,
+        [AsParameters] ArchiveServices services,
+        CancellationToken cancellationToken)
     {
+        var (store, renderer, links, events, library, calendar, time) = services;
         var reader = user.ToStaffMember();
         // Not sent, not existing and nothing visible answer alike.
         if (!NewsletterEndpoints.TryParseMonth(month, out var first)
