@@ -13,7 +13,10 @@ var restore = args is ["restore", ..];
 var folderArgument = (backup || restore) && args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? args[1] : null;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
-    Args = validate ? args[1..] : subscribers ? [.. args.Skip(3)] : backup || restore ? [.. args.Skip(folderArgument is null ? 1 : 2)] : args,
+    Args = validate ? args[1..]
+        : subscribers ? [.. args.Skip(3)]
+        : backup || restore ? [.. args.Skip(folderArgument is null ? 1 : 2)]
+        : args,
     // appsettings*.json ship beside the binary; content and data paths are relative to the working directory.
     ContentRootPath = AppContext.BaseDirectory,
 });
@@ -26,8 +29,13 @@ if (validate)
 T Section<T>(string name) where T : new() => builder.Configuration.GetSection(name).Get<T>() ?? new T();
 if (backup)
 {
-    return await BackupCommand.RunAsync(folderArgument, Section<ContentOptions>(ContentOptions.Section), Section<DataOptions>(DataOptions.Section),
-        Section<PostgresOptions>(PostgresOptions.Section), Section<BackupOptions>(BackupOptions.Section), Console.Out);
+    return await BackupCommand.RunAsync(
+        folderArgument,
+        Section<ContentOptions>(ContentOptions.Section),
+        Section<DataOptions>(DataOptions.Section),
+        Section<PostgresOptions>(PostgresOptions.Section),
+        Section<BackupOptions>(BackupOptions.Section),
+        Console.Out);
 }
 if (restore)
 {
@@ -36,8 +44,12 @@ if (restore)
         Console.Error.WriteLine("usage: restore DIR [--Key=value ...]");
         return 2;
     }
-    return await RestoreCommand.RunAsync(folderArgument, Section<ContentOptions>(ContentOptions.Section), Section<DataOptions>(DataOptions.Section),
-        Section<PostgresOptions>(PostgresOptions.Section), Console.Out);
+    return await RestoreCommand.RunAsync(
+        folderArgument,
+        Section<ContentOptions>(ContentOptions.Section),
+        Section<DataOptions>(DataOptions.Section),
+        Section<PostgresOptions>(PostgresOptions.Section),
+        Console.Out);
 }
 if (subscribers)
 {
@@ -46,8 +58,12 @@ if (subscribers)
         Console.Error.WriteLine("usage: subscribers import FILE [--Key=value ...]");
         return 2;
     }
-    return await SubscribersImportCommand.RunAsync(file, Section<ContentOptions>(ContentOptions.Section), Section<DataOptions>(DataOptions.Section),
-        Section<PostgresOptions>(PostgresOptions.Section), Console.Out);
+    return await SubscribersImportCommand.RunAsync(
+        file,
+        Section<ContentOptions>(ContentOptions.Section),
+        Section<DataOptions>(DataOptions.Section),
+        Section<PostgresOptions>(PostgresOptions.Section),
+        Console.Out);
 }
 
 builder.AddPocMaterials();

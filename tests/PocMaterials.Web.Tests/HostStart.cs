@@ -14,7 +14,8 @@ public static class HostStart
 {
     public static async Task<Exception?> FailureAsync(ContentFolder folder, string environment, IDictionary<string, string?> settings)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment, ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateBuilder(
+            new WebApplicationOptions { EnvironmentName = environment, ContentRootPath = AppContext.BaseDirectory });
         var configuration = new Dictionary<string, string?>
         {
             ["Content:ContentPath"] = folder.ContentPath,

@@ -14,7 +14,11 @@ namespace PocMaterials.Web.Tests;
 /// The real web host over a throwaway content folder and a database of its own in the test run's
 /// PostgreSQL cluster, in the Development environment unless told otherwise.
 /// </summary>
-public sealed class PocMaterialsApp(ContentFolder folder, string environment = "Development", IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+public sealed class PocMaterialsApp(
+    ContentFolder folder,
+    string environment = "Development",
+    IDictionary<string, string?>? settings = null,
+    Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     public ContentFolder Folder => folder;

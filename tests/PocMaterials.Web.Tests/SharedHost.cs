@@ -12,9 +12,15 @@ public sealed class SharedHost() : HostFixture(NewFolder())
     public static ContentFolder NewFolder()
     {
         var folder = ContentFolder.WithFixture();
-        folder.WriteMaterial("faq-leersteun", "title: FAQ decreet leersteun\ntype: faq\nthemes: [decreet-leersteun]", "## Wie vraagt leersteun aan?\nDe school.\n");
+        folder.WriteMaterial(
+            "faq-leersteun",
+            "title: FAQ decreet leersteun\ntype: faq\nthemes: [decreet-leersteun]",
+            "## Wie vraagt leersteun aan?\nDe school.\n");
         foreach (var fiche in Fiches)
-            folder.WriteMaterial(fiche, $"title: Fiche leersteun {fiche[^1..]}\ntype: fiche\nthemes: [decreet-leersteun]", "Over leersteun.");
+        {
+            folder.WriteMaterial(
+                fiche, $"title: Fiche leersteun {fiche[^1..]}\ntype: fiche\nthemes: [decreet-leersteun]", "Over leersteun.");
+        }
         return folder;
     }
 }

@@ -9,7 +9,9 @@ namespace PocMaterials.Web.Api;
 /// </summary>
 internal static class ApiAnswers
 {
-    /// <summary>The 503 <see cref="Hosting.DatabaseUnavailableHandler"/> answers while the database is away, for endpoints needing it.</summary>
+    /// <summary>
+    /// The 503 <see cref="Hosting.DatabaseUnavailableHandler"/> answers while the database is away, for endpoints needing it.
+    /// </summary>
     public static TBuilder NeedsDatabase<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(StatusProblem.ProblemResponse(StatusCodes.Status503ServiceUnavailable));
 }

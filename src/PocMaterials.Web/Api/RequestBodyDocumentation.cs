@@ -16,7 +16,10 @@ internal static class RequestBodyDocumentation
             operation.RequestBody = new OpenApiRequestBody
             {
                 Required = true,
-                Content = new Dictionary<string, OpenApiMediaType> { [mediaType] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } } },
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    [mediaType] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+                },
             };
             return Task.CompletedTask;
         });

@@ -30,8 +30,11 @@ public static class AttachmentEndpoints
     public static RouteGroupBuilder MapAttachmentEndpoints(this RouteGroupBuilder api)
     {
         var attachments = api.MapGroup("/materials/{slug}/attachments").WithTags("Attachments");
-        attachments.MapGet("", List).WithName("ListAttachments").WithSummary("The material's attachments: name, size, content type, updated, url");
-        attachments.MapGet("/{fileName}", Get).WithName("GetAttachment")
+        attachments.MapGet("", List)
+            .WithName("ListAttachments")
+            .WithSummary("The material's attachments: name, size, content type, updated, url");
+        attachments.MapGet("/{fileName}", Get)
+            .WithName("GetAttachment")
             .WithSummary("The attached file, with its ETag (conditional and range requests)")
             .WithDescription("404 when the material does not exist or the caller may not see it.")
             .Produces<Stream>(StatusCodes.Status200OK, Served[0], Served[1..])
@@ -43,27 +46,47 @@ public static class AttachmentEndpoints
 
         var editing = api.MapGroup("/materials/{slug}/attachments").RequireAuthorization(Policies.Editor).WithTags("Attachments (editors)")
             .Audited().NeedsDatabase();
-        editing.MapPut("/{fileName}", Put).WithName("PutAttachment")
+        editing.MapPut("/{fileName}", Put)
+            .WithName("PutAttachment")
             .WithSummary("Attach a file (no If-Match; 409 when it exists) or replace it (If-Match: its ETag; 412 when stale)")
-            .WithDescription("Body: the file's bytes. Its type is told from the bytes and must agree with the name's extension (else 415); over Attachments:MaxBytes is a 413.");
-        editing.MapDelete("/{fileName}", Delete).WithName("DeleteAttachment").WithSummary("Remove an attachment (If-Match: its ETag, optional)");
+            .WithDescription("Body: the file's bytes. Its type is told from the bytes and must agree with the name's extension (else 415); "
+                + "over Attachments:MaxBytes is a 413.");
+        editing.MapDelete("/{fileName}", Delete)
+            .WithName("DeleteAttachment")
+            .WithSummary("Remove an attachment (If-Match: its ETag, optional)");
         return api;
     }
 
     internal static async Task<Results<Ok<IReadOnlyList<AttachmentResponse>>, PermanentRedirect, NotFoundProblem>> List(
-        string slug, HttpContext http, ContentLibrary library, StaffCalendar calendar, AttachmentFiles files, MaterialRedirects redirects)
+        string slug,
+        HttpContext http,
+        ContentLibrary library,
+        StaffCalendar calendar,
+        AttachmentFiles files,
+        MaterialRedirects redirects)
     {
         if (!MayReach(slug, http.User.ToStaffMember(), library, calendar, files))
-            return await RenamedAsync(slug, "/attachments", http, library, calendar, redirects) is { } moved ? moved : Problems.NotFound("material", slug);
+        {
+            return await RenamedAsync(slug, "/attachments", http, library, calendar, redirects) is { } moved
+                ? moved
+                : Problems.NotFound("material", slug);
+        }
         return TypedResults.Ok<IReadOnlyList<AttachmentResponse>>(files.List(slug).Select(AttachmentResponse.From).ToList());
     }
 
     internal static async Task<Results<FileStreamHttpResult, PermanentRedirect, NotFoundProblem>> Get(
-        string slug, string fileName, ContentLibrary library, StaffCalendar calendar, AttachmentFiles files, MaterialRedirects redirects, HttpContext http)
+        string slug,
+        string fileName,
+        ContentLibrary library,
+        StaffCalendar calendar,
+        AttachmentFiles files,
+        MaterialRedirects redirects,
+        HttpContext http)
     {
         if (!MayReach(slug, http.User.ToStaffMember(), library, calendar, files))
         {
-            return await RenamedAsync(slug, $"/attachments/{Uri.EscapeDataString(fileName)}", http, library, calendar, redirects) is { } moved
+            var rest = $"/attachments/{Uri.EscapeDataString(fileName)}";
+            return await RenamedAsync(slug, rest, http, library, calendar, redirects) is { } moved
                 ? moved
                 : Problems.NotFound("attachment", $"{slug}/{fileName}");
         }
@@ -74,7 +97,10 @@ public static class AttachmentEndpoints
         headers.XContentTypeOptions = "nosniff";
         // Who may read it depends on the token: no shared cache keeps it, and a browser asks again (ETag) each time.
         headers.CacheControl = "private, no-cache";
-        headers.ContentDisposition = new ContentDispositionHeaderValue(attachment.Type.ShownInline ? "inline" : "attachment") { FileName = attachment.Name }.ToString();
+        headers.ContentDisposition = new ContentDispositionHeaderValue(attachment.Type.ShownInline ? "inline" : "attachment")
+        {
+            FileName = attachment.Name,
+        }.ToString();
         return TypedResults.Stream(opened.Stream, attachment.Type.ContentType,
             lastModified: attachment.Updated, entityTag: EntityTagHeaderValue.Parse(attachment.ETag), enableRangeProcessing: true);
     }
@@ -129,7 +155,13 @@ public static class AttachmentEndpoints
     };
 
     internal static async Task<Results<NoContent, ValidationProblem, NotFoundProblem, PreconditionFailedProblem>> Delete(
-        string slug, string fileName, HttpContext http, ContentLibrary library, StaffCalendar calendar, AttachmentFiles files, CancellationToken cancellationToken)
+        string slug,
+        string fileName,
+        HttpContext http,
+        ContentLibrary library,
+        StaffCalendar calendar,
+        AttachmentFiles files,
+        CancellationToken cancellationToken)
     {
         if (InvalidNames(slug, fileName) is { } invalid)
             return invalid;

@@ -10,12 +10,17 @@ public static class AuditEndpoints
 {
     public static RouteGroupBuilder MapAuditEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/audit", Latest).RequireAuthorization(Policies.Editor).WithTags("Audit (editors)").NeedsDatabase()
-            .WithName("AuditLog").WithSummary("The latest management actions: who, what, when, from which address, and the answer");
+        api.MapGet("/audit", Latest)
+            .RequireAuthorization(Policies.Editor)
+            .WithTags("Audit (editors)")
+            .NeedsDatabase()
+            .WithName("AuditLog")
+            .WithSummary("The latest management actions: who, what, when, from which address, and the answer");
         return api;
     }
 
-    internal static async Task<Results<Ok<IReadOnlyList<AuditEntry>>, ValidationProblem>> Latest(AuditLog log, int? limit, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<IReadOnlyList<AuditEntry>>, ValidationProblem>> Latest(
+        AuditLog log, int? limit, CancellationToken cancellationToken)
     {
         if (limit is < 1 or > 10_000)
             return Problems.Invalid("limit", "limit must be between 1 and 10,000.");

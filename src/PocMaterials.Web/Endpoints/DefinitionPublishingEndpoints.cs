@@ -22,7 +22,9 @@ public static class DefinitionPublishingEndpoints
         var editors = api.MapGroup("").RequireAuthorization(Policies.Editor).WithTags("Publishing (editors)").Audited();
         MapFile(editors, "/taxonomy", "taxonomy", "text/yaml", files => Definition.Taxonomy(files.Location), removable: false);
         MapFile(editors, "/contacts", "contacts", "text/yaml", files => Definition.Contacts(files.Location), removable: false);
-        MapFile(editors, "/newsletter/calendar", "newsletter calendar", "text/yaml", files => Definition.NewsletterCalendar(files.Location), removable: true);
+        MapFile(
+            editors, "/newsletter/calendar", "newsletter calendar", "text/yaml", files => Definition.NewsletterCalendar(files.Location),
+            removable: true);
         MapFile(editors, "/themes/{id}", "theme", "text/markdown", ThemeOf, removable: true);
         return api;
     }
@@ -59,11 +61,13 @@ public static class DefinitionPublishingEndpoints
                 var limit = content.Value.MaxFileBytes;
                 if (await PublishingAnswers.ReadBodyAsync(http.Request, limit * 2, cancellationToken) is not { } text)
                     return PublishingAnswers.TooLarge(limit);
-                var result = await files.WriteAsync(file, text, PublishingAnswers.IfMatch(http), http.User.ToStaffMember().Subject, cancellationToken);
+                var result = await files.WriteAsync(
+                    file, text, PublishingAnswers.IfMatch(http), http.User.ToStaffMember().Subject, cancellationToken);
                 return PublishingAnswers.Saved(http, result, what, At(http));
             })
             .NeedsDatabase()
-            .WithSummary($"Create (no If-Match; 409 when it exists) or replace (If-Match: its ETag; 412 when stale) the {what} file ({mediaType})")
+            .WithSummary($"Create (no If-Match; 409 when it exists) or replace (If-Match: its ETag; 412 when stale) the {what} file "
+                + $"({mediaType})")
             .WithDescription("Validated as on disk, and against everything that uses it: 422 lists every error and nothing is written. "
                 + "Every change is kept as a version.");
         if (removable)
@@ -85,7 +89,8 @@ public static class DefinitionPublishingEndpoints
             {
                 if (definition(files, http) is not { } file)
                     return Problems.NotFound(what, At(http));
-                return await files.RestoreAsync(file, version, PublishingAnswers.IfMatch(http), http.User.ToStaffMember().Subject, cancellationToken) is { } result
+                var author = http.User.ToStaffMember().Subject;
+                return await files.RestoreAsync(file, version, PublishingAnswers.IfMatch(http), author, cancellationToken) is { } result
                     ? PublishingAnswers.Saved(http, result, what, At(http))
                     : Problems.NotFound("version", $"{version} (a removal cannot be restored)");
             })

@@ -22,7 +22,8 @@ public static class DevelopmentEndpoints
         return api;
     }
 
-    internal static Results<Ok<TokenResponse>, ValidationProblem> IssueToken(TokenRequest request, DevelopmentTokens tokens, ContentLibrary library)
+    internal static Results<Ok<TokenResponse>, ValidationProblem> IssueToken(
+        TokenRequest request, DevelopmentTokens tokens, ContentLibrary library)
     {
         var taxonomy = library.Current.Taxonomy;
         var errors = new FieldErrors();

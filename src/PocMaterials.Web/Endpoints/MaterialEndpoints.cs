@@ -21,7 +21,8 @@ public static class MaterialEndpoints
         api.MapGet("/materials/{slug}", GetMaterial)
             .WithName("GetMaterial")
             .WithSummary("One material with its body, questions, contact, related materials and attachments")
-            .WithDescription("404 when the material does not exist or the caller may not see it; 400 when a tracking parameter (source, searchId, position) does not hold.");
+            .WithDescription("404 when the material does not exist or the caller may not see it; "
+                + "400 when a tracking parameter (source, searchId, position) does not hold.");
         return api;
     }
 
@@ -75,7 +76,11 @@ public static class MaterialEndpoints
         // Not visible and not existing answer alike, so a role cannot probe for materials it may not see.
         // Neither is recorded as a view.
         if (!content.Materials.TryGetValue(slug, out var material))
-            return await RedirectRenamedAsync(slug, "", http, viewer, content, today, redirects) is { } moved ? moved : Problems.NotFound("material", slug);
+        {
+            return await RedirectRenamedAsync(slug, "", http, viewer, content, today, redirects) is { } moved
+                ? moved
+                : Problems.NotFound("material", slug);
+        }
         if (!material.IsVisibleTo(viewer, today))
             return Problems.NotFound("material", slug);
         var questionAnchor = material.Questions.Any(q => q.Anchor == anchor) ? anchor : null;
@@ -85,13 +90,21 @@ public static class MaterialEndpoints
     }
 
     /// <summary>
-    /// A renamed material answers at its old slug with a redirect to the same address under its new one (<paramref name="rest"/>
-    /// follows the slug: its attachments), to whoever may see it there; null when there is none to give.
+    /// A renamed material answers at its old slug with a redirect to the same address under its new one
+    /// (<paramref name="rest"/> follows the slug: its attachments), to whoever may see it there; null when there is none
+    /// to give.
     /// </summary>
     internal static async Task<PermanentRedirect?> RedirectRenamedAsync(
-        string slug, string rest, HttpContext http, StaffMember viewer, ContentSnapshot content, DateOnly today, MaterialRedirects redirects)
+        string slug,
+        string rest,
+        HttpContext http,
+        StaffMember viewer,
+        ContentSnapshot content,
+        DateOnly today,
+        MaterialRedirects redirects)
     {
-        return await RenamedAsync(slug, redirects, http.RequestAborted) is { } target && content.Materials.TryGetValue(target, out var renamed)
+        return await RenamedAsync(slug, redirects, http.RequestAborted) is { } target
+            && content.Materials.TryGetValue(target, out var renamed)
             && renamed.IsVisibleTo(viewer, today)
             ? new PermanentRedirect($"/api/materials/{target}{rest}{http.Request.QueryString}")
             : null;
@@ -112,5 +125,7 @@ public static class MaterialEndpoints
 
     /// <summary>Exactly one source, by name in any case: not a number, not a combination such as "search,related".</summary>
     private static ViewSource? SourceNamed(string source) =>
-        Enum.GetValues<ViewSource>().Select(s => (ViewSource?)s).FirstOrDefault(s => string.Equals(s.ToString(), source, StringComparison.OrdinalIgnoreCase));
+        Enum.GetValues<ViewSource>()
+            .Select(s => (ViewSource?)s)
+            .FirstOrDefault(s => string.Equals(s.ToString(), source, StringComparison.OrdinalIgnoreCase));
 }

@@ -28,33 +28,54 @@ public static class MaterialPublishingEndpoints
     /// <summary>How a chosen role would see a material: whether at all, why not, and the material as served.</summary>
     public sealed record MaterialPreview(bool Visible, string? Reason, MaterialResponse Material);
 
-    /// <param name="Errors">What a PUT of this text would be refused for (as its 422 lists them); empty when it would be taken.</param>
+    /// <param name="Errors">
+    /// What a PUT of this text would be refused for (as its 422 lists them); empty when it would be taken.
+    /// </param>
     /// <param name="Html">The body as the material page would show it, whatever the front matter holds.</param>
     public sealed record MaterialCheck(bool Valid, IReadOnlyDictionary<string, string[]> Errors, string Html);
 
     public static RouteGroupBuilder MapMaterialPublishingEndpoints(this RouteGroupBuilder api)
     {
         var materials = api.MapGroup("/materials").RequireAuthorization(Policies.Editor).WithTags("Publishing (editors)").Audited();
-        materials.MapGet("/{slug}/source", Source).WithName("GetMaterialSource").WithSummary("The material's file as stored, with its ETag")
+        materials.MapGet("/{slug}/source", Source)
+            .WithName("GetMaterialSource")
+            .WithSummary("The material's file as stored, with its ETag")
             .Produces<string>(StatusCodes.Status200OK, "text/markdown");
-        materials.MapPut("/{slug}", Put).WithName("PutMaterial").NeedsDatabase()
+        materials.MapPut("/{slug}", Put)
+            .WithName("PutMaterial")
+            .NeedsDatabase()
             .WithSummary("Create (no If-Match; 409 when it exists) or replace (If-Match: its ETag; 412 when stale) a material")
-            .WithDescription("Body: the Markdown file (text/markdown), or {\"fields\": {...}, \"body\": \"...\"} (application/json). Validated as files on disk are: 422 lists every error and nothing is written. Every change is kept as a version.");
-        materials.MapDelete("/{slug}", Delete).WithName("DeleteMaterial").NeedsDatabase()
+            .WithDescription("Body: the Markdown file (text/markdown), or {\"fields\": {...}, \"body\": \"...\"} (application/json). "
+                + "Validated as files on disk are: 422 lists every error and nothing is written. Every change is kept as a version.");
+        materials.MapDelete("/{slug}", Delete)
+            .WithName("DeleteMaterial")
+            .NeedsDatabase()
             .WithSummary("Remove a material (If-Match: its ETag, optional); its versions are kept");
-        materials.MapPost("/{slug}/rename", Rename).WithName("RenameMaterial").NeedsDatabase()
-            .WithSummary("Give a material a new slug ({\"slug\": \"new\"}); its versions and reach move along, and the old slug redirects (308) to the new one");
-        materials.MapPost("/{slug}/versions/{version:int}/restore", Restore).WithName("RestoreMaterialVersion").NeedsDatabase()
+        materials.MapPost("/{slug}/rename", Rename)
+            .WithName("RenameMaterial")
+            .NeedsDatabase()
+            .WithSummary("Give a material a new slug ({\"slug\": \"new\"}); its versions and reach move along, "
+                + "and the old slug redirects (308) to the new one");
+        materials.MapPost("/{slug}/versions/{version:int}/restore", Restore)
+            .WithName("RestoreMaterialVersion")
+            .NeedsDatabase()
             .WithSummary("Make an earlier version current again, as a new version (If-Match optional)");
-        materials.MapVersions("/{slug}", http => http.GetRouteValue("slug") is string slug && MaterialFiles.IsValidSlug(slug) ? MaterialFiles.Document(slug) : null);
-        materials.MapGet("/{slug}/preview", Preview).WithName("PreviewMaterial")
+        materials.MapVersions("/{slug}", http =>
+            http.GetRouteValue("slug") is string slug && MaterialFiles.IsValidSlug(slug) ? MaterialFiles.Document(slug) : null);
+        materials.MapGet("/{slug}/preview", Preview)
+            .WithName("PreviewMaterial")
             .WithSummary("The material as a staff member with the given role (and centre) would see it today, and why they would not");
         // Not audited: it changes nothing, and the editor page sends one at every pause in typing.
-        api.MapGroup("/materials").RequireAuthorization(Policies.Editor).WithTags("Publishing (editors)")
-            .MapPost("/{slug}/check", Check).WithName("CheckMaterial")
+        api.MapGroup("/materials")
+            .RequireAuthorization(Policies.Editor)
+            .WithTags("Publishing (editors)")
+            .MapPost("/{slug}/check", Check)
+            .WithName("CheckMaterial")
             .DocumentsBody("text/markdown")
-            .WithSummary("Validate a material's file (text/markdown) as a PUT would and render its body, writing nothing: the editor's live preview")
-            .WithDescription("Body: the Markdown file (text/markdown); another media type is a 415, after authentication (401) and authorization (403).");
+            .WithSummary("Validate a material's file (text/markdown) as a PUT would and render its body, writing nothing: "
+                + "the editor's live preview")
+            .WithDescription("Body: the Markdown file (text/markdown); another media type is a 415, after authentication (401) "
+                + "and authorization (403).");
         return api;
     }
 
@@ -84,13 +105,17 @@ public static class MaterialPublishingEndpoints
                 break;
             case "application/json":
                 if (FromJson(text) is not { } written)
-                    return Problems.Invalid("body", "Send {\"fields\": {\"title\": \"...\", ...}, \"body\": \"Markdown\"}: field values are texts or lists of texts.");
+                {
+                    return Problems.Invalid("body",
+                        "Send {\"fields\": {\"title\": \"...\", ...}, \"body\": \"Markdown\"}: field values are texts or lists of texts.");
+                }
                 markdown = written;
                 break;
             default:
                 return PublishingAnswers.UnsupportedMediaType("text/markdown or application/json");
         }
-        var result = await files.WriteAsync(slug, markdown, PublishingAnswers.IfMatch(http), http.User.ToStaffMember().Subject, cancellationToken);
+        var result = await files.WriteAsync(
+            slug, markdown, PublishingAnswers.IfMatch(http), http.User.ToStaffMember().Subject, cancellationToken);
         return PublishingAnswers.Saved(http, result, "material", $"/api/materials/{slug}");
     }
 
@@ -128,7 +153,8 @@ public static class MaterialPublishingEndpoints
             return InvalidSlug("body.slug", request.Slug ?? "");
         if (newSlug == slug)
             return Problems.Invalid("body.slug", "The new slug is the slug the material has.");
-        var result = await files.RenameAsync(slug, newSlug, PublishingAnswers.IfMatch(http), http.User.ToStaffMember().Subject, cancellationToken);
+        var result = await files.RenameAsync(
+            slug, newSlug, PublishingAnswers.IfMatch(http), http.User.ToStaffMember().Subject, cancellationToken);
         var location = result.Outcome == WriteOutcome.NotFound ? slug : $"/api/materials/{newSlug}";
         return PublishingAnswers.Saved(http, result, "material", location);
     }
@@ -138,7 +164,8 @@ public static class MaterialPublishingEndpoints
     {
         if (!MaterialFiles.IsValidSlug(slug))
             return InvalidSlug("slug", slug);
-        if (await files.RestoreAsync(slug, version, PublishingAnswers.IfMatch(http), http.User.ToStaffMember().Subject, cancellationToken) is not { } result)
+        var author = http.User.ToStaffMember().Subject;
+        if (await files.RestoreAsync(slug, version, PublishingAnswers.IfMatch(http), author, cancellationToken) is not { } result)
             return (SavedFile)Problems.NotFound("version", $"{slug} {version} (a removal cannot be restored)");
         return PublishingAnswers.Saved(http, result, "material", $"/api/materials/{slug}");
     }
@@ -162,7 +189,8 @@ public static class MaterialPublishingEndpoints
             : material.Published > today ? $"It is scheduled: visible from {material.Published:yyyy-MM-dd}."
             : $"It is for {string.Join(", ", material.Roles)} only.";
         var related = RelatedMaterials.For(material, content.Materials.Values, viewer, today);
-        return TypedResults.Ok(new MaterialPreview(visible, reason, MaterialResponse.From(material, content, today, related, attachments.List(slug))));
+        var served = MaterialResponse.From(material, content, today, related, attachments.List(slug));
+        return TypedResults.Ok(new MaterialPreview(visible, reason, served));
     }
 
     private static string? FromJson(string json)
@@ -178,7 +206,8 @@ public static class MaterialPublishingEndpoints
                 fields[name] = value.ValueKind switch
                 {
                     JsonValueKind.String => value.GetString()!,
-                    JsonValueKind.Array when value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String) => value.EnumerateArray().Select(v => v.GetString()!).ToList(),
+                    JsonValueKind.Array when value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String) =>
+                        value.EnumerateArray().Select(v => v.GetString()!).ToList(),
                     _ => throw new JsonException($"{name} is not a text or a list of texts"),
                 };
             }

@@ -21,7 +21,13 @@ public sealed record QuestionResponse(string Question, string Anchor, string Url
 public sealed record AttachmentResponse(string Name, long Size, string ContentType, DateTimeOffset Updated, string Url, string ETag)
 {
     public static AttachmentResponse From(Attachment attachment) =>
-        new(attachment.Name, attachment.Size, attachment.Type.ContentType, attachment.Updated, UrlOf(attachment.Slug, attachment.Name), attachment.ETag);
+        new(
+            attachment.Name,
+            attachment.Size,
+            attachment.Type.ContentType,
+            attachment.Updated,
+            UrlOf(attachment.Slug, attachment.Name),
+            attachment.ETag);
 
     public static string UrlOf(string slug, string name) => $"/api/materials/{slug}/attachments/{name}";
 }
@@ -38,7 +44,9 @@ public sealed record MaterialSummaryResponse(string Slug, string Title, Labelled
         material.Updated);
 }
 
-/// <summary>A whole material: metadata with labels, the body as safe HTML, its questions, contact, related materials and attachments.</summary>
+/// <summary>
+/// A whole material: metadata with labels, the body as safe HTML, its questions, contact, related materials and attachments.
+/// </summary>
 public sealed record MaterialResponse(
     string Slug,
     string Title,
@@ -60,7 +68,8 @@ public sealed record MaterialResponse(
     IReadOnlyList<MaterialSummaryResponse> Related,
     IReadOnlyList<AttachmentResponse> Attachments)
 {
-    public static MaterialResponse From(Material material, ContentSnapshot content, DateOnly today, IReadOnlyList<Material> related, IReadOnlyList<Attachment> attachments)
+    public static MaterialResponse From(
+        Material material, ContentSnapshot content, DateOnly today, IReadOnlyList<Material> related, IReadOnlyList<Attachment> attachments)
     {
         var taxonomy = content.Taxonomy;
         static IReadOnlyList<LabelledId> Labelled(IEnumerable<string> ids, Func<string, string> label) =>
@@ -95,7 +104,13 @@ public sealed record TaxonomyResponse(
     IReadOnlyList<TaxonomyTerm> Types,
     IReadOnlyList<TaxonomyTerm> Centres);
 
-public sealed record ThemeSummaryResponse(string Id, string Title, IReadOnlyList<string> Aliases, ContactResponse? Contact, IReadOnlyList<LabelledId> CoreProcesses, int MaterialCount);
+public sealed record ThemeSummaryResponse(
+    string Id,
+    string Title,
+    IReadOnlyList<string> Aliases,
+    ContactResponse? Contact,
+    IReadOnlyList<LabelledId> CoreProcesses,
+    int MaterialCount);
 
 public sealed record ThemeResponse(
     string Id,

@@ -19,7 +19,15 @@ namespace PocMaterials.Web.Endpoints;
 /// <summary>The POC-a-tizer for editors: compose, preview as a role, test, edit, approve, cancel, follow deliveries, report.</summary>
 public static partial class NewsletterEndpoints
 {
-    public sealed record IssueSummary(long Id, string Month, string Feature, string FeatureKind, string Status, DateTimeOffset ComposedAt, DateTimeOffset? SentAt, string? Note);
+    public sealed record IssueSummary(
+        long Id,
+        string Month,
+        string Feature,
+        string FeatureKind,
+        string Status,
+        DateTimeOffset ComposedAt,
+        DateTimeOffset? SentAt,
+        string? Note);
 
     /// <param name="Titles">The current title of each material in <paramref name="Composition"/> that still exists.</param>
     public sealed record IssueDetail(IssueSummary Issue, string FeatureReason, string IntroMarkdown, IssueComposition Composition,
@@ -31,33 +39,59 @@ public static partial class NewsletterEndpoints
     {
         var issues = api.MapGroup("/newsletter/issues").RequireAuthorization(Policies.Editor).WithTags("POC-a-tizer (editors)")
             .Audited().NeedsDatabase();
-        issues.MapGet("/", List).WithName("ListNewsletterIssues").WithSummary("Every issue, newest first");
-        issues.MapPost("/", Compose).WithName("ComposeNewsletterIssue")
+        issues.MapGet("/", List)
+            .WithName("ListNewsletterIssues")
+            .WithSummary("Every issue, newest first");
+        issues.MapPost("/", Compose)
+            .WithName("ComposeNewsletterIssue")
             .WithSummary("Compose the issue of a month now (month=yyyy-MM, default this month); the same month twice gives the same issue");
-        issues.MapGet("/{id:long}", Get).WithName("GetNewsletterIssue").WithSummary("One issue: feature, why it was picked, intro and its materials");
-        issues.MapGet("/{id:long}/preview", PreviewAs).WithName("PreviewNewsletterIssue").WithSummary("The mail as recipients with the given roles would receive it");
-        issues.MapGet("/{id:long}/preview.html", PreviewDocument).WithName("PreviewNewsletterIssueDocument")
+        issues.MapGet("/{id:long}", Get)
+            .WithName("GetNewsletterIssue")
+            .WithSummary("One issue: feature, why it was picked, intro and its materials");
+        issues.MapGet("/{id:long}/preview", PreviewAs)
+            .WithName("PreviewNewsletterIssue")
+            .WithSummary("The mail as recipients with the given roles would receive it");
+        issues.MapGet("/{id:long}/preview.html", PreviewDocument)
+            .WithName("PreviewNewsletterIssueDocument")
             .WithSummary("The mail's HTML alone, as recipients with the given roles would receive it: a document to show in a frame")
             .Produces<string>(StatusCodes.Status200OK, "text/html");
-        issues.MapPost("/{id:long}/test", SendTest).WithName("TestNewsletterIssue").WithSummary("Send the mail, as the given roles would receive it, to one address");
-        issues.MapPut("/{id:long}/intro", EditIntro).WithName("EditNewsletterIntro").WithSummary("Replace the introduction of an issue not sent yet");
-        issues.MapPost("/{id:long}/approve", Approve).WithName("ApproveNewsletterIssue").WithSummary("Approve a composed (or stopped) issue: it is sent");
-        issues.MapPost("/{id:long}/cancel", Cancel).WithName("CancelNewsletterIssue").WithSummary("Cancel an issue that is not being sent or sent");
-        issues.MapGet("/{id:long}/deliveries", Deliveries).WithName("ListNewsletterDeliveries").WithSummary("Deliveries, e.g. status=uncertain: mails of an interrupted run");
-        issues.MapPost("/{id:long}/deliveries/{subscriberId:long}/resend", Resend).WithName("ResendNewsletterMail")
+        issues.MapPost("/{id:long}/test", SendTest)
+            .WithName("TestNewsletterIssue")
+            .WithSummary("Send the mail, as the given roles would receive it, to one address");
+        issues.MapPut("/{id:long}/intro", EditIntro)
+            .WithName("EditNewsletterIntro")
+            .WithSummary("Replace the introduction of an issue not sent yet");
+        issues.MapPost("/{id:long}/approve", Approve)
+            .WithName("ApproveNewsletterIssue")
+            .WithSummary("Approve a composed (or stopped) issue: it is sent");
+        issues.MapPost("/{id:long}/cancel", Cancel)
+            .WithName("CancelNewsletterIssue")
+            .WithSummary("Cancel an issue that is not being sent or sent");
+        issues.MapGet("/{id:long}/deliveries", Deliveries)
+            .WithName("ListNewsletterDeliveries")
+            .WithSummary("Deliveries, e.g. status=uncertain: mails of an interrupted run");
+        issues.MapPost("/{id:long}/deliveries/{subscriberId:long}/resend", Resend)
+            .WithName("ResendNewsletterMail")
             .WithSummary("Send an uncertain mail again, as an editor decided");
-        issues.MapGet("/{id:long}/report", Report).WithName("NewsletterIssueReport")
+        issues.MapGet("/{id:long}/report", Report)
+            .WithName("NewsletterIssueReport")
             .WithSummary(
                 "Sent, failed, uncertain, unique opens, clicks per link, by centre and role, centres not reached (format=csv for CSV)")
             .ProducesCsv();
         return api;
     }
 
-    internal static async Task<Ok<List<IssueSummary>>> List(IssueStore store, ContentLibrary library, CancellationToken cancellationToken) =>
+    internal static async Task<Ok<List<IssueSummary>>> List(
+        IssueStore store, ContentLibrary library, CancellationToken cancellationToken) =>
         TypedResults.Ok((await store.ListAsync(cancellationToken: cancellationToken)).Select(i => Summary(i, library.Current)).ToList());
 
     internal static async Task<Results<Ok<IssueDetail>, ValidationProblem, UnprocessableProblem>> Compose(
-        IssueComposer composer, IssueStore store, ContentLibrary library, StaffCalendar calendar, [FromQuery] string? month, CancellationToken cancellationToken)
+        IssueComposer composer,
+        IssueStore store,
+        ContentLibrary library,
+        StaffCalendar calendar,
+        [FromQuery] string? month,
+        CancellationToken cancellationToken)
     {
         var today = calendar.Today;
         var first = new DateOnly(today.Year, today.Month, 1);
@@ -87,9 +121,15 @@ public static partial class NewsletterEndpoints
     }
 
     internal static async Task<Results<Ok<IssueDetail>, NotFoundProblem, ConflictProblem>> Approve(
-        long id, ClaimsPrincipal user, IssueStore store, IBackgroundJobClient jobs, ContentLibrary library, CancellationToken cancellationToken)
+        long id,
+        ClaimsPrincipal user,
+        IssueStore store,
+        IBackgroundJobClient jobs,
+        ContentLibrary library,
+        CancellationToken cancellationToken)
     {
-        var issue = await store.TransitionAsync(id, [IssueStatus.Composed, IssueStatus.Stopped], IssueStatus.Approved, user.ToStaffMember().Subject, null, cancellationToken);
+        var issue = await store.TransitionAsync(
+            id, [IssueStatus.Composed, IssueStatus.Stopped], IssueStatus.Approved, user.ToStaffMember().Subject, null, cancellationToken);
         if (issue is null)
             return await ConflictAsync(store, id, "approved", cancellationToken) is { } conflict ? conflict : IssueNotFound(id);
         SendIssueJob.Enqueue(jobs, id);
@@ -100,7 +140,13 @@ public static partial class NewsletterEndpoints
         long id, IssueStore store, ContentLibrary library, CancellationToken cancellationToken)
     {
         // A sending issue too: its run stops before its next batch of recipients, so an editor can always end a send.
-        var issue = await store.TransitionAsync(id, [IssueStatus.Composed, IssueStatus.Approved, IssueStatus.Stopped, IssueStatus.Sending], IssueStatus.Cancelled, null, null, cancellationToken);
+        var issue = await store.TransitionAsync(
+            id,
+            [IssueStatus.Composed, IssueStatus.Approved, IssueStatus.Stopped, IssueStatus.Sending],
+            IssueStatus.Cancelled,
+            null,
+            null,
+            cancellationToken);
         if (issue is null)
             return await ConflictAsync(store, id, "cancelled", cancellationToken) is { } conflict ? conflict : IssueNotFound(id);
         return TypedResults.Ok(Detail(issue, library.Current));
@@ -144,11 +190,13 @@ public static partial class NewsletterEndpoints
         var report = await reports.ForAsync(issue, library.Current, cancellationToken);
         if (format != "csv")
             return TypedResults.Ok(report);
-        var rows = new[] { new object?[] { "total", "", "", report.Sent, report.UniqueOpens, report.Clicks, report.Failed, report.Uncertain } }
+        var total = new object?[] { "total", "", "", report.Sent, report.UniqueOpens, report.Clicks, report.Failed, report.Uncertain };
+        var rows = new[] { total }
             .Concat(report.Centres.Select(c => new object?[] { "centre", c.Id, c.Label, c.Sent, c.UniqueOpens, c.Clicks, null, null }))
             .Concat(report.Roles.Select(r => new object?[] { "role", r.Id, r.Label, r.Sent, r.UniqueOpens, r.Clicks, null, null }))
             .Concat(report.Links.Select(l => new object?[] { "material", l.Link, l.Title, null, l.UniqueClickers, l.Clicks, null, null }));
-        return ReportEndpoints.CsvFile($"poc-a-tizer-{issue.Key}", ["group", "id", "label", "sent", "unique_opens", "clicks", "failed", "uncertain"], rows);
+        return ReportEndpoints.CsvFile(
+            $"poc-a-tizer-{issue.Key}", ["group", "id", "label", "sent", "unique_opens", "clicks", "failed", "uncertain"], rows);
     }
 
     /// <summary>An issue's month as URLs name it, yyyy-MM: its first day.</summary>
@@ -156,12 +204,19 @@ public static partial class NewsletterEndpoints
         DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out first);
 
     internal static IssueSummary Summary(NewsletterIssue issue, ContentSnapshot content) => new(
-        issue.Id, issue.Key, IssueView.TitleOf(issue.Feature, content), issue.Feature.Kind == Content.Newsletter.FeatureKind.Theme ? "theme" : "core_process",
-        issue.Status.ToString().ToLowerInvariant(), issue.ComposedAt, issue.SentAt, issue.Note);
+        issue.Id,
+        issue.Key,
+        IssueView.TitleOf(issue.Feature, content),
+        issue.Feature.Kind == Content.Newsletter.FeatureKind.Theme ? "theme" : "core_process",
+        issue.Status.ToString().ToLowerInvariant(),
+        issue.ComposedAt,
+        issue.SentAt,
+        issue.Note);
 
     private static IssueDetail Detail(NewsletterIssue issue, ContentSnapshot content) =>
         new(Summary(issue, content), issue.FeatureReason, issue.IntroMarkdown, issue.Composition,
-            issue.Composition.AllSlugs.Where(content.Materials.ContainsKey).ToDictionary(slug => slug, slug => content.Materials[slug].Title, StringComparer.Ordinal),
+            issue.Composition.AllSlugs.Where(content.Materials.ContainsKey)
+                .ToDictionary(slug => slug, slug => content.Materials[slug].Title, StringComparer.Ordinal),
             issue.ApprovedBy, issue.ApprovedAt);
 
     /// <summary>Why an issue's status did not change: it is in another (409), or null when it does not exist (404).</summary>

@@ -20,9 +20,12 @@ public static class NewsletterTrackingEndpoints
     public static IEndpointRouteBuilder MapNewsletterTrackingEndpoints(this IEndpointRouteBuilder app)
     {
         var tracking = app.MapGroup("/n").AllowAnonymous().WithTags("POC-a-tizer tracking").NeedsDatabase();
-        tracking.MapMethods("/o/{token}", ["GET", "HEAD"], Open).WithName("NewsletterOpen").WithSummary("The open pixel of a mail")
+        tracking.MapMethods("/o/{token}", ["GET", "HEAD"], Open)
+            .WithName("NewsletterOpen")
+            .WithSummary("The open pixel of a mail")
             .Produces<byte[]>(StatusCodes.Status200OK, "image/gif");
-        tracking.MapMethods("/c/{token}", ["GET", "HEAD"], Click).WithName("NewsletterClick")
+        tracking.MapMethods("/c/{token}", ["GET", "HEAD"], Click)
+            .WithName("NewsletterClick")
             .WithSummary("A material link of a mail: counts the click and the view, then redirects to the material")
             .Produces(StatusCodes.Status302Found);
         return app;
@@ -32,10 +35,20 @@ public static class NewsletterTrackingEndpoints
         string token, HttpContext http, NewsletterLinks links, NewsletterEvents events, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        if (links.ReadOpen(token) is { SubscriberId: > 0 } open && await events.DeliveryAsync(open.IssueId, open.SubscriberId, cancellationToken) is { } mail)
+        if (links.ReadOpen(token) is { SubscriberId: > 0 } open
+            && await events.DeliveryAsync(open.IssueId, open.SubscriberId, cancellationToken) is { } mail)
         {
             var request = Request(http, time);
-            await events.RecordAsync(mail.IssueId, mail.SubscriberId, NewsletterEventKind.Open, null, events.IsAutomated(request, mail.SentAt), mail.Roles, mail.Centre, request.At, cancellationToken);
+            await events.RecordAsync(
+                mail.IssueId,
+                mail.SubscriberId,
+                NewsletterEventKind.Open,
+                null,
+                events.IsAutomated(request, mail.SentAt),
+                mail.Roles,
+                mail.Centre,
+                request.At,
+                cancellationToken);
         }
         // Always the pixel: a broken image in a mail helps nobody, and a tampered token learns nothing.
         http.Response.Headers.CacheControl = "no-store";
@@ -43,7 +56,13 @@ public static class NewsletterTrackingEndpoints
     }
 
     internal static async Task<Results<RedirectHttpResult, BadRequestProblem>> Click(
-        string token, HttpContext http, NewsletterLinks links, NewsletterEvents events, IssueStore issues, TimeProvider time, CancellationToken cancellationToken)
+        string token,
+        HttpContext http,
+        NewsletterLinks links,
+        NewsletterEvents events,
+        IssueStore issues,
+        TimeProvider time,
+        CancellationToken cancellationToken)
     {
         // The target is a material of the token's issue, never an address from the request: no open redirect.
         if (links.ReadClick(token) is not { } click
@@ -56,7 +75,16 @@ public static class NewsletterTrackingEndpoints
         {
             var request = Request(http, time);
             var automated = events.IsAutomated(request, mail.SentAt);
-            await events.RecordAsync(mail.IssueId, mail.SubscriberId, NewsletterEventKind.Click, click.Slug, automated, mail.Roles, mail.Centre, request.At, cancellationToken);
+            await events.RecordAsync(
+                mail.IssueId,
+                mail.SubscriberId,
+                NewsletterEventKind.Click,
+                click.Slug,
+                automated,
+                mail.Roles,
+                mail.Centre,
+                request.At,
+                cancellationToken);
         }
         // A click is the mail's figure; the view is the material's, recorded once, when the reader (signed in,
         // as who they are) opens it from here: a scanner following the link never signs in, so it adds none.

@@ -87,7 +87,8 @@ internal static class PublishingAnswers
         group.MapGet(pattern + "/versions", async Task<Results<Ok<IReadOnlyList<ContentVersion>>, NotFoundProblem>> (
                 HttpContext http, ContentVersions versions, CancellationToken cancellationToken) =>
                 document(http) is { } name ? TypedResults.Ok(await versions.ListAsync(name, cancellationToken)) : NotAName(http))
-            .WithSummary("Its versions, newest first: number, author ('file system' for a change on disk), time, summary; a removal has no ETag")
+            .WithSummary("Its versions, newest first: number, author ('file system' for a change on disk), time, summary; "
+                + "a removal has no ETag")
             .NeedsDatabase();
         group.MapGet(pattern + "/versions/{version:int}", async Task<Results<ContentHttpResult, NotFoundProblem, GoneProblem>> (
                 int version, HttpContext http, ContentVersions versions, CancellationToken cancellationToken) =>

@@ -79,8 +79,11 @@ public static class ReportEndpoints
         IEnumerable<object?[]> Rows(string list, IEnumerable<QueryCount> queries) =>
             queries.Select(q => new object?[] { list, q.Query, q.Searches, q.AverageResults });
         return CsvFile("searches", ["list", "query", "searches", "average_results"],
-            Rows("top", report.TopQueries).Concat(Rows("zero_results", report.ZeroResultQueries)).Concat(Rows("unopened", report.UnopenedQueries))
-                .Concat(report.ClicksByPosition.Select(c => new object?[] { "clicks_by_position", c.Position.ToString(CultureInfo.InvariantCulture), c.Views, null })));
+            Rows("top", report.TopQueries)
+                .Concat(Rows("zero_results", report.ZeroResultQueries))
+                .Concat(Rows("unopened", report.UnopenedQueries))
+                .Concat(report.ClicksByPosition.Select(c =>
+                    new object?[] { "clicks_by_position", c.Position.ToString(CultureInfo.InvariantCulture), c.Views, null })));
     }
 
     internal static async Task<Results<Ok<ContentHealthReport>, FileContentHttpResult, ValidationProblem>> ContentHealth(

@@ -23,8 +23,10 @@ public static class SearchEndpoints
                 + "(totalAllWords of them), then those matching fewer; total and facets count both. Each material appears once, "
                 + "with up to three of its best matching FAQ questions (with anchors) inside its hit. "
                 + "Filters repeat: OR within one dimension, AND across. An empty q browses everything. "
-                + "A first page with q is recorded as a search and answers its searchId; when only the filters or the sort of a search change, "
-                + "pass its searchId as refines: the search is not recorded again and keeps that searchId (the caller vouches that q is the same; only that the id is theirs is checked).");
+                + "A first page with q is recorded as a search and answers its searchId; "
+                + "when only the filters or the sort of a search change, "
+                + "pass its searchId as refines: the search is not recorded again and keeps that searchId "
+                + "(the caller vouches that q is the same; only that the id is theirs is checked).");
         // Search-as-you-type is part of search.
         return api.MapSuggestEndpoints();
     }
@@ -42,7 +44,8 @@ public static class SearchEndpoints
         [FromQuery(Name = "refines")] Guid? Refines);
 
     /// <summary>The services a search uses.</summary>
-    internal sealed record SearchServices(MaterialSearcher Searcher, ReachTracking Tracking, ContentLibrary Library, StaffCalendar Calendar);
+    internal sealed record SearchServices(
+        MaterialSearcher Searcher, ReachTracking Tracking, ContentLibrary Library, StaffCalendar Calendar);
 
     internal static Results<Ok<SearchResponse>, ValidationProblem> Search(
         ClaimsPrincipal user,
@@ -99,7 +102,15 @@ public static class SearchEndpoints
         Guid? searchId = string.IsNullOrWhiteSpace(q) || request.Page > 1
             ? null
             : refines ?? tracking.SearchMade(member, q, request.Filters, result.Total);
-        return TypedResults.Ok(new SearchResponse(searchId, result.Total, result.TotalAllWords, result.Page, result.PageSize, result.Hits, result.Facets, result.DidYouMean));
+        return TypedResults.Ok(new SearchResponse(
+            searchId,
+            result.Total,
+            result.TotalAllWords,
+            result.Page,
+            result.PageSize,
+            result.Hits,
+            result.Facets,
+            result.DidYouMean));
     }
 
     /// <summary>

@@ -9,19 +9,26 @@ namespace PocMaterials.Web.Endpoints;
 /// <summary>Who is signed in: what a page shows in its header and which links its menu offers.</summary>
 public static class SessionEndpoints
 {
-    /// <param name="CsrfToken">For a page's cookie session only: send it as the X-CSRF-Token header of every call that changes something.</param>
-    /// <param name="Subject">Who is signed in, as the provider names them: a page keeps what it stored for one user apart from the next.</param>
-    public sealed record SessionResponse(string Subject, string? Name, IReadOnlyList<LabelledId> Roles, LabelledId? Centre, bool Editor, string? CsrfToken);
+    /// <param name="CsrfToken">
+    /// For a page's cookie session only: send it as the X-CSRF-Token header of every call that changes something.
+    /// </param>
+    /// <param name="Subject">
+    /// Who is signed in, as the provider names them: a page keeps what it stored for one user apart from the next.
+    /// </param>
+    public sealed record SessionResponse(
+        string Subject, string? Name, IReadOnlyList<LabelledId> Roles, LabelledId? Centre, bool Editor, string? CsrfToken);
 
     public static RouteGroupBuilder MapSessionEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/me", Me)
             .WithName("GetSession")
-            .WithSummary("The signed-in staff member: name, roles, centre, whether an editor; a page session also gets its antiforgery token");
+            .WithSummary("The signed-in staff member: name, roles, centre, whether an editor; "
+                + "a page session also gets its antiforgery token");
         return api;
     }
 
-    internal static Ok<SessionResponse> Me(HttpContext http, ClaimsPrincipal user, ContentLibrary library, IAntiforgery antiforgery)
+    internal static Ok<SessionResponse> Me(
+        HttpContext http, ClaimsPrincipal user, ContentLibrary library, IAntiforgery antiforgery)
     {
         var taxonomy = library.Current.Taxonomy;
         var member = user.ToStaffMember();
@@ -30,6 +37,7 @@ public static class SessionEndpoints
         var token = StaffAuthentication.IsCookieSession(http) ? antiforgery.GetAndStoreTokens(http).RequestToken : null;
         // The token changes with the session; a cached answer would carry a stale one.
         http.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Ok(new SessionResponse(member.Subject, user.FindFirst(StaffClaims.Name)?.Value, roles, centre, member.IsEditor, token));
+        return TypedResults.Ok(new SessionResponse(
+            member.Subject, user.FindFirst(StaffClaims.Name)?.Value, roles, centre, member.IsEditor, token));
     }
 }

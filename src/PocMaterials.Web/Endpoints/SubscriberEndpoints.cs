@@ -21,9 +21,12 @@ public static class SubscriberEndpoints
             .WithName("ImportSubscribers")
             .WithSummary("Creates and updates subscribers from a CSV file (email,name,roles,centre)")
             .WithDescription(
-                $"Editors only. Body: text/csv, UTF-8, header {SubscriberCsv.Header}; roles are role ids separated by '{SubscriberCsv.RoleSeparator}', " +
-                "clb-medewerker implied; centre is a centre id or empty. Addresses are compared without case. Someone who unsubscribed stays " +
-                $"unsubscribed and unchanged. A file with any error imports nothing: 422 with every line's error. 413 over {SubscriberCsv.MaxBytes / (1024 * 1024)} MiB.")
+                $"Editors only. Body: text/csv, UTF-8, header {SubscriberCsv.Header}; "
+                + $"roles are role ids separated by '{SubscriberCsv.RoleSeparator}', "
+                + "clb-medewerker implied; centre is a centre id or empty. Addresses are compared without case. "
+                + "Someone who unsubscribed stays unsubscribed and unchanged. "
+                + "A file with any error imports nothing: 422 with every line's error. "
+                + $"413 over {SubscriberCsv.MaxBytes / (1024 * 1024)} MiB.")
             .DocumentsBody("text/csv");
         subscribers.MapGet("", List)
             .WithName("ListSubscribers")
@@ -35,7 +38,8 @@ public static class SubscriberEndpoints
     internal static async Task<Results<Ok<ImportCounts>, TooLargeProblem, UnsupportedMediaTypeProblem, UnprocessableProblem>> Import(
         HttpRequest request, ContentLibrary library, SubscriberImport import, CancellationToken cancellationToken)
     {
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase))
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+            || !type.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase))
         {
             return Problems.UnsupportedMediaType("The body must be text/csv.",
                 $"Send the CSV file itself with Content-Type: text/csv; its header is {SubscriberCsv.Header}.");
@@ -56,7 +60,11 @@ public static class SubscriberEndpoints
     }
 
     internal static async Task<Results<Ok<SubscriberPage>, ValidationProblem>> List(
-        SubscriberStore store, [FromQuery] bool? unsubscribed, [FromQuery] int? page, [FromQuery] int? pageSize, CancellationToken cancellationToken)
+        SubscriberStore store,
+        [FromQuery] bool? unsubscribed,
+        [FromQuery] int? page,
+        [FromQuery] int? pageSize,
+        CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         if (page is < 1)

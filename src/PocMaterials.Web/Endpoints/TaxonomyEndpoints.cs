@@ -13,9 +13,15 @@ public static class TaxonomyEndpoints
 {
     public static RouteGroupBuilder MapTaxonomyEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/taxonomy", GetTaxonomy).WithName("GetTaxonomy").WithSummary("Core processes, domains, roles, material types and centres");
-        api.MapGet("/themes", GetThemes).WithName("GetThemes").WithSummary("All themes with their contact and how many materials the caller may see");
-        api.MapGet("/themes/{id}", GetTheme).WithName("GetTheme").WithSummary("A theme: its introduction, contact and the materials the caller may see");
+        api.MapGet("/taxonomy", GetTaxonomy)
+            .WithName("GetTaxonomy")
+            .WithSummary("Core processes, domains, roles, material types and centres");
+        api.MapGet("/themes", GetThemes)
+            .WithName("GetThemes")
+            .WithSummary("All themes with their contact and how many materials the caller may see");
+        api.MapGet("/themes/{id}", GetTheme)
+            .WithName("GetTheme")
+            .WithSummary("A theme: its introduction, contact and the materials the caller may see");
         return api;
     }
 

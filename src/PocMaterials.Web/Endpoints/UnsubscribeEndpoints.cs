@@ -27,13 +27,18 @@ public static class UnsubscribeEndpoints
         unsubscribe.MapPost("", Unsubscribe)
             .WithName("Unsubscribe")
             .WithSummary("Unsubscribes at once and for good (RFC 8058 one-click); idempotent")
-            .WithDescription($"The body, if any ({UnsubscribeLinks.OneClick}), is not needed. 400 when the token is missing or tampered with; 404 when its subscriber does not exist.")
+            .WithDescription($"The body, if any ({UnsubscribeLinks.OneClick}), is not needed. "
+                + "400 when the token is missing or tampered with; 404 when its subscriber does not exist.")
             .Produces<string>(StatusCodes.Status200OK, Html);
         return app;
     }
 
     internal static async Task<Results<ContentHttpResult, BadRequestProblem, NotFoundProblem>> Confirm(
-        [FromQuery] string? token, UnsubscribeLinks links, SubscriberStore store, StaffCalendar calendar, CancellationToken cancellationToken)
+        [FromQuery] string? token,
+        UnsubscribeLinks links,
+        SubscriberStore store,
+        StaffCalendar calendar,
+        CancellationToken cancellationToken)
     {
         if (links.SubscriberOf(token) is not { } id)
             return BadToken();

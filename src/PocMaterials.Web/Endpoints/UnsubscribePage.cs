@@ -8,6 +8,9 @@ namespace PocMaterials.Web.Endpoints;
 /// <summary>The small Dutch pages of unsubscribing: every value in them is HTML-encoded.</summary>
 internal static class UnsubscribePage
 {
+    private const string Style = "body { font-family: sans-serif; max-width: 36em; margin: 3em auto; padding: 0 1em; line-height: 1.5 } "
+        + "button { font-size: 1em; padding: .5em 1.5em }";
+
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-BE");
 
     public static string Confirm(Subscriber subscriber, string token, StaffCalendar calendar)
@@ -40,7 +43,7 @@ internal static class UnsubscribePage
           <meta charset="utf-8">
           <meta name="viewport" content="width=device-width, initial-scale=1">
           <title>{{title}}</title>
-          <style>body { font-family: sans-serif; max-width: 36em; margin: 3em auto; padding: 0 1em; line-height: 1.5 } button { font-size: 1em; padding: .5em 1.5em }</style>
+          <style>{{Style}}</style>
         </head>
         <body>
           <h1>{{title}}</h1>

@@ -29,32 +29,53 @@ public static class WebhookEndpoints
     {
         var webhooks = api.MapGroup("/webhooks").RequireAuthorization(Policies.Editor).WithTags("Webhooks (editors)")
             .Audited().NeedsDatabase();
-        webhooks.MapPost("/", Create).WithName("CreateWebhook")
+        webhooks.MapPost("/", Create)
+            .WithName("CreateWebhook")
             .WithSummary("Configure a receiver: {url, events?, roles?, description?}; the answer holds its signing secret, shown once")
-            .WithDescription("events: any of material.published, material.updated, material.unpublished, material.removed (default all). " +
-                "roles: whom the receiver serves (default clb-medewerker, every staff member): it hears only of materials these roles may see.");
-        webhooks.MapGet("/", List).WithName("ListWebhooks").WithSummary("The configured receivers (without their secrets)");
-        webhooks.MapGet("/{id:long}", Get).WithName("GetWebhook").WithSummary("One receiver");
-        webhooks.MapDelete("/{id:long}", Delete).WithName("DeleteWebhook").WithSummary("Remove a receiver and its delivery log");
-        webhooks.MapGet("/{id:long}/deliveries", Deliveries).WithName("ListWebhookDeliveries")
+            .WithDescription("events: any of material.published, material.updated, material.unpublished, material.removed (default all). "
+                + "roles: whom the receiver serves (default clb-medewerker, every staff member): "
+                + "it hears only of materials these roles may see.");
+        webhooks.MapGet("/", List)
+            .WithName("ListWebhooks")
+            .WithSummary("The configured receivers (without their secrets)");
+        webhooks.MapGet("/{id:long}", Get)
+            .WithName("GetWebhook")
+            .WithSummary("One receiver");
+        webhooks.MapDelete("/{id:long}", Delete)
+            .WithName("DeleteWebhook")
+            .WithSummary("Remove a receiver and its delivery log");
+        webhooks.MapGet("/{id:long}/deliveries", Deliveries)
+            .WithName("ListWebhookDeliveries")
             .WithSummary("The delivery log, newest first: event, status, attempts with their answers and errors, times");
-        webhooks.MapPost("/{id:long}/test", Test).WithName("TestWebhook").WithSummary("Send a webhook.test event to the receiver, to try it");
+        webhooks.MapPost("/{id:long}/test", Test)
+            .WithName("TestWebhook")
+            .WithSummary("Send a webhook.test event to the receiver, to try it");
         return api;
     }
 
     internal static async Task<Results<Created<WebhookCreated>, ValidationProblem>> Create(
-        WebhookRequest request, WebhookStore store, ReceiverAddresses addresses, ContentLibrary library, HttpContext http, CancellationToken cancellationToken)
+        WebhookRequest request,
+        WebhookStore store,
+        ReceiverAddresses addresses,
+        ContentLibrary library,
+        HttpContext http,
+        CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https") || request.Url!.Length > MaxUrlLength
-            || !string.IsNullOrEmpty(url.UserInfo) || !string.IsNullOrEmpty(url.Fragment))
+        if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url)
+            || url.Scheme is not ("http" or "https")
+            || request.Url!.Length > MaxUrlLength
+            || !string.IsNullOrEmpty(url.UserInfo)
+            || !string.IsNullOrEmpty(url.Fragment))
         {
             errors.Add("url", $"'{request.Url}' is not an absolute http or https address "
                 + $"(without user name or #fragment, at most {MaxUrlLength} characters).");
         }
         else if (await addresses.RefusalAsync(url.IdnHost, cancellationToken) is { } refusal)
             errors.Add("url", refusal);
-        var events = request.Events is { Length: > 0 } chosen ? chosen.Distinct(StringComparer.Ordinal).ToArray() : [.. WebhookEventTypes.Material];
+        var events = request.Events is { Length: > 0 } chosen
+            ? chosen.Distinct(StringComparer.Ordinal).ToArray()
+            : [.. WebhookEventTypes.Material];
         if (events.Where(e => !WebhookEventTypes.Material.Contains(e)).ToList() is { Count: > 0 } unknownEvents)
         {
             errors.Add("events",
@@ -74,9 +95,17 @@ public static class WebhookEndpoints
         if (errors.Problem() is { } invalid)
             return invalid;
 
-        var (endpoint, secret) = await store.CreateAsync(url!.AbsoluteUri, events, roles, request.Description, http.User.ToStaffMember().Subject, cancellationToken);
+        var (endpoint, secret) = await store.CreateAsync(
+            url!.AbsoluteUri, events, roles, request.Description, http.User.ToStaffMember().Subject, cancellationToken);
         return TypedResults.Created($"/api/webhooks/{endpoint.Id}", new WebhookCreated(
-            endpoint.Id, endpoint.Url, endpoint.Events, endpoint.Roles, endpoint.Description, endpoint.CreatedAt, endpoint.CreatedBy, secret));
+            endpoint.Id,
+            endpoint.Url,
+            endpoint.Events,
+            endpoint.Roles,
+            endpoint.Description,
+            endpoint.CreatedAt,
+            endpoint.CreatedBy,
+            secret));
     }
 
     internal static async Task<Ok<IReadOnlyList<WebhookEndpoint>>> List(WebhookStore store, CancellationToken cancellationToken) =>

@@ -12,7 +12,9 @@ namespace PocMaterials.Web.Hosting;
 /// answers 503 with Retry-After, a problem that says so, instead of a 500. Search and materials do
 /// not need it and go on.
 /// </summary>
-public sealed partial class DatabaseUnavailableHandler(IProblemDetailsService problems, ILogger<DatabaseUnavailableHandler> logger) : IExceptionHandler
+public sealed partial class DatabaseUnavailableHandler(
+    IProblemDetailsService problems, ILogger<DatabaseUnavailableHandler> logger)
+    : IExceptionHandler
 {
     public const int RetryAfterSeconds = 30;
 

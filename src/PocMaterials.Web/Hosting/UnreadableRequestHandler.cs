@@ -9,7 +9,9 @@ namespace PocMaterials.Web.Hosting;
 /// or over a limit: 400, 413) is the client's doing, not a failure of ours: answered with its own status and
 /// logged as information, where it would otherwise be a 500 logged as an unhandled error.
 /// </summary>
-public sealed partial class UnreadableRequestHandler(IProblemDetailsService problems, ILogger<UnreadableRequestHandler> logger) : IExceptionHandler
+public sealed partial class UnreadableRequestHandler(
+    IProblemDetailsService problems, ILogger<UnreadableRequestHandler> logger)
+    : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -28,6 +30,7 @@ public sealed partial class UnreadableRequestHandler(IProblemDetailsService prob
         return true;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} not answered: the request could not be read ({Status}: {Reason})")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "{Method} {Path} not answered: the request could not be read ({Status}: {Reason})")]
     private static partial void LogUnreadableRequest(ILogger logger, string method, string? path, int status, string reason);
 }

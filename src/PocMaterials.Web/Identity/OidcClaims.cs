@@ -9,8 +9,11 @@ public static class OidcClaims
     public static ClaimsIdentity ToStaffIdentity(ClaimsPrincipal provided, OidcOptions options)
     {
         var subject = provided.FindFirst(StaffClaims.Subject)?.Value ?? "";
-        var name = provided.FindFirst("name")?.Value ?? provided.FindFirst("preferred_username")?.Value ?? provided.FindFirst("email")?.Value;
-        var identity = StaffClaims.Identity(StaffAuthentication.Oidc, subject, name, provided.FindAll(options.RoleClaim).Select(c => c.Value), centre: null);
+        var name = provided.FindFirst("name")?.Value
+            ?? provided.FindFirst("preferred_username")?.Value
+            ?? provided.FindFirst("email")?.Value;
+        var identity = StaffClaims.Identity(
+            StaffAuthentication.Oidc, subject, name, provided.FindAll(options.RoleClaim).Select(c => c.Value), centre: null);
         // Every centre claim is kept, so that two of them fail the check as they do in a token.
         identity.AddClaims(provided.FindAll(options.CentreClaim).Select(c => new Claim(StaffClaims.Centre, c.Value)));
         return identity;

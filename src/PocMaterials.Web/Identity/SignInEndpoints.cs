@@ -22,23 +22,36 @@ public static class SignInEndpoints
         return app;
     }
 
-    private static IResult SignIn(HttpContext http, IOptions<IdentityOptions> identity, IHostEnvironment environment, ContentLibrary library, IAntiforgery antiforgery)
+    private static IResult SignIn(
+        HttpContext http,
+        IOptions<IdentityOptions> identity,
+        IHostEnvironment environment,
+        ContentLibrary library,
+        IAntiforgery antiforgery)
     {
         var query = http.Request.Query;
         var back = LocalOrHome(query[StaffAuthentication.ReturnParameter]);
         var oidc = identity.Value.Oidc.Enabled;
         if (oidc && (!environment.IsDevelopment() || query["via"] == "oidc") && string.IsNullOrEmpty(query["fout"]))
             return Results.Challenge(new AuthenticationProperties { RedirectUri = back }, [StaffAuthentication.Oidc]);
-        var page = new SignInPage(library.Current.Taxonomy, back, oidc, environment.IsDevelopment(), query["fout"], query["afgemeld"] == "1");
+        var page = new SignInPage(
+            library.Current.Taxonomy, back, oidc, environment.IsDevelopment(), query["fout"], query["afgemeld"] == "1");
         return page.Result(http.Response, antiforgery.GetAndStoreTokens(http).RequestToken!, StatusCodes.Status200OK);
     }
 
-    private static async Task<IResult> DevelopmentSignIn(HttpContext http, IAntiforgery antiforgery, ContentLibrary library, IOptions<IdentityOptions> identity)
+    private static async Task<IResult> DevelopmentSignIn(
+        HttpContext http, IAntiforgery antiforgery, ContentLibrary library, IOptions<IdentityOptions> identity)
     {
         var taxonomy = library.Current.Taxonomy;
         if (await ReadFormAsync(http) is not { } form)
         {
-            var unreadable = new SignInPage(taxonomy, "/zoeken", identity.Value.Oidc.Enabled, Development: true, "Het formulier kon niet gelezen worden; probeer opnieuw.", SignedOut: false);
+            var unreadable = new SignInPage(
+                taxonomy,
+                "/zoeken",
+                identity.Value.Oidc.Enabled,
+                Development: true,
+                "Het formulier kon niet gelezen worden; probeer opnieuw.",
+                SignedOut: false);
             return unreadable.Result(http.Response, antiforgery.GetAndStoreTokens(http).RequestToken!, StatusCodes.Status400BadRequest);
         }
         var back = LocalOrHome(form[StaffAuthentication.ReturnParameter]);
@@ -53,12 +66,16 @@ public static class SignInEndpoints
             var page = new SignInPage(taxonomy, back, identity.Value.Oidc.Enabled, Development: true, problem, SignedOut: false);
             return page.Result(http.Response, antiforgery.GetAndStoreTokens(http).RequestToken!, StatusCodes.Status400BadRequest);
         }
-        var user = StaffClaims.Identity(StaffAuthentication.Cookie, $"dev-{Guid.NewGuid():N}", DevelopmentName(roles, taxonomy), roles, centre);
+        var user = StaffClaims.Identity(
+            StaffAuthentication.Cookie, $"dev-{Guid.NewGuid():N}", DevelopmentName(roles, taxonomy), roles, centre);
         await http.SignInAsync(StaffAuthentication.Cookie, new System.Security.Claims.ClaimsPrincipal(user));
         return Results.Redirect(back);
     }
 
-    /// <summary>The posted form, or null when it is none or cannot be read (a NUL or broken multipart): the sender's mistake, not the server's.</summary>
+    /// <summary>
+    /// The posted form, or null when it is none or cannot be read (a NUL or broken multipart): the sender's mistake, not the
+    /// server's.
+    /// </summary>
     private static async Task<IFormCollection?> ReadFormAsync(HttpContext http)
     {
         if (!http.Request.HasFormContentType)
@@ -80,7 +97,8 @@ public static class SignInEndpoints
         await http.SignOutAsync(StaffAuthentication.Cookie);
         var signedInWithProvider = http.User.Identity?.AuthenticationType == StaffAuthentication.Oidc;
         return signedInWithProvider && identity.Value.Oidc.Enabled
-            ? Results.SignOut(new AuthenticationProperties { RedirectUri = StaffAuthentication.SignInPath + "?afgemeld=1" }, [StaffAuthentication.Oidc])
+            ? Results.SignOut(
+                new AuthenticationProperties { RedirectUri = StaffAuthentication.SignInPath + "?afgemeld=1" }, [StaffAuthentication.Oidc])
             : Results.Redirect(StaffAuthentication.SignInPath + "?afgemeld=1");
     }
 
@@ -93,7 +111,10 @@ public static class SignInEndpoints
     /// (<c>／</c>) then stays a character of the path.
     /// </summary>
     internal static string LocalOrHome(string? url) =>
-        url is ['/', ..] && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) && !url.Any(char.IsControl)
+        url is ['/', ..]
+            && !url.StartsWith("//", StringComparison.Ordinal)
+            && !url.StartsWith("/\\", StringComparison.Ordinal)
+            && !url.Any(char.IsControl)
             ? string.Concat(url.EnumerateRunes().Select(r => r.IsAscii ? r.ToString() : Uri.EscapeDataString(r.ToString())))
             : "/zoeken";
 }

@@ -6,7 +6,9 @@ using PocMaterials.Content.Taxonomy;
 namespace PocMaterials.Web.Identity;
 
 /// <summary>The Dutch sign-in page: a button to the provider, and in Development a choice of roles and centre.</summary>
-/// <param name="Error">The code of a failed sign-in (<see cref="ClaimsRefused"/>, <see cref="ProviderFailed"/>), from the address.</param>
+/// <param name="Error">
+/// The code of a failed sign-in (<see cref="ClaimsRefused"/>, <see cref="ProviderFailed"/>), from the address.
+/// </param>
 internal sealed record SignInPage(MaterialTaxonomy Taxonomy, string Back, bool Oidc, bool Development, string? Error, bool SignedOut)
 {
     public const string ClaimsRefused = "rechten";
@@ -38,12 +40,18 @@ internal sealed record SignInPage(MaterialTaxonomy Taxonomy, string Back, bool O
         if (Error is not null)
             page.Append("<p class=\"notice error\" role=\"alert\">").Append(Error switch
             {
-                ClaimsRefused => "Aanmelden lukte niet: je account geeft geen rol of centrum die de materialenbank kent. Vraag POC+ om je rol na te kijken.",
-                ProviderFailed => "Aanmelden lukte niet: de aanmelding bij je GO!-account werd afgebroken of mislukte. Probeer het opnieuw.",
+                ClaimsRefused => "Aanmelden lukte niet: je account geeft geen rol of centrum die de materialenbank kent. "
+                    + "Vraag POC+ om je rol na te kijken.",
+                ProviderFailed => "Aanmelden lukte niet: de aanmelding bij je GO!-account werd afgebroken of mislukte. "
+                    + "Probeer het opnieuw.",
                 _ => "Aanmelden lukte niet. Probeer het opnieuw.",
             }).Append("</p>");
         if (Oidc)
-            page.Append("<p><a class=\"button\" href=\"/aanmelden?via=oidc&amp;terug=").Append(UrlEncoder.Default.Encode(Back)).Append("\">Aanmelden met je GO!-account</a></p>");
+        {
+            page.Append("<p><a class=\"button\" href=\"/aanmelden?via=oidc&amp;terug=")
+                .Append(UrlEncoder.Default.Encode(Back))
+                .Append("\">Aanmelden met je GO!-account</a></p>");
+        }
         if (Development)
             AppendDevelopmentForm(page, token);
         else if (!Oidc)
@@ -54,20 +62,24 @@ internal sealed record SignInPage(MaterialTaxonomy Taxonomy, string Back, bool O
 
     private void AppendDevelopmentForm(StringBuilder page, string token)
     {
-        page.Append("""
-            <form method="post" action="/aanmelden" class="signin">
-            <p>Ontwikkelomgeving: kies met welke rollen en voor welk centrum je de materialenbank bekijkt. Elke medewerker is ook CLB-medewerker.</p>
-            <fieldset><legend>Rollen</legend>
-            """);
+        page.Append("<form method=\"post\" action=\"/aanmelden\" class=\"signin\">\n"
+            + "<p>Ontwikkelomgeving: kies met welke rollen en voor welk centrum je de materialenbank bekijkt. "
+            + "Elke medewerker is ook CLB-medewerker.</p>\n"
+            + "<fieldset><legend>Rollen</legend>");
         foreach (var role in Taxonomy.Roles.All)
         {
             var id = "rol-" + role.Id;
-            page.Append("<div class=\"check\"><input type=\"checkbox\" name=\"role\" id=\"").Append(Html.Encode(id)).Append("\" value=\"").Append(Html.Encode(role.Id)).Append("\"> <label for=\"")
+            page.Append("<div class=\"check\"><input type=\"checkbox\" name=\"role\" id=\"").Append(Html.Encode(id))
+                .Append("\" value=\"").Append(Html.Encode(role.Id)).Append("\"> <label for=\"")
                 .Append(Html.Encode(id)).Append("\">").Append(Html.Encode(role.Label)).Append("</label></div>");
         }
-        page.Append("</fieldset><p><label for=\"centre\">Centrum</label><select id=\"centre\" name=\"centre\"><option value=\"\">Geen centrum</option>");
+        page.Append("</fieldset><p><label for=\"centre\">Centrum</label><select id=\"centre\" name=\"centre\">"
+            + "<option value=\"\">Geen centrum</option>");
         foreach (var centre in Taxonomy.Centres.All)
-            page.Append("<option value=\"").Append(Html.Encode(centre.Id)).Append("\">").Append(Html.Encode(centre.Label)).Append("</option>");
+        {
+            page.Append("<option value=\"").Append(Html.Encode(centre.Id)).Append("\">")
+                .Append(Html.Encode(centre.Label)).Append("</option>");
+        }
         page.Append("</select></p><input type=\"hidden\" name=\"terug\" value=\"").Append(Html.Encode(Back))
             .Append("\"><input type=\"hidden\" name=\"__RequestVerificationToken\" value=\"").Append(Html.Encode(token))
             .Append("\"><p><button type=\"submit\">Aanmelden</button></p></form>");

@@ -45,7 +45,8 @@ public static partial class StaffAuthentication
             if (identity.Value.Oidc.Enabled)
                 authentication.AddScheme<OpenIdConnectHandler>(Oidc, "GO!-account");
         });
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<OpenIdConnectOptions>, OpenIdConnectPostConfigureOptions>());
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IPostConfigureOptions<OpenIdConnectOptions>, OpenIdConnectPostConfigureOptions>());
         services.AddOptions<CookieAuthenticationOptions>(Cookie).Configure(cookie =>
         {
             cookie.Cookie.Name = CookieName;

@@ -20,7 +20,8 @@ public static class StaffClaims
     /// The identity of a cookie session, in the claim names of a bearer token, so that one set of
     /// checks and one <see cref="ToStaffMember"/> serve both.
     /// </summary>
-    public static ClaimsIdentity Identity(string authenticationType, string subject, string? name, IEnumerable<string> roles, string? centre)
+    public static ClaimsIdentity Identity(
+        string authenticationType, string subject, string? name, IEnumerable<string> roles, string? centre)
     {
         var claims = new List<Claim> { new(Subject, subject) };
         if (!string.IsNullOrWhiteSpace(name))

@@ -64,7 +64,8 @@ public sealed class BackupJobTests : HostFixture
     private async Task OldBackupAsync(string name, TimeSpan age)
     {
         var folder = Directory.CreateDirectory(Path.Combine(BackupPath, name)).FullName;
-        await new BackupManifest(BackupManifest.CurrentFormat, DateTimeOffset.UtcNow - age, null, []).WriteAsync(folder, CancellationToken.None);
+        await new BackupManifest(BackupManifest.CurrentFormat, DateTimeOffset.UtcNow - age, null, [])
+            .WriteAsync(folder, CancellationToken.None);
     }
 
     private async Task<JsonElement> BackupHealthAsync()

@@ -30,7 +30,8 @@ public sealed class BackupRestoreTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _folder.WriteMaterial("fiche-leersteun", "title: Fiche leersteun\ntype: fiche\nthemes: [decreet-leersteun]", "Over leersteun.");
+        _folder.WriteMaterial(
+            "fiche-leersteun", "title: Fiche leersteun\ntype: fiche\nthemes: [decreet-leersteun]", "Over leersteun.");
         return Task.CompletedTask;
     }
 
@@ -59,34 +60,49 @@ public sealed class BackupRestoreTests : IAsyncLifetime
                 Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/api/materials/fiche-leersteun")).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/api/search?q=leersteun")).StatusCode);
             // Webhooks: a receiver, its encrypted secret and a delivered event.
-            var created = await (await editor.PostAsJsonAsync("/api/webhooks", new { url = receiver.Url })).Content.ReadFromJsonAsync<JsonElement>();
+            var created = await (await editor.PostAsJsonAsync("/api/webhooks", new { url = receiver.Url }))
+                .Content.ReadFromJsonAsync<JsonElement>();
             (webhookId, webhookSecret) = (created.GetProperty("id").GetInt64(), created.GetProperty("secret").GetString()!);
-            using (var put = await editor.PutAsync("/api/materials/fiche-back-up",
-                new StringContent("---\ntitle: Fiche back-up\ntype: fiche\nthemes: [decreet-leersteun]\n---\nTekst.\n", Encoding.UTF8, "text/markdown")))
+            var material = new StringContent(
+                "---\ntitle: Fiche back-up\ntype: fiche\nthemes: [decreet-leersteun]\n---\nTekst.\n", Encoding.UTF8, "text/markdown");
+            using (var put = await editor.PutAsync("/api/materials/fiche-back-up", material))
                 Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
             await receiver.WaitForAsync(r => r.Any(e => e.Slug == "fiche-back-up"), "the published event");
             // Subscribers, one unsubscribed; an issue sent to all but five, whose mails the server defers.
             await TestPostgres.ExecuteAsync(connectionString, $$"""
                 INSERT INTO newsletter_subscribers (email, email_key, name, roles, centre)
-                SELECT 'lezer-' || i || '@example.org', 'lezer-' || i || '@example.org', 'Lezer ' || i, '{clb-medewerker}', 'gent' FROM generate_series(1, {{Recipients}}) AS i;
-                INSERT INTO newsletter_subscribers (email, email_key, name, roles, unsubscribed_at) VALUES ('weg@example.org', 'weg@example.org', 'Weg', '{clb-medewerker}', now())
+                SELECT 'lezer-' || i || '@example.org', 'lezer-' || i || '@example.org', 'Lezer ' || i, '{clb-medewerker}', 'gent'
+                FROM generate_series(1, {{Recipients}}) AS i;
+                INSERT INTO newsletter_subscribers (email, email_key, name, roles, unsubscribed_at)
+                VALUES ('weg@example.org', 'weg@example.org', 'Weg', '{clb-medewerker}', now())
                 """);
-            var issue = await (await editor.PostAsync("/api/newsletter/issues?month=2026-12", null)).Content.ReadFromJsonAsync<JsonElement>();
+            var issue = await (await editor.PostAsync("/api/newsletter/issues?month=2026-12", null))
+                .Content.ReadFromJsonAsync<JsonElement>();
             var issueId = issue.GetProperty("issue").GetProperty("id").GetInt64();
             Assert.Equal(HttpStatusCode.OK, (await editor.PostAsync($"/api/newsletter/issues/{issueId}/approve", null)).StatusCode);
-            await Eventually.TrueAsync(async () => await TestPostgres.ScalarAsync(connectionString, "SELECT count(*) FROM newsletter_deliveries WHERE status = 'deferred'") == Deferred.Length,
+            await Eventually.TrueAsync(
+                async () => await TestPostgres.ScalarAsync(
+                    connectionString, "SELECT count(*) FROM newsletter_deliveries WHERE status = 'deferred'") == Deferred.Length,
                 "the deferred mails");
-            Assert.Equal(Recipients - Deferred.Length, await TestPostgres.ScalarAsync(connectionString, "SELECT count(*) FROM newsletter_deliveries WHERE status = 'sent'"));
-            await Eventually.TrueAsync(async () => await TestPostgres.ScalarAsync(connectionString, "SELECT count(*) FROM daily_reach") > 0, "the daily figures");
+            Assert.Equal(
+                Recipients - Deferred.Length,
+                await TestPostgres.ScalarAsync(connectionString, "SELECT count(*) FROM newsletter_deliveries WHERE status = 'sent'"));
+            await Eventually.TrueAsync(
+                async () => await TestPostgres.ScalarAsync(connectionString, "SELECT count(*) FROM daily_reach") > 0, "the daily figures");
             reportsBefore = await ReportsAsync(editor);
         }
 
         var before = await TablesAsync();
-        Assert.All(["viewers", "searches", "material_views", "daily_reach", "newsletter_subscribers", "newsletter_issues", "newsletter_deliveries", "audit_log",
-            "content_versions", "webhook_endpoints", "webhook_material_states", "webhook_deliveries", "webhook_attempts"],
-            table => Assert.True(long.Parse(before[table].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) > 0, $"{table} is empty"));
+        Assert.All(
+            ["viewers", "searches", "material_views", "daily_reach", "newsletter_subscribers", "newsletter_issues",
+                "newsletter_deliveries", "audit_log", "content_versions", "webhook_endpoints", "webhook_material_states",
+                "webhook_deliveries", "webhook_attempts"],
+            table => Assert.True(
+                long.Parse(before[table].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) > 0, $"{table} is empty"));
         var output = new StringWriter();
-        Assert.True(await BackupCommand.RunAsync(BackupPath, Content, Data, new PostgresOptions(), new BackupOptions(), output) == 0, output.ToString());
+        Assert.True(
+            await BackupCommand.RunAsync(BackupPath, Content, Data, new PostgresOptions(), new BackupOptions(), output) == 0,
+            output.ToString());
 
         Directory.Delete(_folder.DataPath, recursive: true);
         Directory.Delete(_folder.ContentPath, recursive: true);
@@ -100,7 +116,10 @@ public sealed class BackupRestoreTests : IAsyncLifetime
             var editor = await app.ClientFor(["redacteur"]);
             var connectionString = app.Services.GetRequiredService<Database>().ConnectionString;
             // The restored issue resumes at start: only the deferred mails go out, each once.
-            await Eventually.TrueAsync(async () => await TestPostgres.ScalarAsync(connectionString, "SELECT count(*) FROM newsletter_issues WHERE status = 'sent'") == 1, "the resumed issue");
+            await Eventually.TrueAsync(
+                async () => await TestPostgres.ScalarAsync(
+                    connectionString, "SELECT count(*) FROM newsletter_issues WHERE status = 'sent'") == 1,
+                "the resumed issue");
             Assert.Equal(Deferred.Order(), secondSmtp.Messages.SelectMany(m => m.Recipients).Order());
             Assert.Equal(reportsBefore, await ReportsAsync(editor));
             // The restored key decrypts the restored secret: the receiver verifies with the secret shown at creation.
@@ -114,10 +133,13 @@ public sealed class BackupRestoreTests : IAsyncLifetime
     public async Task A_backup_made_while_the_server_runs_is_refused_by_restore_while_it_runs_and_once_changed()
     {
         var output = new StringWriter();
-        await using (var app = new PocMaterialsApp(_folder, settings: new Dictionary<string, string?> { ["Postgres:ConnectionString"] = "" }))
+        var settings = new Dictionary<string, string?> { ["Postgres:ConnectionString"] = "" };
+        await using (var app = new PocMaterialsApp(_folder, settings: settings))
         {
             await app.ClientFor(["redacteur"]);
-            Assert.True(await BackupCommand.RunAsync(BackupPath, Content, Data, new PostgresOptions(), new BackupOptions(), output) == 0, output.ToString());
+            Assert.True(
+                await BackupCommand.RunAsync(BackupPath, Content, Data, new PostgresOptions(), new BackupOptions(), output) == 0,
+                output.ToString());
             Assert.Equal(2, await RestoreCommand.RunAsync(BackupPath, Content, Data, new PostgresOptions(), output));
         }
         var dump = Path.Combine(BackupPath, "database.dump");
@@ -152,19 +174,24 @@ public sealed class BackupRestoreTests : IAsyncLifetime
     private static async Task<Dictionary<string, string>> ReportsAsync(HttpClient editor)
     {
         var reports = new Dictionary<string, string>();
-        foreach (var report in new[] { "/api/reports/views", "/api/reports/reach/centres", "/api/reports/reach/roles", "/api/reports/searches" })
+        var addresses = new[] { "/api/reports/views", "/api/reports/reach/centres", "/api/reports/reach/roles", "/api/reports/searches" };
+        foreach (var report in addresses)
             reports[report] = await editor.GetStringAsync(report);
         return reports;
     }
 
-    /// <summary>Every table of the product's schema: its row count and a checksum of all its rows, from the data folder's cluster.</summary>
+    /// <summary>
+    /// Every table of the product's schema: its row count and a checksum of all its rows, from the data folder's cluster.
+    /// </summary>
     private async Task<Dictionary<string, string>> TablesAsync()
     {
         await using var cluster = await EmbeddedPostgresCluster.StartAsync(Path.Combine(_folder.DataPath, Database.ClusterFolder));
         await using var connection = new NpgsqlConnection(cluster.ConnectionString());
         await connection.OpenAsync();
         var tables = new List<string>();
-        await using (var list = new NpgsqlCommand("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1", connection))
+        await using (var list = new NpgsqlCommand(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1",
+            connection))
         await using (var reader = await list.ExecuteReaderAsync())
         {
             while (await reader.ReadAsync())
@@ -174,7 +201,10 @@ public sealed class BackupRestoreTests : IAsyncLifetime
         foreach (var table in tables)
         {
             // The names come from the catalogue; identifiers cannot be parameters.
-            await using var rows = new NpgsqlCommand($"SELECT count(*) || ' ' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM public.\"{table}\" t", connection);
+            await using var rows = new NpgsqlCommand(
+                "SELECT count(*) || ' ' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') "
+                    + $"FROM public.\"{table}\" t",
+                connection);
             result[table] = (string)(await rows.ExecuteScalarAsync())!;
         }
         return result;

@@ -30,7 +30,8 @@ public sealed class DataFolderTests : HostFixture
     [Fact]
     public async Task A_second_server_on_the_same_data_folder_refuses_to_start_and_the_first_serves_on()
     {
-        var error = Assert.IsType<DataFolderInUseException>(await HostStart.FailureAsync(Folder, "Development", new Dictionary<string, string?>()));
+        var error = Assert.IsType<DataFolderInUseException>(
+            await HostStart.FailureAsync(Folder, "Development", new Dictionary<string, string?>()));
 
         Assert.Contains(Folder.DataPath, error.Message, StringComparison.Ordinal);
         Assert.Contains($"process {Environment.ProcessId}", error.Message, StringComparison.Ordinal);
@@ -48,7 +49,8 @@ public sealed class DataFolderTests : HostFixture
 
         using (var postmaster = Process.GetProcessById(cluster.ServerProcessId()!.Value))
             postmaster.Kill();
-        await Eventually.TrueAsync(async () => !await cluster.IsAcceptingConnectionsAsync(CancellationToken.None), "the killed server still accepted connections");
+        await Eventually.TrueAsync(
+            async () => !await cluster.IsAcceptingConnectionsAsync(CancellationToken.None), "the killed server still accepted connections");
         for (var i = 0; i < 5; i++)
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/materials/fiche-leersteun")).StatusCode);
 
@@ -71,7 +73,8 @@ public sealed class DataFolderTests : HostFixture
         }));
         await using var connection = new NpgsqlConnection(cluster.ConnectionString());
         await connection.OpenAsync();
-        await using var backends = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()", connection);
+        await using var backends = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()", connection);
         var opened = (long)(await backends.ExecuteScalarAsync())!;
 
         Assert.All(answers, status => Assert.True((int)status < 500, $"a request answered {status}"));

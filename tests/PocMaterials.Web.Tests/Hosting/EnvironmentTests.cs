@@ -20,7 +20,8 @@ public sealed class EnvironmentTests
             ["Identity:SigningKey"] = "a-production-key-of-at-least-32-bytes!!",
         });
 
-        var response = await app.CreateClient().PostAsync("/api/dev/token", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+        var response = await app.CreateClient()
+            .PostAsync("/api/dev/token", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -30,7 +31,8 @@ public sealed class EnvironmentTests
     {
         using var folder = ContentFolder.WithFixture();
 
-        var error = Assert.IsType<OptionsValidationException>(await HostStart.FailureAsync(folder, "Production", new Dictionary<string, string?>()));
+        var error = Assert.IsType<OptionsValidationException>(
+            await HostStart.FailureAsync(folder, "Production", new Dictionary<string, string?>()));
 
         Assert.Contains("SigningKey", error.Message, StringComparison.Ordinal);
     }

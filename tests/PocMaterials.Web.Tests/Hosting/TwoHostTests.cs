@@ -43,7 +43,8 @@ public sealed class TwoHostTests : IAsyncLifetime
         var editor = await _first.ClientFor(["redacteur"]);
         var staff = await _second.ClientFor(["clb-medewerker"]);
 
-        var created = await editor.PutAsync("/api/materials/fiche-twee-hosts", Markdown("Fiche tweelingverzuim", "Over tweelingen en verzuim."));
+        var created = await editor.PutAsync(
+            "/api/materials/fiche-twee-hosts", Markdown("Fiche tweelingverzuim", "Over tweelingen en verzuim."));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 
         await Eventually.TrueAsync(async () => (await staff.GetFromJsonAsync<JsonElement>("/api/search?q=tweelingverzuim"))
@@ -108,8 +109,10 @@ public sealed class ScheduledPublicationTests() : HostFixture(SharedHost.NewFold
 
     protected override Task PrepareAsync()
     {
-        var tomorrow = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, PocMaterials.Content.Visibility.StaffCalendar.Brussels).DateTime).AddDays(1);
-        Folder.WriteMaterial("fiche-morgen", $"title: Fiche morgenverzuim\ntype: fiche\npublished: {tomorrow:yyyy-MM-dd}", "Verschijnt morgen.");
+        var now = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, PocMaterials.Content.Visibility.StaffCalendar.Brussels);
+        var tomorrow = DateOnly.FromDateTime(now.DateTime).AddDays(1);
+        Folder.WriteMaterial(
+            "fiche-morgen", $"title: Fiche morgenverzuim\ntype: fiche\npublished: {tomorrow:yyyy-MM-dd}", "Verschijnt morgen.");
         return Task.CompletedTask;
     }
 
