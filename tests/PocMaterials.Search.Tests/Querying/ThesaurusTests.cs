@@ -1,5 +1,6 @@
 using PocMaterials.Search.Querying;
 using PocMaterials.Testing;
+using static PocMaterials.Search.Tests.SearchFixture;
 
 namespace PocMaterials.Search.Tests.Querying;
 
@@ -93,5 +94,29 @@ public sealed class ThesaurusTests : IDisposable
     {
         Assert.Equal(["sticordi", "aanpassingen"], _search.Slugs("STICORDI"));
         Assert.Equal(["aanpassingen", "sticordi"], _search.Slugs("redelijke aanpassingen"));
+    }
+
+    [Fact]
+    public void Search_as_you_type_offers_the_acronyms_not_the_everyday_words()
+    {
+        var completions = _search.Searcher.Complete("prik", Staff("clb-medewerker"), Today);
+        Assert.DoesNotContain(completions, c => c.Kind == "acronym");
+        Assert.Contains(_search.Searcher.Complete("lsc", Staff("clb-medewerker"), Today), c => c is { Text: "LSC", Kind: "acronym" });
+    }
+
+    [Theory]
+    [InlineData("HGD", true)]
+    [InlineData("BuO", true)]
+    [InlineData("5BP", true)]
+    [InlineData("Dir/Coo", true)]
+    [InlineData("STICORDI", true)]
+    [InlineData("spijbelen", false)]
+    [InlineData("B-attest", false)]
+    [InlineData("IQ-test", false)]
+    [InlineData("Dafalgan", false)]
+    [InlineData("blauwe plekken", false)]
+    public void An_acronym_is_one_word_of_capitals(string alias, bool acronym)
+    {
+        Assert.Equal(acronym, MaterialCompletions.IsAcronym(alias));
     }
 }
