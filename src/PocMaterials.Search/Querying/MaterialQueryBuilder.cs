@@ -123,15 +123,7 @@ internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer, TermLookup loo
         var positions = TokenText.Positions(textAnalyzer, IndexFields.Body, text);
         if (positions.Count == 0)
             return null;
-        if (positions.Count == 1)
-            return WordQuery(text);
-        return field =>
-        {
-            var phrase = new PhraseQuery();
-            foreach (var (position, terms) in positions)
-                phrase.Add(new Term(field, terms[0]), position);
-            return phrase;
-        };
+        return positions.Count == 1 ? WordQuery(text) : WholeWords(positions);
     }
 
     /// <summary>
@@ -154,8 +146,9 @@ internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer, TermLookup loo
     {
         var typed = TypedWords(concept.Words);
         var synonyms = concept.Synonyms
-            .Select(text => (Query: Phrase(text), Words: TokenText.Positions(textAnalyzer, IndexFields.Body, text).Count))
-            .Where(s => s.Query is not null)
+            .Select(text => TokenText.Positions(textAnalyzer, IndexFields.Body, text))
+            .Where(positions => positions.Count > 0)
+            .Select(positions => (Query: WholeWords(positions), Words: positions.Count))
             .ToList();
         var either = synonyms.Count == 0 ? null : AcrossFields(
             field =>
@@ -163,7 +156,7 @@ internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer, TermLookup loo
                 var best = new DisjunctionMaxQuery(SynonymTieBreaker);
                 foreach (var (synonym, words) in synonyms)
                 {
-                    var query = synonym!(field);
+                    var query = synonym(field);
                     query.Boost /= words;
                     best.Add(query);
                 }
@@ -174,6 +167,24 @@ internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer, TermLookup loo
         if (typed is null || either is null)
             return typed ?? either;
         return new DisjunctionMaxQuery(SynonymTieBreaker) { typed, either };
+    }
+
+    /// <summary>
+    /// A synonym as written: its words whole, standing together. A compound synonym is not split ("zorgteam" is no
+    /// "zorg" and "team" apart): the thesaurus lists the terms it means, and the parts of a compound of common words
+    /// would match, slowly, much that it does not mean.
+    /// </summary>
+    private FieldQuery WholeWords(List<(int Position, List<string> Terms)> positions)
+    {
+        if (positions.Count == 1)
+            return field => lookup.Query(new Term(field, positions[0].Terms[0]));
+        return field =>
+        {
+            var phrase = new PhraseQuery();
+            foreach (var (position, terms) in positions)
+                phrase.Add(new Term(field, terms[0]), position);
+            return phrase;
+        };
     }
 
     /// <summary>
@@ -193,7 +204,7 @@ internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer, TermLookup loo
         if (all.Clauses.Count == 0)
             return null;
         if (Phrase(string.Join(' ', words)) is { } phrase)
-            all.Add(AcrossFields(phrase), Occur.SHOULD);
+            all.Add(AcrossFields(phrase, [IndexFields.Title, IndexFields.Body]), Occur.SHOULD);
         return all;
     }
 

@@ -30,6 +30,9 @@ public sealed class ThesaurusTests : IDisposable
           - id: redelijke-aanpassingen
             label: redelijke aanpassingen
             aliases: [STICORDI]
+          - id: leerlingenbegeleiding
+            label: leerlingenbegeleiding
+            aliases: [zorgteam]
         """;
 
     private readonly SearchFixture _search = new(folder =>
@@ -48,6 +51,7 @@ public sealed class ThesaurusTests : IDisposable
             "Een overzicht van de STICORDI-maatregelen.");
         folder.WriteMaterial("aanpassingen", "title: Aanpassingen in de klas\ntype: fiche\ntags: [redelijke aanpassingen]",
             "Redelijke aanpassingen zijn een recht. Over redelijke aanpassingen beslist de school in overleg.");
+        folder.WriteMaterial("zorg-en-team", "title: Teamwerk\ntype: fiche", "Over de zorg voor het team.");
     });
 
     public void Dispose() => _search.Dispose();
@@ -87,6 +91,14 @@ public sealed class ThesaurusTests : IDisposable
         Assert.True(hit.MatchesAllWords);
         // A synonym is matched in the tags, where editors name the official term.
         Assert.Equal(["toestemming"], _search.Slugs("privacy"));
+    }
+
+    [Fact]
+    public void A_synonym_is_matched_whole_while_a_word_as_typed_is_also_split()
+    {
+        // Typed, "zorgteam" is a compound whose parts find "zorg" and "team"; as a synonym it means the term itself.
+        Assert.Equal(["zorg-en-team"], _search.Slugs("zorgteam"));
+        Assert.Empty(_search.Slugs("leerlingenbegeleiding"));
     }
 
     [Fact]
