@@ -5,7 +5,7 @@ namespace PocMaterials.Search.Analysis;
 
 /// <summary>
 /// Brings plural forms that the Snowball Dutch stemmer leaves apart back to their singular:
-/// strategieën/strategie, ideeën/idee, vaccinaties/vaccinatie, foto's/foto, and the irregular plurals
+/// strategieën/strategie, ideeën/idee, vaccinaties/vaccinatie, foto's/foto, prikjes/prikje, and the irregular plurals
 /// of dutch-irregular-plurals.txt (leden/lid, schepen/schip), also as the last part of a compound
 /// (bestuursleden/bestuurslid). Runs on lower-cased, accent-folded tokens, before the stemmer.
 /// </summary>
@@ -82,6 +82,9 @@ public sealed class DutchPluralFilter : TokenFilter
             return length - 2;
         // -ies after a consonant cluster word: vaccinaties, categories (the stemmer keeps the s after a vowel).
         if (text.EndsWith("ies") && length > 5)
+            return length - 1;
+        // The -s plural of a diminutive: prikjes, briefjes, pilletjes (the stemmer keeps the s after a j).
+        if (text.EndsWith("jes") && length > 4)
             return length - 1;
         return length;
     }

@@ -5,29 +5,49 @@ using PocMaterials.Content.Taxonomy;
 namespace PocMaterials.Search.Analysis;
 
 /// <summary>
-/// Synonym groups from the taxonomy (labels and aliases) and the themes (titles and aliases):
-/// "HGD" and "handelingsgerichte diagnostiek" are one group. Expanded at query time, both ways,
-/// because Lucene.Net 4.8 has no SynonymGraphFilter to expand multi-word synonyms at index time.
-/// Groups that share a member are merged.
+/// Synonym sets from the taxonomy (labels and aliases, the glossary's thesaurus included) and the themes
+/// (titles and aliases): "HGD" and "handelingsgerichte diagnostiek" are one set, "spijbelen" and
+/// "problematische afwezigheid" another. Expanded at query time, both ways, because Lucene.Net 4.8 has no
+/// SynonymGraphFilter to expand multi-word synonyms at index time.
 /// </summary>
+/// <remarks>
+/// <para>
+/// Members are known by their stems, as the text analyzer indexes them: "inentingen" is a member where
+/// "inenting" is written, "vaccins" where "vaccin" is, and members that only differ in such a form count once.
+/// </para>
+/// <para>
+/// A member's synonyms are the members of every set it belongs to, one step: sets that share a member are
+/// not merged. "kindermishandeling" is an alias of the theme Verontrusting and the label of a thesaurus entry
+/// whose aliases include "blauwe plekken": a query for "kindermishandeling" finds both sets, while "blauwe
+/// plekken" finds the official term and its own entry without every other alias of the theme
+/// ("jeugddelinquentie", "melding"). Merging would chain a thesaurus into a few sets of everything.
+/// </para>
+/// </remarks>
 internal sealed class SearchSynonyms
 {
-    public static readonly SearchSynonyms Empty = new(new Dictionary<string, int>(), [], 0);
+    public static readonly SearchSynonyms Empty = new([], new Dictionary<string, int[]>(), null, 0);
 
-    private readonly Dictionary<string, int> _groupOf;
-    private readonly IReadOnlyList<IReadOnlyList<string>> _groups;
+    private readonly IReadOnlyList<IReadOnlyList<Member>> _sets;
+    private readonly Dictionary<string, int[]> _setsOf;
+    private readonly Analyzer? _text;
 
-    private SearchSynonyms(Dictionary<string, int> groupOf, IReadOnlyList<IReadOnlyList<string>> groups, int maxWords)
+    /// <summary>A member as written (what is searched) and its key: the stems of its words.</summary>
+    private sealed record Member(string Text, string Key);
+
+    private SearchSynonyms(
+        IReadOnlyList<IReadOnlyList<Member>> sets, Dictionary<string, int[]> setsOf, Analyzer? text, int maxWords)
     {
-        _groupOf = groupOf;
-        _groups = groups;
+        _sets = sets;
+        _setsOf = setsOf;
+        _text = text;
         MaxWords = maxWords;
     }
 
     /// <summary>The most words any member has.</summary>
     public int MaxWords { get; }
 
-    public static SearchSynonyms From(ContentSnapshot content)
+    /// <param name="text">The analyzer of the searchable text, whose stems are the members' keys.</param>
+    public static SearchSynonyms From(ContentSnapshot content, Analyzer text)
     {
         var sets = new List<IEnumerable<string>>();
         var taxonomy = content.Taxonomy;
@@ -36,45 +56,63 @@ internal sealed class SearchSynonyms
             sets.Add([term.Label, .. term.Aliases]);
         foreach (var theme in content.Themes.Where(t => t.Aliases.Count > 0))
             sets.Add([theme.Title, .. theme.Aliases]);
-        return Build(sets);
+        return Build(sets, text);
     }
 
     /// <param name="sets">Each set: texts that mean the same, as people write them.</param>
-    public static SearchSynonyms Build(IEnumerable<IEnumerable<string>> sets)
+    /// <param name="text">The analyzer of the searchable text, whose stems are the members' keys.</param>
+    public static SearchSynonyms Build(IEnumerable<IEnumerable<string>> sets, Analyzer text)
     {
-        using var spelling = Analysis.DutchAnalyzers.Spelling();
-        var members = new List<List<string>>();
-        var groupOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var members = new List<IReadOnlyList<Member>>();
+        var setsOf = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var set in sets)
         {
-            var keys = set.Select(text => Key(spelling, text)).Where(k => k.Length > 0).Distinct().ToList();
-            // Merge with every existing group that shares a member.
-            var existing = keys.Where(groupOf.ContainsKey).Select(k => groupOf[k]).Distinct().ToList();
-            var target = existing.Count > 0 ? existing[0] : members.Count;
-            if (target == members.Count)
-                members.Add([]);
-            foreach (var other in existing.Skip(1))
+            var distinct = set
+                .Select(written => new Member(written, Key(text, written)))
+                .Where(m => m.Key.Length > 0)
+                .DistinctBy(m => m.Key, StringComparer.Ordinal)
+                .ToList();
+            if (distinct.Count < 2)
+                continue;
+            foreach (var member in distinct)
             {
-                foreach (var key in members[other])
-                {
-                    groupOf[key] = target;
-                    members[target].Add(key);
-                }
-                members[other].Clear();
+                if (!setsOf.TryGetValue(member.Key, out var of))
+                    setsOf[member.Key] = of = [];
+                of.Add(members.Count);
             }
-            foreach (var key in keys.Where(k => !members[target].Contains(k)))
-            {
-                members[target].Add(key);
-                groupOf[key] = target;
-            }
+            members.Add(distinct);
         }
-        var maxWords = groupOf.Keys.Select(k => k.Split(' ').Length).DefaultIfEmpty(0).Max();
-        return new SearchSynonyms(groupOf, members, maxWords);
+        var maxWords = setsOf.Keys.Select(k => k.Split(' ').Length).DefaultIfEmpty(0).Max();
+        var keys = setsOf.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+        return new SearchSynonyms(members, keys, text, maxWords);
     }
 
-    /// <summary>The synonym group of a sequence of folded words, if it is one of the group's members.</summary>
-    public IReadOnlyList<string>? GroupOf(IEnumerable<string> words) =>
-        _groupOf.TryGetValue(string.Join(' ', words), out var group) && _groups[group].Count > 1 ? _groups[group] : null;
+    /// <summary>The keys of folded words as typed, one a word: the stem of each.</summary>
+    public IReadOnlyList<string> Keys(IEnumerable<string> words) =>
+        _text is null ? [] : words.Select(word => Key(_text, word)).ToList();
 
-    private static string Key(Analyzer spelling, string text) => string.Join(' ', TokenText.Words(spelling, "", text));
+    /// <summary>
+    /// The synonyms of a run of words, given by their <see cref="Keys"/>, if they are a member of a set: the
+    /// other members of every set they belong to, each once; none otherwise.
+    /// </summary>
+    public IReadOnlyList<string>? SynonymsOf(IEnumerable<string> keys)
+    {
+        var key = string.Join(' ', keys.Where(k => k.Length > 0));
+        if (key.Length == 0 || !_setsOf.TryGetValue(key, out var sets))
+            return null;
+        var seen = new HashSet<string>(StringComparer.Ordinal) { key };
+        var synonyms = new List<string>();
+        foreach (var set in sets)
+        {
+            foreach (var member in _sets[set])
+            {
+                if (seen.Add(member.Key))
+                    synonyms.Add(member.Text);
+            }
+        }
+        return synonyms.Count > 0 ? synonyms : null;
+    }
+
+    /// <summary>The stems of a text's words (the whole word of a compound), stop words left out.</summary>
+    private static string Key(Analyzer text, string written) => string.Join(' ', TokenText.Words(text, "", written));
 }

@@ -68,7 +68,7 @@ public sealed partial class MaterialIndex : IDisposable
             _indexed.Clear();
             foreach (var material in content.Materials.Values)
                 _writer.AddDocuments(MaterialDocuments.Create(material, content, Revise(material)));
-            _synonyms = SearchSynonyms.From(content);
+            _synonyms = SearchSynonyms.From(content, TextAnalyzer);
             Publish();
             LogRebuilt(_logger, content.Materials.Count, content.Version);
         }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Lucene.Net.Analysis;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Materials;
@@ -19,7 +20,7 @@ public sealed record Completion(string Text, string Kind, string? Detail, string
 /// rule as <see cref="MaterialVisibility"/>); themes and acronyms are the taxonomy, which every staff
 /// member sees.
 /// </summary>
-internal sealed class MaterialCompletions
+internal sealed partial class MaterialCompletions
 {
     public const int MaxCompletions = 8;
 
@@ -47,7 +48,8 @@ internal sealed class MaterialCompletions
         var taxonomy = content.Taxonomy;
         foreach (var term in taxonomy.Glossary.Concat(taxonomy.CoreProcesses.All).Concat(taxonomy.Domains.All))
         {
-            foreach (var alias in term.Aliases)
+            // The thesaurus's everyday words are search synonyms, not acronyms to complete.
+            foreach (var alias in term.Aliases.Where(IsAcronym))
                 entries.Add((new Entry(new Completion(alias, "acronym", term.Label, null), 0, null), Words(alias, term.Label)));
         }
         foreach (var theme in content.Themes)
@@ -67,6 +69,13 @@ internal sealed class MaterialCompletions
         }
         return new MaterialCompletions(new PrefixIndex<Entry>(entries), content);
     }
+
+    /// <summary>An acronym: one word of capitals, with at most two small letters in a row (HGD, BuO, 5BP, Dir/Coo).</summary>
+    internal static bool IsAcronym(string alias) =>
+        !alias.Any(char.IsWhiteSpace) && alias.Count(char.IsUpper) >= 2 && !LowerCaseRun().IsMatch(alias);
+
+    [GeneratedRegex(@"\p{Ll}{3}")]
+    private static partial Regex LowerCaseRun();
 
     /// <summary>
     /// Up to <see cref="MaxCompletions"/> completions: those starting with what was typed first, then acronyms, themes,

@@ -22,6 +22,12 @@ internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer, TermLookup loo
     private const float SynonymBoost = 0.5f;
 
     /// <summary>
+    /// A concept counts once in a field, by its best member (the words as typed, or a synonym), with a little credit
+    /// for the others: a material that names a concept five ways is not five times about it.
+    /// </summary>
+    private const float SynonymTieBreaker = 0.1f;
+
+    /// <summary>
     /// Any part may match, each marked as a <see cref="CountedPartQuery"/> so the collector can rank the
     /// materials that match every part first; words standing together as typed rank higher.
     /// </summary>
@@ -79,7 +85,7 @@ internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer, TermLookup loo
     {
         WordPart word => WordQuery(word.Word) is { } q ? AcrossFields(q) : null,
         PhrasePart phrase => Phrase(string.Join(' ', phrase.Words)) is { } q ? AcrossFields(q) : null,
-        ConceptPart concept => ConceptQuery(concept) is { } q ? AcrossFields(q, ConceptFields) : null,
+        ConceptPart concept => ConceptClause(concept),
         _ => null,
     };
 
@@ -117,8 +123,61 @@ internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer, TermLookup loo
         var positions = TokenText.Positions(textAnalyzer, IndexFields.Body, text);
         if (positions.Count == 0)
             return null;
+        return positions.Count == 1 ? WordQuery(text) : WholeWords(positions);
+    }
+
+    /// <summary>
+    /// Synonyms are matched where they carry meaning: the tags too, where editors name the official terms
+    /// ("kindermishandeling", "informatiedeling"); FAQ questions are part of the body too.
+    /// </summary>
+    private static readonly string[] SynonymFields =
+        [IndexFields.Title, IndexFields.Tags, IndexFields.Summary, IndexFields.Taxonomy, IndexFields.Body];
+
+    /// <summary>
+    /// The words as typed, matched as they would be as plain words, or one of the synonyms in the fields where synonyms
+    /// carry meaning, ranked below them; the concept counts once, by the best of the two. A run of words that is a member
+    /// of a synonym set finds at least what the words found by themselves.
+    /// </summary>
+    /// <remarks>
+    /// A synonym of several words is a phrase, which Lucene weighs by the sum of its words' idf, squared: its weight is
+    /// divided by its number of words, so "redelijke aanpassingen" does not outrank "STICORDI" where that was typed.
+    /// </remarks>
+    private Query? ConceptClause(ConceptPart concept)
+    {
+        var typed = TypedWords(concept.Words);
+        var synonyms = concept.Synonyms
+            .Select(text => TokenText.Positions(textAnalyzer, IndexFields.Body, text))
+            .Where(positions => positions.Count > 0)
+            .Select(positions => (Query: WholeWords(positions), Words: positions.Count))
+            .ToList();
+        var either = synonyms.Count == 0 ? null : AcrossFields(
+            field =>
+            {
+                var best = new DisjunctionMaxQuery(SynonymTieBreaker);
+                foreach (var (synonym, words) in synonyms)
+                {
+                    var query = synonym(field);
+                    query.Boost /= words;
+                    best.Add(query);
+                }
+                return best;
+            },
+            SynonymFields,
+            SynonymBoost);
+        if (typed is null || either is null)
+            return typed ?? either;
+        return new DisjunctionMaxQuery(SynonymTieBreaker) { typed, either };
+    }
+
+    /// <summary>
+    /// A synonym as written: its words whole, standing together. A compound synonym is not split ("zorgteam" is no
+    /// "zorg" and "team" apart): the thesaurus lists the terms it means, and the parts of a compound of common words
+    /// would match, slowly, much that it does not mean.
+    /// </summary>
+    private FieldQuery WholeWords(List<(int Position, List<string> Terms)> positions)
+    {
         if (positions.Count == 1)
-            return WordQuery(text);
+            return field => lookup.Query(new Term(field, positions[0].Terms[0]));
         return field =>
         {
             var phrase = new PhraseQuery();
@@ -128,29 +187,25 @@ internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer, TermLookup loo
         };
     }
 
-    /// <summary>Synonym members are matched where they carry meaning; FAQ questions are part of the body too.</summary>
-    private static readonly string[] ConceptFields = [IndexFields.Title, IndexFields.Summary, IndexFields.Taxonomy, IndexFields.Body];
-
-    private FieldQuery? ConceptQuery(ConceptPart concept)
+    /// <summary>
+    /// Words as typed, as plain words match: each anywhere (every field, compounds), all of them; standing together
+    /// as typed ranks higher.
+    /// </summary>
+    private Query? TypedWords(IReadOnlyList<string> words)
     {
-        var typed = string.Join(' ', concept.Words);
-        var members = concept.Members
-            .Select(member => (Query: Phrase(member), Boost: member == typed ? 1f : SynonymBoost))
-            .Where(member => member.Query is not null)
-            .ToList();
-        if (members.Count == 0)
-            return null;
-        return field =>
+        if (words.Count == 1)
+            return WordQuery(words[0]) is { } word ? AcrossFields(word) : null;
+        var all = new BooleanQuery(disableCoord: true);
+        foreach (var word in words)
         {
-            var any = new BooleanQuery();
-            foreach (var (member, boost) in members)
-            {
-                var query = member!(field);
-                query.Boost *= boost;
-                any.Add(query, Occur.SHOULD);
-            }
-            return any;
-        };
+            if (WordQuery(word) is { } query)
+                all.Add(AcrossFields(query), Occur.MUST);
+        }
+        if (all.Clauses.Count == 0)
+            return null;
+        if (Phrase(string.Join(' ', words)) is { } phrase)
+            all.Add(AcrossFields(phrase, [IndexFields.Title, IndexFields.Body]), Occur.SHOULD);
+        return all;
     }
 
     /// <summary>The best-matching field counts (title and questions weigh most), with a little credit for the others.</summary>

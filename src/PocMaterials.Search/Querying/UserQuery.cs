@@ -6,7 +6,7 @@ namespace PocMaterials.Search.Querying;
 
 /// <summary>
 /// What a staff member typed, read as text: quoted phrases, and words (read by <see cref="DutchQueryWords"/>);
-/// a run of words that is a member of a synonym group becomes a concept, and so does a verb whose
+/// a run of words that is a member of a synonym set (known by its stems) becomes a concept, and so does a verb whose
 /// particle stands apart. There is no query syntax, so nothing can fail to parse.
 /// </summary>
 internal sealed partial record UserQuery(IReadOnlyList<QueryPart> Parts)
@@ -40,14 +40,15 @@ internal sealed partial record UserQuery(IReadOnlyList<QueryPart> Parts)
 
     private static void AddWords(List<QueryPart> parts, List<QueryWord> words, SearchSynonyms synonyms)
     {
+        var keys = synonyms.Keys(words.Select(w => w.Word));
         for (var i = 0; i < words.Count;)
         {
             var matched = false;
             for (var length = Math.Min(synonyms.MaxWords, words.Count - i); length > 0 && !matched; length--)
             {
-                if (synonyms.GroupOf(words.Skip(i).Take(length).Select(w => w.Word)) is { } group)
+                if (synonyms.SynonymsOf(keys.Skip(i).Take(length)) is { } others)
                 {
-                    parts.Add(new ConceptPart(words.GetRange(i, length).Select(w => w.Word).ToList(), group));
+                    parts.Add(new ConceptPart(words.GetRange(i, length).Select(w => w.Word).ToList(), others));
                     i += length;
                     matched = true;
                 }
@@ -57,7 +58,7 @@ internal sealed partial record UserQuery(IReadOnlyList<QueryPart> Parts)
             var word = words[i++];
             // The verb of a question says what to do with its subject: it ranks, but need not match.
             parts.Add(word.SeparableVerb is { } verb
-                ? new ConceptPart([word.Word], [word.Word, verb], IsOptional: true)
+                ? new ConceptPart([word.Word], [verb], IsOptional: true)
                 : new WordPart(word.Word, word.IsFunctionWord));
         }
     }
@@ -81,8 +82,11 @@ internal sealed record WordPart(string Word, bool IsFunctionWord = false) : Quer
 /// <summary>Words the user quoted: they must stand together.</summary>
 internal sealed record PhrasePart(string Text, IReadOnlyList<string> Words) : QueryPart;
 
-/// <summary>Words that are a member of a synonym group, or a verb and its whole form: any member matches.</summary>
-internal sealed record ConceptPart(IReadOnlyList<string> Words, IReadOnlyList<string> Members, bool IsOptional = false) : QueryPart
+/// <summary>
+/// Words that are a member of a synonym set, or a verb and its whole form: the words as typed match, and so does
+/// each of <paramref name="Synonyms"/> (the other members of its sets, or the whole verb), ranked below them.
+/// </summary>
+internal sealed record ConceptPart(IReadOnlyList<string> Words, IReadOnlyList<string> Synonyms, bool IsOptional = false) : QueryPart
 {
     public override bool IsOptional { get; } = IsOptional;
 }

@@ -26,6 +26,8 @@ public sealed class AnalyzerTests
     [InlineData("kind", "kinderen")]
     [InlineData("idee", "ideeën")]
     [InlineData("foto", "foto's")]
+    [InlineData("prikje", "prikjes")]
+    [InlineData("pilletje", "pilletjes")]
     [InlineData("leerling", "leerlingen")]
     [InlineData("lid", "leden")]
     [InlineData("schip", "schepen")]
