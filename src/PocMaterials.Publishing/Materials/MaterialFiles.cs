@@ -107,8 +107,7 @@ public sealed partial class MaterialFiles(
         var errors = new List<ContentError>();
         if (size > maxFileBytes)
         {
-            errors.Add(new ContentError(file, 1, "file",
-                $"is {size:N0} bytes; a content file may be at most {maxFileBytes:N0} bytes (Content:MaxFileBytes)."));
+            errors.Add(new ContentError(file, 1, "file", ContentFaults.FileTooLarge(size, maxFileBytes)));
             return errors;
         }
         var content = library.Current;

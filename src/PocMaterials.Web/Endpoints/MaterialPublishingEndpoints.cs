@@ -31,8 +31,10 @@ public static class MaterialPublishingEndpoints
     /// <param name="Errors">
     /// What a PUT of this text would be refused for (as its 422 lists them); empty when it would be taken.
     /// </param>
+    /// <param name="FieldErrors">The same errors one by one, each with its field, code, line and values.</param>
     /// <param name="Html">The body as the material page would show it, whatever the front matter holds.</param>
-    public sealed record MaterialCheck(bool Valid, IReadOnlyDictionary<string, string[]> Errors, string Html);
+    public sealed record MaterialCheck(
+        bool Valid, IReadOnlyDictionary<string, string[]> Errors, IReadOnlyList<FieldError> FieldErrors, string Html);
 
     public static RouteGroupBuilder MapMaterialPublishingEndpoints(this RouteGroupBuilder api)
     {
@@ -91,7 +93,7 @@ public static class MaterialPublishingEndpoints
         string slug, HttpContext http, MaterialFiles files, IOptions<ContentOptions> content, CancellationToken cancellationToken)
     {
         if (!MaterialFiles.IsValidSlug(slug))
-            return InvalidSlug("slug", slug);
+            return Problems.InvalidSlug("slug", slug);
         var limit = content.Value.MaxFileBytes;
         // Twice the limit is read, so the 422 can say by how much a file is too large; beyond that it is refused unread.
         var text = await PublishingAnswers.ReadBodyAsync(http.Request, limit * 2, cancellationToken);
@@ -123,7 +125,7 @@ public static class MaterialPublishingEndpoints
         string slug, HttpContext http, MaterialFiles files, IOptions<ContentOptions> content, CancellationToken cancellationToken)
     {
         if (!MaterialFiles.IsValidSlug(slug))
-            return InvalidSlug("slug", slug);
+            return Problems.InvalidSlug("slug", slug);
         if (PublishingAnswers.MediaType(http.Request) is not ("text/markdown" or "text/plain"))
             return PublishingAnswers.UnsupportedMediaType("text/markdown");
         var limit = content.Value.MaxFileBytes;
@@ -131,15 +133,16 @@ public static class MaterialPublishingEndpoints
             return PublishingAnswers.TooLarge(limit);
         var errors = files.Check(slug, text);
         var body = Content.Markdown.MarkdownFile.Split(text.Replace("\r\n", "\n", StringComparison.Ordinal)).Body;
-        var html = Content.Markdown.MarkdownRendering.ToHtml(body);
-        return TypedResults.Ok(new MaterialCheck(errors.Count == 0, Problems.ByField(errors), html));
+        var html = Content.Markdown.MarkdownRendering.PreviewHtml(body);
+        var fieldErrors = FieldError.Of(errors);
+        return TypedResults.Ok(new MaterialCheck(errors.Count == 0, Problems.ByField(fieldErrors), fieldErrors, html));
     }
 
     internal static async Task<Results<RemovedFile, ValidationProblem>> Delete(
         string slug, HttpContext http, MaterialFiles files, CancellationToken cancellationToken)
     {
         if (!MaterialFiles.IsValidSlug(slug))
-            return InvalidSlug("slug", slug);
+            return Problems.InvalidSlug("slug", slug);
         var result = await files.DeleteAsync(slug, PublishingAnswers.IfMatch(http), http.User.ToStaffMember().Subject, cancellationToken);
         return PublishingAnswers.Removed(result, "material", slug);
     }
@@ -148,9 +151,9 @@ public static class MaterialPublishingEndpoints
         string slug, RenameRequest request, HttpContext http, MaterialFiles files, CancellationToken cancellationToken)
     {
         if (!MaterialFiles.IsValidSlug(slug))
-            return InvalidSlug("slug", slug);
+            return Problems.InvalidSlug("slug", slug);
         if (request.Slug is not { } newSlug || !MaterialFiles.IsValidSlug(newSlug))
-            return InvalidSlug("body.slug", request.Slug ?? "");
+            return Problems.InvalidSlug("body.slug", request.Slug ?? "");
         if (newSlug == slug)
             return Problems.Invalid("body.slug", "The new slug is the slug the material has.");
         var result = await files.RenameAsync(
@@ -163,7 +166,7 @@ public static class MaterialPublishingEndpoints
         string slug, int version, HttpContext http, MaterialFiles files, CancellationToken cancellationToken)
     {
         if (!MaterialFiles.IsValidSlug(slug))
-            return InvalidSlug("slug", slug);
+            return Problems.InvalidSlug("slug", slug);
         var author = http.User.ToStaffMember().Subject;
         if (await files.RestoreAsync(slug, version, PublishingAnswers.IfMatch(http), author, cancellationToken) is not { } result)
             return (SavedFile)Problems.NotFound("version", $"{slug} {version} (a removal cannot be restored)");
@@ -213,11 +216,11 @@ public static class MaterialPublishingEndpoints
             }
             return MaterialMarkdown.Write(fields, request.Body ?? "");
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string escaping half a surrogate pair, which is no text.
             return null;
         }
     }
 
-    private static ValidationProblem InvalidSlug(string field, string slug) => Problems.Invalid(field, PublishingAnswers.NotASlug(slug));
 }

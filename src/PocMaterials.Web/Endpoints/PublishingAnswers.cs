@@ -72,10 +72,6 @@ internal static class PublishingAnswers
         _ => Stale(what),
     };
 
-    public static string NotASlug(string slug) =>
-        $"'{slug}' is not a slug: lower-case letters and digits in words joined by hyphens, at most 100 characters, "
-        + "and no Windows device name (con, nul, aux, com1, ...).";
-
     public static TooLargeProblem TooLarge(long limit) =>
         Problems.TooLarge("The file is too large.", $"A content file may be at most {limit:N0} bytes (Content:MaxFileBytes).");
 
