@@ -21,8 +21,6 @@ namespace PocMaterials.Web.Endpoints;
 /// </summary>
 public static class MaterialPublishingEndpoints
 {
-    public sealed record MaterialFields(Dictionary<string, JsonElement>? Fields, string? Body);
-
     public sealed record RenameRequest(string? Slug);
 
     /// <summary>How a chosen role would see a material: whether at all, why not, and the material as served.</summary>
@@ -64,6 +62,7 @@ public static class MaterialPublishingEndpoints
             .WithSummary("Make an earlier version current again, as a new version (If-Match optional)");
         materials.MapVersions("/{slug}", http =>
             http.GetRouteValue("slug") is string slug && MaterialFiles.IsValidSlug(slug) ? MaterialFiles.Document(slug) : null);
+        materials.MapMaterialFormEndpoints();
         materials.MapGet("/{slug}/preview", Preview)
             .WithName("PreviewMaterial")
             .WithSummary("The material as a staff member with the given role (and centre) would see it today, and why they would not");
@@ -99,25 +98,28 @@ public static class MaterialPublishingEndpoints
         var text = await PublishingAnswers.ReadBodyAsync(http.Request, limit * 2, cancellationToken);
         if (text is null)
             return PublishingAnswers.TooLarge(limit);
-        string markdown;
+        var ifMatch = PublishingAnswers.IfMatch(http);
+        var author = http.User.ToStaffMember().Subject;
+        WriteResult result;
         switch (PublishingAnswers.MediaType(http.Request))
         {
             case "text/markdown" or "text/plain":
-                markdown = text;
+                result = await files.WriteAsync(slug, text, ifMatch, author, cancellationToken);
                 break;
             case "application/json":
-                if (FromJson(text) is not { } written)
+                if (MaterialFieldsRequest.Read(text) is not { } request)
                 {
                     return Problems.Invalid("body",
                         "Send {\"fields\": {\"title\": \"...\", ...}, \"body\": \"Markdown\"}: field values are texts or lists of texts.");
                 }
-                markdown = written;
+                var (fields, errors) = request.Values();
+                if (errors.Problem() is { } invalid)
+                    return invalid;
+                result = await files.WriteFieldsAsync(slug, fields, request.Body, ifMatch, author, cancellationToken);
                 break;
             default:
                 return PublishingAnswers.UnsupportedMediaType("text/markdown or application/json");
         }
-        var result = await files.WriteAsync(
-            slug, markdown, PublishingAnswers.IfMatch(http), http.User.ToStaffMember().Subject, cancellationToken);
         return PublishingAnswers.Saved(http, result, "material", $"/api/materials/{slug}");
     }
 
@@ -195,32 +197,4 @@ public static class MaterialPublishingEndpoints
         var served = MaterialResponse.From(material, content, today, related, attachments.List(slug));
         return TypedResults.Ok(new MaterialPreview(visible, reason, served));
     }
-
-    private static string? FromJson(string json)
-    {
-        try
-        {
-            var request = JsonSerializer.Deserialize<MaterialFields>(json, JsonSerializerOptions.Web);
-            if (request?.Fields is null)
-                return null;
-            var fields = new Dictionary<string, object>(StringComparer.Ordinal);
-            foreach (var (name, value) in request.Fields)
-            {
-                fields[name] = value.ValueKind switch
-                {
-                    JsonValueKind.String => value.GetString()!,
-                    JsonValueKind.Array when value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String) =>
-                        value.EnumerateArray().Select(v => v.GetString()!).ToList(),
-                    _ => throw new JsonException($"{name} is not a text or a list of texts"),
-                };
-            }
-            return MaterialMarkdown.Write(fields, request.Body ?? "");
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
-        {
-            // InvalidOperationException: a string escaping half a surrogate pair, which is no text.
-            return null;
-        }
-    }
-
 }

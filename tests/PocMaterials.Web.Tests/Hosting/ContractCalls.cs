@@ -53,6 +53,11 @@ public sealed partial class ContractCalls(ContractHost host, ContractRun run)
         await Get(200, "/api/materials/faq-leersteun");
         await Get(400, "/api/materials/faq-leersteun?source=geen");
         await Get(200, "/api/materials/faq-leersteun/source");
+        await Get(200, "/api/materials/faq-leersteun/fields");
+        // A file on disk whose front matter does not parse has no fields, only its errors.
+        var broken = host.Folder.WriteMaterial("kapot", "title: [open");
+        await Get(422, "/api/materials/kapot/fields");
+        File.Delete(broken);
         await Get(200, "/api/materials/faq-leersteun/preview?role=arts");
         await Get(400, "/api/materials/faq-leersteun/preview?role=geen-rol");
         await Call(200, HttpMethod.Post, "/api/materials/wegwerp/check", Markdown(Fiche("Wegwerpfiche")));

@@ -85,7 +85,7 @@ public sealed class ContentErrorCodeApiTests(ContentErrorCodeApiTests.Host host)
         var response = await host.Editor.PutAsync("/api/materials/half", new StringContent(Json, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("body", Assert.Single(await FieldErrorsAsync(response)).GetProperty("field").GetString());
+        Assert.Equal("fields.title", Assert.Single(await FieldErrorsAsync(response)).GetProperty("field").GetString());
     }
 
     [Fact]

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using PocMaterials.Content.Publishing;
+using PocMaterials.Publishing.Materials;
+using PocMaterials.Web.Api;
+
+namespace PocMaterials.Web.Endpoints;
+
+/// <summary>
+/// What the editor's form reads: a material's fields as its file holds them, to send back edited as JSON
+/// (<c>PUT /api/materials/{slug}</c>), which keeps the text of every field the form did not change.
+/// </summary>
+public static class MaterialFormEndpoints
+{
+    /// <param name="Fields">Each field the file has, as it holds it: a text, or a list of texts (ids, tags).</param>
+    /// <param name="Body">The Markdown after the front matter.</param>
+    public sealed record MaterialForm(IReadOnlyDictionary<string, object> Fields, string Body);
+
+    /// <summary>Maps into the editors' materials group of <see cref="MaterialPublishingEndpoints"/>.</summary>
+    internal static RouteGroupBuilder MapMaterialFormEndpoints(this RouteGroupBuilder materials)
+    {
+        materials.MapGet("/{slug}/fields", Fields)
+            .WithName("GetMaterialFields")
+            .WithSummary("The material's fields (texts and lists of texts, as its file holds them) and body, with its ETag: "
+                + "what the form edits and sends back as JSON")
+            .WithDescription("422 when the front matter cannot be read as fields (it does not parse): its errors, to fix in the source.");
+        return materials;
+    }
+
+    internal static Results<Ok<MaterialForm>, NotFoundProblem, UnprocessableProblem> Fields(
+        string slug, MaterialFiles files, HttpContext http)
+    {
+        if (!MaterialFiles.IsValidSlug(slug) || files.Read(slug) is not { } source)
+            return Problems.NotFound("material", slug);
+        if (MaterialMarkdown.Read(source.Text) is not { } read)
+            return Problems.InvalidContent("material", files.Check(slug, source.Text));
+        http.Response.Headers.ETag = source.ETag;
+        var fields = read.Fields.ToDictionary(
+            f => f.Key, f => f.Value.IsList ? (object)f.Value.Items : f.Value.Items[0], StringComparer.Ordinal);
+        return TypedResults.Ok(new MaterialForm(fields, read.Body));
+    }
+}
