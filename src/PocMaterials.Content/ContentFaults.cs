@@ -70,7 +70,7 @@ public static class ContentFaults
     public static ContentFault InvalidDate(string value) =>
         Fault(Codes.InvalidDate, $"'{value}' is not a date of the form YYYY-MM-DD", ("value", value));
 
-    /// <summary>A date before the publication it follows (an update, a review).</summary>
+    /// <summary>A date before the publication it must follow (a review).</summary>
     public static ContentFault DateOrder(DateOnly value, string earlierField, DateOnly earlier) => Fault(Codes.DateOrder,
         $"{Day(value)} is before {earlierField} ({Day(earlier)}); it may not be earlier",
         ("value", Day(value)), ("before", earlierField), ("beforeValue", Day(earlier)));

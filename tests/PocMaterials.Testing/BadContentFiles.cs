@@ -38,7 +38,7 @@ public static class BadContentFiles
             "tags", """{"count":31,"limit":30}"""),
         new("invalid-date", Material, Fiche("published: 2024-13-01"), "published", """{"value":"2024-13-01"}"""),
         new(
-            "date-order", Material, Fiche("published: 2024-09-02\nupdated: 2024-09-01"), "updated",
+            "date-order", Material, Fiche("published: 2024-09-02\nreview_by: 2024-09-01"), "review_by",
             """{"value":"2024-09-01","before":"published","beforeValue":"2024-09-02"}"""),
         new("invalid-status", Material, Fiche("status: klaar"), "status", """{"value":"klaar","allowed":["published","draft"]}"""),
         new("invalid-month", "content/newsletter.yml", "2026-13: decreet-leersteun\n", "2026-13", """{"value":"2026-13"}"""),

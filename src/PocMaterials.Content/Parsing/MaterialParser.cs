@@ -35,8 +35,7 @@ public static class MaterialParser
         if (contact is not null && !vocabulary.ContactIds.Contains(contact))
             fields.Error(fields.Node("contact"), "contact", ContentFaults.UnknownTerm(contact, "contacts"));
         var published = fields.Date("published");
-        var updated = NotBefore(fields, "updated", published);
-        var reviewBy = NotBefore(fields, "review_by", published);
+        var reviewBy = ReviewDate(fields, published);
         var status = ReadStatus(fields);
         var material = new Material
         {
@@ -50,7 +49,7 @@ public static class MaterialParser
             Roles = roles.Count == 0 ? [StaffRoles.Everyone] : roles,
             ContactId = contact ?? themes.Select(t => vocabulary.ThemeContacts[t]).FirstOrDefault(c => c is not null),
             Published = published,
-            Updated = updated ?? published,
+            Updated = fields.Date("updated") ?? published,
             ReviewBy = reviewBy,
             Status = status,
             Tags = fields.Strings("tags", FieldLimits.Tags, FieldLimits.Tag),
@@ -68,12 +67,16 @@ public static class MaterialParser
         };
     }
 
-    /// <summary>A date that follows the publication (an update, a review): one before it is a typing error, not a plan.</summary>
-    private static DateOnly? NotBefore(YamlFields fields, string field, DateOnly? published)
+    /// <summary>
+    /// The review date, which may not come before the publication: due for review before it is even published is a typing
+    /// error (or a publication moved without its review). An update before the publication is not: written in June,
+    /// published in September.
+    /// </summary>
+    private static DateOnly? ReviewDate(YamlFields fields, DateOnly? published)
     {
-        var date = fields.Date(field);
+        var date = fields.Date("review_by");
         if (date < published)
-            fields.Error(fields.Node(field), field, ContentFaults.DateOrder(date.Value, "published", published.Value));
+            fields.Error(fields.Node("review_by"), "review_by", ContentFaults.DateOrder(date.Value, "published", published.Value));
         return date;
     }
 

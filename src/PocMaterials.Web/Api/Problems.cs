@@ -146,6 +146,8 @@ internal sealed class FieldErrors
         return this;
     }
 
+    public bool Any => _errors.Count > 0;
+
     /// <summary>The 400 that names every error, or null when there is none; an error without a code of its own has the problem's.</summary>
     public ValidationProblem? Problem(string? title = null, string code = "invalid") => _errors.Count > 0
         ? Problems.Invalid([.. _errors.Select(e => e.Code.Length == 0 ? e with { Code = code } : e)], title, code)

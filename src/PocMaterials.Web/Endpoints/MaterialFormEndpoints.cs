@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using PocMaterials.Content.Publishing;
+using PocMaterials.Content.Visibility;
 using PocMaterials.Publishing.Materials;
 using PocMaterials.Web.Api;
 
@@ -13,7 +14,11 @@ public static class MaterialFormEndpoints
 {
     /// <param name="Fields">Each field the file has, as it holds it: a text, or a list of texts (ids, tags).</param>
     /// <param name="Body">The Markdown after the front matter.</param>
-    public sealed record MaterialForm(IReadOnlyDictionary<string, object> Fields, string Body);
+    /// <param name="Publication">
+    /// How it stands today (<c>Calendar:TimeZone</c>): <c>draft</c>, <c>scheduled</c> (until its date) or <c>published</c>,
+    /// with its publication date: what says which publication buttons the form offers.
+    /// </param>
+    public sealed record MaterialForm(IReadOnlyDictionary<string, object> Fields, string Body, PublicationState Publication);
 
     /// <summary>Maps into the editors' materials group of <see cref="MaterialPublishingEndpoints"/>.</summary>
     internal static RouteGroupBuilder MapMaterialFormEndpoints(this RouteGroupBuilder materials)
@@ -27,7 +32,7 @@ public static class MaterialFormEndpoints
     }
 
     internal static Results<Ok<MaterialForm>, NotFoundProblem, UnprocessableProblem> Fields(
-        string slug, MaterialFiles files, HttpContext http)
+        string slug, MaterialFiles files, StaffCalendar calendar, HttpContext http)
     {
         if (!MaterialFiles.IsValidSlug(slug) || files.Read(slug) is not { } source)
             return Problems.NotFound("material", slug);
@@ -36,6 +41,6 @@ public static class MaterialFormEndpoints
         http.Response.Headers.ETag = source.ETag;
         var fields = read.Fields.ToDictionary(
             f => f.Key, f => f.Value.IsList ? (object)f.Value.Items : f.Value.Items[0], StringComparer.Ordinal);
-        return TypedResults.Ok(new MaterialForm(fields, read.Body));
+        return TypedResults.Ok(new MaterialForm(fields, read.Body, MaterialPublication.StateOf(read.Fields, calendar.Today)));
     }
 }

@@ -89,7 +89,12 @@ public static class MaterialPublishingEndpoints
     }
 
     internal static async Task<Results<SavedFile, ValidationProblem, TooLargeProblem, UnsupportedMediaTypeProblem>> Put(
-        string slug, HttpContext http, MaterialFiles files, IOptions<ContentOptions> content, CancellationToken cancellationToken)
+        string slug,
+        HttpContext http,
+        MaterialFiles files,
+        IOptions<ContentOptions> content,
+        StaffCalendar calendar,
+        CancellationToken cancellationToken)
     {
         if (!MaterialFiles.IsValidSlug(slug))
             return Problems.InvalidSlug("slug", slug);
@@ -112,7 +117,7 @@ public static class MaterialPublishingEndpoints
                     return Problems.Invalid("body",
                         "Send {\"fields\": {\"title\": \"...\", ...}, \"body\": \"Markdown\"}: field values are texts or lists of texts.");
                 }
-                var (fields, errors) = request.Values();
+                var (fields, errors) = request.Values(calendar.Today);
                 if (errors.Problem() is { } invalid)
                     return invalid;
                 result = await files.WriteFieldsAsync(slug, fields, request.Body, ifMatch, author, cancellationToken);
