@@ -40,6 +40,7 @@ public sealed partial class ContractCalls(ContractHost host, ContractRun run)
         await Get(200, "/api/suggest?q=leer");
         await Get(400, "/api/suggest?q=" + new string('a', MaterialSearchRequest.MaxQueryLength + 1));
         await Get(200, "/api/taxonomy");
+        await Get(200, "/api/taxonomy/form");
         await Get(200, "/api/themes");
         await Get(200, "/api/themes/decreet-leersteun");
         await Call(200, HttpMethod.Post, "/api/dev/token", JsonContent.Create(new { roles = new[] { "arts" } }), client: host.Anonymous);
