@@ -27,8 +27,8 @@ public sealed record FieldError(
     [JsonIgnore]
     public string Located => File is null ? Message : $"{File} line {Line}: {Message}";
 
-    /// <summary>An error of a request's field, of the problem's code unless it has one of its own.</summary>
-    public static FieldError Of(string field, string message, string code = "") => new(field, code, message, NoValues);
+    /// <summary>An error of a request's field without a code of its own: the problem's is given it (<see cref="FieldErrors"/>).</summary>
+    public static FieldError Of(string field, string message) => new(field, "", message, NoValues);
 
     public static IReadOnlyList<FieldError> Of(IEnumerable<ContentError> errors) =>
         [.. errors.Select(e => new FieldError(e.Field, e.Code, e.Message, e.Fault.Values, e.Line, e.File))];

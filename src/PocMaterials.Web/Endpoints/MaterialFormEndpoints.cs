@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using PocMaterials.Content.Materials;
 using PocMaterials.Content.Publishing;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Publishing.Materials;
@@ -12,7 +13,10 @@ namespace PocMaterials.Web.Endpoints;
 /// </summary>
 public static class MaterialFormEndpoints
 {
-    /// <param name="Fields">Each field the file has, as it holds it: a text, or a list of texts (ids, tags).</param>
+    /// <param name="Fields">
+    /// Each field the file has: a text, or a list of texts for the list fields (ids, tags; <c>roles: arts</c> is
+    /// <c>["arts"]</c>), which sent back unchanged keep their text.
+    /// </param>
     /// <param name="Body">The Markdown after the front matter.</param>
     /// <param name="Publication">
     /// How it stands today (<c>Calendar:TimeZone</c>): <c>draft</c>, <c>scheduled</c> (until its date) or <c>published</c>,
@@ -40,7 +44,9 @@ public static class MaterialFormEndpoints
             return Problems.InvalidContent("material", files.Check(slug, source.Text));
         http.Response.Headers.ETag = source.ETag;
         var fields = read.Fields.ToDictionary(
-            f => f.Key, f => f.Value.IsList ? (object)f.Value.Items : f.Value.Items[0], StringComparer.Ordinal);
+            f => f.Key,
+            f => f.Value.IsList || MaterialFields.Lists.Contains(f.Key) ? (object)f.Value.Items : f.Value.Items[0],
+            StringComparer.Ordinal);
         return TypedResults.Ok(new MaterialForm(fields, read.Body, MaterialPublication.StateOf(read.Fields, calendar.Today)));
     }
 }

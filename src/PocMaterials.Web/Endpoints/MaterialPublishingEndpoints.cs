@@ -1,9 +1,7 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Materials;
-using PocMaterials.Content.Publishing;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Publishing.Attachments;
 using PocMaterials.Publishing.Files;

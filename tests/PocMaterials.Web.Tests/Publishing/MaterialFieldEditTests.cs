@@ -20,6 +20,7 @@ public sealed class MaterialFieldEditTests : MaterialPublishingHost
         themes:
           - decreet-leersteun
         summary: Wat een CLB doet bij problematisch verzuim.
+        roles: clb-medewerker
         tags: [verzuim,huisbezoek]
         ---
 
@@ -35,6 +36,7 @@ public sealed class MaterialFieldEditTests : MaterialPublishingHost
         var read = await Editor.GetAsync("/api/materials/huisbezoek/fields");
         var form = await read.Content.ReadFromJsonAsync<JsonElement>();
         var fields = form.GetProperty("fields").Deserialize<Dictionary<string, JsonElement>>()!;
+        Assert.Equal("""["clb-medewerker"]""", fields["roles"].GetRawText());
         fields["summary"] = JsonSerializer.SerializeToElement("Wat een CLB doet bij verzuim: het huisbezoek.");
 
         var response = await PutFields("huisbezoek", fields, form.GetProperty("body").GetString(), read.Headers.ETag);
