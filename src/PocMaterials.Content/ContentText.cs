@@ -6,8 +6,6 @@ namespace PocMaterials.Content;
 /// </summary>
 public static class ContentText
 {
-    public const string NulMessage = "holds a NUL character (U+0000), which a content file may not; remove it";
-
     /// <summary>The 1-based line of the first NUL in <paramref name="text"/>, or null when it has none.</summary>
     public static int? NulLine(string text)
     {
@@ -19,7 +17,7 @@ public static class ContentText
     /// Why a front matter value cannot be stored and shown as it is (a control character other than tab and
     /// line feed, or half a surrogate pair), or null when it can.
     /// </summary>
-    public static string? Unfit(string value)
+    public static ContentFault? Unfit(string value)
     {
         for (var i = 0; i < value.Length; i++)
         {
@@ -27,9 +25,9 @@ public static class ContentText
             if (char.IsSurrogatePair(value, i))
                 i++;
             else if (char.IsSurrogate(c))
-                return $"holds half of a surrogate pair (U+{(int)c:X4}), which is no character";
+                return ContentFaults.LoneSurrogate(c);
             else if (char.IsControl(c) && c is not '\t' and not '\n')
-                return $"holds the control character U+{(int)c:X4}; remove it";
+                return ContentFaults.ControlCharacter(c);
         }
         return null;
     }

@@ -3,7 +3,10 @@ using PocMaterials.Persistence.Queries;
 namespace PocMaterials.Persistence;
 
 /// <summary>One management action as the audit log keeps it.</summary>
-public sealed record AuditEntry(DateTimeOffset OccurredAt, string Actor, string Action, string Target, int Status, string? Address);
+/// <param name="Actor">The editor's token subject.</param>
+/// <param name="ActorName">Their name, when a sign-in gave one (<see cref="StaffNames"/>).</param>
+public sealed record AuditEntry(
+    DateTimeOffset OccurredAt, string Actor, string Action, string Target, int Status, string? Address, string? ActorName);
 
 /// <summary>The audit log of management actions, for editors: append and read, never change.</summary>
 public sealed class AuditLog(Database database)
@@ -31,7 +34,7 @@ public sealed class AuditLog(Database database)
         {
             entries.Add(new AuditEntry(
                 reader.GetFieldValue<DateTimeOffset>(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                reader.GetInt32(4), reader.IsDBNull(5) ? null : reader.GetString(5)));
+                reader.GetInt32(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6)));
         }
         return entries;
     }

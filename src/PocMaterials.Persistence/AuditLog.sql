@@ -3,7 +3,9 @@
 INSERT INTO audit_log (actor, action, target, status, address) VALUES ($1, $2, $3, $4, $5::text);
 
 -- name: Latest
-SELECT occurred_at, actor, action, target, status, address
+-- With the actor's name, when a sign-in gave one.
+SELECT occurred_at, actor, action, target, status, address, staff_names.name
 FROM audit_log
-ORDER BY occurred_at DESC, id DESC
+LEFT JOIN staff_names ON staff_names.subject = audit_log.actor
+ORDER BY occurred_at DESC, audit_log.id DESC
 LIMIT $1;

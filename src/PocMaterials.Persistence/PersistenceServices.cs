@@ -16,6 +16,7 @@ public static class PersistenceServices
         // The database starts first and stops last: every service registered after it may need it.
         services.AddSingleton<Database>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<StaffNames>();
         services.AddHostedService<DatabaseStartup>();
         services.AddHostedService<EmbeddedPostgresSupervisor>();
         // One instance, so the database check's kept answer is shared by every request.

@@ -48,11 +48,12 @@ public sealed class PocMaterialsApp(
             builder.ConfigureTestServices(services);
     }
 
-    /// <summary>A client carrying a development token for the given roles and centre.</summary>
-    public async Task<HttpClient> ClientFor(string[] roles, string? centre = "gent", WebApplicationFactoryClientOptions? options = null)
+    /// <summary>A client carrying a development token for the given roles and centre, and the name its token gives.</summary>
+    public async Task<HttpClient> ClientFor(
+        string[] roles, string? centre = "gent", WebApplicationFactoryClientOptions? options = null, string? name = null)
     {
         var client = options is null ? CreateClient() : CreateClient(options);
-        var response = await client.PostAsJsonAsync("/api/dev/token", new { roles, centre });
+        var response = await client.PostAsJsonAsync("/api/dev/token", new { roles, centre, name });
         response.EnsureSuccessStatusCode();
         var token = await response.Content.ReadFromJsonAsync<TokenBody>();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);

@@ -24,9 +24,7 @@ internal sealed partial class ContentFileReader(ContentLocation location, long m
             var size = new FileInfo(path).Length;
             if (size > maxFileBytes)
             {
-                errors.Add(new ContentError(display, 1, "file",
-                    $"is {size:N0} bytes; a content file may be at most {maxFileBytes:N0} bytes (Content:MaxFileBytes). "
-                    + "Split it into several materials."));
+                errors.Add(new ContentError(display, 1, "file", ContentFaults.FileTooLarge(size, maxFileBytes)));
                 return null;
             }
             var bytes = File.ReadAllBytes(path);
@@ -36,7 +34,7 @@ internal sealed partial class ContentFileReader(ContentLocation location, long m
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            errors.Add(new ContentError(display, 1, "file", $"cannot be read: {e.Message}"));
+            errors.Add(new ContentError(display, 1, "file", ContentFaults.Unreadable(e.Message)));
             return null;
         }
     }
@@ -54,7 +52,7 @@ internal sealed partial class ContentFileReader(ContentLocation location, long m
         {
             // The parsers report what they know; anything else a file makes them throw is still that file's error.
             LogParsingFailed(logger, e, display);
-            errors.Add(new ContentError(display, 1, "file", $"cannot be parsed: {e.Message}"));
+            errors.Add(new ContentError(display, 1, "file", ContentFaults.Unparsable(e.Message)));
             return null;
         }
     }

@@ -140,8 +140,7 @@ public sealed partial class ContentLibrary : IDisposable
                 continue;
             if (slugFiles.TryGetValue(material.Slug, out var first))
             {
-                errors.Add(new ContentError(material.SourcePath, 1, "slug",
-                    $"duplicate slug '{material.Slug}': {first} has the same file name"));
+                errors.Add(new ContentError(material.SourcePath, 1, "slug", ContentFaults.DuplicateSlug(material.Slug, first)));
                 continue;
             }
             slugFiles[material.Slug] = material.SourcePath;

@@ -29,7 +29,7 @@ public static class MarkdownRendering
     {
         if (ContentText.NulLine(markdown) is { } nul)
         {
-            errors.Add(new ContentError(file, line + nul - 1, "body", ContentText.NulMessage));
+            errors.Add(new ContentError(file, line + nul - 1, "body", ContentFaults.Nul()));
             return null;
         }
         try
@@ -39,7 +39,7 @@ public static class MarkdownRendering
         catch (ArgumentException e)
         {
             // Markdig refuses input nested deeper than it can render (thousands of '>' or '[').
-            errors.Add(new ContentError(file, line, "body", $"cannot be read as Markdown: {e.Message}"));
+            errors.Add(new ContentError(file, line, "body", ContentFaults.InvalidMarkdown(e.Message)));
             return null;
         }
     }
@@ -64,6 +64,22 @@ public static class MarkdownRendering
                 autolink.Url = "#";
         }
         return document.ToHtml(HtmlPipeline);
+    }
+
+    /// <summary>
+    /// A body being edited as the material page would show it, or nothing when Markdig cannot read it (nested thousands
+    /// deep): its check says why, and the preview must not fail with it.
+    /// </summary>
+    public static string PreviewHtml(string markdown)
+    {
+        try
+        {
+            return ToHtml(markdown);
+        }
+        catch (ArgumentException)
+        {
+            return "";
+        }
     }
 
     /// <summary>The words a reader sees, block by block; raw HTML and script text are left out.</summary>

@@ -10,4 +10,7 @@ public static class MaterialFields
         "title", "type", "summary", "core_processes", "themes", "domains", "roles", "contact",
         "published", "updated", "review_by", "status", "tags",
     ];
+
+    /// <summary>The fields that hold a list (a single text counts as a list of one); the others hold one text.</summary>
+    public static readonly ImmutableHashSet<string> Lists = ["core_processes", "themes", "domains", "roles", "tags"];
 }

@@ -15,7 +15,7 @@ public static class ContactsParser
         if (root is not YamlSequenceNode sequence)
         {
             if (errors.Count == before)
-                errors.Add(new ContentError(file, 1, "contacts", "must be a list of contact persons with id and name"));
+                errors.Add(new ContentError(file, 1, "contacts", ContentFaults.InvalidStructure("contacts")));
             return null;
         }
         var contacts = new List<Contact>();
@@ -23,7 +23,7 @@ public static class ContactsParser
         {
             if (item is not YamlMappingNode entry)
             {
-                errors.Add(new ContentError(file, (int)item.Start.Line, "contacts", "each contact must be a mapping with id and name"));
+                errors.Add(new ContentError(file, (int)item.Start.Line, "contacts", ContentFaults.InvalidStructure("contact")));
                 continue;
             }
             var fields = new YamlFields(entry, file, 1, errors);
@@ -34,7 +34,7 @@ public static class ContactsParser
                 continue;
             if (contacts.Any(c => c.Id == id))
             {
-                fields.Error(fields.Node("id"), "id", $"duplicate contact id '{id}'");
+                fields.Error(fields.Node("id"), "id", ContentFaults.Duplicate(id));
                 continue;
             }
             contacts.Add(new Contact(id, name, fields.Text("email"), fields.Text("phone"), fields.Text("role")));

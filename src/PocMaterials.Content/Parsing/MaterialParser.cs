@@ -28,13 +28,14 @@ public static class MaterialParser
         var title = fields.Text("title", required: true, FieldLimits.Title);
         var type = fields.Text("type", required: true);
         if (type is not null && !taxonomy.Types.Contains(type))
-            fields.Error(fields.Node("type"), "type", $"unknown id '{type}' (not in types of taxonomy.yml)");
-        var themes = fields.Ids("themes", vocabulary.ThemeContacts.ContainsKey, "themes/");
-        var roles = fields.Ids("roles", taxonomy.Roles.Contains, "roles of taxonomy.yml");
+            fields.Error(fields.Node("type"), "type", ContentFaults.UnknownTerm(type, "types"));
+        var themes = fields.Ids("themes", vocabulary.ThemeContacts.ContainsKey, "themes");
+        var roles = fields.Ids("roles", taxonomy.Roles.Contains, "roles");
         var contact = fields.Text("contact");
         if (contact is not null && !vocabulary.ContactIds.Contains(contact))
-            fields.Error(fields.Node("contact"), "contact", $"unknown id '{contact}' (not in contacts.yml)");
+            fields.Error(fields.Node("contact"), "contact", ContentFaults.UnknownTerm(contact, "contacts"));
         var published = fields.Date("published");
+        var reviewBy = ReviewDate(fields, published);
         var status = ReadStatus(fields);
         var material = new Material
         {
@@ -42,14 +43,14 @@ public static class MaterialParser
             Title = title ?? "",
             Type = type ?? "",
             Summary = fields.Text("summary", maxLength: FieldLimits.Summary),
-            CoreProcesses = fields.Ids("core_processes", taxonomy.CoreProcesses.Contains, "core_processes of taxonomy.yml"),
+            CoreProcesses = fields.Ids("core_processes", taxonomy.CoreProcesses.Contains, "core_processes"),
             Themes = themes,
-            Domains = fields.Ids("domains", taxonomy.Domains.Contains, "domains of taxonomy.yml"),
+            Domains = fields.Ids("domains", taxonomy.Domains.Contains, "domains"),
             Roles = roles.Count == 0 ? [StaffRoles.Everyone] : roles,
             ContactId = contact ?? themes.Select(t => vocabulary.ThemeContacts[t]).FirstOrDefault(c => c is not null),
             Published = published,
             Updated = fields.Date("updated") ?? published,
-            ReviewBy = fields.Date("review_by"),
+            ReviewBy = reviewBy,
             Status = status,
             Tags = fields.Strings("tags", FieldLimits.Tags, FieldLimits.Tag),
             BodyMarkdown = markdown.Body,
@@ -66,6 +67,19 @@ public static class MaterialParser
         };
     }
 
+    /// <summary>
+    /// The review date, which may not come before the publication: due for review before it is even published is a typing
+    /// error (or a publication moved without its review). An update before the publication is not: written in June,
+    /// published in September.
+    /// </summary>
+    private static DateOnly? ReviewDate(YamlFields fields, DateOnly? published)
+    {
+        var date = fields.Date("review_by");
+        if (date < published)
+            fields.Error(fields.Node("review_by"), "review_by", ContentFaults.DateOrder(date.Value, "published", published.Value));
+        return date;
+    }
+
     private static MaterialStatus ReadStatus(YamlFields fields)
     {
         switch (fields.Text("status"))
@@ -75,7 +89,7 @@ public static class MaterialParser
             case "draft":
                 return MaterialStatus.Draft;
             case var other:
-                fields.Error(fields.Node("status"), "status", $"'{other}' is not a status; use 'published' or 'draft'");
+                fields.Error(fields.Node("status"), "status", ContentFaults.InvalidStatus(other));
                 return MaterialStatus.Draft;
         }
     }

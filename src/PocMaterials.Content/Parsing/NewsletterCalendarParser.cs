@@ -21,7 +21,7 @@ public static class NewsletterCalendarParser
             return errors.Count > before ? null : NewsletterCalendar.Empty;
         if (root is not YamlMappingNode mapping)
         {
-            errors.Add(new ContentError(file, 1, "newsletter", "must be lines of the form 'yyyy-MM: theme-or-core-process-id'"));
+            errors.Add(new ContentError(file, 1, "newsletter", ContentFaults.InvalidStructure("months")));
             return null;
         }
         var fields = new YamlFields(mapping, file, 1, errors);
@@ -31,7 +31,7 @@ public static class NewsletterCalendarParser
             var text = (key as YamlScalarNode)?.Value ?? "";
             if (!DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
             {
-                fields.Error(key, text, "is not a month; write it as yyyy-MM, for example 2026-10");
+                fields.Error(key, text, ContentFaults.InvalidMonth(text));
                 continue;
             }
             var id = (value as YamlScalarNode)?.Value?.Trim();
@@ -42,8 +42,10 @@ public static class NewsletterCalendarParser
                 _ when taxonomy.CoreProcesses.Contains(id) => new Feature(FeatureKind.CoreProcess, id),
                 _ => null,
             };
-            if (feature is null)
-                fields.Error(value, text, $"unknown id '{id}' (not a theme in themes/ nor a core process of taxonomy.yml)");
+            if (string.IsNullOrEmpty(id))
+                fields.Error(value, text, ContentFaults.Required());
+            else if (feature is null)
+                fields.Error(value, text, ContentFaults.UnknownFeature(id));
             else
                 months[month] = feature;
         }

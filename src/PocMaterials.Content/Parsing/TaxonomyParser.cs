@@ -16,15 +16,14 @@ public static class TaxonomyParser
         if (root is not YamlMappingNode mapping)
         {
             if (errors.Count == before)
-                errors.Add(new ContentError(
-                    file, 1, "taxonomy", "must be a mapping with the sections " + string.Join(", ", RequiredSections)));
+                errors.Add(new ContentError(file, 1, "taxonomy", ContentFaults.InvalidSections(RequiredSections)));
             return null;
         }
         var fields = new YamlFields(mapping, file, 1, errors);
         fields.RejectUnknownFields(Sections);
         var lists = Sections.ToDictionary(s => s, s => ReadTerms(fields, s, required: RequiredSections.Contains(s)));
         if (!lists["roles"].Any(r => r.Id == Visibility.StaffRoles.Everyone))
-            fields.Error(fields.Node("roles"), "roles", $"must contain the role '{Visibility.StaffRoles.Everyone}' (every staff member)");
+            fields.Error(fields.Node("roles"), "roles", ContentFaults.RequiredRole(Visibility.StaffRoles.Everyone));
         if (errors.Count > before)
             return null;
         return new MaterialTaxonomy(
@@ -39,19 +38,19 @@ public static class TaxonomyParser
         if (node is null)
         {
             if (required)
-                fields.Error(null, section, "section is required");
+                fields.Error(null, section, ContentFaults.RequiredSection());
             return terms;
         }
         if (node is not YamlSequenceNode sequence)
         {
-            fields.Error(node, section, "must be a list of entries with id and label");
+            fields.Error(node, section, ContentFaults.InvalidStructure("terms"));
             return terms;
         }
         foreach (var item in sequence)
         {
             if (item is not YamlMappingNode entry)
             {
-                fields.Error(item, section, "each entry must have an id and a label");
+                fields.Error(item, section, ContentFaults.IncompleteEntry());
                 continue;
             }
             var entryFields = fields.Nested(entry);
@@ -59,12 +58,12 @@ public static class TaxonomyParser
             var label = entryFields.Text("label");
             if (id is null || label is null)
             {
-                fields.Error(item, section, "each entry must have an id and a label");
+                fields.Error(item, section, ContentFaults.IncompleteEntry());
                 continue;
             }
             if (terms.Any(t => t.Id == id))
             {
-                fields.Error(item, section, $"duplicate id '{id}'");
+                fields.Error(item, section, ContentFaults.Duplicate(id));
                 continue;
             }
             terms.Add(new TaxonomyTerm(id, label, entryFields.Strings("aliases", FieldLimits.Aliases, FieldLimits.Alias)));

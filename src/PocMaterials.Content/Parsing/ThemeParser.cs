@@ -31,7 +31,7 @@ public static class ThemeParser
             Title = title ?? "",
             Aliases = fields.Strings("aliases", FieldLimits.Aliases, FieldLimits.Alias),
             ContactId = ReadContact(fields, isContact),
-            CoreProcesses = fields.Ids("core_processes", taxonomy.CoreProcesses.Contains, "core_processes of taxonomy.yml"),
+            CoreProcesses = fields.Ids("core_processes", taxonomy.CoreProcesses.Contains, "core_processes"),
             IntroMarkdown = markdown.Body,
             SourcePath = file,
         };
@@ -44,7 +44,7 @@ public static class ThemeParser
         var contact = fields.Text("contact");
         if (contact is not null && !isContact(contact))
         {
-            fields.Error(fields.Node("contact"), "contact", $"unknown id '{contact}' (not in contacts.yml)");
+            fields.Error(fields.Node("contact"), "contact", ContentFaults.UnknownTerm(contact, "contacts"));
             return null;
         }
         return contact;
@@ -58,14 +58,12 @@ internal static class FrontMatter
     {
         if (markdown.FrontMatterUnclosed)
         {
-            errors.Add(new ContentError(file, 1, "front matter",
-                "the front matter block opened with '---' on line 1 is never closed by a '---' line"));
+            errors.Add(new ContentError(file, 1, "front matter", ContentFaults.FrontMatterUnclosed()));
             return null;
         }
         if (markdown.FrontMatter is null)
         {
-            errors.Add(new ContentError(file, 1, "front matter",
-                "missing: the file must start with a '---' line, YAML fields and a closing '---' line"));
+            errors.Add(new ContentError(file, 1, "front matter", ContentFaults.FrontMatterMissing()));
             return null;
         }
         var before = errors.Count;
@@ -73,7 +71,7 @@ internal static class FrontMatter
         if (root is YamlMappingNode mapping)
             return new YamlFields(mapping, file, markdown.FrontMatterLine, errors);
         if (errors.Count == before)
-            errors.Add(new ContentError(file, markdown.FrontMatterLine, "front matter", "must be YAML fields of the form 'name: value'"));
+            errors.Add(new ContentError(file, markdown.FrontMatterLine, "front matter", ContentFaults.InvalidStructure("fields")));
         return null;
     }
 }

@@ -18,8 +18,8 @@ internal sealed class YamlFields(YamlMappingNode mapping, string file, int first
 
     public int MappingLine => LineOf(mapping);
 
-    public void Error(YamlNode? node, string field, string message) =>
-        errors.Add(new ContentError(file, node is null ? MappingLine : LineOf(node), field, message));
+    public void Error(YamlNode? node, string field, ContentFault fault) =>
+        errors.Add(new ContentError(file, node is null ? MappingLine : LineOf(node), field, fault));
 
     public YamlNode? Node(string field) =>
         mapping.Children.TryGetValue(new YamlScalarNode(field), out var node) ? node : null;
@@ -30,7 +30,7 @@ internal sealed class YamlFields(YamlMappingNode mapping, string file, int first
         {
             var name = (key as YamlScalarNode)?.Value ?? "";
             if (!known.Contains(name))
-                Error(key, name, $"unknown field; expected one of: {string.Join(", ", known)}");
+                Error(key, name, ContentFaults.UnknownField(known));
         }
     }
 
@@ -40,32 +40,33 @@ internal sealed class YamlFields(YamlMappingNode mapping, string file, int first
         if (node is null || node is YamlScalarNode { Value: null or "" } && IsPlainNull(node))
         {
             if (required)
-                Error(node, field, "is required");
+                Error(node, field, ContentFaults.Required());
             return null;
         }
         if (node is not YamlScalarNode scalar)
         {
-            Error(node, field, "must be a single text value");
+            Error(node, field, ContentFaults.NotText());
             return null;
         }
         var value = scalar.Value?.Trim();
         if (string.IsNullOrEmpty(value))
         {
             if (required)
-                Error(node, field, "is required and may not be empty");
+                Error(node, field, ContentFaults.RequiredNotEmpty());
             return null;
         }
         return Fit(scalar, field, value, maxLength);
     }
 
     /// <summary>A list of ids; a single scalar counts as a list of one. Unknown ids are errors.</summary>
-    public IReadOnlyList<string> Ids(string field, Func<string, bool> isKnown, string vocabulary)
+    /// <param name="list">The list the ids are from, as <see cref="ContentFaults.UnknownTerm"/> names it.</param>
+    public IReadOnlyList<string> Ids(string field, Func<string, bool> isKnown, string list)
     {
         var result = new List<string>();
         foreach (var (value, node) in Items(field))
         {
             if (!isKnown(value))
-                Error(node, field, $"unknown id '{value}' (not in {vocabulary})");
+                Error(node, field, ContentFaults.UnknownTerm(value, list));
             else if (!result.Contains(value))
                 result.Add(value);
         }
@@ -78,7 +79,7 @@ internal sealed class YamlFields(YamlMappingNode mapping, string file, int first
         if (Node(field) is YamlSequenceNode { Children.Count: var count } sequence && count > maxCount)
         {
             // Said once for the list, not once for each of its (maybe thousands of) items.
-            Error(sequence, field, string.Create(CultureInfo.InvariantCulture, $"has {count:N0} items; at most {maxCount:N0} are allowed"));
+            Error(sequence, field, ContentFaults.TooMany(count, maxCount));
             return [];
         }
         return Items(field, maxLength).Select(i => i.Value).Distinct().ToList();
@@ -92,7 +93,7 @@ internal sealed class YamlFields(YamlMappingNode mapping, string file, int first
             return null;
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             return date;
-        Error(node, field, $"'{text}' is not a date of the form YYYY-MM-DD");
+        Error(node, field, ContentFaults.InvalidDate(text));
         return null;
     }
 
@@ -113,13 +114,13 @@ internal sealed class YamlFields(YamlMappingNode mapping, string file, int first
                 foreach (var item in sequence.Children)
                 {
                     if (item is not YamlScalarNode { Value: { } v } || v.Trim().Length == 0)
-                        Error(item, field, "list items must be non-empty text values");
+                        Error(item, field, ContentFaults.InvalidItem());
                     else if (Fit(item, field, v.Trim(), maxLength) is { } fitItem)
                         yield return (fitItem, item);
                 }
                 break;
             default:
-                Error(node, field, "must be a list, e.g. [a, b]");
+                Error(node, field, ContentFaults.NotAList());
                 break;
         }
     }
@@ -130,10 +131,7 @@ internal sealed class YamlFields(YamlMappingNode mapping, string file, int first
     /// </summary>
     private string? Fit(YamlNode node, string field, string value, int maxLength)
     {
-        var why = ContentText.Unfit(value)
-            ?? (value.Length > maxLength
-                ? string.Create(CultureInfo.InvariantCulture, $"is {value.Length:N0} characters long; at most {maxLength:N0} are allowed")
-                : null);
+        var why = ContentText.Unfit(value) ?? (value.Length > maxLength ? ContentFaults.TooLong(value.Length, maxLength) : null);
         if (why is null)
             return value;
         Error(node, field, why);

@@ -11,7 +11,7 @@ internal static class YamlText
     {
         if (ContentText.NulLine(yaml) is { } nul)
         {
-            errors.Add(new ContentError(file, firstLine + nul - 1, "yaml", ContentText.NulMessage));
+            errors.Add(new ContentError(file, firstLine + nul - 1, "yaml", ContentFaults.Nul()));
             return null;
         }
         try
@@ -23,13 +23,13 @@ internal static class YamlText
         catch (YamlException e)
         {
             var line = firstLine + Math.Max(0, (int)e.Start.Line - 1);
-            errors.Add(new ContentError(file, line, "yaml", $"invalid YAML: {Describe(e)}"));
+            errors.Add(new ContentError(file, line, "yaml", ContentFaults.Yaml(Describe(e))));
             return null;
         }
         catch (InvalidOperationException)
         {
             // YamlDotNet's parser gives up this way, without a position, on some unclosed flow collections.
-            errors.Add(new ContentError(file, firstLine, "yaml", "invalid YAML: a '[', '{' or quote is not closed"));
+            errors.Add(new ContentError(file, firstLine, "yaml", ContentFaults.Yaml("a '[', '{' or quote is not closed")));
             return null;
         }
     }

@@ -47,8 +47,7 @@ public sealed class DefinitionFiles(ContentLibrary library, VersionedFiles files
     {
         var bytes = Encoding.UTF8.GetBytes(text);
         var errors = bytes.Length > maxFileBytes
-            ? [new ContentError(definition.File, 1, "file",
-                $"is {bytes.Length:N0} bytes; a content file may be at most {maxFileBytes:N0} bytes (Content:MaxFileBytes).")]
+            ? [new ContentError(definition.File, 1, "file", ContentFaults.FileTooLarge(bytes.Length, maxFileBytes))]
             : Validate(definition, text.Replace("\r\n", "\n", StringComparison.Ordinal));
         if (errors.Count > 0)
             return new WriteResult(WriteOutcome.Invalid, Errors: errors);
@@ -140,12 +139,11 @@ public sealed class DefinitionFiles(ContentLibrary library, VersionedFiles files
             .. content.Materials.Values
                 .Where(m => m.Themes.Contains(id))
                 .OrderBy(m => m.SourcePath, StringComparer.Ordinal)
-                .Select(m => new ContentError(m.SourcePath, 1, "themes",
-                    $"uses theme '{id}'; change this material before removing the theme.")),
+                .Select(m => new ContentError(m.SourcePath, 1, "themes", ContentFaults.ThemeInUse(id, byCalendar: false))),
             .. content.NewsletterCalendar.Months
                 .Where(f => f.Value.Kind == FeatureKind.Theme && f.Value.Id == id)
-                .Select(f => new ContentError("content/newsletter.yml", 1, MonthField(f.Key),
-                    $"features theme '{id}'; change the calendar before removing the theme.")),
+                .Select(f => new ContentError(
+                    "content/newsletter.yml", 1, MonthField(f.Key), ContentFaults.ThemeInUse(id, byCalendar: true))),
         ];
     }
 
@@ -153,5 +151,5 @@ public sealed class DefinitionFiles(ContentLibrary library, VersionedFiles files
     private static string MonthField(DateOnly month) => month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
     private static ContentError Broken(string file, string field, string id, string definitions) =>
-        new(file, 1, field, $"uses '{id}', which the new {definitions} no longer has; change this file first.");
+        new(file, 1, field, ContentFaults.NoLongerDefined(id, definitions));
 }

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using PocMaterials.Content;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Parsing;
+using PocMaterials.Content.Publishing;
 using PocMaterials.Persistence;
 using PocMaterials.Publishing.Files;
 using PocMaterials.Publishing.Versions;
@@ -42,6 +43,28 @@ public sealed partial class MaterialFiles(
         if (result.Outcome == WriteOutcome.Created)
             await redirects.ForgetAsync(slug, cancellationToken);
         return result;
+    }
+
+    /// <summary>
+    /// Creates or replaces the material from its fields and body as the editor's form gives them: the stored file edited
+    /// so that what the form did not change keeps its text (<see cref="MaterialMarkdown"/>), then written as
+    /// <see cref="WriteAsync"/> writes any file.
+    /// </summary>
+    public Task<WriteResult> WriteFieldsAsync(
+        string slug,
+        IReadOnlyDictionary<string, FieldValue> fields,
+        string? body,
+        string? ifMatch,
+        string author,
+        CancellationToken cancellationToken)
+    {
+        var current = ifMatch is null ? null : Read(slug);
+        if (current is null)
+            return WriteAsync(slug, MaterialMarkdown.Write(null, fields, body ?? ""), ifMatch, author, cancellationToken);
+        if (!EntityTags.IfMatchHolds(ifMatch!, current.ETag))
+            return Task.FromResult(new WriteResult(WriteOutcome.Stale));
+        // What was edited is what may be replaced: a change in between, even under If-Match: *, is a 412, not lost.
+        return WriteAsync(slug, MaterialMarkdown.Write(current.Text, fields, body), current.ETag, author, cancellationToken);
     }
 
     public Task<WriteResult> DeleteAsync(string slug, string? ifMatch, string author, CancellationToken cancellationToken) =>
@@ -107,8 +130,7 @@ public sealed partial class MaterialFiles(
         var errors = new List<ContentError>();
         if (size > maxFileBytes)
         {
-            errors.Add(new ContentError(file, 1, "file",
-                $"is {size:N0} bytes; a content file may be at most {maxFileBytes:N0} bytes (Content:MaxFileBytes)."));
+            errors.Add(new ContentError(file, 1, "file", ContentFaults.FileTooLarge(size, maxFileBytes)));
             return errors;
         }
         var content = library.Current;

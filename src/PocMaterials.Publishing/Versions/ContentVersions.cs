@@ -5,10 +5,14 @@ using PocMaterials.Persistence.Queries;
 namespace PocMaterials.Publishing.Versions;
 
 /// <summary>One version of a content file: who made it, when, and what it changed.</summary>
+/// <param name="Author">The editor's token subject, or <see cref="ContentVersions.FileSystem"/>.</param>
 public sealed record ContentVersion(int Number, string? ETag, string Author, string Summary, DateTimeOffset CreatedAt)
 {
     /// <summary>This version removed the file.</summary>
     public bool IsRemoval => ETag is null;
+
+    /// <summary>The author's name, when a sign-in gave one; set when a version is answered.</summary>
+    public string? AuthorName { get; init; }
 }
 
 /// <summary>

@@ -14,6 +14,9 @@ internal static class Problems
 {
     public const string Code = "code";
 
+    /// <summary>The extension that lists a validation problem's errors one by one, each with its field, code and values.</summary>
+    public const string FieldErrorsKey = "fieldErrors";
+
     /// <summary>404: there is no such thing, or the caller may not see it (one answer for both, so nothing leaks).</summary>
     public static NotFoundProblem NotFound(string what, string id) => NoSuch(what, $"There is no {what} '{id}'.");
 
@@ -34,9 +37,17 @@ internal static class Problems
     public static ValidationProblem UnknownTerm(string field, IEnumerable<string> messages) =>
         new FieldErrors().Add(field, messages).Problem(code: "unknown-term")!;
 
+    /// <summary>400: a slug (or theme id) that is no plain name, said at its parameter or field.</summary>
+    public static ValidationProblem InvalidSlug(string field, string slug) =>
+        new FieldErrors().Add(FieldError.InvalidSlug(field, slug)).Problem()!;
+
     /// <summary>400 with every error of <paramref name="errors"/>; made by <see cref="FieldErrors.Problem"/>.</summary>
-    public static ValidationProblem Invalid(IEnumerable<KeyValuePair<string, string[]>> errors, string? title, string code) =>
-        TypedResults.ValidationProblem(errors, title: title, extensions: new Dictionary<string, object?> { [Code] = code });
+    public static ValidationProblem Invalid(IReadOnlyList<FieldError> errors, string? title, string code) =>
+        TypedResults.ValidationProblem(ByField(errors), title: title, extensions: new Dictionary<string, object?>
+        {
+            [Code] = code,
+            [FieldErrorsKey] = errors,
+        });
 
     /// <summary>400: a signed link (unsubscribe, a mail's click) that is missing, damaged or not ours.</summary>
     public static BadRequestProblem InvalidLink(string title, string detail) => new(Problem("invalid-link", title, detail));
@@ -65,12 +76,15 @@ internal static class Problems
         string title, string? detail = null, string code = "unsupported-media-type") => new(Problem(code, title, detail));
 
     /// <summary>422: a content file that does not validate, every error by field as "file line N: message"; nothing was written.</summary>
-    public static UnprocessableProblem InvalidContent(string what, IEnumerable<ContentError> errors) =>
-        new(new HttpValidationProblemDetails(ByField(errors))
+    public static UnprocessableProblem InvalidContent(string what, IEnumerable<ContentError> errors)
+    {
+        var list = FieldError.Of(errors);
+        return new(new HttpValidationProblemDetails(ByField(list))
         {
             Title = $"The {what} is not valid; nothing was written.",
-            Extensions = { [Code] = "invalid-content" },
+            Extensions = { [Code] = "invalid-content", [FieldErrorsKey] = list },
         });
+    }
 
     /// <summary>422: the request is well formed, but what it asks cannot be done (<paramref name="code"/> says why).</summary>
     public static UnprocessableProblem Unprocessable(string code, string title, string detail, object? errors = null)
@@ -94,9 +108,11 @@ internal static class Problems
         ? Problem("request-timeout", "The request body came too slowly.", detail, status)
         : Problem("unreadable-request", "The request could not be read.", detail, status);
 
-    /// <summary>Content errors as a validation problem's errors: by field, each "file line N: message".</summary>
-    public static Dictionary<string, string[]> ByField(IEnumerable<ContentError> errors) =>
-        errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => $"{e.File} line {e.Line}: {e.Message}").ToArray());
+    /// <summary>
+    /// Errors as a validation problem's <c>errors</c>: by field, each message, a content file's as "file line N: message".
+    /// </summary>
+    public static Dictionary<string, string[]> ByField(IEnumerable<FieldError> errors) =>
+        errors.GroupBy(e => e.Field, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(e => e.Located).ToArray());
 
     /// <summary>
     /// Gives a problem the framework wrote (401, 403, a parameter that does not bind) a code as well: its status's
@@ -115,17 +131,25 @@ internal static class Problems
 /// <summary>What is wrong with a request, by parameter or field, gathered so that one answer names all of it.</summary>
 internal sealed class FieldErrors
 {
-    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+    private readonly List<FieldError> _errors = [];
 
+    /// <summary>Errors of one field, of the problem's own code.</summary>
     public FieldErrors Add(string field, params IEnumerable<string> messages)
     {
-        if (!_errors.TryGetValue(field, out var list))
-            _errors[field] = list = [];
-        list.AddRange(messages);
+        _errors.AddRange(messages.Select(m => FieldError.Of(field, m)));
         return this;
     }
 
-    /// <summary>The 400 that names every error, or null when there is none.</summary>
-    public ValidationProblem? Problem(string? title = null, string code = "invalid") =>
-        _errors.Count > 0 ? Problems.Invalid(_errors.Select(e => KeyValuePair.Create(e.Key, e.Value.ToArray())), title, code) : null;
+    public FieldErrors Add(FieldError error)
+    {
+        _errors.Add(error);
+        return this;
+    }
+
+    public bool Any => _errors.Count > 0;
+
+    /// <summary>The 400 that names every error, or null when there is none; an error without a code of its own has the problem's.</summary>
+    public ValidationProblem? Problem(string? title = null, string code = "invalid") => _errors.Count > 0
+        ? Problems.Invalid([.. _errors.Select(e => e.Code.Length == 0 ? e with { Code = code } : e)], title, code)
+        : null;
 }

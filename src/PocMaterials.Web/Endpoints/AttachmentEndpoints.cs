@@ -194,7 +194,7 @@ public static class AttachmentEndpoints
     {
         var errors = new FieldErrors();
         if (!MaterialFiles.IsValidSlug(slug))
-            errors.Add("slug", PublishingAnswers.NotASlug(slug));
+            errors.Add(FieldError.InvalidSlug("slug", slug));
         if (AttachmentNames.Problem(fileName) is { } problem)
             errors.Add("fileName", problem);
         return errors.Problem("The attachment's place is not valid.");

@@ -15,7 +15,7 @@ public static class AuditEndpoints
             .WithTags("Audit (editors)")
             .NeedsDatabase()
             .WithName("AuditLog")
-            .WithSummary("The latest management actions: who, what, when, from which address, and the answer");
+            .WithSummary("The latest management actions: who (subject and name), what, when, from which address, and the answer");
         return api;
     }
 
@@ -27,7 +27,7 @@ public static class AuditEndpoints
         return TypedResults.Ok(await log.LatestAsync(limit ?? 200, cancellationToken));
     }
 
-    /// <summary>Marks the endpoints whose changes <see cref="UseAudit"/> records.</summary>
+    /// <summary>Marks the endpoints whose changes <see cref="UseAudit"/> records, and whose actors' names it keeps.</summary>
     public static TBuilder Audited<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(AuditedEndpoint.Instance);
 
@@ -45,6 +45,11 @@ public static class AuditEndpoints
             await next(http);
             return;
         }
+        // An editor's name, before the change: whoever reads its version, approval or entry next (a page, right after the
+        // answer) finds it. Only editors' names are kept: they are the ones whose actions are shown.
+        var member = http.User.ToStaffMember();
+        if (member.IsEditor && http.User.FindFirst(StaffClaims.Name)?.Value is { } name)
+            await http.RequestServices.GetRequiredService<StaffNames>().RememberAsync(member.Subject, name, http.RequestAborted);
         var status = StatusCodes.Status500InternalServerError;
         try
         {
@@ -59,7 +64,7 @@ public static class AuditEndpoints
         finally
         {
             // Recorded even when the client went away: the change may have been made.
-            var actor = http.User.ToStaffMember().Subject is { Length: > 0 } subject ? subject : "(anonymous)";
+            var actor = member.Subject is { Length: > 0 } subject ? subject : "(anonymous)";
             await http.RequestServices.GetRequiredService<AuditLog>().RecordAsync(
                 actor, $"{http.Request.Method} {endpoint.RoutePattern.RawText}", http.Request.Path.Value ?? "", status,
                 http.Connection.RemoteIpAddress?.ToString(), CancellationToken.None);

@@ -8,7 +8,8 @@ namespace PocMaterials.Web.Endpoints;
 /// <summary>Endpoints that exist only in the Development environment.</summary>
 public static class DevelopmentEndpoints
 {
-    public sealed record TokenRequest(string? Subject, string[]? Roles, string? Centre);
+    /// <param name="Name">The name the token gives (its <c>name</c> claim), as a provider's would: what editors' actions show.</param>
+    public sealed record TokenRequest(string? Subject, string[]? Roles, string? Centre, string? Name);
 
     public sealed record TokenResponse(string AccessToken, string TokenType);
 
@@ -18,7 +19,8 @@ public static class DevelopmentEndpoints
             .AllowAnonymous()
             .WithName("IssueDevelopmentToken")
             .WithSummary("Development only: a bearer token for any roles and centre")
-            .WithDescription("Send {\"roles\": [\"arts\"], \"centre\": \"gent\"}; use the token as 'Authorization: Bearer <token>'.");
+            .WithDescription("Send {\"roles\": [\"arts\"], \"centre\": \"gent\", \"name\": \"An Peeters\"} (name optional); "
+                + "use the token as 'Authorization: Bearer <token>'.");
         return api;
     }
 
@@ -35,6 +37,6 @@ public static class DevelopmentEndpoints
         if (errors.Problem(code: "unknown-term") is { } unknown)
             return unknown;
         var subject = string.IsNullOrWhiteSpace(request.Subject) ? $"dev-{Guid.NewGuid():N}" : request.Subject;
-        return TypedResults.Ok(new TokenResponse(tokens.Issue(subject, request.Roles ?? [], request.Centre), "Bearer"));
+        return TypedResults.Ok(new TokenResponse(tokens.Issue(subject, request.Roles ?? [], request.Centre, name: request.Name), "Bearer"));
     }
 }

@@ -1,9 +1,7 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Materials;
-using PocMaterials.Content.Publishing;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Publishing.Attachments;
 using PocMaterials.Publishing.Files;
@@ -21,8 +19,6 @@ namespace PocMaterials.Web.Endpoints;
 /// </summary>
 public static class MaterialPublishingEndpoints
 {
-    public sealed record MaterialFields(Dictionary<string, JsonElement>? Fields, string? Body);
-
     public sealed record RenameRequest(string? Slug);
 
     /// <summary>How a chosen role would see a material: whether at all, why not, and the material as served.</summary>
@@ -31,8 +27,10 @@ public static class MaterialPublishingEndpoints
     /// <param name="Errors">
     /// What a PUT of this text would be refused for (as its 422 lists them); empty when it would be taken.
     /// </param>
+    /// <param name="FieldErrors">The same errors one by one, each with its field, code, line and values.</param>
     /// <param name="Html">The body as the material page would show it, whatever the front matter holds.</param>
-    public sealed record MaterialCheck(bool Valid, IReadOnlyDictionary<string, string[]> Errors, string Html);
+    public sealed record MaterialCheck(
+        bool Valid, IReadOnlyDictionary<string, string[]> Errors, IReadOnlyList<FieldError> FieldErrors, string Html);
 
     public static RouteGroupBuilder MapMaterialPublishingEndpoints(this RouteGroupBuilder api)
     {
@@ -62,6 +60,7 @@ public static class MaterialPublishingEndpoints
             .WithSummary("Make an earlier version current again, as a new version (If-Match optional)");
         materials.MapVersions("/{slug}", http =>
             http.GetRouteValue("slug") is string slug && MaterialFiles.IsValidSlug(slug) ? MaterialFiles.Document(slug) : null);
+        materials.MapMaterialFormEndpoints();
         materials.MapGet("/{slug}/preview", Preview)
             .WithName("PreviewMaterial")
             .WithSummary("The material as a staff member with the given role (and centre) would see it today, and why they would not");
@@ -88,34 +87,42 @@ public static class MaterialPublishingEndpoints
     }
 
     internal static async Task<Results<SavedFile, ValidationProblem, TooLargeProblem, UnsupportedMediaTypeProblem>> Put(
-        string slug, HttpContext http, MaterialFiles files, IOptions<ContentOptions> content, CancellationToken cancellationToken)
+        string slug,
+        HttpContext http,
+        MaterialFiles files,
+        IOptions<ContentOptions> content,
+        StaffCalendar calendar,
+        CancellationToken cancellationToken)
     {
         if (!MaterialFiles.IsValidSlug(slug))
-            return InvalidSlug("slug", slug);
+            return Problems.InvalidSlug("slug", slug);
         var limit = content.Value.MaxFileBytes;
         // Twice the limit is read, so the 422 can say by how much a file is too large; beyond that it is refused unread.
         var text = await PublishingAnswers.ReadBodyAsync(http.Request, limit * 2, cancellationToken);
         if (text is null)
             return PublishingAnswers.TooLarge(limit);
-        string markdown;
+        var ifMatch = PublishingAnswers.IfMatch(http);
+        var author = http.User.ToStaffMember().Subject;
+        WriteResult result;
         switch (PublishingAnswers.MediaType(http.Request))
         {
             case "text/markdown" or "text/plain":
-                markdown = text;
+                result = await files.WriteAsync(slug, text, ifMatch, author, cancellationToken);
                 break;
             case "application/json":
-                if (FromJson(text) is not { } written)
+                if (MaterialFieldsRequest.Read(text) is not { } request)
                 {
                     return Problems.Invalid("body",
                         "Send {\"fields\": {\"title\": \"...\", ...}, \"body\": \"Markdown\"}: field values are texts or lists of texts.");
                 }
-                markdown = written;
+                var (fields, errors) = request.Values(calendar.Today);
+                if (errors.Problem() is { } invalid)
+                    return invalid;
+                result = await files.WriteFieldsAsync(slug, fields, request.Body, ifMatch, author, cancellationToken);
                 break;
             default:
                 return PublishingAnswers.UnsupportedMediaType("text/markdown or application/json");
         }
-        var result = await files.WriteAsync(
-            slug, markdown, PublishingAnswers.IfMatch(http), http.User.ToStaffMember().Subject, cancellationToken);
         return PublishingAnswers.Saved(http, result, "material", $"/api/materials/{slug}");
     }
 
@@ -123,7 +130,7 @@ public static class MaterialPublishingEndpoints
         string slug, HttpContext http, MaterialFiles files, IOptions<ContentOptions> content, CancellationToken cancellationToken)
     {
         if (!MaterialFiles.IsValidSlug(slug))
-            return InvalidSlug("slug", slug);
+            return Problems.InvalidSlug("slug", slug);
         if (PublishingAnswers.MediaType(http.Request) is not ("text/markdown" or "text/plain"))
             return PublishingAnswers.UnsupportedMediaType("text/markdown");
         var limit = content.Value.MaxFileBytes;
@@ -131,15 +138,16 @@ public static class MaterialPublishingEndpoints
             return PublishingAnswers.TooLarge(limit);
         var errors = files.Check(slug, text);
         var body = Content.Markdown.MarkdownFile.Split(text.Replace("\r\n", "\n", StringComparison.Ordinal)).Body;
-        var html = Content.Markdown.MarkdownRendering.ToHtml(body);
-        return TypedResults.Ok(new MaterialCheck(errors.Count == 0, Problems.ByField(errors), html));
+        var html = Content.Markdown.MarkdownRendering.PreviewHtml(body);
+        var fieldErrors = FieldError.Of(errors);
+        return TypedResults.Ok(new MaterialCheck(errors.Count == 0, Problems.ByField(fieldErrors), fieldErrors, html));
     }
 
     internal static async Task<Results<RemovedFile, ValidationProblem>> Delete(
         string slug, HttpContext http, MaterialFiles files, CancellationToken cancellationToken)
     {
         if (!MaterialFiles.IsValidSlug(slug))
-            return InvalidSlug("slug", slug);
+            return Problems.InvalidSlug("slug", slug);
         var result = await files.DeleteAsync(slug, PublishingAnswers.IfMatch(http), http.User.ToStaffMember().Subject, cancellationToken);
         return PublishingAnswers.Removed(result, "material", slug);
     }
@@ -148,9 +156,9 @@ public static class MaterialPublishingEndpoints
         string slug, RenameRequest request, HttpContext http, MaterialFiles files, CancellationToken cancellationToken)
     {
         if (!MaterialFiles.IsValidSlug(slug))
-            return InvalidSlug("slug", slug);
+            return Problems.InvalidSlug("slug", slug);
         if (request.Slug is not { } newSlug || !MaterialFiles.IsValidSlug(newSlug))
-            return InvalidSlug("body.slug", request.Slug ?? "");
+            return Problems.InvalidSlug("body.slug", request.Slug ?? "");
         if (newSlug == slug)
             return Problems.Invalid("body.slug", "The new slug is the slug the material has.");
         var result = await files.RenameAsync(
@@ -163,7 +171,7 @@ public static class MaterialPublishingEndpoints
         string slug, int version, HttpContext http, MaterialFiles files, CancellationToken cancellationToken)
     {
         if (!MaterialFiles.IsValidSlug(slug))
-            return InvalidSlug("slug", slug);
+            return Problems.InvalidSlug("slug", slug);
         var author = http.User.ToStaffMember().Subject;
         if (await files.RestoreAsync(slug, version, PublishingAnswers.IfMatch(http), author, cancellationToken) is not { } result)
             return (SavedFile)Problems.NotFound("version", $"{slug} {version} (a removal cannot be restored)");
@@ -192,32 +200,4 @@ public static class MaterialPublishingEndpoints
         var served = MaterialResponse.From(material, content, today, related, attachments.List(slug));
         return TypedResults.Ok(new MaterialPreview(visible, reason, served));
     }
-
-    private static string? FromJson(string json)
-    {
-        try
-        {
-            var request = JsonSerializer.Deserialize<MaterialFields>(json, JsonSerializerOptions.Web);
-            if (request?.Fields is null)
-                return null;
-            var fields = new Dictionary<string, object>(StringComparer.Ordinal);
-            foreach (var (name, value) in request.Fields)
-            {
-                fields[name] = value.ValueKind switch
-                {
-                    JsonValueKind.String => value.GetString()!,
-                    JsonValueKind.Array when value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String) =>
-                        value.EnumerateArray().Select(v => v.GetString()!).ToList(),
-                    _ => throw new JsonException($"{name} is not a text or a list of texts"),
-                };
-            }
-            return MaterialMarkdown.Write(fields, request.Body ?? "");
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static ValidationProblem InvalidSlug(string field, string slug) => Problems.Invalid(field, PublishingAnswers.NotASlug(slug));
 }

@@ -11,6 +11,7 @@ using PocMaterials.Newsletter.Jobs;
 using PocMaterials.Newsletter.Rendering;
 using PocMaterials.Newsletter.Reports;
 using PocMaterials.Newsletter.Sending;
+using PocMaterials.Persistence;
 using PocMaterials.Web.Api;
 using PocMaterials.Web.Identity;
 
@@ -30,8 +31,24 @@ public static partial class NewsletterEndpoints
         string? Note);
 
     /// <param name="Titles">The current title of each material in <paramref name="Composition"/> that still exists.</param>
+    /// <param name="ApprovedBy">The approving editor's token subject.</param>
+    /// <param name="ApprovedByName">Their name, when a sign-in gave one: "goedgekeurd door".</param>
     public sealed record IssueDetail(IssueSummary Issue, string FeatureReason, string IntroMarkdown, IssueComposition Composition,
-        IReadOnlyDictionary<string, string> Titles, string? ApprovedBy, DateTimeOffset? ApprovedAt);
+        IReadOnlyDictionary<string, string> Titles, string? ApprovedBy, DateTimeOffset? ApprovedAt, string? ApprovedByName);
+
+    /// <summary>What an issue's answer is made with: the content its titles come from, the name of who approved it.</summary>
+    internal sealed record IssueAnswers(ContentLibrary Library, StaffNames Names)
+    {
+        public async Task<IssueDetail> DetailAsync(NewsletterIssue issue, CancellationToken cancellationToken)
+        {
+            var content = Library.Current;
+            var names = await Names.NamesOfAsync([issue.ApprovedBy], cancellationToken);
+            return new(Summary(issue, content), issue.FeatureReason, issue.IntroMarkdown, issue.Composition,
+                issue.Composition.AllSlugs.Where(content.Materials.ContainsKey)
+                    .ToDictionary(slug => slug, slug => content.Materials[slug].Title, StringComparer.Ordinal),
+                issue.ApprovedBy, issue.ApprovedAt, issue.ApprovedBy is { } subject ? names.GetValueOrDefault(subject) : null);
+        }
+    }
 
     public sealed record IntroEdit(string? Markdown);
 
@@ -88,7 +105,7 @@ public static partial class NewsletterEndpoints
     internal static async Task<Results<Ok<IssueDetail>, ValidationProblem, UnprocessableProblem>> Compose(
         IssueComposer composer,
         IssueStore store,
-        ContentLibrary library,
+        [AsParameters] IssueAnswers answers,
         StaffCalendar calendar,
         [FromQuery] string? month,
         CancellationToken cancellationToken)
@@ -98,25 +115,27 @@ public static partial class NewsletterEndpoints
         if (month is not null && !TryParseMonth(month, out first))
             return Problems.Invalid("month", $"'{month}' is not a month; write yyyy-MM.");
         if (await store.GetAsync(first, cancellationToken) is { } existing)
-            return TypedResults.Ok(Detail(existing, library.Current));
-        var composed = await composer.ComposeAsync(first, library.Current, today, cancellationToken);
+            return TypedResults.Ok(await answers.DetailAsync(existing, cancellationToken));
+        var composed = await composer.ComposeAsync(first, answers.Library.Current, today, cancellationToken);
         if (composed is null)
             return Problems.Unprocessable("nothing-to-feature", "Nothing to feature.", "There is no theme to put in the spotlight.");
         var (issue, _) = await store.AddOnceAsync(composed, cancellationToken);
-        return TypedResults.Ok(Detail(issue, library.Current));
+        return TypedResults.Ok(await answers.DetailAsync(issue, cancellationToken));
     }
 
     internal static async Task<Results<Ok<IssueDetail>, NotFoundProblem>> Get(
-        long id, IssueStore store, ContentLibrary library, CancellationToken cancellationToken) =>
-        await store.GetAsync(id, cancellationToken) is { } issue ? TypedResults.Ok(Detail(issue, library.Current)) : IssueNotFound(id);
+        long id, IssueStore store, [AsParameters] IssueAnswers answers, CancellationToken cancellationToken) =>
+        await store.GetAsync(id, cancellationToken) is { } issue
+            ? TypedResults.Ok(await answers.DetailAsync(issue, cancellationToken))
+            : IssueNotFound(id);
 
     internal static async Task<Results<Ok<IssueDetail>, ValidationProblem, NotFoundProblem, ConflictProblem>> EditIntro(
-        long id, IntroEdit edit, IssueStore store, ContentLibrary library, CancellationToken cancellationToken)
+        long id, IntroEdit edit, IssueStore store, [AsParameters] IssueAnswers answers, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(edit.Markdown) || edit.Markdown.Length > 20_000)
             return Problems.Invalid("markdown", "The introduction is Markdown of 1 to 20,000 characters.");
         if (await store.EditIntroAsync(id, edit.Markdown, cancellationToken) is { } issue)
-            return TypedResults.Ok(Detail(issue, library.Current));
+            return TypedResults.Ok(await answers.DetailAsync(issue, cancellationToken));
         return await ConflictAsync(store, id, "edited", cancellationToken) is { } conflict ? conflict : IssueNotFound(id);
     }
 
@@ -125,7 +144,7 @@ public static partial class NewsletterEndpoints
         ClaimsPrincipal user,
         IssueStore store,
         IBackgroundJobClient jobs,
-        ContentLibrary library,
+        [AsParameters] IssueAnswers answers,
         CancellationToken cancellationToken)
     {
         var issue = await store.TransitionAsync(
@@ -133,11 +152,11 @@ public static partial class NewsletterEndpoints
         if (issue is null)
             return await ConflictAsync(store, id, "approved", cancellationToken) is { } conflict ? conflict : IssueNotFound(id);
         SendIssueJob.Enqueue(jobs, id);
-        return TypedResults.Ok(Detail(issue, library.Current));
+        return TypedResults.Ok(await answers.DetailAsync(issue, cancellationToken));
     }
 
     internal static async Task<Results<Ok<IssueDetail>, NotFoundProblem, ConflictProblem>> Cancel(
-        long id, IssueStore store, ContentLibrary library, CancellationToken cancellationToken)
+        long id, IssueStore store, [AsParameters] IssueAnswers answers, CancellationToken cancellationToken)
     {
         // A sending issue too: its run stops before its next batch of recipients, so an editor can always end a send.
         var issue = await store.TransitionAsync(
@@ -149,7 +168,7 @@ public static partial class NewsletterEndpoints
             cancellationToken);
         if (issue is null)
             return await ConflictAsync(store, id, "cancelled", cancellationToken) is { } conflict ? conflict : IssueNotFound(id);
-        return TypedResults.Ok(Detail(issue, library.Current));
+        return TypedResults.Ok(await answers.DetailAsync(issue, cancellationToken));
     }
 
     internal static async Task<Results<Ok<IReadOnlyList<Delivery>>, ValidationProblem, NotFoundProblem>> Deliveries(
@@ -212,12 +231,6 @@ public static partial class NewsletterEndpoints
         issue.ComposedAt,
         issue.SentAt,
         issue.Note);
-
-    private static IssueDetail Detail(NewsletterIssue issue, ContentSnapshot content) =>
-        new(Summary(issue, content), issue.FeatureReason, issue.IntroMarkdown, issue.Composition,
-            issue.Composition.AllSlugs.Where(content.Materials.ContainsKey)
-                .ToDictionary(slug => slug, slug => content.Materials[slug].Title, StringComparer.Ordinal),
-            issue.ApprovedBy, issue.ApprovedAt);
 
     /// <summary>Why an issue's status did not change: it is in another (409), or null when it does not exist (404).</summary>
     private static async Task<ConflictProblem?> ConflictAsync(

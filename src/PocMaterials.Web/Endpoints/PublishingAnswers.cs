@@ -14,6 +14,7 @@ global using RemovedFile = Microsoft.AspNetCore.Http.HttpResults.Results<
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
+using PocMaterials.Persistence;
 using PocMaterials.Publishing.Files;
 using PocMaterials.Publishing.Versions;
 using PocMaterials.Web.Api;
@@ -72,10 +73,6 @@ internal static class PublishingAnswers
         _ => Stale(what),
     };
 
-    public static string NotASlug(string slug) =>
-        $"'{slug}' is not a slug: lower-case letters and digits in words joined by hyphens, at most 100 characters, "
-        + "and no Windows device name (con, nul, aux, com1, ...).";
-
     public static TooLargeProblem TooLarge(long limit) =>
         Problems.TooLarge("The file is too large.", $"A content file may be at most {limit:N0} bytes (Content:MaxFileBytes).");
 
@@ -85,10 +82,17 @@ internal static class PublishingAnswers
     public static RouteGroupBuilder MapVersions(this RouteGroupBuilder group, string pattern, Func<HttpContext, string?> document)
     {
         group.MapGet(pattern + "/versions", async Task<Results<Ok<IReadOnlyList<ContentVersion>>, NotFoundProblem>> (
-                HttpContext http, ContentVersions versions, CancellationToken cancellationToken) =>
-                document(http) is { } name ? TypedResults.Ok(await versions.ListAsync(name, cancellationToken)) : NotAName(http))
-            .WithSummary("Its versions, newest first: number, author ('file system' for a change on disk), time, summary; "
-                + "a removal has no ETag")
+                HttpContext http, ContentVersions versions, StaffNames names, CancellationToken cancellationToken) =>
+            {
+                if (document(http) is not { } name)
+                    return NotAName(http);
+                var list = await versions.ListAsync(name, cancellationToken);
+                var authors = await names.NamesOfAsync(list.Select(v => v.Author), cancellationToken);
+                return TypedResults.Ok<IReadOnlyList<ContentVersion>>(
+                    [.. list.Select(v => v with { AuthorName = authors.GetValueOrDefault(v.Author) })]);
+            })
+            .WithSummary("Its versions, newest first: number, author ('file system' for a change on disk) and their name, time, "
+                + "summary; a removal has no ETag")
             .NeedsDatabase();
         group.MapGet(pattern + "/versions/{version:int}", async Task<Results<ContentHttpResult, NotFoundProblem, GoneProblem>> (
                 int version, HttpContext http, ContentVersions versions, CancellationToken cancellationToken) =>

@@ -45,6 +45,7 @@ public static class EndpointRegistration
         api.MapAuditEndpoints();
         api.MapWebhookEndpoints();
         api.MapTaxonomyEndpoints();
+        api.MapMaterialVocabularyEndpoints();
         api.MapReportEndpoints();
         api.MapNewsletterEndpoints();
         api.MapNewsletterArchiveEndpoints();

@@ -9,10 +9,12 @@ namespace PocMaterials.Web.Identity;
 /// <summary>Issues tokens signed with the configured key, for development and tests only.</summary>
 public sealed class DevelopmentTokens(IOptions<IdentityOptions> options, TimeProvider time)
 {
-    public string Issue(string subject, IEnumerable<string> roles, string? centre, TimeSpan? lifetime = null)
+    public string Issue(string subject, IEnumerable<string> roles, string? centre, TimeSpan? lifetime = null, string? name = null)
     {
         var identity = options.Value;
         var claims = new List<Claim> { new(StaffClaims.Subject, subject) };
+        if (!string.IsNullOrWhiteSpace(name))
+            claims.Add(new Claim(StaffClaims.Name, name));
         claims.AddRange(roles.Select(r => new Claim(StaffClaims.Role, r)));
         if (centre is not null)
             claims.Add(new Claim(StaffClaims.Centre, centre));

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using PocMaterials.Content.Library;
+using PocMaterials.Persistence;
 using PocMaterials.Web.Api;
 using IdentityOptions = PocMaterials.Web.Options.IdentityOptions;
 
@@ -57,7 +58,9 @@ public static class SignInEndpoints
         var back = LocalOrHome(form[StaffAuthentication.ReturnParameter]);
         var roles = form["role"].Where(r => !string.IsNullOrEmpty(r)).Select(r => r!).ToList();
         var centre = string.IsNullOrEmpty(form["centre"]) ? null : form["centre"].ToString();
+        var name = form["name"].ToString().Trim();
         string? problem = !await antiforgery.IsRequestValidAsync(http) ? "Het formulier is verlopen; probeer opnieuw."
+            : name.Length > StaffNames.MaxLength || name.Any(char.IsControl) ? "Geef een naam van hoogstens 200 gewone tekens."
             : roles.FirstOrDefault(r => !taxonomy.Roles.Contains(r)) is { } role ? $"'{role}' is geen rol van taxonomy.yml."
             : centre is not null && !taxonomy.Centres.Contains(centre) ? $"'{centre}' is geen centrum van taxonomy.yml."
             : null;
@@ -66,8 +69,8 @@ public static class SignInEndpoints
             var page = new SignInPage(taxonomy, back, identity.Value.Oidc.Enabled, Development: true, problem, SignedOut: false);
             return page.Result(http.Response, antiforgery.GetAndStoreTokens(http).RequestToken!, StatusCodes.Status400BadRequest);
         }
-        var user = StaffClaims.Identity(
-            StaffAuthentication.Cookie, $"dev-{Guid.NewGuid():N}", DevelopmentName(roles, taxonomy), roles, centre);
+        var shown = name.Length > 0 ? name : DevelopmentName(roles, taxonomy);
+        var user = StaffClaims.Identity(StaffAuthentication.Cookie, $"dev-{Guid.NewGuid():N}", shown, roles, centre);
         await http.SignInAsync(StaffAuthentication.Cookie, new System.Security.Claims.ClaimsPrincipal(user));
         return Results.Redirect(back);
     }

@@ -65,6 +65,9 @@ internal sealed record SignInPage(MaterialTaxonomy Taxonomy, string Back, bool O
         page.Append("<form method=\"post\" action=\"/aanmelden\" class=\"signin\">\n"
             + "<p>Ontwikkelomgeving: kies met welke rollen en voor welk centrum je de materialenbank bekijkt. "
             + "Elke medewerker is ook CLB-medewerker.</p>\n"
+            + "<p><label for=\"name\">Je naam</label><br><input type=\"text\" id=\"name\" name=\"name\" maxlength=\"200\" "
+            + "autocomplete=\"name\" aria-describedby=\"name-uitleg\"><br><span id=\"name-uitleg\" class=\"muted\">Zo staan je "
+            + "versies, goedkeuringen en acties in de materialenbank; zonder naam tonen we je rollen.</span></p>\n"
             + "<fieldset><legend>Rollen</legend>");
         foreach (var role in Taxonomy.Roles.All)
         {

@@ -51,7 +51,7 @@ public sealed class BackupRestoreTests : IAsyncLifetime
         await using (var firstSmtp = await TestSmtpServer.StartAsync(new SmtpBehaviour { RejectTransiently = Deferred }))
         {
             await using var app = App(firstSmtp);
-            var editor = await app.ClientFor(["redacteur"]);
+            var editor = await app.ClientFor(["redacteur"], name: "Lies Verhoeven");
             var staff = await app.ClientFor(["clb-medewerker"], "gent");
             var connectionString = app.Services.GetRequiredService<Database>().ConnectionString;
 
@@ -95,7 +95,7 @@ public sealed class BackupRestoreTests : IAsyncLifetime
         var before = await TablesAsync();
         Assert.All(
             ["viewers", "searches", "material_views", "daily_reach", "newsletter_subscribers", "newsletter_issues",
-                "newsletter_deliveries", "audit_log", "content_versions", "webhook_endpoints", "webhook_material_states",
+                "newsletter_deliveries", "audit_log", "staff_names", "content_versions", "webhook_endpoints", "webhook_material_states",
                 "webhook_deliveries", "webhook_attempts"],
             table => Assert.True(
                 long.Parse(before[table].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) > 0, $"{table} is empty"));

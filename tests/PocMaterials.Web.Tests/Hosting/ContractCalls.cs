@@ -40,6 +40,7 @@ public sealed partial class ContractCalls(ContractHost host, ContractRun run)
         await Get(200, "/api/suggest?q=leer");
         await Get(400, "/api/suggest?q=" + new string('a', MaterialSearchRequest.MaxQueryLength + 1));
         await Get(200, "/api/taxonomy");
+        await Get(200, "/api/taxonomy/form");
         await Get(200, "/api/themes");
         await Get(200, "/api/themes/decreet-leersteun");
         await Call(200, HttpMethod.Post, "/api/dev/token", JsonContent.Create(new { roles = new[] { "arts" } }), client: host.Anonymous);
@@ -53,6 +54,11 @@ public sealed partial class ContractCalls(ContractHost host, ContractRun run)
         await Get(200, "/api/materials/faq-leersteun");
         await Get(400, "/api/materials/faq-leersteun?source=geen");
         await Get(200, "/api/materials/faq-leersteun/source");
+        await Get(200, "/api/materials/faq-leersteun/fields");
+        // A file on disk whose front matter does not parse has no fields, only its errors.
+        var broken = host.Folder.WriteMaterial("kapot", "title: [open");
+        await Get(422, "/api/materials/kapot/fields");
+        File.Delete(broken);
         await Get(200, "/api/materials/faq-leersteun/preview?role=arts");
         await Get(400, "/api/materials/faq-leersteun/preview?role=geen-rol");
         await Call(200, HttpMethod.Post, "/api/materials/wegwerp/check", Markdown(Fiche("Wegwerpfiche")));

@@ -46,7 +46,7 @@ public sealed class MaterialPublishingTests : MaterialPublishingHost
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var text = File.ReadAllText(Path.Combine(Folder.ContentPath, "materials", "fiche-uit-velden.md"));
         Assert.StartsWith(
-            "---\ntitle: 'Fiche uit velden: een test'\ntype: fiche\nroles:\n- arts\npublished: 2026-01-05\n---\n## Inleiding",
+            "---\ntitle: \"Fiche uit velden: een test\"\ntype: fiche\nroles: [arts]\npublished: 2026-01-05\n---\n\n## Inleiding",
             text,
             StringComparison.Ordinal);
     }

@@ -53,7 +53,7 @@ public sealed class MaterialValidationTests : MaterialPublishingHost
         Assert.StartsWith("content/materials/nul-in-tekst.md line 7: holds a NUL character", body, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, fromFields.StatusCode);
         Assert.StartsWith(
-            "content/materials/nul-in-velden.md line 6: holds a NUL character",
+            "content/materials/nul-in-velden.md line 7: holds a NUL character",
             Assert.Single((await ErrorsAsync(fromFields))["body"]),
             StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(Folder.ContentPath, "nul-in-*.md", SearchOption.AllDirectories));

@@ -1,0 +1,91 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Npgsql;
+using PocMaterials.Testing;
+
+namespace PocMaterials.Web.Tests.Reach;
+
+/// <summary>
+/// Reach stays pseudonymous now that editors have names: no staff member's name reaches a reach table or report, and
+/// neither does a token subject. Names are kept in one table only, for editors' actions.
+/// </summary>
+public sealed partial class PseudonymityTests(SharedHost host) : IClassFixture<SharedHost>
+{
+    private const string StaffName = "Zelda Vandenbroucke";
+    private const string EditorName = "Lies Verhoeven";
+
+    [Fact]
+    public async Task No_name_or_subject_reaches_a_reach_table_or_report()
+    {
+        var staff = await host.App.ClientFor(["arts"], "gent", name: StaffName);
+        var editor = await host.App.ClientFor(["redacteur"], "brussel", name: EditorName);
+        var subjects = await Task.WhenAll(new[] { staff, editor }.Select(async c =>
+            (await c.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("subject").GetString()!));
+        // An editor's change: their name is kept, for their versions.
+        await editor.PutAsync("/api/materials/fiche-pseudoniem", new StringContent(
+            "---\ntitle: Fiche over leersteun\ntype: fiche\n---\nTekst.\n", Encoding.UTF8, "text/markdown"));
+        foreach (var client in new[] { staff, editor })
+        {
+            var search = await client.GetFromJsonAsync<JsonElement>("/api/search?q=leersteun");
+            var hit = search.GetProperty("hits")[0];
+            await client.GetAsync($"/api/materials/{hit.GetProperty("slug").GetString()}?source=search"
+                + $"&searchId={search.GetProperty("searchId").GetString()}&position={hit.GetProperty("position").GetInt32()}");
+            await client.GetAsync("/api/materials/fiche-a");
+        }
+        await host.App.WaitForCountAsync("SELECT count(*) FROM material_views", 4);
+        await host.App.WaitForCountAsync("SELECT count(*) FROM searches", 2);
+
+        var holdingNames = await TablesHoldingAsync(StaffName, EditorName);
+        var reachTables = ReachTables();
+        var holdingSubjects = (await TablesHoldingAsync(subjects)).Intersect(reachTables);
+        var reports = await Task.WhenAll(new[]
+        {
+            "/api/reports/views", "/api/reports/views?format=csv", "/api/reports/views.svg", "/api/reports/reach/centres",
+            "/api/reports/reach/roles", "/api/reports/searches", "/api/reports/content-health",
+        }.Select(editor.GetStringAsync));
+
+        Assert.Equal(["public.staff_names"], holdingNames);
+        Assert.Contains("public.material_views", reachTables);
+        Assert.Empty(holdingSubjects);
+        Assert.All(reports, report =>
+        {
+            foreach (var secret in subjects.Append(StaffName).Append(EditorName).Append("Zelda").Append("Verhoeven"))
+                Assert.DoesNotContain(secret, report, StringComparison.OrdinalIgnoreCase);
+        });
+    }
+
+    /// <summary>Every table, of every schema of ours, with a row whose text holds one of <paramref name="texts"/>.</summary>
+    private async Task<List<string>> TablesHoldingAsync(params string[] texts)
+    {
+        await using var source = NpgsqlDataSource.Create(host.App.ConnectionString);
+        var tables = new List<string>();
+        await using (var list = source.CreateCommand(
+            "SELECT quote_ident(table_schema) || '.' || quote_ident(table_name) FROM information_schema.tables "
+            + "WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1"))
+        await using (var reader = await list.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+                tables.Add(reader.GetString(0));
+        }
+        var holding = new List<string>();
+        foreach (var table in tables)
+        {
+            await using var count = source.CreateCommand($"SELECT count(*) FROM {table} t WHERE t::text ILIKE ANY($1)");
+            count.Parameters.AddWithValue(texts.Select(t => "%" + t + "%").ToArray());
+            if ((long)(await count.ExecuteScalarAsync())! > 0)
+                holding.Add(table);
+        }
+        return holding;
+    }
+
+    /// <summary>The tables reach tracking owns, from its migrations.</summary>
+    private static List<string> ReachTables() =>
+        [.. Directory.GetFiles(Path.Combine(ContentFolder.RepositoryRoot, "src", "PocMaterials.Reach", "Migrations"), "*.sql")
+            .SelectMany(f => CreateTable().Matches(File.ReadAllText(f)))
+            .Select(m => "public." + m.Groups[1].Value)];
+
+    [GeneratedRegex(@"CREATE TABLE (\w+)")]
+    private static partial Regex CreateTable();
+}
