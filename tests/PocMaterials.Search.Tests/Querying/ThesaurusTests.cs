@@ -37,7 +37,8 @@ public sealed class ThesaurusTests : IDisposable
 
     private readonly SearchFixture _search = new(folder =>
     {
-        folder.Write("content/taxonomy.yml", Fixture.Taxonomy[..Fixture.Taxonomy.IndexOf("glossary:", StringComparison.Ordinal)] + Glossary);
+        var withoutGlossary = Fixture.Taxonomy[..Fixture.Taxonomy.IndexOf("glossary:", StringComparison.Ordinal)];
+        folder.Write("content/taxonomy.yml", withoutGlossary + Glossary);
         folder.Write("themes/verontrusting.md",
             "---\ntitle: Verontrusting\naliases: [kindermishandeling, jeugddelinquentie]\ncontact: sofie-claes\n---\nIntro.\n");
         folder.WriteMaterial("afwezigheden", "title: Aanpak van afwezigheden\ntype: fiche",
