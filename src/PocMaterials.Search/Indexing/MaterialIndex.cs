@@ -3,6 +3,7 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -48,6 +49,15 @@ public sealed partial class MaterialIndex : IDisposable
             TextAnalyzer, new Dictionary<string, Analyzer> { [IndexFields.Spelling] = SpellingAnalyzer });
         (_directory, _writer, _searchers) = Open();
     }
+
+    /// <summary>
+    /// How matches are scored: BM25, not Lucene's classic TF-IDF. A word's repeats saturate and a field's length
+    /// counts against that field's average, so a long body that mentions every common word of a long question
+    /// does not outrank the material that names its subject; and there is no coord factor, by which TF-IDF
+    /// ranks on how many words matched, the common ones as much as the rare. BM25 writes the same norms
+    /// (1/sqrt(length)), so an index built before ranks the same.
+    /// </summary>
+    internal static readonly Similarity Ranking = new BM25Similarity();
 
     internal Analyzer TextAnalyzer { get; }
     internal Analyzer SpellingAnalyzer { get; }
@@ -188,6 +198,7 @@ public sealed partial class MaterialIndex : IDisposable
             {
                 OpenMode = OpenMode.CREATE_OR_APPEND,
                 RAMBufferSizeMB = 64,
+                Similarity = Ranking,
             };
             var writer = new IndexWriter(directory, config);
             try

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using PocMaterials.Search.Indexing;
 using PocMaterials.Search.LuceneModules.Statistics;
 
 namespace PocMaterials.Search.Querying;
@@ -16,5 +17,8 @@ internal sealed class VisibleSearchers
 
     public FilteredStatisticsSearcher For(IndexSearcher searcher, Filter visible) =>
         _searchers.GetOrCreateValue(searcher.IndexReader)
-            .GetOrAdd(visible, filter => new FilteredStatisticsSearcher(searcher.IndexReader, filter));
+            .GetOrAdd(visible, filter => new FilteredStatisticsSearcher(searcher.IndexReader, filter)
+            {
+                Similarity = MaterialIndex.Ranking,
+            });
 }

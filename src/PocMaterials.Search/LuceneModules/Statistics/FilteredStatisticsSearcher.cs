@@ -6,8 +6,8 @@ using Lucene.Net.Util;
 namespace PocMaterials.Search.LuceneModules.Statistics;
 
 /// <summary>
-/// An <see cref="IndexSearcher"/> whose ranking statistics (document frequencies and the number of
-/// documents) count only the documents a filter accepts. Scores then depend on nothing outside the
+/// An <see cref="IndexSearcher"/> whose ranking statistics (document frequencies, the number of documents
+/// and the fields' lengths) count only the documents a filter accepts. Scores then depend on nothing outside the
 /// filter: with whole-index statistics, the score of a visible hit would tell whether a word occurs in
 /// documents the filter hides.
 /// </summary>
@@ -18,6 +18,7 @@ public sealed class FilteredStatisticsSearcher : IndexSearcher
 
     private readonly IBits?[] _accepted;
     private readonly ConcurrentDictionary<Term, TermStatistics> _terms = new();
+    private readonly ConcurrentDictionary<string, CollectionStatistics> _fields = new(StringComparer.Ordinal);
 
     public FilteredStatisticsSearcher(IndexReader reader, Filter filter)
         : base(reader)
@@ -57,11 +58,34 @@ public sealed class FilteredStatisticsSearcher : IndexSearcher
     }
 
     /// <remarks>
-    /// Only the document count is given: the sums over all terms would cost a pass over the whole
-    /// index, and the TF-IDF similarity in use reads none of them (-1 means "not known" to Lucene).
+    /// The document count, and the field's total length: BM25 weighs a match by the document's length
+    /// against the average. The other sums (-1: "not known" to Lucene) would cost a pass over the whole
+    /// index, and BM25 reads none of them.
     /// </remarks>
     public override CollectionStatistics CollectionStatistics(string field) =>
-        new(field, DocumentCount, -1, -1, -1);
+        _fields.GetOrAdd(field, f => new CollectionStatistics(f, DocumentCount, -1, TotalLength(f), -1));
+
+    /// <summary>
+    /// The field's length summed over the accepted documents, read from its norms: a byte a document holding
+    /// 1/sqrt(length), as Lucene's similarities write it, so as approximate as the lengths BM25 compares with it.
+    /// </summary>
+    private long TotalLength(string field)
+    {
+        double total = 0;
+        var leaves = IndexReader.Leaves;
+        for (var i = 0; i < leaves.Count; i++)
+        {
+            if (_accepted[i] is not { } accepted || leaves[i].AtomicReader.GetNormValues(field) is not { } norms)
+                continue;
+            for (var doc = 0; doc < accepted.Length; doc++)
+            {
+                // 0: the document has no such field.
+                if (accepted.Get(doc) && (sbyte)norms.Get(doc) is var norm && norm != 0)
+                    total += 1 / Math.Pow(SmallSingle.SByte315ToSingle(norm), 2);
+            }
+        }
+        return (long)Math.Round(total);
+    }
 
     private TermStatistics Count(Term term)
     {
