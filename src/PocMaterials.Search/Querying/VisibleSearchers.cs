@@ -9,7 +9,8 @@ namespace PocMaterials.Search.Querying;
 
 /// <summary>
 /// Searchers that rank with the statistics of one visibility class, so that no score or suggestion
-/// depends on materials the caller may not see. Built once per index reader and visibility filter.
+/// depends on materials the caller may not see. Built once per index reader and visibility filter. A word
+/// is as telling in a title as in a body: the text fields share one document frequency per word.
 /// </summary>
 internal sealed class VisibleSearchers
 {
@@ -17,7 +18,7 @@ internal sealed class VisibleSearchers
 
     public FilteredStatisticsSearcher For(IndexSearcher searcher, Filter visible) =>
         _searchers.GetOrCreateValue(searcher.IndexReader)
-            .GetOrAdd(visible, filter => new FilteredStatisticsSearcher(searcher.IndexReader, filter)
+            .GetOrAdd(visible, filter => new FilteredStatisticsSearcher(searcher.IndexReader, filter, IndexFields.TextFieldBoosts.Keys)
             {
                 Similarity = MaterialIndex.Ranking,
             });

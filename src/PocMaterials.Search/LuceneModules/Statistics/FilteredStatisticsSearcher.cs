@@ -11,18 +11,27 @@ namespace PocMaterials.Search.LuceneModules.Statistics;
 /// filter: with whole-index statistics, the score of a visible hit would tell whether a word occurs in
 /// documents the filter hides.
 /// </summary>
+/// <remarks>
+/// A term of one of the shared fields (see the constructor) has one document frequency in all of them: its
+/// highest in any. How telling a word is belongs to the word, not to the field it is found in: counted per
+/// field, a word nearly every body holds ("leerling", "school") is rare among the short titles, and a title
+/// holding it would outrank the one material whose body holds the rare word that names what was asked.
+/// </remarks>
 public sealed class FilteredStatisticsSearcher : IndexSearcher
 {
     // Terms are what users type, so the cache is bounded; it lives as long as one index reader.
     private const int MaxCachedTerms = 8192;
 
     private readonly IBits?[] _accepted;
+    private readonly string[] _sharedFields;
     private readonly ConcurrentDictionary<Term, TermStatistics> _terms = new();
     private readonly ConcurrentDictionary<string, CollectionStatistics> _fields = new(StringComparer.Ordinal);
 
-    public FilteredStatisticsSearcher(IndexReader reader, Filter filter)
+    /// <param name="sharedFields">Fields whose terms share one document frequency, the highest among them.</param>
+    public FilteredStatisticsSearcher(IndexReader reader, Filter filter, IEnumerable<string>? sharedFields = null)
         : base(reader)
     {
+        _sharedFields = sharedFields?.Distinct(StringComparer.Ordinal).ToArray() ?? [];
         var leaves = reader.Leaves;
         _accepted = new IBits?[leaves.Count];
         for (var i = 0; i < leaves.Count; i++)
@@ -46,7 +55,19 @@ public sealed class FilteredStatisticsSearcher : IndexSearcher
     /// <summary>How many accepted documents contain the term.</summary>
     public long DocFreq(Term term) => Statistics(term).DocFreq;
 
-    public override TermStatistics TermStatistics(Term term, TermContext context) => Statistics(term);
+    public override TermStatistics TermStatistics(Term term, TermContext context)
+    {
+        if (!_sharedFields.Contains(term.Field, StringComparer.Ordinal))
+            return Statistics(term);
+        long docFreq = 0, totalTermFreq = 0;
+        foreach (var field in _sharedFields)
+        {
+            var statistics = Statistics(new Term(field, term.Bytes));
+            docFreq = Math.Max(docFreq, statistics.DocFreq);
+            totalTermFreq = Math.Max(totalTermFreq, statistics.TotalTermFreq);
+        }
+        return new TermStatistics(term.Bytes, docFreq, totalTermFreq);
+    }
 
     private TermStatistics Statistics(Term term)
     {
