@@ -66,7 +66,7 @@ internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer, TermLookup loo
                 combined.Add(clause, Occur.SHOULD);
                 continue;
             }
-            combined.Add(new CountedPartQuery(clause), Occur.SHOULD);
+            combined.Add(new CountedPartQuery(clause, count), Occur.SHOULD);
             count++;
         }
         if (count == 0)

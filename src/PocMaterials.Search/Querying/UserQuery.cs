@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Lucene.Net.Analysis;
 using PocMaterials.Search.Analysis;
+using PocMaterials.Search.LuceneModules.Grouping;
 
 namespace PocMaterials.Search.Querying;
 
@@ -11,7 +12,7 @@ namespace PocMaterials.Search.Querying;
 /// </summary>
 internal sealed partial record UserQuery(IReadOnlyList<QueryPart> Parts)
 {
-    /// <summary>Bounds the work a single query can ask for.</summary>
+    /// <summary>Bounds the work a single query can ask for; at most <see cref="CountedPartQuery.MaxParts"/>.</summary>
     public const int MaxParts = 24;
 
     public bool IsEmpty => Parts.Count == 0;

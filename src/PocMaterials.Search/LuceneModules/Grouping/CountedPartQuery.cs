@@ -9,14 +9,20 @@ namespace PocMaterials.Search.LuceneModules.Grouping;
 /// document, how many parts matched: its scorer is found in the scorer tree and is positioned on the
 /// document exactly when the part matched. It scores as the query it wraps.
 /// </summary>
-public sealed class CountedPartQuery(Query inner) : Query
+/// <param name="index">The part's place among the counted parts of its query, from 0 (below <see cref="MaxParts"/>).</param>
+public sealed class CountedPartQuery(Query inner, int index) : Query
 {
+    /// <summary>A collector keeps the parts a document matched as the bits of an integer.</summary>
+    public const int MaxParts = 32;
+
     public Query Inner { get; } = inner;
+
+    public int Index { get; } = index is >= 0 and < MaxParts ? index : throw new ArgumentOutOfRangeException(nameof(index));
 
     public override Query Rewrite(IndexReader reader)
     {
         var rewritten = Inner.Rewrite(reader);
-        return ReferenceEquals(rewritten, Inner) ? this : new CountedPartQuery(rewritten);
+        return ReferenceEquals(rewritten, Inner) ? this : new CountedPartQuery(rewritten, Index);
     }
 
     public override void ExtractTerms(ISet<Term> terms) => Inner.ExtractTerms(terms);
@@ -25,9 +31,9 @@ public sealed class CountedPartQuery(Query inner) : Query
 
     public override string ToString(string field) => $"part({Inner.ToString(field)})";
 
-    public override bool Equals(object? obj) => obj is CountedPartQuery other && Inner.Equals(other.Inner);
+    public override bool Equals(object? obj) => obj is CountedPartQuery other && Index == other.Index && Inner.Equals(other.Inner);
 
-    public override int GetHashCode() => HashCode.Combine(nameof(CountedPartQuery), Inner);
+    public override int GetHashCode() => HashCode.Combine(nameof(CountedPartQuery), Inner, Index);
 
     private sealed class PartWeight(CountedPartQuery query, Weight inner) : Weight
     {
@@ -48,6 +54,9 @@ public sealed class CountedPartQuery(Query inner) : Query
     /// <summary>The scorer of one part; a collector counts the part scorers that stand on its document.</summary>
     public sealed class PartScorer(Weight weight, Scorer inner) : Scorer(weight)
     {
+        /// <summary>The part's place among the counted parts (<see cref="CountedPartQuery.Index"/>).</summary>
+        public int Index { get; } = ((CountedPartQuery)weight.Query).Index;
+
         public override int DocID => inner.DocID;
 
         public override int Freq => inner.Freq;

@@ -74,10 +74,14 @@ public sealed class MaterialGroupCollector(int partCount, ICollector? facets, in
         // Scoring first: some scorers move their optional sub-scorers onto the document only to score it.
         var score = _scorer!.GetScore();
         var matched = 0;
+        var parts = 0u;
         foreach (var part in _parts)
         {
             if (part.DocID == doc)
+            {
                 matched++;
+                parts |= 1u << part.Index;
+            }
         }
         var first = doc - _offsets[doc];
         var slot = _groupOfBlock[first] - 1;
@@ -94,18 +98,22 @@ public sealed class MaterialGroupCollector(int partCount, ICollector? facets, in
             group.MatchesAllParts = true;
             TotalAllParts++;
         }
+        group.Parts |= parts;
         group.Add(_docBase + doc, float.IsNaN(score) ? 0 : score);
     }
 
     /// <summary>
     /// The best <paramref name="count"/> groups, best first: those matching every part first; then by
-    /// <paramref name="updated"/> (a day per material document) when given; then by score. A bounded heap,
-    /// so a broad query does not sort every match; the earlier document wins a tie, so the order is stable.
+    /// <paramref name="updated"/> (a day per material document) when given; then by score, a partial match's
+    /// weighed by the share of the query it covers (<see cref="PartCoverage"/>). A bounded heap, so a broad
+    /// query does not sort every match; the earlier document wins a tie, so the order is stable.
     /// </summary>
     public List<MaterialGroup> Best(int count, NumericDocValues? updated)
     {
-        (int, long, float, int) Key(in GroupState g) =>
-            (g.MatchesAllParts ? 1 : 0, updated?.Get(g.MaterialDoc) ?? 0, g.Score, -g.MaterialDoc);
+        var coverage = Coverage(count);
+        (int, long, float, int) Key(in GroupState g) => g.MatchesAllParts
+            ? (1, updated?.Get(g.MaterialDoc) ?? 0, g.Score, -g.MaterialDoc)
+            : (0, updated?.Get(g.MaterialDoc) ?? 0, g.Score * (coverage?.Of(g.Parts) ?? 1f), -g.MaterialDoc);
         var worstFirst = new PriorityQueue<int, (int, long, float, int)>(Math.Min(count, Count) + 1);
         for (var slot = 0; slot < Count; slot++)
         {
@@ -120,6 +128,20 @@ public sealed class MaterialGroupCollector(int partCount, ICollector? facets, in
             best.Add(_groups[slot].ToGroup());
         best.Reverse();
         return best;
+    }
+
+    /// <summary>
+    /// The coverage of the query's parts, or none when no partial match can be among the best
+    /// <paramref name="count"/>: every group matched all parts, or enough of them did to fill those places.
+    /// </summary>
+    private PartCoverage? Coverage(int count)
+    {
+        if (partCount < 2 || TotalAllParts >= Math.Min(count, Count))
+            return null;
+        var coverage = new PartCoverage(partCount);
+        for (var slot = 0; slot < Count; slot++)
+            coverage.Add(_groups[slot].Parts);
+        return coverage;
     }
 
     public void Dispose()
@@ -160,57 +182,4 @@ public sealed class MaterialGroupCollector(int partCount, ICollector? facets, in
         }
         return offsets;
     }
-
-    /// <summary>A group while collecting: its score, and its best question documents, best first, in place.</summary>
-    private struct GroupState(int materialDoc)
-    {
-        /// <summary>
-        /// A question document ranks its material at half its score: its question is its title, while the
-        /// material's own document holds its questions at half the weight of its title.
-        /// </summary>
-        private const float QuestionWeight = 0.5f;
-
-        public readonly int MaterialDoc = materialDoc;
-        public float Score = float.NegativeInfinity;
-        public bool MatchesAllParts;
-        private QuestionSlots _questions;
-        private int _questionCount;
-
-        public void Add(int doc, float score)
-        {
-            Score = Math.Max(Score, doc == MaterialDoc ? score : score * QuestionWeight);
-            if (doc == MaterialDoc)
-                return;
-            if (_questionCount == QuestionsPerGroup && score <= _questions[QuestionsPerGroup - 1].Score)
-                return;
-            // After the questions scoring at least as high: an equal score keeps the earlier document first.
-            var at = 0;
-            while (at < _questionCount && _questions[at].Score >= score)
-                at++;
-            for (var i = Math.Min(_questionCount, QuestionsPerGroup - 1); i > at; i--)
-                _questions[i] = _questions[i - 1];
-            _questions[at] = (doc, score);
-            _questionCount = Math.Min(_questionCount + 1, QuestionsPerGroup);
-        }
-
-        public readonly MaterialGroup ToGroup()
-        {
-            var questions = new (int Doc, float Score)[_questionCount];
-            for (var i = 0; i < questions.Length; i++)
-                questions[i] = _questions[i];
-            return new MaterialGroup(MaterialDoc, Score, MatchesAllParts, questions);
-        }
-    }
-
-    [InlineArray(QuestionsPerGroup)]
-    private struct QuestionSlots
-    {
-        private (int Doc, float Score) _first;
-    }
 }
-
-/// <summary>
-/// A material that matched: its document, its score (its best document's) and its best matching question documents,
-/// best first.
-/// </summary>
-public sealed record MaterialGroup(int MaterialDoc, float Score, bool MatchesAllParts, IReadOnlyList<(int Doc, float Score)> Questions);
