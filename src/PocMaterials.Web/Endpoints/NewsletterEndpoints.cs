@@ -61,7 +61,8 @@ public static partial class NewsletterEndpoints
             .WithSummary("Every issue, newest first");
         issues.MapPost("/", Compose)
             .WithName("ComposeNewsletterIssue")
-            .WithSummary("Compose the issue of a month now (month=yyyy-MM, default this month); the same month twice gives the same issue");
+            .WithSummary("Compose the issue of a month now (month=yyyy-MM, default this month)")
+            .WithDescription("The same month twice gives the same issue, unless it was cancelled: then a new one, the cancelled one kept.");
         issues.MapGet("/{id:long}", Get)
             .WithName("GetNewsletterIssue")
             .WithSummary("One issue: feature, why it was picked, intro and its materials");

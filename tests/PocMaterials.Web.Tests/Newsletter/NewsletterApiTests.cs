@@ -99,6 +99,26 @@ public sealed class NewsletterApiTests : NewsletterApiHost
     }
 
     [Fact]
+    public async Task A_cancelled_month_is_composed_anew_and_the_new_issue_is_approved_and_sent()
+    {
+        var cancelled = await ComposeAsync("2026-12");
+        Assert.Equal(HttpStatusCode.OK, (await Editor.PostAsync($"/api/newsletter/issues/{cancelled}/cancel", null)).StatusCode);
+
+        var id = await SendAsync("2026-12");
+
+        Assert.NotEqual(cancelled, id);
+        var issues = (await Json(await Editor.GetAsync("/api/newsletter/issues"))).EnumerateArray()
+            .Select(i => (i.GetProperty("id").GetInt64(), i.GetProperty("month").GetString(), i.GetProperty("status").GetString()));
+        Assert.Equal([(id, "2026-12", "sent"), (cancelled, "2026-12", "cancelled")], issues);
+        var mails = Outbox();
+        Assert.Equal(["dokter@example.org", "els@example.org"], mails.Select(m => m.To.Mailboxes.Single().Address).Order());
+        // Not the ids of the cancelled issue's mails: a receiving server must not take the new ones for those.
+        Assert.All(mails, m => Assert.StartsWith($"poc-a-tizer.2026-12.{id}.", m.MessageId, StringComparison.Ordinal));
+        var archived = await Json(await (await App.ClientFor(["clb-medewerker"])).GetAsync("/api/newsletters/2026-12"));
+        Assert.Equal("2026-12", archived.GetProperty("month").GetString());
+    }
+
+    [Fact]
     public async Task A_test_mail_goes_to_one_address_as_the_chosen_roles_would_receive_it_and_is_never_counted()
     {
         var id = await ComposeAsync("2027-05");

@@ -3,6 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
+using PocMaterials.Content.Library;
+using PocMaterials.Newsletter.Composition;
+using PocMaterials.Newsletter.Issues;
 using PocMaterials.Newsletter.Jobs;
 using PocMaterials.Testing;
 
@@ -59,6 +62,30 @@ public sealed class NewsletterScheduleTests
             "the approved issue was not sent", seconds: 60);
 
         Assert.Single(Directory.GetFiles(Path.Combine(folder.DataPath, "outbox"), "*.eml"));
+    }
+
+    [Fact]
+    public async Task The_monthly_job_composes_a_new_issue_for_a_month_whose_issue_was_cancelled()
+    {
+        using var folder = ContentFolder.WithFixture();
+        folder.WriteMaterial("fiche-leersteun", "title: Fiche leersteun\ntype: fiche\nthemes: [decreet-leersteun]");
+        // Monday 1 February 2027, 06:30 in Brussels: an editor composed the month early, and cancels it to start over.
+        var clock = new TestClock(new DateTimeOffset(2027, 2, 1, 5, 30, 0, TimeSpan.Zero));
+        await using var app = new PocMaterialsApp(folder, services: services => services.AddSingleton<TimeProvider>(clock));
+        var issues = app.Services.GetRequiredService<IssueStore>();
+        var month = new DateOnly(2027, 2, 1);
+        var early = (await app.Services.GetRequiredService<IssueComposer>().ComposeAsync(
+            month, app.Services.GetRequiredService<ContentLibrary>().Current, month, CancellationToken.None))!;
+        var (cancelled, _) = await issues.AddOnceAsync(early, CancellationToken.None);
+        await issues.TransitionAsync(cancelled.Id, [IssueStatus.Composed], IssueStatus.Cancelled, null, null, CancellationToken.None);
+
+        clock.Now = new DateTimeOffset(2027, 2, 1, 6, 5, 0, TimeSpan.Zero);
+        var composed = await app.Services.GetRequiredService<ComposeIssueJob>().RunAsync(CancellationToken.None);
+
+        var issue = (await issues.GetAsync(month, CancellationToken.None))!;
+        Assert.Equal((composed, IssueStatus.Composed), (issue.Id, issue.Status));
+        Assert.NotEqual(cancelled.Id, issue.Id);
+        Assert.Equal(IssueStatus.Cancelled, (await issues.GetAsync(cancelled.Id, CancellationToken.None))!.Status);
     }
 
     /// <summary>Runs the compose job on a host whose daily schedule fired <paramref name="scheduledAgo"/> ago.</summary>
