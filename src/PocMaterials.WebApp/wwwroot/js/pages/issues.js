@@ -41,7 +41,10 @@ function materials(composition, titles) {
   const group = (title, slugs) => slugs.length > 0 &&
     [h('h3', null, title), h('ul', null, slugs.map((s) => h('li', null, h('a', { href: materialPage(s) }, titles[s] ?? s))))];
   return [group('Nieuw', composition.new), group('Bijgewerkt', composition.updated),
-    group('Meest bekeken in het thema', composition.mostViewed), group('Top van de maand', composition.topOfMonth)];
+    group('Meest bekeken in het thema', composition.mostViewed), group('Nog niet bekeken in het thema', composition.neverViewed),
+    group('Top van de maand', composition.topOfMonth),
+    h('p', { class: 'muted' }, 'Elke lezer krijgt van de meest en de nog niet bekeken materialen van het thema samen de eerste 5, ' +
+      'en van de top van de maand de eerste 3 die zijn rollen mogen zien.')];
 }
 
 function issuePanel(detail, roles) {
