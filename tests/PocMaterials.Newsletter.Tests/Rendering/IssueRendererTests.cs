@@ -68,6 +68,11 @@ public sealed class IssueRendererTests(NewsletterDatabase db) : IClassFixture<Ne
 
         Assert.Equal("POC-a-tizer december 2026: Decreet leersteun in de kijker", mail.Subject);
         Assert.Contains("<table role=\"presentation\"", mail.Html, StringComparison.Ordinal);
+        // Fluid up to 600px; only Outlook on Windows, which knows no max-width, gets a fixed width, in its own comment.
+        Assert.Contains("max-width:600px", mail.Html, StringComparison.Ordinal);
+        Assert.Contains("<!--[if mso]><table role=\"presentation\" width=\"600\"", mail.Html, StringComparison.Ordinal);
+        var outsideOutlook = System.Text.RegularExpressions.Regex.Replace(mail.Html, "<!--\\[if mso\\]>.*?<!\\[endif\\]-->", "");
+        Assert.DoesNotMatch("width=\"[2-9][0-9]{2}\"|(?<!max-)width:[2-9][0-9]{2}px", outsideOutlook);
         Assert.Contains("style=\"", mail.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("<style", mail.Html, StringComparison.Ordinal);
         Assert.Contains("Els &lt;De Smet&gt;", mail.Html, StringComparison.Ordinal);
