@@ -23,7 +23,7 @@ public enum DeliveryStatus
     Skipped,
 }
 
-/// <summary>How one claimed mail went.</summary>
+/// <summary>How one claimed mail went, with the server's answer (its 250 too, naming the mail in the server's log).</summary>
 public sealed record Settlement(long SubscriberId, DeliveryStatus Status, int Attempts, string? ServerResponse);
 
 /// <summary>A delivery as editors see it.</summary>
@@ -37,9 +37,9 @@ public sealed record Delivery(
     string? ServerResponse);
 
 /// <summary>
-/// The delivery state of every recipient of an issue. A row is claimed ('sending') in its own
-/// statement before the mail goes out and settled after it, so whatever stops a run, a recipient
-/// either has a settled row, or a 'sending' row the next run marks uncertain, or no row and is sent.
+/// The delivery state of every recipient of an issue. A row is claimed ('sending') and committed before the mail goes
+/// out and settled with the server's answer after it, so whatever stops a run, a recipient either has a settled row, or
+/// a 'sending' row the next run marks uncertain, or no row and is sent.
 /// </summary>
 public sealed class DeliveryStore(Database database, TimeProvider time)
 {
@@ -79,38 +79,36 @@ public sealed class DeliveryStore(Database database, TimeProvider time)
     }
 
     /// <summary>
-    /// Claims recipients before sending (new rows, or deferred ones), in one statement and one durable
-    /// commit. Returns who was claimed: not those whose row another run has settled or claimed.
+    /// In one statement and one durable commit: how claimed mails went (the server's answer, recorded as soon as a
+    /// sender has it), and the recipients claimed before their mails are sent (new rows, or deferred ones).
     /// </summary>
-    public Task<IReadOnlySet<long>> ClaimAsync(long issueId, IReadOnlyList<Recipient> recipients, CancellationToken cancellationToken) =>
-        InsertAsync(issueId, recipients, DeliveryStatus.Sending, cancellationToken);
+    /// <returns>Who was claimed: not those whose row another run has settled or claimed.</returns>
+    public async Task<IReadOnlySet<long>> RecordAsync(
+        long issueId, IReadOnlyList<Settlement> answered, IReadOnlyList<Recipient> claims, CancellationToken cancellationToken)
+    {
+        await using var command = Sql["Record"].Command(
+            database.DataSource,
+            issueId,
+            answered.Select(s => s.SubscriberId).ToArray(),
+            answered.Select(s => Text(s.Status)).ToArray(),
+            answered.Select(s => s.Attempts).ToArray(),
+            answered.Select(s => s.ServerResponse).ToArray(),
+            Rows(claims),
+            time.GetUtcNow());
+        return await SubscriberIdsAsync(command, cancellationToken);
+    }
 
     /// <summary>Records that the recipient may see nothing of the issue: no mail.</summary>
-    public async Task<bool> SkipAsync(long issueId, Recipient recipient, CancellationToken cancellationToken) =>
-        (await InsertAsync(issueId, [recipient], DeliveryStatus.Skipped, cancellationToken)).Count == 1;
+    public async Task<bool> SkipAsync(long issueId, Recipient recipient, CancellationToken cancellationToken)
+    {
+        await using var command = Sql["Skip"].Command(database.DataSource, issueId, Rows([recipient]), time.GetUtcNow());
+        return (await SubscriberIdsAsync(command, cancellationToken)).Count == 1;
+    }
 
     public async Task<long> CountAsync(long issueId, DeliveryStatus status, CancellationToken cancellationToken)
     {
         await using var command = Sql["Count"].Command(database.DataSource, issueId, Text(status));
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
-
-    /// <summary>Records how claimed mails went, in one statement.</summary>
-    /// <remarks>
-    /// Without waiting for the disk: a settle lost in a crash leaves its row claimed, so the mail turns
-    /// uncertain, never sent twice. The claim before the send is the write that must be durable.
-    /// </remarks>
-    public async Task SettleAsync(long issueId, IReadOnlyList<Settlement> settlements, CancellationToken cancellationToken)
-    {
-        await using var command = Sql["Settle"].Command(
-            database.AsyncCommitDataSource,
-            issueId,
-            settlements.Select(s => s.SubscriberId).ToArray(),
-            settlements.Select(s => Text(s.Status)).ToArray(),
-            settlements.Select(s => s.Attempts).ToArray(),
-            settlements.Select(s => s.ServerResponse).ToArray(),
-            time.GetUtcNow());
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>An editor's decision to send an uncertain mail again: the row goes, so the next run sends it.</summary>
@@ -141,17 +139,21 @@ public sealed class DeliveryStore(Database database, TimeProvider time)
         return deliveries;
     }
 
-    private async Task<IReadOnlySet<long>> InsertAsync(
-        long issueId, IReadOnlyList<Recipient> recipients, DeliveryStatus status, CancellationToken cancellationToken)
+    /// <summary>Recipients as JSON rows: each has its own array of roles, which unnest() of arrays cannot carry.</summary>
+    private static NpgsqlParameter Rows(IReadOnlyList<Recipient> recipients) => new()
     {
-        var rows = recipients.Select(r => new { subscriber_id = r.SubscriberId, roles = r.Roles, centre = r.Centre });
-        var json = new NpgsqlParameter { Value = JsonSerializer.Serialize(rows), NpgsqlDbType = NpgsqlDbType.Jsonb };
-        await using var command = Sql["Insert"].Command(database.DataSource, issueId, Text(status), json, time.GetUtcNow());
-        var inserted = new HashSet<long>();
+        Value = JsonSerializer.Serialize(
+            recipients.Select(r => new { subscriber_id = r.SubscriberId, roles = r.Roles, centre = r.Centre })),
+        NpgsqlDbType = NpgsqlDbType.Jsonb,
+    };
+
+    private static async Task<IReadOnlySet<long>> SubscriberIdsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var ids = new HashSet<long>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-            inserted.Add(reader.GetInt64(0));
-        return inserted;
+            ids.Add(reader.GetInt64(0));
+        return ids;
     }
 
     internal static string Text(DeliveryStatus status) => status.ToString().ToLowerInvariant();
