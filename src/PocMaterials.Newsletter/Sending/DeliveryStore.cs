@@ -36,6 +36,9 @@ public sealed record Delivery(
     DateTimeOffset UpdatedAt,
     string? ServerResponse);
 
+/// <summary>One page of an issue's deliveries, with how many there are in all (of the status asked for).</summary>
+public sealed record DeliveryPage(int Page, int PageSize, long Total, IReadOnlyList<Delivery> Deliveries);
+
 /// <summary>
 /// The delivery state of every recipient of an issue. A row is claimed ('sending') and committed before the mail goes
 /// out and settled with the server's answer after it, so whatever stops a run, a recipient either has a settled row, or
@@ -105,9 +108,10 @@ public sealed class DeliveryStore(Database database, TimeProvider time)
         return (await SubscriberIdsAsync(command, cancellationToken)).Count == 1;
     }
 
-    public async Task<long> CountAsync(long issueId, DeliveryStatus status, CancellationToken cancellationToken)
+    /// <param name="status">Null: every delivery of the issue.</param>
+    public async Task<long> CountAsync(long issueId, DeliveryStatus? status, CancellationToken cancellationToken)
     {
-        await using var command = Sql["Count"].Command(database.DataSource, issueId, Text(status));
+        await using var command = Sql["Count"].Command(database.DataSource, issueId, status is { } s ? Text(s) : null);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
@@ -119,24 +123,28 @@ public sealed class DeliveryStore(Database database, TimeProvider time)
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    public async Task<IReadOnlyList<Delivery>> ListAsync(
-        long issueId, DeliveryStatus? status, int limit, CancellationToken cancellationToken)
+    /// <summary>For editors: a page of an issue's deliveries by subscriber id, of one status or all, and their total.</summary>
+    public async Task<DeliveryPage> ListAsync(
+        long issueId, DeliveryStatus? status, int page, int pageSize, CancellationToken cancellationToken)
     {
-        await using var command = Sql["List"].Command(database.DataSource, issueId, status is { } s ? Text(s) : null, limit);
         var deliveries = new List<Delivery>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        await using (var command = Sql["List"].Command(
+            database.DataSource, issueId, status is { } s ? Text(s) : null, pageSize, (long)(page - 1) * pageSize))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            deliveries.Add(new Delivery(
-                reader.GetInt64(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                Enum.Parse<DeliveryStatus>(reader.GetString(3), ignoreCase: true),
-                reader.GetInt32(4),
-                reader.GetFieldValue<DateTimeOffset>(5),
-                reader.IsDBNull(6) ? null : reader.GetString(6)));
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                deliveries.Add(new Delivery(
+                    reader.GetInt64(0),
+                    reader.GetString(1),
+                    reader.GetString(2),
+                    Enum.Parse<DeliveryStatus>(reader.GetString(3), ignoreCase: true),
+                    reader.GetInt32(4),
+                    reader.GetFieldValue<DateTimeOffset>(5),
+                    reader.IsDBNull(6) ? null : reader.GetString(6)));
+            }
         }
-        return deliveries;
+        return new DeliveryPage(page, pageSize, await CountAsync(issueId, status, cancellationToken), deliveries);
     }
 
     /// <summary>Recipients as JSON rows: each has its own array of roles, which unnest() of arrays cannot carry.</summary>

@@ -52,8 +52,8 @@ ON CONFLICT (issue_id, subscriber_id) DO UPDATE
 RETURNING subscriber_id;
 
 -- name: Count
--- $1 the issue, $2 the status.
-SELECT count(*) FROM newsletter_deliveries WHERE issue_id = $1 AND status = $2;
+-- $1 the issue, $2 the status (or null: every delivery).
+SELECT count(*) FROM newsletter_deliveries WHERE issue_id = $1 AND ($2::text IS NULL OR status = $2);
 
 -- name: ReleaseUncertain
 -- $1 the issue, $2 the subscriber.
@@ -61,9 +61,10 @@ DELETE FROM newsletter_deliveries
 WHERE issue_id = $1 AND subscriber_id = $2 AND status = 'uncertain';
 
 -- name: List
--- For editors, by subscriber id. $1 the issue, $2 only this status (or null), $3 how many.
+-- A page of the editors' list, by subscriber id. $1 the issue, $2 only this status (or null), $3 the page's size, $4 the
+-- rows before it.
 SELECT d.subscriber_id, s.email, s.name, d.status, d.attempts, d.updated_at, d.server_response
 FROM newsletter_deliveries d JOIN newsletter_subscribers s ON s.id = d.subscriber_id
 WHERE d.issue_id = $1 AND ($2::text IS NULL OR d.status = $2)
 ORDER BY d.subscriber_id
-LIMIT $3;
+LIMIT $3 OFFSET $4;

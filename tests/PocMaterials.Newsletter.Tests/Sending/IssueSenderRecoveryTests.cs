@@ -71,7 +71,7 @@ public sealed class IssueSenderRecoveryTests : IAsyncLifetime
 
         await _send.Sender().SendAsync(issue.Id, CancellationToken.None);
         var deliveries = new DeliveryStore(Db.Database, TimeProvider.System);
-        var uncertain = await deliveries.ListAsync(issue.Id, DeliveryStatus.Uncertain, 10, CancellationToken.None);
+        var uncertain = (await deliveries.ListAsync(issue.Id, DeliveryStatus.Uncertain, 1, 10, CancellationToken.None)).Deliveries;
         Assert.Equal(["gestopt-1@example.org", "gestopt-2@example.org"], uncertain.Select(d => d.Email));
         Assert.Empty(Smtp.MessagesTo("gestopt-1@example.org"));
         Assert.True(await deliveries.ReleaseUncertainAsync(issue.Id, uncertain[0].SubscriberId, CancellationToken.None));
@@ -106,8 +106,8 @@ public sealed class IssueSenderRecoveryTests : IAsyncLifetime
 
         Assert.Equal(IssueStatus.Sent, (await Db.Issues.GetAsync(issue.Id, CancellationToken.None))!.Status);
         Assert.Equal(0, await Db.ScalarAsync("SELECT count(*) FROM newsletter_deliveries WHERE status = 'sending'"));
-        var uncertain = await new DeliveryStore(Db.Database, TimeProvider.System)
-            .ListAsync(issue.Id, DeliveryStatus.Uncertain, 100, CancellationToken.None);
+        var uncertain = (await new DeliveryStore(Db.Database, TimeProvider.System)
+            .ListAsync(issue.Id, DeliveryStatus.Uncertain, 1, 100, CancellationToken.None)).Deliveries;
         Assert.InRange(uncertain.Count, 0, 2 * 4);
         foreach (var address in all.Except(uncertain.Select(d => d.Email)))
             Assert.Single(Smtp.MessagesTo(address));

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using PocMaterials.Newsletter.Jobs;
@@ -73,6 +74,42 @@ public sealed class NewsletterApiTests : NewsletterApiHost
         Assert.Equal("List-Unsubscribe=One-Click", els.Headers["List-Unsubscribe-Post"]);
         Assert.Matches("^<https://poc.example.org/newsletter/unsubscribe\\?token=[^>]+>$", els.Headers["List-Unsubscribe"]);
         Assert.Equal(2, await CountAsync("SELECT count(*) FROM newsletter_deliveries WHERE status = 'sent'"));
+    }
+
+    [Fact]
+    public async Task Deliveries_come_a_page_at_a_time_with_their_total_and_the_report_counts_who_unsubscribed_after_the_issue()
+    {
+        var id = await SendAsync("2026-12");
+        var unsubscribe = await App.CreateClient().PostAsync(PathOf(await UnsubscribeUrlAsync("els@example.org")), null);
+
+        var first = await Json(await Editor.GetAsync($"/api/newsletter/issues/{id}/deliveries?pageSize=1"));
+        var second = await Json(await Editor.GetAsync($"/api/newsletter/issues/{id}/deliveries?pageSize=1&page=2"));
+        var sent = await Json(await Editor.GetAsync($"/api/newsletter/issues/{id}/deliveries?status=sent&page=3&pageSize=1"));
+        var tooLarge = await Editor.GetAsync($"/api/newsletter/issues/{id}/deliveries?pageSize=1001");
+        var report = await Json(await Editor.GetAsync($"/api/newsletter/issues/{id}/report"));
+        var csv = await Editor.GetStringAsync($"/api/newsletter/issues/{id}/report?format=csv");
+
+        Assert.Equal(HttpStatusCode.OK, unsubscribe.StatusCode);
+        Assert.Equal((1, 1, 2L), (first.GetProperty("page").GetInt32(), first.GetProperty("pageSize").GetInt32(), Total(first)));
+        var emails = new[] { first, second }
+            .Select(p => p.GetProperty("deliveries").EnumerateArray().Single().GetProperty("email").GetString());
+        Assert.Equal(["dokter@example.org", "els@example.org"], emails.Order());
+        Assert.Equal((2L, 0), (Total(sent), sent.GetProperty("deliveries").GetArrayLength()));
+        Assert.Equal(HttpStatusCode.BadRequest, tooLarge.StatusCode);
+        Assert.Equal(1, report.GetProperty("unsubscribed").GetInt64());
+        Assert.Equal(1, report.GetProperty("centres").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "gent")
+            .GetProperty("unsubscribed").GetInt64());
+        Assert.StartsWith("group,id,label,sent,unique_opens,clicks,unsubscribed,failed,uncertain", csv, StringComparison.Ordinal);
+        Assert.Contains("total,,,2,0,0,1,0,0", csv, StringComparison.Ordinal);
+    }
+
+    private static long Total(JsonElement page) => page.GetProperty("total").GetInt64();
+
+    /// <summary>The unsubscribe link of the mail a subscriber received.</summary>
+    private async Task<string> UnsubscribeUrlAsync(string email)
+    {
+        var subscriber = await CountAsync($"SELECT id FROM newsletter_subscribers WHERE email = '{email}'");
+        return App.Services.GetRequiredService<PocMaterials.Newsletter.Subscribers.UnsubscribeLinks>().UrlFor(subscriber);
     }
 
     [Fact]
