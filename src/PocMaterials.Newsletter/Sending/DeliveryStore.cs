@@ -115,11 +115,14 @@ public sealed class DeliveryStore(Database database, TimeProvider time)
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    /// <summary>An editor's decision to send an uncertain mail again: the row goes, so the next run sends it.</summary>
-    /// <returns>False when the delivery is not uncertain.</returns>
+    /// <summary>
+    /// An editor's decision to send an uncertain mail again: it becomes deferred, so the next run of the issue sends it
+    /// (one that is sending now leaves it to the run after it, which Hangfire starts since a mail was deferred).
+    /// </summary>
+    /// <returns>False when the delivery is not uncertain, or its issue was cancelled.</returns>
     public async Task<bool> ReleaseUncertainAsync(long issueId, long subscriberId, CancellationToken cancellationToken)
     {
-        await using var command = Sql["ReleaseUncertain"].Command(database.DataSource, issueId, subscriberId);
+        await using var command = Sql["ReleaseUncertain"].Command(database.DataSource, issueId, subscriberId, time.GetUtcNow());
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 

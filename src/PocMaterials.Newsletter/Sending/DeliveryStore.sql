@@ -56,9 +56,12 @@ RETURNING subscriber_id;
 SELECT count(*) FROM newsletter_deliveries WHERE issue_id = $1 AND ($2::text IS NULL OR status = $2);
 
 -- name: ReleaseUncertain
--- $1 the issue, $2 the subscriber.
-DELETE FROM newsletter_deliveries
-WHERE issue_id = $1 AND subscriber_id = $2 AND status = 'uncertain';
+-- An editor's decision to send an uncertain mail again: the row becomes deferred, which every later run of the issue
+-- tries again (a run that started before this goes on without it, and leaves it to the next). Not for a cancelled
+-- issue. $1 the issue, $2 the subscriber, $3 now.
+UPDATE newsletter_deliveries SET status = 'deferred', updated_at = $3, server_response = 'sent again at an editor''s request'
+WHERE issue_id = $1 AND subscriber_id = $2 AND status = 'uncertain'
+  AND EXISTS (SELECT 1 FROM newsletter_issues i WHERE i.id = $1 AND i.status <> 'cancelled');
 
 -- name: List
 -- A page of the editors' list, by subscriber id. $1 the issue, $2 only this status (or null), $3 the page's size, $4 the

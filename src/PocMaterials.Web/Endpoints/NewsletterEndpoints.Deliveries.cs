@@ -50,7 +50,8 @@ public static partial class NewsletterEndpoints
         if (!await deliveries.ReleaseUncertainAsync(id, subscriberId, cancellationToken))
         {
             return Problems.Conflict(
-                "Only an uncertain mail can be sent again.", $"Issue {id} has no uncertain mail for subscriber {subscriberId}.");
+                "Only an uncertain mail of an issue that is not cancelled can be sent again.",
+                $"Issue {id} has no uncertain mail for subscriber {subscriberId}, or it was cancelled.");
         }
         SendIssueJob.Enqueue(jobs, id);
         return TypedResults.Accepted((string?)null);

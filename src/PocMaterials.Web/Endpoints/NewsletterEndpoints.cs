@@ -89,7 +89,8 @@ public static partial class NewsletterEndpoints
             .WithDescription($"By subscriber id; page from 1, pageSize from 1 to {MaxDeliveriesPage} (default 100).");
         issues.MapPost("/{id:long}/deliveries/{subscriberId:long}/resend", Resend)
             .WithName("ResendNewsletterMail")
-            .WithSummary("Send an uncertain mail again, as an editor decided");
+            .WithSummary("Send an uncertain mail again, as an editor decided")
+            .WithDescription("It may reach its reader twice: an uncertain mail may have gone out. The next run of the issue sends it.");
         issues.MapGet("/{id:long}/report", Report)
             .WithName("NewsletterIssueReport")
             .WithSummary(
