@@ -1,7 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Newsletter.Issues;
 using PocMaterials.Persistence;
@@ -9,7 +8,7 @@ using PocMaterials.Persistence;
 namespace PocMaterials.Newsletter.Jobs;
 
 /// <summary>
-/// Once Hangfire's schema is in place: registers the recurring jobs with their schedule from configuration,
+/// Once Hangfire's schema is in place: registers the recurring compose job (daily, at the configured time),
 /// and resumes issues whose sending a stopped or killed server left unfinished (the job of a killed server
 /// would only come back after Hangfire's invisibility timeout; the send lock keeps two runs from overlapping).
 /// Approval commits first and enqueues the send after: every minute (and at start) an issue still approved
@@ -19,7 +18,7 @@ internal sealed partial class NewsletterSchedule(
     IRecurringJobManager recurringJobs,
     IBackgroundJobClient jobs,
     IssueStore issues,
-    IOptions<NewsletterOptions> options,
+    ComposeSchedule schedule,
     StaffCalendar calendar,
     TimeProvider time,
     ILogger<NewsletterSchedule> logger) : BackgroundService
@@ -31,11 +30,11 @@ internal sealed partial class NewsletterSchedule(
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        var settings = options.Value;
+        // Daily: a cron expression knows no public or school holidays, so the job itself decides which day is the month's.
         recurringJobs.AddOrUpdate<ComposeIssueJob>(
             ComposeIssueJob.RecurringJobId,
             job => job.RunAsync(CancellationToken.None),
-            settings.ComposeCron,
+            schedule.DailyCron,
             new RecurringJobOptions { TimeZone = calendar.Zone });
         foreach (var issue in await issues.ListAsync(status: IssueStatus.Sending, cancellationToken: cancellationToken))
         {

@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
-using PocMaterials.Newsletter.Jobs;
 using PocMaterials.Testing;
 
 namespace PocMaterials.Web.Tests.Newsletter;
@@ -195,20 +193,5 @@ public sealed class NewsletterApiTests : NewsletterApiHost
         Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync("/api/newsletters/2031-01")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync("/api/newsletters/maart")).StatusCode);
         Assert.Equal(2, await CountAsync("SELECT count(*) FROM newsletter_events WHERE kind = 'archive_view'"));
-    }
-
-    [Fact]
-    public async Task The_recurring_job_composes_the_issue_of_the_month_through_the_Hangfire_server()
-    {
-        App.Services.GetRequiredService<IRecurringJobManager>().Trigger(ComposeIssueJob.RecurringJobId);
-
-        var month = DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-        await Eventually.TrueAsync(
-            async () => await CountAsync($"SELECT count(*) FROM newsletter_issues WHERE to_char(month, 'YYYY-MM') = '{month}'") > 0,
-            "the recurring job did not compose the issue", seconds: 120);
-        var issue = (await Json(await Editor.GetAsync("/api/newsletter/issues")))
-            .EnumerateArray()
-            .Single(i => i.GetProperty("month").GetString() == month);
-        Assert.Equal("composed", issue.GetProperty("status").GetString());
     }
 }
