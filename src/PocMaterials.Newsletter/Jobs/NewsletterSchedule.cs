@@ -1,8 +1,10 @@
 using Hangfire;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Newsletter.Issues;
+using PocMaterials.Newsletter.Sending;
 using PocMaterials.Persistence;
 
 namespace PocMaterials.Newsletter.Jobs;
@@ -19,6 +21,7 @@ internal sealed partial class NewsletterSchedule(
     IBackgroundJobClient jobs,
     IssueStore issues,
     ComposeSchedule schedule,
+    IOptions<SmtpOptions> smtp,
     StaffCalendar calendar,
     TimeProvider time,
     ILogger<NewsletterSchedule> logger) : BackgroundService
@@ -30,6 +33,9 @@ internal sealed partial class NewsletterSchedule(
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Allowed, as the outbox relays nothing; said once, so whoever reads an .eml file or moves to a server knows why.
+        if (smtp.Value.UsesOutbox && smtp.Value.From is null)
+            LogOutboxSender(logger, SmtpOptions.OutboxSender);
         // Daily: a cron expression knows no public or school holidays, so the job itself decides which day is the month's.
         recurringJobs.AddOrUpdate<ComposeIssueJob>(
             ComposeIssueJob.RecurringJobId,
@@ -79,6 +85,11 @@ internal sealed partial class NewsletterSchedule(
             SendIssueJob.Enqueue(jobs, issue.Id);
         }
     }
+
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Mails go to the outbox as from {Sender}, a placeholder: set Smtp:From to the address they are to come from")]
+    private static partial void LogOutboxSender(ILogger logger, string sender);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Resuming the sending of issue {Issue} ({Month}), left unfinished")]
     private static partial void LogResumingSend(ILogger logger, long issue, string month);

@@ -57,7 +57,7 @@ public sealed class IssueMails(
             MessageId = MessageIdOf(issue, subscriberId),
             Body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html }.ToMessageBody(),
         };
-        message.From.Add(MailboxAddress.Parse(smtp.Value.From));
+        message.From.Add(MailboxAddress.Parse(smtp.Value.Sender));
         message.To.Add(to);
         unsubscribeLinks.AddHeaders(message, subscriberId);
         message.Headers.Add("List-Id", "POC-a-tizer <poc-a-tizer.pocmaterials>");

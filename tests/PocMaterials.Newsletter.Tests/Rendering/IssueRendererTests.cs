@@ -101,6 +101,25 @@ public sealed class IssueRendererTests(NewsletterDatabase db) : IClassFixture<Ne
     }
 
     [Fact]
+    public void The_text_alternative_keeps_the_targets_of_the_introductions_links()
+    {
+        var issue = Issue with
+        {
+            IntroMarkdown = "Lees [de omzendbrief](https://onderwijs.example.org/omzendbrief), vraag [An](mailto:an@example.org) "
+                + "of kijk op <https://poc.example.org/themas>. [Niet dit](javascript:alert(1)).",
+        };
+        var view = IssueView.For(issue, db.Snapshot, new StaffMember("lezer", [], "gent"), NewsletterDatabase.Today, slug => slug)!;
+
+        var text = new IssueRenderer().Mail(view, "Els", Links).Text;
+
+        Assert.Contains(
+            "Lees de omzendbrief [https://onderwijs.example.org/omzendbrief], vraag An [mailto:an@example.org] "
+            + "of kijk op https://poc.example.org/themas. Niet dit.",
+            text,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_template_in_the_configured_folder_replaces_the_default_of_its_name()
     {
         var folder = Path.Combine(db.Content.Root, "templates");

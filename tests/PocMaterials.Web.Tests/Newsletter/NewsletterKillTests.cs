@@ -120,6 +120,7 @@ public sealed class NewsletterKillTests : IAsyncLifetime
                     $"--Content:ContentPath={folder.ContentPath}", $"--Content:ThemesPath={folder.ThemesPath}",
                     $"--Data:DataPath={folder.DataPath}", $"--Postgres:ConnectionString={connectionString}",
                     $"--Smtp:Host={smtp.Host}", $"--Smtp:Port={smtp.Port}", "--Smtp:Security=None",
+                    "--Smtp:From=POC-a-tizer <poc-a-tizer@example.org>",
                     "--Smtp:Workers=1", "--Logging:LogLevel:Default=Warning",
                 },
             };
