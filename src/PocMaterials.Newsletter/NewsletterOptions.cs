@@ -3,7 +3,8 @@ using System.ComponentModel.DataAnnotations;
 namespace PocMaterials.Newsletter;
 
 /// <summary>
-/// The POC-a-tizer: when it is composed, whether it waits for an editor, where its links point, how its tokens are signed.
+/// The POC-a-tizer: when it is composed (a working day, so school holidays are set here), whether it waits for an editor,
+/// where its links point, how its tokens are signed.
 /// </summary>
 public sealed class NewsletterOptions : IValidatableObject
 {
@@ -16,11 +17,21 @@ public sealed class NewsletterOptions : IValidatableObject
     /// <summary>The secret of unsubscribe and tracking tokens; by default one created once in the data folder.</summary>
     public string? SigningKey { get; set; }
 
+    /// <summary>On which working day of its month the issue is composed: 1 for the first (see Jobs.ComposeSchedule).</summary>
+    [Range(1, 10)]
+    public int ComposeWorkingDay { get; set; } = 1;
+
+    /// <summary>At what time of that day, in the staff's time zone.</summary>
+    public TimeOnly ComposeTime { get; set; } = new(7, 0);
+
+    /// <summary>School holidays, first and last day included: no working days, besides weekends and public holidays.</summary>
+    public List<SchoolHoliday> SchoolHolidays { get; set; } = [];
+
     /// <summary>
-    /// When the issue of the month is composed: by default the first working day at 07:00 (Cronos syntax, W = nearest weekday).
+    /// The schedule of earlier versions, a cron expression that knew no holidays: refused at start with what replaced it,
+    /// rather than ignored while the issue is composed at another moment than its operator set.
     /// </summary>
-    [Required]
-    public string ComposeCron { get; set; } = "0 7 1W * *";
+    public string? ComposeCron { get; set; }
 
     /// <summary>Send a composed issue at once instead of waiting for an editor's approval.</summary>
     public bool SendWithoutApproval { get; set; }
@@ -45,7 +56,39 @@ public sealed class NewsletterOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (!Cronos.CronExpression.TryParse(ComposeCron, out _))
-            yield return new ValidationResult($"Newsletter:ComposeCron '{ComposeCron}' is not a cron expression.", [nameof(ComposeCron)]);
+        if (ComposeCron is not null)
+        {
+            yield return new ValidationResult(
+                "Newsletter:ComposeCron is no longer read: set Newsletter:ComposeWorkingDay (1 for the first working day of the month) "
+                + "and Newsletter:ComposeTime (07:00); working days skip weekends, Belgian public holidays and Newsletter:SchoolHolidays.",
+                [nameof(ComposeCron)]);
+        }
+        if (SchoolHolidays.Count > 100)
+            yield return new ValidationResult("Newsletter:SchoolHolidays holds more than 100 holidays.", [nameof(SchoolHolidays)]);
+        for (var i = 0; i < SchoolHolidays.Count; i++)
+        {
+            var (from, to) = (SchoolHolidays[i].From, SchoolHolidays[i].To);
+            var name = $"Newsletter:SchoolHolidays:{i}";
+            if (from == default || to == default)
+                yield return new ValidationResult($"{name} needs From and To, each a date (2026-12-21).", [name]);
+            else if (to < from)
+                yield return new ValidationResult($"{name} ends ({to:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd}).", [name]);
+            else if (to.DayNumber - from.DayNumber >= SchoolHoliday.MaxDays)
+            {
+                yield return new ValidationResult(
+                    $"{name} lasts more than {SchoolHoliday.MaxDays} days ({from:yyyy-MM-dd} to {to:yyyy-MM-dd}): the summer holiday, the "
+                    + "longest, lasts two months; is a year wrong?", [name]);
+            }
+        }
     }
+}
+
+/// <summary>A school holiday of the Flemish school calendar: its first and last day.</summary>
+public sealed class SchoolHoliday
+{
+    /// <summary>Longer than any school holiday: a longer one is a typing error (a year too many).</summary>
+    public const int MaxDays = 70;
+
+    public DateOnly From { get; set; }
+    public DateOnly To { get; set; }
 }

@@ -43,6 +43,7 @@ public static class NewsletterServices
         services.AddSingleton<IssueMails>();
         services.AddSingleton<IssueSender>();
         services.AddSingleton<IssueReports>();
+        services.AddSingleton<ComposeSchedule>();
         services.AddTransient<ComposeIssueJob>();
         services.AddTransient<SendIssueJob>();
 

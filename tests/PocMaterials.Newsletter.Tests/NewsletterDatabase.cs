@@ -116,10 +116,10 @@ public sealed class NewsletterDatabase : IAsyncLifetime
     public async Task DeliverAsync(long issueId, DeliveryStatus status, params Recipient[] recipients)
     {
         var deliveries = new DeliveryStore(Database, TimeProvider.System);
-        await deliveries.ClaimAsync(issueId, recipients, CancellationToken.None);
-        var response = status == DeliveryStatus.Sent ? null : "550 5.1.1 no such user";
-        await deliveries.SettleAsync(
-            issueId, [.. recipients.Select(r => new Settlement(r.SubscriberId, status, 1, response))], CancellationToken.None);
+        await deliveries.RecordAsync(issueId, [], recipients, CancellationToken.None);
+        var response = status == DeliveryStatus.Sent ? "250 OK" : "550 5.1.1 no such user";
+        await deliveries.RecordAsync(
+            issueId, [.. recipients.Select(r => new Settlement(r.SubscriberId, status, 1, response))], [], CancellationToken.None);
     }
 
     /// <summary>A composed issue of <paramref name="month"/> featuring decreet leersteun, not stored.</summary>

@@ -39,6 +39,8 @@ public sealed class PocMaterialsApp(
             ["Postgres:ConnectionString"] = ConnectionString,
             // Chosen, as outside Development it must be: no test host sends mail anywhere unless a test says so.
             ["Smtp:Outbox"] = settings?.ContainsKey("Smtp:Host") == true ? "false" : "true",
+            // As a deployment must when it sends to a server; a test of the outbox's placeholder sender sets it to null.
+            ["Smtp:From"] = "POC-a-tizer <poc-a-tizer@example.org>",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             configuration[key] = value;

@@ -8,17 +8,13 @@ namespace PocMaterials.Newsletter.Composition;
 
 /// <summary>
 /// Composes the issue of a month from the content and reach tracking: the feature and its
-/// introduction, the feature's materials new and updated since the previous issue, its most viewed
-/// others, and the most viewed materials of the month before. Which of them a recipient sees is
-/// decided per recipient when the mail is made.
+/// introduction, the feature's materials new and updated since the previous issue, its others by
+/// views, and the materials most viewed the month before. The lists are whole rankings, not cut: which
+/// of them a recipient sees, and how many, is decided per recipient when the mail is made, among what
+/// their roles may see, so materials only other roles may see never push a role's own out of its mail.
 /// </summary>
 public sealed class IssueComposer(IssueStore issues, MaterialPopularity popularity, TimeProvider time)
 {
-    public const int MostViewedOthers = 5;
-
-    /// <summary>More than the three shown: each recipient gets the first three their roles may see.</summary>
-    public const int TopOfMonthCandidates = 12;
-
     /// <returns>The composed issue (not stored), or null when there is nothing to feature.</returns>
     public async Task<NewsletterIssue?> ComposeAsync(
         DateOnly month, ContentSnapshot content, DateOnly today, CancellationToken cancellationToken)
@@ -39,16 +35,17 @@ public sealed class IssueComposer(IssueStore issues, MaterialPopularity populari
         var updated = featured.Where(m => !isNew.Contains(m) && m.Updated >= since).ToList();
 
         var yearViews = await popularity.ViewsAsync(today.AddYears(-1), today, cancellationToken);
-        var rank = yearViews.Select((v, i) => (v.Slug, i)).ToDictionary(v => v.Slug, v => v.i, StringComparer.Ordinal);
-        var mostViewed = featured.Except(isNew).Except(updated)
-            .OrderBy(m => rank.GetValueOrDefault(m.Slug, int.MaxValue)).ThenByDescending(m => m.Updated)
-            .Take(MostViewedOthers).ToList();
+        var rank = yearViews.Where(v => v.Views > 0).Select((v, i) => (v.Slug, i))
+            .ToDictionary(v => v.Slug, v => v.i, StringComparer.Ordinal);
+        var others = featured.Except(isNew).Except(updated).ToList();
+        var mostViewed = others.Where(m => rank.ContainsKey(m.Slug)).OrderBy(m => rank[m.Slug]).ToList();
+        var neverViewed = others.Except(mostViewed).ToList();
 
         var previousMonth = month.AddMonths(-1);
         var monthViews = await popularity.ViewsAsync(previousMonth, month.AddDays(-1), cancellationToken);
         var topOfMonth = monthViews
-            .Where(v => content.Materials.TryGetValue(v.Slug, out var m) && FeatureSelection.IsPublished(m, today))
-            .Take(TopOfMonthCandidates).Select(v => v.Slug).ToList();
+            .Where(v => v.Views > 0 && content.Materials.TryGetValue(v.Slug, out var m) && FeatureSelection.IsPublished(m, today))
+            .Select(v => v.Slug).ToList();
 
         return new NewsletterIssue
         {
@@ -57,7 +54,10 @@ public sealed class IssueComposer(IssueStore issues, MaterialPopularity populari
             Feature = feature,
             FeatureReason = reason,
             IntroMarkdown = Intro(feature, content),
-            Composition = new IssueComposition(since, Slugs(isNew), Slugs(updated), Slugs(mostViewed), topOfMonth),
+            Composition = new IssueComposition(since, Slugs(isNew), Slugs(updated), Slugs(mostViewed), topOfMonth)
+            {
+                NeverViewed = Slugs(neverViewed),
+            },
             Status = IssueStatus.Composed,
             ComposedAt = time.GetUtcNow(),
         };

@@ -17,32 +17,37 @@ public sealed class IssueStore(Database database, TimeProvider time)
     private static readonly SqlQueries Sql = SqlQueries.For(typeof(IssueStore));
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Stores a newly composed issue, unless its month has one: then that one is returned.</summary>
+    /// <summary>
+    /// Stores a newly composed issue, unless its month has one that is not cancelled: then that one is returned. A month
+    /// whose issues were all cancelled gets a new one; the cancelled ones stay as its history.
+    /// </summary>
     /// <returns>The month's issue, and whether this call created it.</returns>
     public async Task<(NewsletterIssue Issue, bool Created)> AddOnceAsync(NewsletterIssue issue, CancellationToken cancellationToken)
     {
-        var composition = new NpgsqlParameter
+        // Again when the issue in the way was cancelled between the insert and the read: then the insert goes through.
+        while (true)
         {
-            Value = JsonSerializer.Serialize(issue.Composition, Json),
-            NpgsqlDbType = NpgsqlDbType.Jsonb,
-        };
-        await using var command = Sql["AddOnce"].Command(
-            database.DataSource,
-            issue.Month,
-            KindText(issue.Feature.Kind),
-            issue.Feature.Id,
-            issue.FeatureReason,
-            issue.IntroMarkdown,
-            composition,
-            StatusText(issue.Status),
-            issue.ComposedAt,
-            issue.ApprovedAt,
-            issue.ApprovedBy,
-            issue.Note);
-        var created = await ReadOneAsync(command, cancellationToken);
-        return created is not null ? (created, true) : ((await GetAsync(issue.Month, cancellationToken))!, false);
+            await using var command = Sql["AddOnce"].Command(
+                database.DataSource,
+                issue.Month,
+                KindText(issue.Feature.Kind),
+                issue.Feature.Id,
+                issue.FeatureReason,
+                issue.IntroMarkdown,
+                new NpgsqlParameter { Value = JsonSerializer.Serialize(issue.Composition, Json), NpgsqlDbType = NpgsqlDbType.Jsonb },
+                StatusText(issue.Status),
+                issue.ComposedAt,
+                issue.ApprovedAt,
+                issue.ApprovedBy,
+                issue.Note);
+            if (await ReadOneAsync(command, cancellationToken) is { } created)
+                return (created, true);
+            if (await GetAsync(issue.Month, cancellationToken) is { } existing)
+                return (existing, false);
+        }
     }
 
+    /// <summary>The month's issue, unless it was cancelled: a month has at most one issue that is not.</summary>
     public async Task<NewsletterIssue?> GetAsync(DateOnly month, CancellationToken cancellationToken)
     {
         await using var command = Sql["GetByMonth"].Command(database.DataSource, month);

@@ -2,22 +2,23 @@
 -- Status changes are conditional updates: of two editors or jobs, one wins.
 
 -- name: AddOnce
--- Nothing when the month has an issue already.
+-- Nothing when the month has an issue already that is not cancelled.
 -- $1 month, $2 feature kind, $3 feature id, $4 why this feature, $5 intro, $6 composition (jsonb), $7 status,
 -- $8 composed at, $9 approved at, $10 approved by, $11 note (the last three may be null).
 INSERT INTO newsletter_issues (
     month, feature_kind, feature_id, feature_reason, intro_markdown, composition, status, composed_at,
     approved_at, approved_by, note)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::timestamptz, $10::text, $11::text)
-ON CONFLICT (month) DO NOTHING
+ON CONFLICT (month) WHERE status <> 'cancelled' DO NOTHING
 RETURNING id, month, feature_kind, feature_id, feature_reason, intro_markdown, composition, status,
     composed_at, approved_at, approved_by, cancelled_at, sent_at, note;
 
 -- name: GetByMonth
+-- The month's one issue that is not cancelled.
 SELECT id, month, feature_kind, feature_id, feature_reason, intro_markdown, composition, status,
     composed_at, approved_at, approved_by, cancelled_at, sent_at, note
 FROM newsletter_issues
-WHERE month = $1;
+WHERE month = $1 AND status <> 'cancelled';
 
 -- name: GetById
 SELECT id, month, feature_kind, feature_id, feature_reason, intro_markdown, composition, status,
@@ -26,12 +27,13 @@ FROM newsletter_issues
 WHERE id = $1;
 
 -- name: List
--- Newest month first. $1: only months before this one (or null), $2: only this status (or null), $3: how many.
+-- Newest month first, and of a month the newest issue (a cancelled month composed again) first. $1: only months
+-- before this one (or null), $2: only this status (or null), $3: how many.
 SELECT id, month, feature_kind, feature_id, feature_reason, intro_markdown, composition, status,
     composed_at, approved_at, approved_by, cancelled_at, sent_at, note
 FROM newsletter_issues
 WHERE ($1::date IS NULL OR month < $1) AND ($2::text IS NULL OR status = $2)
-ORDER BY month DESC
+ORDER BY month DESC, id DESC
 LIMIT $3;
 
 -- name: Transition

@@ -15,8 +15,10 @@ public enum IssueStatus
 }
 
 /// <summary>
-/// The materials an issue shows, by slug: those of the feature that are new or updated since the
-/// previous issue, the feature's most viewed others, and the month's most viewed materials overall.
+/// The materials an issue shows, by slug: those of the feature that are new or updated since the previous issue,
+/// the feature's others that were viewed in the year before (most viewed first) and those nobody viewed (most recently
+/// updated first), and the materials most viewed in the month before. Each list is whole: a reader gets the first
+/// ones their roles may see.
 /// </summary>
 public sealed record IssueComposition(
     DateOnly Since,
@@ -25,8 +27,12 @@ public sealed record IssueComposition(
     IReadOnlyList<string> MostViewed,
     IReadOnlyList<string> TopOfMonth)
 {
+    /// <summary>The feature's others that nobody viewed; empty in issues composed before it was kept apart.</summary>
+    public IReadOnlyList<string> NeverViewed { get; init; } = [];
+
     [JsonIgnore]
-    public IEnumerable<string> AllSlugs => New.Concat(Updated).Concat(MostViewed).Concat(TopOfMonth).Distinct(StringComparer.Ordinal);
+    public IEnumerable<string> AllSlugs =>
+        New.Concat(Updated).Concat(MostViewed).Concat(NeverViewed).Concat(TopOfMonth).Distinct(StringComparer.Ordinal);
 }
 
 /// <summary>One monthly POC-a-tizer issue.</summary>

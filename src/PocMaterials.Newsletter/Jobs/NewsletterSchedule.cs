@@ -4,12 +4,13 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Newsletter.Issues;
+using PocMaterials.Newsletter.Sending;
 using PocMaterials.Persistence;
 
 namespace PocMaterials.Newsletter.Jobs;
 
 /// <summary>
-/// Once Hangfire's schema is in place: registers the recurring jobs with their schedule from configuration,
+/// Once Hangfire's schema is in place: registers the recurring compose job (daily, at the configured time),
 /// and resumes issues whose sending a stopped or killed server left unfinished (the job of a killed server
 /// would only come back after Hangfire's invisibility timeout; the send lock keeps two runs from overlapping).
 /// Approval commits first and enqueues the send after: every minute (and at start) an issue still approved
@@ -19,7 +20,8 @@ internal sealed partial class NewsletterSchedule(
     IRecurringJobManager recurringJobs,
     IBackgroundJobClient jobs,
     IssueStore issues,
-    IOptions<NewsletterOptions> options,
+    ComposeSchedule schedule,
+    IOptions<SmtpOptions> smtp,
     StaffCalendar calendar,
     TimeProvider time,
     ILogger<NewsletterSchedule> logger) : BackgroundService
@@ -31,11 +33,14 @@ internal sealed partial class NewsletterSchedule(
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        var settings = options.Value;
+        // Allowed, as the outbox relays nothing; said once, so whoever reads an .eml file or moves to a server knows why.
+        if (smtp.Value.UsesOutbox && smtp.Value.From is null)
+            LogOutboxSender(logger, SmtpOptions.OutboxSender);
+        // Daily: a cron expression knows no public or school holidays, so the job itself decides which day is the month's.
         recurringJobs.AddOrUpdate<ComposeIssueJob>(
             ComposeIssueJob.RecurringJobId,
             job => job.RunAsync(CancellationToken.None),
-            settings.ComposeCron,
+            schedule.DailyCron,
             new RecurringJobOptions { TimeZone = calendar.Zone });
         foreach (var issue in await issues.ListAsync(status: IssueStatus.Sending, cancellationToken: cancellationToken))
         {
@@ -80,6 +85,11 @@ internal sealed partial class NewsletterSchedule(
             SendIssueJob.Enqueue(jobs, issue.Id);
         }
     }
+
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Mails go to the outbox as from {Sender}, a placeholder: set Smtp:From to the address they are to come from")]
+    private static partial void LogOutboxSender(ILogger logger, string sender);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Resuming the sending of issue {Issue} ({Month}), left unfinished")]
     private static partial void LogResumingSend(ILogger logger, long issue, string month);

@@ -9,8 +9,8 @@ public sealed record RenderedMail(string Subject, string Html, string Text);
 public sealed record RecipientLinks(string UnsubscribeUrl, string ArchiveUrl, string? OpenPixelUrl);
 
 /// <summary>
-/// Renders issues with Handlebars templates: the HTML mail (table layout, inline styles, for Outlook
-/// and Gmail), its plain-text alternative and the web archive page. The defaults ship inside the
+/// Renders issues with Handlebars templates: the HTML mail (a fluid table layout with inline styles, for
+/// Outlook, Gmail, Apple Mail and phones), its plain-text alternative and the web archive page. The defaults ship inside the
 /// product; a file of the same name in the configured folder replaces one, without a rebuild.
 /// </summary>
 public sealed class IssueRenderer
@@ -37,8 +37,21 @@ public sealed class IssueRenderer
     public RenderedMail Mail(IssueView view, string recipientName, RecipientLinks links)
     {
         var data = Data(view, recipientName, links);
-        return new RenderedMail(view.Subject, _mailHtml(data), _mailText(data));
+        var html = new Dictionary<string, object?>(data) { ["introHtml"] = FluidIntro(view.IntroHtml) };
+        return new RenderedMail(view.Subject, _mailHtml(html), _mailText(data));
     }
+
+    /// <summary>
+    /// The introduction as a mail shows it: mail clients honour inline styles only, so its images scale down to the
+    /// column, its tables take the column's width and its code wraps, on a phone as on a desktop. The HTML comes from
+    /// our Markdown renderer, whose tags are known: raw HTML in an introduction arrives escaped, never as a tag.
+    /// </summary>
+    private static string FluidIntro(string html) => html
+        .Replace("<img ", "<img style=\"max-width:100%;height:auto;border:0;\" ", StringComparison.Ordinal)
+        // Columns of equal width: sized by their words, a table of Dutch compounds would not fit a phone, and words that may
+        // break anywhere would squeeze a column to a few letters. Now only a word wider than its column breaks.
+        .Replace("<table>", "<table style=\"width:100%;table-layout:fixed;border-collapse:collapse;\">", StringComparison.Ordinal)
+        .Replace("<pre>", "<pre style=\"white-space:pre-wrap;\">", StringComparison.Ordinal);
 
     public string Archive(IssueView view) => _archive(Data(view, "", null));
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Markdown;
 using PocMaterials.Content.Newsletter;
@@ -17,7 +19,22 @@ public sealed record ContactCard(string Name, string? Role, string? Email, strin
 public sealed record IssueIntro(string Html, string Text)
 {
     public static IssueIntro Of(NewsletterIssue issue) =>
-        new(MarkdownRendering.ToHtml(issue.IntroMarkdown), MarkdownRendering.ToPlainText(issue.IntroMarkdown));
+        new(MarkdownRendering.ToHtml(issue.IntroMarkdown), PlainText(issue.IntroMarkdown));
+
+    /// <summary>
+    /// The words of the introduction, each link followed by its target, "text [url]": a reader of the plain-text mail
+    /// has no other way to follow it. Only addresses a reader can open (web and mail); others, like the HTML's, are left out.
+    /// </summary>
+    private static string PlainText(string markdown)
+    {
+        var document = MarkdownRendering.Parse(markdown);
+        foreach (var link in document.Descendants<LinkInline>().Where(l => !l.IsImage).ToList())
+        {
+            if (Uri.TryCreate(link.Url, UriKind.Absolute, out var target) && target.Scheme is "http" or "https" or "mailto")
+                link.InsertAfter(new LiteralInline($" [{link.Url}]"));
+        }
+        return MarkdownRendering.ToPlainText(document);
+    }
 }
 
 /// <summary>
@@ -33,6 +50,9 @@ public sealed record IssueView(
     ContactCard? Contact,
     IReadOnlyList<MaterialGroup> Groups)
 {
+    /// <summary>Of the feature's materials that are neither new nor updated, a reader gets this many.</summary>
+    public const int FeatureOthersShown = 5;
+
     public const int TopOfMonthShown = 3;
 
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-BE");
@@ -48,19 +68,23 @@ public sealed record IssueView(
         Func<string, string> materialUrl,
         IssueIntro? intro = null)
     {
-        List<MaterialLink> Visible(IEnumerable<string> slugs) => slugs
+        // Lazily: a ranking is cut after the first ones this reader may see.
+        IEnumerable<MaterialLink> Visible(IEnumerable<string> slugs) => slugs
             .Select(slug => content.Materials.GetValueOrDefault(slug))
             .Where(m => m is not null && m.IsVisibleTo(reader, today))
-            .Select(m => new MaterialLink(m!.Slug, m.Title, content.Taxonomy.Types.LabelOf(m.Type), m.Summary, materialUrl(m.Slug)))
-            .ToList();
+            .Select(m => new MaterialLink(m!.Slug, m.Title, content.Taxonomy.Types.LabelOf(m.Type), m.Summary, materialUrl(m.Slug)));
 
         var composition = issue.Composition;
         var featureTitle = TitleOf(issue.Feature, content);
+        var mostViewed = Visible(composition.MostViewed).Take(FeatureOthersShown).ToList();
         var groups = new[]
         {
-            new MaterialGroup("Nieuw sinds het vorige nummer", Visible(composition.New)),
-            new MaterialGroup("Bijgewerkt sinds het vorige nummer", Visible(composition.Updated)),
-            new MaterialGroup($"Meest bekeken over {featureTitle}", Visible(composition.MostViewed)),
+            new MaterialGroup("Nieuw sinds het vorige nummer", Visible(composition.New).ToList()),
+            new MaterialGroup("Bijgewerkt sinds het vorige nummer", Visible(composition.Updated).ToList()),
+            new MaterialGroup($"Meest bekeken over {featureTitle}", mostViewed),
+            // Not "most viewed": nobody viewed these.
+            new MaterialGroup($"Meer over {featureTitle}",
+                Visible(composition.NeverViewed).Take(FeatureOthersShown - mostViewed.Count).ToList()),
             new MaterialGroup("Top 3 van de maand in de materialenbank", Visible(composition.TopOfMonth).Take(TopOfMonthShown).ToList()),
         }.Where(g => g.Materials.Count > 0).ToList();
         if (groups.Count == 0)

@@ -6,12 +6,13 @@ namespace PocMaterials.Newsletter.Reports;
 
 public sealed record LinkClicks(string Link, string Title, long Clicks, long UniqueClickers);
 
-/// <summary>One centre's or role's figures: mails sent, readers who opened (or clicked), clicks.</summary>
-public sealed record GroupFigures(string Id, string Label, long Sent, long UniqueOpens, long Clicks, bool Reached);
+/// <summary>One centre's or role's figures: mails sent, readers who opened (or clicked), clicks, readers who left after it.</summary>
+public sealed record GroupFigures(string Id, string Label, long Sent, long UniqueOpens, long Clicks, long Unsubscribed, bool Reached);
 
 /// <summary>
 /// What one issue reached, for editors. Opens and clicks count readers only: requests of mail
 /// scanners and privacy proxies are given apart. A click counts as an open (images may be blocked).
+/// <see cref="Unsubscribed"/> counts the readers who unsubscribed after this issue reached them and before a later one did.
 /// </summary>
 public sealed record IssueReport(
     string Issue,
@@ -21,6 +22,7 @@ public sealed record IssueReport(
     long Failed,
     long Uncertain,
     long Skipped,
+    long Unsubscribed,
     long UniqueOpens,
     long Clicks,
     long UniqueClickers,
@@ -62,8 +64,20 @@ public sealed class IssueReports(Database database)
             }
         }
 
-        var centres = await GroupsAsync(ByCentre, issue.Id, content.Taxonomy.Centres.All.Select(c => (c.Id, c.Label)), cancellationToken);
-        var roles = await GroupsAsync(ByRole, issue.Id, content.Taxonomy.Roles.All.Select(r => (r.Id, r.Label)), cancellationToken);
+        var left = new List<(string Centre, string[] Roles)>();
+        await using (var unsubscribed = Sql["Unsubscribed"].Command(database.DataSource, issue.Id))
+        await using (var reader = await unsubscribed.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+                left.Add((reader.GetString(0), reader.GetFieldValue<string[]>(1)));
+        }
+
+        var centres = await GroupsAsync(
+            ByCentre, issue.Id, content.Taxonomy.Centres.All.Select(c => (c.Id, c.Label)), Tally(left.Select(l => l.Centre)),
+            cancellationToken);
+        var roles = await GroupsAsync(
+            ByRole, issue.Id, content.Taxonomy.Roles.All.Select(r => (r.Id, r.Label)), Tally(left.SelectMany(l => l.Roles)),
+            cancellationToken);
         return new IssueReport(
             issue.Key,
             issue.Status.ToString().ToLowerInvariant(),
@@ -72,6 +86,7 @@ public sealed class IssueReports(Database database)
             statuses.GetValueOrDefault("failed"),
             statuses.GetValueOrDefault("uncertain"),
             statuses.GetValueOrDefault("skipped"),
+            left.Count,
             figures[0], figures[1], figures[2], figures[3], figures[4], figures[5],
             linkClicks, centres, roles,
             centres.Where(c => !c.Reached).Select(c => c.Id).ToList());
@@ -79,7 +94,11 @@ public sealed class IssueReports(Database database)
 
     /// <summary>Figures per centre or role: every known one, reached or not, then any unknown ones that occur.</summary>
     private async Task<List<GroupFigures>> GroupsAsync(
-        Breakdown by, long issueId, IEnumerable<(string Id, string Label)> known, CancellationToken cancellationToken)
+        Breakdown by,
+        long issueId,
+        IEnumerable<(string Id, string Label)> known,
+        Dictionary<string, long> unsubscribed,
+        CancellationToken cancellationToken)
     {
         var sent = await PairsAsync(by.Sent, issueId, cancellationToken);
         var opens = await PairsAsync(by.Opens, issueId, cancellationToken);
@@ -90,9 +109,14 @@ public sealed class IssueReports(Database database)
         {
             var label = labels.FirstOrDefault(l => l.Id == id).Label ?? (id.Length == 0 ? "(geen centrum)" : id);
             var opened = opens.GetValueOrDefault(id);
-            return new GroupFigures(id, label, sent.GetValueOrDefault(id), opened, clicks.GetValueOrDefault(id), opened > 0);
+            return new GroupFigures(
+                id, label, sent.GetValueOrDefault(id), opened, clicks.GetValueOrDefault(id), unsubscribed.GetValueOrDefault(id),
+                opened > 0);
         }).ToList();
     }
+
+    private static Dictionary<string, long> Tally(IEnumerable<string> ids) =>
+        ids.GroupBy(id => id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal);
 
     private async Task<Dictionary<string, long>> PairsAsync(SqlQuery query, long issueId, CancellationToken cancellationToken)
     {

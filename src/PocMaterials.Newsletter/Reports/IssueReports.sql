@@ -8,6 +8,17 @@
 -- Mails per delivery status.
 SELECT status, count(*) FROM newsletter_deliveries WHERE issue_id = $1 GROUP BY status;
 
+-- name: Unsubscribed
+-- The centre and roles (as the delivery kept them) of each reader who unsubscribed after this issue reached them and
+-- before a later one did: the issue they left after. A mail's unsubscribe link names the reader, not the issue, so an
+-- older mail's link counts for the latest issue the reader got. One pass over the unsubscribed readers' deliveries.
+SELECT coalesce(d.centre, ''), d.roles
+FROM (SELECT d.issue_id, d.centre, d.roles,
+             row_number() OVER (PARTITION BY d.subscriber_id ORDER BY d.sent_at DESC) AS latest
+      FROM newsletter_deliveries d JOIN newsletter_subscribers s ON s.id = d.subscriber_id
+      WHERE s.unsubscribed_at IS NOT NULL AND d.status = 'sent' AND d.sent_at <= s.unsubscribed_at) d
+WHERE d.latest = 1 AND d.issue_id = $1;
+
 -- name: Totals
 -- Readers who opened (or clicked), clicks, readers who clicked, archive views, scanners' opens and clicks.
 SELECT count(DISTINCT subscriber_id) FILTER (WHERE NOT automated AND kind IN ('open', 'click')),

@@ -23,7 +23,7 @@ public enum DeliveryStatus
     Skipped,
 }
 
-/// <summary>How one claimed mail went.</summary>
+/// <summary>How one claimed mail went, with the server's answer (its 250 too, naming the mail in the server's log).</summary>
 public sealed record Settlement(long SubscriberId, DeliveryStatus Status, int Attempts, string? ServerResponse);
 
 /// <summary>A delivery as editors see it.</summary>
@@ -36,10 +36,13 @@ public sealed record Delivery(
     DateTimeOffset UpdatedAt,
     string? ServerResponse);
 
+/// <summary>One page of an issue's deliveries, with how many there are in all (of the status asked for).</summary>
+public sealed record DeliveryPage(int Page, int PageSize, long Total, IReadOnlyList<Delivery> Deliveries);
+
 /// <summary>
-/// The delivery state of every recipient of an issue. A row is claimed ('sending') in its own
-/// statement before the mail goes out and settled after it, so whatever stops a run, a recipient
-/// either has a settled row, or a 'sending' row the next run marks uncertain, or no row and is sent.
+/// The delivery state of every recipient of an issue. A row is claimed ('sending') and committed before the mail goes
+/// out and settled with the server's answer after it, so whatever stops a run, a recipient either has a settled row, or
+/// a 'sending' row the next run marks uncertain, or no row and is sent.
 /// </summary>
 public sealed class DeliveryStore(Database database, TimeProvider time)
 {
@@ -79,79 +82,89 @@ public sealed class DeliveryStore(Database database, TimeProvider time)
     }
 
     /// <summary>
-    /// Claims recipients before sending (new rows, or deferred ones), in one statement and one durable
-    /// commit. Returns who was claimed: not those whose row another run has settled or claimed.
+    /// In one statement and one durable commit: how claimed mails went (the server's answer, recorded as soon as a
+    /// sender has it), and the recipients claimed before their mails are sent (new rows, or deferred ones).
     /// </summary>
-    public Task<IReadOnlySet<long>> ClaimAsync(long issueId, IReadOnlyList<Recipient> recipients, CancellationToken cancellationToken) =>
-        InsertAsync(issueId, recipients, DeliveryStatus.Sending, cancellationToken);
+    /// <returns>Who was claimed: not those whose row another run has settled or claimed.</returns>
+    public async Task<IReadOnlySet<long>> RecordAsync(
+        long issueId, IReadOnlyList<Settlement> answered, IReadOnlyList<Recipient> claims, CancellationToken cancellationToken)
+    {
+        await using var command = Sql["Record"].Command(
+            database.DataSource,
+            issueId,
+            answered.Select(s => s.SubscriberId).ToArray(),
+            answered.Select(s => Text(s.Status)).ToArray(),
+            answered.Select(s => s.Attempts).ToArray(),
+            answered.Select(s => s.ServerResponse).ToArray(),
+            Rows(claims),
+            time.GetUtcNow());
+        return await SubscriberIdsAsync(command, cancellationToken);
+    }
 
     /// <summary>Records that the recipient may see nothing of the issue: no mail.</summary>
-    public async Task<bool> SkipAsync(long issueId, Recipient recipient, CancellationToken cancellationToken) =>
-        (await InsertAsync(issueId, [recipient], DeliveryStatus.Skipped, cancellationToken)).Count == 1;
-
-    public async Task<long> CountAsync(long issueId, DeliveryStatus status, CancellationToken cancellationToken)
+    public async Task<bool> SkipAsync(long issueId, Recipient recipient, CancellationToken cancellationToken)
     {
-        await using var command = Sql["Count"].Command(database.DataSource, issueId, Text(status));
+        await using var command = Sql["Skip"].Command(database.DataSource, issueId, Rows([recipient]), time.GetUtcNow());
+        return (await SubscriberIdsAsync(command, cancellationToken)).Count == 1;
+    }
+
+    /// <param name="status">Null: every delivery of the issue.</param>
+    public async Task<long> CountAsync(long issueId, DeliveryStatus? status, CancellationToken cancellationToken)
+    {
+        await using var command = Sql["Count"].Command(database.DataSource, issueId, status is { } s ? Text(s) : null);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    /// <summary>Records how claimed mails went, in one statement.</summary>
-    /// <remarks>
-    /// Without waiting for the disk: a settle lost in a crash leaves its row claimed, so the mail turns
-    /// uncertain, never sent twice. The claim before the send is the write that must be durable.
-    /// </remarks>
-    public async Task SettleAsync(long issueId, IReadOnlyList<Settlement> settlements, CancellationToken cancellationToken)
-    {
-        await using var command = Sql["Settle"].Command(
-            database.AsyncCommitDataSource,
-            issueId,
-            settlements.Select(s => s.SubscriberId).ToArray(),
-            settlements.Select(s => Text(s.Status)).ToArray(),
-            settlements.Select(s => s.Attempts).ToArray(),
-            settlements.Select(s => s.ServerResponse).ToArray(),
-            time.GetUtcNow());
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    /// <summary>An editor's decision to send an uncertain mail again: the row goes, so the next run sends it.</summary>
-    /// <returns>False when the delivery is not uncertain.</returns>
+    /// <summary>
+    /// An editor's decision to send an uncertain mail again: it becomes deferred, so the next run of the issue sends it
+    /// (one that is sending now leaves it to the run after it, which Hangfire starts since a mail was deferred).
+    /// </summary>
+    /// <returns>False when the delivery is not uncertain, or its issue was cancelled.</returns>
     public async Task<bool> ReleaseUncertainAsync(long issueId, long subscriberId, CancellationToken cancellationToken)
     {
-        await using var command = Sql["ReleaseUncertain"].Command(database.DataSource, issueId, subscriberId);
+        await using var command = Sql["ReleaseUncertain"].Command(database.DataSource, issueId, subscriberId, time.GetUtcNow());
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    public async Task<IReadOnlyList<Delivery>> ListAsync(
-        long issueId, DeliveryStatus? status, int limit, CancellationToken cancellationToken)
+    /// <summary>For editors: a page of an issue's deliveries by subscriber id, of one status or all, and their total.</summary>
+    public async Task<DeliveryPage> ListAsync(
+        long issueId, DeliveryStatus? status, int page, int pageSize, CancellationToken cancellationToken)
     {
-        await using var command = Sql["List"].Command(database.DataSource, issueId, status is { } s ? Text(s) : null, limit);
         var deliveries = new List<Delivery>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        await using (var command = Sql["List"].Command(
+            database.DataSource, issueId, status is { } s ? Text(s) : null, pageSize, (long)(page - 1) * pageSize))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            deliveries.Add(new Delivery(
-                reader.GetInt64(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                Enum.Parse<DeliveryStatus>(reader.GetString(3), ignoreCase: true),
-                reader.GetInt32(4),
-                reader.GetFieldValue<DateTimeOffset>(5),
-                reader.IsDBNull(6) ? null : reader.GetString(6)));
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                deliveries.Add(new Delivery(
+                    reader.GetInt64(0),
+                    reader.GetString(1),
+                    reader.GetString(2),
+                    Enum.Parse<DeliveryStatus>(reader.GetString(3), ignoreCase: true),
+                    reader.GetInt32(4),
+                    reader.GetFieldValue<DateTimeOffset>(5),
+                    reader.IsDBNull(6) ? null : reader.GetString(6)));
+            }
         }
-        return deliveries;
+        return new DeliveryPage(page, pageSize, await CountAsync(issueId, status, cancellationToken), deliveries);
     }
 
-    private async Task<IReadOnlySet<long>> InsertAsync(
-        long issueId, IReadOnlyList<Recipient> recipients, DeliveryStatus status, CancellationToken cancellationToken)
+    /// <summary>Recipients as JSON rows: each has its own array of roles, which unnest() of arrays cannot carry.</summary>
+    private static NpgsqlParameter Rows(IReadOnlyList<Recipient> recipients) => new()
     {
-        var rows = recipients.Select(r => new { subscriber_id = r.SubscriberId, roles = r.Roles, centre = r.Centre });
-        var json = new NpgsqlParameter { Value = JsonSerializer.Serialize(rows), NpgsqlDbType = NpgsqlDbType.Jsonb };
-        await using var command = Sql["Insert"].Command(database.DataSource, issueId, Text(status), json, time.GetUtcNow());
-        var inserted = new HashSet<long>();
+        Value = JsonSerializer.Serialize(
+            recipients.Select(r => new { subscriber_id = r.SubscriberId, roles = r.Roles, centre = r.Centre })),
+        NpgsqlDbType = NpgsqlDbType.Jsonb,
+    };
+
+    private static async Task<IReadOnlySet<long>> SubscriberIdsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var ids = new HashSet<long>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-            inserted.Add(reader.GetInt64(0));
-        return inserted;
+            ids.Add(reader.GetInt64(0));
+        return ids;
     }
 
     internal static string Text(DeliveryStatus status) => status.ToString().ToLowerInvariant();

@@ -41,17 +41,23 @@ public sealed class IssueMails(
         return renderer.Mail(view, reader.Name, recipientLinks);
     }
 
+    /// <summary>
+    /// One id per issue and recipient: a receiving server that sees it twice knows it is the same mail. By the issue's id,
+    /// not only its month: a month started over after a cancel sends a new issue, whose mails are not the cancelled one's.
+    /// </summary>
+    public static string MessageIdOf(NewsletterIssue issue, long subscriberId) =>
+        $"poc-a-tizer.{issue.Key}.{issue.Id}.{subscriberId}@pocmaterials";
+
     /// <summary>The MIME message one recipient receives, with the one-click unsubscribe headers of RFC 8058.</summary>
     public MimeMessage Message(NewsletterIssue issue, long subscriberId, MailboxAddress to, RenderedMail mail)
     {
         var message = new MimeMessage
         {
             Subject = mail.Subject,
-            // One id per issue and recipient: a receiving server that sees it twice knows it is the same mail.
-            MessageId = $"poc-a-tizer.{issue.Key}.{subscriberId}@pocmaterials",
+            MessageId = MessageIdOf(issue, subscriberId),
             Body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html }.ToMessageBody(),
         };
-        message.From.Add(MailboxAddress.Parse(smtp.Value.From));
+        message.From.Add(MailboxAddress.Parse(smtp.Value.Sender));
         message.To.Add(to);
         unsubscribeLinks.AddHeaders(message, subscriberId);
         message.Headers.Add("List-Id", "POC-a-tizer <poc-a-tizer.pocmaterials>");

@@ -7,26 +7,26 @@ using PocMaterials.Newsletter.Rendering;
 
 namespace PocMaterials.Newsletter.Sending;
 
-/// <summary>The stages of one run: pick, claim and make mails; send them; settle them.</summary>
+/// <summary>The stages of one run: pick recipients and make their mails; claim, send and record them.</summary>
 public sealed partial class IssueSender
 {
-    /// <summary>A mail made and claimed, waiting for a connection.</summary>
-    private sealed record PreparedMail(long SubscriberId, MimeMessage Message);
+    /// <summary>A recipient's mail, made and not claimed yet.</summary>
+    private sealed record PreparedMail(Recipient Recipient, MimeMessage Message);
 
     /// <summary>
-    /// Three stages, so the durable claim of the next mail overlaps the sending of the current one:
-    /// workers that pick, claim and make mails; workers that each keep one connection and send them;
-    /// one writer that settles deliveries in batches. Per worker, at most three mails are claimed and not
-    /// settled (one being made, one waiting, one in flight): what a killed run leaves for the next run
-    /// to mark uncertain. A stage that fails stops the run: the others end, every claimed mail is still
-    /// sent or deferred and settled, and nothing waits on a stage that is gone.
+    /// Workers that pick recipients and make their mails, claiming nothing; workers that each keep one connection and
+    /// claim, send and record mails; one writer that commits the senders' claims and answers in groups. A sender claims
+    /// its next mail while the current one is in flight, and records the server's answer to the one before in that same
+    /// commit: per sender, at most two mails are claimed and not recorded at any moment (one in flight, and one claimed
+    /// or just answered), which is what a killed run can leave for the next run to mark uncertain; of those at most one
+    /// went out. A stage that fails stops the run: the others end, every claimed mail is still sent or deferred and
+    /// recorded, and nothing waits on a stage that is gone.
     /// </summary>
     private async Task RunAsync(SendRun run)
     {
         var workers = run.Options.Workers;
         var recipients = Channel.CreateBounded<Recipient>(workers * 8);
         var prepared = Channel.CreateBounded<PreparedMail>(workers);
-        var settlements = Channel.CreateUnbounded<Settlement>();
         using var limiter = run.Options.MessagesPerSecond > 0 ? RateLimiterFor(run.Options.MessagesPerSecond) : null;
         var producer = run.StageAsync(async () =>
         {
@@ -39,23 +39,12 @@ public sealed partial class IssueSender
                 recipients.Writer.TryComplete();
             }
         });
-        // Claims go on through a stop (only the host's shutdown ends them): a claim asked for is committed and its mail
-        // handed to a sender, which settles it as not sent.
-        var claims = new ClaimBatcher(
-            batch => run.Lock.CallAsync(token => deliveries.ClaimAsync(run.Issue.Id, batch, token), run.HostStopping));
-        var claiming = run.StageAsync(claims.RunAsync);
+        var book = new DeliveryBook((answered, claims) => RecordAsync(run, answered, claims));
+        var booking = run.StageAsync(book.RunAsync);
         var preparing = WhenAllThen(
-            Workers(run, () => PrepareAsync(run, recipients.Reader, claims, prepared.Writer)),
-            () =>
-            {
-                prepared.Writer.TryComplete();
-                claims.Complete();
-            });
-        var sending = WhenAllThen(
-            Workers(run, () => SendAsync(run, prepared.Reader, settlements.Writer, limiter)),
-            () => settlements.Writer.TryComplete());
-        var settling = run.StageAsync(() => SettleAsync(run, settlements.Reader));
-        await Task.WhenAll(producer, preparing, claiming, sending, settling);
+            Workers(run, () => PrepareAsync(run, recipients.Reader, prepared.Writer)), () => prepared.Writer.TryComplete());
+        var sending = WhenAllThen(Workers(run, () => SendAsync(run, prepared.Reader, book, limiter)), book.Complete);
+        await Task.WhenAll(producer, preparing, sending, booking);
     }
 
     /// <summary>
@@ -95,8 +84,7 @@ public sealed partial class IssueSender
         }
     }
 
-    private async Task PrepareAsync(
-        SendRun run, ChannelReader<Recipient> recipients, ClaimBatcher claims, ChannelWriter<PreparedMail> prepared)
+    private async Task PrepareAsync(SendRun run, ChannelReader<Recipient> recipients, ChannelWriter<PreparedMail> prepared)
     {
         var content = library.Current;
         var today = calendar.Today;
@@ -111,50 +99,104 @@ public sealed partial class IssueSender
                     Interlocked.Increment(ref run.Skipped);
                 continue;
             }
-            if (run.Stop.IsCancellationRequested || !await claims.ClaimAsync(recipient))
-                continue;
             var message = mails.Message(run.Issue, recipient.SubscriberId, new MailboxAddress(recipient.Name, recipient.Email), mail);
-            // Claimed: from here on the mail is handed to a sender whatever happens, so it is sent or deferred and settled.
-            await prepared.WriteAsync(new PreparedMail(recipient.SubscriberId, message), CancellationToken.None);
-        }
-    }
-
-    private async Task SendAsync(
-        SendRun run, ChannelReader<PreparedMail> prepared, ChannelWriter<Settlement> settlements, RateLimiter? limiter)
-    {
-        await using var transport = transports.Create();
-        await foreach (var mail in prepared.ReadAllAsync(CancellationToken.None))
-        {
-            if (run.Stop.IsCancellationRequested)
-            {
-                // Claimed but not handed over: known not sent, so the next run sends it.
-                var notSent = new Settlement(mail.SubscriberId, DeliveryStatus.Deferred, 0, "not sent: the run stopped");
-                await settlements.WriteAsync(notSent, CancellationToken.None);
-                continue;
-            }
-            if (limiter is not null)
-                using (await limiter.AcquireAsync(1, CancellationToken.None)) { }
-            var (status, attempts, response) = await SendWithRetriesAsync(transport, mail.Message, run.Options);
-            await settlements.WriteAsync(new Settlement(mail.SubscriberId, status, attempts, response), CancellationToken.None);
-            run.Count(status, response);
+            // Not claimed: a mail dropped because the run stops leaves no row, so the next run sends it.
+            await prepared.WriteAsync(new PreparedMail(recipient, message), run.Stop.Token);
         }
     }
 
     /// <summary>
-    /// Settles in batches: one statement for all that came in meanwhile. Through an outage it waits for the
-    /// database (a settlement is right whoever holds the lock by then), until the host stops.
+    /// One connection's worker. While a mail is in flight it claims the next and records the answer to the one before,
+    /// in one commit; a mail goes out only once its claim is committed.
     /// </summary>
-    private async Task SettleAsync(SendRun run, ChannelReader<Settlement> settlements)
+    private async Task SendAsync(SendRun run, ChannelReader<PreparedMail> prepared, DeliveryBook book, RateLimiter? limiter)
     {
-        var batch = new List<Settlement>();
-        while (await settlements.WaitToReadAsync(CancellationToken.None))
+        await using var transport = transports.Create();
+        Settlement? answered = null;
+        for (var mail = await ClaimNextAsync(run, prepared, book, []); mail is not null;)
         {
-            while (batch.Count < BatchSize && settlements.TryRead(out var settlement))
-                batch.Add(settlement);
-            await run.Lock.CallAsync(token => deliveries.SettleAsync(run.Issue.Id, batch, token), run.HostStopping, locked: false);
-            batch.Clear();
+            if (run.Stop.IsCancellationRequested)
+            {
+                // Claimed but not handed over: known not sent, so the next run sends it.
+                var notSent = new Settlement(mail.Recipient.SubscriberId, DeliveryStatus.Deferred, 0, "not sent: the run stopped");
+                await book.RecordAsync([.. Answers(answered), notSent], null);
+                return;
+            }
+            if (limiter is not null)
+                using (await limiter.AcquireAsync(1, CancellationToken.None)) { }
+            var sending = SendWithRetriesAsync(transport, mail.Message, run.Options);
+            var next = ClaimNextAsync(run, prepared, book, Answers(answered));
+            try
+            {
+                await Task.WhenAll(sending, next);
+            }
+            catch (SendLockLostException) when (sending.IsCompletedSuccessfully)
+            {
+                // Another run took over: what this mail did is still recorded, and this worker ends.
+                await book.RecordAsync([Answer(mail, await sending)], null);
+                throw;
+            }
+            var sent = await sending;
+            answered = Answer(mail, sent);
+            run.Count(sent.Status, sent.Response);
+            mail = await next;
+        }
+        if (answered is not null)
+            await book.RecordAsync([answered], null);
+    }
+
+    /// <summary>
+    /// Claims the next mail made, recording <paramref name="answered"/> in the same commit; when no mail is ready, the
+    /// answers are recorded at once rather than when one is. Null when the run stops or every mail was handed out.
+    /// </summary>
+    private static async Task<PreparedMail?> ClaimNextAsync(
+        SendRun run, ChannelReader<PreparedMail> prepared, DeliveryBook book, IReadOnlyList<Settlement> answered)
+    {
+        while (!run.Stop.IsCancellationRequested)
+        {
+            if (prepared.TryRead(out var mail))
+            {
+                if (await book.RecordAsync(answered, mail.Recipient))
+                    return mail;
+                // Another run settled or claimed it meanwhile: the answers are recorded, the next mail is tried.
+                answered = [];
+                continue;
+            }
+            if (answered.Count > 0)
+            {
+                await book.RecordAsync(answered, null);
+                answered = [];
+            }
+            if (!await prepared.WaitToReadAsync(CancellationToken.None))
+                return null;
+        }
+        if (answered.Count > 0)
+            await book.RecordAsync(answered, null);
+        return null;
+    }
+
+    /// <summary>
+    /// Records answers and claims in one durable commit. Claims only while this run holds the send lock; answers are
+    /// true whoever holds it, so after a take-over they are still recorded, and the claims are refused.
+    /// </summary>
+    private async Task<IReadOnlySet<long>> RecordAsync(SendRun run, IReadOnlyList<Settlement> answered, IReadOnlyList<Recipient> claims)
+    {
+        try
+        {
+            return await run.Lock.CallAsync(
+                token => deliveries.RecordAsync(run.Issue.Id, answered, claims, token), run.HostStopping, locked: claims.Count > 0);
+        }
+        catch (SendLockLostException) when (answered.Count > 0)
+        {
+            await run.Lock.CallAsync(token => deliveries.RecordAsync(run.Issue.Id, answered, [], token), run.HostStopping, locked: false);
+            throw;
         }
     }
+
+    private static IReadOnlyList<Settlement> Answers(Settlement? answered) => answered is null ? [] : [answered];
+
+    private static Settlement Answer(PreparedMail mail, (DeliveryStatus Status, int Attempts, string? Response) sent) =>
+        new(mail.Recipient.SubscriberId, sent.Status, sent.Attempts, sent.Response);
 
     private async Task<(DeliveryStatus Status, int Attempts, string? Response)> SendWithRetriesAsync(
         IMailTransport transport, MimeMessage message, SmtpOptions options)
@@ -165,8 +207,7 @@ public sealed partial class IssueSender
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(options.TimeoutSeconds));
             try
             {
-                await transport.SendAsync(message, timeout.Token);
-                return (DeliveryStatus.Sent, attempt, null);
+                return (DeliveryStatus.Sent, attempt, await transport.SendAsync(message, timeout.Token));
             }
             catch (Exception e) when (SmtpFailures.IsPermanent(e))
             {

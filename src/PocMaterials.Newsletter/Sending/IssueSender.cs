@@ -97,6 +97,12 @@ public sealed partial class IssueSender(
             throw new DeferredMailsException(
                 $"Issue {issueId}: {deferred} mails deferred after transient failures; the job runs again later.");
         }
+        if (issue.Status == IssueStatus.Sent)
+        {
+            // An editor sent uncertain mails of a sent issue again: the issue stays as it was.
+            LogSentAgain(logger, issueId, run.Sent, run.Failed);
+            return;
+        }
         var sent = await sendLock.CallAsync(
             token => issues.TransitionAsync(issueId, [IssueStatus.Sending], IssueStatus.Sent, null, null, token),
             cancellationToken);
@@ -133,6 +139,9 @@ public sealed partial class IssueSender(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Issue {Issue} was cancelled while it was sent: {Sent} mails went out")]
     private static partial void LogIssueCancelled(ILogger logger, long issue, int sent);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Issue {Issue}: {Sent} mails sent again as editors asked, {Failed} failed")]
+    private static partial void LogSentAgain(ILogger logger, long issue, int sent, int failed);
 
     [LoggerMessage(
         Level = LogLevel.Information,

@@ -7,7 +7,8 @@ namespace PocMaterials.Newsletter.Sending;
 /// <summary>One sending worker's way out: one connection, reused for every message, reconnected when it drops.</summary>
 public interface IMailTransport : IAsyncDisposable
 {
-    Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
+    /// <returns>What took the mail answered: the SMTP server's 250 with its text (often its queue id), or the outbox file.</returns>
+    Task<string> SendAsync(MimeMessage message, CancellationToken cancellationToken);
 }
 
 /// <summary>Makes a transport per worker: SMTP when a host is configured, the outbox otherwise.</summary>
@@ -22,7 +23,7 @@ public sealed class MailTransports(SmtpOptions options, string outboxPath)
     {
         private readonly SmtpClient _client = new() { Timeout = options.TimeoutSeconds * 1000 };
 
-        public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+        public async Task<string> SendAsync(MimeMessage message, CancellationToken cancellationToken)
         {
             if (!_client.IsConnected)
             {
@@ -44,7 +45,8 @@ public sealed class MailTransports(SmtpOptions options, string outboxPath)
                 // limit, and a server that finds one too large still refuses it with an answer of its own.
                 _client.Capabilities &= ~SmtpCapabilities.Size;
             }
-            await _client.SendAsync(message, cancellationToken);
+            // MailKit gives the text of the final reply, which accepts a mail with 250; any other reply is an exception.
+            return "250 " + await _client.SendAsync(message, cancellationToken);
         }
 
         public async ValueTask DisposeAsync()
@@ -67,7 +69,7 @@ public sealed class MailTransports(SmtpOptions options, string outboxPath)
     /// <summary>Writes each message as an .eml file: written aside, then renamed, so a file is whole or absent.</summary>
     private sealed class OutboxTransport(string folder) : IMailTransport
     {
-        public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+        public async Task<string> SendAsync(MimeMessage message, CancellationToken cancellationToken)
         {
             Directory.CreateDirectory(folder);
             var name = string.Concat((message.MessageId ?? Guid.NewGuid().ToString("N")).Split(Path.GetInvalidFileNameChars())) + ".eml";
@@ -77,6 +79,7 @@ public sealed class MailTransports(SmtpOptions options, string outboxPath)
             await using (var file = File.Create(temporary))
                 await message.WriteToAsync(file, cancellationToken);
             File.Move(temporary, Path.Combine(folder, name), overwrite: true);
+            return "outbox " + name;
         }
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;

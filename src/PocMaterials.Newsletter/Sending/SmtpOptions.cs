@@ -26,9 +26,20 @@ public sealed class SmtpOptions
     public string? UserName { get; set; }
     public string? Password { get; set; }
 
-    /// <summary>The sender of the POC-a-tizer, "Name &lt;address&gt;".</summary>
-    [Required]
-    public string From { get; set; } = "POC-a-tizer <poc-a-tizer@localhost>";
+    /// <summary>
+    /// What mails written to the outbox say they come from when no <see cref="From"/> is set: a file is never relayed, so a
+    /// placeholder does no harm there. A server is sent nothing without a sender set (<see cref="SmtpOptionsValidator"/>).
+    /// </summary>
+    public const string OutboxSender = "POC-a-tizer <poc-a-tizer@localhost>";
+
+    /// <summary>
+    /// The sender of the POC-a-tizer, "Name &lt;address&gt;": an address whose domain lets this server send as it (SPF, DKIM),
+    /// or the relay refuses the mails or marks them as spam. Required with <see cref="Host"/>.
+    /// </summary>
+    public string? From { get; set; }
+
+    /// <summary>The sender mails carry: <see cref="From"/>, or in the outbox without one, <see cref="OutboxSender"/>.</summary>
+    public string Sender => From ?? OutboxSender;
 
     /// <summary>Parallel connections, each a worker with its own reused SMTP client (8 measured best on 2 cores; see README).</summary>
     [Range(1, 32)]

@@ -9,8 +9,6 @@ using PocMaterials.Newsletter.Composition;
 using PocMaterials.Newsletter.Issues;
 using PocMaterials.Newsletter.Jobs;
 using PocMaterials.Newsletter.Rendering;
-using PocMaterials.Newsletter.Reports;
-using PocMaterials.Newsletter.Sending;
 using PocMaterials.Persistence;
 using PocMaterials.Web.Api;
 using PocMaterials.Web.Identity;
@@ -61,7 +59,8 @@ public static partial class NewsletterEndpoints
             .WithSummary("Every issue, newest first");
         issues.MapPost("/", Compose)
             .WithName("ComposeNewsletterIssue")
-            .WithSummary("Compose the issue of a month now (month=yyyy-MM, default this month); the same month twice gives the same issue");
+            .WithSummary("Compose the issue of a month now (month=yyyy-MM, default this month)")
+            .WithDescription("The same month twice gives the same issue, unless it was cancelled: then a new one, the cancelled one kept.");
         issues.MapGet("/{id:long}", Get)
             .WithName("GetNewsletterIssue")
             .WithSummary("One issue: feature, why it was picked, intro and its materials");
@@ -86,14 +85,17 @@ public static partial class NewsletterEndpoints
             .WithSummary("Cancel an issue that is not being sent or sent");
         issues.MapGet("/{id:long}/deliveries", Deliveries)
             .WithName("ListNewsletterDeliveries")
-            .WithSummary("Deliveries, e.g. status=uncertain: mails of an interrupted run");
+            .WithSummary("A page of the deliveries and their total, e.g. status=uncertain: mails of an interrupted run")
+            .WithDescription($"By subscriber id; page from 1, pageSize from 1 to {MaxDeliveriesPage} (default 100).");
         issues.MapPost("/{id:long}/deliveries/{subscriberId:long}/resend", Resend)
             .WithName("ResendNewsletterMail")
-            .WithSummary("Send an uncertain mail again, as an editor decided");
+            .WithSummary("Send an uncertain mail again, as an editor decided")
+            .WithDescription("It may reach its reader twice: an uncertain mail may have gone out. The next run of the issue sends it.");
         issues.MapGet("/{id:long}/report", Report)
             .WithName("NewsletterIssueReport")
             .WithSummary(
-                "Sent, failed, uncertain, unique opens, clicks per link, by centre and role, centres not reached (format=csv for CSV)")
+                "Sent, failed, uncertain, unsubscribed, unique opens, clicks per link, by centre and role, centres not reached "
+                + "(format=csv for CSV)")
             .ProducesCsv();
         return api;
     }
@@ -169,53 +171,6 @@ public static partial class NewsletterEndpoints
         if (issue is null)
             return await ConflictAsync(store, id, "cancelled", cancellationToken) is { } conflict ? conflict : IssueNotFound(id);
         return TypedResults.Ok(await answers.DetailAsync(issue, cancellationToken));
-    }
-
-    internal static async Task<Results<Ok<IReadOnlyList<Delivery>>, ValidationProblem, NotFoundProblem>> Deliveries(
-        long id, [FromQuery] string? status, IssueStore store, DeliveryStore deliveries, CancellationToken cancellationToken)
-    {
-        DeliveryStatus? wanted = null;
-        if (status is not null)
-        {
-            if (!Enum.TryParse<DeliveryStatus>(status, ignoreCase: true, out var parsed) || int.TryParse(status, out _))
-                return Problems.Invalid("status", $"'{status}' is not a status; use sending, sent, failed, uncertain or skipped.");
-            wanted = parsed;
-        }
-        if (await store.GetAsync(id, cancellationToken) is null)
-            return IssueNotFound(id);
-        return TypedResults.Ok(await deliveries.ListAsync(id, wanted, 10_000, cancellationToken));
-    }
-
-    internal static async Task<Results<Accepted, ConflictProblem>> Resend(
-        long id, long subscriberId, DeliveryStore deliveries, IBackgroundJobClient jobs, CancellationToken cancellationToken)
-    {
-        if (!await deliveries.ReleaseUncertainAsync(id, subscriberId, cancellationToken))
-        {
-            return Problems.Conflict(
-                "Only an uncertain mail can be sent again.", $"Issue {id} has no uncertain mail for subscriber {subscriberId}.");
-        }
-        SendIssueJob.Enqueue(jobs, id);
-        return TypedResults.Accepted((string?)null);
-    }
-
-    internal static async Task<Results<Ok<IssueReport>, FileContentHttpResult, ValidationProblem, NotFoundProblem>> Report(
-        long id, [FromQuery] string? format, IssueStore store, IssueReports reports, ContentLibrary library,
-        CancellationToken cancellationToken)
-    {
-        if (format is not null && format is not ("json" or "csv"))
-            return Problems.Invalid("format", $"'{format}' is not a format; use json or csv.");
-        if (await store.GetAsync(id, cancellationToken) is not { } issue)
-            return IssueNotFound(id);
-        var report = await reports.ForAsync(issue, library.Current, cancellationToken);
-        if (format != "csv")
-            return TypedResults.Ok(report);
-        var total = new object?[] { "total", "", "", report.Sent, report.UniqueOpens, report.Clicks, report.Failed, report.Uncertain };
-        var rows = new[] { total }
-            .Concat(report.Centres.Select(c => new object?[] { "centre", c.Id, c.Label, c.Sent, c.UniqueOpens, c.Clicks, null, null }))
-            .Concat(report.Roles.Select(r => new object?[] { "role", r.Id, r.Label, r.Sent, r.UniqueOpens, r.Clicks, null, null }))
-            .Concat(report.Links.Select(l => new object?[] { "material", l.Link, l.Title, null, l.UniqueClickers, l.Clicks, null, null }));
-        return ReportEndpoints.CsvFile(
-            $"poc-a-tizer-{issue.Key}", ["group", "id", "label", "sent", "unique_opens", "clicks", "failed", "uncertain"], rows);
     }
 
     /// <summary>An issue's month as URLs name it, yyyy-MM: its first day.</summary>

@@ -27,6 +27,7 @@ public static class NewsletterTrackingEndpoints
         tracking.MapMethods("/c/{token}", ["GET", "HEAD"], Click)
             .WithName("NewsletterClick")
             .WithSummary("A material link of a mail: counts the click and the view, then redirects to the material")
+            .WithDescription("400 when the token is damaged or not of the issue; a browser (Accept: text/html) gets a Dutch page.")
             .Produces(StatusCodes.Status302Found);
         return app;
     }
@@ -55,7 +56,7 @@ public static class NewsletterTrackingEndpoints
         return TypedResults.File(Pixel, "image/gif");
     }
 
-    internal static async Task<Results<RedirectHttpResult, BadRequestProblem>> Click(
+    internal static async Task<Results<RedirectHttpResult, BadRequestProblem, ContentHttpResult>> Click(
         string token,
         HttpContext http,
         NewsletterLinks links,
@@ -69,6 +70,12 @@ public static class NewsletterTrackingEndpoints
             || await issues.GetAsync(click.IssueId, cancellationToken) is not { } issue
             || !issue.Composition.AllSlugs.Contains(click.Slug, StringComparer.Ordinal))
         {
+            if (NewsletterPages.WantsPage(http.Request))
+            {
+                return NewsletterPages.BrokenLink(http.Response, StatusCodes.Status400BadRequest, "Deze link werkt niet",
+                    "De link is onvolledig of beschadigd, bijvoorbeeld doordat je mailprogramma hem over twee regels splitste. "
+                    + "Open hem opnieuw vanuit de mail, of zoek het materiaal op in de materialenbank.");
+            }
             return Problems.InvalidLink("This link is not valid.", "The link is damaged or does not belong to a POC-a-tizer issue.");
         }
         if (click.SubscriberId > 0 && await events.DeliveryAsync(click.IssueId, click.SubscriberId, cancellationToken) is { } mail)

@@ -33,7 +33,7 @@ public sealed class IssueStoreTests : IAsyncLifetime
         var cancelled = await Issues.TransitionAsync(
             stored.Id, [IssueStatus.Composed, IssueStatus.Approved], IssueStatus.Cancelled, null, null, CancellationToken.None);
 
-        var byMonth = (await Issues.GetAsync(new DateOnly(2026, 12, 1), CancellationToken.None))!;
+        var byMonth = await Issues.GetAsync(new DateOnly(2026, 12, 1), CancellationToken.None);
         var byId = (await Issues.GetAsync(stored.Id, CancellationToken.None))!;
 
         Assert.True(created);
@@ -47,10 +47,33 @@ public sealed class IssueStoreTests : IAsyncLifetime
         Assert.Equal(
             (IssueStatus.Cancelled, Now.AddHours(1), Now, "redacteur", (string?)null, (DateTimeOffset?)null),
             (cancelled!.Status, cancelled.CancelledAt, cancelled.ApprovedAt, cancelled.ApprovedBy, cancelled.Note, cancelled.SentAt));
-        Assert.Equal(cancelled with { Composition = byMonth.Composition }, byMonth);
+        // A month's issue is the one that is not cancelled: this month has none.
+        Assert.Null(byMonth);
         Assert.Equal(cancelled with { Composition = byId.Composition }, byId);
         Assert.Null(await Issues.GetAsync(stored.Id + 1000, CancellationToken.None));
         Assert.Null(await Issues.GetAsync(new DateOnly(2027, 1, 1), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_cancelled_month_is_composed_anew_and_keeps_its_cancelled_issue()
+    {
+        var month = new DateOnly(2026, 12, 1);
+        var (cancelled, _) = await Issues.AddOnceAsync(NewsletterDatabase.Issue(month, "faq-leersteun"), CancellationToken.None);
+        await Issues.TransitionAsync(cancelled.Id, [IssueStatus.Composed], IssueStatus.Cancelled, null, null, CancellationToken.None);
+
+        var (again, created) = await Issues.AddOnceAsync(NewsletterDatabase.Issue(month, "fiche-verslag"), CancellationToken.None);
+        var (third, createdThird) = await Issues.AddOnceAsync(NewsletterDatabase.Issue(month, "leidraad-lsc"), CancellationToken.None);
+        var approved = await Issues.TransitionAsync(
+            again.Id, [IssueStatus.Composed], IssueStatus.Approved, "redacteur", null, CancellationToken.None);
+
+        Assert.True(created);
+        Assert.NotEqual(cancelled.Id, again.Id);
+        Assert.Equal((again.Id, false), (third.Id, createdThird));
+        Assert.Equal(IssueStatus.Approved, approved!.Status);
+        Assert.Equal(again.Id, (await Issues.GetAsync(month, CancellationToken.None))!.Id);
+        Assert.Equal(
+            [(again.Id, IssueStatus.Approved), (cancelled.Id, IssueStatus.Cancelled)],
+            (await Issues.ListAsync()).Select(i => (i.Id, i.Status)));
     }
 
     [Fact]

@@ -68,6 +68,11 @@ public sealed class IssueRendererTests(NewsletterDatabase db) : IClassFixture<Ne
 
         Assert.Equal("POC-a-tizer december 2026: Decreet leersteun in de kijker", mail.Subject);
         Assert.Contains("<table role=\"presentation\"", mail.Html, StringComparison.Ordinal);
+        // Fluid up to 600px; only Outlook on Windows, which knows no max-width, gets a fixed width, in its own comment.
+        Assert.Contains("max-width:600px", mail.Html, StringComparison.Ordinal);
+        Assert.Contains("<!--[if mso]><table role=\"presentation\" width=\"600\"", mail.Html, StringComparison.Ordinal);
+        var outsideOutlook = System.Text.RegularExpressions.Regex.Replace(mail.Html, "<!--\\[if mso\\]>.*?<!\\[endif\\]-->", "");
+        Assert.DoesNotMatch("width=\"[2-9][0-9]{2}\"|(?<!max-)width:[2-9][0-9]{2}px", outsideOutlook);
         Assert.Contains("style=\"", mail.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("<style", mail.Html, StringComparison.Ordinal);
         Assert.Contains("Els &lt;De Smet&gt;", mail.Html, StringComparison.Ordinal);
@@ -93,6 +98,25 @@ public sealed class IssueRendererTests(NewsletterDatabase db) : IClassFixture<Ne
         Assert.Contains("https://poc.example.org/n/c/", mail.Text, StringComparison.Ordinal);
         Assert.Contains("Uitschrijven: https://poc.example.org/u?t=1", mail.Text, StringComparison.Ordinal);
         Assert.Contains("Je aanspreekpunt: An Jacobs (Aanspreekpunt decreet leersteun)", mail.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_text_alternative_keeps_the_targets_of_the_introductions_links()
+    {
+        var issue = Issue with
+        {
+            IntroMarkdown = "Lees [de omzendbrief](https://onderwijs.example.org/omzendbrief), vraag [An](mailto:an@example.org) "
+                + "of kijk op <https://poc.example.org/themas>. [Niet dit](javascript:alert(1)).",
+        };
+        var view = IssueView.For(issue, db.Snapshot, new StaffMember("lezer", [], "gent"), NewsletterDatabase.Today, slug => slug)!;
+
+        var text = new IssueRenderer().Mail(view, "Els", Links).Text;
+
+        Assert.Contains(
+            "Lees de omzendbrief [https://onderwijs.example.org/omzendbrief], vraag An [mailto:an@example.org] "
+            + "of kijk op https://poc.example.org/themas. Niet dit.",
+            text,
+            StringComparison.Ordinal);
     }
 
     [Fact]

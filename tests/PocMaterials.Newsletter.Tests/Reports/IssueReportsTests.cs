@@ -57,6 +57,35 @@ public sealed class IssueReportsTests : IAsyncLifetime
         Assert.All(report.Roles.Skip(3), r => Assert.Equal((0L, 0L), (r.Sent, r.UniqueOpens)));
     }
 
+    [Fact]
+    public async Task Readers_who_unsubscribed_count_for_the_issue_they_left_after_in_total_per_centre_and_per_role()
+    {
+        var (november, _) = await _db.Issues.AddOnceAsync(NewsletterDatabase.Issue(new DateOnly(2026, 11, 1)), CancellationToken.None);
+        var (december, _) = await _db.Issues.AddOnceAsync(NewsletterDatabase.Issue(new DateOnly(2026, 12, 1)), CancellationToken.None);
+        var an = await _db.RecipientAsync("an", ["arts", "clb-medewerker"]);
+        var bo = await _db.RecipientAsync("bo", ["clb-medewerker"], "brussel");
+        var cas = await _db.RecipientAsync("cas", ["clb-medewerker"]);
+        await _db.DeliverAsync(november.Id, DeliveryStatus.Sent, an, bo, cas);
+        await _db.DeliverAsync(december.Id, DeliveryStatus.Sent, bo, cas);
+        await _db.ExecuteAsync("UPDATE newsletter_deliveries SET sent_at = $2 WHERE issue_id = $1", november.Id, Utc(2026, 11, 2));
+        await _db.ExecuteAsync("UPDATE newsletter_deliveries SET sent_at = $2 WHERE issue_id = $1", december.Id, Utc(2026, 12, 1));
+        // An leaves after November's issue; Bo after December's, through the link of November's mail (the link is the same).
+        await _db.ExecuteAsync("UPDATE newsletter_subscribers SET unsubscribed_at = $2 WHERE id = $1", an.SubscriberId, Utc(2026, 11, 20));
+        await _db.ExecuteAsync("UPDATE newsletter_subscribers SET unsubscribed_at = $2 WHERE id = $1", bo.SubscriberId, Utc(2026, 12, 5));
+
+        var reports = new IssueReports(_db.Database);
+        var forNovember = await reports.ForAsync(november, _db.Snapshot, CancellationToken.None);
+        var forDecember = await reports.ForAsync(december, _db.Snapshot, CancellationToken.None);
+
+        Assert.Equal((1L, 1L), (forNovember.Unsubscribed, forDecember.Unsubscribed));
+        Assert.Equal([("gent", 1L), ("brussel", 0L)], forNovember.Centres.Take(2).Select(c => (c.Id, c.Unsubscribed)));
+        Assert.Equal([("clb-medewerker", 1L), ("arts", 1L)], forNovember.Roles.Take(2).Select(r => (r.Id, r.Unsubscribed)));
+        Assert.Equal([("gent", 0L), ("brussel", 1L)], forDecember.Centres.Take(2).Select(c => (c.Id, c.Unsubscribed)));
+        Assert.Equal([("clb-medewerker", 1L), ("arts", 0L)], forDecember.Roles.Take(2).Select(r => (r.Id, r.Unsubscribed)));
+    }
+
+    private static DateTimeOffset Utc(int year, int month, int day) => new(year, month, day, 9, 0, 0, TimeSpan.Zero);
+
     /// <summary>An open or click as the tracking endpoints record it: with the roles and centre of the delivery.</summary>
     private async Task EventAsync(
         NewsletterIssue issue, Recipient recipient, NewsletterEventKind kind, string? link, bool automated = false)

@@ -77,8 +77,8 @@ public sealed class IssueSenderTests : IAsyncLifetime
         Assert.Empty(Smtp.MessagesTo("weiger-2@example.org"));
         foreach (var address in all.Where(a => a != "weiger-2@example.org"))
             Assert.Single(Smtp.MessagesTo(address));
-        var refused = Assert.Single(await new DeliveryStore(Db.Database, TimeProvider.System)
-            .ListAsync(issue.Id, DeliveryStatus.Failed, 10, CancellationToken.None));
+        var refused = Assert.Single((await new DeliveryStore(Db.Database, TimeProvider.System)
+            .ListAsync(issue.Id, DeliveryStatus.Failed, 1, 10, CancellationToken.None)).Deliveries);
         Assert.Equal(("weiger-2@example.org", 1), (refused.Email, refused.Attempts));
         Assert.StartsWith("550", refused.ServerResponse, StringComparison.Ordinal);
         Assert.Equal(IssueStatus.Sent, (await Db.Issues.GetAsync(issue.Id, CancellationToken.None))!.Status);

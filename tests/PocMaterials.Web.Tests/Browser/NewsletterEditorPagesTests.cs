@@ -1,12 +1,15 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
-using PocMaterials.Testing.Smtp;
+using PocMaterials.Testing;
 using static Microsoft.Playwright.Assertions;
 
 namespace PocMaterials.Web.Tests.Browser;
 
-/// <summary>The newsletter screens in Debian's Chromium: compose, preview per role, test mail, cancel, approve.</summary>
+/// <summary>
+/// The newsletter screens in Debian's Chromium: compose, preview per role, test mail, cancel, approve, why an issue
+/// stopped, and the mails that were refused or are uncertain, which an editor may send again once they confirm it.
+/// </summary>
 [Collection(EditorPagesHost.Name)]
 public sealed class NewsletterEditorPagesTests(SmtpBrowserHost host)
 {
@@ -73,10 +76,90 @@ public sealed class NewsletterEditorPagesTests(SmtpBrowserHost host)
         Assert.Contains("FAQ vaccinaties", test.HtmlBody);
         Assert.Contains("nieuwe", test.HtmlBody);
 
+        // The collection's other tests send mail to the same server: cancelling must add none.
+        var sentBefore = host.Smtp.MessageCount;
         await page.GetByRole(AriaRole.Button, new() { Name = "Annuleren" }).ClickAsync();
         await Expect(page.Locator("#nummer-status")).ToHaveTextAsync("Geannuleerd.");
         await Expect(page.Locator("main")).ToContainTextAsync("Status: geannuleerd");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Goedkeuren en versturen" })).ToHaveCountAsync(0);
-        Assert.Single(host.Smtp.Messages);
+        Assert.Equal(sentBefore, host.Smtp.MessageCount);
     }
+
+    [Fact]
+    public async Task An_editor_sees_why_an_issue_stopped()
+    {
+        var id = await ComposeAsync("2026-03");
+        await ExecuteAsync(
+            $"UPDATE newsletter_issues SET status = 'stopped', note = '{StopReason}' WHERE id = {id}");
+        var page = await host.SignInAsync(Editor);
+
+        await page.GotoAsync($"/redactie/nieuwsbrieven?id={id}");
+
+        await Expect(page.Locator("main")).ToContainTextAsync("Status: gestopt");
+        await Expect(page.Locator(".notice.error")).ToContainTextAsync("Waarom gestopt: " + StopReason);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Goedkeuren en versturen" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task An_editor_sees_refused_and_uncertain_mails_and_sends_an_uncertain_one_again_only_once_confirmed()
+    {
+        await ExecuteAsync("""
+            INSERT INTO newsletter_subscribers (email, email_key, name, roles, centre) VALUES
+            ('onzeker@example.org', 'onzeker@example.org', 'Onzekere Lezer', '{clb-medewerker}', 'gent'),
+            ('geweigerd@example.org', 'geweigerd@example.org', 'Geweigerde Lezer', '{clb-medewerker}', 'gent')
+            """);
+        var editor = await host.App.ClientFor(Editor);
+        var id = await ComposeAsync("2026-04");
+        (await editor.PostAsync($"/api/newsletter/issues/{id}/approve", null)).EnsureSuccessStatusCode();
+        await Eventually.TrueAsync(async () => await StatusAsync(editor, id) == "sent", "the issue was not sent", seconds: 120);
+        // What a killed run leaves, and what a refusing server's answer is recorded as.
+        await ExecuteAsync($"""
+            UPDATE newsletter_deliveries d SET status = 'uncertain' FROM newsletter_subscribers s
+            WHERE d.issue_id = {id} AND s.id = d.subscriber_id AND s.email = 'onzeker@example.org';
+            UPDATE newsletter_deliveries d SET status = 'failed', server_response = '550 5.1.1 Recipient address rejected'
+            FROM newsletter_subscribers s WHERE d.issue_id = {id} AND s.id = d.subscriber_id AND s.email = 'geweigerd@example.org'
+            """);
+        var page = await host.SignInAsync(Editor);
+        var confirmed = false;
+        page.Dialog += async (_, dialog) =>
+        {
+            if (confirmed)
+                await dialog.AcceptAsync();
+            else
+                await dialog.DismissAsync();
+        };
+        await page.GotoAsync($"/redactie/nieuwsbrieven?id={id}");
+
+        await Expect(page.Locator("#onzeker-titel")).ToHaveTextAsync("Onzekere mails (1)");
+        await Expect(page.Locator("section[aria-labelledby=geweigerd-titel]")).ToContainTextAsync("550 5.1.1 Recipient address rejected");
+        var resend = page.GetByRole(AriaRole.Button, new() { Name = "Opnieuw versturen" });
+        await resend.ClickAsync();
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Single(host.Smtp.MessagesTo("onzeker@example.org"));
+
+        confirmed = true;
+        await resend.ClickAsync();
+
+        await Expect(page.Locator("#nummer-status")).ToHaveTextAsync("De mail aan onzeker@example.org wordt opnieuw verstuurd.");
+        await Eventually.TrueAsync(
+            () => host.Smtp.MessagesTo("onzeker@example.org").Count == 2, "the uncertain mail was not sent again", seconds: 60);
+        Assert.Single(host.Smtp.MessagesTo("geweigerd@example.org"));
+        Assert.Equal("sent", await StatusAsync(editor, id));
+    }
+
+    private const string StopReason =
+        "Gestopt na 25 mislukte mails op rij; laatste antwoord van de server: 421 4.3.2 Service not available";
+
+    private async Task<long> ComposeAsync(string month)
+    {
+        var composed = await (await host.App.ClientFor(Editor)).PostAsync($"/api/newsletter/issues?month={month}", null);
+        composed.EnsureSuccessStatusCode();
+        return (await composed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("issue").GetProperty("id").GetInt64();
+    }
+
+    private static async Task<string?> StatusAsync(HttpClient editor, long id) =>
+        (await editor.GetFromJsonAsync<JsonElement>($"/api/newsletter/issues/{id}"))
+            .GetProperty("issue").GetProperty("status").GetString();
+
+    private Task ExecuteAsync(string sql) => TestPostgres.ExecuteAsync(host.App.ConnectionString, sql);
 }

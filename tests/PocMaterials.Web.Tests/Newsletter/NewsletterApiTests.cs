@@ -1,8 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using Hangfire;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using PocMaterials.Newsletter.Jobs;
 using PocMaterials.Testing;
 
 namespace PocMaterials.Web.Tests.Newsletter;
@@ -76,6 +75,42 @@ public sealed class NewsletterApiTests : NewsletterApiHost
     }
 
     [Fact]
+    public async Task Deliveries_come_a_page_at_a_time_with_their_total_and_the_report_counts_who_unsubscribed_after_the_issue()
+    {
+        var id = await SendAsync("2026-12");
+        var unsubscribe = await App.CreateClient().PostAsync(PathOf(await UnsubscribeUrlAsync("els@example.org")), null);
+
+        var first = await Json(await Editor.GetAsync($"/api/newsletter/issues/{id}/deliveries?pageSize=1"));
+        var second = await Json(await Editor.GetAsync($"/api/newsletter/issues/{id}/deliveries?pageSize=1&page=2"));
+        var sent = await Json(await Editor.GetAsync($"/api/newsletter/issues/{id}/deliveries?status=sent&page=3&pageSize=1"));
+        var tooLarge = await Editor.GetAsync($"/api/newsletter/issues/{id}/deliveries?pageSize=1001");
+        var report = await Json(await Editor.GetAsync($"/api/newsletter/issues/{id}/report"));
+        var csv = await Editor.GetStringAsync($"/api/newsletter/issues/{id}/report?format=csv");
+
+        Assert.Equal(HttpStatusCode.OK, unsubscribe.StatusCode);
+        Assert.Equal((1, 1, 2L), (first.GetProperty("page").GetInt32(), first.GetProperty("pageSize").GetInt32(), Total(first)));
+        var emails = new[] { first, second }
+            .Select(p => p.GetProperty("deliveries").EnumerateArray().Single().GetProperty("email").GetString());
+        Assert.Equal(["dokter@example.org", "els@example.org"], emails.Order());
+        Assert.Equal((2L, 0), (Total(sent), sent.GetProperty("deliveries").GetArrayLength()));
+        Assert.Equal(HttpStatusCode.BadRequest, tooLarge.StatusCode);
+        Assert.Equal(1, report.GetProperty("unsubscribed").GetInt64());
+        Assert.Equal(1, report.GetProperty("centres").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "gent")
+            .GetProperty("unsubscribed").GetInt64());
+        Assert.StartsWith("group,id,label,sent,unique_opens,clicks,unsubscribed,failed,uncertain", csv, StringComparison.Ordinal);
+        Assert.Contains("total,,,2,0,0,1,0,0", csv, StringComparison.Ordinal);
+    }
+
+    private static long Total(JsonElement page) => page.GetProperty("total").GetInt64();
+
+    /// <summary>The unsubscribe link of the mail a subscriber received.</summary>
+    private async Task<string> UnsubscribeUrlAsync(string email)
+    {
+        var subscriber = await CountAsync($"SELECT id FROM newsletter_subscribers WHERE email = '{email}'");
+        return App.Services.GetRequiredService<PocMaterials.Newsletter.Subscribers.UnsubscribeLinks>().UrlFor(subscriber);
+    }
+
+    [Fact]
     public async Task A_cancelled_issue_cannot_be_approved_and_bad_requests_change_nothing()
     {
         var id = await ComposeAsync("2027-04");
@@ -96,6 +131,26 @@ public sealed class NewsletterApiTests : NewsletterApiHost
         Assert.Equal(
             "cancelled",
             (await Json(await Editor.GetAsync($"/api/newsletter/issues/{id}"))).GetProperty("issue").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_cancelled_month_is_composed_anew_and_the_new_issue_is_approved_and_sent()
+    {
+        var cancelled = await ComposeAsync("2026-12");
+        Assert.Equal(HttpStatusCode.OK, (await Editor.PostAsync($"/api/newsletter/issues/{cancelled}/cancel", null)).StatusCode);
+
+        var id = await SendAsync("2026-12");
+
+        Assert.NotEqual(cancelled, id);
+        var issues = (await Json(await Editor.GetAsync("/api/newsletter/issues"))).EnumerateArray()
+            .Select(i => (i.GetProperty("id").GetInt64(), i.GetProperty("month").GetString(), i.GetProperty("status").GetString()));
+        Assert.Equal([(id, "2026-12", "sent"), (cancelled, "2026-12", "cancelled")], issues);
+        var mails = Outbox();
+        Assert.Equal(["dokter@example.org", "els@example.org"], mails.Select(m => m.To.Mailboxes.Single().Address).Order());
+        // Not the ids of the cancelled issue's mails: a receiving server must not take the new ones for those.
+        Assert.All(mails, m => Assert.StartsWith($"poc-a-tizer.2026-12.{id}.", m.MessageId, StringComparison.Ordinal));
+        var archived = await Json(await (await App.ClientFor(["clb-medewerker"])).GetAsync("/api/newsletters/2026-12"));
+        Assert.Equal("2026-12", archived.GetProperty("month").GetString());
     }
 
     [Fact]
@@ -138,20 +193,5 @@ public sealed class NewsletterApiTests : NewsletterApiHost
         Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync("/api/newsletters/2031-01")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync("/api/newsletters/maart")).StatusCode);
         Assert.Equal(2, await CountAsync("SELECT count(*) FROM newsletter_events WHERE kind = 'archive_view'"));
-    }
-
-    [Fact]
-    public async Task The_recurring_job_composes_the_issue_of_the_month_through_the_Hangfire_server()
-    {
-        App.Services.GetRequiredService<IRecurringJobManager>().Trigger(ComposeIssueJob.RecurringJobId);
-
-        var month = DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-        await Eventually.TrueAsync(
-            async () => await CountAsync($"SELECT count(*) FROM newsletter_issues WHERE to_char(month, 'YYYY-MM') = '{month}'") > 0,
-            "the recurring job did not compose the issue", seconds: 120);
-        var issue = (await Json(await Editor.GetAsync("/api/newsletter/issues")))
-            .EnumerateArray()
-            .Single(i => i.GetProperty("month").GetString() == month);
-        Assert.Equal("composed", issue.GetProperty("status").GetString());
     }
 }

@@ -60,9 +60,12 @@ public sealed class NewsletterKillTests : IAsyncLifetime
         await Eventually.TrueAsync(
             async () => await ScalarAsync("SELECT count(*) FROM newsletter_issues WHERE status = 'sent'") == 1,
             "the issue was not resumed");
-        var uncertain = await restarted.GetFromJsonAsync<JsonElement>("/api/newsletter/issues/1/deliveries?status=uncertain");
-        // With one worker, the killed run had at most three mails claimed and not settled: in flight, waiting, being made.
-        Assert.InRange(uncertain.GetArrayLength(), 0, 3);
+        var uncertain = (await restarted.GetFromJsonAsync<JsonElement>("/api/newsletter/issues/1/deliveries?status=uncertain"))
+            .GetProperty("deliveries");
+        // With one worker, the killed run had at most two mails claimed and not recorded (one in flight, one claimed or
+        // just answered), and of those at most one had gone out.
+        Assert.InRange(uncertain.GetArrayLength(), 0, 2);
+        Assert.InRange(uncertain.EnumerateArray().Count(d => _smtp.MessagesTo(d.GetProperty("email").GetString()!).Count > 0), 0, 1);
         foreach (var delivery in uncertain.EnumerateArray())
         {
             var email = delivery.GetProperty("email").GetString()!;
@@ -117,6 +120,7 @@ public sealed class NewsletterKillTests : IAsyncLifetime
                     $"--Content:ContentPath={folder.ContentPath}", $"--Content:ThemesPath={folder.ThemesPath}",
                     $"--Data:DataPath={folder.DataPath}", $"--Postgres:ConnectionString={connectionString}",
                     $"--Smtp:Host={smtp.Host}", $"--Smtp:Port={smtp.Port}", "--Smtp:Security=None",
+                    "--Smtp:From=POC-a-tizer <poc-a-tizer@example.org>",
                     "--Smtp:Workers=1", "--Logging:LogLevel:Default=Warning",
                 },
             };

@@ -87,6 +87,21 @@ public sealed class NewsletterTrackingTests : NewsletterApiHost
         Assert.Null(response.Headers.Location);
     }
 
+    [Fact]
+    public async Task A_damaged_click_link_opened_in_a_browser_shows_a_dutch_page_with_a_way_back()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/n/c/garbage");
+        request.Headers.Accept.ParseAdd(UnsubscribeTests.Browser);
+
+        var response = await App.CreateClient().SendAsync(request);
+
+        Assert.Equal((HttpStatusCode.BadRequest, "text/html"), (response.StatusCode, response.Content.Headers.ContentType?.MediaType));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<h1>Deze link werkt niet</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/zoeken\">Naar de materialenbank</a>", html, StringComparison.Ordinal);
+        Assert.Null(response.Headers.Location);
+    }
+
     [Theory]
     [InlineData("los")]
     [InlineData("https://evil.example.org")]

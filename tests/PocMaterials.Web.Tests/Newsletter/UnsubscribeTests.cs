@@ -100,6 +100,42 @@ public sealed class UnsubscribeTests(SharedHost host)
         Assert.Null(await UnsubscribedAtAsync(id));
     }
 
+    [Theory]
+    [InlineData("POST")]
+    [InlineData("GET")]
+    public async Task A_damaged_link_opened_in_a_browser_shows_a_dutch_page_with_a_way_back_and_api_clients_keep_their_problem(
+        string method)
+    {
+        var id = await SubscribeAsync($"{method.ToLowerInvariant()}-browser@uit.example.org");
+        var damaged = "/newsletter/unsubscribe?token=" + Links.TokenFor(id)[..^3];
+        var unknown = "/newsletter/unsubscribe?token=" + Links.TokenFor(id + 1_000_000);
+
+        var page = await SendAsync(method, damaged, Browser);
+        var gone = await SendAsync(method, unknown, Browser);
+        var api = await SendAsync(method, damaged, "application/json");
+
+        Assert.Equal((HttpStatusCode.BadRequest, "text/html"), (page.StatusCode, page.Content.Headers.ContentType?.MediaType));
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("<html lang=\"nl\">", html, StringComparison.Ordinal);
+        Assert.Contains("<h1>Deze uitschrijflink werkt niet</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/zoeken\">Naar de materialenbank</a>", html, StringComparison.Ordinal);
+        Assert.Equal("no-referrer", page.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Equal((HttpStatusCode.NotFound, "text/html"), (gone.StatusCode, gone.Content.Headers.ContentType?.MediaType));
+        Assert.Contains("staat niet meer op de lijst", await gone.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.BadRequest, "application/problem+json"), (api.StatusCode, api.Content.Headers.ContentType?.MediaType));
+        Assert.Null(await UnsubscribedAtAsync(id));
+    }
+
+    /// <summary>What Chromium asks for when it follows a link.</summary>
+    internal const string Browser = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
+
+    private async Task<HttpResponseMessage> SendAsync(string method, string path, string accept)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(method), path);
+        request.Headers.Accept.ParseAdd(accept);
+        return await App.CreateClient().SendAsync(request);
+    }
+
     private async Task<long> SubscribeAsync(string email)
     {
         var editor = await App.ClientFor(["redacteur"]);

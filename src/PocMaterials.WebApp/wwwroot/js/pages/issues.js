@@ -1,8 +1,10 @@
 // /redactie/nieuwsbrieven?id=: the POC-a-tizer issues for editors. One issue: its feature and why, its
-// materials, the mail as a role would get it, a test mail, the introduction to edit, approve and cancel.
+// materials, the mail as a role would get it, a test mail, the introduction to edit, approve and cancel, why it
+// waits or stopped, and how its sending went.
 import { api, problemText } from '../api.js';
 import { h, show, titled, monthNl, dateNl, materialPage } from '../dom.js';
 import { editorOnly } from '../shell.js';
+import { sendingSection } from '../newsletter/deliveries.js';
 
 const statuses = {
   composed: 'samengesteld, wacht op goedkeuring',
@@ -13,6 +15,16 @@ const statuses = {
   cancelled: 'geannuleerd',
 };
 const open = (status) => ['composed', 'approved', 'stopped'].includes(status);
+const sentSome = (status) => ['sending', 'sent', 'stopped', 'cancelled'].includes(status);
+
+// Why the issue waits (composed late) or stopped (the run's reason), and what the editor can do about it.
+function note(issue) {
+  if (!issue.note) return null;
+  if (issue.status !== 'stopped') return h('p', { class: 'notice' }, issue.note);
+  return h('div', { class: 'notice error' }, h('p', null, h('strong', null, 'Waarom gestopt: '), issue.note),
+    h('p', null, 'Los de oorzaak op en keur het nummer opnieuw goed: het versturen gaat dan verder, en wie zijn mail al ' +
+      'kreeg, krijgt hem niet nog eens. Of annuleer het nummer.'));
+}
 const reason = (error) => problemText(error, 'Probeer het opnieuw.');
 
 function issueList(issues, current) {
@@ -41,7 +53,10 @@ function materials(composition, titles) {
   const group = (title, slugs) => slugs.length > 0 &&
     [h('h3', null, title), h('ul', null, slugs.map((s) => h('li', null, h('a', { href: materialPage(s) }, titles[s] ?? s))))];
   return [group('Nieuw', composition.new), group('Bijgewerkt', composition.updated),
-    group('Meest bekeken in het thema', composition.mostViewed), group('Top van de maand', composition.topOfMonth)];
+    group('Meest bekeken in het thema', composition.mostViewed), group('Nog niet bekeken in het thema', composition.neverViewed),
+    group('Top van de maand', composition.topOfMonth),
+    h('p', { class: 'muted' }, 'Elke lezer krijgt van de meest en de nog niet bekeken materialen van het thema samen de eerste 5, ' +
+      'en van de top van de maand de eerste 3 die zijn rollen mogen zien.')];
 }
 
 function issuePanel(detail, roles) {
@@ -68,10 +83,14 @@ function issuePanel(detail, roles) {
 
   const roleSelect = h('select', { id: 'voorbeeld-rol' }, roles.map((r) => h('option', { value: r.id }, r.label)));
   const frame = h('div', { class: 'mail-preview' });
+  let previews = 0;
   const showPreview = async () => {
+    // Only the latest role chosen is shown: an earlier role's answer may come in after it.
+    const asked = ++previews;
     try {
       const role = encodeURIComponent(roleSelect.value);
       const preview = await api(`/api/newsletter/issues/${issue.id}/preview?role=${role}`);
+      if (asked !== previews) return;
       // The mail is a whole document of its own, with its own policy (its inline styles): loaded from its own
       // address into a sandboxed frame, where nothing in it can run.
       frame.replaceChildren(h('p', null, h('strong', null, 'Onderwerp: '), preview.subject),
@@ -81,6 +100,7 @@ function issuePanel(detail, roles) {
           src: `/api/newsletter/issues/${issue.id}/preview.html?role=${role}`,
         }));
     } catch (error) {
+      if (asked !== previews) return;
       frame.replaceChildren(h('p', { class: 'notice' },
         error.status === 422 ? 'Deze rol krijgt van dit nummer niets te zien en dus geen mail.' : reason(error)));
     }
@@ -101,6 +121,7 @@ function issuePanel(detail, roles) {
     h('p', null, h('strong', null, 'Status: '), statuses[issue.status] ?? issue.status,
       detail.approvedBy ? ` (goedgekeurd door ${detail.approvedBy}${detail.approvedAt ? ' op ' + dateNl(detail.approvedAt) : ''})` : '',
       issue.sentAt ? ` · verstuurd op ${dateNl(issue.sentAt)}` : ''),
+    note(issue),
     h('p', null, h('strong', null, 'In de kijker: '), issue.feature, ' · ', detail.featureReason),
     status,
     open(issue.status) && h('p', { class: 'actions' },
@@ -110,6 +131,7 @@ function issuePanel(detail, roles) {
     h('form', { onsubmit: saveIntro, class: 'editor' },
       h('div', { class: 'field' }, h('label', { for: 'intro' }, 'Inleiding (Markdown)'), intro),
       open(issue.status) && h('button', { type: 'submit', class: 'secondary' }, 'Inleiding opslaan')),
+    sentSome(issue.status) && sendingSection(issue, (text) => { status.textContent = text; }),
     h('section', { 'aria-labelledby': 'materialen-titel' }, h('h2', { id: 'materialen-titel' }, 'Materialen in dit nummer'),
       materials(detail.composition, detail.titles)),
     h('section', { 'aria-labelledby': 'mail-titel' }, h('h2', { id: 'mail-titel' }, 'De mail'),

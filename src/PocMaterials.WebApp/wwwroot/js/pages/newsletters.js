@@ -5,7 +5,8 @@ import '../shell.js';
 
 api('/api/newsletters').then((issues) => show(
   h('h1', null, 'Nieuwsbrieven'),
-  h('p', null, 'Elke maand zet de POC-a-tizer een thema in de kijker, met zijn materialen en aanspreekpunt.'),
+  h('p', null, 'De POC-a-tizer zet een thema of kernproces in de kijker, met de materialen ervoor en, als het er een heeft, ' +
+    'het aanspreekpunt van POC+.'),
   issues.length === 0 ? h('p', { class: 'notice' }, 'Er is nog geen nieuwsbrief verstuurd.')
     : h('ul', { class: 'list' }, issues.map((issue) => h('li', { class: 'card' },
       h('h2', null, h('a', { href: '/nieuwsbrieven/' + issue.month }, `POC-a-tizer ${monthNl(issue.month)}`)),
