@@ -77,23 +77,8 @@ public sealed class NewsletterDatabaseRestartTests : HostFixture
         // Each of the four workers had at most two mails claimed and not recorded when the database went: claims and
         // answers are committed to disk together, so none of those recorded before the kill comes back claimed.
         Assert.InRange(uncertain.GetArrayLength(), 0, 2 * 4);
-        foreach (var delivery in uncertain.EnumerateArray())
-        {
-            var email = delivery.GetProperty("email").GetString()!;
-            if (_smtp.MessagesTo(email).Count == 0)
-            {
-                var resend = await editor.PostAsync(
-                    $"/api/newsletter/issues/{id}/deliveries/{delivery.GetProperty("subscriberId").GetInt64()}/resend", null);
-                Assert.Equal(HttpStatusCode.Accepted, resend.StatusCode);
-                await Eventually.TrueAsync(() => _smtp.MessagesTo(email).Count == 1, $"{email} was not sent again");
-            }
-        }
-        var perRecipient = _smtp.Messages
-            .SelectMany(m => m.Recipients)
-            .GroupBy(r => r, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.Count());
-        Assert.Equal(Recipients, perRecipient.Count);
-        Assert.All(perRecipient, r => Assert.Equal(1, r.Value));
+        await UncertainMails.ResendUnreceivedAsync(editor, id, uncertain, _smtp);
+        UncertainMails.AssertEachReceivedOnce(_smtp, Recipients);
         Assert.DoesNotContain(App.Logs.Entries, e => e.Message.Contains("stopped:", StringComparison.Ordinal));
     }
 

@@ -66,24 +66,8 @@ public sealed class NewsletterKillTests : IAsyncLifetime
         // just answered), and of those at most one had gone out.
         Assert.InRange(uncertain.GetArrayLength(), 0, 2);
         Assert.InRange(uncertain.EnumerateArray().Count(d => _smtp.MessagesTo(d.GetProperty("email").GetString()!).Count > 0), 0, 1);
-        foreach (var delivery in uncertain.EnumerateArray())
-        {
-            var email = delivery.GetProperty("email").GetString()!;
-            if (_smtp.MessagesTo(email).Count == 0)
-            {
-                var resend = await restarted.PostAsync(
-                    $"/api/newsletter/issues/1/deliveries/{delivery.GetProperty("subscriberId").GetInt64()}/resend", null);
-                Assert.Equal(HttpStatusCode.Accepted, resend.StatusCode);
-                await Eventually.TrueAsync(() => _smtp.MessagesTo(email).Count == 1, $"{email} was not sent again");
-            }
-        }
-
-        var perRecipient = _smtp.Messages
-            .SelectMany(m => m.Recipients)
-            .GroupBy(r => r, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.Count());
-        Assert.Equal(Recipients, perRecipient.Count);
-        Assert.All(perRecipient, r => Assert.Equal(1, r.Value));
+        await UncertainMails.ResendUnreceivedAsync(restarted, 1, uncertain, _smtp);
+        UncertainMails.AssertEachReceivedOnce(_smtp, Recipients);
     }
 
     private async Task<ServerProcess> ServerAsync() =>
