@@ -25,6 +25,8 @@ public sealed class FilteredStatisticsSearcher : IndexSearcher
     private readonly IBits?[] _accepted;
     private readonly string[] _sharedFields;
     private readonly ConcurrentDictionary<Term, TermStatistics> _terms = new();
+    // The shared statistics by the term's bytes: a query names each word in every field, often in several queries.
+    private readonly ConcurrentDictionary<BytesRef, TermStatistics> _shared = new();
     private readonly ConcurrentDictionary<string, CollectionStatistics> _fields = new(StringComparer.Ordinal);
 
     /// <param name="sharedFields">Fields whose terms share one document frequency, the highest among them.</param>
@@ -59,6 +61,8 @@ public sealed class FilteredStatisticsSearcher : IndexSearcher
     {
         if (!_sharedFields.Contains(term.Field, StringComparer.Ordinal))
             return Statistics(term);
+        if (_shared.TryGetValue(term.Bytes, out var cached))
+            return cached;
         long docFreq = 0, totalTermFreq = 0;
         foreach (var field in _sharedFields)
         {
@@ -66,7 +70,10 @@ public sealed class FilteredStatisticsSearcher : IndexSearcher
             docFreq = Math.Max(docFreq, statistics.DocFreq);
             totalTermFreq = Math.Max(totalTermFreq, statistics.TotalTermFreq);
         }
-        return new TermStatistics(term.Bytes, docFreq, totalTermFreq);
+        if (_shared.Count >= MaxCachedTerms)
+            _shared.Clear();
+        var bytes = BytesRef.DeepCopyOf(term.Bytes);
+        return _shared.GetOrAdd(bytes, new TermStatistics(bytes, docFreq, totalTermFreq));
     }
 
     private TermStatistics Statistics(Term term)
