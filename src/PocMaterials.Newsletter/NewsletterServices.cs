@@ -7,6 +7,7 @@ using PocMaterials.Newsletter.Reports;
 using PocMaterials.Newsletter.Rendering;
 using PocMaterials.Newsletter.Security;
 using PocMaterials.Newsletter.Sending;
+using PocMaterials.Newsletter.Sending.Dkim;
 using PocMaterials.Newsletter.Tracking;
 using PocMaterials.Newsletter.Subscribers;
 using PocMaterials.Persistence;
@@ -37,9 +38,14 @@ public static class NewsletterServices
         services.AddSingleton<IssueComposer>();
         services.AddSingleton(sp => new IssueRenderer(sp.GetRequiredService<IOptions<NewsletterOptions>>().Value.TemplatesPath));
         services.AddSingleton<NewsletterLinks>();
-        services.AddSingleton(sp => new MailTransports(
-            sp.GetRequiredService<IOptions<SmtpOptions>>().Value,
-            Path.Combine(sp.GetRequiredService<DataFolderLock>().Path, "outbox")));
+        services.AddOptions<DkimOptions>().BindConfiguration(DkimOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp =>
+        {
+            var smtp = sp.GetRequiredService<IOptions<SmtpOptions>>().Value;
+            var dataPath = sp.GetRequiredService<DataFolderLock>().Path;
+            var signer = MailSigner.For(sp.GetRequiredService<IOptions<DkimOptions>>().Value, smtp, dataPath);
+            return new MailTransports(smtp, Path.Combine(dataPath, "outbox"), signer);
+        });
         services.AddSingleton<IssueMails>();
         services.AddSingleton<IssueSender>();
         services.AddSingleton<IssueReports>();

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using MailKit.Net.Smtp;
 using MimeKit;
+using PocMaterials.Newsletter.Sending.Dkim;
 
 namespace PocMaterials.Newsletter.Sending;
 
@@ -11,12 +12,32 @@ public interface IMailTransport : IAsyncDisposable
     Task<string> SendAsync(MimeMessage message, CancellationToken cancellationToken);
 }
 
-/// <summary>Makes a transport per worker: SMTP when a host is configured, the outbox otherwise.</summary>
-public sealed class MailTransports(SmtpOptions options, string outboxPath)
+/// <summary>
+/// Makes a transport per worker: SMTP when a host is configured, the outbox otherwise; each signs every mail with DKIM
+/// when a signer is given, so no kind of mail leaves unsigned.
+/// </summary>
+public sealed class MailTransports(SmtpOptions options, string outboxPath, MailSigner? signer = null)
 {
     public string OutboxPath => outboxPath;
 
-    public IMailTransport Create() => options.UsesOutbox ? new OutboxTransport(outboxPath) : new SmtpTransport(options);
+    public MailSigner? Signer => signer;
+
+    public IMailTransport Create()
+    {
+        IMailTransport transport = options.UsesOutbox ? new OutboxTransport(outboxPath) : new SmtpTransport(options);
+        return signer is null ? transport : new SigningTransport(transport, signer);
+    }
+
+    private sealed class SigningTransport(IMailTransport inner, MailSigner signer) : IMailTransport
+    {
+        public Task<string> SendAsync(MimeMessage message, CancellationToken cancellationToken)
+        {
+            signer.Sign(message);
+            return inner.SendAsync(message, cancellationToken);
+        }
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
+    }
 
     /// <summary>MailKit's client is not thread-safe: one per worker. It connects on first use and after any drop.</summary>
     private sealed class SmtpTransport(SmtpOptions options) : IMailTransport

@@ -5,6 +5,7 @@ using PocMaterials.Content.Visibility;
 using PocMaterials.Newsletter.Issues;
 using PocMaterials.Newsletter.Rendering;
 using PocMaterials.Newsletter.Sending;
+using PocMaterials.Newsletter.Sending.Dkim;
 using PocMaterials.Newsletter.Subscribers;
 using PocMaterials.Testing.Smtp;
 
@@ -52,7 +53,7 @@ public sealed class SendingSetup : IAsyncLifetime
             issue.Id, [IssueStatus.Composed], IssueStatus.Approved, "redacteur", null, CancellationToken.None))!;
     }
 
-    public IssueSender Sender(SmtpOptions? options = null, TimeProvider? time = null)
+    public IssueSender Sender(SmtpOptions? options = null, TimeProvider? time = null, MailSigner? signer = null)
     {
         time ??= TimeProvider.System;
         var smtp = options ?? new SmtpOptions();
@@ -67,7 +68,7 @@ public sealed class SendingSetup : IAsyncLifetime
             new IssueStore(Db.Database, time),
             new DeliveryStore(Db.Database, time),
             mails,
-            new MailTransports(smtp, Path.Combine(Db.Content.DataPath, "outbox")),
+            new MailTransports(smtp, Path.Combine(Db.Content.DataPath, "outbox"), signer),
             library,
             new StaffCalendar(time),
             time,
