@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PocMaterials.Newsletter;
 using PocMaterials.Newsletter.Composition;
@@ -44,6 +45,11 @@ public static class NewsletterServices
             var smtp = sp.GetRequiredService<IOptions<SmtpOptions>>().Value;
             var dataPath = sp.GetRequiredService<DataFolderLock>().Path;
             var signer = MailSigner.For(sp.GetRequiredService<IOptions<DkimOptions>>().Value, smtp, dataPath);
+            var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger<MailTransports>();
+            if (signer is { Key: var key })
+                MailSigner.LogSigning(logger, key.Domain, key.Selector, key.RecordName);
+            else
+                MailSigner.LogNotSigning(logger);
             return new MailTransports(smtp, Path.Combine(dataPath, "outbox"), signer);
         });
         services.AddSingleton<IssueMails>();

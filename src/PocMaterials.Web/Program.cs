@@ -1,5 +1,7 @@
 using PocMaterials.Persistence.Backups;
 using PocMaterials.Content.Library;
+using PocMaterials.Newsletter.Sending;
+using PocMaterials.Newsletter.Sending.Dkim;
 using PocMaterials.Persistence;
 using PocMaterials.Web.Commands;
 using PocMaterials.Web.Hosting;
@@ -7,6 +9,8 @@ using PocMaterials.Web.Options;
 
 var validate = args is ["validate", ..];
 var subscribers = args is ["subscribers", ..];
+var dkim = args is ["dkim", ..];
+var dkimCheck = dkim && args.Contains("--check");
 // backup [DIR] and restore DIR: the folder is the first argument that is not a setting.
 var backup = args is ["backup", ..];
 var restore = args is ["restore", ..];
@@ -14,6 +18,7 @@ var folderArgument = (backup || restore) && args.Length > 1 && !args[1].StartsWi
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = validate ? args[1..]
+        : dkim ? [.. args.Skip(1).Where(a => a != "--check")]
         : subscribers ? [.. args.Skip(3)]
         : backup || restore ? [.. args.Skip(folderArgument is null ? 1 : 2)]
         : args,
@@ -49,6 +54,15 @@ if (restore)
         Section<ContentOptions>(ContentOptions.Section),
         Section<DataOptions>(DataOptions.Section),
         Section<PostgresOptions>(PostgresOptions.Section),
+        Console.Out);
+}
+if (dkim)
+{
+    return await DkimCommand.RunAsync(
+        dkimCheck,
+        Section<SmtpOptions>(SmtpOptions.Section),
+        Section<DkimOptions>(DkimOptions.Section),
+        Section<DataOptions>(DataOptions.Section),
         Console.Out);
 }
 if (subscribers)

@@ -73,6 +73,8 @@ public sealed class NewsletterEditorPagesTests(SmtpBrowserHost host)
         await Expect(page.Locator("#nummer-status")).ToContainTextAsync("Testmail verstuurd naar redactie@example.org");
         var test = Assert.Single(host.Smtp.MessagesTo("redactie@example.org")).Parse();
         Assert.StartsWith("[TEST] ", test.Subject);
+        // Signed like every mail the host sends (verified against the key in MailSignerTests).
+        Assert.Contains("d=example.org; s=poc;", test.Headers[MimeKit.HeaderId.DkimSignature]);
         Assert.Contains("FAQ vaccinaties", test.HtmlBody);
         Assert.Contains("nieuwe", test.HtmlBody);
 

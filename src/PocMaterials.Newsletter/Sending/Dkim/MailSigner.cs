@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using MimeKit;
 using MimeKit.Cryptography;
 
@@ -7,7 +8,7 @@ namespace PocMaterials.Newsletter.Sending.Dkim;
 /// Signs each outgoing mail with DKIM (RSA-SHA256, relaxed/relaxed) for the sender's domain, over the headers a
 /// receiver shows or acts on, so none of them can be changed on the way without the signature failing.
 /// </summary>
-public sealed class MailSigner
+public sealed partial class MailSigner
 {
     // From is required by RFC 6376; the list headers are signed because receivers act on them (one-click unsubscribe).
     private static readonly HeaderId[] SignedHeaders =
@@ -58,6 +59,13 @@ public sealed class MailSigner
         message.Prepare(EncodingConstraint.SevenBit);
         _signer.Sign(message, SignedHeaders);
     }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Mails are DKIM-signed for {Domain} with selector {Selector}: ./poc dkim prints the DNS record to publish at {RecordName}")]
+    public static partial void LogSigning(ILogger logger, string domain, string selector, string recordName);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mails are not DKIM-signed: no sender domain (Smtp:From), or Dkim:Enabled is false")]
+    public static partial void LogNotSigning(ILogger logger);
 
     /// <summary>MimeKit's signer with the signature itself computed by OpenSSL (<see cref="RsaSha256Signer"/>).</summary>
     private sealed class OpenSslDkimSigner(DkimKey key)
