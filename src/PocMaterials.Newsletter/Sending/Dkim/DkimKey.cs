@@ -37,9 +37,12 @@ public sealed class DkimKey
         return rsa;
     }
 
-    /// <summary>The default key file of a domain and selector in the data folder.</summary>
+    /// <summary>
+    /// The default key file of a domain and selector: in the data folder itself, named *.key, so a backup keeps it with
+    /// the other keys (a restored server must sign with the key DNS publishes).
+    /// </summary>
     public static string DefaultPath(string dataPath, string domain, string selector) =>
-        System.IO.Path.Combine(dataPath, "dkim", $"{domain}.{selector}.pem");
+        System.IO.Path.Combine(dataPath, $"dkim-{domain}-{selector}.key");
 
     /// <summary>Reads the key, or makes one (readable by this user only) when the file does not exist.</summary>
     public static DkimKey ReadOrCreate(string path, string domain, string selector)

@@ -21,7 +21,7 @@ public sealed class DkimOptions
     public string? Domain { get; set; }
 
     /// <summary>
-    /// The RSA private key (PEM). Empty: dkim/&lt;domain&gt;.&lt;selector&gt;.pem in the data folder, made on first use, so a
+    /// The RSA private key (PEM). Empty: dkim-&lt;domain&gt;-&lt;selector&gt;.key in the data folder, made on first use, so a
     /// backup of the data folder keeps the key whose public half is in DNS.
     /// </summary>
     public string? PrivateKeyPath { get; set; }

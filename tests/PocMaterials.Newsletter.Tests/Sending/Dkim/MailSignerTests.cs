@@ -75,7 +75,7 @@ public sealed class MailSignerTests : IAsyncLifetime
         var again = Signer().Key;
 
         Assert.Equal(first.PublicKey, again.PublicKey);
-        Assert.Equal(Path.Combine(_keys, "dkim", "clb.example.org.poc2026.pem"), first.Path);
+        Assert.Equal(Path.Combine(_keys, "dkim-clb.example.org-poc2026.key"), first.Path);
         if (!OperatingSystem.IsWindows())
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(first.Path));
         Assert.Equal("poc2026._domainkey.clb.example.org", first.RecordName);
