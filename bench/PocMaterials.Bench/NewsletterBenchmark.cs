@@ -5,6 +5,7 @@ using Npgsql;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Newsletter;
+using PocMaterials.Newsletter.Bounces;
 using PocMaterials.Newsletter.Composition;
 using PocMaterials.Newsletter.Issues;
 using PocMaterials.Newsletter.Rendering;
@@ -66,7 +67,9 @@ internal static class NewsletterBenchmark
                 database,
                 issues,
                 new DeliveryStore(database, TimeProvider.System),
-                new IssueMails(new IssueRenderer(), links, new UnsubscribeLinks(tokens, newsletterOptions), Options.Create(options)),
+                new IssueMails(
+                    new IssueRenderer(), links, new UnsubscribeLinks(tokens, newsletterOptions),
+                    new ReturnPaths(tokens, Options.Create(new BounceOptions { Address = "bounces@clb.example.org" })), Options.Create(options)),
                 new MailTransports(options, Path.Combine(root, "outbox"), signer),
                 library,
                 new StaffCalendar(TimeProvider.System),

@@ -7,13 +7,15 @@ UPDATE newsletter_deliveries SET status = 'uncertain', updated_at = $2
 WHERE issue_id = $1 AND status = 'sending';
 
 -- name: Pending
--- The next recipients of a run, by subscriber id: active subscribers without a delivery row, or with one deferred
+-- The next recipients of a run, by subscriber id: active subscribers (not unsubscribed, not suppressed by bounces)
+-- without a delivery row, or with one deferred
 -- before this run started; none once the issue is no longer being sent (an editor cancelled it).
 -- $1 the issue, $2 the last subscriber id handed out, $3 how many, $4 subscribed before (a resend reaches no
 -- newer subscribers), $5 when the run started.
 SELECT s.id, s.email, s.name, s.roles, s.centre
 FROM newsletter_subscribers s
 WHERE s.id > $2 AND s.unsubscribed_at IS NULL AND s.created_at <= $4
+  AND NOT EXISTS (SELECT 1 FROM newsletter_suppressions x WHERE x.subscriber_id = s.id AND x.reactivated_at IS NULL)
   AND EXISTS (SELECT 1 FROM newsletter_issues i WHERE i.id = $1 AND i.status IN ('sending', 'sent'))
   AND NOT EXISTS (SELECT 1 FROM newsletter_deliveries d WHERE d.issue_id = $1 AND d.subscriber_id = s.id
                   AND NOT (d.status = 'deferred' AND d.updated_at < $5))

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Visibility;
+using PocMaterials.Newsletter.Bounces;
 using PocMaterials.Newsletter.Issues;
 using PocMaterials.Newsletter.Rendering;
 using PocMaterials.Newsletter.Subscribers;
@@ -18,7 +19,7 @@ public sealed record MailReader(long SubscriberId, string Name, IReadOnlyList<st
 /// what subscribers get.
 /// </summary>
 public sealed class IssueMails(
-    IssueRenderer renderer, NewsletterLinks links, UnsubscribeLinks unsubscribeLinks, IOptions<SmtpOptions> smtp)
+    IssueRenderer renderer, NewsletterLinks links, UnsubscribeLinks unsubscribeLinks, ReturnPaths returnPaths, IOptions<SmtpOptions> smtp)
 {
     /// <param name="tracked">
     /// Material links through the click counter and an open pixel, as in a mail; a preview links to the materials
@@ -47,6 +48,9 @@ public sealed class IssueMails(
     /// </summary>
     public static string MessageIdOf(NewsletterIssue issue, long subscriberId) =>
         $"poc-a-tizer.{issue.Key}.{issue.Id}.{subscriberId}@pocmaterials";
+
+    /// <summary>Where a recipient's mail bounces to: a return path naming the delivery, or null (the sender) without one.</summary>
+    public MailboxAddress? ReturnPath(NewsletterIssue issue, long subscriberId) => returnPaths.For(issue.Id, subscriberId);
 
     /// <summary>The MIME message one recipient receives, with the one-click unsubscribe headers of RFC 8058.</summary>
     public MimeMessage Message(NewsletterIssue issue, long subscriberId, MailboxAddress to, RenderedMail mail)

@@ -11,7 +11,7 @@ namespace PocMaterials.Newsletter.Sending;
 public sealed partial class IssueSender
 {
     /// <summary>A recipient's mail, made and not claimed yet.</summary>
-    private sealed record PreparedMail(Recipient Recipient, MimeMessage Message);
+    private sealed record PreparedMail(Recipient Recipient, MimeMessage Message, MailboxAddress? ReturnPath);
 
     /// <summary>
     /// Workers that pick recipients and make their mails, claiming nothing; workers that each keep one connection and
@@ -101,7 +101,8 @@ public sealed partial class IssueSender
             }
             var message = mails.Message(run.Issue, recipient.SubscriberId, new MailboxAddress(recipient.Name, recipient.Email), mail);
             // Not claimed: a mail dropped because the run stops leaves no row, so the next run sends it.
-            await prepared.WriteAsync(new PreparedMail(recipient, message), run.Stop.Token);
+            await prepared.WriteAsync(
+                new PreparedMail(recipient, message, mails.ReturnPath(run.Issue, recipient.SubscriberId)), run.Stop.Token);
         }
     }
 
@@ -124,7 +125,7 @@ public sealed partial class IssueSender
             }
             if (limiter is not null)
                 using (await limiter.AcquireAsync(1, CancellationToken.None)) { }
-            var sending = SendWithRetriesAsync(transport, mail.Message, run.Options);
+            var sending = SendWithRetriesAsync(transport, mail.Message, mail.ReturnPath, run.Options);
             var next = ClaimNextAsync(run, prepared, book, Answers(answered));
             try
             {
@@ -199,7 +200,7 @@ public sealed partial class IssueSender
         new(mail.Recipient.SubscriberId, sent.Status, sent.Attempts, sent.Response);
 
     private async Task<(DeliveryStatus Status, int Attempts, string? Response)> SendWithRetriesAsync(
-        IMailTransport transport, MimeMessage message, SmtpOptions options)
+        IMailTransport transport, MimeMessage message, MailboxAddress? returnPath, SmtpOptions options)
     {
         var delay = FirstRetryDelay;
         for (var attempt = 1; ; attempt++)
@@ -207,7 +208,7 @@ public sealed partial class IssueSender
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(options.TimeoutSeconds));
             try
             {
-                return (DeliveryStatus.Sent, attempt, await transport.SendAsync(message, timeout.Token));
+                return (DeliveryStatus.Sent, attempt, await transport.SendAsync(message, returnPath, timeout.Token));
             }
             catch (Exception e) when (SmtpFailures.IsPermanent(e))
             {

@@ -8,8 +8,9 @@ namespace PocMaterials.Newsletter.Sending;
 /// <summary>One sending worker's way out: one connection, reused for every message, reconnected when it drops.</summary>
 public interface IMailTransport : IAsyncDisposable
 {
+    /// <param name="returnPath">The envelope sender bounces go to; null: the message's From.</param>
     /// <returns>What took the mail answered: the SMTP server's 250 with its text (often its queue id), or the outbox file.</returns>
-    Task<string> SendAsync(MimeMessage message, CancellationToken cancellationToken);
+    Task<string> SendAsync(MimeMessage message, MailboxAddress? returnPath, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -30,10 +31,10 @@ public sealed class MailTransports(SmtpOptions options, string outboxPath, MailS
 
     private sealed class SigningTransport(IMailTransport inner, MailSigner signer) : IMailTransport
     {
-        public Task<string> SendAsync(MimeMessage message, CancellationToken cancellationToken)
+        public Task<string> SendAsync(MimeMessage message, MailboxAddress? returnPath, CancellationToken cancellationToken)
         {
             signer.Sign(message);
-            return inner.SendAsync(message, cancellationToken);
+            return inner.SendAsync(message, returnPath, cancellationToken);
         }
 
         public ValueTask DisposeAsync() => inner.DisposeAsync();
@@ -44,7 +45,7 @@ public sealed class MailTransports(SmtpOptions options, string outboxPath, MailS
     {
         private readonly SmtpClient _client = new() { Timeout = options.TimeoutSeconds * 1000 };
 
-        public async Task<string> SendAsync(MimeMessage message, CancellationToken cancellationToken)
+        public async Task<string> SendAsync(MimeMessage message, MailboxAddress? returnPath, CancellationToken cancellationToken)
         {
             if (!_client.IsConnected)
             {
@@ -67,7 +68,8 @@ public sealed class MailTransports(SmtpOptions options, string outboxPath, MailS
                 _client.Capabilities &= ~SmtpCapabilities.Size;
             }
             // MailKit gives the text of the final reply, which accepts a mail with 250; any other reply is an exception.
-            return "250 " + await _client.SendAsync(message, cancellationToken);
+            var sender = returnPath ?? message.From.Mailboxes.First();
+            return "250 " + await _client.SendAsync(message, sender, message.To.Mailboxes, cancellationToken);
         }
 
         public async ValueTask DisposeAsync()
@@ -90,9 +92,12 @@ public sealed class MailTransports(SmtpOptions options, string outboxPath, MailS
     /// <summary>Writes each message as an .eml file: written aside, then renamed, so a file is whole or absent.</summary>
     private sealed class OutboxTransport(string folder) : IMailTransport
     {
-        public async Task<string> SendAsync(MimeMessage message, CancellationToken cancellationToken)
+        public async Task<string> SendAsync(MimeMessage message, MailboxAddress? returnPath, CancellationToken cancellationToken)
         {
             Directory.CreateDirectory(folder);
+            // What a receiving server would write at delivery: the file shows where its bounces would go.
+            if (returnPath is not null)
+                message.Headers.Replace(HeaderId.ReturnPath, $"<{returnPath.Address}>");
             var name = string.Concat((message.MessageId ?? Guid.NewGuid().ToString("N")).Split(Path.GetInvalidFileNameChars())) + ".eml";
             var temporary = Path.Combine(folder, "." + name + ".tmp");
             // 7-bit: the file is what an SMTP server would receive, readable by any mail program.

@@ -76,7 +76,7 @@ public static partial class NewsletterEndpoints
         await using var transport = transports.Create();
         try
         {
-            await transport.SendAsync(message, cancellationToken);
+            await transport.SendAsync(message, returnPath: null, cancellationToken);
         }
         catch (Exception e)
             when ((SmtpFailures.IsPermanent(e) || SmtpFailures.IsTransient(e)) && !cancellationToken.IsCancellationRequested)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Visibility;
+using PocMaterials.Newsletter.Bounces;
 using PocMaterials.Newsletter.Issues;
 using PocMaterials.Newsletter.Rendering;
 using PocMaterials.Newsletter.Sending;
@@ -45,13 +46,20 @@ public sealed class SendingSetup : IAsyncLifetime
         return addresses;
     }
 
-    public async Task<NewsletterIssue> ApprovedIssueAsync(string[] materials, IssueStore? store = null)
+    /// <param name="month">The issue's month, December 2026 unless given: a month has one issue.</param>
+    public async Task<NewsletterIssue> ApprovedIssueAsync(string[] materials, IssueStore? store = null, DateOnly? month = null)
     {
         var issues = store ?? Db.Issues;
-        var (issue, _) = await issues.AddOnceAsync(NewsletterDatabase.Issue(new DateOnly(2026, 12, 1), materials), CancellationToken.None);
+        var (issue, _) = await issues.AddOnceAsync(
+            NewsletterDatabase.Issue(month ?? new DateOnly(2026, 12, 1), materials), CancellationToken.None);
         return (await issues.TransitionAsync(
             issue.Id, [IssueStatus.Composed], IssueStatus.Approved, "redacteur", null, CancellationToken.None))!;
     }
+
+    /// <summary>Where mails bounce to: with an address, each mail's return path names its delivery.</summary>
+    public BounceOptions Bounces { get; } = new();
+
+    public ReturnPaths ReturnPaths => new(Db.Tokens, Options.Create(Bounces));
 
     public IssueSender Sender(SmtpOptions? options = null, TimeProvider? time = null, MailSigner? signer = null)
     {
@@ -62,7 +70,8 @@ public sealed class SendingSetup : IAsyncLifetime
         smtp.Security = MailKit.Security.SecureSocketOptions.None;
         var library = new ContentLibrary(Db.Content.Location);
         library.Reload();
-        var mails = new IssueMails(new IssueRenderer(), Db.Links, new UnsubscribeLinks(Db.Tokens, Db.Options), Options.Create(smtp));
+        var mails = new IssueMails(
+            new IssueRenderer(), Db.Links, new UnsubscribeLinks(Db.Tokens, Db.Options), ReturnPaths, Options.Create(smtp));
         return new IssueSender(
             Db.Database,
             new IssueStore(Db.Database, time),
