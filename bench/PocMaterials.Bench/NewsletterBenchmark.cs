@@ -69,7 +69,8 @@ internal static class NewsletterBenchmark
                 new DeliveryStore(database, TimeProvider.System),
                 new IssueMails(
                     new IssueRenderer(), links, new UnsubscribeLinks(tokens, newsletterOptions),
-                    new ReturnPaths(tokens, Options.Create(new BounceOptions { Address = "bounces@clb.example.org" })), Options.Create(options)),
+                    new ReturnPaths(tokens, Options.Create(new BounceOptions { Address = "bounces@clb.example.org" })),
+                    Options.Create(options)),
                 new MailTransports(options, Path.Combine(root, "outbox"), signer),
                 library,
                 new StaffCalendar(TimeProvider.System),

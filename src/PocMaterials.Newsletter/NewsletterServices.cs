@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PocMaterials.Newsletter;
+using PocMaterials.Newsletter.Bounces;
 using PocMaterials.Newsletter.Composition;
 using PocMaterials.Newsletter.Issues;
 using PocMaterials.Newsletter.Jobs;
@@ -52,6 +53,12 @@ public static class NewsletterServices
                 MailSigner.LogNotSigning(logger);
             return new MailTransports(smtp, Path.Combine(dataPath, "outbox"), signer);
         });
+        services.AddOptions<BounceOptions>().BindConfiguration(BounceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ReturnPaths>();
+        services.AddSingleton<BounceParser>();
+        services.AddSingleton<BounceStore>();
+        services.AddSingleton<BounceMailbox>();
+        services.AddTransient<ReadBouncesJob>();
         services.AddSingleton<IssueMails>();
         services.AddSingleton<IssueSender>();
         services.AddSingleton<IssueReports>();

@@ -50,6 +50,9 @@ public sealed class BounceOptions : IValidatableObject
                 [nameof(Address)]);
         }
         if (!string.IsNullOrWhiteSpace(ImapHost) && string.IsNullOrWhiteSpace(Address))
-            yield return new ValidationResult("Bounces:ImapHost is set without Bounces:Address: no mail would bounce there.", [nameof(ImapHost)]);
+        {
+            yield return new ValidationResult(
+                "Bounces:ImapHost is set without Bounces:Address: no mail would bounce there.", [nameof(ImapHost)]);
+        }
     }
 }

@@ -27,7 +27,8 @@ public sealed partial class BounceParser(ReturnPaths returnPaths, UnsubscribeLin
                 ? new BounceNotice(key, kind, bounced, statusCode, diagnostic)
                 : null;
         }
-        if (message.Body is MultipartReport report && string.Equals(report.ReportType, "feedback-report", StringComparison.OrdinalIgnoreCase))
+        if (message.Body is MultipartReport report
+            && string.Equals(report.ReportType, "feedback-report", StringComparison.OrdinalIgnoreCase))
             return ComplaintDelivery(report) is { } complained ? new BounceNotice(key, BounceKind.Complaint, complained, null, null) : null;
         if (IsAutoReply(message))
             return delivery is null ? null : new BounceNotice(key, BounceKind.AutoReply, delivery, null, null);

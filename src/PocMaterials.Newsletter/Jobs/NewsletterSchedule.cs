@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PocMaterials.Content.Visibility;
+using PocMaterials.Newsletter.Bounces;
 using PocMaterials.Newsletter.Issues;
 using PocMaterials.Newsletter.Sending;
 using PocMaterials.Persistence;
@@ -22,6 +23,7 @@ internal sealed partial class NewsletterSchedule(
     IssueStore issues,
     ComposeSchedule schedule,
     IOptions<SmtpOptions> smtp,
+    IOptions<BounceOptions> bounces,
     StaffCalendar calendar,
     TimeProvider time,
     ILogger<NewsletterSchedule> logger) : BackgroundService
@@ -42,6 +44,14 @@ internal sealed partial class NewsletterSchedule(
             job => job.RunAsync(CancellationToken.None),
             schedule.DailyCron,
             new RecurringJobOptions { TimeZone = calendar.Zone });
+        // A poll a minute: bounces are not urgent, and a poll holds no Hangfire worker between readings.
+        if (bounces.Value.ReadsMailbox)
+        {
+            recurringJobs.AddOrUpdate<ReadBouncesJob>(
+                ReadBouncesJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        }
+        else
+            recurringJobs.RemoveIfExists(ReadBouncesJob.RecurringJobId);
         foreach (var issue in await issues.ListAsync(status: IssueStatus.Sending, cancellationToken: cancellationToken))
         {
             LogResumingSend(logger, issue.Id, issue.Key);

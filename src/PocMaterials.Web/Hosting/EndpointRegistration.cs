@@ -50,6 +50,7 @@ public static class EndpointRegistration
         api.MapNewsletterEndpoints();
         api.MapNewsletterArchiveEndpoints();
         api.MapSubscriberEndpoints();
+        api.MapBounceEndpoints();
         if (app.Environment.IsDevelopment())
             api.MapDevelopmentEndpoints();
         app.MapNewsletterTrackingEndpoints();

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using PocMaterials.Newsletter.Bounces;
 using PocMaterials.Newsletter.Subscribers;
 using PocMaterials.Newsletter.Tracking;
 using PocMaterials.Testing;
@@ -75,6 +76,7 @@ public sealed partial class ContractCalls
         await Call(200, HttpMethod.Post, $"{december}/approve");
         await Eventually.TrueAsync(async () => await StatusAsync(december) == "sent", "the December issue is not sent", seconds: 60);
         await Call(409, HttpMethod.Put, $"{december}/intro", JsonContent.Create(new { markdown = "Te laat." }));
+        await BouncesAsync(december);
 
         await Get(200, "/api/newsletters");
         var sent = await Get(200, "/api/newsletters/2026-12");
@@ -106,4 +108,19 @@ public sealed partial class ContractCalls
     }
 
     private static StringContent Csv(string text) => new(text, Encoding.UTF8, "text/csv");
+
+    /// <summary>A hard bounce of the December mail to one reader suppresses them; an editor reactivates them.</summary>
+    private async Task BouncesAsync(string december)
+    {
+        var reader = await host.App.CountAsync("SELECT id FROM newsletter_subscribers WHERE email = 'lezer@example.org'");
+        var issueId = long.Parse(december.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        var delivery = new BouncedDelivery(issueId, reader);
+        var bounce = new BounceNotice("contract-bounce", BounceKind.Hard, delivery, "5.1.1", "550 5.1.1 unknown");
+        await host.App.Services.GetRequiredService<BounceStore>().RecordAsync(bounce, delivery, 3, 30, CancellationToken.None);
+        await Get(200, $"{december}/bounces");
+        await Get(200, "/api/newsletter/suppressed");
+        await Get(400, "/api/newsletter/suppressed?pageSize=0");
+        await Call(204, HttpMethod.Post, $"/api/newsletter/suppressed/{reader}/reactivate");
+        await Call(404, HttpMethod.Post, $"/api/newsletter/suppressed/{reader}/reactivate");
+    }
 }

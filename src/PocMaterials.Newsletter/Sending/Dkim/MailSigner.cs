@@ -61,10 +61,12 @@ public sealed partial class MailSigner
     }
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Mails are DKIM-signed for {Domain} with selector {Selector}: ./poc dkim prints the DNS record to publish at {RecordName}")]
+        Message = "Mails are DKIM-signed for {Domain} with selector {Selector}: ./poc dkim prints the DNS record to publish at "
+            + "{RecordName}")]
     public static partial void LogSigning(ILogger logger, string domain, string selector, string recordName);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Mails are not DKIM-signed: no sender domain (Smtp:From), or Dkim:Enabled is false")]
+    [LoggerMessage(
+        Level = LogLevel.Information, Message = "Mails are not DKIM-signed: no sender domain (Smtp:From), or Dkim:Enabled is false")]
     public static partial void LogNotSigning(ILogger logger);
 
     /// <summary>MimeKit's signer with the signature itself computed by OpenSSL (<see cref="RsaSha256Signer"/>).</summary>
