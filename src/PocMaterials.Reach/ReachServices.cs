@@ -7,7 +7,10 @@ using PocMaterials.Reach.Tracking;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Wires reach: its options, the pseudonymous recording of views and searches, the writer, retention, reports and learning from use.</summary>
+/// <summary>
+/// Wires reach: its options, the pseudonymous recording of views and searches, the writer, retention, reports and
+/// learning from use.
+/// </summary>
 public static class ReachServices
 {
     /// <summary>Options are bound from the host's configuration and validated at start.</summary>
@@ -25,7 +28,8 @@ public static class ReachServices
         services.AddSingleton<RawEventRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<RawEventRetention>());
         services.AddSingleton<ReachReports>();
-        services.AddOptions<SearchLearningOptions>().BindConfiguration(SearchLearningOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SearchLearningOptions>().BindConfiguration(SearchLearningOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AliasEvidence>();
         services.AddSingleton<SearchLearning>();
         return services;

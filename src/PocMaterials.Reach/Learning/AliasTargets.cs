@@ -26,13 +26,13 @@ internal sealed class AliasTargets
         foreach (var term in taxonomy.Glossary)
             _glossary.Add(Target(term.Id, term.Label, term.Aliases, "begrip", 0, 0));
         foreach (var theme in content.ThemesById.Values)
-            Add("theme", Target(theme.Id, theme.Title, theme.Aliases, "thema", 1, materials.Count(m => m.Themes.Contains(theme.Id))));
+            Add("theme", Target(theme.Id, theme.Title, theme.Aliases, "thema", 1, Count(materials, m => m.Themes, theme.Id)));
         foreach (var term in taxonomy.CoreProcesses.All)
-            Add("core", Target(term.Id, term.Label, term.Aliases, "kernproces", 2, materials.Count(m => m.CoreProcesses.Contains(term.Id))));
+            Add("core", Target(term.Id, term.Label, term.Aliases, "kernproces", 2, Count(materials, m => m.CoreProcesses, term.Id)));
         foreach (var term in taxonomy.Domains.All)
-            Add("domain", Target(term.Id, term.Label, term.Aliases, "domein", 3, materials.Count(m => m.Domains.Contains(term.Id))));
+            Add("domain", Target(term.Id, term.Label, term.Aliases, "domein", 3, Count(materials, m => m.Domains, term.Id)));
         foreach (var term in taxonomy.Types.All)
-            Add("type", Target(term.Id, term.Label, term.Aliases, "type", 4, materials.Count(m => m.Type == term.Id)));
+            Add("type", Target(term.Id, term.Label, term.Aliases, "type", 4, Count(materials, m => [m.Type], term.Id)));
         Taken = new HashSet<string>(
             [.. new[] { taxonomy.CoreProcesses, taxonomy.Domains, taxonomy.Types, taxonomy.Roles, taxonomy.Centres }
                 .SelectMany(list => list.All).Concat(taxonomy.Glossary).SelectMany(t => t.Aliases.Prepend(t.Label)),
@@ -71,11 +71,15 @@ internal sealed class AliasTargets
     {
         if (!_materialKeys.TryGetValue(material.Slug, out var keys))
         {
-            var text = string.Join(" \n", [material.Title, material.Summary ?? "", .. material.Tags, .. material.Questions.Select(q => q.Question)]);
+            var text = string.Join(" \n",
+                [material.Title, material.Summary ?? "", .. material.Tags, .. material.Questions.Select(q => q.Question)]);
             _materialKeys[material.Slug] = keys = _words.Keys(text);
         }
         return keys;
     }
+
+    private static int Count(List<Material> materials, Func<Material, IReadOnlyList<string>> ids, string id) =>
+        materials.Count(m => ids(m).Contains(id));
 
     private void Add(string list, AliasTarget target) => _byKey[list + " " + target.Id] = target;
 

@@ -6,7 +6,8 @@ using PocMaterials.Reach.Reports;
 namespace PocMaterials.Reach.Learning;
 
 /// <summary>Learning from use: the proposed aliases of a period, and the pairs editors dismissed.</summary>
-public sealed class SearchLearning(AliasEvidence evidence, IQueryWords words, IOptions<SearchLearningOptions> options, StaffCalendar calendar)
+public sealed class SearchLearning(
+    AliasEvidence evidence, IQueryWords words, IOptions<SearchLearningOptions> options, StaffCalendar calendar)
 {
     public async Task<IReadOnlyList<ProposedAlias>> ProposedAsync(
         ReportPeriod period, ContentSnapshot content, CancellationToken cancellationToken)

@@ -82,12 +82,15 @@ public sealed class ProposedAliasTests : HostFixture
             await SessionAsync(["clb-medewerker"], "prikreactie", "vaccinatie", "vaccinatieprotocol");
         await App.WaitForCountAsync("SELECT count(*) FROM material_views", 5);
         var editor = await App.ClientFor(["redacteur"]);
-        Assert.Equal(5, Assert.IsType<JsonElement>(Proposal(await ProposalsAsync(editor), "prikreactie")).GetProperty("viewers").GetInt32());
+        var everyone = Assert.IsType<JsonElement>(Proposal(await ProposalsAsync(editor), "prikreactie"));
+        Assert.Equal(5, everyone.GetProperty("viewers").GetInt32());
 
         // Now for doctors only: what every other staff member searched no longer counts.
-        Folder.WriteMaterial("vaccinatieprotocol", "title: Protocol vaccinatie op school\ntype: leidraad\nroles: [arts]", "Hoe het CLB vaccineert.");
+        Folder.WriteMaterial(
+            "vaccinatieprotocol", "title: Protocol vaccinatie op school\ntype: leidraad\nroles: [arts]", "Hoe het CLB vaccineert.");
+        var staff = await App.ClientFor(["clb-medewerker"]);
         await Eventually.TrueAsync(async () =>
-            (await (await App.ClientFor(["clb-medewerker"])).GetAsync("/api/materials/vaccinatieprotocol")).StatusCode == HttpStatusCode.NotFound,
+            (await staff.GetAsync("/api/materials/vaccinatieprotocol")).StatusCode == HttpStatusCode.NotFound,
             "the material did not become doctors' only");
 
         var proposal = Assert.IsType<JsonElement>(Proposal(await ProposalsAsync(editor), "prikreactie"));
@@ -111,7 +114,8 @@ public sealed class ProposedAliasTests : HostFixture
         Assert.NotNull(Proposal(before, "hoederecht"));
         Assert.Equal("decreet-leersteun", Assert.IsType<JsonElement>(Proposal(before, "zorgnoden")).GetProperty("target").GetString());
 
-        var accepted = await editor.PostAsJsonAsync("/api/reports/searches/aliases", new { query = "hoederecht", target = "beroepsgeheim-en-drm" });
+        var accepted = await editor.PostAsJsonAsync(
+            "/api/reports/searches/aliases", new { query = "hoederecht", target = "beroepsgeheim-en-drm" });
         Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
         var dismissed = await editor.PostAsJsonAsync($"{Report}/dismissals", new { word = "Zorgnoden", target = "decreet-leersteun" });
         Assert.Equal(HttpStatusCode.NoContent, dismissed.StatusCode);
@@ -121,7 +125,8 @@ public sealed class ProposedAliasTests : HostFixture
         var proposals = await ProposalsAsync(editor);
         Assert.Null(Proposal(proposals, "hoederecht"));
         Assert.Null(Proposal(proposals, "zorgnoden"));
-        Assert.Equal(1, await App.CountAsync("SELECT count(*) FROM dismissed_aliases WHERE word = 'zorgnoden' AND target = 'decreet-leersteun'"));
+        Assert.Equal(1, await App.CountAsync(
+            "SELECT count(*) FROM dismissed_aliases WHERE word = 'zorgnoden' AND target = 'decreet-leersteun'"));
         Assert.Equal(HttpStatusCode.BadRequest,
             (await editor.PostAsJsonAsync($"{Report}/dismissals", new { word = "", target = "decreet-leersteun" })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync(Report)).StatusCode);
