@@ -9,7 +9,8 @@ using PocMaterials.Search.Indexing;
 using PocMaterials.Search.Querying;
 using PocMaterials.Web.Identity;
 
-// ./poc bench [search|reach|newsletter|quality|learning|web|all] [sizes] [--http-seconds N] [--events N] [--subscribers N] [--workers N] [--detail]
+// ./poc bench [search|reach|newsletter|quality|learning|web|all] [sizes]
+//   [--http-seconds N] [--events N] [--subscribers N] [--workers N] [--detail]
 var part = args.FirstOrDefault(a => a is "search" or "reach" or "newsletter" or "quality" or "learning" or "web" or "all") ?? "all";
 var sizes = (args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && char.IsDigit(a[0])) ?? "1000,10000,100000")
     .Split(',').Select(int.Parse).ToArray();

@@ -109,7 +109,8 @@ internal static class LearningBenchmark
     }
 
     private static List<(string Role, string Word, string Reformulation, string Slug)> Sessions(string path) =>
-        [.. File.ReadLines(path).Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split('\t')).Select(c => (c[0], c[1], c[2], c[3]))];
+        [.. File.ReadLines(path).Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .Select(l => l.Split('\t')).Select(c => (c[0], c[1], c[2], c[3]))];
 
     private static void Copy(string from, string to)
     {
