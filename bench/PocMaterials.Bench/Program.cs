@@ -9,8 +9,9 @@ using PocMaterials.Search.Indexing;
 using PocMaterials.Search.Querying;
 using PocMaterials.Web.Identity;
 
-// ./poc bench [search|reach|newsletter|quality|web|all] [sizes] [--http-seconds N] [--events N] [--subscribers N] [--workers N] [--detail]
-var part = args.FirstOrDefault(a => a is "search" or "reach" or "newsletter" or "quality" or "web" or "all") ?? "all";
+// ./poc bench [search|reach|newsletter|quality|learning|web|all] [sizes]
+//   [--http-seconds N] [--events N] [--subscribers N] [--workers N] [--detail]
+var part = args.FirstOrDefault(a => a is "search" or "reach" or "newsletter" or "quality" or "learning" or "web" or "all") ?? "all";
 var sizes = (args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && char.IsDigit(a[0])) ?? "1000,10000,100000")
     .Split(',').Select(int.Parse).ToArray();
 var httpSeconds = args.SkipWhile(a => a != "--http-seconds").Skip(1).Select(int.Parse).FirstOrDefault(10);
@@ -25,6 +26,10 @@ var status = 0;
 if (part is "quality" or "all")
     status = QualityBenchmark.Run(repository, detail: args.Contains("--detail"));
 if (part is "quality")
+    return status;
+if (part is "learning" or "all")
+    status = Math.Max(status, await PocMaterials.Bench.Learning.LearningBenchmark.RunAsync(repository));
+if (part is "learning")
     return status;
 
 if (part is "reach" or "all")

@@ -1,12 +1,16 @@
 using Microsoft.Extensions.Options;
 using PocMaterials.Persistence;
 using PocMaterials.Reach;
+using PocMaterials.Reach.Learning;
 using PocMaterials.Reach.Reports;
 using PocMaterials.Reach.Tracking;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Wires reach: its options, the pseudonymous recording of views and searches, the writer, retention and reports.</summary>
+/// <summary>
+/// Wires reach: its options, the pseudonymous recording of views and searches, the writer, retention, reports and
+/// learning from use.
+/// </summary>
 public static class ReachServices
 {
     /// <summary>Options are bound from the host's configuration and validated at start.</summary>
@@ -24,6 +28,10 @@ public static class ReachServices
         services.AddSingleton<RawEventRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<RawEventRetention>());
         services.AddSingleton<ReachReports>();
+        services.AddOptions<SearchLearningOptions>().BindConfiguration(SearchLearningOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<AliasEvidence>();
+        services.AddSingleton<SearchLearning>();
         return services;
     }
 }

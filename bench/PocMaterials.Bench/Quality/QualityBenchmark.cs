@@ -12,7 +12,7 @@ namespace PocMaterials.Bench.Quality;
 internal static class QualityBenchmark
 {
     /// <summary>A fixed day, so scheduled materials stay scheduled whenever the benchmark runs.</summary>
-    private static readonly DateOnly Today = new(2026, 11, 24);
+    internal static readonly DateOnly Today = new(2026, 11, 24);
 
     private sealed record Scored(
         JudgedQuery Query,
@@ -77,7 +77,7 @@ internal static class QualityBenchmark
     }
 
     /// <summary>The engine's materials in rank order, each once (a FAQ question hit stands for its material).</summary>
-    private static List<string> EngineRanking(MaterialSearcher engine, string query, StaffMember viewer) =>
+    internal static List<string> EngineRanking(MaterialSearcher engine, string query, StaffMember viewer) =>
         engine.Search(new MaterialSearchRequest { Query = query, PageSize = 50 }, viewer, Today).Hits
             .Select(hit => hit.Slug).Distinct(StringComparer.Ordinal).Take(10).ToList();
 

@@ -126,7 +126,7 @@ public static class ReportEndpoints
             result.Groups.Select(g => new object?[] { g.Id, g.Label, g.Views, g.UniqueViewers, g.Views > 0 ? "yes" : "no" }));
     }
 
-    private static ValidationProblem? Invalid(string? from, string? to, string? format, StaffCalendar calendar, out ReportPeriod period)
+    internal static ValidationProblem? Invalid(string? from, string? to, string? format, StaffCalendar calendar, out ReportPeriod period)
     {
         var (parsed, periodErrors) = ReportPeriod.Parse(from, to, calendar.Today);
         var errors = new FieldErrors();

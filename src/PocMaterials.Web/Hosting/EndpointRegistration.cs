@@ -41,6 +41,7 @@ public static class EndpointRegistration
         api.MapMaterialPublishingEndpoints();
         api.MapDefinitionPublishingEndpoints();
         api.MapSearchAliasEndpoints();
+        api.MapProposedAliasEndpoints();
         api.MapAttachmentEndpoints();
         api.MapAuditEndpoints();
         api.MapWebhookEndpoints();

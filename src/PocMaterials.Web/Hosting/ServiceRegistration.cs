@@ -43,6 +43,9 @@ public static class ServiceRegistration
         services.AddContent();
         services.AddSearch(sp => Path.Combine(sp.GetRequiredService<DataFolderLock>().Path, DataOptions.IndexFolder));
         services.AddReach();
+        // Learning from use reads queries as the engine does: reach's learner, the engine's words.
+        services.AddSingleton<PocMaterials.Search.Analysis.SearchWords>();
+        services.AddSingleton<PocMaterials.Reach.Learning.IQueryWords, EngineQueryWords>();
 
         services.AddSingleton<DevelopmentTokens>();
         services.AddStaffAuthentication();

@@ -88,6 +88,12 @@ public sealed partial class ContractCalls
         var alias = new { query = "wegwerp begeleiding", target = "begeleiding" };
         await Call(201, HttpMethod.Post, "/api/reports/searches/aliases", JsonContent.Create(alias));
         await Call(400, HttpMethod.Post, "/api/reports/searches/aliases", JsonContent.Create(new { query = "", target = "begeleiding" }));
+        const string Proposed = "/api/reports/searches/proposed-aliases";
+        await Get(200, Proposed);
+        await Get(400, $"{Proposed}?from=gisteren");
+        var dismissal = new { word = "wegwerpwoord", target = "begeleiding" };
+        await Call(204, HttpMethod.Post, $"{Proposed}/dismissals", JsonContent.Create(dismissal));
+        await Call(400, HttpMethod.Post, $"{Proposed}/dismissals", JsonContent.Create(new { word = "", target = "begeleiding" }));
     }
 
     /// <summary>Each report as JSON and as CSV, and a request it refuses; the chart; the audit log.</summary>

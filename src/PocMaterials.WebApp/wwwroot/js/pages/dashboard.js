@@ -1,9 +1,10 @@
 // /redactie: the reach reports of this school year for editors: views per month, centres (those not
-// reached first), roles, searches (a zero-result query becomes an alias in one click), the review queue
-// and each newsletter issue's opens and clicks.
+// reached first), roles, searches (a zero-result query becomes an alias in one click, and so does a synonym
+// learned from use), the review queue and each newsletter issue's opens and clicks.
 import { api, problemText } from '../api.js';
 import { h, show, monthNl, dateNl, materialPage } from '../dom.js';
 import { editorOnly } from '../shell.js';
+import { proposedAliases } from '../reports/proposed-aliases.js';
 
 const number = new Intl.NumberFormat('nl-BE');
 const shortMonth = new Intl.DateTimeFormat('nl-BE', { month: 'short' });
@@ -100,8 +101,9 @@ function aliasForm(query, targets, index) {
     h('button', { type: 'submit', class: 'secondary' }, 'Maak alias'), ' ', outcome);
 }
 
-function searches(report, targets) {
+function searches(report, targets, proposals) {
   return [
+    proposedAliases(proposals),
     h('h3', null, 'Meest gezocht'),
     report.topQueries.length === 0 ? none('Nog geen zoekopdrachten.') : table('Meest gezocht', ['Zoekterm', 'Keer', 'Gemiddeld resultaten'],
       report.topQueries.map((q) => h('tr', null,
@@ -159,9 +161,10 @@ async function start() {
   await editorOnly();
   const period = query.get('van') && query.get('tot')
     ? `?from=${encodeURIComponent(query.get('van'))}&to=${encodeURIComponent(query.get('tot'))}` : '';
-  const [views, centres, roles, searchReport, health, taxonomy, themes, issues] = await Promise.all([
+  const [views, centres, roles, searchReport, proposals, health, taxonomy, themes, issues] = await Promise.all([
     api('/api/reports/views' + period), api('/api/reports/reach/centres' + period),
     api('/api/reports/reach/roles' + period), api('/api/reports/searches' + period),
+    api('/api/reports/searches/proposed-aliases' + period),
     api('/api/reports/content-health' + period), api('/api/taxonomy'), api('/api/themes'), newsletters()]);
   const targets = [["Thema's", themes.map((t) => ({ id: t.id, label: t.title }))],
     ['Kernprocessen', taxonomy.coreProcesses], ['Domeinen', taxonomy.domains]];
@@ -174,7 +177,7 @@ async function start() {
       section('review-titel', 'Te herzien', reviewQueue(health)),
       section('centra-titel', 'Bereik per centrum', reach(centres, 'Bereik per centrum')),
       section('rollen-titel', 'Bereik per rol', reach(roles, 'Bereik per rol')),
-      section('zoek-titel', 'Zoekopdrachten', searches(searchReport, targets)),
+      section('zoek-titel', 'Zoekopdrachten', searches(searchReport, targets, proposals)),
       section('brieven-titel', 'Nieuwsbrieven', issues)));
 }
 
