@@ -44,9 +44,8 @@ export function selectField(id, label, options, { empty, help } = {}) {
   const control = field(id, label, select, { help });
   const fill = (value) => {
     const known = options.some((o) => o.value === value);
-    select.replaceChildren(h('option', { value: '' }, empty),
-      options.map((o) => h('option', { value: o.value }, o.label)),
-      value && !known ? h('option', { value }, value) : null);
+    select.replaceChildren(h('option', { value: '' }, empty), ...options.map((o) => h('option', { value: o.value }, o.label)),
+      ...(value && !known ? [h('option', { value }, value)] : []));
     select.value = value ?? '';
   };
   fill(null);

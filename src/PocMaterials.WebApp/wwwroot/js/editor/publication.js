@@ -16,7 +16,7 @@ export function stateNl(publication) {
 }
 
 export function publicationBar(save) {
-  const state = h('p', { class: 'publication-state', role: 'status' });
+  const state = h('p', { class: 'publication-state' });
   const date = dateField('plan-datum', 'Inplannen op', { help: 'Typ als dd-mm-jjjj; verschijnt die dag om middernacht.' });
   const buttons = h('div', { class: 'actions publication' });
   const button = (text, publication, secondary) =>
