@@ -55,8 +55,9 @@ export function pageOf(apiUrl, tracking) {
 
 export const materialPage = (slug, tracking) => pageOf('/materials/' + encodeURIComponent(slug), tracking);
 
+// Parts left out (null, false: `condition && part`) are left out, not shown as words.
 export function show(...children) {
-  document.getElementById('Inhoud').replaceChildren(...children);
+  document.getElementById('Inhoud').replaceChildren(...children.flat(Infinity).filter((c) => c != null && c !== false));
 }
 
 export function titled(title) {

@@ -97,12 +97,12 @@ async function start() {
   const fields = formView(form, await api('/api/taxonomy/form'), { checkedAs, saved });
   if (!editing) form.address = addressField(fields.view.title, () => fields.view.element.dispatchEvent(new Event('input')));
   form.fields = fields;
-  show(h('h1', null, title), page(fields), editing && versions.section, editing && attachments.section);
-  if (!editing) {
-    fields.start();
-    return;
-  }
-  await loadSource(form);
+  const content = page(fields);
+  // Shown once filled: a toggle or a keystroke before would act on an empty form.
+  if (editing) await loadSource(form);
+  else fields.start();
+  show(h('h1', null, title), content, editing && versions.section, editing && attachments.section);
+  if (!editing) return;
   if (!fields.readable) fields.unreadable();
   const created = new URLSearchParams(location.search).get('opgeslagen');
   if (created) form.status.textContent = `Aangemaakt als versie ${created}.`;
