@@ -61,7 +61,8 @@ public sealed class MaterialFormPagesTests(MaterialFormPagesTests.Host host) : I
         await page.GetByRole(AriaRole.Button, new() { Name = "Uploaden" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "zwemles.pdf" })).ToBeVisibleAsync();
         var file = await File.ReadAllTextAsync(FileOf(slug));
-        Assert.Contains("## Mag mijn kind met eczeem naar de zwemles?\n\nJa, met een vette crème vooraf.\n", file, StringComparison.Ordinal);
+        Assert.Contains(
+            "## Mag mijn kind met eczeem naar de zwemles?\n\nJa, met een vette crème vooraf.\n", file, StringComparison.Ordinal);
         Assert.Contains("\nroles: [clb-medewerker, arts]\n", file, StringComparison.Ordinal);
         Assert.Contains($"\npublished: {tomorrow:yyyy-MM-dd}\n", file, StringComparison.Ordinal);
         // A token of today: the host checks tokens against the real time, whatever its clock says.

@@ -21,7 +21,8 @@ async function taken(slug) {
 export function addressField(titleInput, onChange) {
   const input = h('input', { id: 'adres', pattern: '[a-z0-9]+(-[a-z0-9]+)*', autocomplete: 'off' });
   const control = field('adres', 'Adres', input, { help: 'Kleine letters, cijfers en koppeltekens.' });
-  const shown = h('code', null);
+  const shown = h('span', null);
+  const showAddress = (slug) => shown.replaceChildren(slug ? h('code', null, `/materialen/${slug}`) : 'volgt uit de titel');
   const note = h('p', { class: 'muted', 'aria-live': 'polite' });
   let manual = false;
   let checking = 0;
@@ -32,14 +33,14 @@ export function addressField(titleInput, onChange) {
     const slug = current();
     const round = ++checking;
     control.show([]);
-    shown.textContent = slug ? `/materialen/${slug}` : '(volgt uit de titel)';
+    showAddress(slug);
     if (!slug || !input.checkValidity() || !(await taken(slug)) || round !== checking) return say();
     let free = 2;
     while (free < 50 && await taken(`${slug}-${free}`)) free += 1;
     if (round !== checking) return;
     if (!manual) {
       input.value = `${slug}-${free}`;
-      shown.textContent = `/materialen/${input.value}`;
+      showAddress(input.value);
       say(`Er is al een materiaal met het adres ‘${slug}’; dit materiaal krijgt ‘${input.value}’.`);
     } else {
       say(h('span', { class: 'field-error' }, `Er bestaat al een materiaal met het adres ‘${slug}’. `),

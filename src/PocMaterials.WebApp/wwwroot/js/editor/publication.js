@@ -45,7 +45,8 @@ export function publicationBar(save) {
       }
       date.set(publication?.state === 'scheduled' ? publication.date : null);
       buttons.replaceChildren(button('Bewaar als concept', { action: 'draft' }, true), button('Publiceer nu', { action: 'publish' }),
-        h('div', { class: 'schedule' }, date.element, h('button', { type: 'button', class: 'secondary', onclick: schedule }, 'Plan in op')));
+        h('div', { class: 'schedule' }, date.element,
+          h('button', { type: 'button', class: 'secondary', onclick: schedule }, 'Plan in op')));
     },
     showErrors: (fieldErrors) => date.show((fieldErrors ?? []).filter((e) => e.field === 'publication.date')),
   };
