@@ -10,16 +10,18 @@ namespace PocMaterials.Web.Api;
 /// </summary>
 internal static class RequestBodyDocumentation
 {
-    public static RouteHandlerBuilder DocumentsBody(this RouteHandlerBuilder endpoint, string mediaType) =>
+    public static RouteHandlerBuilder DocumentsBody(this RouteHandlerBuilder endpoint, params string[] mediaTypes) =>
         endpoint.AddOpenApiOperationTransformer((operation, _, _) =>
         {
             operation.RequestBody = new OpenApiRequestBody
             {
                 Required = true,
-                Content = new Dictionary<string, OpenApiMediaType>
-                {
-                    [mediaType] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
-                },
+                Content = mediaTypes.ToDictionary(
+                    type => type,
+                    type => new OpenApiMediaType
+                    {
+                        Schema = new OpenApiSchema { Type = type == "application/json" ? JsonSchemaType.Object : JsonSchemaType.String },
+                    }),
             };
             return Task.CompletedTask;
         });

@@ -13,9 +13,12 @@ public sealed record PublicationRequest(string? Action, string? Date);
 /// <summary>
 /// A material as the editor's form sends it (<c>PUT /api/materials/{slug}</c>, application/json): every field, each a
 /// text or a list of texts (null: left out), the Markdown body (null: as stored), and the publication button pressed
-/// (null: status and published as the fields say).
+/// (null: status and published as the fields say). The check (<c>POST /api/materials/{slug}/check</c>) also takes the file
+/// the fields edit as <c>source</c> (null: a new file), so the form can show the file it would write; a PUT edits the
+/// version If-Match names and refuses a source.
 /// </summary>
-public sealed partial record MaterialFieldsRequest(Dictionary<string, JsonElement>? Fields, string? Body, PublicationRequest? Publication)
+public sealed partial record MaterialFieldsRequest(
+    Dictionary<string, JsonElement>? Fields, string? Body, PublicationRequest? Publication, string? Source = null)
 {
     public const string NotInFutureCode = "not-in-future";
 

@@ -43,10 +43,16 @@ public static class MaterialFormEndpoints
         if (MaterialMarkdown.Read(source.Text) is not { } read)
             return Problems.InvalidContent("material", files.Check(slug, source.Text));
         http.Response.Headers.ETag = source.ETag;
+        return TypedResults.Ok(FormOf(read, calendar.Today));
+    }
+
+    /// <summary>What the form edits of a file read as fields; also in the check's answer, for the form to leave the source.</summary>
+    internal static MaterialForm FormOf(MaterialSource read, DateOnly today)
+    {
         var fields = read.Fields.ToDictionary(
             f => f.Key,
             f => f.Value.IsList || MaterialFields.Lists.Contains(f.Key) ? (object)f.Value.Items : f.Value.Items[0],
             StringComparer.Ordinal);
-        return TypedResults.Ok(new MaterialForm(fields, read.Body, MaterialPublication.StateOf(read.Fields, calendar.Today)));
+        return new MaterialForm(fields, read.Body, MaterialPublication.StateOf(read.Fields, today));
     }
 }

@@ -24,14 +24,6 @@ public static class MaterialPublishingEndpoints
     /// <summary>How a chosen role would see a material: whether at all, why not, and the material as served.</summary>
     public sealed record MaterialPreview(bool Visible, string? Reason, MaterialResponse Material);
 
-    /// <param name="Errors">
-    /// What a PUT of this text would be refused for (as its 422 lists them); empty when it would be taken.
-    /// </param>
-    /// <param name="FieldErrors">The same errors one by one, each with its field, code, line and values.</param>
-    /// <param name="Html">The body as the material page would show it, whatever the front matter holds.</param>
-    public sealed record MaterialCheck(
-        bool Valid, IReadOnlyDictionary<string, string[]> Errors, IReadOnlyList<FieldError> FieldErrors, string Html);
-
     public static RouteGroupBuilder MapMaterialPublishingEndpoints(this RouteGroupBuilder api)
     {
         var materials = api.MapGroup("/materials").RequireAuthorization(Policies.Editor).WithTags("Publishing (editors)").Audited();
@@ -64,17 +56,7 @@ public static class MaterialPublishingEndpoints
         materials.MapGet("/{slug}/preview", Preview)
             .WithName("PreviewMaterial")
             .WithSummary("The material as a staff member with the given role (and centre) would see it today, and why they would not");
-        // Not audited: it changes nothing, and the editor page sends one at every pause in typing.
-        api.MapGroup("/materials")
-            .RequireAuthorization(Policies.Editor)
-            .WithTags("Publishing (editors)")
-            .MapPost("/{slug}/check", Check)
-            .WithName("CheckMaterial")
-            .DocumentsBody("text/markdown")
-            .WithSummary("Validate a material's file (text/markdown) as a PUT would and render its body, writing nothing: "
-                + "the editor's live preview")
-            .WithDescription("Body: the Markdown file (text/markdown); another media type is a 415, after authentication (401) "
-                + "and authorization (403).");
+        api.MapMaterialCheckEndpoint();
         return api;
     }
 
@@ -115,6 +97,8 @@ public static class MaterialPublishingEndpoints
                     return Problems.Invalid("body",
                         "Send {\"fields\": {\"title\": \"...\", ...}, \"body\": \"Markdown\"}: field values are texts or lists of texts.");
                 }
+                if (request.Source is not null)
+                    return Problems.Invalid("source", "Only the check takes a source: a PUT edits the version If-Match names.");
                 var (fields, errors) = request.Values(calendar.Today);
                 if (errors.Problem() is { } invalid)
                     return invalid;
@@ -124,23 +108,6 @@ public static class MaterialPublishingEndpoints
                 return PublishingAnswers.UnsupportedMediaType("text/markdown or application/json");
         }
         return PublishingAnswers.Saved(http, result, "material", $"/api/materials/{slug}");
-    }
-
-    internal static async Task<Results<Ok<MaterialCheck>, ValidationProblem, TooLargeProblem, UnsupportedMediaTypeProblem>> Check(
-        string slug, HttpContext http, MaterialFiles files, IOptions<ContentOptions> content, CancellationToken cancellationToken)
-    {
-        if (!MaterialFiles.IsValidSlug(slug))
-            return Problems.InvalidSlug("slug", slug);
-        if (PublishingAnswers.MediaType(http.Request) is not ("text/markdown" or "text/plain"))
-            return PublishingAnswers.UnsupportedMediaType("text/markdown");
-        var limit = content.Value.MaxFileBytes;
-        if (await PublishingAnswers.ReadBodyAsync(http.Request, limit * 2, cancellationToken) is not { } text)
-            return PublishingAnswers.TooLarge(limit);
-        var errors = files.Check(slug, text);
-        var body = Content.Markdown.MarkdownFile.Split(text.Replace("\r\n", "\n", StringComparison.Ordinal)).Body;
-        var html = Content.Markdown.MarkdownRendering.PreviewHtml(body);
-        var fieldErrors = FieldError.Of(errors);
-        return TypedResults.Ok(new MaterialCheck(errors.Count == 0, Problems.ByField(fieldErrors), fieldErrors, html));
     }
 
     internal static async Task<Results<RemovedFile, ValidationProblem>> Delete(

@@ -37,7 +37,8 @@ public sealed class AccessibilityTests(AccessibilityTests.Host host) : IClassFix
         { "nieuwsbrief", "/nieuwsbrieven/2026-10", ".newsletter" },
         { "redactie", "/redactie", ".dashboard" },
         { "redactie-bewerken", "/redactie/materialen/faq-decreet-leersteun", "table" },
-        { "redactie-nieuw", "/redactie/nieuw-materiaal", "#bron" },
+        { "redactie-bewerken-fouten", "/redactie/materialen/faq-decreet-leersteun?probeer=fouten", "#titel-fouten p" },
+        { "redactie-nieuw", "/redactie/nieuw-materiaal", "#titel" },
         { "redactie-nieuwsbrieven", "/redactie/nieuwsbrieven", ".mail-preview iframe" },
     };
 
@@ -52,8 +53,17 @@ public sealed class AccessibilityTests(AccessibilityTests.Host host) : IClassFix
                 : await host.SignInAsync(
                     [name.StartsWith("redactie", StringComparison.Ordinal) ? "redacteur" : "clb-medewerker"], "gent", width, height);
             await page.GotoAsync(path);
+            if (name == "redactie-bewerken-fouten")
+            {
+                // The form with errors at their fields: an empty title and a review date before the publication.
+                await Expect(page.GetByLabel("Titel", new() { Exact = true })).Not.ToHaveValueAsync("");
+                await page.GetByLabel("Titel", new() { Exact = true }).FillAsync("");
+                await page.GetByLabel("Nakijken tegen").FillAsync("01-01-2001");
+            }
             await Expect(page.Locator(ready).First).ToBeVisibleAsync();
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            var stray = await page.EvaluateAsync<string[]>(StrayWords);
+            Assert.True(stray.Length == 0, $"{path} at {width}px shows: " + string.Join(" | ", stray));
 
             // axe cannot run inside a sandboxed frame (no scripts there, so it would wait forever): a framed
             // mail preview is checked as a page of its own below.
@@ -93,6 +103,19 @@ public sealed class AccessibilityTests(AccessibilityTests.Host host) : IClassFix
         Assert.Equal("Inhoud", await page.EvaluateAsync<string>("document.activeElement.id"));
         Assert.Equal("nl", await page.Locator("html").GetAttributeAsync("lang"));
     }
+
+    /// <summary>Every text node holding what a script left unset or unformatted (false, null, undefined, NaN, [object ...]).</summary>
+    private const string StrayWords = """
+        () => {
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          const found = [];
+          while (walker.nextNode()) {
+            const text = walker.currentNode.textContent;
+            if (/\b(false|null|undefined|NaN)\b|\[object/.test(text)) found.push(text.trim().slice(0, 80));
+          }
+          return found;
+        }
+        """;
 
     private static string Describe(AxeResultItem violation) =>
         $"{violation.Id} ({violation.Impact}): {violation.Help} at {string.Join(", ", violation.Nodes.Select(n => n.Target?.ToString()))}";

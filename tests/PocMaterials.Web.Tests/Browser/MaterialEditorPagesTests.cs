@@ -5,7 +5,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace PocMaterials.Web.Tests.Browser;
 
-/// <summary>The material editor in Debian's Chromium: editing, a new material, a stale version, versions, attachments.</summary>
+/// <summary>
+/// The material editor's source view ("Bron") in Debian's Chromium: editing, a new material, a stale version, versions,
+/// attachments. The form view is tested in <see cref="MaterialFormPagesTests"/>.
+/// </summary>
 [Collection(EditorPagesHost.Name)]
 public sealed class MaterialEditorPagesTests(SmtpBrowserHost host)
 {
@@ -19,7 +22,7 @@ public sealed class MaterialEditorPagesTests(SmtpBrowserHost host)
         await page.GotoAsync("/materialen/" + slug);
         await page.GetByRole(AriaRole.Link, new() { Name = "Bewerken" }).ClickAsync();
         await page.WaitForURLAsync("**/redactie/materialen/" + slug);
-        var source = page.GetByLabel("Markdown-bestand");
+        var source = await SourceAsync(page);
         await Expect(source).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^---\\ntitle: Begeleidingsstrategieën"));
         var original = await source.InputValueAsync();
 
@@ -59,15 +62,13 @@ public sealed class MaterialEditorPagesTests(SmtpBrowserHost host)
         await page.GotoAsync("/redactie");
         await page.GetByRole(AriaRole.Link, new() { Name = "Nieuw materiaal" }).ClickAsync();
         await page.WaitForURLAsync("**/redactie/nieuw-materiaal");
-        var source = page.GetByLabel("Markdown-bestand");
-        await Expect(source).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("status: draft"));
-
-        await page.GetByLabel("Adres (slug)").FillAsync("faq-vaccinaties");
-        await source.FillAsync(NewMaterial("draft"));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "wijzig adres" }).ClickAsync();
+        await page.GetByLabel("Adres", new() { Exact = true }).FillAsync("faq-vaccinaties");
         await Expect(page.GetByText("Er bestaat al een materiaal met het adres ‘faq-vaccinaties’.")).ToBeVisibleAsync();
+        var source = await SourceAsync(page);
+        await source.FillAsync(NewMaterial("draft"));
 
-        await page.GetByLabel("Adres (slug)").FillAsync(slug);
+        await page.GetByLabel("Adres", new() { Exact = true }).FillAsync(slug);
         await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
         await page.WaitForURLAsync($"**/redactie/materialen/{slug}?opgeslagen=1");
         await Expect(page.GetByText("Aangemaakt als versie 1.")).ToBeVisibleAsync();
@@ -75,7 +76,7 @@ public sealed class MaterialEditorPagesTests(SmtpBrowserHost host)
         var hits = (await staff.GetFromJsonAsync<JsonElement>("/api/search?q=oogtest kleuters")).GetProperty("hits");
         Assert.DoesNotContain(hits.EnumerateArray(), hit => hit.GetProperty("slug").GetString() == slug);
 
-        await page.GetByLabel("Markdown-bestand").FillAsync(NewMaterial("published"));
+        await (await SourceAsync(page)).FillAsync(NewMaterial("published"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
         await Expect(page.GetByText("Opgeslagen als versie 2.")).ToBeVisibleAsync();
         var found = await staff.GetFromJsonAsync<JsonElement>("/api/search?q=oogtest kleuters");
@@ -109,7 +110,7 @@ public sealed class MaterialEditorPagesTests(SmtpBrowserHost host)
         const string slug = "draaiboek-tijdelijk-onderwijs-aan-huis";
         var page = await host.SignInAsync(Editor);
         await page.GotoAsync("/redactie/materialen/" + slug);
-        var source = page.GetByLabel("Markdown-bestand");
+        var source = await SourceAsync(page);
         await Expect(source).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^---"));
         var editor = await host.App.ClientFor(Editor);
         var other = (await editor.GetStringAsync($"/api/materials/{slug}/source")) + "\nIntussen door iemand anders.\n";
@@ -137,7 +138,7 @@ public sealed class MaterialEditorPagesTests(SmtpBrowserHost host)
         var original = await editor.GetStringAsync($"/api/materials/{slug}/source");
         var page = await host.SignInAsync(Editor);
         await page.GotoAsync("/redactie/materialen/" + slug);
-        var source = page.GetByLabel("Markdown-bestand");
+        var source = await SourceAsync(page);
         await Expect(source).ToHaveValueAsync(original);
         await source.FillAsync(original + "\nEen toegevoegde alinea.\n");
         await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
@@ -191,5 +192,15 @@ public sealed class MaterialEditorPagesTests(SmtpBrowserHost host)
         await page.GetByRole(AriaRole.Button, new() { Name = "Verwijder leidraad-ziekte.pdf" }).ClickAsync();
         await Expect(page.Locator("#bijlagen-titel ~ div [role=status]")).ToHaveTextAsync("leidraad-ziekte.pdf is verwijderd.");
         Assert.Null(await Listed());
+    }
+
+    /// <summary>The source view, once the form has loaded: the file itself.</summary>
+    private static async Task<ILocator> SourceAsync(IPage page)
+    {
+        await Expect(page.GetByLabel("Titel", new() { Exact = true })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Bron" }).ClickAsync();
+        var source = page.GetByLabel("Markdown-bestand");
+        await Expect(source).ToBeVisibleAsync();
+        return source;
     }
 }

@@ -64,6 +64,12 @@ public sealed partial class ContractCalls(ContractHost host, ContractRun run)
         await Call(200, HttpMethod.Post, "/api/materials/wegwerp/check", Markdown(Fiche("Wegwerpfiche")));
         await Call(400, HttpMethod.Post, "/api/materials/Ongeldig/check", Markdown(Fiche("Wegwerpfiche")));
         await Call(413, HttpMethod.Post, "/api/materials/wegwerp/check", Markdown(TooLarge));
+        // The form's check: its fields as an edit of the file they were read from (source), answered with the file they make.
+        await Call(200, HttpMethod.Post, "/api/materials/wegwerp/check",
+            JsonContent.Create(new { fields = new { title = "Wegwerpfiche", type = "fiche" }, body = "Tekst.", source = Fiche("Oud") }));
+        await Call(400, HttpMethod.Post, "/api/materials/wegwerp/check", JsonContent.Create(new { body = "Zonder velden." }));
+        await Call(415, HttpMethod.Post, "/api/materials/wegwerp/check",
+            new ByteArrayContent([1]) { Headers = { ContentType = new("application/pdf") } });
 
         var created = await Call(201, HttpMethod.Put, "/api/materials/wegwerp", Markdown(Fiche("Wegwerpfiche")));
         await Call(409, HttpMethod.Put, "/api/materials/wegwerp", Markdown(Fiche("Wegwerpfiche")));
@@ -72,6 +78,8 @@ public sealed partial class ContractCalls(ContractHost host, ContractRun run)
         await Call(422, HttpMethod.Put, "/api/materials/wegwerp", Markdown("---\ntype: fiche\n---\nZonder titel.\n"));
         await Call(400, HttpMethod.Put, "/api/materials/Ongeldig", Markdown(Fiche("Wegwerpfiche")));
         await Call(400, HttpMethod.Put, "/api/materials/wegwerp", JsonContent.Create(new { body = "Zonder velden." }));
+        await Call(400, HttpMethod.Put, "/api/materials/wegwerp",
+            JsonContent.Create(new { fields = new { title = "Wegwerpfiche" }, source = Fiche("Wegwerpfiche") }));
         await Call(413, HttpMethod.Put, "/api/materials/wegwerp", Markdown(TooLarge));
         await Call(415, HttpMethod.Put, "/api/materials/wegwerp",
             new ByteArrayContent([1]) { Headers = { ContentType = new("application/pdf") } });

@@ -1,5 +1,6 @@
 // Small helpers to build pages from API answers. Text always goes in as text; HTML only where the API
 // promises safe HTML (a material's body, a theme's introduction, a newsletter).
+import { dateNl, monthNl } from './dates.js';
 
 export function h(tag, attributes, ...children) {
   const element = document.createElement(tag);
@@ -39,10 +40,8 @@ export const fileSize = (bytes) => bytes < 1024 * 1024
   ? `${Math.max(1, Math.round(bytes / 1024))} kB`
   : `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
 
-const longDate = new Intl.DateTimeFormat('nl-BE', { day: 'numeric', month: 'long', year: 'numeric' });
-export const dateNl = (iso) => longDate.format(new Date(iso.length === 10 ? iso + 'T12:00:00' : iso));
-const monthFormat = new Intl.DateTimeFormat('nl-BE', { month: 'long', year: 'numeric' });
-export const monthNl = (yyyyMm) => monthFormat.format(new Date(yyyyMm + '-15T12:00:00'));
+// Dates in Dutch: one module for pages and the editor.
+export { dateNl, monthNl };
 
 // The page of an API address: /materials/{slug} opens /materialen/{slug}, /themes/{id} /themas/{id}.
 export function pageOf(apiUrl, tracking) {
@@ -56,8 +55,9 @@ export function pageOf(apiUrl, tracking) {
 
 export const materialPage = (slug, tracking) => pageOf('/materials/' + encodeURIComponent(slug), tracking);
 
+// Parts left out (null, false: `condition && part`) are left out, not shown as words.
 export function show(...children) {
-  document.getElementById('Inhoud').replaceChildren(...children);
+  document.getElementById('Inhoud').replaceChildren(...children.flat(Infinity).filter((c) => c != null && c !== false));
 }
 
 export function titled(title) {

@@ -4,16 +4,18 @@
 //
 // form: the one object a page shares with these modules: the material's address (slug), the ETag of the
 // version loaded (etag), the text as last loaded or saved (saved), the source editor (editor, from
-// source.js), the address field with its errors (slugInput, slugErrors) and a status line (status).
+// source.js), the address's errors (slugErrors), a status line (status) and a place for refusals (notices).
+// A page with a form view also gives fields: its form (see fields-save.js), in view while fields.shown().
 import { request } from '../api.js';
 import { h } from '../dom.js';
 import { errorList, fileRows, slugRows } from './errors.js';
+import { problemSentence } from './messages.js';
 
 export const materialPath = (form) => '/api/materials/' + encodeURIComponent(form.slug);
 // A change to what was loaded with etag; without one (something new), no condition.
 export const ifMatch = (etag) => etag ? { 'If-Match': etag } : {};
 // Anything in the editor but the text as last loaded or saved is unsaved work.
-export const unsaved = (form) => form.editor.source.value !== form.saved;
+export const unsaved = (form) => form.editor.source.value !== form.saved || Boolean(form.fields?.changed());
 
 export async function loadSource(form) {
   const response = await request(materialPath(form) + '/source', { headers: { Accept: 'text/markdown, text/plain' } });
@@ -22,13 +24,18 @@ export async function loadSource(form) {
   form.editor.replaceText(form.saved);
   form.editor.errors.replaceChildren();
   form.editor.source.setAttribute('aria-invalid', 'false');
+  await form.fields?.load(form.saved);
 }
 
 // 422: every error shown under the field it concerns.
 export function showErrors(form, problem) {
+  if (form.fields?.shown()) {
+    form.fields.showErrors(problem?.fieldErrors);
+    return;
+  }
   const { editor } = form;
-  const forSlug = slugRows(problem?.errors);
-  const forFile = fileRows(problem?.errors);
+  const forSlug = slugRows(problem?.fieldErrors);
+  const forFile = fileRows(problem?.fieldErrors);
   editor.checked.replaceChildren();
   form.slugErrors.replaceChildren(forSlug.length
     ? h('div', { class: 'notice error', role: 'alert' }, errorList(forSlug, editor.goToLine)) : '');
@@ -36,26 +43,30 @@ export function showErrors(form, problem) {
     h('p', null, h('strong', null, 'Niet opgeslagen: '), 'het bestand is niet geldig. Niets werd gewijzigd.'),
     errorList(forFile, editor.goToLine)) : '');
   editor.source.setAttribute('aria-invalid', String(forFile.length > 0));
-  form.slugInput.setAttribute('aria-invalid', String(forSlug.length > 0));
 }
 
 // A refusal without errors per field (an expired session, a server error): its own words.
 export function refusal(form, message) {
-  form.editor.errors.replaceChildren(h('div', { class: 'notice error', role: 'alert' }, h('p', null, message)));
+  form.notices.replaceChildren(h('div', { class: 'notice error', role: 'alert' }, h('p', null, message)));
 }
 
 export function conflict(form, message) {
-  form.editor.errors.replaceChildren(h('div', { class: 'notice error', role: 'alert' },
+  form.notices.replaceChildren(h('div', { class: 'notice error', role: 'alert' },
     h('p', null, message),
     h('p', null, 'Kopieer eerst je wijzigingen als je ze wilt houden. ',
       h('button', { type: 'button', onclick: () => loadSource(form) }, 'Laad de nieuwste versie'))));
 }
+
+// A refusal in Dutch: the session's own words (see api.js), else the errors', else a general sentence.
+export const failed = (error) => error.status === 401
+  ? error.problem.title : problemSentence(error.problem, 'Opslaan is mislukt. Probeer het opnieuw.');
 
 // Saves the text in the editor under form.slug: the API's answer ({ version }), or null when it was
 // refused (and the refusal is shown).
 export async function save(form) {
   form.editor.cancelCheck();
   form.editor.errors.replaceChildren();
+  form.notices.replaceChildren();
   form.slugErrors.replaceChildren();
   form.status.textContent = 'Opslaan…';
   try {
@@ -74,9 +85,9 @@ export async function save(form) {
       412: 'Iemand anders heeft dit materiaal gewijzigd sinds je het opende. Je versie is niet opgeslagen.',
       413: 'Het bestand is te groot.',
     };
-    if ((error.status === 422 || error.status === 400) && error.problem?.errors) showErrors(form, error.problem);
+    if ((error.status === 422 || error.status === 400) && error.problem?.fieldErrors) showErrors(form, error.problem);
     else if (conflicts[error.status]) conflict(form, conflicts[error.status]);
-    else refusal(form, error.problem?.title ?? 'Opslaan is mislukt. Probeer het opnieuw.');
+    else refusal(form, failed(error));
     return null;
   }
 }

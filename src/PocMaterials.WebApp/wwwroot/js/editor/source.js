@@ -38,7 +38,7 @@ export function sourceEditor(checkedAs) {
     }
     previewArea.replaceChildren(safeHtml(answer.html));
     errors.replaceChildren();
-    const rows = fileRows(answer.errors);
+    const rows = fileRows(answer.fieldErrors);
     checked.replaceChildren(rows.length ? h('div', { class: 'notice warn' },
       h('p', null, h('strong', null, 'Nog niet geldig: '), 'zo kan het niet opgeslagen worden.'),
       errorList(rows, goToLine)) : '');
