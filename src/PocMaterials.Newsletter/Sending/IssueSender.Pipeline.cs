@@ -28,6 +28,7 @@ public sealed partial class IssueSender
         var recipients = Channel.CreateBounded<Recipient>(workers * 8);
         var prepared = Channel.CreateBounded<PreparedMail>(workers);
         using var limiter = run.Options.MessagesPerSecond > 0 ? RateLimiterFor(run.Options.MessagesPerSecond) : null;
+        using var budget = RelayBudget.For(run.Options, database, time, run.Issue.Id);
         var producer = run.StageAsync(async () =>
         {
             try
@@ -42,7 +43,7 @@ public sealed partial class IssueSender
         var book = new DeliveryBook((answered, claims) => RecordAsync(run, answered, claims));
         var booking = run.StageAsync(book.RunAsync);
         var preparing = WhenAllThen(
-            Workers(run, () => PrepareAsync(run, recipients.Reader, prepared.Writer)), () => prepared.Writer.TryComplete());
+            Workers(run, () => PrepareAsync(run, recipients.Reader, prepared.Writer, budget)), () => prepared.Writer.TryComplete());
         var sending = WhenAllThen(Workers(run, () => SendAsync(run, prepared.Reader, book, limiter)), book.Complete);
         await Task.WhenAll(producer, preparing, sending, booking);
     }
@@ -84,7 +85,8 @@ public sealed partial class IssueSender
         }
     }
 
-    private async Task PrepareAsync(SendRun run, ChannelReader<Recipient> recipients, ChannelWriter<PreparedMail> prepared)
+    private async Task PrepareAsync(
+        SendRun run, ChannelReader<Recipient> recipients, ChannelWriter<PreparedMail> prepared, RelayBudget? budget)
     {
         var content = library.Current;
         var today = calendar.Today;
@@ -99,6 +101,9 @@ public sealed partial class IssueSender
                     Interlocked.Increment(ref run.Skipped);
                 continue;
             }
+            // Before the claim: a run that waits here for the relay's window holds no claimed mail a kill could leave uncertain.
+            if (budget is not null && !await budget.TakeAsync(run.Stop.Token))
+                return;
             var message = mails.Message(run.Issue, recipient.SubscriberId, new MailboxAddress(recipient.Name, recipient.Email), mail);
             // Not claimed: a mail dropped because the run stops leaves no row, so the next run sends it.
             await prepared.WriteAsync(
@@ -114,7 +119,7 @@ public sealed partial class IssueSender
     {
         await using var transport = transports.Create();
         Settlement? answered = null;
-        for (var mail = await ClaimNextAsync(run, prepared, book, []); mail is not null;)
+        for (var mail = (await ClaimNextAsync(run, prepared, book, [])).Mail; mail is not null;)
         {
             if (run.Stop.IsCancellationRequested)
             {
@@ -126,7 +131,8 @@ public sealed partial class IssueSender
             if (limiter is not null)
                 using (await limiter.AcquireAsync(1, CancellationToken.None)) { }
             var sending = SendWithRetriesAsync(transport, mail.Message, mail.ReturnPath, run.Options);
-            var next = ClaimNextAsync(run, prepared, book, Answers(answered));
+            var current = mail;
+            var next = ClaimNextAsync(run, prepared, book, Answers(answered), Task.Run(async () => Answer(current, await sending)));
             try
             {
                 await Task.WhenAll(sending, next);
@@ -138,9 +144,10 @@ public sealed partial class IssueSender
                 throw;
             }
             var sent = await sending;
-            answered = Answer(mail, sent);
             run.Count(sent.Status, sent.Response);
-            mail = await next;
+            var (nextMail, inFlightRecorded) = await next;
+            answered = inFlightRecorded ? null : Answer(mail, sent);
+            mail = nextMail;
         }
         if (answered is not null)
             await book.RecordAsync([answered], null);
@@ -148,17 +155,21 @@ public sealed partial class IssueSender
 
     /// <summary>
     /// Claims the next mail made, recording <paramref name="answered"/> in the same commit; when no mail is ready, the
-    /// answers are recorded at once rather than when one is. Null when the run stops or every mail was handed out.
+    /// answers are recorded at once rather than when one is, and so is the answer to the mail in flight once it comes
+    /// (no mail may be ready for hours while the relay's limits wait). Null when the run stops or every mail was handed
+    /// out; <c>InFlightRecorded</c> says whether the mail in flight's answer is recorded already.
     /// </summary>
-    private static async Task<PreparedMail?> ClaimNextAsync(
-        SendRun run, ChannelReader<PreparedMail> prepared, DeliveryBook book, IReadOnlyList<Settlement> answered)
+    private static async Task<(PreparedMail? Mail, bool InFlightRecorded)> ClaimNextAsync(
+        SendRun run, ChannelReader<PreparedMail> prepared, DeliveryBook book, IReadOnlyList<Settlement> answered,
+        Task<Settlement>? inFlight = null)
     {
+        var recorded = false;
         while (!run.Stop.IsCancellationRequested)
         {
             if (prepared.TryRead(out var mail))
             {
                 if (await book.RecordAsync(answered, mail.Recipient))
-                    return mail;
+                    return (mail, recorded);
                 // Another run settled or claimed it meanwhile: the answers are recorded, the next mail is tried.
                 answered = [];
                 continue;
@@ -168,12 +179,22 @@ public sealed partial class IssueSender
                 await book.RecordAsync(answered, null);
                 answered = [];
             }
-            if (!await prepared.WaitToReadAsync(CancellationToken.None))
-                return null;
+            var ready = prepared.WaitToReadAsync(CancellationToken.None).AsTask();
+            if (!recorded && inFlight is not null)
+            {
+                await Task.WhenAny(ready, inFlight);
+                if (!ready.IsCompleted && inFlight.IsCompletedSuccessfully)
+                {
+                    await book.RecordAsync([await inFlight], null);
+                    recorded = true;
+                }
+            }
+            if (!await ready)
+                return (null, recorded);
         }
         if (answered.Count > 0)
             await book.RecordAsync(answered, null);
-        return null;
+        return (null, recorded);
     }
 
     /// <summary>

@@ -49,6 +49,20 @@ public sealed class SmtpOptions
     [Range(0, 100_000)]
     public int MessagesPerSecond { get; set; }
 
+    /// <summary>
+    /// At most this many messages a minute, an hour and a day over every issue and host (0: no limit), as the relay allows
+    /// (Microsoft 365: 30 a minute, 10,000 recipients a day). A send that reaches one waits, and picks up when the window
+    /// allows, the next day if need be.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int MessagesPerMinute { get; set; }
+
+    [Range(0, 10_000_000)]
+    public int MessagesPerHour { get; set; }
+
+    [Range(0, 100_000_000)]
+    public int MessagesPerDay { get; set; }
+
     /// <summary>Tries per message for transient failures (4xx, dropped connection, time-out), with back-off.</summary>
     [Range(1, 10)]
     public int MaxAttempts { get; set; } = 3;

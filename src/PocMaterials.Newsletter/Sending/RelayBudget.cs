@@ -1,0 +1,112 @@
+using PocMaterials.Persistence;
+using PocMaterials.Persistence.Queries;
+
+namespace PocMaterials.Newsletter.Sending;
+
+/// <summary>
+/// Keeps a run within the relay's limits per minute, hour and day (Microsoft 365: 30 a minute, 10,000 a day). What
+/// other runs and hosts handed over comes from PostgreSQL, so the limits hold across restarts and hosts; what this run
+/// let through it counts itself, as a mail is let through before it is claimed. A mail waits before it is claimed, so a
+/// kill during a long wait (the day's limit reached) leaves nothing uncertain.
+/// </summary>
+internal sealed class RelayBudget : IDisposable
+{
+    private static readonly SqlQueries Sql = SqlQueries.For(typeof(RelayBudget));
+
+    // Short, so a test's clock or another host's sends are noticed soon; the check itself is in memory.
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan RefreshOthers = TimeSpan.FromSeconds(5);
+
+    private readonly Database _database;
+    private readonly TimeProvider _time;
+    private readonly long _issueId;
+    private readonly DateTimeOffset _runStarted;
+    private readonly (TimeSpan Length, int Limit)[] _windows;
+    private readonly TimeSpan _longest;
+    private readonly Queue<DateTimeOffset> _ours = new();
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private List<DateTimeOffset> _others = [];
+    private DateTimeOffset _othersRead = DateTimeOffset.MinValue;
+
+    private RelayBudget(Database database, TimeProvider time, long issueId, (TimeSpan, int)[] windows)
+    {
+        _database = database;
+        _time = time;
+        _issueId = issueId;
+        _runStarted = time.GetUtcNow();
+        _windows = windows;
+        _longest = windows.Max(w => w.Item1);
+    }
+
+    /// <returns>Null when no limit per minute, hour or day is set.</returns>
+    public static RelayBudget? For(SmtpOptions options, Database database, TimeProvider time, long issueId)
+    {
+        (TimeSpan, int)[] windows =
+        [
+            .. new (TimeSpan, int)[]
+            {
+                (TimeSpan.FromMinutes(1), options.MessagesPerMinute),
+                (TimeSpan.FromHours(1), options.MessagesPerHour),
+                (TimeSpan.FromDays(1), options.MessagesPerDay),
+            }.Where(w => w.Item2 > 0),
+        ];
+        return windows.Length == 0 ? null : new RelayBudget(database, time, issueId, windows);
+    }
+
+    /// <summary>Waits until one more mail fits every window, and counts it.</summary>
+    /// <returns>False when <paramref name="cancellationToken"/> ended the wait: the mail is not let through.</returns>
+    public async Task<bool> TakeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _gate.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+        try
+        {
+            while (true)
+            {
+                var now = _time.GetUtcNow();
+                if (now - _othersRead >= RefreshOthers || now < _othersRead)
+                {
+                    _others = await ReadOthersAsync(now, cancellationToken);
+                    _othersRead = now;
+                }
+                while (_ours.TryPeek(out var oldest) && oldest <= now - _longest)
+                    _ours.Dequeue();
+                if (_windows.All(w => Used(w.Length, now) < w.Limit))
+                {
+                    _ours.Enqueue(now);
+                    return true;
+                }
+                await Task.Delay(Poll, _time, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    private int Used(TimeSpan window, DateTimeOffset now) =>
+        _ours.Count(t => t > now - window) + _others.Count(t => t > now - window);
+
+    private async Task<List<DateTimeOffset>> ReadOthersAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var command = Sql["Use"].Command(_database.DataSource, now, _issueId, _runStarted);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var times = new List<DateTimeOffset>();
+        while (await reader.ReadAsync(cancellationToken))
+            times.Add(reader.GetFieldValue<DateTimeOffset>(0));
+        return times;
+    }
+}

@@ -1,0 +1,67 @@
+using PocMaterials.Newsletter.Sending;
+using PocMaterials.Testing;
+
+namespace PocMaterials.Newsletter.Tests.Sending;
+
+/// <summary>
+/// A send under the relay's limits per minute and per day, on a clock the test moves: it stops at the limit, goes on as
+/// the window moves, the next day for the daily one, and a new run (a restarted server) counts what the killed one sent.
+/// </summary>
+public sealed class RelayLimitTests : IAsyncLifetime
+{
+    private readonly SendingSetup _send = new();
+    private readonly TestClock _clock = new(new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero));
+
+    public Task InitializeAsync() => _send.InitializeAsync();
+
+    public Task DisposeAsync() => _send.DisposeAsync();
+
+    [Fact]
+    public async Task A_send_keeps_to_the_limit_per_minute_and_goes_on_as_the_minute_passes()
+    {
+        await _send.SubscribersAsync("minuut", 12);
+        var issue = await _send.ApprovedIssueAsync(["faq-leersteun"]);
+
+        var sending = _send.Sender(new SmtpOptions { MessagesPerMinute = 5, Workers = 2 }, _clock).SendAsync(issue.Id, CancellationToken.None);
+
+        await Eventually.TrueAsync(() => _send.Smtp.MessageCount == 5, () => $"{_send.Smtp.MessageCount} mails, not the minute's 5");
+        // It waits on the clock, not on time: seconds later, with the clock still, nothing more went out.
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        Assert.Equal(5, _send.Smtp.MessageCount);
+        _clock.Now += TimeSpan.FromSeconds(61);
+        await Eventually.TrueAsync(() => _send.Smtp.MessageCount == 10, () => $"{_send.Smtp.MessageCount} mails after a minute");
+        _clock.Now += TimeSpan.FromSeconds(61);
+        await sending;
+        Assert.Equal(12, _send.Smtp.MessageCount);
+        Assert.Equal(12, _send.Smtp.Messages.Select(m => m.Recipients.Single()).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task The_daily_limit_holds_across_a_killed_run_and_the_send_picks_up_the_next_day()
+    {
+        await _send.SubscribersAsync("dag", 6);
+        var issue = await _send.ApprovedIssueAsync(["faq-leersteun"]);
+        var options = new SmtpOptions { MessagesPerDay = 4, Workers = 1 };
+
+        using var kill = new CancellationTokenSource();
+        var first = _send.Sender(options, _clock).SendAsync(issue.Id, kill.Token);
+        await Eventually.TrueAsync(() => _send.Smtp.MessageCount == 4, () => $"{_send.Smtp.MessageCount} mails, not the day's 4");
+        await Eventually.TrueAsync(
+            async () => await _send.Db.ScalarAsync("SELECT count(*) FROM newsletter_deliveries WHERE status = 'sent'") == 4,
+            "the 4 mails are not recorded as sent");
+        // The host stops while the run waits for tomorrow; a new host's run finds the day's 4 in PostgreSQL.
+        await kill.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+        _clock.Now += TimeSpan.FromHours(3);
+        var second = _send.Sender(options, _clock).SendAsync(issue.Id, CancellationToken.None);
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        Assert.Equal(4, _send.Smtp.MessageCount);
+        // The run waited before claiming the fifth: nothing was left claimed for the kill to make uncertain.
+        Assert.Equal(0, await _send.Db.ScalarAsync("SELECT count(*) FROM newsletter_deliveries WHERE status <> 'sent'"));
+
+        _clock.Now += TimeSpan.FromHours(22);
+        await second;
+        Assert.Equal(6, _send.Smtp.Messages.Select(m => m.Recipients.Single()).Distinct().Count());
+        Assert.Equal(6, _send.Smtp.MessageCount);
+    }
+}
