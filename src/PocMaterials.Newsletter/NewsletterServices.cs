@@ -61,6 +61,7 @@ public static class NewsletterServices
         services.AddTransient<ReadBouncesJob>();
         services.AddSingleton<IssueMails>();
         services.AddSingleton<IssueSender>();
+        services.AddSingleton<IssueProgress>();
         services.AddSingleton<IssueReports>();
         services.AddSingleton<ComposeSchedule>();
         services.AddTransient<ComposeIssueJob>();

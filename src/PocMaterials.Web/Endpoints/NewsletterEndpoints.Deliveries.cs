@@ -44,6 +44,10 @@ public static partial class NewsletterEndpoints
         return TypedResults.Ok(await deliveries.ListAsync(id, wanted, page ?? 1, pageSize ?? 100, cancellationToken));
     }
 
+    internal static async Task<Results<Ok<SendProgress>, NotFoundProblem>> Progress(
+        long id, IssueProgress progress, CancellationToken cancellationToken) =>
+        await progress.GetAsync(id, cancellationToken) is { } found ? TypedResults.Ok(found) : IssueNotFound(id);
+
     internal static async Task<Results<Accepted, ConflictProblem>> Resend(
         long id, long subscriberId, DeliveryStore deliveries, IBackgroundJobClient jobs, CancellationToken cancellationToken)
     {

@@ -91,6 +91,10 @@ public static partial class NewsletterEndpoints
             .WithName("ResendNewsletterMail")
             .WithSummary("Send an uncertain mail again, as an editor decided")
             .WithDescription("It may reach its reader twice: an uncertain mail may have gone out. The next run of the issue sends it.");
+        issues.MapGet("/{id:long}/progress", Progress)
+            .WithName("NewsletterIssueProgress")
+            .WithSummary("How far the send is: sent, waiting, deferred, failed, uncertain, skipped, bounced, the pace in mails a "
+                + "minute and the estimated end (at the relay's limits when they are slower)");
         issues.MapGet("/{id:long}/report", Report)
             .WithName("NewsletterIssueReport")
             .WithSummary(

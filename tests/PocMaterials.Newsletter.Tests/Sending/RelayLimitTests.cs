@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using PocMaterials.Newsletter.Sending;
 using PocMaterials.Testing;
 
@@ -22,12 +23,18 @@ public sealed class RelayLimitTests : IAsyncLifetime
         await _send.SubscribersAsync("minuut", 12);
         var issue = await _send.ApprovedIssueAsync(["faq-leersteun"]);
 
-        var sending = _send.Sender(new SmtpOptions { MessagesPerMinute = 5, Workers = 2 }, _clock).SendAsync(issue.Id, CancellationToken.None);
+        var options = new SmtpOptions { MessagesPerMinute = 5, Workers = 2 };
+        var sending = _send.Sender(options, _clock).SendAsync(issue.Id, CancellationToken.None);
 
         await Eventually.TrueAsync(() => _send.Smtp.MessageCount == 5, () => $"{_send.Smtp.MessageCount} mails, not the minute's 5");
         // It waits on the clock, not on time: seconds later, with the clock still, nothing more went out.
         await Task.Delay(TimeSpan.FromSeconds(2.5));
         Assert.Equal(5, _send.Smtp.MessageCount);
+        var progress = (await new IssueProgress(_send.Db.Database, Options.Create(options), _clock).GetAsync(issue.Id, default))!;
+        Assert.Equal((5, 7, 0L), (progress.Sent, progress.Waiting, progress.Bounced));
+        // All five went out at the same moment of the test's clock; the limit, not that burst, sets the pace.
+        Assert.Equal(5, progress.MessagesPerMinute);
+        Assert.Equal(_clock.Now + TimeSpan.FromMinutes(7 / 5.0), progress.EstimatedEnd);
         _clock.Now += TimeSpan.FromSeconds(61);
         await Eventually.TrueAsync(() => _send.Smtp.MessageCount == 10, () => $"{_send.Smtp.MessageCount} mails after a minute");
         _clock.Now += TimeSpan.FromSeconds(61);

@@ -65,6 +65,8 @@ public sealed partial class ContractCalls
         await Call(400, HttpMethod.Put, $"{december}/intro", JsonContent.Create(new { markdown = "" }));
         await Call(404, HttpMethod.Put, $"{Issues}/987654/intro", JsonContent.Create(new { markdown = "Voor niemand." }));
         await Get(200, $"{december}/deliveries");
+        await Get(200, $"{december}/progress");
+        await Get(404, $"{Issues}/987654/progress");
         await Get(400, $"{december}/deliveries?status=geen");
         await Get(200, $"{december}/report");
         await Get(200, $"{december}/report?format=csv");
