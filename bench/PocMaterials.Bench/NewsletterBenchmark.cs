@@ -61,6 +61,7 @@ internal static class NewsletterBenchmark
             // Signed as the product signs by default: DKIM is part of the cost of a mail.
             var signer = MailSigner.For(new DkimOptions(), options, root)!;
             var tokens = new SignedTokens(new byte[32]);
+            var bounces = new BounceOptions { Address = "bounces@clb.example.org" };
             var newsletterOptions = Options.Create(new NewsletterOptions());
             var links = new NewsletterLinks(tokens, newsletterOptions);
             var sender = new IssueSender(
@@ -69,7 +70,7 @@ internal static class NewsletterBenchmark
                 new DeliveryStore(database, TimeProvider.System),
                 new IssueMails(
                     new IssueRenderer(), links, new UnsubscribeLinks(tokens, newsletterOptions),
-                    new ReturnPaths(tokens, Options.Create(new BounceOptions { Address = "bounces@clb.example.org" })),
+                    new ReturnPaths(tokens, Options.Create(bounces)),
                     Options.Create(options)),
                 new MailTransports(options, Path.Combine(root, "outbox"), signer),
                 library,
@@ -96,6 +97,7 @@ internal static class NewsletterBenchmark
             var ceiling = await NewsletterCeiling.MeasureAsync(smtp, subscribers, workers);
             Console.WriteLine($"server ceiling         {ceiling:N0} messages/s from Python smtplib over {workers} connections");
             Console.WriteLine($"share of the ceiling   {received / seconds / ceiling:P0}");
+            await BounceBenchmark.RunAsync(database, tokens, newsletterOptions, bounces, smtp);
         }
         finally
         {

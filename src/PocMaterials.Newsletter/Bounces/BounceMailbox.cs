@@ -3,6 +3,7 @@ using MailKit.Net.Imap;
 using MailKit.Search;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace PocMaterials.Newsletter.Bounces;
 
@@ -17,6 +18,8 @@ public sealed record BounceMailboxRun(int Recorded, int AutoReplies, int Suppres
 public sealed partial class BounceMailbox(
     IOptions<BounceOptions> options, BounceParser parser, BounceStore store, ILogger<BounceMailbox> logger)
 {
+    private const int BatchSize = 200;
+
     public async Task<BounceMailboxRun> ReadAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -25,33 +28,31 @@ public sealed partial class BounceMailbox(
         using var client = new ImapClient();
         await client.ConnectAsync(settings.ImapHost!, settings.ImapPort, settings.ImapSecurity, cancellationToken);
         await client.AuthenticateAsync(settings.ImapUserName ?? "", settings.ImapPassword ?? "", cancellationToken);
-        var inbox = await client.GetFolderAsync(settings.Folder, cancellationToken);
+        var inbox = (ImapFolder)await client.GetFolderAsync(settings.Folder, cancellationToken);
         await inbox.OpenAsync(FolderAccess.ReadWrite, cancellationToken);
         var processed = await ProcessedFolderAsync(client, settings.ProcessedFolder, cancellationToken);
         int recorded = 0, autoReplies = 0, suppressed = 0, leftAlone = 0;
-        foreach (var uid in await inbox.SearchAsync(SearchQuery.All, cancellationToken))
+        foreach (var batch in (await inbox.SearchAsync(SearchQuery.All, cancellationToken)).Chunk(BatchSize))
         {
-            // Peeked, not fetched: a message left alone keeps its unread flag for whoever else reads the mailbox.
-            var message = await inbox.GetMessageAsync(uid, cancellationToken);
-            if (parser.Parse(message) is not { } notice)
+            // One FETCH for the batch (BODY.PEEK: a message left alone keeps its unread flag), one transaction, one MOVE.
+            var recognised = new List<(UniqueId Uid, BounceNotice Notice)>();
+            await inbox.GetStreamsAsync(batch, async (_, _, uid, stream, token) =>
             {
-                leftAlone++;
-                continue;
-            }
-            if (notice.Kind == BounceKind.AutoReply)
-                autoReplies++;
-            else
+                if (parser.Parse(await MimeMessage.LoadAsync(stream, token)) is { } notice)
+                    recognised.Add((uid, notice));
+            }, cancellationToken);
+            leftAlone += batch.Length - recognised.Count;
+            var bounces = recognised.Select(r => r.Notice).Where(n => n.Kind != BounceKind.AutoReply).ToList();
+            autoReplies += recognised.Count - bounces.Count;
+            recorded += bounces.Count;
+            var reasons = await store.RecordAsync(bounces, settings.SoftBounceLimit, settings.SoftBounceDays, cancellationToken);
+            foreach (var (notice, reason) in bounces.Zip(reasons).Where(pair => pair.Second is not null))
             {
-                recorded++;
-                var reason = await store.RecordAsync(
-                    notice, notice.Delivery!.Value, settings.SoftBounceLimit, settings.SoftBounceDays, cancellationToken);
-                if (reason is not null)
-                {
-                    suppressed++;
-                    LogSuppressed(logger, notice.Delivery.Value.SubscriberId, reason, notice.Status);
-                }
+                suppressed++;
+                LogSuppressed(logger, notice.Delivery!.Value.SubscriberId, reason!, notice.Status);
             }
-            await inbox.MoveToAsync(uid, processed, cancellationToken);
+            if (recognised.Count > 0)
+                await inbox.MoveToAsync(recognised.Select(r => r.Uid).ToList(), processed, cancellationToken);
         }
         await client.DisconnectAsync(quit: true, cancellationToken);
         var run = new BounceMailboxRun(recorded, autoReplies, suppressed, leftAlone);

@@ -19,24 +19,33 @@ public sealed class BounceStore(Database database, TimeProvider time)
 {
     private static readonly SqlQueries Sql = SqlQueries.For(typeof(BounceStore));
 
-    /// <summary>Records a bounce (once per message) and suppresses its address when due, in one transaction.</summary>
-    /// <returns>The suppression reason when this bounce suppressed the address; null otherwise.</returns>
-    public async Task<string?> RecordAsync(
-        BounceNotice notice, BouncedDelivery delivery, int softLimit, int softDays, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records bounces, each once per message, in order, and suppresses their addresses when due: one transaction for
+    /// them all, as a mailbox is read a batch at a time.
+    /// </summary>
+    /// <returns>Per bounce, the suppression reason when it suppressed the address; null otherwise.</returns>
+    public async Task<IReadOnlyList<string?>> RecordAsync(
+        IReadOnlyList<BounceNotice> notices, int softLimit, int softDays, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var reasons = new List<string?>(notices.Count);
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var record = Sql["Record"].Command(connection, notice.Key, delivery.SubscriberId, delivery.IssueId,
-            KindText(notice.Kind), notice.Status, notice.Diagnostic, now);
-        string? reason = null;
-        if (await record.ExecuteScalarAsync(cancellationToken) is long id)
+        foreach (var notice in notices)
         {
-            await using var suppress = Sql["SuppressIfDue"].Command(connection, id, now, softLimit, softDays);
-            reason = await suppress.ExecuteScalarAsync(cancellationToken) as string;
+            var delivery = notice.Delivery ?? throw new ArgumentException("A bounce names its delivery.", nameof(notices));
+            await using var record = Sql["Record"].Command(connection, notice.Key, delivery.SubscriberId, delivery.IssueId,
+                KindText(notice.Kind), notice.Status, notice.Diagnostic, now);
+            string? reason = null;
+            if (await record.ExecuteScalarAsync(cancellationToken) is long id)
+            {
+                await using var suppress = Sql["SuppressIfDue"].Command(connection, id, now, softLimit, softDays);
+                reason = await suppress.ExecuteScalarAsync(cancellationToken) as string;
+            }
+            reasons.Add(reason);
         }
         await transaction.CommitAsync(cancellationToken);
-        return reason;
+        return reasons;
     }
 
     public async Task<SuppressedPage> SuppressedAsync(int page, int pageSize, CancellationToken cancellationToken)

@@ -118,7 +118,7 @@ public sealed partial class ContractCalls
         var issueId = long.Parse(december.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
         var delivery = new BouncedDelivery(issueId, reader);
         var bounce = new BounceNotice("contract-bounce", BounceKind.Hard, delivery, "5.1.1", "550 5.1.1 unknown");
-        await host.App.Services.GetRequiredService<BounceStore>().RecordAsync(bounce, delivery, 3, 30, CancellationToken.None);
+        await host.App.Services.GetRequiredService<BounceStore>().RecordAsync([bounce], 3, 30, CancellationToken.None);
         await Get(200, $"{december}/bounces");
         await Get(200, "/api/newsletter/suppressed");
         await Get(400, "/api/newsletter/suppressed?pageSize=0");

@@ -1,14 +1,14 @@
 using System.Text;
 using MimeKit;
 
-namespace PocMaterials.Newsletter.Tests.Bounces;
+namespace PocMaterials.Testing.Imap;
 
 /// <summary>
 /// Messages as real mail servers write them into a bounce mailbox: delivery status notifications in the layouts of
 /// Postfix, Exchange Online and Gmail, a delayed delivery, an ARF spam complaint, an out-of-office reply and an
 /// unrelated mail. Each bounce is addressed to the return path of the mail that bounced, as an MTA addresses it.
 /// </summary>
-internal static class BounceSamples
+public static class BounceSamples
 {
     public static MimeMessage Postfix(string returnPath, string recipient, string id) => Load($$"""
         Return-Path: <>
