@@ -1,10 +1,10 @@
 // A material's attachments: each a link with a way to replace or remove it, and a form to add one.
-import { request, api, problemText } from '../api.js';
+import { request, api } from '../api.js';
 import { h, fileSize } from '../dom.js';
 import { ifMatch } from './save.js';
 
 // The API's rule for names: lower-case words joined by hyphens and one extension.
-const fileName = (name) => {
+export const fileName = (name) => {
   const dot = name.lastIndexOf('.');
   const words = (dot > 0 ? name.slice(0, dot) : name).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
     .replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
@@ -12,6 +12,20 @@ const fileName = (name) => {
 };
 
 const changedMeanwhile = 'Iemand anders heeft deze bijlage intussen gewijzigd. Laad de pagina opnieuw.';
+
+// Why an upload was refused, in Dutch, told by the problem's code (its title and detail are English).
+const refusals = {
+  exists: 'Er is al een bijlage met die naam.',
+  'precondition-failed': changedMeanwhile,
+  'too-large': 'Het bestand is te groot voor een bijlage.',
+  'unsupported-media-type':
+    'Dit soort bestand kan niet: voeg een PDF, een Office- of OpenDocument-bestand of een PNG- of JPEG-afbeelding toe.',
+  'wrong-type': 'Het bestand is niet wat zijn naam zegt (zoals een hernoemd bestand). Er werd niets opgeslagen.',
+  invalid: 'Die naam kan niet: gebruik kleine letters, cijfers en koppeltekens.',
+  'not-found': 'Dit materiaal bestaat niet (meer).',
+};
+export const uploadRefusal = (error) =>
+  error.status === 401 ? error.problem.title : refusals[error.problem?.code] ?? 'Niet gelukt: probeer het opnieuw.';
 
 // The attachments of the material at path (its API address): a section to show, and load() to fill it.
 export function attachmentList(path) {
@@ -32,13 +46,7 @@ export function attachmentList(path) {
         await load();
         attachments.querySelector('[role=status]').textContent = done;
       } catch (error) {
-        const messages = {
-          409: 'Er is al een bijlage met die naam.',
-          412: changedMeanwhile,
-          413: 'Het bestand is te groot.',
-          415: 'Dit soort bestand kan niet: ' + (error.problem?.detail ?? error.problem?.title ?? ''),
-        };
-        outcome.textContent = messages[error.status] ?? ('Niet gelukt: ' + problemText(error, 'probeer het opnieuw.'));
+        outcome.textContent = uploadRefusal(error);
       }
     };
     const upload = (event) => {
@@ -55,7 +63,7 @@ export function attachmentList(path) {
         attachments.querySelector('[role=status]').textContent = `${attachment.name} is verwijderd.`;
       } catch (error) {
         outcome.textContent = error.status === 412
-          ? changedMeanwhile : 'Niet verwijderd: ' + (error.problem?.title ?? 'probeer het opnieuw.');
+          ? changedMeanwhile : 'Niet verwijderd: probeer het opnieuw.';
       }
     };
     const item = (attachment) => {

@@ -86,7 +86,8 @@ export function versionList(form) {
       h('caption', { class: 'visually-hidden-heading' }, 'Versies, nieuwste eerst'),
       h('thead', null, h('tr', null, ['Versie', 'Door', 'Wanneer', 'Wat', 'Vergelijken'].map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', null, list.map((v) => h('tr', null,
-        h('td', null, String(v.number)), h('td', null, authorNl(v)), h('td', null, momentNl(v.createdAt)), h('td', null, summaryNl(v.summary)),
+        h('td', null, String(v.number)), h('td', null, authorNl(v)), h('td', null, momentNl(v.createdAt)),
+        h('td', null, summaryNl(v.summary)),
         h('td', null, v.number !== latest && h('button', { type: 'button', class: 'link', onclick: () => choose(v.number) },
           `Versie ${v.number} naast de huidige`)))))));
     const options = () => list.map((v) => h('option', { value: String(v.number) }, versionLabel(v)));

@@ -5,6 +5,8 @@
 import { h, show, titled, materialPage } from '../dom.js';
 import { editorOnly } from '../shell.js';
 import { attachmentList } from '../editor/attachments.js';
+import { acceptDroppedFiles } from '../editor/dropped-files.js';
+import { pickMaterialLink } from '../editor/link-picker.js';
 import { loadSource, materialPath, save, unsaved } from '../editor/save.js';
 import { sourceEditor } from '../editor/source.js';
 import { versionList } from '../editor/versions.js';
@@ -44,6 +46,7 @@ const form = {
 };
 const versions = editing && versionList(form);
 const attachments = editing && attachmentList(materialPath(form));
+acceptDroppedFiles(form.editor.source, editing, () => attachments.load());
 window.addEventListener('beforeunload', (event) => { if (unsaved(form)) event.preventDefault(); });
 
 async function submit(event) {
@@ -70,6 +73,7 @@ async function start() {
       !editing && h('div', { class: 'field' }, h('label', { for: 'slug' }, 'Adres (slug)'), slugInput, form.slugErrors),
       h('div', { class: 'panes' }, form.editor.field, form.editor.preview),
       h('p', { class: 'actions' }, h('button', { type: 'submit' }, 'Opslaan'),
+        h('button', { type: 'button', class: 'secondary', onclick: () => pickMaterialLink(form.editor.source) }, 'Link naar materiaal'),
         editing && h('a', { href: materialPage(editing) }, 'Bekijk het materiaal')),
       form.status),
     editing && versions.section,
