@@ -5,10 +5,10 @@ import { sideBySide } from './text-diff.js';
 
 const side = (cell, sign, changedTag, label) => {
   if (!cell) return h('td', { class: 'empty', 'data-side': label }, h('span', { class: 'visually-hidden-heading' }, 'geen regel'));
-  return h('td', { 'data-side': label },
+  return h('td', { 'data-side': label }, h('div', { class: 'line' },
     h('span', { class: 'number', 'aria-hidden': 'true' }, String(cell.number)),
     h('span', { class: 'sign', 'aria-hidden': 'true' }, sign),
-    h('code', null, cell.parts.map((part) => part.changed ? h(changedTag, null, part.text) : part.text)));
+    h('code', null, cell.parts.map((part) => part.changed ? h(changedTag, null, part.text) : part.text))));
 };
 
 const signs = { same: [' ', ' '], change: ['−', '+'], del: ['−', ' '], ins: [' ', '+'] };
@@ -20,7 +20,7 @@ export function comparison(oldText, newText, oldHeading, newHeading) {
   const changed = rows.filter((row) => row.kind !== 'same' && row.kind !== 'skip').length;
   return h('div', { class: 'compare' },
     h('p', { class: 'legend' },
-      `${changed} ${changed === 1 ? 'regel' : 'regels'} verschillen. `,
+      changed === 1 ? '1 regel verschilt. ' : `${changed} regels verschillen. `,
       h('del', null, 'Doorgestreept'), ' (−): weggehaald uit de oude versie; ',
       h('ins', null, 'onderstreept'), ' (+): toegevoegd in de nieuwe.'),
     h('table', { class: 'side-by-side' },
