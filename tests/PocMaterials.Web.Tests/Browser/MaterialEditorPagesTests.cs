@@ -5,7 +5,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace PocMaterials.Web.Tests.Browser;
 
-/// <summary>The material editor in Debian's Chromium: editing, a new material, a stale version, versions, attachments.</summary>
+/// <summary>
+/// The material editor in Debian's Chromium: editing, a new material, a stale version, attachments (versions side by side:
+/// <see cref="MaterialVersionPagesTests"/>).
+/// </summary>
 [Collection(EditorPagesHost.Name)]
 public sealed class MaterialEditorPagesTests(SmtpBrowserHost host)
 {
@@ -127,31 +130,6 @@ public sealed class MaterialEditorPagesTests(SmtpBrowserHost host)
         await page.GetByRole(AriaRole.Button, new() { Name = "Laad de nieuwste versie" }).ClickAsync();
 
         await Expect(source).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("Intussen door iemand anders"));
-    }
-
-    [Fact]
-    public async Task A_version_is_compared_and_restored_from_the_versions_list()
-    {
-        const string slug = "fiche-medicatie-en-medische-handelingen-op-school";
-        var editor = await host.App.ClientFor(Editor);
-        var original = await editor.GetStringAsync($"/api/materials/{slug}/source");
-        var page = await host.SignInAsync(Editor);
-        await page.GotoAsync("/redactie/materialen/" + slug);
-        var source = page.GetByLabel("Markdown-bestand");
-        await Expect(source).ToHaveValueAsync(original);
-        await source.FillAsync(original + "\nEen toegevoegde alinea.\n");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
-        await Expect(page.Locator("form.editor [role=status]")).ToContainTextAsync("Opgeslagen als versie");
-
-        var first = page.Locator("table tbody tr").Last;
-        await first.GetByRole(AriaRole.Button, new() { NameRegex = new("^Verschil met") }).ClickAsync();
-        await Expect(page.Locator(".diff .add", new() { HasText = "Een toegevoegde alinea." })).ToBeVisibleAsync();
-        await first.GetByRole(AriaRole.Button, new() { Name = "Zet terug" }).ClickAsync();
-
-        await Expect(page.Locator("form.editor [role=status]")).ToContainTextAsync("is teruggezet als versie");
-        await Expect(source).ToHaveValueAsync(original);
-        Assert.Equal(original, await editor.GetStringAsync($"/api/materials/{slug}/source"));
-        await Expect(page.Locator("table tbody tr").First).ToContainTextAsync("restored version");
     }
 
     [Fact]
