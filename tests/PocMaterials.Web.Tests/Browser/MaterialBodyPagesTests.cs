@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -22,11 +23,7 @@ public sealed class MaterialBodyPagesTests(BrowserHost host) : IClassFixture<Bro
         const string slug = "pgz-procedure-audiometrie";
         const string target = "leidraad-aanvangsbegeleiding-nieuwe-clb-medewerkers";
         const string title = "Leidraad aanvangsbegeleiding nieuwe CLB-medewerkers";
-        var page = await host.SignInAsync(Editor);
-        await page.GotoAsync("/redactie/materialen/" + slug);
-        var source = page.GetByLabel("Markdown-bestand");
-        await Expect(source).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^---"));
-        var original = await source.InputValueAsync();
+        var (page, source, original) = await OpenEditorAsync(slug);
         await source.FillAsync(original + "\nZie ook de nieuwe collega's.\n");
 
         // Escape closes the dialog and gives the text area its focus back, nothing inserted.
@@ -44,6 +41,10 @@ public sealed class MaterialBodyPagesTests(BrowserHost host) : IClassFixture<Bro
         await page.GetByRole(AriaRole.Button, new() { Name = "Link naar materiaal" }).ClickAsync();
         await dialog.GetByLabel("Zoek op woorden uit de titel").PressSequentiallyAsync("aanvangsbeg nieuwe");
         await Expect(dialog.GetByRole(AriaRole.Status)).ToContainTextAsync("kies er een");
+        var serious = (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => v.Id).ToList();
+        Assert.True(serious.Count == 0, string.Join(", ", serious));
+        Directory.CreateDirectory(AccessibilityTests.ScreenshotsPath);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AccessibilityTests.ScreenshotsPath, "redactie-link-kiezen-desktop.png") });
         await dialog.GetByRole(AriaRole.Button, new() { Name = title }).ClickAsync();
         await Expect(dialog).ToBeHiddenAsync();
         var linked = original + $"\nZie ook [de nieuwe collega's](/materials/{target}).\n";
@@ -72,11 +73,7 @@ public sealed class MaterialBodyPagesTests(BrowserHost host) : IClassFixture<Bro
     public async Task A_dropped_file_is_uploaded_and_linked_at_the_cursor_and_a_refused_one_is_explained_in_Dutch()
     {
         const string slug = "pgz-procedure-gezichtsscherpte";
-        var page = await host.SignInAsync(Editor);
-        await page.GotoAsync("/redactie/materialen/" + slug);
-        var source = page.GetByLabel("Markdown-bestand");
-        await Expect(source).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^---"));
-        var original = await source.InputValueAsync();
+        var (page, source, original) = await OpenEditorAsync(slug);
         var at = original.IndexOf("\n---\n", 4, StringComparison.Ordinal) + 5;
 
         await page.EvaluateAsync($"() => {{ const t = document.getElementById('bron'); t.focus(); t.setSelectionRange({at}, {at}); }}");
@@ -108,6 +105,16 @@ public sealed class MaterialBodyPagesTests(BrowserHost host) : IClassFixture<Bro
         await TransferAsync(page, "drop", "schema.png", "image/png", Png);
         await Expect(page.Locator(".drop-status")).ToHaveTextAsync(
             "Bewaar het materiaal eerst: pas daarna kun je er bestanden in slepen of plakken.");
+    }
+
+    /// <summary>A signed-in editor on a material's edit page: the page, its text area and the file as loaded.</summary>
+    private async Task<(IPage Page, ILocator Source, string Original)> OpenEditorAsync(string slug)
+    {
+        var page = await host.SignInAsync(Editor);
+        await page.GotoAsync("/redactie/materialen/" + slug);
+        var source = page.GetByLabel("Markdown-bestand");
+        await Expect(source).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^---"));
+        return (page, source, await source.InputValueAsync());
     }
 
     /// <summary>Drops or pastes a file on the text area as a browser does: an event carrying a DataTransfer.</summary>
