@@ -62,6 +62,10 @@ public sealed class MaterialVersionPagesTests(BrowserHost host) : IClassFixture<
         await page.Locator("#versie-oud").SelectOptionAsync(new SelectOptionValue { Label = await firstSave.TextContentAsync() });
         await page.Locator("#versie-nieuw").SelectOptionAsync(new SelectOptionValue { Index = 0 });
         await Expect(compared.Locator("del")).ToHaveTextAsync(["kritieke"]);
+        // The current version is no version to put back.
+        await page.Locator("#versie-oud").SelectOptionAsync(new SelectOptionValue { Index = 0 });
+        await Expect(page.Locator(".compare, #versies-naast-elkaar .notice")).ToHaveTextAsync("Deze twee versies hebben dezelfde tekst.");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Zet deze versie terug" })).ToBeHiddenAsync();
         await page.Locator("#versie-oud").SelectOptionAsync(new SelectOptionValue { Index = 2 });
         await Expect(compared.Locator("del")).ToHaveTextAsync(["geregeld", "kritieke"]);
         await page.Locator("#versie-oud").SelectOptionAsync(new SelectOptionValue { Index = 1 });
