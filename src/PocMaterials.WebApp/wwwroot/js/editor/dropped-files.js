@@ -42,7 +42,8 @@ export function acceptDroppedFiles(textarea, slug, onUploaded = () => {}) {
       return;
     }
     for (const file of files) {
-      const name = fileName(file.name || 'afbeelding.png');
+      // A name of no letters or digits ("ß.png") keeps its extension under a word of ours.
+      const name = fileName(file.name || 'afbeelding.png').replace(/^\./, 'bijlage.');
       // Marks the place while the file goes up: typing meanwhile moves it along with the text.
       const placeholder = `[${name} wordt geüpload…]`;
       insertAtCursor(textarea, placeholder);
