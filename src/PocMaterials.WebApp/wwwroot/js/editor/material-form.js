@@ -36,7 +36,10 @@ export function materialForm(vocabulary, { onLink } = {}) {
     review_by: dateField('herzien', 'Nakijken tegen', { help: 'Typ als dd-mm-jjjj. Daarna staat het materiaal bij “te herzien”.' }),
   };
   const text = h('textarea', { id: 'tekst', rows: 18, spellcheck: 'true' });
-  const body = field('tekst', 'Tekst', text, { help: 'In Markdown. Bij een FAQ-lijst is elke kop een vraag.' });
+  const body = field('tekst', 'Tekst', text, {
+    help: 'In Markdown. Bij een FAQ-lijst is elke kop een vraag. Ctrl+K: een link naar een ander materiaal. '
+      + 'Sleep of plak een bestand in de tekst om het als bijlage toe te voegen.',
+  });
   body.element.insertBefore(markdownToolbar(text, { onLink }), text);
   const other = h('div', { id: 'formulier-fouten' });
   const previewArea = h('div', { class: 'body preview', id: 'formulier-voorbeeld' });
@@ -58,6 +61,7 @@ export function materialForm(vocabulary, { onLink } = {}) {
         h('section', { 'aria-labelledby': 'formulier-voorbeeld-titel' },
           h('h2', { id: 'formulier-voorbeeld-titel' }, 'Voorbeeld'), previewArea))),
     title: controls.title.input,
+    text,
     values,
     body: () => text.value,
     // { fields, body } as GET .../fields or the check of a file gives them.
