@@ -29,7 +29,7 @@ export function materialForm(vocabulary, { onLink } = {}) {
       { help: 'Niets gekozen: elke CLB-medewerker. Kies rollen om het materiaal tot hen te beperken.' }),
     contact: selectField('aanspreekpunt', 'Aanspreekpunt',
       vocabulary.contacts.map((c) => ({ value: c.id, label: c.role ? `${c.name} (${c.role})` : c.name })),
-      { empty: 'Het aanspreekpunt van het eerste thema' }),
+      { empty: 'Dat van het eerste thema' }),
     tags: chipField('trefwoorden', 'Trefwoorden',
       vocabulary.tags.map((t) => ({ value: t.tag, label: t.tag, note: `${t.count}×` })),
       { free: true, help: `Druk Enter of typ een komma na elk trefwoord; hoogstens ${limits.tags}.` }),
@@ -42,7 +42,9 @@ export function materialForm(vocabulary, { onLink } = {}) {
   });
   body.element.insertBefore(markdownToolbar(text, { onLink }), text);
   const other = h('div', { id: 'formulier-fouten' });
-  const previewArea = h('div', { class: 'body preview', id: 'formulier-voorbeeld' });
+  // No text yet (a new material): said, rather than an empty box.
+  const nothingYet = () => h('p', { class: 'muted' }, 'Hier verschijnt de tekst zoals medewerkers hem zullen zien.');
+  const previewArea = h('div', { class: 'body preview', id: 'formulier-voorbeeld' }, nothingYet());
   // As last filled: what goes back for the fields the form does not show, and what "changed" compares with.
   let loaded = { fields: {}, body: '' };
 
@@ -72,7 +74,7 @@ export function materialForm(vocabulary, { onLink } = {}) {
     },
     changed: () => text.value !== loaded.body
       || Object.keys(controls).some((name) => !same(controls[name].get(), loaded.fields[name])),
-    preview: (html) => previewArea.replaceChildren(safeHtml(html)),
+    preview: (html) => previewArea.replaceChildren(html ? safeHtml(html) : nothingYet()),
     // The API's errors each under its field; those of no field of the form (a hand-made status, the YAML) above the text.
     // Returns how many there were.
     showErrors(fieldErrors) {

@@ -36,5 +36,6 @@ export const authorNl = (version) => version.author === 'file system' ? 'rechtst
 const time = new Intl.DateTimeFormat('nl-BE', { hour: '2-digit', minute: '2-digit' });
 export const momentNl = (iso) => `${dateNl(iso)} om ${time.format(new Date(iso))}`;
 
-// One line for a version in a choice: "Versie 3 · An Jacobs · 7 december 2026 om 14:05".
-export const versionLabel = (version) => `Versie ${version.number} · ${authorNl(version)} · ${momentNl(version.createdAt)}`;
+// One line for a version in a choice: "Versie 3 · 7 december 2026 om 14:05". Short enough for a phone's select, which
+// cuts what does not fit; who wrote it stands in the list above and over each side of the comparison.
+export const versionLabel = (version) => `Versie ${version.number} · ${momentNl(version.createdAt)}`;
