@@ -48,12 +48,16 @@ internal static class WebBenchmark
         context.SetDefaultTimeout(120_000);
         await SignInAsync(await context.NewPageAsync());
         await MeasureTimesAsync(context);
-        await MeasureBytesAsync(browser, baseUrl, await context.StorageStateAsync());
+        await MeasureBytesAsync(browser, baseUrl, await context.StorageStateAsync(), StaffPages);
+        await WebEditorBenchmark.RunAsync(browser, baseUrl);
     }
 
-    private static async Task SignInAsync(IPage page)
+    /// <summary>Signs in on the development page (as every staff member, plus a role when given) and closes the page.</summary>
+    internal static async Task SignInAsync(IPage page, string? role = null)
     {
         await page.GotoAsync("/aanmelden");
+        if (role is not null)
+            await page.Locator($"#rol-{role}").CheckAsync();
         await page.Locator("#centre").SelectOptionAsync("gent");
         await page.GetByRole(AriaRole.Button, new() { Name = "Aanmelden" }).ClickAsync();
         await page.WaitForURLAsync("**/zoeken");
@@ -110,17 +114,24 @@ internal static class WebBenchmark
         Console.WriteLine($"material page, navigation to its body  {Percentiles.Of(material)}");
     }
 
-    /// <summary>Each page in a context of its own with the session and nothing cached, so every file is fetched and counted.</summary>
-    private static async Task MeasureBytesAsync(IBrowser browser, string baseUrl, string session)
+    /// <summary>The staff pages, each with what shows it is ready.</summary>
+    private static readonly (string Name, string Path, string Ready)[] StaffPages =
+    [
+        ("search", "/zoeken?q=leersteun", ".hits"), ("material", "/materialen/faq-decreet-leersteun", ".body"),
+        ("themes", "/themas", ".grid"), ("theme", "/themas/decreet-leersteun", ".body"),
+        ("newsletter archive", "/nieuwsbrieven", "main p"),
+    ];
+
+    /// <summary>
+    /// Each page in a context of its own with the session and nothing cached, so every file is fetched and counted: the
+    /// page's module, every module it imports (preloaded beside it), the layout's own and the CSS.
+    /// </summary>
+    internal static async Task MeasureBytesAsync(
+        IBrowser browser, string baseUrl, string session, (string Name, string Path, string Ready)[] pages)
     {
         Console.WriteLine();
         Console.WriteLine("page                          JS bytes  CSS bytes  (as loaded, uncompressed)");
-        foreach (var (name, path, ready) in new[]
-        {
-            ("search", "/zoeken?q=leersteun", ".hits"), ("material", "/materialen/faq-decreet-leersteun", ".body"),
-            ("themes", "/themas", ".grid"), ("theme", "/themas/decreet-leersteun", ".body"),
-            ("newsletter archive", "/nieuwsbrieven", "main p"),
-        })
+        foreach (var (name, path, ready) in pages)
         {
             var fresh = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, StorageState = session });
             var page = await fresh.NewPageAsync();

@@ -6,8 +6,8 @@ using static Microsoft.Playwright.Assertions;
 namespace PocMaterials.Web.Tests.Browser;
 
 /// <summary>
-/// The material editor's source view ("Bron") in Debian's Chromium: editing, a new material, a stale version, versions,
-/// attachments. The form view is tested in <see cref="MaterialFormPagesTests"/>.
+/// The material editor's source view ("Bron") in Debian's Chromium: editing, a new material, a stale version, attachments.
+/// The form view is tested in <see cref="MaterialFormPagesTests"/>, versions side by side in <see cref="MaterialVersionPagesTests"/>.
 /// </summary>
 [Collection(EditorPagesHost.Name)]
 public sealed class MaterialEditorPagesTests(SmtpBrowserHost host)
@@ -131,31 +131,6 @@ public sealed class MaterialEditorPagesTests(SmtpBrowserHost host)
     }
 
     [Fact]
-    public async Task A_version_is_compared_and_restored_from_the_versions_list()
-    {
-        const string slug = "fiche-medicatie-en-medische-handelingen-op-school";
-        var editor = await host.App.ClientFor(Editor);
-        var original = await editor.GetStringAsync($"/api/materials/{slug}/source");
-        var page = await host.SignInAsync(Editor);
-        await page.GotoAsync("/redactie/materialen/" + slug);
-        var source = await SourceAsync(page);
-        await Expect(source).ToHaveValueAsync(original);
-        await source.FillAsync(original + "\nEen toegevoegde alinea.\n");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
-        await Expect(page.Locator("form.editor [role=status]")).ToContainTextAsync("Opgeslagen als versie");
-
-        var first = page.Locator("table tbody tr").Last;
-        await first.GetByRole(AriaRole.Button, new() { NameRegex = new("^Verschil met") }).ClickAsync();
-        await Expect(page.Locator(".diff .add", new() { HasText = "Een toegevoegde alinea." })).ToBeVisibleAsync();
-        await first.GetByRole(AriaRole.Button, new() { Name = "Zet terug" }).ClickAsync();
-
-        await Expect(page.Locator("form.editor [role=status]")).ToContainTextAsync("is teruggezet als versie");
-        await Expect(source).ToHaveValueAsync(original);
-        Assert.Equal(original, await editor.GetStringAsync($"/api/materials/{slug}/source"));
-        await Expect(page.Locator("table tbody tr").First).ToContainTextAsync("restored version");
-    }
-
-    [Fact]
     public async Task An_attachment_is_uploaded_and_listed()
     {
         const string slug = "faq-chronisch-of-langdurig-zieke-kinderen";
@@ -163,12 +138,14 @@ public sealed class MaterialEditorPagesTests(SmtpBrowserHost host)
         await page.GotoAsync("/redactie/materialen/" + slug);
         await Expect(page.GetByText("Nog geen bijlagen.").Or(page.Locator("#bijlagen-titel ~ div ul"))).ToBeVisibleAsync();
 
-        await page.GetByLabel("Bestand", new() { Exact = true }).SetInputFilesAsync(new FilePayload
+        await page.GetByLabel("Kies een bestand").SetInputFilesAsync(new FilePayload
         {
             Name = "Leidraad Ziekte.PDF",
             MimeType = "application/pdf",
             Buffer = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"),
         });
+        // The chosen file said in Dutch (not the browser's "No file chosen"), and a name the API takes made from its own.
+        await Expect(page.Locator("#bijlage-gekozen")).ToHaveTextAsync("Gekozen: Leidraad Ziekte.PDF");
         await Expect(page.GetByLabel("Naam", new() { Exact = true })).ToHaveValueAsync("leidraad-ziekte.pdf");
         await page.GetByRole(AriaRole.Button, new() { Name = "Uploaden" }).ClickAsync();
 

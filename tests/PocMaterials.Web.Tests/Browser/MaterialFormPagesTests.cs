@@ -54,7 +54,7 @@ public sealed class MaterialFormPagesTests(MaterialFormPagesTests.Host host) : I
         await page.GetByRole(AriaRole.Button, new() { Name = "Plan in op" }).ClickAsync();
         await page.WaitForURLAsync($"**/redactie/materialen/{slug}?opgeslagen=1");
         await Expect(page.Locator(".publication-state")).ToHaveTextAsync($"Gepland op {Dutch(tomorrow)}");
-        await page.GetByLabel("Bestand", new() { Exact = true }).SetInputFilesAsync(new FilePayload
+        await page.GetByLabel("Kies een bestand").SetInputFilesAsync(new FilePayload
         {
             Name = "Zwemles.pdf", MimeType = "application/pdf", Buffer = SampleFiles.Pdf(),
         });

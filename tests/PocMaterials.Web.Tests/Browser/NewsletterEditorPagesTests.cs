@@ -38,6 +38,10 @@ public sealed class NewsletterEditorPagesTests(SmtpBrowserHost host)
         Assert.Contains(status, new[] { "approved", "sending", "sent" });
         Assert.False(string.IsNullOrEmpty(
             (await editor.GetFromJsonAsync<JsonElement>($"/api/newsletter/issues/{id}")).GetProperty("approvedBy").GetString()));
+        // By the name the sign-in gave (without one typed: the roles), never the token's subject.
+        await page.ReloadAsync();
+        await Expect(page.Locator("main")).ToContainTextAsync("goedgekeurd door POC+-redacteur (ontwikkeling)");
+        await Expect(page.Locator("main")).Not.ToContainTextAsync("dev-");
     }
 
     [Fact]

@@ -6,6 +6,10 @@ export function useCsrfToken(token) {
   csrfToken = token;
 }
 
+// What a page says when a change was refused because the session ended (a 401's problem carries it as its title).
+export const expiredSession = 'Je sessie is verlopen. Meld je aan in een nieuw tabblad (/aanmelden) en probeer het dan hier '
+  + 'opnieuw: wat je hier typte, blijft staan.';
+
 export class ApiError extends Error {
   constructor(status, problem) {
     super(problem?.title ?? `HTTP ${status}`);
@@ -32,10 +36,7 @@ export async function request(path, { method = 'GET', body, type, headers, signa
       location.assign('/aanmelden?terug=' + encodeURIComponent(location.pathname + location.search + location.hash));
     }
     // A change is not left for the sign-in page: what the user typed stays on this one.
-    throw new ApiError(401, {
-      title: 'Je sessie is verlopen. Meld je aan in een nieuw tabblad (/aanmelden) en probeer het dan hier opnieuw: ' +
-        'wat je hier typte, blijft staan.',
-    });
+    throw new ApiError(401, { title: expiredSession });
   }
   if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => null));
   return response;

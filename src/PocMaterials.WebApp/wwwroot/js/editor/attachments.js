@@ -1,17 +1,30 @@
 // A material's attachments: each a link with a way to replace or remove it, and a form to add one.
-import { request, api, problemText } from '../api.js';
+import { request, api, expiredSession } from '../api.js';
 import { h, fileSize } from '../dom.js';
+import { slugOf } from './address.js';
 import { ifMatch } from './save.js';
 
-// The API's rule for names: lower-case words joined by hyphens and one extension.
-const fileName = (name) => {
+// The API's rule for names: lower-case words joined by hyphens, as a material's address, and one extension.
+export const fileName = (name) => {
   const dot = name.lastIndexOf('.');
-  const words = (dot > 0 ? name.slice(0, dot) : name).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-  return dot > 0 ? `${words}.${name.slice(dot + 1).toLowerCase()}` : words;
+  return dot > 0 ? `${slugOf(name.slice(0, dot))}.${name.slice(dot + 1).toLowerCase()}` : slugOf(name);
 };
 
 const changedMeanwhile = 'Iemand anders heeft deze bijlage intussen gewijzigd. Laad de pagina opnieuw.';
+
+// Why an upload was refused, in Dutch, told by the problem's code (its title and detail are English).
+const refusals = {
+  exists: 'Er is al een bijlage met die naam.',
+  'precondition-failed': changedMeanwhile,
+  'too-large': 'Het bestand is te groot voor een bijlage.',
+  'unsupported-media-type':
+    'Dit soort bestand kan niet: voeg een PDF, een Office- of OpenDocument-bestand of een PNG- of JPEG-afbeelding toe.',
+  'wrong-type': 'Het bestand is niet wat zijn naam zegt (zoals een hernoemd bestand). Er werd niets opgeslagen.',
+  invalid: 'Die naam kan niet: gebruik kleine letters, cijfers en koppeltekens.',
+  'not-found': 'Dit materiaal bestaat niet (meer).',
+};
+export const uploadRefusal = (error) =>
+  error.status === 401 ? expiredSession : refusals[error.problem?.code] ?? 'Niet gelukt: probeer het opnieuw.';
 
 // The attachments of the material at path (its API address): a section to show, and load() to fill it.
 export function attachmentList(path) {
@@ -19,10 +32,20 @@ export function attachmentList(path) {
 
   async function load() {
     const list = await api(path + '/attachments');
-    const file = h('input', { type: 'file', id: 'bijlage', accept: '.pdf,.docx,.pptx,.xlsx,.odt,.odp,.ods,.png,.jpg,.jpeg' });
+    // The browser's own file control speaks the browser's language ("Choose File"): hidden but still reached by Tab, it is
+    // opened by a Dutch label that looks like a button, with the chosen file's name beside it.
+    const file = h('input', {
+      type: 'file', id: 'bijlage', class: 'file-input', 'aria-describedby': 'bijlage-gekozen',
+      accept: '.pdf,.docx,.pptx,.xlsx,.odt,.odp,.ods,.png,.jpg,.jpeg',
+    });
+    const chosen = h('span', { id: 'bijlage-gekozen', class: 'muted file-chosen' }, 'Nog geen bestand gekozen.');
     const name = h('input', { id: 'bijlage-naam', 'aria-describedby': 'bijlage-uitleg' });
     const outcome = h('p', { role: 'status' });
-    file.addEventListener('change', () => { name.value = file.files[0] ? fileName(file.files[0].name) : ''; });
+    file.addEventListener('change', () => {
+      const picked = file.files[0];
+      chosen.textContent = picked ? `Gekozen: ${picked.name}` : 'Nog geen bestand gekozen.';
+      name.value = picked ? fileName(picked.name) : '';
+    });
     // Adds a file, or with the ETag of the one listed replaces that one (and not a newer one someone else put).
     const send = async (fileName, body, etag, done) => {
       outcome.textContent = 'Uploaden…';
@@ -32,13 +55,7 @@ export function attachmentList(path) {
         await load();
         attachments.querySelector('[role=status]').textContent = done;
       } catch (error) {
-        const messages = {
-          409: 'Er is al een bijlage met die naam.',
-          412: changedMeanwhile,
-          413: 'Het bestand is te groot.',
-          415: 'Dit soort bestand kan niet: ' + (error.problem?.detail ?? error.problem?.title ?? ''),
-        };
-        outcome.textContent = messages[error.status] ?? ('Niet gelukt: ' + problemText(error, 'probeer het opnieuw.'));
+        outcome.textContent = uploadRefusal(error);
       }
     };
     const upload = (event) => {
@@ -55,7 +72,7 @@ export function attachmentList(path) {
         attachments.querySelector('[role=status]').textContent = `${attachment.name} is verwijderd.`;
       } catch (error) {
         outcome.textContent = error.status === 412
-          ? changedMeanwhile : 'Niet verwijderd: ' + (error.problem?.title ?? 'probeer het opnieuw.');
+          ? changedMeanwhile : 'Niet verwijderd: probeer het opnieuw.';
       }
     };
     const item = (attachment) => {
@@ -74,7 +91,8 @@ export function attachmentList(path) {
     attachments.replaceChildren(
       list.length === 0 ? h('p', { class: 'muted' }, 'Nog geen bijlagen.') : h('ul', { class: 'list' }, list.map(item)),
       h('form', { class: 'upload', onsubmit: upload },
-        h('div', { class: 'field' }, h('label', { for: 'bijlage' }, 'Bestand'), file),
+        h('div', { class: 'field file-field' }, file,
+          h('label', { for: 'bijlage', class: 'button secondary' }, 'Kies een bestand'), chosen),
         h('div', { class: 'field' }, h('label', { for: 'bijlage-naam' }, 'Naam'), name,
           h('small', { id: 'bijlage-uitleg', class: 'muted' },
             'Kleine letters en koppeltekens; PDF, Office, OpenDocument of een afbeelding.')),

@@ -29,17 +29,22 @@ export function materialForm(vocabulary, { onLink } = {}) {
       { help: 'Niets gekozen: elke CLB-medewerker. Kies rollen om het materiaal tot hen te beperken.' }),
     contact: selectField('aanspreekpunt', 'Aanspreekpunt',
       vocabulary.contacts.map((c) => ({ value: c.id, label: c.role ? `${c.name} (${c.role})` : c.name })),
-      { empty: 'Het aanspreekpunt van het eerste thema' }),
+      { empty: 'Dat van het eerste thema' }),
     tags: chipField('trefwoorden', 'Trefwoorden',
       vocabulary.tags.map((t) => ({ value: t.tag, label: t.tag, note: `${t.count}×` })),
       { free: true, help: `Druk Enter of typ een komma na elk trefwoord; hoogstens ${limits.tags}.` }),
     review_by: dateField('herzien', 'Nakijken tegen', { help: 'Typ als dd-mm-jjjj. Daarna staat het materiaal bij “te herzien”.' }),
   };
   const text = h('textarea', { id: 'tekst', rows: 18, spellcheck: 'true' });
-  const body = field('tekst', 'Tekst', text, { help: 'In Markdown. Bij een FAQ-lijst is elke kop een vraag.' });
+  const body = field('tekst', 'Tekst', text, {
+    help: 'In Markdown. Bij een FAQ-lijst is elke kop een vraag. Ctrl+K: een link naar een ander materiaal. '
+      + 'Sleep of plak een bestand in de tekst om het als bijlage toe te voegen.',
+  });
   body.element.insertBefore(markdownToolbar(text, { onLink }), text);
   const other = h('div', { id: 'formulier-fouten' });
-  const previewArea = h('div', { class: 'body preview', id: 'formulier-voorbeeld' });
+  // No text yet (a new material): said, rather than an empty box.
+  const nothingYet = () => h('p', { class: 'muted' }, 'Hier verschijnt de tekst zoals medewerkers hem zullen zien.');
+  const previewArea = h('div', { class: 'body preview', id: 'formulier-voorbeeld' }, nothingYet());
   // As last filled: what goes back for the fields the form does not show, and what "changed" compares with.
   let loaded = { fields: {}, body: '' };
 
@@ -58,6 +63,7 @@ export function materialForm(vocabulary, { onLink } = {}) {
         h('section', { 'aria-labelledby': 'formulier-voorbeeld-titel' },
           h('h2', { id: 'formulier-voorbeeld-titel' }, 'Voorbeeld'), previewArea))),
     title: controls.title.input,
+    text,
     values,
     body: () => text.value,
     // { fields, body } as GET .../fields or the check of a file gives them.
@@ -68,7 +74,7 @@ export function materialForm(vocabulary, { onLink } = {}) {
     },
     changed: () => text.value !== loaded.body
       || Object.keys(controls).some((name) => !same(controls[name].get(), loaded.fields[name])),
-    preview: (html) => previewArea.replaceChildren(safeHtml(html)),
+    preview: (html) => previewArea.replaceChildren(html ? safeHtml(html) : nothingYet()),
     // The API's errors each under its field; those of no field of the form (a hand-made status, the YAML) above the text.
     // Returns how many there were.
     showErrors(fieldErrors) {

@@ -6,7 +6,7 @@
 // version loaded (etag), the text as last loaded or saved (saved), the source editor (editor, from
 // source.js), the address's errors (slugErrors), a status line (status) and a place for refusals (notices).
 // A page with a form view also gives fields: its form (see fields-save.js), in view while fields.shown().
-import { request } from '../api.js';
+import { expiredSession, request } from '../api.js';
 import { h } from '../dom.js';
 import { errorList, fileRows, slugRows } from './errors.js';
 import { problemSentence } from './messages.js';
@@ -24,11 +24,12 @@ export async function loadSource(form) {
   form.editor.replaceText(form.saved);
   form.editor.errors.replaceChildren();
   form.editor.source.setAttribute('aria-invalid', 'false');
-  await form.fields?.load(form.saved);
+  // A file whose fields the form cannot read is shown as itself.
+  if (form.fields && !(await form.fields.load(form.saved))) form.fields.unreadable();
 }
 
 // 422: every error shown under the field it concerns.
-export function showErrors(form, problem) {
+function showErrors(form, problem) {
   if (form.fields?.shown()) {
     form.fields.showErrors(problem?.fieldErrors);
     return;
@@ -57,9 +58,9 @@ export function conflict(form, message) {
       h('button', { type: 'button', onclick: () => loadSource(form) }, 'Laad de nieuwste versie'))));
 }
 
-// A refusal in Dutch: the session's own words (see api.js), else the errors', else a general sentence.
-export const failed = (error) => error.status === 401
-  ? error.problem.title : problemSentence(error.problem, 'Opslaan is mislukt. Probeer het opnieuw.');
+// A refusal in Dutch: the session's end (see api.js), else its errors' sentences, else the general one (fallback).
+export const failed = (error, fallback = 'Opslaan is mislukt. Probeer het opnieuw.') => error.status === 401
+  ? expiredSession : problemSentence(error.problem, fallback);
 
 // Saves the text in the editor under form.slug: the API's answer ({ version }), or null when it was
 // refused (and the refusal is shown).

@@ -1,22 +1,63 @@
-// A material's versions, newest first: each older one with its difference from the latest and a way to
-// put it back (as a new version).
+// A material's versions, newest first, by name and Dutch date; two of them side by side (by default the previous and
+// the current) with the changed words marked, and the older one put back (as a new version) from there.
 import { request, api } from '../api.js';
-import { h, dateNl } from '../dom.js';
-import { conflict, ifMatch, loadSource, materialPath, refusal, showErrors, unsaved } from './save.js';
+import { h } from '../dom.js';
+import { conflict, failed, ifMatch, loadSource, materialPath, refusal, unsaved } from './save.js';
+import { comparison } from './side-by-side.js';
+import { authorNl, momentNl, summaryNl, versionLabel } from './version-words.js';
 
-const when = (iso) => `${dateNl(iso)} ${new Date(iso).toLocaleTimeString('nl-BE', { hour: '2-digit', minute: '2-digit' })}`;
+const heading = (version, age) => `Versie ${version.number} (${age}) · ${authorNl(version)} · ${momentNl(version.createdAt)}`;
 
 // The versions of the material a page edits (form: see save.js): a section to show, and load() to fill it.
 export function versionList(form) {
-  const versions = h('div');
-  const diff = h('div', { 'aria-live': 'polite' });
+  const table = h('div');
+  const older = h('select', { id: 'versie-oud' });
+  const newer = h('select', { id: 'versie-nieuw' });
+  const restoreButton = h('button', { type: 'button', class: 'secondary', onclick: () => restore(Number(older.value)) });
+  const result = h('div', { id: 'versies-naast-elkaar' });
+  const choice = h('div', { class: 'version-choice', hidden: true },
+    h('div', { class: 'field' }, h('label', { for: 'versie-oud' }, 'Oude versie (links)'), older),
+    h('div', { class: 'field' }, h('label', { for: 'versie-nieuw' }, 'Nieuwe versie (rechts)'), newer),
+    restoreButton);
+  const status = h('p', { role: 'status', class: 'muted' });
+  let list = [];
+  // A version's text never changes: each is fetched once. A removal has none (410): it compares as empty.
+  const texts = new Map();
+  let shown = 0;
 
-  async function showDiff(from, to) {
-    const response = await request(`${materialPath(form)}/diff?from=${from}&to=${to}`, { headers: { Accept: 'text/plain, text/x-diff' } });
-    const lines = (await response.text()).split('\n');
-    diff.replaceChildren(h('h3', null, `Verschil tussen versie ${from} en ${to}`),
-      h('pre', { class: 'diff', tabindex: '0', 'aria-label': `Verschil tussen versie ${from} en ${to}` },
-        lines.map((line) => h('span', { class: line.startsWith('+') ? 'add' : line.startsWith('-') ? 'del' : null }, line + '\n'))));
+  const textOf = (number) => {
+    if (!texts.has(number)) {
+      texts.set(number, request(`${materialPath(form)}/versions/${number}`, { headers: { Accept: 'text/plain' } })
+        .then((response) => response.text(), (error) => {
+          texts.delete(number);
+          if (error.status === 410) return '';
+          throw error;
+        }));
+    }
+    return texts.get(number);
+  };
+
+  async function compare() {
+    const [a, b] = [older, newer].map((select) => list.find((v) => v.number === Number(select.value)));
+    const asked = ++shown;
+    restoreButton.hidden = a.number === list[0].number || !a.eTag;
+    restoreButton.textContent = `Zet deze versie terug (versie ${a.number})`;
+    status.textContent = `Versie ${a.number} en versie ${b.number} laden…`;
+    try {
+      const [oldText, newText] = await Promise.all([textOf(a.number), textOf(b.number)]);
+      if (asked !== shown) return; // another choice was made meanwhile
+      result.replaceChildren(comparison(oldText, newText, heading(a, 'oud'), heading(b, 'nieuw')));
+      status.textContent = `Versie ${a.number} en versie ${b.number} staan naast elkaar.`;
+    } catch {
+      if (asked === shown) status.textContent = 'Deze versies konden niet geladen worden. Probeer het opnieuw.';
+    }
+  }
+
+  function choose(number) {
+    older.value = String(number);
+    newer.value = String(list[0].number);
+    compare();
+    older.focus();
   }
 
   async function restore(number) {
@@ -28,32 +69,55 @@ export function versionList(form) {
       const { version } = await response.json();
       await loadSource(form);
       form.status.textContent = `Versie ${number} is teruggezet als versie ${version}.`;
-      load();
+      await load();
     } catch (error) {
       form.status.textContent = '';
-      const changed = 'Iemand anders heeft dit materiaal gewijzigd sinds je het opende. Er werd niets teruggezet.';
-      if (error.status === 422) showErrors(form, error.problem);
-      else if (error.status === 412) conflict(form, changed);
-      else refusal(form, 'Terugzetten is mislukt: ' + (error.problem?.title ?? 'probeer het opnieuw.'));
+      // In Dutch by the problem's code: a version that would break the material now says which rule (422).
+      const refusals = {
+        'not-found': `Versie ${number} kan niet teruggezet worden: ze bestaat niet (meer) of ze was een verwijdering.`,
+        'precondition-failed': 'Iemand anders heeft dit materiaal gewijzigd sinds je het opende. Er werd niets teruggezet.',
+      };
+      const code = error.problem?.code;
+      if (code === 'precondition-failed') conflict(form, refusals[code]);
+      else if (refusals[code]) refusal(form, refusals[code]);
+      else if (error.problem?.fieldErrors?.length) refusal(form, `Versie ${number} is niet teruggezet: ${failed(error)}`);
+      else refusal(form, failed(error, 'Terugzetten is mislukt. Probeer het opnieuw.'));
     }
   }
 
   async function load() {
-    const list = await api(materialPath(form) + '/versions');
+    list = await api(materialPath(form) + '/versions');
     const latest = list[0]?.number;
-    const actions = (v) => v.number !== latest && [
-      h('button', { type: 'button', class: 'secondary', onclick: () => showDiff(v.number, latest) }, `Verschil met ${latest}`),
-      v.eTag && h('button', { type: 'button', class: 'secondary', onclick: () => restore(v.number) }, 'Zet terug')];
-    versions.replaceChildren(h('table', { class: 'table', tabindex: '0' }, // focusable: it scrolls sideways on a phone
+    // On a phone each row is a card, its cells named by data-label (see app.css): nothing scrolls sideways.
+    const cell = (label, text) => h('td', { 'data-label': label }, text);
+    table.replaceChildren(h('table', { class: 'table version-table' },
       h('caption', { class: 'visually-hidden-heading' }, 'Versies, nieuwste eerst'),
-      h('thead', null, h('tr', null, ['Versie', 'Door', 'Wanneer', 'Wat', 'Acties'].map((c) => h('th', { scope: 'col' }, c)))),
+      h('thead', null, h('tr', null, ['Versie', 'Door', 'Wanneer', 'Wat', 'Vergelijken'].map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', null, list.map((v) => h('tr', null,
-        h('td', null, String(v.number)), h('td', null, v.author), h('td', null, when(v.createdAt)), h('td', null, v.summary),
-        h('td', { class: 'actions' }, actions(v)))))));
+        cell('Versie', String(v.number)), cell('Door', authorNl(v)), cell('Wanneer', momentNl(v.createdAt)),
+        cell('Wat', summaryNl(v.summary)),
+        h('td', null, v.number !== latest && h('button', { type: 'button', class: 'link', onclick: () => choose(v.number) },
+          `Versie ${v.number} naast de huidige`)))))));
+    const options = () => list.map((v) => h('option', { value: String(v.number) }, versionLabel(v)));
+    older.replaceChildren(...options());
+    newer.replaceChildren(...options());
+    choice.hidden = list.length < 2;
+    if (list.length < 2) {
+      result.replaceChildren(h('p', { class: 'muted' },
+        list.length ? 'Er is nog maar één versie: er is niets om te vergelijken.' : 'Er zijn nog geen versies bewaard.'));
+      return;
+    }
+    older.value = String(list[1].number);
+    newer.value = String(latest);
+    await compare();
   }
 
+  older.addEventListener('change', compare);
+  newer.addEventListener('change', compare);
+
   return {
-    section: h('section', { 'aria-labelledby': 'versies-titel' }, h('h2', { id: 'versies-titel' }, 'Versies'), versions, diff),
+    section: h('section', { 'aria-labelledby': 'versies-titel' }, h('h2', { id: 'versies-titel' }, 'Versies'), table,
+      h('h3', null, 'Twee versies naast elkaar'), choice, status, result),
     load,
   };
 }

@@ -8,6 +8,7 @@ import { h, show, titled, materialPage } from '../dom.js';
 import { editorOnly } from '../shell.js';
 import { addressField } from '../editor/address.js';
 import { attachmentList } from '../editor/attachments.js';
+import { bodyTools } from '../editor/body-tools.js';
 import { formView } from '../editor/form-view.js';
 import { loadSource, materialPath, save, unsaved } from '../editor/save.js';
 import { sourceEditor } from '../editor/source.js';
@@ -29,6 +30,9 @@ const form = {
 };
 const versions = editing && versionList(form);
 const attachments = editing && attachmentList(materialPath(form));
+// Files dropped on a text are listed with the attachments at once (a new material takes none: it has no place yet).
+const listAttachments = () => attachments.load();
+const pickSourceLink = bodyTools(form.editor.source, editing, listAttachments);
 window.addEventListener('beforeunload', (event) => { if (unsaved(form)) event.preventDefault(); });
 
 // After a save: a new material opens at its own address; else the page shows the version saved.
@@ -56,7 +60,8 @@ function page(fields) {
   const formPart = h('div', null, fields.view.element, fields.validity, fields.bar.element);
   const sourcePart = h('div', { hidden: true },
     h('div', { class: 'panes' }, form.editor.field, form.editor.preview),
-    h('p', { class: 'actions' }, h('button', { type: 'submit' }, 'Opslaan')));
+    h('p', { class: 'actions' }, h('button', { type: 'submit' }, 'Opslaan'),
+      h('button', { type: 'button', class: 'secondary', onclick: pickSourceLink }, 'Link naar materiaal')));
   const toggle = h('button', { type: 'button', class: 'secondary', 'aria-pressed': 'false' }, 'Bron');
   fields.shown = () => sourcePart.hidden;
   const showSource = (source) => {
@@ -94,7 +99,8 @@ async function start() {
   await editorOnly();
   const title = editing ? `Bewerken: ${editing}` : 'Nieuw materiaal';
   titled(title);
-  const fields = formView(form, await api('/api/taxonomy/form'), { checkedAs, saved });
+  const fields = formView(form, await api('/api/taxonomy/form'), { checkedAs, saved, onLink: () => pickBodyLink() });
+  const pickBodyLink = bodyTools(fields.view.text, editing, listAttachments);
   if (!editing) form.address = addressField(fields.view.title, () => fields.view.element.dispatchEvent(new Event('input')));
   form.fields = fields;
   const content = page(fields);
@@ -103,7 +109,6 @@ async function start() {
   else fields.start();
   show(h('h1', null, title), content, editing && versions.section, editing && attachments.section);
   if (!editing) return;
-  if (!fields.readable) fields.unreadable();
   const created = new URLSearchParams(location.search).get('opgeslagen');
   if (created) form.status.textContent = `Aangemaakt als versie ${created}.`;
   await Promise.all([versions.load(), attachments.load()]);
