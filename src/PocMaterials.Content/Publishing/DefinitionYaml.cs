@@ -102,6 +102,17 @@ public static class DefinitionYaml
             ? n
             : int.MaxValue;
 
+    /// <summary>
+    /// The (1-based) line a node's text ends on: that of its last value, since the end of a block collection is marked where
+    /// the next token starts (none at the end of the file), past the comments and blank lines after it.
+    /// </summary>
+    private static int LastLine(YamlNode node) => node switch
+    {
+        YamlMappingNode { Style: not MappingStyle.Flow, Children.Count: > 0 } mapping => LastLine(mapping.Children.Last().Value),
+        YamlSequenceNode { Style: not SequenceStyle.Flow, Children.Count: > 0 } sequence => LastLine(sequence.Children[^1]),
+        _ => (int)node.End.Line - (node.End.Column == 1 && node.End.Line > node.Start.Line ? 1 : 0),
+    };
+
     /// <summary>One entry of a list: its lines (its first holds the dash), the column of its keys, and its id.</summary>
     private sealed record Entry(int First, int Last, int Indent, string? Id);
 
@@ -144,10 +155,7 @@ public static class DefinitionYaml
                 var indent = (int)item.Start.Column - 1;
                 if (lines[first].Length < indent || lines[first][..indent].Trim() != "-")
                     return null;
-                var end = i + 1 < items.Count ? items[i + 1].Start : sequence.End;
-                var last = Math.Min(lines.Count - 1, (int)end.Line - (end.Column > 1 && i + 1 == items.Count ? 1 : 2));
-                while (last > first && (lines[last].Trim().Length == 0 || lines[last].TrimStart().StartsWith('#')))
-                    last--;
+                var last = Math.Min(lines.Count - 1, LastLine(item) - 1);
                 var id = item.Children.TryGetValue(new YamlScalarNode("id"), out var idNode) ? (idNode as YamlScalarNode)?.Value : null;
                 entries.Add(new Entry(first, last, indent, id));
             }

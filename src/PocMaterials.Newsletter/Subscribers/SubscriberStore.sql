@@ -68,7 +68,7 @@ ORDER BY CASE WHEN $1 THEN unsubscribed_at END DESC NULLS LAST, id
 LIMIT $2 OFFSET $3;
 
 -- name: Count
--- The editors' list's total: $1 as in List, $2 as List's $4.
+-- The editors' list's total: the first value as in List, the second as List's fourth.
 SELECT count(*)
 FROM newsletter_subscribers
 WHERE ($1::boolean IS NULL OR (unsubscribed_at IS NOT NULL) = $1)

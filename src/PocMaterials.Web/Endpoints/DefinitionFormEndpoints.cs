@@ -135,16 +135,14 @@ public static partial class DefinitionFormEndpoints
             changes["label"] = FieldValue.Text(request.Label?.Trim() ?? "");
         if (request.Aliases is not null)
             changes["aliases"] = FieldValue.List([.. request.Aliases.Select(a => a.Trim()).Where(a => a.Length > 0)]);
-        var result = await edits.TermAsync(list, id, changes, create, PublishingAnswers.IfMatch(http), Author(http), cancellationToken);
+        var result = Added(create, await edits.TermAsync(list, id, changes, create, PublishingAnswers.IfMatch(http), Author(http),
+            cancellationToken));
         return PublishingAnswers.Saved(http, result, "term", $"/api/taxonomy/terms/{list}/{id}");
     }
 
     internal static async Task<RemovedFile> DeleteTerm(
         string list, string id, HttpContext http, DefinitionEdits edits, CancellationToken cancellationToken) =>
-        PublishingAnswers.Removed(
-            await edits.RemoveTermAsync(list, id, PublishingAnswers.IfMatch(http), Author(http), cancellationToken),
-            "term",
-            $"{list}/{id}");
+        Removed(await edits.RemoveTermAsync(list, id, PublishingAnswers.IfMatch(http), Author(http), cancellationToken), "term", id);
 
     internal static Ok<IReadOnlyList<Contact>> Contacts(DefinitionFiles files, ContentLibrary library, HttpContext http)
     {
@@ -173,14 +171,14 @@ public static partial class DefinitionFormEndpoints
             if (value is not null || create)
                 changes[name] = value is null ? FieldValue.List([]) : FieldValue.Text(value.Trim());
         }
-        var result = await edits.ContactAsync(id, changes, create, PublishingAnswers.IfMatch(http), Author(http), cancellationToken);
+        var result = Added(create, await edits.ContactAsync(id, changes, create, PublishingAnswers.IfMatch(http), Author(http),
+            cancellationToken));
         return PublishingAnswers.Saved(http, result, "contact", $"/api/contacts/{id}");
     }
 
     internal static async Task<RemovedFile> DeleteContact(
         string id, HttpContext http, DefinitionEdits edits, CancellationToken cancellationToken) =>
-        PublishingAnswers.Removed(
-            await edits.RemoveContactAsync(id, PublishingAnswers.IfMatch(http), Author(http), cancellationToken), "contact", id);
+        Removed(await edits.RemoveContactAsync(id, PublishingAnswers.IfMatch(http), Author(http), cancellationToken), "contact", id);
 
     internal static Ok<CalendarMonths> Calendar(DefinitionFiles files, ContentLibrary library, HttpContext http)
     {
@@ -208,6 +206,15 @@ public static partial class DefinitionFormEndpoints
         if (DefinitionFiles.Read(definition) is { } source)
             http.Response.Headers.ETag = source.ETag;
     }
+
+    /// <summary>An entry removed from a file is a replace of the file, but a removal of the entry: 204.</summary>
+    private static RemovedFile Removed(WriteResult result, string what, string id) => result.Outcome == WriteOutcome.Replaced
+        ? TypedResults.NoContent()
+        : PublishingAnswers.Removed(result, what, id);
+
+    /// <summary>An entry added to a file that exists is a replace of the file, but a create of the entry: 201.</summary>
+    private static WriteResult Added(bool create, WriteResult result) =>
+        create && result.Outcome == WriteOutcome.Replaced ? result with { Outcome = WriteOutcome.Created } : result;
 
     private static string Author(HttpContext http) => http.User.ToStaffMember().Subject;
 

@@ -70,9 +70,9 @@ public sealed class DefinitionFormTests(SharedHost host)
 
         var inUse = await editor.DeleteAsync("/api/contacts/an-jacobs");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, inUse.StatusCode);
-        var error = (await inUse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("fieldErrors")[0];
-        Assert.Equal(
-            ("in-use", "themes/decreet-leersteun.md"), (error.GetProperty("code").GetString(), error.GetProperty("file").GetString()));
+        var users = (await inUse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("fieldErrors").EnumerateArray()
+            .Select(e => (e.GetProperty("code").GetString(), e.GetProperty("file").GetString())).ToList();
+        Assert.Contains(("in-use", "themes/decreet-leersteun.md"), users);
         var twice = await Send(editor, HttpMethod.Post, "/api/contacts", new { id = "an-jacobs", name = "X" }, null);
         Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await editor.DeleteAsync("/api/contacts/piet-peeters")).StatusCode);
@@ -94,8 +94,8 @@ public sealed class DefinitionFormTests(SharedHost host)
         Assert.Equal(HttpStatusCode.OK, aliases.StatusCode);
         Assert.Equal(before.Replace("aliases: [LSC]", "aliases: [LSC, steuncentrum]", StringComparison.Ordinal),
             await editor.GetStringAsync("/api/taxonomy/source"));
-        var staff = await host.App.ClientFor(["clb-medewerker"]);
-        Assert.True((await staff.GetFromJsonAsync<JsonElement>("/api/search?q=steuncentrum")).GetProperty("total").GetInt32() > 0);
+        var lsc = (await editor.GetFromJsonAsync<JsonElement>("/api/taxonomy/terms")).GetProperty("lists").GetProperty("glossary")[0];
+        Assert.Equal(["LSC", "steuncentrum"], lsc.GetProperty("aliases").EnumerateArray().Select(a => a.GetString()));
 
         Assert.Equal(HttpStatusCode.Created, (await Send(editor, HttpMethod.Post, "/api/taxonomy/terms/types",
             new { id = "brochure", label = "Brochure" }, null)).StatusCode);
