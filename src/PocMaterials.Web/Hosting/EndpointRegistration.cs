@@ -40,6 +40,7 @@ public static class EndpointRegistration
         api.MapMaterialEndpoints();
         api.MapMaterialPublishingEndpoints();
         api.MapDefinitionPublishingEndpoints();
+        api.MapDefinitionFormEndpoints();
         api.MapSearchAliasEndpoints();
         api.MapProposedAliasEndpoints();
         api.MapAttachmentEndpoints();
