@@ -85,7 +85,7 @@ public static partial class DefinitionFormEndpoints
         return TypedResults.Ok(new ThemeForm(fields, read.Body));
     }
 
-    internal static async Task<Results<SavedFile, ValidationProblem, TooLargeProblem>> PutTheme(
+    internal static async Task<Results<SavedTheme, ValidationProblem, TooLargeProblem>> PutTheme(
         string id,
         HttpContext http,
         DefinitionEdits edits,
@@ -103,7 +103,7 @@ public static partial class DefinitionFormEndpoints
         if (errors.Problem() is { } invalid)
             return invalid;
         var result = await edits.ThemeAsync(id, fields, request.Body, PublishingAnswers.IfMatch(http), Author(http), cancellationToken);
-        return PublishingAnswers.Saved(http, result, "theme", $"/api/themes/{id}");
+        return DefinitionFormAnswers.Theme(http, result, $"/api/themes/{id}");
     }
 
     internal static Ok<TaxonomyTerms> Terms(DefinitionFiles files, ContentLibrary library, HttpContext http)
@@ -114,30 +114,40 @@ public static partial class DefinitionFormEndpoints
             l => l, l => DefinitionEdits.TermsOf(taxonomy, l), StringComparer.Ordinal)));
     }
 
-    internal static Task<Results<SavedFile, ValidationProblem>> AddTerm(
-        string list, TermRequest request, HttpContext http, DefinitionEdits edits, CancellationToken cancellationToken) =>
-        PutTerm(list, request.Id ?? "", request, true, http, edits, cancellationToken);
-
-    internal static Task<Results<SavedFile, ValidationProblem>> ChangeTerm(
-        string list, string id, TermRequest request, HttpContext http, DefinitionEdits edits, CancellationToken cancellationToken) =>
-        PutTerm(list, id, request, false, http, edits, cancellationToken);
-
-    private static async Task<Results<SavedFile, ValidationProblem>> PutTerm(
-        string list, string id, TermRequest request, bool create, HttpContext http, DefinitionEdits edits,
-        CancellationToken cancellationToken)
+    internal static async Task<Results<AddedEntry, NotFoundProblem, ValidationProblem>> AddTerm(
+        string list, TermRequest request, HttpContext http, DefinitionEdits edits, CancellationToken cancellationToken)
     {
+        var id = request.Id ?? "";
         if (!DefinitionEdits.TaxonomyLists.Contains(list))
-            return (SavedFile)Problems.NotFound("list", list);
+            return Problems.NotFound("list", list);
         if (!MaterialFiles.IsValidSlug(id))
             return Problems.InvalidSlug("id", id);
+        var result = await edits.TermAsync(list, id, TermChanges(request, true), true, PublishingAnswers.IfMatch(http), Author(http),
+            cancellationToken);
+        return DefinitionFormAnswers.Added(http, result, "term", $"/api/taxonomy/terms/{list}/{id}");
+    }
+
+    internal static async Task<Results<ChangedEntry, ValidationProblem>> ChangeTerm(
+        string list, string id, TermRequest request, HttpContext http, DefinitionEdits edits, CancellationToken cancellationToken)
+    {
+        if (!DefinitionEdits.TaxonomyLists.Contains(list))
+            return (ChangedEntry)Problems.NotFound("list", list);
+        if (!MaterialFiles.IsValidSlug(id))
+            return Problems.InvalidSlug("id", id);
+        var result = await edits.TermAsync(list, id, TermChanges(request, false), false, PublishingAnswers.IfMatch(http), Author(http),
+            cancellationToken);
+        return DefinitionFormAnswers.Changed(http, result, "term", $"/api/taxonomy/terms/{list}/{id}");
+    }
+
+    /// <summary>A new term always gets a label (an empty one is refused by the validation); a change only what it sends.</summary>
+    private static Dictionary<string, FieldValue> TermChanges(TermRequest request, bool create)
+    {
         var changes = new Dictionary<string, FieldValue>(StringComparer.Ordinal);
         if (request.Label is not null || create)
             changes["label"] = FieldValue.Text(request.Label?.Trim() ?? "");
         if (request.Aliases is not null)
             changes["aliases"] = FieldValue.List([.. request.Aliases.Select(a => a.Trim()).Where(a => a.Length > 0)]);
-        var result = Added(create, await edits.TermAsync(list, id, changes, create, PublishingAnswers.IfMatch(http), Author(http),
-            cancellationToken));
-        return PublishingAnswers.Saved(http, result, "term", $"/api/taxonomy/terms/{list}/{id}");
+        return changes;
     }
 
     internal static async Task<RemovedFile> DeleteTerm(
@@ -151,19 +161,30 @@ public static partial class DefinitionFormEndpoints
         return TypedResults.Ok<IReadOnlyList<Contact>>([.. contacts]);
     }
 
-    internal static Task<Results<SavedFile, ValidationProblem>> AddContact(
-        ContactRequest request, HttpContext http, DefinitionEdits edits, CancellationToken cancellationToken) =>
-        PutContact(request.Id ?? "", request, true, http, edits, cancellationToken);
+    internal static async Task<Results<AddedEntry, ValidationProblem>> AddContact(
+        ContactRequest request, HttpContext http, DefinitionEdits edits, CancellationToken cancellationToken)
+    {
+        var id = request.Id ?? "";
+        if (!MaterialFiles.IsValidSlug(id))
+            return Problems.InvalidSlug("id", id);
+        var result = await edits.ContactAsync(id, ContactChanges(request, true), true, PublishingAnswers.IfMatch(http), Author(http),
+            cancellationToken);
+        return DefinitionFormAnswers.Added(http, result, "contact", $"/api/contacts/{id}");
+    }
 
-    internal static Task<Results<SavedFile, ValidationProblem>> ChangeContact(
-        string id, ContactRequest request, HttpContext http, DefinitionEdits edits, CancellationToken cancellationToken) =>
-        PutContact(id, request, false, http, edits, cancellationToken);
-
-    private static async Task<Results<SavedFile, ValidationProblem>> PutContact(
-        string id, ContactRequest request, bool create, HttpContext http, DefinitionEdits edits, CancellationToken cancellationToken)
+    internal static async Task<Results<ChangedEntry, ValidationProblem>> ChangeContact(
+        string id, ContactRequest request, HttpContext http, DefinitionEdits edits, CancellationToken cancellationToken)
     {
         if (!MaterialFiles.IsValidSlug(id))
             return Problems.InvalidSlug("id", id);
+        var result = await edits.ContactAsync(id, ContactChanges(request, false), false, PublishingAnswers.IfMatch(http), Author(http),
+            cancellationToken);
+        return DefinitionFormAnswers.Changed(http, result, "contact", $"/api/contacts/{id}");
+    }
+
+    /// <summary>A new contact gets every field (one not sent: none); a change only what it sends.</summary>
+    private static Dictionary<string, FieldValue> ContactChanges(ContactRequest request, bool create)
+    {
         var changes = new Dictionary<string, FieldValue>(StringComparer.Ordinal);
         var given = new[] { ("name", request.Name), ("role", request.Role), ("email", request.Email), ("phone", request.Phone) };
         foreach (var (name, value) in given)
@@ -171,9 +192,7 @@ public static partial class DefinitionFormEndpoints
             if (value is not null || create)
                 changes[name] = value is null ? FieldValue.List([]) : FieldValue.Text(value.Trim());
         }
-        var result = Added(create, await edits.ContactAsync(id, changes, create, PublishingAnswers.IfMatch(http), Author(http),
-            cancellationToken));
-        return PublishingAnswers.Saved(http, result, "contact", $"/api/contacts/{id}");
+        return changes;
     }
 
     internal static async Task<RemovedFile> DeleteContact(
@@ -187,7 +206,7 @@ public static partial class DefinitionFormEndpoints
             m => m.Key.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), m => m.Value.Id, StringComparer.Ordinal)));
     }
 
-    internal static async Task<Results<SavedFile, ValidationProblem>> PutMonth(
+    internal static async Task<Results<PlannedMonth, ValidationProblem>> PutMonth(
         string month, MonthRequest request, HttpContext http, DefinitionEdits edits, CancellationToken cancellationToken)
     {
         if (!Month().IsMatch(month))
@@ -198,7 +217,7 @@ public static partial class DefinitionFormEndpoints
         }
         var feature = string.IsNullOrWhiteSpace(request.Feature) ? null : request.Feature.Trim();
         var result = await edits.MonthAsync(month, feature, PublishingAnswers.IfMatch(http), Author(http), cancellationToken);
-        return PublishingAnswers.Saved(http, result, "newsletter calendar", $"/api/newsletter/calendar/{month}");
+        return DefinitionFormAnswers.Planned(http, result);
     }
 
     private static void SetETag(HttpContext http, Definition definition)
@@ -211,10 +230,6 @@ public static partial class DefinitionFormEndpoints
     private static RemovedFile Removed(WriteResult result, string what, string id) => result.Outcome == WriteOutcome.Replaced
         ? TypedResults.NoContent()
         : PublishingAnswers.Removed(result, what, id);
-
-    /// <summary>An entry added to a file that exists is a replace of the file, but a create of the entry: 201.</summary>
-    private static WriteResult Added(bool create, WriteResult result) =>
-        create && result.Outcome == WriteOutcome.Replaced ? result with { Outcome = WriteOutcome.Created } : result;
 
     private static string Author(HttpContext http) => http.User.ToStaffMember().Subject;
 

@@ -119,6 +119,9 @@ public sealed partial class ContractCalls
         await Call(409, HttpMethod.Post, "/api/taxonomy/terms/types", JsonContent.Create(new { id = "wegwerpsoort", label = "Wegwerp" }));
         await Call(400, HttpMethod.Post, "/api/taxonomy/terms/types", JsonContent.Create(new { id = "Geen Id", label = "X" }));
         await Call(404, HttpMethod.Post, "/api/taxonomy/terms/soorten", JsonContent.Create(new { id = "x", label = "X" }));
+        await Call(412, HttpMethod.Post, "/api/taxonomy/terms/types", JsonContent.Create(new { id = "andere", label = "X" }),
+            IfMatch(Stale));
+        await Call(422, HttpMethod.Post, "/api/taxonomy/terms/types", JsonContent.Create(new { id = "andere", label = "" }));
         await Call(200, HttpMethod.Put, Term, JsonContent.Create(new { label = "Weg", aliases = new[] { "wegwerp" } }));
         await Call(412, HttpMethod.Put, Term, JsonContent.Create(new { label = "Weg" }), IfMatch(Stale));
         await Call(422, HttpMethod.Put, Term, JsonContent.Create(new { label = "" }));
@@ -134,6 +137,8 @@ public sealed partial class ContractCalls
         await Call(201, HttpMethod.Post, "/api/contacts", JsonContent.Create(new { id = "wegwerp-contact", name = "Wegwerp" }));
         await Call(409, HttpMethod.Post, "/api/contacts", JsonContent.Create(new { id = "wegwerp-contact", name = "Wegwerp" }));
         await Call(400, HttpMethod.Post, "/api/contacts", JsonContent.Create(new { id = "", name = "Niemand" }));
+        await Call(412, HttpMethod.Post, "/api/contacts", JsonContent.Create(new { id = "ander-contact", name = "X" }), IfMatch(Stale));
+        await Call(422, HttpMethod.Post, "/api/contacts", JsonContent.Create(new { id = "ander-contact", name = "" }));
         await Call(200, HttpMethod.Put, Contact, JsonContent.Create(new { name = "Weg Werp", role = "Aanspreekpunt" }));
         await Call(412, HttpMethod.Put, Contact, JsonContent.Create(new { name = "Weg" }), IfMatch(Stale));
         await Call(422, HttpMethod.Put, Contact, JsonContent.Create(new { name = "" }));
