@@ -34,10 +34,28 @@ public sealed class DefinitionEdits(ContentLibrary library, DefinitionFiles file
         var definition = Definition.Theme(files.Location, id);
         if (ifMatch is null && DefinitionFiles.Read(definition) is not null)
             return Task.FromResult(new WriteResult(WriteOutcome.Exists));
-        return EditAsync(
-            definition, text => MaterialMarkdown.Write(text, fields, body, ThemeParser.Fields),
-            ifMatch, author, null, cancellationToken);
+        return EditAsync(definition, ThemeEdit(fields, body), ifMatch, author, null, cancellationToken);
     }
+
+    /// <summary>
+    /// The theme file a form's fields and introduction make, as an edit of the stored one, and what saving it would be
+    /// refused for; writes nothing (the theme form's check and preview).
+    /// </summary>
+    public (string Text, IReadOnlyList<ContentError> Errors) CheckTheme(
+        string id, IReadOnlyDictionary<string, FieldValue> fields, string? body)
+    {
+        var definition = Definition.Theme(files.Location, id);
+        var stored = DefinitionFiles.Read(definition)?.Text;
+        return ThemeEdit(fields, body)(stored) is { } text
+            ? (text, files.Check(definition, text))
+            : (stored ?? "", [NotEditable(definition)]);
+    }
+
+    private static Func<string?, string?> ThemeEdit(IReadOnlyDictionary<string, FieldValue> fields, string? body) =>
+        text => MaterialMarkdown.Write(text, fields, body, ThemeParser.Fields);
+
+    private static ContentError NotEditable(Definition definition) =>
+        new(definition.File, 1, "yaml", ContentFaults.NotEditable(definition.File));
 
     /// <summary>Adds a term to a list, or changes its label and aliases; its id stays.</summary>
     public Task<WriteResult> TermAsync(
@@ -118,10 +136,7 @@ public sealed class DefinitionEdits(ContentLibrary library, DefinitionFiles file
         if (ifMatch is not null && !EntityTags.IfMatchHolds(ifMatch, source?.ETag))
             return new WriteResult(WriteOutcome.Stale);
         if (edit(source?.Text) is not { } text)
-        {
-            return new WriteResult(WriteOutcome.Invalid,
-                Errors: [new ContentError(definition.File, 1, "yaml", ContentFaults.NotEditable(definition.File))]);
-        }
+            return new WriteResult(WriteOutcome.Invalid, Errors: [NotEditable(definition)]);
         return await files.WriteAsync(definition, text, source?.ETag, author, cancellationToken, summary: summary);
     }
 }

@@ -16,16 +16,13 @@ using PocMaterials.Web.Identity;
 namespace PocMaterials.Web.Endpoints;
 
 /// <summary>
-/// The definitions one entry at a time, as the editors' forms change them: a theme's fields and introduction, a contact, a
-/// taxonomy term, a calendar month. Each is an edit of its file as stored (every other byte stays), validated, checked
+/// The definitions one entry at a time, as the editors' forms change them: a contact, a taxonomy term, a calendar month
+/// (a theme's fields: <see cref="ThemeFormEndpoints"/>). Each is an edit of its file as stored (every other byte stays), validated, checked
 /// against what uses it (422 naming each material), versioned and audited as a write of the whole file; If-Match names
 /// the file's ETag (optional: the edit is made to the stored version and a change in between is a 412).
 /// </summary>
 public static partial class DefinitionFormEndpoints
 {
-    /// <summary>A theme's fields (texts and lists, as its file holds them) and introduction.</summary>
-    public sealed record ThemeForm(IReadOnlyDictionary<string, object> Fields, string Body);
-
     /// <param name="Lists">Each list of taxonomy.yml by its name there: types, core_processes, domains, roles, centres, glossary.</param>
     public sealed record TaxonomyTerms(IReadOnlyDictionary<string, IReadOnlyList<TaxonomyTerm>> Lists);
 
@@ -46,11 +43,6 @@ public static partial class DefinitionFormEndpoints
     public static RouteGroupBuilder MapDefinitionFormEndpoints(this RouteGroupBuilder api)
     {
         var editors = api.MapGroup("").RequireAuthorization(Policies.Editor).WithTags("Publishing (editors)").Audited();
-        editors.MapGet("/themes/{id}/fields", ThemeFields).WithName("GetThemeFields")
-            .WithSummary("A theme's fields and introduction as its file holds them, with the file's ETag: what the theme form edits");
-        editors.MapPut("/themes/{id}/fields", PutTheme).WithName("PutThemeFields").NeedsDatabase()
-            .WithSummary("Create (no If-Match) or change a theme from {\"fields\": {...}, \"body\": \"Markdown\"}; "
-                + "unchanged fields keep their text");
         editors.MapGet("/taxonomy/terms", Terms).WithName("GetTaxonomyTerms")
             .WithSummary("Every list of taxonomy.yml with its terms' ids, labels and aliases, with the file's ETag");
         editors.MapPost("/taxonomy/terms/{list}", AddTerm).WithName("AddTaxonomyTerm").NeedsDatabase()
@@ -71,39 +63,6 @@ public static partial class DefinitionFormEndpoints
         editors.MapPut("/newsletter/calendar/{month}", PutMonth).WithName("PutNewsletterMonth").NeedsDatabase()
             .WithSummary("Plan a theme or core process for a month (yyyy-MM), or leave it to the automatic choice (feature null)");
         return api;
-    }
-
-    internal static Results<Ok<ThemeForm>, NotFoundProblem> ThemeFields(string id, DefinitionFiles files, HttpContext http)
-    {
-        if (!MaterialFiles.IsValidSlug(id) || DefinitionFiles.Read(Definition.Theme(files.Location, id)) is not { } source
-            || MaterialMarkdown.Read(source.Text) is not { } read)
-            return Problems.NotFound("theme", id);
-        http.Response.Headers.ETag = source.ETag;
-        var fields = read.Fields.ToDictionary(
-            f => f.Key, f => f.Value.IsList || f.Key is "aliases" or "core_processes" ? (object)f.Value.Items : f.Value.Items[0],
-            StringComparer.Ordinal);
-        return TypedResults.Ok(new ThemeForm(fields, read.Body));
-    }
-
-    internal static async Task<Results<SavedTheme, ValidationProblem, TooLargeProblem>> PutTheme(
-        string id,
-        HttpContext http,
-        DefinitionEdits edits,
-        StaffCalendar calendar,
-        IOptions<ContentOptions> content,
-        CancellationToken cancellationToken)
-    {
-        if (!MaterialFiles.IsValidSlug(id))
-            return Problems.InvalidSlug("id", id);
-        if (await PublishingAnswers.ReadBodyAsync(http.Request, content.Value.MaxFileBytes * 2, cancellationToken) is not { } text)
-            return PublishingAnswers.TooLarge(content.Value.MaxFileBytes);
-        if (MaterialFieldsRequest.Read(text) is not { Publication: null } request)
-            return Problems.Invalid("body", "Send {\"fields\": {\"title\": \"...\"}, \"body\": \"Markdown\"}: texts or lists of texts.");
-        var (fields, errors) = request.Values(calendar.Today);
-        if (errors.Problem() is { } invalid)
-            return invalid;
-        var result = await edits.ThemeAsync(id, fields, request.Body, PublishingAnswers.IfMatch(http), Author(http), cancellationToken);
-        return DefinitionFormAnswers.Theme(http, result, $"/api/themes/{id}");
     }
 
     internal static Ok<TaxonomyTerms> Terms(DefinitionFiles files, ContentLibrary library, HttpContext http)
@@ -231,7 +190,7 @@ public static partial class DefinitionFormEndpoints
         ? TypedResults.NoContent()
         : PublishingAnswers.Removed(result, what, id);
 
-    private static string Author(HttpContext http) => http.User.ToStaffMember().Subject;
+    internal static string Author(HttpContext http) => http.User.ToStaffMember().Subject;
 
     [GeneratedRegex(@"^\d{4}-(0[1-9]|1[0-2])\z")]
     private static partial Regex Month();

@@ -41,6 +41,7 @@ public static class EndpointRegistration
         api.MapMaterialPublishingEndpoints();
         api.MapDefinitionPublishingEndpoints();
         api.MapDefinitionFormEndpoints();
+        api.MapThemeFormEndpoints();
         api.MapSearchAliasEndpoints();
         api.MapProposedAliasEndpoints();
         api.MapAttachmentEndpoints();

@@ -111,6 +111,9 @@ public sealed partial class ContractCalls
         await Call(400, HttpMethod.Put, $"{Theme}/fields", JsonContent.Create(new { body = "Zonder velden." }));
         await Call(400, HttpMethod.Put, "/api/themes/Ongeldig_Thema/fields", JsonContent.Create(theme));
         await Call(413, HttpMethod.Put, $"{Theme}/fields", Markdown(TooLarge));
+        await Call(200, HttpMethod.Post, $"{Theme}/check", JsonContent.Create(theme));
+        await Call(400, HttpMethod.Post, "/api/themes/Ongeldig_Thema/check", JsonContent.Create(theme));
+        await Call(413, HttpMethod.Post, $"{Theme}/check", Markdown(TooLarge));
         await Call(204, HttpMethod.Delete, Theme);
 
         await Get(200, "/api/taxonomy/terms");
