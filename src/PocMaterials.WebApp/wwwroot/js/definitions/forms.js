@@ -2,28 +2,9 @@
 // with the materials, themes and months that still use what the editor wanted to change.
 import { request } from '../api.js';
 import { h, monthNl } from '../dom.js';
+import { errorSentence } from '../messages.js';
 
 const quoted = (value) => `“${value}”`;
-const messages = {
-  'required': () => 'Vul dit in.',
-  'not-text': () => 'Dit moet één tekst zijn.',
-  'invalid-item': () => 'Laat geen lege waarde in de lijst.',
-  'unknown-term': (v) => `${quoted(v.value)} bestaat niet.`,
-  'too-long': (v) => `Te lang: ${v.length} tekens, hoogstens ${v.limit}.`,
-  'too-many': (v) => `Te veel: ${v.count}, hoogstens ${v.limit}.`,
-  'invalid-month': () => 'Dit is geen maand.',
-  'duplicate': (v) => `${quoted(v.value)} bestaat al.`,
-  'incomplete-entry': () => 'Een term heeft een id en een label nodig.',
-  'required-role': () => 'De rol CLB-medewerker moet blijven.',
-  'control-character': () => 'Bevat een onzichtbaar stuurteken; haal het weg.',
-  'yaml': () => 'Het bestand is geen geldige YAML meer.',
-  'invalid-address': () => 'Geen adres van een afbeelding: begin met / (op deze site) of met https://.',
-  'not-editable': () => 'Dit bestand is zo geschreven dat het formulier het niet kan aanpassen; pas de bron aan.',
-  'invalid-slug': () => 'Gebruik kleine letters, cijfers en koppeltekens, bijvoorbeeld an-jacobs.',
-  'file-too-large': () => 'Het bestand wordt te groot.',
-  'invalid-markdown': () => 'De tekst kan niet als Markdown gelezen worden.',
-};
-export const dutch = (error) => (messages[error.code] ?? (() => 'Deze waarde klopt niet.'))(error.values ?? {});
 
 // Who uses an id that a change takes away: a material, a theme or a month of the calendar, as a link to fix it.
 function user(error) {
@@ -34,8 +15,8 @@ function user(error) {
   return h('a', { href: '/redactie/materialen/' + encodeURIComponent(name) }, 'materiaal ' + name);
 }
 
-// A refusal as Dutch sentences: in use (with its users), at a field, or the status's own.
-export function refusal(error, labels = {}) {
+// A refusal as Dutch sentences: in use (with its users), at a field (messages.js), or the status's own.
+export function refusal(error) {
   const fieldErrors = error.problem?.fieldErrors ?? [];
   const inUse = fieldErrors.filter((e) => e.code === 'in-use');
   const others = fieldErrors.filter((e) => e.code !== 'in-use');
@@ -47,8 +28,7 @@ export function refusal(error, labels = {}) {
   return h('div', { class: 'notice error', role: 'alert' },
     inUse.length > 0 && [h('p', null, `Niet bewaard: ${quoted(inUse[0].values.value)} is nog in gebruik. Pas eerst dit aan:`),
       h('ul', null, inUse.map((e) => h('li', null, user(e))))],
-    others.length > 0 && h('ul', null, others.map((e) => h('li', { 'data-field': e.field },
-      labels[e.field] ? h('strong', null, labels[e.field] + ': ') : null, dutch(e)))),
+    others.length > 0 && h('ul', null, others.map((e) => h('li', { 'data-field': e.field }, errorSentence(e)))),
     fieldErrors.length === 0 && h('p', null, byStatus[error.status] ?? 'Niet bewaard: er ging iets mis. Probeer het opnieuw.'));
 }
 

@@ -34,7 +34,7 @@ export function versionList(form) {
       const changed = 'Iemand anders heeft dit materiaal gewijzigd sinds je het opende. Er werd niets teruggezet.';
       if (error.status === 422) showErrors(form, error.problem);
       else if (error.status === 412) conflict(form, changed);
-      else refusal(form, 'Terugzetten is mislukt: ' + (error.problem?.title ?? 'probeer het opnieuw.'));
+      else refusal(form, 'Terugzetten is mislukt; probeer het opnieuw.');
     }
   }
 

@@ -26,7 +26,7 @@ function monthRow(month, planned, themes, processes) {
       await save(`/api/newsletter/calendar/${month}`, { body: { feature: select.value || null }, from: source });
       message.textContent = 'Bewaard.';
     } catch (error) {
-      message.replaceChildren(refusal(error, { [month]: monthNl(month) }));
+      message.replaceChildren(refusal(error));
     }
   } }, h('label', { for: id }, monthNl(month)), select, h('button', { type: 'submit', class: 'secondary' }, 'Bewaar'), message);
   return h('li', { class: 'card' }, form);

@@ -32,7 +32,7 @@ function contactForm(contact) {
         await save('/api/contacts/' + encodeURIComponent(contact.id), { body: values(form), from: '/api/contacts' });
         message.textContent = 'Bewaard.';
       } catch (error) {
-        message.replaceChildren(refusal(error, labels));
+        message.replaceChildren(refusal(error));
       }
     } },
   h('h2', { id: prefix + '-titel' }, contact.name), h('p', { class: 'muted' }, 'Id: ' + contact.id),
@@ -44,7 +44,7 @@ function contactForm(contact) {
         await save('/api/contacts/' + encodeURIComponent(contact.id), { method: 'DELETE', from: '/api/contacts' });
         form.remove();
       } catch (error) {
-        message.replaceChildren(refusal(error, labels));
+        message.replaceChildren(refusal(error));
       }
     })),
   message);
@@ -60,7 +60,7 @@ function addForm() {
       await save('/api/contacts', { method: 'POST', body: values(form), from: '/api/contacts' });
       location.reload();
     } catch (error) {
-      message.replaceChildren(refusal(error, labels));
+      message.replaceChildren(refusal(error));
     }
   } },
   h('h2', { id: 'nieuw-titel' }, 'Nieuw aanspreekpunt'),

@@ -5,16 +5,21 @@ import { api, request } from '../api.js';
 import { h, show, titled, safeHtml } from '../dom.js';
 import { editorOnly } from '../shell.js';
 import { load, save, refusal, field, status, words, removeButton } from '../definitions/forms.js';
+import { errorSentence } from '../messages.js';
 
 const id = decodeURIComponent(location.pathname.split('/')[3] ?? '');
 const source = `/api/themes/${encodeURIComponent(id)}/fields`;
-const labels = { title: 'Titel', contact: 'Aanspreekpunt', image: 'Afbeelding', aliases: 'Aliassen', body: 'Inleiding' };
+const labels = { title: 'Titel', contact: 'Aanspreekpunt', image: 'Afbeelding', aliases: 'Zoekwoorden', body: 'Inleiding' };
 
-// The introduction rendered as the site renders Markdown, by the material check (which writes nothing).
-async function preview(markdown, target) {
-  const file = `---\ntitle: Voorbeeld\ntype: faq\n---\n${markdown}`;
-  const response = await request('/api/materials/voorbeeld-thema/check', { method: 'POST', body: file, type: 'text/markdown' });
-  target.replaceChildren(safeHtml((await response.json()).html));
+// The form checked as a save would check it, writing nothing: the introduction as the theme page will show it, and what a
+// save would be refused for.
+async function preview(form, target) {
+  const response = await request(`/api/themes/${encodeURIComponent(id)}/check`,
+    { method: 'POST', body: JSON.stringify(form), type: 'application/json' });
+  const check = await response.json();
+  target.replaceChildren(check.fieldErrors.length > 0
+    ? h('ul', { class: 'notice error' }, check.fieldErrors.map((e) => h('li', null, errorSentence(e)))) : '',
+  safeHtml(check.html));
 }
 
 function form(theme, contacts) {
@@ -23,16 +28,17 @@ function form(theme, contacts) {
   const contact = h('select', { id: 'contact', name: 'contact' }, h('option', { value: '' }, 'Geen (het thema heeft er geen)'),
     contacts.map((c) => h('option', { value: c.id, selected: c.id === theme.fields.contact },
       c.role ? `${c.name} — ${c.role}` : c.name)));
+  // Fields the form does not show go back as the file holds them.
+  const values = () => ({ fields: { ...theme.fields, title: element.elements.title.value, contact: contact.value || null,
+    image: element.elements.image.value || null, aliases: words(element.elements.aliases.value) }, body: element.elements.body.value });
   const element = h('form', { class: 'editor', onsubmit: async (event) => {
     event.preventDefault();
     message.replaceChildren();
-    const fields = { ...theme.fields, title: element.elements.title.value, contact: contact.value || null,
-      image: element.elements.image.value || null, aliases: words(element.elements.aliases.value) };
     try {
-      await save(source, { body: { fields, body: element.elements.body.value }, from: source });
+      await save(source, { body: values(), from: source });
       message.textContent = 'Bewaard.';
     } catch (error) {
-      message.replaceChildren(refusal(error, labels));
+      message.replaceChildren(refusal(error));
     }
   } },
   field('title', labels.title, h('input', { id: 'title', name: 'title', value: theme.fields.title ?? '', required: true })),
@@ -44,14 +50,14 @@ function form(theme, contacts) {
   field('body', labels.body, h('textarea', { id: 'body', name: 'body', rows: 12, 'aria-describedby': 'body-hulp' }, theme.body),
     'In Markdown: ## kop, **vet**, - lijst. De nieuwsbrief drukt dit af wanneer het thema in de kijker staat.'),
   h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Bewaar'),
-    h('button', { type: 'button', class: 'secondary', onclick: () => preview(element.elements.body.value, shown) }, 'Toon voorbeeld'),
+    h('button', { type: 'button', class: 'secondary', onclick: () => preview(values(), shown) }, 'Toon voorbeeld'),
     removeButton('dit thema', async () => {
       message.replaceChildren();
       try {
         await request(`/api/themes/${encodeURIComponent(id)}`, { method: 'DELETE' });
         location.assign('/redactie/themas');
       } catch (error) {
-        message.replaceChildren(refusal(error, labels));
+        message.replaceChildren(refusal(error));
       }
     })),
   message, h('h2', null, 'Voorbeeld van de inleiding'), shown);
@@ -63,5 +69,5 @@ editorOnly().then(async () => {
   titled(theme.fields.title ?? id);
   show(h('h1', null, theme.fields.title ?? id), h('p', null, h('a', { href: '/themas/' + encodeURIComponent(id) }, 'Bekijk het thema')),
     form(theme, contacts));
-  preview(theme.body, document.getElementById('voorbeeld'));
+  preview(theme, document.getElementById('voorbeeld'));
 }).catch(() => show(h('h1', null, 'Thema'), h('p', { class: 'notice error', role: 'alert' }, 'Dit thema bestaat niet.')));

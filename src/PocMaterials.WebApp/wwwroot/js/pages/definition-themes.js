@@ -14,7 +14,7 @@ function addForm() {
       await save(`/api/themes/${encodeURIComponent(id)}/fields`, { body: { fields: { title: form.elements.title.value }, body: '' } });
       location.assign('/redactie/themas/' + encodeURIComponent(id));
     } catch (error) {
-      message.replaceChildren(refusal(error, { id: 'Id', title: 'Titel' }));
+      message.replaceChildren(refusal(error));
     }
   } },
   h('h2', { id: 'nieuw-titel' }, 'Nieuw thema'),

@@ -5,30 +5,13 @@ import { api, request } from '../api.js';
 import { h, show, titled, dateNl } from '../dom.js';
 import { editorOnly } from '../shell.js';
 import { field, status } from '../definitions/forms.js';
+import { importErrorPlace, importErrorSentence } from '../messages.js';
 
 const pageSize = 25;
 const query = new URLSearchParams(location.search);
 const q = query.get('q') ?? '';
 const page = Math.max(1, Number(query.get('pagina')) || 1);
-const importErrors = {
-  'not-utf8': () => 'Geen UTF-8: bewaar het bestand als “CSV UTF-8”.',
-  'empty-file': () => 'Het bestand is leeg; de eerste regel is email,name,roles,centre.',
-  'header': (v) => `De eerste regel moet email,name,roles,centre zijn (gescheiden door komma’s), niet “${v}”.`,
-  'too-many-rows': () => 'Meer dan 50.000 regels: splits het bestand.',
-  'field-count': () => 'Niet vier velden op deze regel.',
-  'no-rows': () => 'Het bestand heeft geen abonnees.',
-  'malformed': () => 'Aanhalingstekens kloppen niet op deze regel.',
-  'invalid-email': (v) => `“${v}” is geen geldig e-mailadres.`,
-  'duplicate': (v) => `Dit adres staat al op regel ${v}.`,
-  'required': () => 'De naam ontbreekt.',
-  'too-long': () => 'De naam is te lang.',
-  'control-character': () => 'De naam bevat een onzichtbaar stuurteken.',
-  'editor-role': () => 'Redacteur is geen rol voor een abonnee.',
-  'unknown-term': (v) => `“${v}” bestaat niet in de taxonomie.`,
-};
-const columns = { email: 'e-mail', name: 'naam', roles: 'rollen', centre: 'centrum' };
-const importError = (e) => h('li', null, h('strong', null, [e.line ? `Regel ${e.line}` : 'Bestand', e.column && columns[e.column]]
-  .filter(Boolean).join(', ') + ': '), (importErrors[e.code] ?? (() => 'Deze waarde klopt niet.'))(e.value ?? ''));
+const importError = (e) => h('li', null, h('strong', null, importErrorPlace(e) + ': '), importErrorSentence(e));
 const counts = (c) => `${c.created} nieuw, ${c.updated} bijgewerkt, ${c.unchanged} ongewijzigd, ` +
   `${c.skippedUnsubscribed} overgeslagen (afgemeld)`;
 

@@ -27,7 +27,7 @@ function termRow(list, term) {
       await save(`/api/taxonomy/terms/${list}/${encodeURIComponent(term.id)}`, { body, from: source });
       message.textContent = 'Bewaard.';
     } catch (error) {
-      message.replaceChildren(refusal(error, labels));
+      message.replaceChildren(refusal(error));
     }
   } },
   h('p', { class: 'muted' }, 'Id: ' + term.id),
@@ -41,7 +41,7 @@ function termRow(list, term) {
         await save(`/api/taxonomy/terms/${list}/${encodeURIComponent(term.id)}`, { method: 'DELETE', from: source });
         form.remove();
       } catch (error) {
-        message.replaceChildren(refusal(error, labels));
+        message.replaceChildren(refusal(error));
       }
     })),
   message);
@@ -59,7 +59,7 @@ function addForm(list) {
       await save(`/api/taxonomy/terms/${list}`, { method: 'POST', body, from: source });
       location.reload();
     } catch (error) {
-      message.replaceChildren(refusal(error, labels));
+      message.replaceChildren(refusal(error));
     }
   } },
   h('h3', null, 'Term toevoegen'),
