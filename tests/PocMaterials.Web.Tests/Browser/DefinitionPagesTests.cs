@@ -121,7 +121,7 @@ public sealed class DefinitionPagesTests(BrowserHost host) : IClassFixture<Brows
         await august.GetByLabel("augustus 2027").SelectOptionAsync("kortstondig-thema");
         await august.GetByRole(AriaRole.Button, new() { Name = "Bewaar" }).ClickAsync();
         await Expect(august.Locator(".notice.error")).ToHaveTextAsync(
-            "‘kortstondig-thema’ staat niet in de thema's of de kernprocessen. Kies een bestaande waarde.");
+            "Niet bewaard: ‘kortstondig-thema’ staat niet in de thema's of de kernprocessen. Kies een bestaande waarde.");
         await BrowserHost.ScreenshotAsync(page, "redactie-kalender-geweigerd");
         Assert.Equal(before, Content("newsletter.yml"));
     }

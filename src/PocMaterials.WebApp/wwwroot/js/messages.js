@@ -90,7 +90,7 @@ const importSentences = {
   required: () => 'De naam ontbreekt.',
   'too-long': () => 'De naam is te lang.',
   'control-character': () => 'De naam bevat een onzichtbaar stuurteken.',
-  'editor-role': () => 'Redacteur is geen rol voor een abonnee: die zou concepten en alle rollen hun materialen zien.',
+  'editor-role': () => 'Redacteur is geen rol voor een abonnee: de mail zou dan ook concepten en de materialen van elke rol tonen.',
   'unknown-term': (v) => `“${v}” bestaat niet in de taxonomie.`,
 };
 const columns = { email: 'e-mail', name: 'naam', roles: 'rollen', centre: 'centrum' };

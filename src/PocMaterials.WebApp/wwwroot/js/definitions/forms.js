@@ -28,7 +28,9 @@ export function refusal(error) {
   return h('div', { class: 'notice error', role: 'alert' },
     inUse.length > 0 && [h('p', null, `Niet bewaard: ${quoted(inUse[0].values.value)} is nog in gebruik. Pas eerst dit aan:`),
       h('ul', null, inUse.map((e) => h('li', null, user(e))))],
-    others.length > 0 && h('ul', null, others.map((e) => h('li', { 'data-field': e.field }, errorSentence(e)))),
+    others.length === 1 && h('p', { 'data-field': others[0].field }, 'Niet bewaard: ' + errorSentence(others[0])),
+    others.length > 1 && [h('p', null, 'Niet bewaard:'),
+      h('ul', null, others.map((e) => h('li', { 'data-field': e.field }, errorSentence(e))))],
     fieldErrors.length === 0 && h('p', null, byStatus[error.status] ?? 'Niet bewaard: er ging iets mis. Probeer het opnieuw.'));
 }
 

@@ -12,7 +12,8 @@ function inputs(prefix, contact = {}) {
     autocomplete: 'off' });
   return [
     field(`${prefix}-name`, labels.name, input('name')),
-    field(`${prefix}-role`, labels.role, input('role'), 'Wat staff bij deze persoon kan vragen, bv. Aanspreekpunt decreet leersteun'),
+    field(`${prefix}-role`, labels.role, input('role'),
+      'Waarvoor medewerkers bij deze persoon terechtkunnen, bv. Aanspreekpunt decreet leersteun'),
     field(`${prefix}-email`, labels.email, input('email', 'email')),
     field(`${prefix}-phone`, labels.phone, input('phone', 'tel')),
   ];
@@ -75,6 +76,6 @@ editorOnly().then(async () => {
   titled('Aanspreekpunten');
   const contacts = await load('/api/contacts');
   show(h('h1', null, 'Aanspreekpunten'),
-    h('p', null, 'De POC+-medewerkers die staff bij een materiaal of thema kan contacteren.'),
+    h('p', null, 'De POC+-medewerkers die CLB-medewerkers bij een materiaal of thema kunnen contacteren.'),
     h('div', { class: 'definitions' }, contacts.map(contactForm), addForm()));
 });

@@ -17,9 +17,8 @@ async function preview(form, target) {
   const response = await request(`/api/themes/${encodeURIComponent(id)}/check`,
     { method: 'POST', body: JSON.stringify(form), type: 'application/json' });
   const check = await response.json();
-  target.replaceChildren(check.fieldErrors.length > 0
-    ? h('ul', { class: 'notice error' }, check.fieldErrors.map((e) => h('li', null, errorSentence(e)))) : '',
-  safeHtml(check.html));
+  target.replaceChildren(check.fieldErrors.length > 0 ? h('div', { class: 'notice error' }, h('p', null, 'Zo kan het niet bewaard worden:'),
+    h('ul', null, check.fieldErrors.map((e) => h('li', null, errorSentence(e))))) : '', safeHtml(check.html));
 }
 
 function form(theme, contacts) {
@@ -37,6 +36,8 @@ function form(theme, contacts) {
     try {
       await save(source, { body: values(), from: source });
       message.textContent = 'Bewaard.';
+      document.querySelector('main h1').textContent = element.elements.title.value;
+      titled(element.elements.title.value);
     } catch (error) {
       message.replaceChildren(refusal(error));
     }

@@ -17,7 +17,8 @@ const counts = (c) => `${c.created} nieuw, ${c.updated} bijgewerkt, ${c.unchange
 
 function subscriberTable(list) {
   if (list.subscribers.length === 0) return h('p', { class: 'muted' }, q ? 'Niemand gevonden.' : 'Nog geen abonnees.');
-  return h('table', { class: 'table', tabindex: 0 }, h('caption', { class: 'muted' }, `${list.total} abonnees`),
+  return h('table', { class: 'table subscribers', tabindex: 0 },
+    h('caption', { class: 'muted' }, `${list.total} ${list.total === 1 ? 'abonnee' : 'abonnees'}`),
     h('thead', null, h('tr', null, ['Naam', 'E-mail', 'Rollen', 'Centrum', ''].map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', null, list.subscribers.map((s) => h('tr', { 'data-email': s.email },
       h('td', null, s.name), h('td', null, s.email), h('td', null, s.roles.join(', ')), h('td', null, s.centre ?? ''),
@@ -62,7 +63,11 @@ function addForm() {
 
 function importForm() {
   const result = h('div', { id: 'import-resultaat', 'aria-live': 'polite' });
-  const file = h('input', { id: 'csv', type: 'file', accept: '.csv,text/csv', 'aria-describedby': 'csv-hulp' });
+  // The browser's own file button speaks the browser's language: this one is Dutch, whatever that is.
+  const none = 'Nog geen bestand gekozen';
+  const chosen = h('span', { id: 'csv-naam', class: 'muted' }, none);
+  const file = h('input', { id: 'csv', type: 'file', accept: '.csv,text/csv', 'aria-labelledby': 'csv-titel',
+    'aria-describedby': 'csv-naam csv-hulp', onchange: () => { chosen.textContent = file.files[0]?.name ?? none; } });
   const send = async (dryRun) => {
     const body = await file.files[0].text();
     try {
@@ -84,7 +89,9 @@ function importForm() {
     if (file.files.length > 0) send(true);
   } },
   h('h2', { id: 'import-titel' }, 'Importeer een CSV-bestand'),
-  field('csv', 'Bestand', file, 'CSV UTF-8 met de kolommen email,name,roles,centre; rollen gescheiden door |'),
+  h('div', { class: 'field' }, h('span', { id: 'csv-titel', class: 'label' }, 'Bestand'),
+    h('div', { class: 'file-choice' }, file, h('label', { for: 'csv', class: 'button secondary' }, 'Kies een bestand'), chosen),
+    h('span', { id: 'csv-hulp', class: 'muted' }, 'CSV UTF-8 met de kolommen email,name,roles,centre; rollen gescheiden door |')),
   h('button', { type: 'submit', class: 'secondary' }, 'Toon voorbeeld'), result);
 }
 

@@ -78,8 +78,12 @@ editorOnly().then(async () => {
     h('p', null, 'De lijsten waarmee materialen beschreven en gevonden worden. Een id verandert nooit; het label wel.'),
     h('nav', { 'aria-label': 'Lijsten' }, h('ul', { class: 'tags' },
       Object.entries(lists).map(([list, [title]]) => h('li', null, h('a', { href: '#' + list }, title))))),
-    Object.entries(lists).map(([list, [title, help]]) => h('section', { id: list, 'aria-labelledby': list + '-titel' },
-      h('h2', { id: list + '-titel' }, title), help && h('p', { class: 'muted' }, help),
-      h('ul', { class: 'grid' }, (terms[list] ?? []).map((term) => termRow(list, term))),
-      addForm(list))));
+    // Each list folds open (the types first, or the one the address names): all of them open is a very long page.
+    Object.entries(lists).map(([list, [title, help]]) => h('details', { id: list, class: 'list-section',
+      open: location.hash === '#' + list || (list === 'types' && !location.hash) },
+    h('summary', null, h('h2', null, `${title} (${(terms[list] ?? []).length})`)), help && h('p', { class: 'muted' }, help),
+    h('ul', { class: 'grid' }, (terms[list] ?? []).map((term) => termRow(list, term))),
+    addForm(list))));
+  // A link of the list above opens its list.
+  addEventListener('hashchange', () => document.getElementById(location.hash.slice(1))?.setAttribute('open', ''));
 });
