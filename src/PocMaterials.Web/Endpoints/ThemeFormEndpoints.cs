@@ -53,53 +53,53 @@ public static class ThemeFormEndpoints
         return TypedResults.Ok(new ThemeForm(fields, read.Body));
     }
 
-    internal static async Task<Results<SavedTheme, ValidationProblem, TooLargeProblem>> Put(
+    internal static Task<Results<SavedTheme, ValidationProblem, TooLargeProblem>> Put(
         string id,
         HttpContext http,
         DefinitionEdits edits,
         StaffCalendar calendar,
         IOptions<ContentOptions> content,
-        CancellationToken cancellationToken)
-    {
-        var form = await ReadAsync(id, http, calendar, content.Value.MaxFileBytes, cancellationToken);
-        if (form.Invalid is { } invalid)
-            return invalid;
-        if (form.Fields is not { } fields)
-            return PublishingAnswers.TooLarge(content.Value.MaxFileBytes);
-        var author = DefinitionFormEndpoints.Author(http);
-        var result = await edits.ThemeAsync(id, fields, form.Body, PublishingAnswers.IfMatch(http), author, cancellationToken);
-        return DefinitionFormAnswers.Theme(http, result, $"/api/themes/{id}");
-    }
+        CancellationToken cancellationToken) =>
+        WithFormAsync(id, http, calendar, content.Value.MaxFileBytes, async (fields, body) =>
+        {
+            var author = DefinitionFormEndpoints.Author(http);
+            var result = await edits.ThemeAsync(id, fields, body, PublishingAnswers.IfMatch(http), author, cancellationToken);
+            return DefinitionFormAnswers.Theme(http, result, $"/api/themes/{id}");
+        }, cancellationToken);
 
-    internal static async Task<Results<Ok<ThemeCheck>, ValidationProblem, TooLargeProblem>> Check(
+    internal static Task<Results<Ok<ThemeCheck>, ValidationProblem, TooLargeProblem>> Check(
         string id,
         HttpContext http,
         DefinitionEdits edits,
         StaffCalendar calendar,
         IOptions<ContentOptions> content,
-        CancellationToken cancellationToken)
-    {
-        var form = await ReadAsync(id, http, calendar, content.Value.MaxFileBytes, cancellationToken);
-        if (form.Invalid is { } invalid)
-            return invalid;
-        if (form.Fields is not { } fields)
-            return PublishingAnswers.TooLarge(content.Value.MaxFileBytes);
-        var (text, errors) = edits.CheckTheme(id, fields, form.Body);
-        var html = MarkdownRendering.PreviewHtml(MarkdownFile.Split(text.Replace("\r\n", "\n", StringComparison.Ordinal)).Body);
-        return TypedResults.Ok(new ThemeCheck(errors.Count == 0, FieldError.Of(errors), html));
-    }
+        CancellationToken cancellationToken) =>
+        WithFormAsync(id, http, calendar, content.Value.MaxFileBytes, (fields, body) =>
+        {
+            var (text, errors) = edits.CheckTheme(id, fields, body);
+            var html = MarkdownRendering.PreviewHtml(MarkdownFile.Split(text.Replace("\r\n", "\n", StringComparison.Ordinal)).Body);
+            return Task.FromResult(TypedResults.Ok(new ThemeCheck(errors.Count == 0, FieldError.Of(errors), html)));
+        }, cancellationToken);
 
-    /// <summary>The form's fields and introduction; or why not: invalid (400), or too large (no fields and no problem).</summary>
-    private static async Task<(IReadOnlyDictionary<string, FieldValue>? Fields, string? Body, ValidationProblem? Invalid)> ReadAsync(
-        string id, HttpContext http, StaffCalendar calendar, long maxFileBytes, CancellationToken cancellationToken)
+    /// <summary>What <paramref name="then"/> answers to the form's fields and introduction; or why there are none: 400, 413.</summary>
+    private static async Task<Results<TAnswer, ValidationProblem, TooLargeProblem>> WithFormAsync<TAnswer>(
+        string id,
+        HttpContext http,
+        StaffCalendar calendar,
+        long maxFileBytes,
+        Func<IReadOnlyDictionary<string, FieldValue>, string?, Task<TAnswer>> then,
+        CancellationToken cancellationToken)
+        where TAnswer : IResult
     {
         if (!MaterialFiles.IsValidSlug(id))
-            return (null, null, Problems.InvalidSlug("id", id));
+            return Problems.InvalidSlug("id", id);
         if (await PublishingAnswers.ReadBodyAsync(http.Request, maxFileBytes * 2, cancellationToken) is not { } text)
-            return (null, null, null);
+            return PublishingAnswers.TooLarge(maxFileBytes);
         if (MaterialFieldsRequest.Read(text) is not { Publication: null } request)
-            return (null, null, Problems.Invalid("body", Shape));
+            return Problems.Invalid("body", Shape);
         var (fields, errors) = request.Values(calendar.Today);
-        return (fields, request.Body, errors.Problem());
+        if (errors.Problem() is { } invalid)
+            return invalid;
+        return await then(fields, request.Body);
     }
 }
