@@ -32,4 +32,6 @@ public static class ContentErrorCodes
     public const string Unreadable = "unreadable";
     public const string Unparsable = "unparsable";
     public const string InUse = "in-use";
+    public const string InvalidAddress = "invalid-address";
+    public const string NotEditable = "not-editable";
 }

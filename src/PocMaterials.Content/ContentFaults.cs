@@ -147,6 +147,16 @@ public static class ContentFaults
             : $"uses theme '{theme}'; change this material before removing the theme.",
         ("value", theme), ("definitions", "themes/"));
 
+    /// <summary>An image address that is neither a path of this site nor an http(s) address.</summary>
+    public static ContentFault InvalidAddress(string value) => Fault(Codes.InvalidAddress,
+        $"'{value}' is not an image address: a path of this site (/...) or an https:// address", ("value", value));
+
+    /// <summary>
+    /// A form's edit of a definition file whose list or entry is written in a way it does not change (<c>[...]</c>, <c>{...}</c>).
+    /// </summary>
+    public static ContentFault NotEditable(string what) => Fault(Codes.NotEditable,
+        $"{what} is written in a way the form cannot change line by line; edit the file's source", ("value", what));
+
     private static ContentFault Fault(string code, string message, params (string Name, object Value)[] values) =>
         new(code, message, values.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal));
 

@@ -39,6 +39,7 @@ public static class PublishingServices
             sp.GetRequiredService<VersionedFiles>(),
             sp.GetRequiredService<ContentVersions>(),
             sp.GetRequiredService<IOptions<ContentOptions>>().Value.MaxFileBytes));
+        services.AddSingleton<DefinitionEdits>();
         services.AddSingleton(sp => new AttachmentFiles(
             sp.GetRequiredService<ContentLibrary>(),
             sp.GetRequiredService<Database>(),

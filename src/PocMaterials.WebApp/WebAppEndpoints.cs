@@ -27,6 +27,12 @@ public static class WebAppEndpoints
         new("/redactie/materialen/{slug}", "Materiaal bewerken", "edit"),
         new("/redactie/nieuw-materiaal", "Nieuw materiaal", "edit"),
         new("/redactie/nieuwsbrieven", "Nieuwsbrieven beheren", "issues"),
+        new("/redactie/themas", "Thema's beheren", "definition-themes"),
+        new("/redactie/themas/{id}", "Thema bewerken", "definition-theme"),
+        new("/redactie/contacten", "Aanspreekpunten", "contacts"),
+        new("/redactie/taxonomie", "Taxonomie", "taxonomy"),
+        new("/redactie/kalender", "Kalender van de nieuwsbrief", "calendar"),
+        new("/redactie/abonnees", "Abonnees", "subscribers"),
     ];
 
     public static IEndpointRouteBuilder MapWebApp(this IEndpointRouteBuilder app)

@@ -8,7 +8,10 @@ namespace PocMaterials.Content.Parsing;
 /// <summary>Reads a theme file, themes/&lt;id&gt;.md.</summary>
 public static class ThemeParser
 {
-    private static readonly string[] Fields = ["title", "aliases", "contact", "core_processes"];
+    /// <summary>A theme's fields in the order of the content format, the order a form's new field takes.</summary>
+    public static readonly IReadOnlyList<string> Fields = ["title", "aliases", "contact", "core_processes", "image"];
+
+    private const int MaxImageAddress = 500;
 
     public static Theme? Parse(
         string id,
@@ -32,11 +35,24 @@ public static class ThemeParser
             Aliases = fields.Strings("aliases", FieldLimits.Aliases, FieldLimits.Alias),
             ContactId = ReadContact(fields, isContact),
             CoreProcesses = fields.Ids("core_processes", taxonomy.CoreProcesses.Contains, "core_processes"),
+            Image = ReadImage(fields),
             IntroMarkdown = markdown.Body,
             SourcePath = file,
         };
         MarkdownRendering.Parse(markdown.Body, file, markdown.BodyLine, errors);
         return errors.Count > before ? null : theme;
+    }
+
+    private static string? ReadImage(YamlFields fields)
+    {
+        var image = fields.Text("image", maxLength: MaxImageAddress);
+        var valid = image is null
+            || image.StartsWith('/') && !image.StartsWith("//", StringComparison.Ordinal)
+            || Uri.TryCreate(image, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http";
+        if (valid)
+            return image;
+        fields.Error(fields.Node("image"), "image", ContentFaults.InvalidAddress(image!));
+        return null;
     }
 
     private static string? ReadContact(YamlFields fields, Func<string, bool> isContact)

@@ -36,7 +36,7 @@ internal sealed class FrontMatterLayout
 
     public IReadOnlyList<FieldSpan> Fields { get; }
 
-    /// <summary>The closing line and every line after it, the body's.</summary>
+    /// <summary>The closing line and every line after it, the body's; none for a YAML file.</summary>
     public IReadOnlyList<string> Rest { get; }
 
     /// <summary>The body as <see cref="Markdown.MarkdownFile"/> reads it: from its first line that is not blank.</summary>
@@ -59,7 +59,23 @@ internal sealed class FrontMatterLayout
         var closing = Array.FindIndex(all, 1, l => l.TrimEnd() is "---" or "...");
         if (closing < 0)
             return null;
-        var lines = all[1..closing].ToList();
+        return Of(prefix, newline, all[1..closing].ToList(), [.. all[closing..]]);
+    }
+
+    /// <summary>
+    /// A YAML text that is one block mapping as lines (newsletter.yml, or an entry of a list taken out of its file), laid out
+    /// as a front matter without its <c>---</c> lines, so that the same edit keeps every byte it does not change; null when it
+    /// is no block mapping of fields line by line.
+    /// </summary>
+    public static FrontMatterLayout? ReadMapping(string text)
+    {
+        var prefix = text.StartsWith('\uFEFF') ? "\uFEFF" : "";
+        var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+        return Of(prefix, newline, [.. text[prefix.Length..].Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')], []);
+    }
+
+    private static FrontMatterLayout? Of(string prefix, string newline, List<string> lines, List<string> rest)
+    {
         if (Mapping(lines) is not { Style: not MappingStyle.Flow } mapping)
             return null;
         var keys = mapping.Children.ToList();
@@ -75,7 +91,7 @@ internal sealed class FrontMatterLayout
                 last--;
             fields.Add(new FieldSpan(name, first, last, ValueOf(value), first == last ? CommentAfter(lines[first], value) : ""));
         }
-        return new FrontMatterLayout(prefix, newline, lines, fields, [.. all[closing..]]);
+        return new FrontMatterLayout(prefix, newline, lines, fields, rest);
     }
 
     /// <summary>

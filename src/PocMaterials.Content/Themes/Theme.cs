@@ -8,6 +8,9 @@ public sealed record Theme
     public IReadOnlyList<string> Aliases { get; init; } = [];
     public string? ContactId { get; init; }
     public IReadOnlyList<string> CoreProcesses { get; init; } = [];
+
+    /// <summary>An image shown with the theme: a path of this site or an http(s) address.</summary>
+    public string? Image { get; init; }
     public required string IntroMarkdown { get; init; }
     public required string SourcePath { get; init; }
 }

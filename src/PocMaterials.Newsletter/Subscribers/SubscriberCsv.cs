@@ -57,14 +57,14 @@ public static class SubscriberCsv
             TrackLineNumbers = true,
             TrimWhitespace = true,
             MalformedData = CsvMalformedDataHandling.Skip,
-            OnMalformedRecord = record => errors.Add(new ImportError((int)record.LineNumber, null, Malformed(record.Reason))),
+            OnMalformedRecord = record => errors.Add(new ImportError((int)record.LineNumber, null, Malformed(record.Reason), "malformed")),
         };
         using var reader = CsvReader.Create(csv, options);
         var header = reader.Headers;
         if (header.Count == 0 || header.All(string.IsNullOrWhiteSpace))
-            return ([], [new ImportError(null, null, $"the file is empty; the first line must be the header {Header}")]);
+            return ([], [new ImportError(null, null, $"the file is empty; the first line must be the header {Header}", "empty-file")]);
         if (HeaderProblem(header) is { } headerProblem)
-            return ([], [new ImportError(1, null, headerProblem)]);
+            return ([], [new ImportError(1, null, headerProblem, "header", string.Join(",", header))]);
         var index = Columns.ToDictionary(
             c => c,
             c => header.ToList().FindIndex(h => string.Equals(h.Trim(), c, StringComparison.OrdinalIgnoreCase)));
@@ -74,10 +74,11 @@ public static class SubscriberCsv
         {
             var line = (int)reader.LineNumber;
             if (++count > MaxRows)
-                return ([], [new ImportError(line, null, $"the file has more than {MaxRows:N0} rows; split it")]);
+                return ([], [new ImportError(line, null, $"the file has more than {MaxRows:N0} rows; split it", "too-many-rows")]);
             if (reader.FieldCount != Columns.Length)
             {
-                errors.Add(new ImportError(line, null, $"{reader.FieldCount} fields where the header has {Columns.Length} ({Header})"));
+                errors.Add(new ImportError(
+                    line, null, $"{reader.FieldCount} fields where the header has {Columns.Length} ({Header})", "field-count"));
                 continue;
             }
             var row = Row(line, c => reader.GetString(index[c]), taxonomy, firstLineOf, errors);
@@ -85,7 +86,7 @@ public static class SubscriberCsv
                 rows.Add(row);
         }
         if (count == 0 && errors.Count == 0)
-            errors.Add(new ImportError(null, null, "the file has a header but no subscribers"));
+            errors.Add(new ImportError(null, null, "the file has a header but no subscribers", "no-rows"));
         return errors.Count > 0 ? ([], errors.OrderBy(e => e.Line).ToList()) : (rows, []);
     }
 
@@ -110,7 +111,8 @@ public static class SubscriberCsv
                         line,
                         null,
                         $"byte 0x{csv[offset]:X2} (byte {offset - lineStart + 1} of the line) is not UTF-8; " +
-                        "save the file as CSV UTF-8 (a spreadsheet's plain CSV may be Latin-1 or Windows-1252)"));
+                        "save the file as CSV UTF-8 (a spreadsheet's plain CSV may be Latin-1 or Windows-1252)",
+                        "not-utf8"));
                 }
             }
             else if (rune.Value == '\n')
@@ -143,6 +145,19 @@ public static class SubscriberCsv
             : $"the header must be {Header}; found '{found}'";
     }
 
+    /// <summary>One subscriber as a form gives them, checked as a line of a file is: the row, or its errors (line 1).</summary>
+    public static (ImportedSubscriber? Row, IReadOnlyList<ImportError> Errors) Check(
+        string email, string name, string roles, string centre, MaterialTaxonomy taxonomy)
+    {
+        var errors = new List<ImportError>();
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["email"] = email, ["name"] = name, ["roles"] = roles, ["centre"] = centre,
+        };
+        var row = Row(1, c => fields[c], taxonomy, new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase), errors);
+        return (row, errors);
+    }
+
     private static ImportedSubscriber? Row(
         int line,
         Func<string, string> field,
@@ -153,20 +168,21 @@ public static class SubscriberCsv
         var before = errors.Count;
         var email = field("email").Trim();
         if (SubscriberEmail.Problem(email) is { } emailProblem)
-            errors.Add(new ImportError(line, "email", emailProblem));
+            errors.Add(new ImportError(line, "email", emailProblem, "invalid-email", email));
         else if (!firstLineOf.TryAdd(email, line))
         {
             errors.Add(new ImportError(
-                line, "email", $"'{email}' is already on line {firstLineOf[email]} (addresses are compared without case)"));
+                line, "email", $"'{email}' is already on line {firstLineOf[email]} (addresses are compared without case)", "duplicate",
+                firstLineOf[email].ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         var name = field("name").Trim();
         if (name.Length == 0)
-            errors.Add(new ImportError(line, "name", "missing name"));
+            errors.Add(new ImportError(line, "name", "missing name", "required"));
         else if (name.Length > MaxNameLength)
-            errors.Add(new ImportError(line, "name", $"the name is longer than {MaxNameLength} characters"));
+            errors.Add(new ImportError(line, "name", $"the name is longer than {MaxNameLength} characters", "too-long"));
         else if (name.Any(char.IsControl))
-            errors.Add(new ImportError(line, "name", "the name contains control characters"));
+            errors.Add(new ImportError(line, "name", "the name contains control characters", "control-character"));
 
         var roles = field("roles").Split(RoleSeparator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         // As for a webhook receiver: an editor's mail would list drafts and every role's materials.
@@ -176,18 +192,21 @@ public static class SubscriberCsv
                 line,
                 "roles",
                 $"'{StaffRoles.Editor}' is not a subscriber's role: it sees drafts and every role's materials; " +
-                "give the roles whose materials the mail should show"));
+                "give the roles whose materials the mail should show",
+                "editor-role"));
         }
         foreach (var role in roles.Where(r => r != StaffRoles.Editor && !taxonomy.Roles.Contains(r)))
         {
             var hint = role.IndexOfAny([';', ',']) >= 0 ? $" (separate roles with {RoleSeparator})" : "";
             var known = string.Join(", ", taxonomy.Roles.All.Select(t => t.Id));
-            errors.Add(new ImportError(line, "roles", $"unknown role '{role}'{hint}; roles are ids of taxonomy.yml: {known}"));
+            errors.Add(new ImportError(
+                line, "roles", $"unknown role '{role}'{hint}; roles are ids of taxonomy.yml: {known}", "unknown-term", role));
         }
 
         var centre = field("centre").Trim();
         if (centre.Length > 0 && !taxonomy.Centres.Contains(centre))
-            errors.Add(new ImportError(line, "centre", $"unknown centre '{centre}'; centres are ids of taxonomy.yml"));
+            errors.Add(new ImportError(
+                line, "centre", $"unknown centre '{centre}'; centres are ids of taxonomy.yml", "unknown-term", centre));
 
         if (errors.Count > before)
             return null;

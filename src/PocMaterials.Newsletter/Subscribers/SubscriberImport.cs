@@ -30,13 +30,15 @@ public abstract record SubscriberImportResult
 public sealed class SubscriberImport(SubscriberStore store)
 {
     /// <param name="taxonomy">The current taxonomy: roles and centres must be its ids.</param>
-    public async Task<SubscriberImportResult> ImportAsync(Stream csv, MaterialTaxonomy taxonomy, CancellationToken cancellationToken)
+    /// <param name="dryRun">Only count what the import would do (in a transaction that is rolled back): its preview.</param>
+    public async Task<SubscriberImportResult> ImportAsync(
+        Stream csv, MaterialTaxonomy taxonomy, CancellationToken cancellationToken, bool dryRun = false)
     {
         if (await SubscriberCsv.ReadAsync(csv, cancellationToken) is not { } bytes)
             return new SubscriberImportResult.TooLarge();
         var (rows, errors) = SubscriberCsv.Parse(bytes, taxonomy);
         return errors.Count > 0
             ? new SubscriberImportResult.Rejected(errors)
-            : new SubscriberImportResult.Imported(await store.ImportAsync(rows, cancellationToken));
+            : new SubscriberImportResult.Imported(await store.ImportAsync(rows, cancellationToken, dryRun));
     }
 }

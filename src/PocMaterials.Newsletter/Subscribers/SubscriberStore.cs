@@ -18,7 +18,9 @@ public sealed class SubscriberStore(Database database, TimeProvider time)
     private static readonly SqlQueries Sql = SqlQueries.For(typeof(SubscriberStore));
 
     /// <summary>Creates and updates the rows in one transaction: all of them or, on failure, none.</summary>
-    public async Task<ImportCounts> ImportAsync(IReadOnlyList<ImportedSubscriber> rows, CancellationToken cancellationToken)
+    /// <param name="dryRun">Count, then roll back: the counts a real import would give now, with nothing written.</param>
+    public async Task<ImportCounts> ImportAsync(
+        IReadOnlyList<ImportedSubscriber> rows, CancellationToken cancellationToken, bool dryRun = false)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -35,7 +37,10 @@ public sealed class SubscriberStore(Database database, TimeProvider time)
             var (created, updated, skipped) = (reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
             counts = new ImportCounts(created, updated, rows.Count - created - updated - skipped, skipped);
         }
-        await transaction.CommitAsync(cancellationToken);
+        if (dryRun)
+            await transaction.RollbackAsync(cancellationToken);
+        else
+            await transaction.CommitAsync(cancellationToken);
         return counts;
     }
 
@@ -82,14 +87,17 @@ public sealed class SubscriberStore(Database database, TimeProvider time)
     }
 
     /// <summary>
-    /// For editors: everyone by id, or with <paramref name="unsubscribed"/> only those who did (latest first) or did not.
+    /// For editors: everyone by id, or with <paramref name="unsubscribed"/> only those who did (latest first) or did not;
+    /// with <paramref name="search"/> only those whose address or name holds it (any case).
     /// </summary>
-    public async Task<SubscriberPage> ListAsync(bool? unsubscribed, int page, int pageSize, CancellationToken cancellationToken)
+    public async Task<SubscriberPage> ListAsync(
+        bool? unsubscribed, int page, int pageSize, CancellationToken cancellationToken, string? search = null)
     {
         IReadOnlyList<Subscriber> subscribers;
-        await using (var list = Sql["List"].Command(database.DataSource, unsubscribed, pageSize, (long)(page - 1) * pageSize))
+        var offset = (long)(page - 1) * pageSize;
+        await using (var list = Sql["List"].Command(database.DataSource, unsubscribed, pageSize, offset, search))
             subscribers = await ReadAsync(list, cancellationToken);
-        await using var count = Sql["Count"].Command(database.DataSource, unsubscribed);
+        await using var count = Sql["Count"].Command(database.DataSource, unsubscribed, search);
         return new SubscriberPage(page, pageSize, (long)(await count.ExecuteScalarAsync(cancellationToken))!, subscribers);
     }
 

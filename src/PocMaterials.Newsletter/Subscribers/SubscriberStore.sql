@@ -59,15 +59,17 @@ LIMIT $2;
 
 -- name: List
 -- A page of the editors' list. $1: true for who unsubscribed (latest first), false for who did not, null for
--- everyone (by id); $2 the page's size, $3 the rows before it.
+-- everyone (by id); $2 the page's size, $3 the rows before it; $4 a text the address or name holds (any case), or null.
 SELECT id, email, name, roles, centre, unsubscribed_at
 FROM newsletter_subscribers
-WHERE $1::boolean IS NULL OR (unsubscribed_at IS NOT NULL) = $1
+WHERE ($1::boolean IS NULL OR (unsubscribed_at IS NOT NULL) = $1)
+  AND ($4::text IS NULL OR strpos(email_key, lower($4)) > 0 OR strpos(lower(name), lower($4)) > 0)
 ORDER BY CASE WHEN $1 THEN unsubscribed_at END DESC NULLS LAST, id
 LIMIT $2 OFFSET $3;
 
 -- name: Count
--- The editors' list's total: $1 as in List.
+-- The editors' list's total: the first value as in List, the second as List's fourth.
 SELECT count(*)
 FROM newsletter_subscribers
-WHERE $1::boolean IS NULL OR (unsubscribed_at IS NOT NULL) = $1;
+WHERE ($1::boolean IS NULL OR (unsubscribed_at IS NOT NULL) = $1)
+  AND ($2::text IS NULL OR strpos(email_key, lower($2)) > 0 OR strpos(lower(name), lower($2)) > 0);

@@ -46,14 +46,18 @@ public sealed class DefinitionFiles(ContentLibrary library, VersionedFiles files
         string? summary = null)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
-        var errors = bytes.Length > maxFileBytes
+        IReadOnlyList<ContentError> errors = bytes.Length > maxFileBytes
             ? [new ContentError(definition.File, 1, "file", ContentFaults.FileTooLarge(bytes.Length, maxFileBytes))]
-            : Validate(definition, text.Replace("\r\n", "\n", StringComparison.Ordinal));
+            : Check(definition, text);
         if (errors.Count > 0)
             return new WriteResult(WriteOutcome.Invalid, Errors: errors);
         var change = Change(definition, bytes, ifMatch, author) with { Overwrite = overwrite, Summary = summary };
         return await files.WriteAsync(change, cancellationToken);
     }
+
+    /// <summary>What a write of this text would be refused for beside its size (its 422), writing nothing.</summary>
+    public IReadOnlyList<ContentError> Check(Definition definition, string text) =>
+        Validate(definition, text.Replace("\r\n", "\n", StringComparison.Ordinal));
 
     /// <summary>Removes a theme or the calendar; the taxonomy and contacts are required and cannot be removed.</summary>
     public async Task<WriteResult> DeleteAsync(Definition definition, string? ifMatch, string author, CancellationToken cancellationToken)

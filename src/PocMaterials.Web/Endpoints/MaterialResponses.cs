@@ -119,4 +119,5 @@ public sealed record ThemeResponse(
     string IntroHtml,
     ContactResponse? Contact,
     IReadOnlyList<LabelledId> CoreProcesses,
-    IReadOnlyList<MaterialSummaryResponse> Materials);
+    IReadOnlyList<MaterialSummaryResponse> Materials,
+    string? Image);

@@ -58,8 +58,7 @@ internal static class PublishingAnswers
             WriteOutcome.NotFound => Problems.NotFound(what, location),
             // 422: the request is well formed, the file it carries is not (or would break others).
             WriteOutcome.Invalid => Problems.InvalidContent(what, result.Errors!),
-            WriteOutcome.Exists => Problems.Exists($"The {what} exists.",
-                "To replace it, send If-Match with the ETag of the version you edited (GET .../source)."),
+            WriteOutcome.Exists => Exists(what),
             _ => Stale(what),
         };
     }
@@ -132,7 +131,10 @@ internal static class PublishingAnswers
 
     private static NotFoundProblem NotAName(HttpContext http) => Problems.NotFound("file", http.Request.Path.Value ?? "");
 
-    private static PreconditionFailedProblem Stale(string what) => Problems.Stale($"The {what} changed since you read it.",
+    public static ConflictProblem Exists(string what) => Problems.Exists($"The {what} exists.",
+        "To replace it, send If-Match with the ETag of the version you edited (GET .../source).");
+
+    public static PreconditionFailedProblem Stale(string what) => Problems.Stale($"The {what} changed since you read it.",
         "Read it again (GET .../source), apply your edit to that version and send its ETag in If-Match.");
 }
 

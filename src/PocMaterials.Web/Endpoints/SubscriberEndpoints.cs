@@ -8,10 +8,17 @@ using PocMaterials.Web.Identity;
 
 namespace PocMaterials.Web.Endpoints;
 
-/// <summary>POC-a-tizer subscribers for editors: the CSV import and the list, with who unsubscribed and when.</summary>
+/// <summary>
+/// POC-a-tizer subscribers for editors: the CSV import (with a dry run that previews it), the list with a search, and one
+/// subscriber added or unsubscribed.
+/// </summary>
 public static class SubscriberEndpoints
 {
     private const int MaxPageSize = 200;
+
+    /// <param name="Roles">Role ids; clb-medewerker is implied.</param>
+    /// <param name="Centre">A centre id, or none.</param>
+    public sealed record SubscriberRequest(string? Email, string? Name, IReadOnlyList<string>? Roles, string? Centre);
 
     public static RouteGroupBuilder MapSubscriberEndpoints(this RouteGroupBuilder api)
     {
@@ -26,17 +33,28 @@ public static class SubscriberEndpoints
                 + "clb-medewerker implied; centre is a centre id or empty. Addresses are compared without case. "
                 + "Someone who unsubscribed stays unsubscribed and unchanged. "
                 + "A file with any error imports nothing: 422 with every line's error. "
-                + $"413 over {SubscriberCsv.MaxBytes / (1024 * 1024)} MiB.")
+                + $"413 over {SubscriberCsv.MaxBytes / (1024 * 1024)} MiB. With dryRun=true nothing is written: the answer "
+                + "counts what the import would do (the preview).")
             .DocumentsBody("text/csv");
+        subscribers.MapPost("", Add)
+            .WithName("AddSubscriber")
+            .WithSummary("Adds one subscriber ({\"email\", \"name\", \"roles\", \"centre\"}), checked as a line of an import is")
+            .WithDescription("201 when new, 200 when the address was known (updated as an import would), 409 when it unsubscribed: "
+                + "an editor never subscribes someone again who left.");
+        subscribers.MapDelete("/{id:long}", Unsubscribe)
+            .WithName("UnsubscribeSubscriber")
+            .WithSummary("Unsubscribes one subscriber for good, as their mail's link would: an import never subscribes them again");
         subscribers.MapGet("", List)
             .WithName("ListSubscribers")
-            .WithSummary("Subscribers by id; with unsubscribed=true those who unsubscribed, latest first, and when")
+            .WithSummary("Subscribers by id; with unsubscribed=true those who unsubscribed, latest first, and when; "
+                + "q: only those whose address or name holds it")
             .WithDescription($"Editors only. page from 1, pageSize from 1 to {MaxPageSize} (default 50).");
         return api;
     }
 
     internal static async Task<Results<Ok<ImportCounts>, TooLargeProblem, UnsupportedMediaTypeProblem, UnprocessableProblem>> Import(
-        HttpRequest request, ContentLibrary library, SubscriberImport import, CancellationToken cancellationToken)
+        HttpRequest request, ContentLibrary library, SubscriberImport import, [FromQuery] bool? dryRun,
+        CancellationToken cancellationToken)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
             || !type.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase))
@@ -47,7 +65,7 @@ public static class SubscriberEndpoints
         // A declared length over the limit is refused before a byte is read.
         var result = request.ContentLength > SubscriberCsv.MaxBytes
             ? new SubscriberImportResult.TooLarge()
-            : await import.ImportAsync(request.Body, library.Current.Taxonomy, cancellationToken);
+            : await import.ImportAsync(request.Body, library.Current.Taxonomy, cancellationToken, dryRun ?? false);
         return result switch
         {
             SubscriberImportResult.Imported imported => TypedResults.Ok(imported.Counts),
@@ -64,6 +82,7 @@ public static class SubscriberEndpoints
         [FromQuery] bool? unsubscribed,
         [FromQuery] int? page,
         [FromQuery] int? pageSize,
+        [FromQuery] string? q,
         CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
@@ -73,6 +92,25 @@ public static class SubscriberEndpoints
             errors.Add("pageSize", $"pageSize must be between 1 and {MaxPageSize}.");
         if (errors.Problem("The subscriber list request is not valid.") is { } invalid)
             return invalid;
-        return TypedResults.Ok(await store.ListAsync(unsubscribed, page ?? 1, pageSize ?? 50, cancellationToken));
+        var search = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
+        return TypedResults.Ok(await store.ListAsync(unsubscribed, page ?? 1, pageSize ?? 50, cancellationToken, search));
     }
+
+    internal static async Task<Results<Created<ImportCounts>, Ok<ImportCounts>, ConflictProblem, UnprocessableProblem>> Add(
+        SubscriberRequest request, ContentLibrary library, SubscriberStore store, CancellationToken cancellationToken)
+    {
+        var roles = string.Join(SubscriberCsv.RoleSeparator, request.Roles ?? []);
+        var (row, errors) = SubscriberCsv.Check(
+            request.Email ?? "", request.Name ?? "", roles, request.Centre ?? "", library.Current.Taxonomy);
+        if (row is null)
+            return Problems.Unprocessable("invalid-subscriber", "The subscriber is not valid.", "Nothing was written.", errors);
+        var counts = await store.ImportAsync([row], cancellationToken);
+        if (counts.SkippedUnsubscribed > 0)
+            return Problems.Conflict("This address unsubscribed.", "Someone who unsubscribed is not subscribed again by an editor.");
+        return counts.Created > 0 ? TypedResults.Created("/api/newsletter/subscribers", counts) : TypedResults.Ok(counts);
+    }
+
+    internal static async Task<Results<NoContent, NotFoundProblem>> Unsubscribe(
+        long id, SubscriberStore store, CancellationToken cancellationToken) =>
+        await store.UnsubscribeAsync(id, cancellationToken) is null ? Problems.NotFound("subscriber", id) : TypedResults.NoContent();
 }

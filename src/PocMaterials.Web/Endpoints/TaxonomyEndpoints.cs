@@ -64,7 +64,8 @@ public static class TaxonomyEndpoints
             Content.Markdown.MarkdownRendering.ToHtml(theme.IntroMarkdown),
             ContactResponse.From(content.ContactOf(theme.ContactId)),
             CoreProcessesOf(theme, content),
-            materials));
+            materials,
+            theme.Image));
     }
 
     private static List<Material> VisibleMaterials(ContentSnapshot content, StaffMember viewer, DateOnly today) =>

@@ -40,6 +40,8 @@ public static class EndpointRegistration
         api.MapMaterialEndpoints();
         api.MapMaterialPublishingEndpoints();
         api.MapDefinitionPublishingEndpoints();
+        api.MapDefinitionFormEndpoints();
+        api.MapThemeFormEndpoints();
         api.MapSearchAliasEndpoints();
         api.MapProposedAliasEndpoints();
         api.MapAttachmentEndpoints();

@@ -18,6 +18,8 @@ public sealed class ContentErrorCodesTests
     /// <summary>The codes no file in a content folder alone makes, and where they are made.</summary>
     private static readonly Dictionary<string, string> MadeElsewhere = new(StringComparer.Ordinal)
     {
+        [ContentErrorCodes.InvalidAddress] = "a theme's image that is no address: Web.Tests' DefinitionFormTests",
+        [ContentErrorCodes.NotEditable] = "a form's edit of a list written [...]: Web.Tests' DefinitionFormTests",
         [ContentErrorCodes.InUse] = "a definition change that breaks a material: Web.Tests' ContentErrorCodeApiTests",
         [ContentErrorCodes.LoneSurrogate] = "no file or request holds one (decoding replaces or refuses it): see the parser's test below",
         [ContentErrorCodes.Unparsable] = "a parser that throws: every file a parser cannot read is one of the other codes",

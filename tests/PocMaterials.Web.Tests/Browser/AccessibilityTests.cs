@@ -40,6 +40,12 @@ public sealed class AccessibilityTests(AccessibilityTests.Host host) : IClassFix
         { "redactie-bewerken-fouten", "/redactie/materialen/faq-decreet-leersteun?probeer=fouten", "#titel-fouten p" },
         { "redactie-nieuw", "/redactie/nieuw-materiaal", "#titel" },
         { "redactie-nieuwsbrieven", "/redactie/nieuwsbrieven", ".mail-preview iframe" },
+        { "redactie-themas", "/redactie/themas", ".definitions" },
+        { "redactie-thema", "/redactie/themas/decreet-leersteun", "#voorbeeld p" },
+        { "redactie-contacten", "/redactie/contacten", "form[data-contact]" },
+        { "redactie-taxonomie", "/redactie/taxonomie", "form[data-term]" },
+        { "redactie-kalender", "/redactie/kalender", "form[data-month]" },
+        { "redactie-abonnees", "/redactie/abonnees", "#csv" },
     };
 
     [Theory]

@@ -70,6 +70,13 @@ public class BrowserHost() : HostFixture(ContentFolder.WithSampleContent())
         await page.GetByRole(AriaRole.Button, new() { Name = "Aanmelden" }).ClickAsync();
     }
 
+    /// <summary>A state a test reached (a refusal, a preview) as a person sees it, beside the pages' screenshots.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(AccessibilityTests.ScreenshotsPath);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AccessibilityTests.ScreenshotsPath, name + ".png"), FullPage = true });
+    }
+
     /// <summary>A count from the host's database, once events have had time to arrive.</summary>
     public Task WaitForCountAsync(string sql, long expected) => App.WaitForCountAsync(sql, expected);
 

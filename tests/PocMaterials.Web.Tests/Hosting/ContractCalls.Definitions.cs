@@ -96,6 +96,70 @@ public sealed partial class ContractCalls
         await Call(400, HttpMethod.Post, $"{Proposed}/dismissals", JsonContent.Create(new { word = "", target = "begeleiding" }));
     }
 
+    /// <summary>The definitions one entry at a time, as the editors' forms change them; each ends as it began.</summary>
+    private async Task DefinitionFormsAsync()
+    {
+        await Get(200, "/api/themes/decreet-leersteun/fields");
+        await Get(404, "/api/themes/geen-thema/fields");
+        var theme = new { fields = new { title = "Wegwerpthema" }, body = "Tekst." };
+        var created = await Call(201, HttpMethod.Put, $"{Theme}/fields", JsonContent.Create(theme));
+        await Call(409, HttpMethod.Put, $"{Theme}/fields", JsonContent.Create(theme));
+        await Call(412, HttpMethod.Put, $"{Theme}/fields", JsonContent.Create(theme), IfMatch(Stale));
+        var untitled = JsonContent.Create(new { fields = new { title = "" } });
+        await Call(422, HttpMethod.Put, $"{Theme}/fields", untitled, IfMatch(created.Headers.ETag));
+        await Call(200, HttpMethod.Put, $"{Theme}/fields", JsonContent.Create(theme), IfMatch(created.Headers.ETag));
+        await Call(400, HttpMethod.Put, $"{Theme}/fields", JsonContent.Create(new { body = "Zonder velden." }));
+        await Call(400, HttpMethod.Put, "/api/themes/Ongeldig_Thema/fields", JsonContent.Create(theme));
+        await Call(413, HttpMethod.Put, $"{Theme}/fields", Markdown(TooLarge));
+        await Call(200, HttpMethod.Post, $"{Theme}/check", JsonContent.Create(theme));
+        await Call(400, HttpMethod.Post, "/api/themes/Ongeldig_Thema/check", JsonContent.Create(theme));
+        await Call(413, HttpMethod.Post, $"{Theme}/check", Markdown(TooLarge));
+        await Call(204, HttpMethod.Delete, Theme);
+
+        await Get(200, "/api/taxonomy/terms");
+        const string Term = "/api/taxonomy/terms/types/wegwerpsoort";
+        await Call(201, HttpMethod.Post, "/api/taxonomy/terms/types", JsonContent.Create(new { id = "wegwerpsoort", label = "Wegwerp" }));
+        await Call(409, HttpMethod.Post, "/api/taxonomy/terms/types", JsonContent.Create(new { id = "wegwerpsoort", label = "Wegwerp" }));
+        await Call(400, HttpMethod.Post, "/api/taxonomy/terms/types", JsonContent.Create(new { id = "Geen Id", label = "X" }));
+        await Call(404, HttpMethod.Post, "/api/taxonomy/terms/soorten", JsonContent.Create(new { id = "x", label = "X" }));
+        await Call(412, HttpMethod.Post, "/api/taxonomy/terms/types", JsonContent.Create(new { id = "andere", label = "X" }),
+            IfMatch(Stale));
+        await Call(422, HttpMethod.Post, "/api/taxonomy/terms/types", JsonContent.Create(new { id = "andere", label = "" }));
+        await Call(200, HttpMethod.Put, Term, JsonContent.Create(new { label = "Weg", aliases = new[] { "wegwerp" } }));
+        await Call(412, HttpMethod.Put, Term, JsonContent.Create(new { label = "Weg" }), IfMatch(Stale));
+        await Call(422, HttpMethod.Put, Term, JsonContent.Create(new { label = "" }));
+        await Call(400, HttpMethod.Put, "/api/taxonomy/terms/types/Geen_Id", JsonContent.Create(new { label = "X" }));
+        await Call(404, HttpMethod.Put, "/api/taxonomy/terms/types/geen-soort", JsonContent.Create(new { label = "X" }));
+        await Call(422, HttpMethod.Delete, "/api/taxonomy/terms/types/fiche");
+        await Call(412, HttpMethod.Delete, Term, headers: IfMatch(Stale));
+        await Call(204, HttpMethod.Delete, Term);
+        await Call(404, HttpMethod.Delete, Term);
+
+        await Get(200, "/api/contacts");
+        const string Contact = "/api/contacts/wegwerp-contact";
+        await Call(201, HttpMethod.Post, "/api/contacts", JsonContent.Create(new { id = "wegwerp-contact", name = "Wegwerp" }));
+        await Call(409, HttpMethod.Post, "/api/contacts", JsonContent.Create(new { id = "wegwerp-contact", name = "Wegwerp" }));
+        await Call(400, HttpMethod.Post, "/api/contacts", JsonContent.Create(new { id = "", name = "Niemand" }));
+        await Call(412, HttpMethod.Post, "/api/contacts", JsonContent.Create(new { id = "ander-contact", name = "X" }), IfMatch(Stale));
+        await Call(422, HttpMethod.Post, "/api/contacts", JsonContent.Create(new { id = "ander-contact", name = "" }));
+        await Call(200, HttpMethod.Put, Contact, JsonContent.Create(new { name = "Weg Werp", role = "Aanspreekpunt" }));
+        await Call(412, HttpMethod.Put, Contact, JsonContent.Create(new { name = "Weg" }), IfMatch(Stale));
+        await Call(422, HttpMethod.Put, Contact, JsonContent.Create(new { name = "" }));
+        await Call(400, HttpMethod.Put, "/api/contacts/Geen_Id", JsonContent.Create(new { name = "X" }));
+        await Call(404, HttpMethod.Put, "/api/contacts/niemand", JsonContent.Create(new { name = "X" }));
+        await Call(422, HttpMethod.Delete, "/api/contacts/an-jacobs");
+        await Call(412, HttpMethod.Delete, Contact, headers: IfMatch(Stale));
+        await Call(204, HttpMethod.Delete, Contact);
+        await Call(404, HttpMethod.Delete, Contact);
+
+        await Get(200, Calendar);
+        await Call(200, HttpMethod.Put, $"{Calendar}/2027-02", JsonContent.Create(new { feature = "begeleiding" }));
+        await Call(412, HttpMethod.Put, $"{Calendar}/2027-02", JsonContent.Create(new { feature = "begeleiding" }), IfMatch(Stale));
+        await Call(422, HttpMethod.Put, $"{Calendar}/2027-02", JsonContent.Create(new { feature = "geen-thema" }));
+        await Call(400, HttpMethod.Put, $"{Calendar}/2027-13", JsonContent.Create(new { feature = "begeleiding" }));
+        await Call(200, HttpMethod.Put, $"{Calendar}/2027-02", JsonContent.Create(new { feature = (string?)null }));
+    }
+
     /// <summary>Each report as JSON and as CSV, and a request it refuses; the chart; the audit log.</summary>
     private async Task ReportsAsync()
     {

@@ -25,6 +25,12 @@ public sealed partial class ContractCalls
         await Call(200, HttpMethod.Post, Import, Csv(Header + "lezer@example.org,Lezer,,gent\nuitschrijver@example.org,Uitschrijver,,\n"));
         await Call(422, HttpMethod.Post, Import, Csv(Header + "geen-adres,Niemand,,\n"));
         await Call(413, HttpMethod.Post, Import, Csv(new string('x', SubscriberCsv.MaxBytes + 1)));
+        await Call(200, HttpMethod.Post, Import + "?dryRun=true", Csv(Header + "voorbeeld@example.org,Voorbeeld,,\n"));
+        var one = new { email = "een@example.org", name = "Een", roles = new[] { "arts" } };
+        await Call(201, HttpMethod.Post, "/api/newsletter/subscribers", JsonContent.Create(one));
+        await Call(200, HttpMethod.Post, "/api/newsletter/subscribers", JsonContent.Create(one));
+        await Call(422, HttpMethod.Post, "/api/newsletter/subscribers", JsonContent.Create(new { email = "geen-adres", name = "" }));
+        await Get(200, "/api/newsletter/subscribers?q=een");
         var subscribers = await Get(200, "/api/newsletter/subscribers?pageSize=200");
         await Get(400, "/api/newsletter/subscribers?page=0");
 
@@ -34,6 +40,11 @@ public sealed partial class ContractCalls
         var links = host.App.Services.GetRequiredService<UnsubscribeLinks>();
         var unsubscribe = $"{UnsubscribeLinks.Path}?token={Uri.EscapeDataString(links.TokenFor(leaving))}";
         var nobody = $"{UnsubscribeLinks.Path}?token={Uri.EscapeDataString(links.TokenFor(987_654))}";
+        var een = page.RootElement.GetProperty("subscribers").EnumerateArray()
+            .Single(s => s.GetProperty("email").GetString() == "een@example.org").GetProperty("id").GetInt64();
+        await Call(204, HttpMethod.Delete, $"/api/newsletter/subscribers/{een}");
+        await Call(409, HttpMethod.Post, "/api/newsletter/subscribers", JsonContent.Create(one));
+        await Call(404, HttpMethod.Delete, "/api/newsletter/subscribers/987654");
         await Call(200, HttpMethod.Get, unsubscribe, client: host.Anonymous);
         await Call(200, HttpMethod.Post, unsubscribe, client: host.Anonymous);
         await Call(404, HttpMethod.Get, nobody, client: host.Anonymous);

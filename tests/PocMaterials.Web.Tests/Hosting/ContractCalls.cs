@@ -27,6 +27,7 @@ public sealed partial class ContractCalls(ContractHost host, ContractRun run)
         await FixedDefinitionAsync("/api/contacts", Fixture.Contacts, "- id: [");
         await CalendarAsync();
         await ThemesAsync();
+        await DefinitionFormsAsync();
         await ReportsAsync();
         await WebhooksAsync();
     }

@@ -109,6 +109,7 @@ public sealed partial class OpenApiContractTests(ContractHost host) : IClassFixt
             { Name: "id" } => "onbekend-thema",
             { Name: "fileName" } => "onbekend.pdf",
             { Name: "month" } => "2001-01",
+            { Name: "list" } => "onbekende-lijst",
             { Name: "token" } => "ongeldig",
             var other => throw new InvalidOperationException($"{operation.Key}: say what an unknown {other.Name} is"),
         };

@@ -1,7 +1,7 @@
 // A material file's errors as the API gives them (fieldErrors: field, code, values, line), each worded in Dutch by
 // messages.js: those of the address apart from those of the file, and a list of them with a way to each line.
 import { h } from '../dom.js';
-import { errorSentence } from './messages.js';
+import { errorSentence } from '../messages.js';
 
 const isSlugRow = (row) => row.field === 'slug' || row.field.startsWith('body.slug');
 

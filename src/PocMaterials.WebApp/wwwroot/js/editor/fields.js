@@ -2,7 +2,7 @@
 // aria-describedby, marked by aria-invalid). get() gives the value as the API takes it, set() shows one it gave.
 import { h } from '../dom.js';
 import { dateNl, parseDateNl } from '../dates.js';
-import { errorSentence } from './messages.js';
+import { errorSentence } from '../messages.js';
 
 // A control in its field: label, help and errors; show(errors) puts the API's errors of this field under it.
 export function field(id, label, control, { help, extra, describes = control } = {}) {

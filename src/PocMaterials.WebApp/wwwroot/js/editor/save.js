@@ -9,7 +9,7 @@
 import { expiredSession, request } from '../api.js';
 import { h } from '../dom.js';
 import { errorList, fileRows, slugRows } from './errors.js';
-import { problemSentence } from './messages.js';
+import { problemSentence } from '../messages.js';
 
 export const materialPath = (form) => '/api/materials/' + encodeURIComponent(form.slug);
 // A change to what was loaded with etag; without one (something new), no condition.

@@ -11,6 +11,8 @@ api('/api/themes/' + encodeURIComponent(id)).then((theme) => {
   intro.append(safeHtml(theme.introHtml));
   show(
     h('h1', null, theme.title),
+    // Decorative: the title says what the theme is.
+    theme.image && h('img', { class: 'theme-image', src: theme.image, alt: '' }),
     h('div', { class: 'material' },
       h('div', null, intro,
         h('h2', null, 'Materialen'),

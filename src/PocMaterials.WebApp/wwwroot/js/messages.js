@@ -1,7 +1,8 @@
-// Every error code of the API (README "Content error codes", and those of the publishing requests) as a Dutch
-// sentence with its values, for under the field it concerns. An unknown code gets a general Dutch sentence: a page
-// never shows the API's English.
-import { dateNl } from '../dates.js';
+// Every error code of the API (README "Content error codes", those of the publishing requests and those of a subscriber
+// file) as a Dutch sentence with its values, for under the field it concerns: the one place every page's error wording
+// comes from (the material form, the definition forms, the subscribers). An unknown code gets a general Dutch sentence:
+// a page never shows the API's English.
+import { dateNl, monthNl } from './dates.js';
 
 // What an editor calls each field, in the form and in the file.
 const labels = {
@@ -9,6 +10,10 @@ const labels = {
   domains: 'de domeinen', roles: 'de rollen', contact: 'het aanspreekpunt', tags: 'de trefwoorden', review_by: 'de herzieningsdatum',
   published: 'de publicatiedatum', updated: 'de datum van bijwerken', status: 'de status', body: 'de tekst', slug: 'het adres',
   yaml: 'de velden bovenaan het bestand', file: 'het bestand', 'publication.date': 'de datum om in te plannen',
+  // The definitions' fields: a theme's, a contact's, a term's, and the lists of taxonomy.yml.
+  image: 'de afbeelding', aliases: 'de zoekwoorden', name: 'de naam', role: 'de functie', email: 'het e-mailadres',
+  phone: 'het telefoonnummer', id: 'het id', label: 'het label', month: 'de maand', types: 'de soorten', centres: 'de centra',
+  glossary: 'de woordenlijst',
 };
 const lists = {
   types: 'de types', core_processes: 'de kernprocessen', domains: 'de domeinen', roles: 'de rollen', themes: "de thema's",
@@ -16,7 +21,9 @@ const lists = {
 };
 const definitions = { 'taxonomy.yml': 'de taxonomie', 'contacts.yml': 'de aanspreekpunten', 'themes/': "de thema's" };
 
-export const fieldLabel = (field) => labels[field] ?? labels[field?.replace(/^fields\./, '')] ?? `het veld ‘${field}’`;
+// A month of the newsletter calendar is its own field (yyyy-MM).
+export const fieldLabel = (field) => labels[field] ?? labels[field?.replace(/^fields\./, '')]
+  ?? (/^\d{4}-(0[1-9]|1[0-2])$/.test(field ?? '') ? `de maand ${monthNl(field)}` : `het veld ‘${field}’`);
 const capital = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 const number = (n) => Number(n).toLocaleString('nl-BE');
 const isoDay = (value) => /^\d{4}-\d{2}-\d{2}$/.test(value ?? '') ? dateNl(value) : `‘${value}’`;
@@ -53,6 +60,8 @@ const sentences = {
   unparsable: () => 'Het bestand kan niet verwerkt worden. Meld dit aan de beheerder.',
   'in-use': (v) => `‘${v.value}’ wordt nog gebruikt; pas eerst ${definitions[v.definitions] ?? v.definitions} of dit materiaal aan.`,
   'invalid-slug': (v) => `‘${v.value}’ is geen geldig adres: kleine letters en cijfers, woorden verbonden met koppeltekens.`,
+  'invalid-address': (v) => `‘${v.value}’ is geen adres van een afbeelding: begin met / (op deze site) of met https://.`,
+  'not-editable': () => 'Het bestand is zo geschreven dat het formulier het niet kan aanpassen; pas het bestand zelf aan.',
   'not-in-future': (v) => `Plan in op een dag na vandaag (${isoDay(v.today)}); voor vandaag kies je ‘Publiceer nu’.`,
 };
 
@@ -66,3 +75,27 @@ export function errorSentence(error) {
 // The Dutch sentence of a refusal without errors per field (a 400 or 409 without fieldErrors, a server error).
 export const problemSentence = (problem, fallback) => problem?.fieldErrors?.length
   ? problem.fieldErrors.map(errorSentence).join(' ') : fallback;
+
+// A subscriber file's own codes ({ line, column, code, value } of the import and of the add form: README, Subscribers).
+const importSentences = {
+  'not-utf8': () => 'Geen UTF-8: bewaar het bestand als “CSV UTF-8”.',
+  'empty-file': () => 'Het bestand is leeg; de eerste regel is email,name,roles,centre.',
+  header: (v) => `De eerste regel moet email,name,roles,centre zijn (gescheiden door komma’s), niet “${v}”.`,
+  'too-many-rows': () => 'Meer dan 50.000 regels: splits het bestand.',
+  'field-count': () => 'Niet vier velden op deze regel.',
+  'no-rows': () => 'Het bestand heeft geen abonnees.',
+  malformed: () => 'De aanhalingstekens kloppen niet op deze regel.',
+  'invalid-email': (v) => `“${v}” is geen geldig e-mailadres.`,
+  duplicate: (v) => `Dit adres staat al op regel ${v}.`,
+  required: () => 'De naam ontbreekt.',
+  'too-long': () => 'De naam is te lang.',
+  'control-character': () => 'De naam bevat een onzichtbaar stuurteken.',
+  'editor-role': () => 'Redacteur is geen rol voor een abonnee: de mail zou dan ook concepten en de materialen van elke rol tonen.',
+  'unknown-term': (v) => `“${v}” bestaat niet in de taxonomie.`,
+};
+const columns = { email: 'e-mail', name: 'naam', roles: 'rollen', centre: 'centrum' };
+
+// Where a subscriber file's error is ("Regel 3, e-mail") and what it is.
+export const importErrorPlace = (error) => [error.line ? `Regel ${error.line}` : 'Bestand', columns[error.column]]
+  .filter(Boolean).join(', ');
+export const importErrorSentence = (error) => (importSentences[error.code] ?? (() => 'Deze waarde klopt niet.'))(error.value ?? '');
