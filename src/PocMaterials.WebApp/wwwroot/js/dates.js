@@ -11,6 +11,10 @@ export function dateNl(iso) {
   return `${day.getDate()} ${months[day.getMonth()]} ${day.getFullYear()}`;
 }
 
+// An ISO time as "7 december 2026 om 14:05", in the browser's zone.
+const clock = new Intl.DateTimeFormat('nl-BE', { hour: '2-digit', minute: '2-digit' });
+export const momentNl = (iso) => `${dateNl(iso)} om ${clock.format(new Date(iso))}`;
+
 // yyyy-MM as "oktober 2026".
 export const monthNl = (yyyyMm) => `${months[Number(yyyyMm.slice(5, 7)) - 1]} ${yyyyMm.slice(0, 4)}`;
 

@@ -3,6 +3,7 @@
 // confirms that it may reach its reader twice.
 import { api, problemText } from '../api.js';
 import { h, dateNl } from '../dom.js';
+import { progressSection } from './progress.js';
 
 const pageSize = 50;
 
@@ -11,15 +12,17 @@ const table = (caption, heads, body) => h('table', { class: 'table', tabindex: '
   h('caption', { class: 'visually-hidden-heading' }, caption),
   h('thead', null, h('tr', null, heads.map((head) => h('th', { scope: 'col' }, head)))), body);
 
-function figures(report) {
+function figures(report, bounces) {
   const figure = (label, value) => h('li', null, h('strong', null, String(value)), ' ', label);
-  return h('ul', { class: 'list' },
-    figure('verstuurd', report.sent),
-    figure('uitgesteld (wordt later opnieuw geprobeerd)', report.deferred),
+  // Sent, waiting and deferred stand in the progress above, which follows the send as it goes.
+  return [h('h3', { id: 'afloop-titel' }, 'Afloop'), h('ul', { class: 'list', 'aria-labelledby': 'afloop-titel' },
     figure('geweigerd door de mailserver', report.failed),
     figure('onzeker', report.uncertain),
     figure('zonder mail (niets van dit nummer voor hun rol)', report.skipped),
-    figure('uitgeschreven na dit nummer', report.unsubscribed));
+    figure('uitgeschreven na dit nummer', report.unsubscribed),
+    figure('teruggekomen: adres bestaat niet of weigert', bounces.hard),
+    figure('teruggekomen: tijdelijk niet aangekomen', bounces.soft),
+    figure('als spam gemeld', bounces.complaints))];
 }
 
 // The deliveries of one status, a page at a time: "Toon meer" adds the next page to the table.
@@ -84,8 +87,9 @@ function failedMails(issue) {
 export function sendingSection(issue, announce) {
   const section = h('section', { 'aria-labelledby': 'verzending-titel' }, h('h2', { id: 'verzending-titel' }, 'Verzending'));
   (async () => {
-    const report = await api(`/api/newsletter/issues/${issue.id}/report`);
-    section.append(figures(report));
+    const [report, bounces] = await Promise.all([
+      api(`/api/newsletter/issues/${issue.id}/report`), api(`/api/newsletter/issues/${issue.id}/bounces`)]);
+    section.append(progressSection(issue), ...figures(report, bounces));
     for (const { list, section: part } of [uncertainMails(issue, announce), failedMails(issue)]) {
       if ((await list.next()).total > 0) section.append(part);
     }

@@ -5,6 +5,7 @@ import { api, problemText } from '../api.js';
 import { h, show, titled, monthNl, dateNl, materialPage } from '../dom.js';
 import { editorOnly } from '../shell.js';
 import { sendingSection } from '../newsletter/deliveries.js';
+import { suppressedSection } from '../newsletter/suppressed.js';
 
 const statuses = {
   composed: 'samengesteld, wacht op goedkeuring',
@@ -159,7 +160,9 @@ async function load(id) {
   show(h('h1', null, 'Nieuwsbrieven beheren'),
     h('div', { class: 'material' },
       h('div', null, detail ? issuePanel(detail, taxonomy.roles) : h('p', null, 'Kies of stel een nummer samen.')),
-      h('aside', null, issueList(issues, current))));
+      h('aside', null, issueList(issues, current))),
+    suppressedSection((text) => { document.getElementById('geblokkeerd-status').textContent = text; }),
+    h('p', { role: 'status', id: 'geblokkeerd-status' }));
 }
 
 editorOnly().then(() => load(Number(new URLSearchParams(location.search).get('id')) || null))
