@@ -52,7 +52,7 @@ public sealed class ProposedAliasPagesTests(SmtpBrowserHost host)
         var search = await reader.GetFromJsonAsync<JsonElement>("/api/search?q=ruziemakende+exen");
         Assert.Contains(search.GetProperty("hits").EnumerateArray(), h => h.GetProperty("slug").GetString() == Slug);
         // The glossary's term: a new version of taxonomy.yml.
-        Assert.Contains("\"ruziemakende exen\"", await File.ReadAllTextAsync(Path.Combine(host.Folder.ContentPath, "taxonomy.yml")),
-            StringComparison.Ordinal);
+        var taxonomy = await File.ReadAllTextAsync(Path.Combine(host.Folder.ContentPath, "taxonomy.yml"));
+        Assert.Matches(@"aliases: \[[^\]]*ruziemakende exen", taxonomy);
     }
 }

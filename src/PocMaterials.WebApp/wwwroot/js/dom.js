@@ -79,3 +79,21 @@ export function failure(error) {
     ? 'Dit bestaat niet, of je rol mag het niet zien.' : 'Er ging iets mis bij het laden. Probeer het opnieuw.';
   return h('p', { class: 'notice error', role: 'alert' }, text);
 }
+
+// A file chooser in Dutch: the browser's own control speaks the browser's language ("Choose File"), so it is hidden but
+// still reached by Tab, and opened by a Dutch label that looks like a button, with the chosen file's name beside it.
+export function fileChoice({ id, accept, describedBy, labelledBy, onChange }) {
+  const none = 'Nog geen bestand gekozen.';
+  const chosen = h('span', { id: id + '-gekozen', class: 'muted file-chosen' }, none);
+  const input = h('input', {
+    type: 'file', id, class: 'file-input', accept, 'aria-labelledby': labelledBy,
+    'aria-describedby': [id + '-gekozen', describedBy].filter(Boolean).join(' '),
+  });
+  input.addEventListener('change', () => {
+    const picked = input.files[0];
+    chosen.textContent = picked ? `Gekozen: ${picked.name}` : none;
+    onChange?.(picked);
+  });
+  const button = h('label', { for: id, class: 'button secondary' }, 'Kies een bestand');
+  return { input, element: h('div', { class: 'file-choice' }, input, button, chosen) };
+}

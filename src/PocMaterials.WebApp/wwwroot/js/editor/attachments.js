@@ -1,6 +1,6 @@
 // A material's attachments: each a link with a way to replace or remove it, and a form to add one.
 import { request, api, expiredSession } from '../api.js';
-import { h, fileSize } from '../dom.js';
+import { h, fileSize, fileChoice } from '../dom.js';
 import { slugOf } from './address.js';
 import { ifMatch } from './save.js';
 
@@ -32,20 +32,13 @@ export function attachmentList(path) {
 
   async function load() {
     const list = await api(path + '/attachments');
-    // The browser's own file control speaks the browser's language ("Choose File"): hidden but still reached by Tab, it is
-    // opened by a Dutch label that looks like a button, with the chosen file's name beside it.
-    const file = h('input', {
-      type: 'file', id: 'bijlage', class: 'file-input', 'aria-describedby': 'bijlage-gekozen',
-      accept: '.pdf,.docx,.pptx,.xlsx,.odt,.odp,.ods,.png,.jpg,.jpeg',
-    });
-    const chosen = h('span', { id: 'bijlage-gekozen', class: 'muted file-chosen' }, 'Nog geen bestand gekozen.');
     const name = h('input', { id: 'bijlage-naam', 'aria-describedby': 'bijlage-uitleg' });
-    const outcome = h('p', { role: 'status' });
-    file.addEventListener('change', () => {
-      const picked = file.files[0];
-      chosen.textContent = picked ? `Gekozen: ${picked.name}` : 'Nog geen bestand gekozen.';
-      name.value = picked ? fileName(picked.name) : '';
+    const choice = fileChoice({
+      id: 'bijlage', accept: '.pdf,.docx,.pptx,.xlsx,.odt,.odp,.ods,.png,.jpg,.jpeg',
+      onChange: (picked) => { name.value = picked ? fileName(picked.name) : ''; },
     });
+    const file = choice.input;
+    const outcome = h('p', { role: 'status' });
     // Adds a file, or with the ETag of the one listed replaces that one (and not a newer one someone else put).
     const send = async (fileName, body, etag, done) => {
       outcome.textContent = 'Uploaden…';
@@ -91,8 +84,7 @@ export function attachmentList(path) {
     attachments.replaceChildren(
       list.length === 0 ? h('p', { class: 'muted' }, 'Nog geen bijlagen.') : h('ul', { class: 'list' }, list.map(item)),
       h('form', { class: 'upload', onsubmit: upload },
-        h('div', { class: 'field file-field' }, file,
-          h('label', { for: 'bijlage', class: 'button secondary' }, 'Kies een bestand'), chosen),
+        h('div', { class: 'field file-field' }, choice.element),
         h('div', { class: 'field' }, h('label', { for: 'bijlage-naam' }, 'Naam'), name,
           h('small', { id: 'bijlage-uitleg', class: 'muted' },
             'Kleine letters en koppeltekens; PDF, Office, OpenDocument of een afbeelding.')),

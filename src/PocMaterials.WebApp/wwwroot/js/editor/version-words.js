@@ -1,6 +1,6 @@
 // A version as a person reads it: who (by name, never a token subject), when (a Dutch date and time) and what it
 // changed, in Dutch. The API's summaries are English records ("changed title and the text"); they are read here.
-import { dateNl } from '../dom.js';
+import { momentNl } from '../dates.js';
 
 const fields = {
   title: 'titel', type: 'type', summary: 'samenvatting', core_processes: 'kernprocessen', themes: "thema's", domains: 'domeinen',
@@ -33,8 +33,6 @@ export function summaryNl(summary) {
 // Changes found on disk carry no editor; anyone else without a name given at sign-in is unknown.
 export const authorNl = (version) => version.author === 'file system' ? 'rechtstreeks in het bestand' : version.authorName ?? 'onbekend';
 
-const time = new Intl.DateTimeFormat('nl-BE', { hour: '2-digit', minute: '2-digit' });
-export const momentNl = (iso) => `${dateNl(iso)} om ${time.format(new Date(iso))}`;
 
 // One line for a version in a choice: "Versie 3 · 7 december 2026 om 14:05". Short enough for a phone's select, which
 // cuts what does not fit; who wrote it stands in the list above and over each side of the comparison.

@@ -4,7 +4,8 @@ import { request, api } from '../api.js';
 import { h } from '../dom.js';
 import { conflict, failed, ifMatch, loadSource, materialPath, refusal, unsaved } from './save.js';
 import { comparison } from './side-by-side.js';
-import { authorNl, momentNl, summaryNl, versionLabel } from './version-words.js';
+import { momentNl } from '../dates.js';
+import { authorNl, summaryNl, versionLabel } from './version-words.js';
 
 const heading = (version, age) => `Versie ${version.number} (${age}) · ${authorNl(version)} · ${momentNl(version.createdAt)}`;
 

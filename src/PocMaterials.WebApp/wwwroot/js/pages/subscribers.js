@@ -2,7 +2,7 @@
 // unsubscribe one, and import a CSV file after a preview of what it would do (its errors, or the counts), written only
 // when the editor presses "Importeer".
 import { api, request } from '../api.js';
-import { h, show, titled, dateNl } from '../dom.js';
+import { h, show, titled, dateNl, fileChoice } from '../dom.js';
 import { editorOnly } from '../shell.js';
 import { field, status } from '../definitions/forms.js';
 import { importErrorPlace, importErrorSentence } from '../messages.js';
@@ -63,11 +63,8 @@ function addForm() {
 
 function importForm() {
   const result = h('div', { id: 'import-resultaat', 'aria-live': 'polite' });
-  // The browser's own file button speaks the browser's language: this one is Dutch, whatever that is.
-  const none = 'Nog geen bestand gekozen';
-  const chosen = h('span', { id: 'csv-naam', class: 'muted' }, none);
-  const file = h('input', { id: 'csv', type: 'file', accept: '.csv,text/csv', 'aria-labelledby': 'csv-titel',
-    'aria-describedby': 'csv-naam csv-hulp', onchange: () => { chosen.textContent = file.files[0]?.name ?? none; } });
+  const choice = fileChoice({ id: 'csv', accept: '.csv,text/csv', labelledBy: 'csv-titel', describedBy: 'csv-hulp' });
+  const file = choice.input;
   const send = async (dryRun) => {
     const body = await file.files[0].text();
     try {
@@ -90,7 +87,7 @@ function importForm() {
   } },
   h('h2', { id: 'import-titel' }, 'Importeer een CSV-bestand'),
   h('div', { class: 'field' }, h('span', { id: 'csv-titel', class: 'label' }, 'Bestand'),
-    h('div', { class: 'file-choice' }, file, h('label', { for: 'csv', class: 'button secondary' }, 'Kies een bestand'), chosen),
+    choice.element,
     h('span', { id: 'csv-hulp', class: 'muted' }, 'CSV UTF-8 met de kolommen email,name,roles,centre; rollen gescheiden door |')),
   h('button', { type: 'submit', class: 'secondary' }, 'Toon voorbeeld'), result);
 }
