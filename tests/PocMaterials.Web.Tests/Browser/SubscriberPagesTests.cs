@@ -53,12 +53,13 @@ public sealed class SubscriberPagesTests(BrowserHost host) : IClassFixture<Brows
         await page.GotoAsync("/redactie/abonnees");
         await page.GetByLabel("E-mail", new() { Exact = true }).FillAsync("nora.nieuw@abonnee.example.org");
         await page.GetByLabel("Naam", new() { Exact = true }).FillAsync("Nora Nieuw");
-        await page.GetByLabel("Rollen", new() { Exact = true }).FillAsync("redacteur");
+        await page.GetByLabel("POC+-redacteur", new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Voeg toe" }).ClickAsync();
         await Expect(page.Locator("#nieuw-status")).ToContainTextAsync("Regel 1, rollen: Redacteur is geen rol voor een abonnee");
 
-        await page.GetByLabel("Rollen", new() { Exact = true }).FillAsync("arts");
-        await page.GetByLabel("Centrum", new() { Exact = true }).FillAsync("gent");
+        await page.GetByLabel("POC+-redacteur", new() { Exact = true }).UncheckAsync();
+        await page.GetByLabel("Arts", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Centrum", new() { Exact = true }).SelectOptionAsync("gent");
         await page.GetByRole(AriaRole.Button, new() { Name = "Voeg toe" }).ClickAsync();
         await Expect(page.Locator("tr[data-email='nora.nieuw@abonnee.example.org']")).ToBeVisibleAsync();
 
@@ -67,6 +68,7 @@ public sealed class SubscriberPagesTests(BrowserHost host) : IClassFixture<Brows
         await page.WaitForURLAsync("**/redactie/abonnees?q=nora+nieuw");
         var row = page.Locator("tr[data-email='nora.nieuw@abonnee.example.org']");
         await Expect(row).ToContainTextAsync("Nora Nieuw");
+        await Expect(row).ToContainTextAsync("Arts");
         await Expect(page.Locator("tbody tr")).ToHaveCountAsync(1);
         await row.GetByRole(AriaRole.Button, new() { Name = "Meld af" }).ClickAsync();
         await Expect(row).ToContainTextAsync("afgemeld op ");

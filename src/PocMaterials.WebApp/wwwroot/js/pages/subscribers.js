@@ -15,13 +15,17 @@ const importError = (e) => h('li', null, h('strong', null, importErrorPlace(e) +
 const counts = (c) => `${c.created} nieuw, ${c.updated} bijgewerkt, ${c.unchanged} ongewijzigd, ` +
   `${c.skippedUnsubscribed} overgeslagen (afgemeld)`;
 
-function subscriberTable(list) {
+// Roles and centres by their labels: an editor never types an id.
+const labelOf = (terms, id) => terms.find((t) => t.id === id)?.label ?? id;
+
+function subscriberTable(list, taxonomy) {
   if (list.subscribers.length === 0) return h('p', { class: 'muted' }, q ? 'Niemand gevonden.' : 'Nog geen abonnees.');
   return h('table', { class: 'table subscribers', tabindex: 0 },
     h('caption', { class: 'muted' }, `${list.total} ${list.total === 1 ? 'abonnee' : 'abonnees'}`),
     h('thead', null, h('tr', null, ['Naam', 'E-mail', 'Rollen', 'Centrum', ''].map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', null, list.subscribers.map((s) => h('tr', { 'data-email': s.email },
-      h('td', null, s.name), h('td', null, s.email), h('td', null, s.roles.join(', ')), h('td', null, s.centre ?? ''),
+      h('td', null, s.name), h('td', null, s.email), h('td', null, s.roles.map((r) => labelOf(taxonomy.roles, r)).join(', ')),
+      h('td', null, s.centre ? labelOf(taxonomy.centres, s.centre) : ''),
       h('td', null, s.unsubscribedAt ? `afgemeld op ${dateNl(s.unsubscribedAt)}`
         : h('button', { type: 'button', class: 'secondary', onclick: async () => {
           await api('/api/newsletter/subscribers/' + s.id, { method: 'DELETE' });
@@ -37,12 +41,13 @@ function pager(list) {
     page < last && h('li', null, link(page + 1, 'Volgende'))));
 }
 
-function addForm() {
+function addForm(taxonomy) {
   const message = status('nieuw-status');
   const form = h('form', { class: 'card editor', 'aria-labelledby': 'nieuw-titel', onsubmit: async (event) => {
     event.preventDefault();
     const body = { email: form.elements.email.value, name: form.elements.name.value,
-      roles: form.elements.roles.value.split(',').map((r) => r.trim()).filter(Boolean), centre: form.elements.centre.value };
+      roles: [...form.querySelectorAll('input[name=rol]:checked')].map((box) => box.value),
+      centre: form.elements.centre.value || null };
     try {
       await api('/api/newsletter/subscribers', { method: 'POST', body });
       location.reload();
@@ -54,9 +59,12 @@ function addForm() {
   h('h2', { id: 'nieuw-titel' }, 'Abonnee toevoegen'),
   field('email', 'E-mail', h('input', { id: 'email', name: 'email', type: 'email', required: true })),
   field('name', 'Naam', h('input', { id: 'name', name: 'name', required: true })),
-  field('roles', 'Rollen', h('input', { id: 'roles', name: 'roles', 'aria-describedby': 'roles-hulp' }),
-    'Ids gescheiden door komma’s, bv. arts, verpleegkundige; iedereen is CLB-medewerker'),
-  field('centre', 'Centrum', h('input', { id: 'centre', name: 'centre', 'aria-describedby': 'centre-hulp' }), 'Id, bv. gent'),
+  // Every subscriber is a CLB-medewerker, so that role is no choice; the others add what their mail may show.
+  h('fieldset', { class: 'field roles' }, h('legend', null, 'Rollen (naast CLB-medewerker)'),
+    taxonomy.roles.filter((r) => r.id !== 'clb-medewerker').map((r) => h('label', { class: 'check' },
+      h('input', { type: 'checkbox', name: 'rol', value: r.id }), ' ', r.label))),
+  field('centre', 'Centrum', h('select', { id: 'centre', name: 'centre' }, h('option', { value: '' }, 'Geen centrum'),
+    taxonomy.centres.map((c) => h('option', { value: c.id }, c.label)))),
   h('button', { type: 'submit' }, 'Voeg toe'), message);
   return form;
 }
@@ -94,10 +102,11 @@ function importForm() {
 
 editorOnly().then(async () => {
   titled('Abonnees');
-  const list = await api('/api/newsletter/subscribers?' + new URLSearchParams({ q, page, pageSize }));
+  const [list, taxonomy] = await Promise.all(
+    [api('/api/newsletter/subscribers?' + new URLSearchParams({ q, page, pageSize })), api('/api/taxonomy')]);
   show(h('h1', null, 'Abonnees van de POC-a-tizer'),
     h('form', { class: 'period', role: 'search' }, field('zoek', 'Zoek op adres of naam',
       h('input', { id: 'zoek', name: 'q', type: 'search', value: q })), h('button', { type: 'submit' }, 'Zoek')),
-    subscriberTable(list), pager(list),
-    h('div', { class: 'definitions' }, addForm(), importForm()));
+    subscriberTable(list, taxonomy), pager(list),
+    h('div', { class: 'definitions' }, addForm(taxonomy), importForm()));
 });
