@@ -98,14 +98,15 @@ public sealed class ContentPublishingTests(SharedHost host)
     [Fact]
     public async Task A_check_of_another_media_type_is_refused_for_who_asks_before_what_is_sent()
     {
-        static StringContent Json() => new("{\"title\": \"x\"}", Encoding.UTF8, "application/json");
+        // JSON is the form's check (MaterialFormPagesTests); XML is no body a check takes.
+        static StringContent Xml() => new("<title>x</title>", Encoding.UTF8, "application/xml");
         var editor = await host.App.ClientFor(["redacteur"]);
         var staff = await host.App.ClientFor(["clb-medewerker"]);
 
         Assert.Equal(
-            HttpStatusCode.Unauthorized, (await host.App.CreateClient().PostAsync("/api/materials/fiche-json/check", Json())).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await staff.PostAsync("/api/materials/fiche-json/check", Json())).StatusCode);
-        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await editor.PostAsync("/api/materials/fiche-json/check", Json())).StatusCode);
+            HttpStatusCode.Unauthorized, (await host.App.CreateClient().PostAsync("/api/materials/fiche-xml/check", Xml())).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.PostAsync("/api/materials/fiche-xml/check", Xml())).StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await editor.PostAsync("/api/materials/fiche-xml/check", Xml())).StatusCode);
     }
 
     [Fact]
