@@ -5,6 +5,7 @@ using PocMaterials.Content.Library;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Persistence;
 using PocMaterials.Reach;
+using PocMaterials.Reach.Feedback;
 using PocMaterials.Reach.Reports;
 using PocMaterials.Reach.Tracking;
 using PocMaterials.Web.Hosting;
@@ -123,7 +124,9 @@ internal static class ReachBenchmark
 
     private static async Task ReportLatencyAsync(Database database, ContentSnapshot content)
     {
-        var reports = new ReachReports(database, Calendar);
+        // The content health report reads staff's "verouderd" votes too; the pseudonym key only matters to voting.
+        var feedback = new MaterialFeedback(database, new ViewerPseudonyms(new byte[32]), Calendar, TimeProvider.System);
+        var reports = new ReachReports(database, Calendar, feedback);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var period = ReportPeriod.SchoolYearOf(today);
         var runs = new (string Name, Func<Task> Run)[]

@@ -5,6 +5,7 @@ using PocMaterials.Content.Library;
 using PocMaterials.Content.Materials;
 using PocMaterials.Persistence;
 using PocMaterials.Persistence.Queries;
+using PocMaterials.Reach.Feedback;
 
 namespace PocMaterials.Reach.Reports;
 
@@ -13,7 +14,7 @@ namespace PocMaterials.Reach.Reports;
 /// search events of the retention period. Views count once per viewer and material within 30 minutes;
 /// unique viewers are counted from pseudonymous ids that no report shows.
 /// </summary>
-public sealed class ReachReports(Database database, StaffCalendar calendar)
+public sealed class ReachReports(Database database, StaffCalendar calendar, MaterialFeedback feedback)
 {
     private static readonly SqlQueries Sql = SqlQueries.For(typeof(ReachReports));
 
@@ -73,18 +74,27 @@ public sealed class ReachReports(Database database, StaffCalendar calendar)
     {
         var views = (await MaterialViewsAsync(period, content, cancellationToken)).Materials
             .ToDictionary(m => m.Slug, m => m.Views, StringComparer.Ordinal);
+        var outdated = (await feedback.CountsAsync(period, null, cancellationToken))
+            .Where(c => c.Reason == FeedbackReasons.Outdated)
+            .GroupBy(c => c.Slug, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(c => c.Votes), StringComparer.Ordinal);
         // Only what staff could have seen: published, not scheduled after the period.
         var published = content.Materials.Values
             .Where(m => m.Status == MaterialStatus.Published && (m.Published is null || m.Published <= period.To))
             .ToList();
-        MaterialHealth Health(Material m) => new(m.Slug, m.Title, views.GetValueOrDefault(m.Slug), m.ReviewBy, m.Updated);
+        MaterialHealth Health(Material m) => new(m.Slug, m.Title, views.GetValueOrDefault(m.Slug), m.ReviewBy, m.Updated,
+            m.IsDueForReview(today), outdated.GetValueOrDefault(m.Slug));
         return new ContentHealthReport(
             period.From,
             period.To,
             [.. published.Where(m => views.GetValueOrDefault(m.Slug) == 0)
                 .OrderBy(m => m.Title, StringComparer.CurrentCulture)
                 .Select(Health)],
-            [.. published.Where(m => m.IsDueForReview(today)).Select(Health).OrderByDescending(h => h.Views).ThenBy(h => h.ReviewBy)]);
+            [.. published.Where(m => m.IsDueForReview(today)).Select(Health).OrderByDescending(h => h.Views).ThenBy(h => h.ReviewBy)],
+            // Staff saying a material is outdated is the strongest sign it needs checking, before a date passed and views.
+            [.. published.Where(m => m.IsDueForReview(today) || outdated.ContainsKey(m.Slug)).Select(Health)
+                .OrderByDescending(h => h.OutdatedVotes).ThenByDescending(h => h.DueForReview)
+                .ThenByDescending(h => h.Views).ThenBy(h => h.ReviewBy)]);
     }
 
     private async Task<ReachReport> GroupsAsync(
