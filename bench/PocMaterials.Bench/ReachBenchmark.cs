@@ -5,7 +5,6 @@ using PocMaterials.Content.Library;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Persistence;
 using PocMaterials.Reach;
-using PocMaterials.Reach.Feedback;
 using PocMaterials.Reach.Reports;
 using PocMaterials.Reach.Tracking;
 using PocMaterials.Web.Hosting;
@@ -124,9 +123,7 @@ internal static class ReachBenchmark
 
     private static async Task ReportLatencyAsync(Database database, ContentSnapshot content)
     {
-        // The content health report reads staff's "verouderd" votes too; the pseudonym key only matters to voting.
-        var feedback = new MaterialFeedback(database, new ViewerPseudonyms(new byte[32]), Calendar, TimeProvider.System);
-        var reports = new ReachReports(database, Calendar, feedback);
+        var reports = new ReachReports(database, Calendar);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var period = ReportPeriod.SchoolYearOf(today);
         var runs = new (string Name, Func<Task> Run)[]
@@ -135,7 +132,7 @@ internal static class ReachBenchmark
             ("reach per centre", () => reports.CentresAsync(period, content, default)),
             ("reach per role", () => reports.RolesAsync(period, content, default)),
             ("searches", () => reports.SearchesAsync(period, 20, default)),
-            ("content health", () => reports.ContentHealthAsync(period, content, today, default)),
+            ("content health", () => reports.ContentHealthAsync(period, content, today, new Dictionary<string, int>(), default)),
         };
         foreach (var (name, run) in runs)
         {

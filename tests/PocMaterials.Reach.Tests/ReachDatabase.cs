@@ -12,8 +12,7 @@ public sealed class ReachDatabase : IAsyncLifetime
 {
     public Database Database { get; } = new(TestSchema.All);
     public ReachEventStore Store => new(Database, new StaffCalendar(TimeProvider.System));
-    public Reports.ReachReports Reports => new(Database, new StaffCalendar(TimeProvider.System), new Feedback.MaterialFeedback(
-        Database, new ViewerPseudonyms(new byte[32]), new StaffCalendar(TimeProvider.System), TimeProvider.System));
+    public Reports.ReachReports Reports => new(Database, new StaffCalendar(TimeProvider.System));
     public ContentFolder Content { get; } = ContentFolder.WithFixture();
     public ContentSnapshot Snapshot { get; private set; } = ContentSnapshot.Empty;
 

@@ -11,7 +11,9 @@ public static class FeedbackReasons
     public const int MaxComment = 500;
 }
 
-/// <summary>A vote on a material (<paramref name="Anchor"/> empty) or one of its FAQ answers; a reason and comment only with a no.</summary>
+/// <summary>
+/// A vote on a material (<paramref name="Anchor"/> empty) or one of its FAQ answers; a reason and comment only with a no.
+/// </summary>
 public sealed record FeedbackVote(string Slug, string Anchor, bool Helpful, string? Reason, string? Comment);
 
 /// <summary>

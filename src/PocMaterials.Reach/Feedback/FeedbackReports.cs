@@ -56,11 +56,13 @@ public sealed class FeedbackReports(MaterialFeedback feedback)
             slug,
             material.Title,
             FeedbackTally.Of(counts.Where(c => c.Anchor.Length == 0)),
-            [.. anchors.Select(a => new AnswerFeedback(a, QuestionOf(content, slug, a), FeedbackTally.Of(counts.Where(c => c.Anchor == a))))],
+            [.. anchors.Select(a => new AnswerFeedback(
+                a, QuestionOf(content, slug, a), FeedbackTally.Of(counts.Where(c => c.Anchor == a))))],
             [.. comments.Select(c => new CommentFeedback(c.Anchor, QuestionOf(content, slug, c.Anchor), c.Reason, c.Comment, c.Day))]);
     }
 
-    public async Task<FeedbackReport> PeriodAsync(ReportPeriod period, ContentSnapshot content, int top, CancellationToken cancellationToken)
+    public async Task<FeedbackReport> PeriodAsync(
+        ReportPeriod period, ContentSnapshot content, int top, CancellationToken cancellationToken)
     {
         var counts = await feedback.CountsAsync(period, null, cancellationToken);
         var items = counts.GroupBy(c => (c.Slug, c.Anchor))

@@ -55,6 +55,13 @@ public sealed class MaterialFeedback(Database database, ViewerPseudonyms pseudon
         return counts;
     }
 
+    /// <summary>Per material, the period's votes that called it outdated (the review queue puts those first).</summary>
+    public async Task<IReadOnlyDictionary<string, int>> OutdatedAsync(ReportPeriod period, CancellationToken cancellationToken) =>
+        (await CountsAsync(period, null, cancellationToken))
+            .Where(c => c.Reason == FeedbackReasons.Outdated)
+            .GroupBy(c => c.Slug, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(c => c.Votes), StringComparer.Ordinal);
+
     /// <summary>A material's latest comments of the period, newest first.</summary>
     public async Task<IReadOnlyList<FeedbackComment>> LatestCommentsAsync(
         ReportPeriod period, string slug, int limit, CancellationToken cancellationToken)

@@ -5,7 +5,6 @@ using PocMaterials.Content.Library;
 using PocMaterials.Content.Materials;
 using PocMaterials.Persistence;
 using PocMaterials.Persistence.Queries;
-using PocMaterials.Reach.Feedback;
 
 namespace PocMaterials.Reach.Reports;
 
@@ -14,7 +13,7 @@ namespace PocMaterials.Reach.Reports;
 /// search events of the retention period. Views count once per viewer and material within 30 minutes;
 /// unique viewers are counted from pseudonymous ids that no report shows.
 /// </summary>
-public sealed class ReachReports(Database database, StaffCalendar calendar, MaterialFeedback feedback)
+public sealed class ReachReports(Database database, StaffCalendar calendar)
 {
     private static readonly SqlQueries Sql = SqlQueries.For(typeof(ReachReports));
 
@@ -69,15 +68,12 @@ public sealed class ReachReports(Database database, StaffCalendar calendar, Mate
             await ClicksByPositionAsync(period, cancellationToken));
     }
 
-    public async Task<ContentHealthReport> ContentHealthAsync(
-        ReportPeriod period, ContentSnapshot content, DateOnly today, CancellationToken cancellationToken)
+    /// <param name="outdated">Per material, staff's "Was dit nuttig?" votes of the period that called it outdated.</param>
+    public async Task<ContentHealthReport> ContentHealthAsync(ReportPeriod period, ContentSnapshot content, DateOnly today,
+        IReadOnlyDictionary<string, int> outdated, CancellationToken cancellationToken)
     {
         var views = (await MaterialViewsAsync(period, content, cancellationToken)).Materials
             .ToDictionary(m => m.Slug, m => m.Views, StringComparer.Ordinal);
-        var outdated = (await feedback.CountsAsync(period, null, cancellationToken))
-            .Where(c => c.Reason == FeedbackReasons.Outdated)
-            .GroupBy(c => c.Slug, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Sum(c => c.Votes), StringComparer.Ordinal);
         // Only what staff could have seen: published, not scheduled after the period.
         var published = content.Materials.Values
             .Where(m => m.Status == MaterialStatus.Published && (m.Published is null || m.Published <= period.To))
