@@ -67,7 +67,7 @@ export function feedbackForm(slug, anchor) {
     no.setAttribute('aria-expanded', 'true');
     why.querySelector('input')?.focus();
   });
-  return h('div', { class: 'feedback', role: 'group', 'aria-labelledby': `${id}-vraag` },
+  return h('div', { class: anchor ? 'feedback' : 'card feedback', role: 'group', 'aria-labelledby': `${id}-vraag` },
     h('p', { id: `${id}-vraag`, class: 'feedback-question' }, anchor ? 'Was dit antwoord nuttig?' : 'Was dit materiaal nuttig?'),
     h('div', { class: 'feedback-buttons' }, yes, no), why, status);
 }
