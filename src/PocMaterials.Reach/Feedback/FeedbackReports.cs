@@ -1,5 +1,6 @@
 using System.Globalization;
 using PocMaterials.Content.Library;
+using PocMaterials.Content.Materials;
 using PocMaterials.Reach.Reports;
 
 namespace PocMaterials.Reach.Feedback;
@@ -43,11 +44,11 @@ public sealed class FeedbackReports(MaterialFeedback feedback)
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-BE");
 
     public async Task<MaterialFeedbackReport> MaterialAsync(
-        ReportPeriod period, ContentSnapshot content, string slug, CancellationToken cancellationToken)
+        ReportPeriod period, ContentSnapshot content, Material material, CancellationToken cancellationToken)
     {
+        var slug = material.Slug;
         var counts = await feedback.CountsAsync(period, slug, cancellationToken);
         var comments = await feedback.LatestCommentsAsync(period, slug, LatestComments, cancellationToken);
-        var material = content.Materials[slug];
         var anchors = material.Questions.Select(q => q.Anchor)
             .Concat(counts.Select(c => c.Anchor).Where(a => a.Length > 0)).Distinct(StringComparer.Ordinal);
         return new MaterialFeedbackReport(

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using PocMaterials.Content;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Reach.Feedback;
@@ -77,9 +78,9 @@ public static class FeedbackEndpoints
         if (ReportEndpoints.Invalid(from, to, null, calendar, out var period) is { } problem)
             return problem;
         var content = library.Current;
-        if (!content.Materials.ContainsKey(slug))
+        if (!content.Materials.TryGetValue(slug, out var material))
             return Problems.NotFound("material", slug);
-        return TypedResults.Ok(await reports.MaterialAsync(period, content, slug, cancellationToken));
+        return TypedResults.Ok(await reports.MaterialAsync(period, content, material, cancellationToken));
     }
 
     internal static async Task<Results<Ok<FeedbackReport>, ValidationProblem>> Report(
@@ -109,6 +110,9 @@ public static class FeedbackEndpoints
             errors.Add(Coded("reason", "unknown-reason",
                 $"'{reason}' is not a reason; use one of {string.Join(", ", FeedbackReasons.All)}."));
         }
+        // PostgreSQL refuses a NUL and Npgsql cannot encode half a surrogate pair: said, rather than a 500.
+        if (comment is not null && ContentText.Unfit(comment) is { } fault)
+            errors.Add(new FieldError("comment", fault.Code, fault.Message, fault.Values));
         if (comment is { Length: > FeedbackReasons.MaxComment })
         {
             errors.Add(new FieldError("comment", "comment-too-long", $"A comment has at most {FeedbackReasons.MaxComment} characters.",

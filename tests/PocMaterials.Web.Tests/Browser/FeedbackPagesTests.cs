@@ -52,7 +52,8 @@ public sealed class FeedbackPagesTests(SmtpBrowserHost host)
             var queued = page.Locator("section[aria-labelledby=review-titel] tr", new() { HasText = "FAQ decreet leersteun" });
             await Expect(queued).ToContainTextAsync("1× ‘verouderd’ gestemd");
             await section.ScrollIntoViewIfNeededAsync();
-            await section.ScreenshotAsync(new() { Path = Path.Combine(AccessibilityTests.ScreenshotsPath, $"redactie-nuttig-{device}.png") });
+            var file = Path.Combine(AccessibilityTests.ScreenshotsPath, $"redactie-nuttig-{device}.png");
+            await section.ScreenshotAsync(new() { Path = file });
             await page.Context.CloseAsync();
         }
     }

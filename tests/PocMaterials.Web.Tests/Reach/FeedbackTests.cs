@@ -88,6 +88,7 @@ public sealed class FeedbackTests : HostFixture
         var noAnchor = await VoteAsync(staff, Faq, new { helpful = true, anchor = "geen-vraag" });
         var tooLong = await VoteAsync(staff, Faq, new { helpful = false, reason = "onvolledig", comment = new string('x', 501) });
         var badReason = await VoteAsync(staff, Faq, new { helpful = false, reason = "saai" });
+        var nul = await VoteAsync(staff, Faq, new { helpful = false, reason = "onvolledig", comment = "Half\0af" });
         var noReason = await VoteAsync(staff, Faq, new { helpful = false });
         var reasonWithYes = await VoteAsync(staff, Faq, new { helpful = true, reason = "verouderd" });
         var justFits = await VoteAsync(staff, Faq, new { helpful = false, reason = "onvolledig", comment = new string('x', 500) });
@@ -100,7 +101,8 @@ public sealed class FeedbackTests : HostFixture
         Assert.Equal("unknown-anchor", (await JsonAsync(noAnchor)).GetProperty("code").GetString());
         foreach (var (response, code) in new[]
         {
-            (tooLong, "comment-too-long"), (badReason, "unknown-reason"), (noReason, "reason-required"), (reasonWithYes, "only-with-no"),
+            (tooLong, "comment-too-long"), (badReason, "unknown-reason"), (nul, "control-character"), (noReason, "reason-required"),
+            (reasonWithYes, "only-with-no"),
         })
         {
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
