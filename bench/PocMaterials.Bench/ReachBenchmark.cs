@@ -132,7 +132,7 @@ internal static class ReachBenchmark
             ("reach per centre", () => reports.CentresAsync(period, content, default)),
             ("reach per role", () => reports.RolesAsync(period, content, default)),
             ("searches", () => reports.SearchesAsync(period, 20, default)),
-            ("content health", () => reports.ContentHealthAsync(period, content, today, default)),
+            ("content health", () => reports.ContentHealthAsync(period, content, today, new Dictionary<string, int>(), default)),
         };
         foreach (var (name, run) in runs)
         {

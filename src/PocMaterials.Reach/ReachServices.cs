@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using PocMaterials.Persistence;
 using PocMaterials.Reach;
+using PocMaterials.Reach.Feedback;
 using PocMaterials.Reach.Learning;
 using PocMaterials.Reach.Reports;
 using PocMaterials.Reach.Tracking;
@@ -8,8 +9,8 @@ using PocMaterials.Reach.Tracking;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
-/// Wires reach: its options, the pseudonymous recording of views and searches, the writer, retention, reports and
-/// learning from use.
+/// Wires reach: its options, the pseudonymous recording of views and searches, the writer, retention, reports,
+/// learning from use and "Was dit nuttig?" votes.
 /// </summary>
 public static class ReachServices
 {
@@ -27,6 +28,9 @@ public static class ReachServices
         services.AddHostedService(sp => sp.GetRequiredService<ReachEventWriter>());
         services.AddSingleton<RawEventRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<RawEventRetention>());
+        services.AddSingleton<MaterialFeedback>();
+        services.AddSingleton<IMaterialRecords>(sp => sp.GetRequiredService<MaterialFeedback>());
+        services.AddSingleton<FeedbackReports>();
         services.AddSingleton<ReachReports>();
         services.AddOptions<SearchLearningOptions>().BindConfiguration(SearchLearningOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();

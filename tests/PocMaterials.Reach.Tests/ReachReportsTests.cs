@@ -99,10 +99,28 @@ public sealed class ReachReportsTests : IAsyncLifetime
             View("faq-leersteun", Utc(2024, 10, 1, 9), Viewer("bo")),
         ], default);
 
-        var report = await _db.Reports.ContentHealthAsync(SchoolYear, _db.Snapshot, new DateOnly(2025, 6, 1), default);
+        var report = await _db.Reports.ContentHealthAsync(
+            SchoolYear, _db.Snapshot, new DateOnly(2025, 6, 1), new Dictionary<string, int>(), default);
 
         Assert.Equal(["fiche-intake", "nooit-bekeken"], report.NeverViewed.Select(m => m.Slug).Order());
         Assert.Equal([("leidraad-hgd", 2), ("faq-leersteun", 1)], report.PastReview.Select(m => (m.Slug, m.Views)));
+    }
+
+    [Fact]
+    public async Task The_review_queue_puts_materials_staff_voted_outdated_first_then_those_past_review_by_views()
+    {
+        await _db.Store.WriteAsync(
+        [
+            View("leidraad-hgd", Utc(2024, 10, 1, 8), Viewer("an")),
+            View("leidraad-hgd", Utc(2024, 10, 1, 9), Viewer("bo")),
+        ], default);
+        var outdated = new Dictionary<string, int> { ["fiche-intake"] = 1, ["faq-leersteun"] = 2 };
+
+        var report = await _db.Reports.ContentHealthAsync(SchoolYear, _db.Snapshot, new DateOnly(2025, 6, 1), outdated, default);
+
+        Assert.Equal([("faq-leersteun", 2, true), ("fiche-intake", 1, false), ("leidraad-hgd", 0, true)],
+            report.ReviewQueue.Select(m => (m.Slug, m.OutdatedVotes, m.DueForReview)));
+        Assert.Equal(["leidraad-hgd", "faq-leersteun"], report.PastReview.Select(m => m.Slug));
     }
 
     [Fact]

@@ -68,8 +68,9 @@ public sealed class ReachReports(Database database, StaffCalendar calendar)
             await ClicksByPositionAsync(period, cancellationToken));
     }
 
-    public async Task<ContentHealthReport> ContentHealthAsync(
-        ReportPeriod period, ContentSnapshot content, DateOnly today, CancellationToken cancellationToken)
+    /// <param name="outdated">Per material, staff's "Was dit nuttig?" votes of the period that called it outdated.</param>
+    public async Task<ContentHealthReport> ContentHealthAsync(ReportPeriod period, ContentSnapshot content, DateOnly today,
+        IReadOnlyDictionary<string, int> outdated, CancellationToken cancellationToken)
     {
         var views = (await MaterialViewsAsync(period, content, cancellationToken)).Materials
             .ToDictionary(m => m.Slug, m => m.Views, StringComparer.Ordinal);
@@ -77,14 +78,19 @@ public sealed class ReachReports(Database database, StaffCalendar calendar)
         var published = content.Materials.Values
             .Where(m => m.Status == MaterialStatus.Published && (m.Published is null || m.Published <= period.To))
             .ToList();
-        MaterialHealth Health(Material m) => new(m.Slug, m.Title, views.GetValueOrDefault(m.Slug), m.ReviewBy, m.Updated);
+        MaterialHealth Health(Material m) => new(m.Slug, m.Title, views.GetValueOrDefault(m.Slug), m.ReviewBy, m.Updated,
+            m.IsDueForReview(today), outdated.GetValueOrDefault(m.Slug));
         return new ContentHealthReport(
             period.From,
             period.To,
             [.. published.Where(m => views.GetValueOrDefault(m.Slug) == 0)
                 .OrderBy(m => m.Title, StringComparer.CurrentCulture)
                 .Select(Health)],
-            [.. published.Where(m => m.IsDueForReview(today)).Select(Health).OrderByDescending(h => h.Views).ThenBy(h => h.ReviewBy)]);
+            [.. published.Where(m => m.IsDueForReview(today)).Select(Health).OrderByDescending(h => h.Views).ThenBy(h => h.ReviewBy)],
+            // Staff saying a material is outdated is the strongest sign it needs checking, before a date passed and views.
+            [.. published.Where(m => m.IsDueForReview(today) || outdated.ContainsKey(m.Slug)).Select(Health)
+                .OrderByDescending(h => h.OutdatedVotes).ThenByDescending(h => h.DueForReview)
+                .ThenByDescending(h => h.Views).ThenBy(h => h.ReviewBy)]);
     }
 
     private async Task<ReachReport> GroupsAsync(

@@ -28,8 +28,18 @@ public sealed record SearchReport(
     IReadOnlyList<QueryCount> UnopenedQueries,
     IReadOnlyList<PositionClicks> ClicksByPosition);
 
-public sealed record MaterialHealth(string Slug, string Title, int Views, DateOnly? ReviewBy, DateOnly? Updated);
+/// <param name="DueForReview">Its review date has passed.</param>
+/// <param name="OutdatedVotes">Staff's "Was dit nuttig?" no votes with the reason "verouderd" in the period.</param>
+public sealed record MaterialHealth(
+    string Slug, string Title, int Views, DateOnly? ReviewBy, DateOnly? Updated, bool DueForReview, int OutdatedVotes);
 
-/// <summary>Materials nobody viewed in the period, and materials past review ordered by views (stale and in demand first).</summary>
+/// <summary>
+/// Materials nobody viewed in the period; materials past review ordered by views (stale and in demand first); and the
+/// review queue: those past review and those staff voted outdated, the most such votes first, then past review, then views.
+/// </summary>
 public sealed record ContentHealthReport(
-    DateOnly From, DateOnly To, IReadOnlyList<MaterialHealth> NeverViewed, IReadOnlyList<MaterialHealth> PastReview);
+    DateOnly From,
+    DateOnly To,
+    IReadOnlyList<MaterialHealth> NeverViewed,
+    IReadOnlyList<MaterialHealth> PastReview,
+    IReadOnlyList<MaterialHealth> ReviewQueue);

@@ -6,6 +6,7 @@ using Microsoft.OpenApi;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Reach;
+using PocMaterials.Reach.Feedback;
 using PocMaterials.Reach.Reports;
 using PocMaterials.Web.Api;
 using PocMaterials.Web.Identity;
@@ -32,7 +33,8 @@ public static class ReportEndpoints
         reports.MapGet("/searches", Searches).WithName("SearchReport")
             .WithSummary("Top queries, queries without results, queries nobody opened, click-through by position").ProducesCsv();
         reports.MapGet("/content-health", ContentHealth).WithName("ContentHealthReport")
-            .WithSummary("Materials never viewed; materials past review by views").ProducesCsv();
+            .WithSummary("Materials never viewed; materials past review by views; the review queue, staff's \"verouderd\" votes first")
+            .ProducesCsv();
         reports.MapGet("/views.svg", ViewsChartSvg).WithName("ViewsChart")
             .WithSummary("Views per month of the top materials as an SVG bar chart")
             .Produces<string>(StatusCodes.Status200OK, "image/svg+xml");
@@ -87,18 +89,20 @@ public static class ReportEndpoints
     }
 
     internal static async Task<Results<Ok<ContentHealthReport>, FileContentHttpResult, ValidationProblem>> ContentHealth(
-        ReachReports reports, ContentLibrary library, StaffCalendar calendar, string? from, string? to, string? format,
-        CancellationToken cancellationToken)
+        ReachReports reports, MaterialFeedback feedback, ContentLibrary library, StaffCalendar calendar, string? from, string? to,
+        string? format, CancellationToken cancellationToken)
     {
         if (Invalid(from, to, format, calendar, out var period) is { } problem)
             return problem;
-        var report = await reports.ContentHealthAsync(period, library.Current, calendar.Today, cancellationToken);
+        var outdated = await feedback.OutdatedAsync(period, cancellationToken);
+        var report = await reports.ContentHealthAsync(period, library.Current, calendar.Today, outdated, cancellationToken);
         if (!IsCsv(format))
             return TypedResults.Ok(report);
-        return CsvFile("content-health", ["list", "slug", "title", "views", "review_by", "updated"],
-            report.NeverViewed.Select(m => Row("never_viewed", m)).Concat(report.PastReview.Select(m => Row("past_review", m))));
+        return CsvFile("content-health", ["list", "slug", "title", "views", "review_by", "updated", "outdated_votes"],
+            report.NeverViewed.Select(m => Row("never_viewed", m)).Concat(report.PastReview.Select(m => Row("past_review", m)))
+                .Concat(report.ReviewQueue.Select(m => Row("review_queue", m))));
 
-        static object?[] Row(string list, MaterialHealth m) => [list, m.Slug, m.Title, m.Views, m.ReviewBy, m.Updated];
+        static object?[] Row(string list, MaterialHealth m) => [list, m.Slug, m.Title, m.Views, m.ReviewBy, m.Updated, m.OutdatedVotes];
     }
 
     internal static async Task<Results<ContentHttpResult, ValidationProblem>> ViewsChartSvg(

@@ -38,6 +38,7 @@ public static class EndpointRegistration
         api.MapSessionEndpoints();
         api.MapSearchEndpoints();
         api.MapMaterialEndpoints();
+        api.MapFeedbackEndpoints();
         api.MapMaterialPublishingEndpoints();
         api.MapDefinitionPublishingEndpoints();
         api.MapDefinitionFormEndpoints();

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -12,13 +14,27 @@ namespace PocMaterials.Web.Tests.Browser;
 /// </summary>
 public sealed class AccessibilityTests(AccessibilityTests.Host host) : IClassFixture<AccessibilityTests.Host>
 {
-    /// <summary>The pages' host, with one newsletter issue sent so the archive has something to show.</summary>
+    /// <summary>
+    /// The pages' host, with one newsletter issue sent so the archive has something to show, and "Was dit nuttig?" votes
+    /// for the dashboard's list.
+    /// </summary>
     public sealed class Host : BrowserHost
     {
         protected override async Task StartedAsync()
         {
             await base.StartedAsync();
             await SendNewsletterAsync("2026-10");
+            var staff = await App.ClientFor(["clb-medewerker"]);
+            var anchor = (await staff.GetFromJsonAsync<JsonElement>("/api/materials/faq-decreet-leersteun"))
+                .GetProperty("questions")[1].GetProperty("anchor").GetString();
+            foreach (var vote in new object[]
+            {
+                new { helpful = false, reason = "verouderd", comment = "De termijnen zijn veranderd.", anchor },
+                new { helpful = false, reason = "onvolledig" },
+            })
+            {
+                (await staff.PostAsJsonAsync("/api/materials/faq-decreet-leersteun/feedback", vote)).EnsureSuccessStatusCode();
+            }
         }
     }
 
@@ -30,6 +46,7 @@ public sealed class AccessibilityTests(AccessibilityTests.Host host) : IClassFix
         { "zoeken", "/zoeken?q=leersteun", ".hit" },
         { "zoeken-leeg", "/zoeken?q=xqzwvk", ".notice" },
         { "materiaal", "/materialen/faq-decreet-leersteun", ".body" },
+        { "materiaal-nuttig-nee", "/materialen/faq-decreet-leersteun", ".feedback-why:not([hidden])" },
         { "materiaal-herzien", "/materialen/vademecum-m-decreet", ".notice.warn" },
         { "themas", "/themas", ".grid" },
         { "thema", "/themas/decreet-leersteun", ".body" },
@@ -65,6 +82,12 @@ public sealed class AccessibilityTests(AccessibilityTests.Host host) : IClassFix
                 await Expect(page.GetByLabel("Titel", new() { Exact = true })).Not.ToHaveValueAsync("");
                 await page.GetByLabel("Titel", new() { Exact = true }).FillAsync("");
                 await page.GetByLabel("Nakijken tegen").FillAsync("01-01-2001");
+            }
+            if (name == "materiaal-nuttig-nee")
+            {
+                // The vote of an answer with its "no" open: the reasons, the comment and its counter.
+                await page.Locator(".body .feedback").First.GetByRole(AriaRole.Button, new() { Name = "Nee" }).ClickAsync();
+                await page.GetByLabel("Toelichting (niet verplicht)").First.FillAsync("Het antwoord mist de nieuwe termijnen.");
             }
             await Expect(page.Locator(ready).First).ToBeVisibleAsync();
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);

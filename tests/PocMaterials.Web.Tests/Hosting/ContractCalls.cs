@@ -23,6 +23,7 @@ public sealed partial class ContractCalls(ContractHost host, ContractRun run)
         await ContentAsync();
         await MaterialsAsync();
         await AttachmentsAsync();
+        await FeedbackAsync();
         await FixedDefinitionAsync("/api/taxonomy", Fixture.Taxonomy, "core_processes: [");
         await FixedDefinitionAsync("/api/contacts", Fixture.Contacts, "- id: [");
         await CalendarAsync();
@@ -133,6 +134,22 @@ public sealed partial class ContractCalls(ContractHost host, ContractRun run)
         await Call(400, HttpMethod.Delete, "/api/materials/Ongeldig/attachments/bijlage.pdf");
         await Call(204, HttpMethod.Delete, Attachment);
         await Call(404, HttpMethod.Delete, Attachment);
+    }
+
+    /// <summary>"Was dit nuttig?": a staff member's vote, its change, refused votes, and what editors read of them.</summary>
+    private async Task FeedbackAsync()
+    {
+        const string Feedback = "/api/materials/faq-leersteun/feedback";
+        await Call(201, HttpMethod.Post, Feedback, JsonContent.Create(new { helpful = true }), client: host.Staff);
+        await Call(200, HttpMethod.Post, Feedback, JsonContent.Create(new { helpful = false, reason = "onduidelijk" }), client: host.Staff);
+        await Call(400, HttpMethod.Post, Feedback, JsonContent.Create(new { helpful = false, reason = "saai" }), client: host.Staff);
+        await Call(422, HttpMethod.Post, Feedback, JsonContent.Create(new { helpful = true, anchor = "geen-vraag" }), client: host.Staff);
+        await Call(404, HttpMethod.Post, "/api/materials/bestaat-niet/feedback", JsonContent.Create(new { helpful = true }),
+            client: host.Staff);
+        await Get(200, Feedback);
+        await Get(400, Feedback + "?from=gisteren");
+        await Get(200, "/api/reports/feedback");
+        await Get(400, "/api/reports/feedback?top=0");
     }
 
     /// <summary>The versions of a file: the list, one version, a diff, and their 404 and 400.</summary>

@@ -8,8 +8,9 @@ using PocMaterials.Testing;
 namespace PocMaterials.Web.Tests.Reach;
 
 /// <summary>
-/// Reach stays pseudonymous now that editors have names: no staff member's name reaches a reach table or report, and
-/// neither does a token subject. Names are kept in one table only, for editors' actions.
+/// Reach stays pseudonymous now that editors have names: no staff member's name reaches a reach table or report ("Was dit
+/// nuttig?" votes and their comments included), and neither does a token subject. Names are kept in one table only, for
+/// editors' actions.
 /// </summary>
 public sealed partial class PseudonymityTests(SharedHost host) : IClassFixture<SharedHost>
 {
@@ -33,6 +34,8 @@ public sealed partial class PseudonymityTests(SharedHost host) : IClassFixture<S
             await client.GetAsync($"/api/materials/{hit.GetProperty("slug").GetString()}?source=search"
                 + $"&searchId={search.GetProperty("searchId").GetString()}&position={hit.GetProperty("position").GetInt32()}");
             await client.GetAsync("/api/materials/fiche-a");
+            (await client.PostAsJsonAsync("/api/materials/fiche-a/feedback",
+                new { helpful = false, reason = "onduidelijk", comment = "Te kort." })).EnsureSuccessStatusCode();
         }
         await host.App.WaitForCountAsync("SELECT count(*) FROM material_views", 4);
         await host.App.WaitForCountAsync("SELECT count(*) FROM searches", 2);
@@ -43,11 +46,13 @@ public sealed partial class PseudonymityTests(SharedHost host) : IClassFixture<S
         var reports = await Task.WhenAll(new[]
         {
             "/api/reports/views", "/api/reports/views?format=csv", "/api/reports/views.svg", "/api/reports/reach/centres",
-            "/api/reports/reach/roles", "/api/reports/searches", "/api/reports/content-health",
+            "/api/reports/reach/roles", "/api/reports/searches", "/api/reports/content-health", "/api/reports/feedback",
+            "/api/materials/fiche-a/feedback",
         }.Select(editor.GetStringAsync));
 
         Assert.Equal(["public.staff_names"], holdingNames);
         Assert.Contains("public.material_views", reachTables);
+        Assert.Contains("public.material_feedback", reachTables);
         Assert.Empty(holdingSubjects);
         Assert.All(reports, report =>
         {

@@ -1,10 +1,12 @@
 // /redactie: the reach reports of this school year for editors: views per month, centres (those not
 // reached first), roles, searches (a zero-result query becomes an alias in one click, and so does a synonym
-// learned from use), the review queue and each newsletter issue's opens and clicks.
+// learned from use), the review queue (staff's 'verouderd' votes first), "Was dit nuttig?" and each newsletter
+// issue's opens and clicks.
 import { api, problemText } from '../api.js';
 import { h, show, monthNl, dateNl, materialPage } from '../dom.js';
 import { editorOnly } from '../shell.js';
 import { proposedAliases } from '../reports/proposed-aliases.js';
+import { feedbackReport } from '../reports/feedback.js';
 
 const number = new Intl.NumberFormat('nl-BE');
 const shortMonth = new Intl.DateTimeFormat('nl-BE', { month: 'short' });
@@ -118,14 +120,17 @@ function searches(report, targets, proposals) {
   ];
 }
 
+// Why a material is in the review queue: staff called it outdated (the API puts those first), its date passed.
+const reviewWhy = (m) => [m.outdatedVotes > 0 && `${number.format(m.outdatedVotes)}× ‘verouderd’ gestemd`,
+  m.dueForReview && `herzien tegen ${m.reviewBy ? dateNl(m.reviewBy) : 'een voorbije datum'}`].filter(Boolean).join('; ');
+
 function reviewQueue(report) {
-  // Past review, most viewed first: what staff read most should be checked first.
-  const past = [...report.pastReview].sort((a, b) => b.views - a.views);
   return [
-    past.length === 0 ? none('Geen materialen over hun herzieningsdatum.') : table('Te herzien',
-      ['Materiaal', 'Weergaven', 'Herzien tegen', ''],
-      past.map((m) => h('tr', null, h('td', null, h('a', { href: materialPage(m.slug) }, m.title)), h('td', null, number.format(m.views)),
-        h('td', null, m.reviewBy ? dateNl(m.reviewBy) : ''), h('td', null, h('a', { href: editPage(m.slug) }, 'Bewerken'))))),
+    report.reviewQueue.length === 0 ? none('Geen materialen te herzien.') : table('Te herzien',
+      ['Materiaal', 'Weergaven', 'Waarom', ''],
+      report.reviewQueue.map((m) => h('tr', null, h('td', null, h('a', { href: materialPage(m.slug) }, m.title)),
+        h('td', null, number.format(m.views)), h('td', null, reviewWhy(m)),
+        h('td', null, h('a', { href: editPage(m.slug) }, 'Bewerken'))))),
     report.neverViewed.length > 0 && h('details', null, h('summary', null, `Nooit bekeken (${report.neverViewed.length})`),
       h('ul', null, report.neverViewed.map((m) => h('li', null, h('a', { href: editPage(m.slug) }, m.title))))),
   ];
@@ -161,11 +166,12 @@ async function start() {
   await editorOnly();
   const period = query.get('van') && query.get('tot')
     ? `?from=${encodeURIComponent(query.get('van'))}&to=${encodeURIComponent(query.get('tot'))}` : '';
-  const [views, centres, roles, searchReport, proposals, health, taxonomy, themes, issues] = await Promise.all([
+  const [views, centres, roles, searchReport, proposals, health, taxonomy, themes, issues, feedback] = await Promise.all([
     api('/api/reports/views' + period), api('/api/reports/reach/centres' + period),
     api('/api/reports/reach/roles' + period), api('/api/reports/searches' + period),
     api('/api/reports/searches/proposed-aliases' + period),
-    api('/api/reports/content-health' + period), api('/api/taxonomy'), api('/api/themes'), newsletters()]);
+    api('/api/reports/content-health' + period), api('/api/taxonomy'), api('/api/themes'), newsletters(),
+    api('/api/reports/feedback' + period)]);
   const targets = [["Thema's", themes.map((t) => ({ id: t.id, label: t.title }))],
     ['Kernprocessen', taxonomy.coreProcesses], ['Domeinen', taxonomy.domains]];
   show(h('h1', null, 'Redactie'),
@@ -178,6 +184,7 @@ async function start() {
     h('div', { class: 'dashboard' },
       section('views-titel', 'Weergaven per maand', viewsChart(views)),
       section('review-titel', 'Te herzien', reviewQueue(health)),
+      section('nuttig-titel', 'Was dit nuttig?', feedbackReport(feedback, period)),
       section('centra-titel', 'Bereik per centrum', reach(centres, 'Bereik per centrum')),
       section('rollen-titel', 'Bereik per rol', reach(roles, 'Bereik per rol')),
       section('zoek-titel', 'Zoekopdrachten', searches(searchReport, targets, proposals)),

@@ -4,6 +4,7 @@
 import { api } from '../api.js';
 import { h, safeHtml, dateNl, pageOf, materialPage, show, titled, contactCard, failure, fileSize } from '../dom.js';
 import { session } from '../shell.js';
+import { feedbackForm, answerVotes } from '../feedback/vote.js';
 
 // A stray % (a hand-typed #100%-zeker) is taken as written rather than stopping the page.
 const decoded = (text) => { try { return decodeURIComponent(text); } catch { return text; } };
@@ -53,6 +54,7 @@ function render(material) {
   body.append(safeHtml(material.html));
   const contents = tableOfContents(body);
   questionLinks(body, material.questions);
+  answerVotes(body, material.slug, material.questions);
   // A wide table or code block scrolls sideways on a phone; being focusable lets the keyboard scroll it.
   for (const wide of body.querySelectorAll('table, pre')) wide.tabIndex = 0;
   const meta = [material.type.label, material.updated && `Laatst bijgewerkt: ${dateNl(material.updated)}`].filter(Boolean).join(' · ');
@@ -84,7 +86,8 @@ function render(material) {
         labels(material.themes, (t) => '/themas/' + encodeURIComponent(t.id))),
       material.coreProcesses.length > 0 && h('div', null, h('span', { class: 'muted' }, 'Kernprocessen: '),
         labels(material.coreProcesses, (c) => '/zoeken?core_process=' + encodeURIComponent(c.id)))),
-    h('div', { class: 'material' }, h('div', null, contents, h('article', { 'aria-label': material.title }, body)), aside));
+    h('div', { class: 'material' }, h('div', null, contents, h('article', { 'aria-label': material.title }, body),
+      feedbackForm(material.slug, '')), aside));
   if (material.slug !== slug || tracking.has('source')) {
     history.replaceState(null, '', pageOf('/materials/' + encodeURIComponent(material.slug)) + location.hash);
   }
