@@ -146,6 +146,16 @@ internal sealed class FieldErrors
         return this;
     }
 
+    /// <summary>A list's page (from 1) and page size (from 1 to <paramref name="maxPageSize"/>), when given.</summary>
+    public FieldErrors Paging(int? page, int? pageSize, int maxPageSize)
+    {
+        if (page is < 1)
+            Add("page", "page starts at 1.");
+        if (pageSize is < 1 || pageSize > maxPageSize)
+            Add("pageSize", $"pageSize must be between 1 and {maxPageSize}.");
+        return this;
+    }
+
     public bool Any => _errors.Count > 0;
 
     /// <summary>The 400 that names every error, or null when there is none; an error without a code of its own has the problem's.</summary>

@@ -36,12 +36,7 @@ public static class BounceEndpoints
     internal static async Task<Results<Ok<SuppressedPage>, ValidationProblem>> Suppressed(
         BounceStore store, [FromQuery] int? page, [FromQuery] int? pageSize, CancellationToken cancellationToken)
     {
-        var errors = new FieldErrors();
-        if (page is < 1)
-            errors.Add("page", "page starts at 1.");
-        if (pageSize is < 1 or > MaxPageSize)
-            errors.Add("pageSize", $"pageSize must be between 1 and {MaxPageSize}.");
-        if (errors.Problem("The list request is not valid.") is { } invalid)
+        if (new FieldErrors().Paging(page, pageSize, MaxPageSize).Problem("The list request is not valid.") is { } invalid)
             return invalid;
         return TypedResults.Ok(await store.SuppressedAsync(page ?? 1, pageSize ?? 50, cancellationToken));
     }

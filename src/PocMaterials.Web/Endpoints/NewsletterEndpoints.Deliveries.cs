@@ -33,11 +33,7 @@ public static partial class NewsletterEndpoints
             else
                 errors.Add("status", $"'{status}' is not a status; use sending, sent, deferred, failed, uncertain or skipped.");
         }
-        if (page is < 1)
-            errors.Add("page", "page starts at 1.");
-        if (pageSize is < 1 or > MaxDeliveriesPage)
-            errors.Add("pageSize", $"pageSize must be between 1 and {MaxDeliveriesPage}.");
-        if (errors.Problem() is { } invalid)
+        if (errors.Paging(page, pageSize, MaxDeliveriesPage).Problem() is { } invalid)
             return invalid;
         if (await store.GetAsync(id, cancellationToken) is null)
             return IssueNotFound(id);

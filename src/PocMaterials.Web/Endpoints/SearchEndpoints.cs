@@ -70,11 +70,9 @@ public static class SearchEndpoints
         };
         if (order is null)
             errors.Add("sort", $"'{sort}' is not a sort order; use 'relevance' or 'updated'.");
-        if (page is < 1)
-            errors.Add("page", "page starts at 1.");
-        if (pageSize is < 1 or > MaterialSearchRequest.MaxPageSize)
-            errors.Add("pageSize", $"pageSize must be between 1 and {MaterialSearchRequest.MaxPageSize}.");
-        else if ((long)(page ?? 1) * (pageSize ?? DefaultPageSize) > MaterialSearchRequest.MaxResultWindow)
+        errors.Paging(page, pageSize, MaterialSearchRequest.MaxPageSize);
+        if (pageSize is not (< 1 or > MaterialSearchRequest.MaxPageSize)
+            && (long)(page ?? 1) * (pageSize ?? DefaultPageSize) > MaterialSearchRequest.MaxResultWindow)
         {
             errors.Add("page", $"Results can be paged up to hit {MaterialSearchRequest.MaxResultWindow}: page × pageSize may not pass it. "
                 + "Narrow the search with words or filters.");

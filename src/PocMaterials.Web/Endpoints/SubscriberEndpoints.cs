@@ -85,12 +85,7 @@ public static class SubscriberEndpoints
         [FromQuery] string? q,
         CancellationToken cancellationToken)
     {
-        var errors = new FieldErrors();
-        if (page is < 1)
-            errors.Add("page", "page starts at 1.");
-        if (pageSize is < 1 or > MaxPageSize)
-            errors.Add("pageSize", $"pageSize must be between 1 and {MaxPageSize}.");
-        if (errors.Problem("The subscriber list request is not valid.") is { } invalid)
+        if (new FieldErrors().Paging(page, pageSize, MaxPageSize).Problem("The subscriber list request is not valid.") is { } invalid)
             return invalid;
         var search = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
         return TypedResults.Ok(await store.ListAsync(unsubscribed, page ?? 1, pageSize ?? 50, cancellationToken, search));
