@@ -6,7 +6,11 @@ internal static class Percentiles
     public static string Of(List<double> milliseconds)
     {
         milliseconds.Sort();
-        double At(double p) => milliseconds[Math.Min(milliseconds.Count - 1, (int)Math.Ceiling(p * milliseconds.Count) - 1)];
-        return $"p50 {At(0.50):F2} ms, p95 {At(0.95):F2} ms, p99 {At(0.99):F2} ms (n={milliseconds.Count})";
+        return $"p50 {At(milliseconds, 0.50):F2} ms, p95 {At(milliseconds, 0.95):F2} ms, p99 {At(milliseconds, 0.99):F2} ms "
+            + $"(n={milliseconds.Count})";
     }
+
+    /// <summary>The <paramref name="p"/> quantile (nearest rank) of values sorted ascending.</summary>
+    public static double At(IReadOnlyList<double> sorted, double p) =>
+        sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 }

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using PocMaterials.Bench;
 using PocMaterials.Bench.Quality;
+using PocMaterials.Bench.SideBySide;
 using PocMaterials.Content.Library;
+using PocMaterials.Persistence;
 using PocMaterials.Search.Indexing;
 using PocMaterials.Search.Querying;
 using PocMaterials.Web.Identity;
@@ -107,6 +109,10 @@ async Task RunSize(int size, string root)
         Console.WriteLine($"  {name,-9}            {Percentiles.Of(list)}");
     if (args.Contains("--detail"))
         MeasureEachQuery(searcher, today);
+
+    var postgres = new PostgresSearch(app.Services.GetRequiredService<Database>().DataSource);
+    await new SideBySide(index, searcher, postgres, reloaded)
+        .RunAsync(requests, pairs: size <= 10_000 ? 4 : 2, rounds: size <= 10_000 ? 5 : 2, throughputSeconds: 3);
 
     MeasureSuggest(searcher, today);
     await MeasureHttp(app, requests);

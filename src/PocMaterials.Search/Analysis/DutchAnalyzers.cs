@@ -50,21 +50,32 @@ public static class DutchAnalyzers
         return set;
     }
 
-    private sealed class TextAnalyzer(DutchLexicon lexicon) : Analyzer
+    private sealed class TextAnalyzer : Analyzer
     {
-        private readonly DutchCompoundSplitter _splitter = new(lexicon);
-
+        private readonly DutchCompoundSplitter _splitter;
         private readonly StemmerOverrideFilter.StemmerOverrideMap _stemOverrides = BuildOverrides();
+        private readonly DutchWordForms _forms;
+
+        public TextAnalyzer(DutchLexicon lexicon)
+        {
+            _splitter = new DutchCompoundSplitter(lexicon);
+            _forms = new DutchWordForms(WordChain);
+        }
 
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
             var source = new StandardTokenizer(Version, reader);
             TokenStream stream = new StopFilter(Version, FoldedWords(source), StopWords);
-            stream = new DutchCompoundFilter(stream, _splitter);
+            return new TokenStreamComponents(source, new DutchWordFormFilter(stream, _forms));
+        }
+
+        // What happens to each word on its own, run once per distinct word (see DutchWordForms).
+        private TokenStream WordChain(TokenStream word)
+        {
+            TokenStream stream = new DutchCompoundFilter(word, _splitter);
             stream = new DutchPluralFilter(stream, _splitter);
             stream = new StemmerOverrideFilter(stream, _stemOverrides);
-            stream = new SnowballFilter(stream, new global::Lucene.Net.Tartarus.Snowball.Ext.DutchStemmer());
-            return new TokenStreamComponents(source, stream);
+            return new SnowballFilter(stream, new global::Lucene.Net.Tartarus.Snowball.Ext.DutchStemmer());
         }
 
         // The exceptions Lucene's DutchAnalyzer makes to Snowball, so kind and kinderen meet.

@@ -95,16 +95,16 @@ internal static class MaterialDocuments
         var document = new Document
         {
             new NumericDocValuesField(MaterialGroupCollector.BlockOffsetField, blockOffset),
-            new StringField(Slug, material.Slug, Field.Store.YES),
-            new StringField(Kind, kind, Field.Store.YES),
-            new StringField(Status, material.Status.ToString().ToLowerInvariant(), Field.Store.NO),
+            new KeywordField(Slug, material.Slug, Field.Store.YES),
+            new KeywordField(Kind, kind, Field.Store.YES),
+            new KeywordField(Status, material.Status.ToString().ToLowerInvariant(), Field.Store.NO),
         };
         AddKeyword(document, IndexFields.Type, [material.Type], stored: true);
         AddKeyword(document, CoreProcess, material.CoreProcesses, stored: false);
         AddKeyword(document, Theme, material.Themes, stored: false);
         AddKeyword(document, Domain, material.Domains, stored: false);
         foreach (var role in material.Roles)
-            document.Add(new StringField(Role, role, Field.Store.NO));
+            document.Add(new KeywordField(Role, role, Field.Store.NO));
         if (material.Published is { } published)
             document.Add(new Int32Field(PublishedDay, Day(published), Field.Store.NO));
         var updated = material.Updated ?? material.Published;
@@ -118,7 +118,7 @@ internal static class MaterialDocuments
     {
         foreach (var value in values)
         {
-            document.Add(new StringField(field, value, stored ? Field.Store.YES : Field.Store.NO));
+            document.Add(new KeywordField(field, value, stored ? Field.Store.YES : Field.Store.NO));
             document.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
         }
     }

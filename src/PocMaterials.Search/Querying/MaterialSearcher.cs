@@ -32,12 +32,11 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
         var visible = _visibility.For(viewer, today, materialsOnly: query.IsEmpty);
         var rankedWithin = _visibility.For(viewer, today, materialsOnly: false) ?? EveryDocument;
         var filters = request.Filters;
-        var dimensions = SearchRun.DimensionFilter(filters);
 
         return index.WithSearcher(whole =>
         {
             // Ranking and suggestions count only what the viewer may see (see FilteredStatisticsSearcher).
-            var run = new SearchRun(_searchers.For(whole, rankedWithin), visible, filters, dimensions);
+            var run = new SearchRun(_searchers.For(whole, rankedWithin), visible, filters);
             var builder = new MaterialQueryBuilder(index.TextAnalyzer, new TermLookup(whole.IndexReader));
             var ranked = query.IsEmpty ? new RankedParts(new MatchAllDocsQuery(), 0) : builder.Parts(query);
             var collected = ranked is null ? null : run.Collect(ranked);
@@ -107,7 +106,7 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
         var top = collected.Groups.Best(page * pageSize, updated).Skip(skip).ToList();
         var hits = new SearchHits(run.Searcher, ranked.Query, index).For(top, skip + 1);
         return new MaterialSearchResult(collected.Groups.Count, collected.Groups.TotalAllParts, page, pageSize, hits,
-            Labelled(run.FacetCounts(ranked, collected.Facets)), didYouMean);
+            Labelled(collected.FacetCounts()), didYouMean);
     }
 
     /// <summary>

@@ -15,61 +15,46 @@ namespace PocMaterials.Search.Querying;
 internal sealed class SearchRun(
     FilteredStatisticsSearcher searcher,
     Filter? visible,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> filters,
-    Filter? dimensions)
+    IReadOnlyDictionary<string, IReadOnlyList<string>> filters)
 {
     public FilteredStatisticsSearcher Searcher => searcher;
 
-    /// <summary>The materials that match the ranked parts, grouped, with their facet counts.</summary>
+    /// <summary>
+    /// The materials that match the ranked parts, grouped, with their facet counts. With dimension filters, in the same
+    /// pass each filtered dimension is counted without its own filter (the others still apply), so its other values say
+    /// what adding them would bring: OR within a dimension, as the filters work.
+    /// </summary>
     public Collected Collect(RankedParts ranked)
     {
+        var maxDoc = searcher.IndexReader.MaxDoc;
         var facets = new FacetCountCollector(IndexFields.FacetFields);
-        var groups = new MaterialGroupCollector(ranked.PartCount, facets, searcher.IndexReader.MaxDoc);
+        var groups = new MaterialGroupCollector(ranked.PartCount, facets, maxDoc);
+        var sideways = filters.Keys
+            .Select(field => Sideways.Of(field, maxDoc))
+            .ToList();
+        var collected = new Collected(groups, facets, sideways);
         try
         {
-            searcher.Search(Restrict(ranked.Query), groups);
+            var dimensionFilters = sideways
+                .Select(s => (DimensionFilter(filters.Where(f => f.Key == s.Field))!, (ICollector)s.Groups))
+                .ToList();
+            searcher.Search(Visible(ranked.Query), sideways.Count == 0 ? groups : new DrillSidewaysCollector(groups, dimensionFilters));
+            return collected;
         }
         catch
         {
-            groups.Dispose();
+            collected.Dispose();
             throw;
         }
-        return new Collected(groups, facets);
     }
 
-    // A filtered dimension is counted without its own filter (the others still apply), so its other
-    // values say what adding them would bring: OR within a dimension, as the filters work.
-    public IReadOnlyDictionary<string, Dictionary<string, int>> FacetCounts(RankedParts ranked, FacetCountCollector facets)
-    {
-        var counts = facets.Counts.ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
-        foreach (var field in filters.Keys)
-        {
-            var own = new FacetCountCollector([field]);
-            using var groups = new MaterialGroupCollector(0, own, searcher.IndexReader.MaxDoc);
-            Query matching = new ConstantScoreQuery(ranked.Query);
-            if (visible is not null)
-                matching = new FilteredQuery(matching, visible);
-            if (DimensionFilter(filters.Where(f => f.Key != field)) is { } others)
-                matching = new FilteredQuery(matching, others);
-            searcher.Search(matching, groups);
-            counts[field] = own.Counts[field];
-        }
-        return counts;
-    }
-
-    private Query Restrict(Query q)
-    {
-        if (visible is not null)
-            q = new FilteredQuery(q, visible);
-        return dimensions is null ? q : new FilteredQuery(q, dimensions);
-    }
+    private Query Visible(Query q) => visible is null ? q : new FilteredQuery(q, visible);
 
     /// <summary>
     /// Filters by type, core process, theme and domain: OR within one, AND across. As a bit set (for this
-    /// search only), so the scorers skip what it leaves out instead of leap-frogging with it: a query of
-    /// many synonyms is costly to advance.
+    /// search only), which the sideways collector reads by document.
     /// </summary>
-    public static Filter? DimensionFilter(IEnumerable<KeyValuePair<string, IReadOnlyList<string>>> filters)
+    private static Filter? DimensionFilter(IEnumerable<KeyValuePair<string, IReadOnlyList<string>>> filters)
     {
         var all = new BooleanQuery();
         foreach (var (field, values) in filters)
@@ -83,8 +68,41 @@ internal sealed class SearchRun(
     }
 }
 
-/// <summary>The materials one collection grouped, with their facet counts; disposing it returns the groups' arrays.</summary>
-internal sealed record Collected(MaterialGroupCollector Groups, FacetCountCollector Facets) : IDisposable
+/// <summary>
+/// The materials one collection grouped, with their facet counts and those of each filtered dimension without its own
+/// filter; disposing it returns the groups' arrays.
+/// </summary>
+internal sealed record Collected(MaterialGroupCollector Groups, FacetCountCollector Facets, IReadOnlyList<Sideways> Sideways)
+    : IDisposable
 {
-    public void Dispose() => Groups.Dispose();
+    /// <summary>Every dimension's counts: a filtered one's from the hits and the materials only its own filter left out.</summary>
+    public IReadOnlyDictionary<string, Dictionary<string, int>> FacetCounts()
+    {
+        var counts = Facets.Counts.ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
+        foreach (var sideways in Sideways)
+        {
+            var merged = new Dictionary<string, int>(counts[sideways.Field], StringComparer.Ordinal);
+            foreach (var (value, count) in sideways.Facets.Counts[sideways.Field])
+                merged[value] = merged.GetValueOrDefault(value) + count;
+            counts[sideways.Field] = merged;
+        }
+        return counts;
+    }
+
+    public void Dispose()
+    {
+        Groups.Dispose();
+        foreach (var sideways in Sideways)
+            sideways.Groups.Dispose();
+    }
+}
+
+/// <summary>A filtered dimension's near misses: the materials that pass every filter but its own, grouped and counted.</summary>
+internal sealed record Sideways(string Field, FacetCountCollector Facets, MaterialGroupCollector Groups)
+{
+    public static Sideways Of(string field, int maxDoc)
+    {
+        var facets = new FacetCountCollector([field]);
+        return new Sideways(field, facets, new MaterialGroupCollector(0, facets, maxDoc));
+    }
 }

@@ -56,4 +56,30 @@ public sealed class SearchRunTests : IDisposable
         // Counted among what the viewer may see only: the doctors' procedure is no count for staff.
         Assert.Empty(_search.Search(null, refine: r => r with { Types = ["fiche"], Domains = ["leren-en-studeren"] }).Facets["domain"]);
     }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("leersteun")]
+    [InlineData("leersteun begeleiding")]
+    public void Each_of_three_filtered_dimensions_counts_as_the_search_filtered_by_the_other_two(string? query)
+    {
+        static MaterialSearchRequest Filtered(MaterialSearchRequest r, bool type, bool domain, bool theme) => r with
+        {
+            Types = type ? ["faq", "leidraad"] : [],
+            Domains = domain ? ["leren-en-studeren"] : [],
+            Themes = theme ? ["decreet-leersteun"] : [],
+        };
+        static IEnumerable<(string, int)> Counts(MaterialSearchResult result, string dimension) =>
+            result.Facets[dimension].Select(f => (f.Id, f.Count));
+
+        var all = _search.Search(query, refine: r => Filtered(r, true, true, true));
+
+        var withoutType = _search.Search(query, refine: r => Filtered(r, false, true, true));
+        var withoutDomain = _search.Search(query, refine: r => Filtered(r, true, false, true));
+        var withoutTheme = _search.Search(query, refine: r => Filtered(r, true, true, false));
+        Assert.Equal(Counts(withoutType, "type"), Counts(all, "type"));
+        Assert.Equal(Counts(withoutDomain, "domain"), Counts(all, "domain"));
+        Assert.Equal(Counts(withoutTheme, "theme"), Counts(all, "theme"));
+        Assert.NotEmpty(all.Facets["type"].Concat(all.Facets["domain"]).Concat(all.Facets["theme"]));
+    }
 }
