@@ -10,7 +10,7 @@ public sealed record YearFigure(long Current, long Previous, long Change)
     public static YearFigure Of(long current, long previous) => new(current, previous, current - previous);
 }
 
-/// <summary>One row of a table: what it counts (a theme, centre, query, ...) and its figures, in the order of the table's measures.</summary>
+/// <summary>One row of a table: what it counts (a theme, centre, query, ...) and its figures, in the order of its measures.</summary>
 public sealed record AnnualRow(string Id, string Label, IReadOnlyList<YearFigure> Figures);
 
 /// <summary>One table of the report, by its stable <paramref name="Name"/> (the CSV's table parameter), with a Dutch title.</summary>

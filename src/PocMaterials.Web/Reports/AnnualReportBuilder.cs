@@ -62,7 +62,8 @@ public sealed class AnnualReportBuilder(ReachReports reach, FeedbackReports feed
             [.. centres.NotReached.Select(g => g.Label)], [.. roles.NotReached.Select(g => g.Label)]);
     }
 
-    private static AnnualRow Row(string id, string label, long current, long previous) => new(id, label, [YearFigure.Of(current, previous)]);
+    private static AnnualRow Row(string id, string label, long current, long previous) =>
+        new(id, label, [YearFigure.Of(current, previous)]);
 
     /// <summary>Published materials first published, and updated, within each year, per theme or core process.</summary>
     private static AnnualTable MaterialsBy(string name, string title, ContentSnapshot content, ReportPeriod year,
@@ -126,7 +127,8 @@ public sealed class AnnualReportBuilder(ReachReports reach, FeedbackReports feed
         long[] Total(ReportPeriod period) => [.. Enumerable.Range(0, 4).Select(i =>
             figures.Where(f => f.Key >= period.From && f.Key <= period.To).Sum(f => f.Value[i]))];
         var rows = year.Months().Where(m => figures.ContainsKey(m) || figures.ContainsKey(m.AddYears(-1)))
-            .Select(m => Compare(m.ToString("yyyy-MM", CultureInfo.InvariantCulture), m.ToString("MMMM yyyy", Dutch), Of(m), Of(m.AddYears(-1))))
+            .Select(m => Compare(m.ToString("yyyy-MM", CultureInfo.InvariantCulture), m.ToString("MMMM yyyy", Dutch), Of(m),
+                Of(m.AddYears(-1))))
             .Append(Compare("total", "Totaal", Total(year), Total(last)));
         return new("newsletters", "Nieuwsbrieven", ["verstuurd", "unieke lezers", "kliks", "uitschrijvingen"], [.. rows]);
     }
