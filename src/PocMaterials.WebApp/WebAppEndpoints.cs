@@ -33,6 +33,7 @@ public static class WebAppEndpoints
         new("/redactie/taxonomie", "Taxonomie", "taxonomy"),
         new("/redactie/kalender", "Kalender van de nieuwsbrief", "calendar"),
         new("/redactie/abonnees", "Abonnees", "subscribers"),
+        new("/redactie/jaarverslag", "Jaarverslag", "annual"),
     ];
 
     public static IEndpointRouteBuilder MapWebApp(this IEndpointRouteBuilder app)

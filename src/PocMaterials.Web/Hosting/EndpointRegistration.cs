@@ -51,6 +51,7 @@ public static class EndpointRegistration
         api.MapTaxonomyEndpoints();
         api.MapMaterialVocabularyEndpoints();
         api.MapReportEndpoints();
+        api.MapAnnualReportEndpoints();
         api.MapNewsletterEndpoints();
         api.MapNewsletterArchiveEndpoints();
         api.MapSubscriberEndpoints();

@@ -38,6 +38,7 @@ public static class ServiceRegistration
 
         // The tables of every feature, migrated when the database starts.
         services.AddSingleton(ProductSchema.All);
+        services.AddSingleton<Reports.AnnualReportBuilder>();
         services.AddPersistence();
         services.AddSingleton(TimeProvider.System);
         services.AddContent();

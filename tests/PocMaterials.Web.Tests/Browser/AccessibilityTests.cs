@@ -53,6 +53,7 @@ public sealed class AccessibilityTests(AccessibilityTests.Host host) : IClassFix
         { "nieuwsbrieven", "/nieuwsbrieven", ".list" },
         { "nieuwsbrief", "/nieuwsbrieven/2026-10", ".newsletter" },
         { "redactie", "/redactie", ".dashboard" },
+        { "redactie-jaarverslag", "/redactie/jaarverslag?schooljaar=2025-2026", "section[aria-labelledby=tabel-centres] table" },
         { "redactie-bewerken", "/redactie/materialen/faq-decreet-leersteun", "table" },
         { "redactie-bewerken-fouten", "/redactie/materialen/faq-decreet-leersteun?probeer=fouten", "#titel-fouten p" },
         { "redactie-nieuw", "/redactie/nieuw-materiaal", "#titel" },

@@ -171,6 +171,9 @@ public sealed partial class ContractCalls
         }
         await Get(200, "/api/reports/views.svg");
         await Get(400, "/api/reports/views.svg?from=gisteren");
+        await Get(200, "/api/reports/annual?schoolYear=2025-2026");
+        await Get(200, "/api/reports/annual?schoolYear=2025-2026&format=csv&table=centres");
+        await Get(400, "/api/reports/annual?schoolYear=2025-2027");
         await Get(200, "/api/audit");
         await Get(400, "/api/audit?limit=0");
     }

@@ -7,17 +7,10 @@ import { h, show, monthNl, dateNl, materialPage } from '../dom.js';
 import { editorOnly } from '../shell.js';
 import { proposedAliases } from '../reports/proposed-aliases.js';
 import { feedbackReport } from '../reports/feedback.js';
+import { section, table, none } from '../reports/table.js';
 
 const number = new Intl.NumberFormat('nl-BE');
 const shortMonth = new Intl.DateTimeFormat('nl-BE', { month: 'short' });
-const section = (id, title, ...content) =>
-  h('section', { class: 'card', 'aria-labelledby': id }, h('h2', { id }, title), ...content);
-// A table scrolls sideways on a phone; being focusable lets the keyboard scroll it.
-const table = (caption, heads, rows) => h('table', { class: 'table', tabindex: '0' },
-  h('caption', { class: 'visually-hidden-heading' }, caption),
-  h('thead', null, h('tr', null, heads.map((c) => h('th', { scope: 'col' }, c)))),
-  h('tbody', null, rows));
-const none = (text) => h('p', { class: 'muted' }, text);
 const editPage = (slug) => '/redactie/materialen/' + encodeURIComponent(slug);
 
 // Views per month of all materials, every month of the period as a bar (a month without views too); the

@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using PocMaterials.Reach.Reports;
+
+namespace PocMaterials.Web.Reports;
+
+/// <summary>A figure of the school year beside the previous school year's, and the change (this year minus last).</summary>
+public sealed record YearFigure(long Current, long Previous, long Change)
+{
+    public static YearFigure Of(long current, long previous) => new(current, previous, current - previous);
+}
+
+/// <summary>One row of a table: what it counts (a theme, centre, query, ...) and its figures, in the order of its measures.</summary>
+public sealed record AnnualRow(string Id, string Label, IReadOnlyList<YearFigure> Figures);
+
+/// <summary>One table of the report, by its stable <paramref name="Name"/> (the CSV's table parameter), with a Dutch title.</summary>
+public sealed record AnnualTable(string Name, string Title, IReadOnlyList<string> Measures, IReadOnlyList<AnnualRow> Rows);
+
+/// <summary>
+/// What the platform knows that POC+'s annual report states, for one school year (1 September to 31 August) beside the
+/// previous one. Pseudonymous: staff are only counted, never named.
+/// </summary>
+public sealed record AnnualReport(
+    string SchoolYear,
+    DateOnly From,
+    DateOnly To,
+    string PreviousSchoolYear,
+    IReadOnlyList<AnnualTable> Tables,
+    IReadOnlyList<string> CentresNotReached,
+    IReadOnlyList<string> RolesNotReached);
+
+/// <summary>A school year written as 2025-2026: the first year and the next one.</summary>
+public static partial class SchoolYear
+{
+    /// <summary>Reads "2025-2026" within the days reports cover; null when it is no school year.</summary>
+    public static ReportPeriod? Parse(string text)
+    {
+        var match = Pattern().Match(text);
+        if (!match.Success)
+            return null;
+        var first = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        var second = int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
+        if (second != first + 1 || first < ReportPeriod.FirstDay.Year || second > ReportPeriod.LastDay.Year)
+            return null;
+        return ReportPeriod.SchoolYearOf(new DateOnly(first, 9, 1));
+    }
+
+    public static string Name(ReportPeriod period) => $"{period.From.Year}-{period.To.Year}";
+
+    /// <summary>The school year before.</summary>
+    public static ReportPeriod Previous(ReportPeriod period) => new(period.From.AddYears(-1), period.To.AddYears(-1));
+
+    [GeneratedRegex(@"^([0-9]{4})-([0-9]{4})$")]
+    private static partial Regex Pattern();
+}
