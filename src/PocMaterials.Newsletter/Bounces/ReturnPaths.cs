@@ -16,10 +16,14 @@ public sealed class ReturnPaths(SignedTokens tokens, IOptions<BounceOptions> opt
 {
     private const string Purpose = "bounce";
 
+    // Parsed once: the return path of every mail of a send is made from it.
+    private readonly MailboxAddress? _mailbox =
+        options.Value.Address is { Length: > 0 } address ? MailboxAddress.Parse(address) : null;
+
     /// <returns>The return path of a subscriber's mail of an issue; null when no bounce address is configured.</returns>
     public MailboxAddress? For(long issueId, long subscriberId)
     {
-        if (Mailbox() is not { } mailbox)
+        if (_mailbox is not { } mailbox)
             return null;
         var token = tokens.Sign(Purpose, string.Create(CultureInfo.InvariantCulture, $"{issueId}.{subscriberId}"));
         return new MailboxAddress("", $"{mailbox.LocalPart}+{token}@{mailbox.Domain}");
@@ -28,7 +32,7 @@ public sealed class ReturnPaths(SignedTokens tokens, IOptions<BounceOptions> opt
     /// <returns>The delivery an address names, or null when it is not a return path of ours or its token is not valid.</returns>
     public BouncedDelivery? DeliveryOf(string? address)
     {
-        if (Mailbox() is not { } mailbox || address is null || !MailboxAddress.TryParse(address, out var parsed))
+        if (_mailbox is not { } mailbox || address is null || !MailboxAddress.TryParse(address, out var parsed))
             return null;
         var prefix = mailbox.LocalPart + "+";
         if (!parsed.Domain.Equals(mailbox.Domain, StringComparison.OrdinalIgnoreCase)
@@ -42,7 +46,4 @@ public sealed class ReturnPaths(SignedTokens tokens, IOptions<BounceOptions> opt
         }
         return new BouncedDelivery(issueId, subscriberId);
     }
-
-    private MailboxAddress? Mailbox() =>
-        options.Value.Address is { Length: > 0 } address ? MailboxAddress.Parse(address) : null;
 }

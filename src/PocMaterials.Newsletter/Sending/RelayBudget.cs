@@ -23,7 +23,8 @@ internal sealed class RelayBudget : IDisposable
     private readonly DateTimeOffset _runStarted;
     private readonly (TimeSpan Length, int Limit)[] _windows;
     private readonly TimeSpan _longest;
-    private readonly Queue<DateTimeOffset> _ours = new();
+    // Both in time order, so a window's use is a binary search rather than a count of a day's mails for every mail.
+    private readonly List<DateTimeOffset> _ours = [];
     private readonly SemaphoreSlim _gate = new(1, 1);
     private List<DateTimeOffset> _others = [];
     private DateTimeOffset _othersRead = DateTimeOffset.MinValue;
@@ -75,11 +76,10 @@ internal sealed class RelayBudget : IDisposable
                     _others = await ReadOthersAsync(now, cancellationToken);
                     _othersRead = now;
                 }
-                while (_ours.TryPeek(out var oldest) && oldest <= now - _longest)
-                    _ours.Dequeue();
-                if (_windows.All(w => Used(w.Length, now) < w.Limit))
+                _ours.RemoveRange(0, _ours.Count - After(_ours, now - _longest));
+                if (_windows.All(w => After(_ours, now - w.Length) + After(_others, now - w.Length) < w.Limit))
                 {
-                    _ours.Enqueue(now);
+                    _ours.Add(now);
                     return true;
                 }
                 await Task.Delay(Poll, _time, cancellationToken);
@@ -97,8 +97,20 @@ internal sealed class RelayBudget : IDisposable
 
     public void Dispose() => _gate.Dispose();
 
-    private int Used(TimeSpan window, DateTimeOffset now) =>
-        _ours.Count(t => t > now - window) + _others.Count(t => t > now - window);
+    /// <summary>How many times of an ordered list are later than <paramref name="cutoff"/>.</summary>
+    private static int After(List<DateTimeOffset> times, DateTimeOffset cutoff)
+    {
+        var (low, high) = (0, times.Count);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (times[middle] > cutoff)
+                high = middle;
+            else
+                low = middle + 1;
+        }
+        return times.Count - low;
+    }
 
     private async Task<List<DateTimeOffset>> ReadOthersAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -8,4 +8,5 @@ SELECT coalesce(sent_at, updated_at)
 FROM newsletter_deliveries
 WHERE ((status = 'sent' AND sent_at > $1 - interval '1 day')
        OR (status IN ('sending', 'uncertain') AND updated_at > $1 - interval '1 day'))
-  AND NOT (issue_id = $2 AND coalesce(sent_at, updated_at) >= $3);
+  AND NOT (issue_id = $2 AND coalesce(sent_at, updated_at) >= $3)
+ORDER BY 1;
