@@ -80,18 +80,21 @@ public sealed class AliasRanker(IQueryWords words, SearchLearningOptions options
     }
 
     /// <summary>
-    /// The target that best names the material for these staff: most of the words they found it with (the word itself
-    /// when it found the material, else the material's title), then the most specific kind and the fewest materials.
+    /// The target that best names the material for these staff: a subject before a document type (what they searched
+    /// is what the material is about, not its form; a type only when no subject shares a word), then the most of the
+    /// words they found it with (the word itself when it found the material, else the material's title), each word once
+    /// however many parts a compound has, then the fewest materials, then the most specific kind.
     /// </summary>
     private AliasTarget? Best(AliasTargets targets, Content.Materials.Material material, string? foundWith)
     {
         foreach (var naming in new[] { foundWith, material.Title }.OfType<string>())
         {
-            var keys = words.Keys(naming);
+            var named = words.ContentWords(naming).Select(words.Keys).ToList();
             var best = targets.For(material)
-                .Select(t => (Target: t, Share: keys.Count(t.Keys.Contains)))
+                .Select(t => (Target: t, Share: named.Count(keys => keys.Overlaps(t.Keys))))
                 .Where(t => t.Share > 0)
-                .OrderByDescending(t => t.Share).ThenBy(t => t.Target.Order).ThenBy(t => t.Target.Materials)
+                .OrderBy(t => t.Target.IsDocumentType).ThenByDescending(t => t.Share)
+                .ThenBy(t => t.Target.Materials).ThenBy(t => t.Target.Order)
                 .Select(t => t.Target).FirstOrDefault();
             if (best is not null)
                 return best;

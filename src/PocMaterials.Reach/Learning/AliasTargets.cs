@@ -3,8 +3,15 @@ using PocMaterials.Content.Materials;
 
 namespace PocMaterials.Reach.Learning;
 
-/// <summary>A term or theme an alias can be added to, with the search keys of its names.</summary>
-public sealed record AliasTarget(string Id, string Label, string Kind, int Order, IReadOnlySet<string> Keys, int Materials);
+/// <summary>
+/// A term or theme an alias can be added to, with the search keys of its names and how many materials it names (those
+/// of a theme, core process, domain or type; those whose title, summary, tags or questions name a glossary term).
+/// </summary>
+public sealed record AliasTarget(string Id, string Label, string Kind, int Order, IReadOnlySet<string> Keys, int Materials)
+{
+    /// <summary>A type names a kind of document, not what a material is about.</summary>
+    public bool IsDocumentType => Order == AliasTargets.TypeOrder;
+}
 
 /// <summary>
 /// The terms that can name a material: its themes, core processes, domains and type, and the glossary's terms its title,
@@ -12,10 +19,13 @@ public sealed record AliasTarget(string Id, string Label, string Kind, int Order
 /// </summary>
 internal sealed class AliasTargets
 {
+    public const int TypeOrder = 4;
+
     private readonly IQueryWords _words;
     private readonly ContentSnapshot _content;
     private readonly Dictionary<string, AliasTarget> _byKey = new(StringComparer.Ordinal);
-    private readonly List<AliasTarget> _glossary = [];
+    private readonly List<(AliasTarget Target, List<IReadOnlySet<string>> Names)> _glossary = [];
+    private readonly Dictionary<string, int> _glossaryMaterials = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlySet<string>> _materialKeys = new(StringComparer.Ordinal);
 
     public AliasTargets(IQueryWords words, ContentSnapshot content)
@@ -24,7 +34,10 @@ internal sealed class AliasTargets
         var materials = content.Materials.Values.ToList();
         var taxonomy = content.Taxonomy;
         foreach (var term in taxonomy.Glossary)
-            _glossary.Add(Target(term.Id, term.Label, term.Aliases, "begrip", 0, 0));
+        {
+            var names = term.Aliases.Prepend(term.Label).Select(_words.Keys).Where(keys => keys.Count > 0).ToList();
+            _glossary.Add((Target(term.Id, term.Label, term.Aliases, "begrip", 0, 0), names));
+        }
         foreach (var theme in content.ThemesById.Values)
             Add("theme", Target(theme.Id, theme.Title, theme.Aliases, "thema", 1, Count(materials, m => m.Themes, theme.Id)));
         foreach (var term in taxonomy.CoreProcesses.All)
@@ -32,7 +45,7 @@ internal sealed class AliasTargets
         foreach (var term in taxonomy.Domains.All)
             Add("domain", Target(term.Id, term.Label, term.Aliases, "domein", 3, Count(materials, m => m.Domains, term.Id)));
         foreach (var term in taxonomy.Types.All)
-            Add("type", Target(term.Id, term.Label, term.Aliases, "type", 4, Count(materials, m => [m.Type], term.Id)));
+            Add("type", Target(term.Id, term.Label, term.Aliases, "type", TypeOrder, Count(materials, m => [m.Type], term.Id)));
         Taken = new HashSet<string>(
             [.. new[] { taxonomy.CoreProcesses, taxonomy.Domains, taxonomy.Types, taxonomy.Roles, taxonomy.Centres }
                 .SelectMany(list => list.All).Concat(taxonomy.Glossary).SelectMany(t => t.Aliases.Prepend(t.Label)),
@@ -58,13 +71,20 @@ internal sealed class AliasTargets
             .Concat(material.Domains.Select(id => _byKey.GetValueOrDefault("domain " + id)))
             .Append(_byKey.GetValueOrDefault("type " + material.Type))
             .OfType<AliasTarget>();
-        return _glossary.Where(g => g.Keys.Count > 0 && g.Keys.Any(keys.Contains) && NamesIn(g, keys)).Concat(own);
+        return _glossary
+            .Where(g => g.Target.Keys.Any(keys.Contains) && NamesIn(g.Names, keys))
+            .Select(g => g.Target with { Materials = GlossaryMaterials(g.Target.Id, g.Names) })
+            .Concat(own);
     }
 
-    private bool NamesIn(AliasTarget glossary, IReadOnlySet<string> keys)
+    private static bool NamesIn(List<IReadOnlySet<string>> names, IReadOnlySet<string> keys) => names.Any(name => name.All(keys.Contains));
+
+    /// <summary>How many materials name the glossary term, counted once per term when it is a candidate.</summary>
+    private int GlossaryMaterials(string id, List<IReadOnlySet<string>> names)
     {
-        var term = _content.Taxonomy.Glossary.First(t => t.Id == glossary.Id);
-        return term.Aliases.Prepend(term.Label).Any(name => _words.Keys(name) is { Count: > 0 } named && named.All(keys.Contains));
+        if (!_glossaryMaterials.TryGetValue(id, out var count))
+            _glossaryMaterials[id] = count = _content.Materials.Values.Count(m => NamesIn(names, MaterialKeys(m)));
+        return count;
     }
 
     private IReadOnlySet<string> MaterialKeys(Material material)

@@ -11,14 +11,19 @@ namespace PocMaterials.Search.Querying;
 /// Turns a <see cref="UserQuery"/> into Lucene queries over the weighted text fields, its terms looked up in
 /// <paramref name="lookup"/>.
 /// </summary>
-internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer, TermLookup lookup)
+/// <param name="visibleDocFreq">How many materials the viewer may see hold a term.</param>
+internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer, TermLookup lookup, Func<Term, long> visibleDocFreq)
 {
     private const float PhraseBoost = 4f;
     private const float CompoundPartsBoost = 0.4f;
     private const float FuzzyBoost = 0.5f;
     private const float FunctionWordBoost = 0.2f;
 
-    /// <summary>The words as typed rank above their synonyms ("leiderschap" above "beleid", its theme's alias).</summary>
+    /// <summary>
+    /// The words as typed rank above their synonyms ("leiderschap" above "beleid", its theme's alias). Where no material
+    /// the viewer may see holds the words as typed ("blauwe plekken"), nothing can rank above the synonyms: they count as
+    /// the words would, so the concept weighs in a longer query as much as its official term typed would.
+    /// </summary>
     private const float SynonymBoost = 0.5f;
 
     /// <summary>
@@ -163,7 +168,7 @@ internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer, TermLookup loo
                 return best;
             },
             SynonymFields,
-            SynonymBoost);
+            concept.Words.All(Held) ? SynonymBoost : 1f);
         if (typed is null || either is null)
             return typed ?? either;
         return new DisjunctionMaxQuery(SynonymTieBreaker) { typed, either };
@@ -207,6 +212,15 @@ internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer, TermLookup loo
             all.Add(AcrossFields(phrase, [IndexFields.Title, IndexFields.Body]), Occur.SHOULD);
         return all;
     }
+
+    /// <summary>
+    /// Whether a material the viewer may see holds the word as typed: the whole word, or every part of a compound (a
+    /// text field's document frequency is that of every text field, see FilteredStatisticsSearcher).
+    /// </summary>
+    private bool Held(string word) => TokenText.Positions(textAnalyzer, IndexFields.Body, word).All(position =>
+        Visible(position.Terms[0]) || (position.Terms.Count > 2 && position.Terms.Skip(1).All(Visible)));
+
+    private bool Visible(string term) => visibleDocFreq(new Term(IndexFields.Body, term)) > 0;
 
     /// <summary>The best-matching field counts (title and questions weigh most), with a little credit for the others.</summary>
     private static DisjunctionMaxQuery AcrossFields(FieldQuery query, IEnumerable<string>? fields = null, float boost = 1f)

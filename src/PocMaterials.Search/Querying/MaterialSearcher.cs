@@ -37,7 +37,7 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
         {
             // Ranking and suggestions count only what the viewer may see (see FilteredStatisticsSearcher).
             var run = new SearchRun(_searchers.For(whole, rankedWithin), visible, filters);
-            var builder = new MaterialQueryBuilder(index.TextAnalyzer, new TermLookup(whole.IndexReader));
+            var builder = new MaterialQueryBuilder(index.TextAnalyzer, new TermLookup(whole.IndexReader), run.Searcher.DocFreq);
             var ranked = query.IsEmpty ? new RankedParts(new MatchAllDocsQuery(), 0) : builder.Parts(query);
             var collected = ranked is null ? null : run.Collect(ranked);
             try

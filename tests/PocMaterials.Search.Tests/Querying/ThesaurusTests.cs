@@ -53,6 +53,8 @@ public sealed class ThesaurusTests : IDisposable
         folder.WriteMaterial("aanpassingen", "title: Aanpassingen in de klas\ntype: fiche\ntags: [redelijke aanpassingen]",
             "Redelijke aanpassingen zijn een recht. Over redelijke aanpassingen beslist de school in overleg.");
         folder.WriteMaterial("zorg-en-team", "title: Teamwerk\ntype: fiche", "Over de zorg voor het team.");
+        folder.WriteMaterial("gezinsbezoek", "title: Gezinsbezoek\ntype: fiche",
+            "Een bezoek aan huis bij het gezin: wie er meegaat, hoe je het aankondigt en wat je nadien noteert in het dossier.");
     });
 
     public void Dispose() => _search.Dispose();
@@ -107,6 +109,16 @@ public sealed class ThesaurusTests : IDisposable
     {
         Assert.Equal(["sticordi", "aanpassingen"], _search.Slugs("STICORDI"));
         Assert.Equal(["aanpassingen", "sticordi"], _search.Slugs("redelijke aanpassingen"));
+    }
+
+    [Fact]
+    public void Everyday_words_no_material_holds_count_by_their_synonyms_as_much_as_a_word_typed()
+    {
+        // No material says "blauwe plekken": its official term is the only clue it gives, and it outweighs "huis" found in a
+        // longer text; at half weight, as a synonym where the words as typed are held, it would not.
+        Assert.Equal("mishandeling", _search.Slugs("blauwe plekken huis")[0]);
+        // Where the words as typed are held, they still rank above their synonyms.
+        Assert.Equal(["sticordi", "aanpassingen"], _search.Slugs("STICORDI"));
     }
 
     [Fact]
