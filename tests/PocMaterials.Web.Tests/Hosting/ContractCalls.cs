@@ -136,7 +136,7 @@ public sealed partial class ContractCalls(ContractHost host, ContractRun run)
         await Call(404, HttpMethod.Delete, Attachment);
     }
 
-    /// <summary>"Was dit nuttig?": a staff member's vote, its change, refused votes, their own votes read back, and editors' reading.</summary>
+    /// <summary>"Was dit nuttig?": a vote, its change, refused votes, one's own votes read back, and what editors read of them.</summary>
     private async Task FeedbackAsync()
     {
         const string Feedback = "/api/materials/faq-leersteun/feedback";
