@@ -51,7 +51,7 @@ public sealed class FeedbackPagesTests(SmtpBrowserHost host)
         await answer.GetByRole(AriaRole.Button, new() { Name = "Nee" }).ClickAsync();
         await Expect(answer.GetByLabel("Verouderd")).ToBeCheckedAsync();
         await Expect(answer.GetByLabel("Toelichting (niet verplicht)")).ToHaveValueAsync(Comment);
-        await BrowserHost.ScreenshotAsync(staff, "materiaal-nuttig-herladen");
+        await BrowserHost.ScreenshotAsync(staff, "materiaal-nuttig-herladen-desktop");
         await staff.Context.CloseAsync();
 
         // A colleague finds their own vote on the material once it loaded, and nothing of the first one's on the answer.
@@ -65,6 +65,7 @@ public sealed class FeedbackPagesTests(SmtpBrowserHost host)
         var theirAnswer = colleague.Locator($"h2:has-text('{Question}') ~ .feedback").First;
         await Expect(theirAnswer.GetByRole(AriaRole.Button, new() { Name = "Nee" })).ToHaveAttributeAsync("aria-pressed", "false");
         await Expect(theirAnswer.Locator(".feedback-kept")).ToBeEmptyAsync();
+        await BrowserHost.ScreenshotAsync(colleague, "materiaal-nuttig-herladen-telefoon");
         await colleague.Context.CloseAsync();
 
         foreach (var (width, device) in new[] { (390, "telefoon"), (1280, "desktop") })
