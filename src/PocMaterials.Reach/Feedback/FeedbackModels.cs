@@ -17,6 +17,12 @@ public static class FeedbackReasons
 public sealed record FeedbackVote(string Slug, string Anchor, bool Helpful, string? Reason, string? Comment);
 
 /// <summary>
+/// The vote a staff member cast on a material (<paramref name="Anchor"/> empty) or one of its FAQ answers, that a vote of
+/// theirs now would replace; <paramref name="VotedAt"/> is its last change.
+/// </summary>
+public sealed record OwnVote(string Anchor, bool Helpful, string? Reason, string? Comment, DateTimeOffset VotedAt);
+
+/// <summary>
 /// Votes of one material, answer ("" the material itself), month (its first day), helpfulness and reason: the row the
 /// reports count from (per theme through the material's themes, per month, per material).
 /// </summary>

@@ -42,6 +42,21 @@ public sealed class MaterialFeedback(Database database, ViewerPseudonyms pseudon
         return created;
     }
 
+    /// <summary>
+    /// The member's own votes on a material (theirs only: found by their viewer key) that a vote now would replace, so a
+    /// page can show what they chose.
+    /// </summary>
+    public async Task<IReadOnlyList<OwnVote>> MineAsync(StaffMember member, string slug, CancellationToken cancellationToken)
+    {
+        var votes = new List<OwnVote>();
+        await foreach (var row in QueryAsync(Sql["Mine"], cancellationToken, pseudonyms.For(member.Subject), slug, time.GetUtcNow()))
+        {
+            votes.Add(new OwnVote(row.GetString(0), row.GetBoolean(1), row.IsDBNull(2) ? null : row.GetString(2),
+                row.IsDBNull(3) ? null : row.GetString(3), row.GetFieldValue<DateTimeOffset>(4)));
+        }
+        return votes;
+    }
+
     /// <summary>The votes of the period, of one material or (<paramref name="slug"/> null) of all.</summary>
     public async Task<IReadOnlyList<FeedbackCount>> CountsAsync(ReportPeriod period, string? slug, CancellationToken cancellationToken)
     {

@@ -23,6 +23,14 @@ SELECT $2, $3, viewer.id, $4, $4, $5, $6::text, $7::text, $8, $9::text FROM view
 WHERE NOT EXISTS (SELECT 1 FROM replaced)
 RETURNING id;
 
+-- name: Mine
+-- The viewer's ($1) votes on a material ($2) that a vote now ($3) would replace, as Vote picks them: per answer, the
+-- latest of those within 30 days from their first.
+SELECT DISTINCT ON (f.faq_anchor) f.faq_anchor, f.helpful, f.reason, f.comment, f.voted_at
+FROM material_feedback f JOIN viewers v ON v.id = f.viewer_id
+WHERE v.pseudonym = $1 AND f.material_slug = $2 AND f.first_voted_at > $3 - interval '30 days'
+ORDER BY f.faq_anchor, f.first_voted_at DESC;
+
 -- name: Counts
 -- Votes cast or changed from $2 up to $3 (instants), of one material ($1) or all (NULL), per material, answer, month
 -- (in time zone $4), helpfulness and reason.

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using PocMaterials.Content;
 using PocMaterials.Content.Library;
+using PocMaterials.Content.Materials;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Reach.Feedback;
 using PocMaterials.Web.Api;
@@ -28,6 +29,9 @@ public static class FeedbackEndpoints
     /// <summary>The vote as kept: <paramref name="Anchor"/> is empty for the material itself.</summary>
     public sealed record FeedbackTaken(string Slug, string Anchor, bool Helpful, string? Reason, string? Comment);
 
+    /// <summary>The caller's own votes on a material that a vote of theirs now would replace (none: an empty list).</summary>
+    public sealed record MyFeedback(string Slug, IReadOnlyList<OwnVote> Votes);
+
     public static RouteGroupBuilder MapFeedbackEndpoints(this RouteGroupBuilder api)
     {
         var feedback = api.MapGroup("/materials/{slug}/feedback").NeedsDatabase().WithTags("Was dit nuttig?");
@@ -38,6 +42,11 @@ public static class FeedbackEndpoints
                 + "exist or the caller may not see it; 400 (code invalid, with fieldErrors coded unknown-reason, reason-required, "
                 + "only-with-no, comment-too-long) for a reason or comment that does not hold; 422 (code unknown-anchor) for an "
                 + "anchor the material has no question for.");
+        feedback.MapGet("/mine", Mine).WithName("MyMaterialFeedback")
+            .WithSummary("The caller's own votes on a material and its FAQ answers, as a page shows them")
+            .WithDescription("Any staff member: their votes of the 30 days in which another replaces them, one per answer (anchor "
+                + "empty: the material), found by their pseudonymous viewer key; never anyone else's. 404 when the material does "
+                + "not exist or the caller may not see it.");
         feedback.MapGet("", ForMaterial).RequireAuthorization(Policies.Editor).WithName("MaterialFeedback")
             .WithSummary("The votes on one material: on the material, per FAQ answer, and the latest comments")
             .WithDescription("Editors only. from and to as for the reports (by default the current school year); comments name no one.");
@@ -55,8 +64,7 @@ public static class FeedbackEndpoints
         if (Invalid(request, out var comment) is { } invalid)
             return invalid;
         var member = user.ToStaffMember();
-        // Not visible and not existing answer alike, as the material itself does: a vote cannot probe for materials.
-        if (!library.Current.Materials.TryGetValue(slug, out var material) || !material.IsVisibleTo(member, calendar.Today))
+        if (Visible(slug, member, library, calendar) is not { } material)
             return Problems.NotFound("material", slug);
         var anchor = request.Anchor ?? "";
         if (anchor.Length > 0 && !material.Questions.Any(q => q.Anchor == anchor))
@@ -70,6 +78,23 @@ public static class FeedbackEndpoints
             ? TypedResults.Created($"/api/materials/{slug}/feedback", taken)
             : TypedResults.Ok(taken);
     }
+
+    internal static async Task<Results<Ok<MyFeedback>, NotFoundProblem>> Mine(
+        string slug, ClaimsPrincipal user, ContentLibrary library, StaffCalendar calendar, MaterialFeedback feedback,
+        CancellationToken cancellationToken)
+    {
+        var member = user.ToStaffMember();
+        if (Visible(slug, member, library, calendar) is null)
+            return Problems.NotFound("material", slug);
+        return TypedResults.Ok(new MyFeedback(slug, await feedback.MineAsync(member, slug, cancellationToken)));
+    }
+
+    /// <summary>
+    /// The material, when it exists and the member may see it: not visible and not existing answer alike, as the material
+    /// itself does, so votes cannot probe for materials.
+    /// </summary>
+    private static Material? Visible(string slug, StaffMember member, ContentLibrary library, StaffCalendar calendar) =>
+        library.Current.Materials.TryGetValue(slug, out var material) && material.IsVisibleTo(member, calendar.Today) ? material : null;
 
     internal static async Task<Results<Ok<MaterialFeedbackReport>, ValidationProblem, NotFoundProblem>> ForMaterial(
         string slug, string? from, string? to, ContentLibrary library, StaffCalendar calendar, FeedbackReports reports,

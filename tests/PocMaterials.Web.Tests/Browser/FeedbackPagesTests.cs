@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -5,7 +6,8 @@ namespace PocMaterials.Web.Tests.Browser;
 
 /// <summary>
 /// "Was dit nuttig?" in Chromium: a staff member votes no with a reason on a FAQ answer and yes on the material, changes
-/// the answer's vote, and the editor's dashboard shows it: the answer with its reason and comment, and the material moved
+/// the answer's vote, finds both votes again after a reload (and another staff member finds none of them), and the
+/// editor's dashboard shows it: the answer with its reason and comment, and the material moved
 /// into the review queue because staff called it outdated.
 /// </summary>
 [Collection(EditorPagesHost.Name)]
@@ -37,7 +39,34 @@ public sealed class FeedbackPagesTests(SmtpBrowserHost host)
         await Expect(answer).ToContainTextAsync("Schrijf geen namen van leerlingen");
         await answer.GetByRole(AriaRole.Button, new() { Name = "Verstuur" }).ClickAsync();
         await Expect(answer.GetByRole(AriaRole.Status)).ToHaveTextAsync("Bedankt, je stem is gewijzigd.");
+
+        // Reloaded: the votes are there again, pressed and said, and the no's reason and comment are ready to change.
+        await staff.ReloadAsync();
+        await Expect(answer.GetByRole(AriaRole.Button, new() { Name = "Nee" })).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(answer.GetByRole(AriaRole.Button, new() { Name = "Ja" })).ToHaveAttributeAsync("aria-pressed", "false");
+        await Expect(answer.Locator(".feedback-kept"))
+            .ToHaveTextAsync(new Regex(@"^Jouw stem van \d{1,2} [a-z]+ \d{4}: nee, verouderd\. Kies opnieuw om je stem te wijzigen\.$"));
+        await Expect(material.GetByRole(AriaRole.Button, new() { Name = "Ja" })).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(material.Locator(".feedback-kept")).ToContainTextAsync(": ja.");
+        await answer.GetByRole(AriaRole.Button, new() { Name = "Nee" }).ClickAsync();
+        await Expect(answer.GetByLabel("Verouderd")).ToBeCheckedAsync();
+        await Expect(answer.GetByLabel("Toelichting (niet verplicht)")).ToHaveValueAsync(Comment);
+        await BrowserHost.ScreenshotAsync(staff, "materiaal-nuttig-herladen-desktop");
         await staff.Context.CloseAsync();
+
+        // A colleague finds their own vote on the material once it loaded, and nothing of the first one's on the answer.
+        var colleague = await host.SignInAsync(["clb-medewerker"], width: 390);
+        await colleague.GotoAsync("/materialen/faq-decreet-leersteun");
+        var theirMaterial = colleague.Locator(".feedback", new() { HasText = "Was dit materiaal nuttig?" });
+        await theirMaterial.GetByRole(AriaRole.Button, new() { Name = "Ja" }).ClickAsync();
+        await Expect(theirMaterial.GetByRole(AriaRole.Status)).ToHaveTextAsync("Bedankt, je stem is bewaard.");
+        await colleague.ReloadAsync();
+        await Expect(theirMaterial.Locator(".feedback-kept")).ToContainTextAsync(": ja.");
+        var theirAnswer = colleague.Locator($"h2:has-text('{Question}') ~ .feedback").First;
+        await Expect(theirAnswer.GetByRole(AriaRole.Button, new() { Name = "Nee" })).ToHaveAttributeAsync("aria-pressed", "false");
+        await Expect(theirAnswer.Locator(".feedback-kept")).ToBeEmptyAsync();
+        await BrowserHost.ScreenshotAsync(colleague, "materiaal-nuttig-herladen-telefoon");
+        await colleague.Context.CloseAsync();
 
         foreach (var (width, device) in new[] { (390, "telefoon"), (1280, "desktop") })
         {

@@ -50,7 +50,7 @@ public sealed class NewsletterEditorPagesTests(SmtpBrowserHost host)
         var page = await host.SignInAsync(Editor);
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
         await page.GotoAsync("/redactie/nieuwsbrieven");
-        await page.Locator("#maand").FillAsync("2026-11");
+        await page.GetByLabel("Stel samen voor").SelectOptionAsync(new SelectOptionValue { Label = "november 2026" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Samenstellen" }).ClickAsync();
         await page.WaitForURLAsync("**/redactie/nieuwsbrieven?id=*");
         await Expect(page.Locator("main")).ToContainTextAsync("POC-a-tizer november 2026");

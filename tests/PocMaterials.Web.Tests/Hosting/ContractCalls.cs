@@ -136,7 +136,7 @@ public sealed partial class ContractCalls(ContractHost host, ContractRun run)
         await Call(404, HttpMethod.Delete, Attachment);
     }
 
-    /// <summary>"Was dit nuttig?": a staff member's vote, its change, refused votes, and what editors read of them.</summary>
+    /// <summary>"Was dit nuttig?": a vote, its change, refused votes, one's own votes read back, and what editors read of them.</summary>
     private async Task FeedbackAsync()
     {
         const string Feedback = "/api/materials/faq-leersteun/feedback";
@@ -146,6 +146,8 @@ public sealed partial class ContractCalls(ContractHost host, ContractRun run)
         await Call(422, HttpMethod.Post, Feedback, JsonContent.Create(new { helpful = true, anchor = "geen-vraag" }), client: host.Staff);
         await Call(404, HttpMethod.Post, "/api/materials/bestaat-niet/feedback", JsonContent.Create(new { helpful = true }),
             client: host.Staff);
+        await Call(200, HttpMethod.Get, Feedback + "/mine", client: host.Staff);
+        await Call(404, HttpMethod.Get, "/api/materials/bestaat-niet/feedback/mine", client: host.Staff);
         await Get(200, Feedback);
         await Get(400, Feedback + "?from=gisteren");
         await Get(200, "/api/reports/feedback");

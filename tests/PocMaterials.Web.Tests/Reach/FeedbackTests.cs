@@ -8,9 +8,9 @@ namespace PocMaterials.Web.Tests.Reach;
 
 /// <summary>
 /// "Was dit nuttig?" through the real host and PostgreSQL: a vote is taken (201), changed within 30 days (200) and taken
-/// anew after them; each staff member has a vote of their own; a role votes only on what it may see; bad votes are refused
-/// with stable codes; editors read the votes per material and answer, and "verouderd" votes move a material up the review
-/// queue.
+/// anew after them; each staff member has a vote of their own and reads back only theirs; a role votes only on what it may
+/// see; bad votes are refused with stable codes; editors read the votes per material and answer, and "verouderd" votes
+/// move a material up the review queue.
 /// </summary>
 public sealed class FeedbackTests : HostFixture
 {
@@ -39,8 +39,13 @@ public sealed class FeedbackTests : HostFixture
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
         await response.Content.ReadFromJsonAsync<JsonElement>();
 
+    /// <summary>The caller's own votes on the FAQ, by anchor ("" the material).</summary>
+    private static async Task<Dictionary<string, JsonElement>> MineAsync(HttpClient client) =>
+        (await client.GetFromJsonAsync<JsonElement>(Faq + "/mine")).GetProperty("votes").EnumerateArray()
+            .ToDictionary(v => v.GetProperty("anchor").GetString()!, v => v);
+
     [Fact]
-    public async Task A_vote_is_taken_changed_within_30_days_and_taken_anew_after_them_and_each_viewer_has_their_own()
+    public async Task A_vote_is_taken_changed_within_30_days_and_taken_anew_after_them_and_each_viewer_has_and_reads_their_own()
     {
         // Tokens are made before the clock moves: the host dates them by its clock, bearer validation by the real one.
         var staff = await App.ClientFor([]);
@@ -53,8 +58,12 @@ public sealed class FeedbackTests : HostFixture
         var changed = await VoteAsync(staff, Faq, new { helpful = false, reason = "verouderd", comment = "Klopt niet meer.", anchor });
         var second = await VoteAsync(other, Faq, new { helpful = true, anchor });
         var material = await VoteAsync(staff, Faq, new { helpful = true });
+        var mine = await MineAsync(staff);
+        var others = await MineAsync(other);
+        var editors = await MineAsync(editor);
         _clock.Now += TimeSpan.FromDays(2);
         var anew = await VoteAsync(staff, Faq, new { helpful = true, anchor });
+        var mineAnew = await MineAsync(staff);
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
@@ -63,6 +72,18 @@ public sealed class FeedbackTests : HostFixture
         Assert.Equal(HttpStatusCode.Created, material.StatusCode);
         Assert.Equal(HttpStatusCode.Created, anew.StatusCode);
         Assert.Equal(4, await App.CountAsync("SELECT count(*) FROM material_feedback"));
+        // Each reads back the vote a new one would replace, theirs only: the change, not the first; the new one after 30 days.
+        Assert.Equal(["", anchor], mine.Keys.Order(StringComparer.Ordinal));
+        Assert.True(mine[""].GetProperty("helpful").GetBoolean());
+        Assert.False(mine[anchor].GetProperty("helpful").GetBoolean());
+        Assert.Equal("verouderd", mine[anchor].GetProperty("reason").GetString());
+        Assert.Equal("Klopt niet meer.", mine[anchor].GetProperty("comment").GetString());
+        Assert.Equal(_clock.Now - TimeSpan.FromDays(2), mine[anchor].GetProperty("votedAt").GetDateTimeOffset(), TimeSpan.FromSeconds(1));
+        Assert.True(Assert.Single(others).Value.GetProperty("helpful").GetBoolean());
+        Assert.Empty(editors);
+        Assert.True(mineAnew[anchor].GetProperty("helpful").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, mineAnew[anchor].GetProperty("reason").ValueKind);
+        Assert.True(mineAnew[""].GetProperty("helpful").GetBoolean());
         var report = await editor.GetFromJsonAsync<JsonElement>(Faq);
         var answer = report.GetProperty("answers").EnumerateArray().Single(a => a.GetProperty("anchor").GetString() == anchor);
         Assert.Equal("Wie vraagt leersteun aan?", answer.GetProperty("question").GetString());
@@ -93,6 +114,9 @@ public sealed class FeedbackTests : HostFixture
         var reasonWithYes = await VoteAsync(staff, Faq, new { helpful = true, reason = "verouderd" });
         var justFits = await VoteAsync(staff, Faq, new { helpful = false, reason = "onvolledig", comment = new string('x', 500) });
         var staffReads = await staff.GetAsync(Faq);
+        var hiddenMine = await staff.GetAsync("/api/materials/fiche-arts/feedback/mine");
+        var unknownMine = await staff.GetAsync("/api/materials/bestaat-niet/feedback/mine");
+        var seenMine = await doctor.GetFromJsonAsync<JsonElement>("/api/materials/fiche-arts/feedback/mine");
 
         Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
@@ -110,6 +134,9 @@ public sealed class FeedbackTests : HostFixture
         }
         Assert.Equal(HttpStatusCode.Created, justFits.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, staffReads.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, hiddenMine.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknownMine.StatusCode);
+        Assert.True(Assert.Single(seenMine.GetProperty("votes").EnumerateArray()).GetProperty("helpful").GetBoolean());
         Assert.Equal(2, await App.CountAsync("SELECT count(*) FROM material_feedback"));
         Assert.Equal(1, await App.CountAsync("SELECT count(*) FROM material_feedback WHERE material_slug = 'fiche-arts'"));
     }

@@ -18,6 +18,12 @@ export const momentNl = (iso) => `${dateNl(iso)} om ${clock.format(new Date(iso)
 // yyyy-MM as "oktober 2026".
 export const monthNl = (yyyyMm) => `${months[Number(yyyyMm.slice(5, 7)) - 1]} ${yyyyMm.slice(0, 4)}`;
 
+// The month `offset` months after that of a day (before it when negative), as yyyy-MM.
+export function monthAfter(day, offset) {
+  const month = new Date(day.getFullYear(), day.getMonth() + offset, 1);
+  return `${month.getFullYear()}-${pad(month.getMonth() + 1)}`;
+}
+
 // A typed date as yyyy-MM-dd, or null when it is none (31-02-2026 included).
 export function parseDateNl(text) {
   const typed = text.trim().toLowerCase();

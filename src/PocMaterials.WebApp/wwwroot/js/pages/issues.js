@@ -3,6 +3,7 @@
 // waits or stopped, and how its sending went.
 import { api, problemText } from '../api.js';
 import { h, show, titled, monthNl, dateNl, materialPage } from '../dom.js';
+import { monthAfter } from '../dates.js';
 import { editorOnly } from '../shell.js';
 import { sendingSection } from '../newsletter/deliveries.js';
 import { suppressedSection } from '../newsletter/suppressed.js';
@@ -35,8 +36,17 @@ function issueList(issues, current) {
         h('a', { href: '?id=' + i.id, 'aria-current': i.id === current ? 'page' : null }, `${monthNl(i.month)}: ${i.feature}`),
         h('span', { class: 'muted' }, ` · ${statuses[i.status] ?? i.status}`)))),
     h('form', { class: 'alias', onsubmit: compose }, h('label', { for: 'maand' }, 'Stel samen voor'),
-      h('input', { id: 'maand', type: 'month', required: true }), h('button', { type: 'submit', class: 'secondary' }, 'Samenstellen'),
+      monthChoice(), h('button', { type: 'submit', class: 'secondary' }, 'Samenstellen'),
       h('span', { role: 'status', id: 'samenstellen-status' })));
+}
+
+// The month to compose, in Dutch whatever the browser's language (a month input is not): a year either side of this
+// month, which is chosen first, as the API's default.
+function monthChoice() {
+  const today = new Date();
+  const current = monthAfter(today, 0);
+  return h('select', { id: 'maand' }, Array.from({ length: 25 }, (_, i) => monthAfter(today, i - 12))
+    .map((month) => h('option', { value: month, selected: month === current }, monthNl(month))));
 }
 
 async function compose(event) {
