@@ -86,7 +86,8 @@ public sealed class IssueReports(Database database)
     /// Per centre and per role, what the issues reached together (a school year's, for its report): mails sent, readers
     /// who opened any of them (each counted once), clicks, and readers who left after one of them.
     /// </summary>
-    public async Task<IssueGroups> GroupsAsync(IReadOnlyCollection<long> issues, ContentSnapshot content, CancellationToken cancellationToken)
+    public async Task<IssueGroups> GroupsAsync(
+        IReadOnlyCollection<long> issues, ContentSnapshot content, CancellationToken cancellationToken)
     {
         long[] ids = [.. issues];
         var left = new List<(string Centre, string[] Roles)>();

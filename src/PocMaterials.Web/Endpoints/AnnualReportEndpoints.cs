@@ -96,6 +96,7 @@ public static class AnnualReportEndpoints
 
     private static string NotASchoolYear(string? schoolYear) => $"'{schoolYear}' is not a school year; write it as 2025-2026.";
 
-    private static ValidationProblem InvalidSchoolYear(string? schoolYear) => new FieldErrors().Add("schoolYear", NotASchoolYear(schoolYear))
-        .Problem("The annual report request is not valid.", "invalid-school-year")!;
+    private static ValidationProblem InvalidSchoolYear(string? schoolYear) =>
+        new FieldErrors().Add("schoolYear", NotASchoolYear(schoolYear))
+            .Problem("The annual report request is not valid.", "invalid-school-year")!;
 }

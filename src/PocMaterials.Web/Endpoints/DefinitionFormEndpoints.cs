@@ -28,7 +28,7 @@ public static partial class DefinitionFormEndpoints
 
     /// <param name="Id">Only to add one: lower-case words joined by hyphens; it never changes.</param>
     /// <param name="Aliases">Search synonyms, acronyms among them; null keeps them, empty removes them.</param>
-    /// <param name="Staff">Only for a centre: how many staff it has, as written in the file ("420"); null keeps it, empty removes it.</param>
+    /// <param name="Staff">A centre's only: how many staff it has, as the file writes it ("420"); null keeps it, empty removes it.</param>
     public sealed record TermRequest(string? Id, string? Label, IReadOnlyList<string>? Aliases, string? Staff = null);
 
     /// <param name="Id">Only to add one, as for a term.</param>

@@ -23,9 +23,9 @@ internal static class AnnualChartSvg
         var values = table.Rows.Select(r => (r.Label, r.Figures[chart.Measure].Current, r.Figures[chart.Measure].Previous)).ToList();
         var (height, body) = chart.Kind == AnnualChartKind.Columns ? Columns(values) : Bars(values);
         var svg = new StringBuilder();
-        svg.Append(Invariant($"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {Width} {height}" width="{Width}" """))
-            .Append(Invariant($"""height="{height}" role="img" aria-labelledby="{id}-titel {id}-uitleg" """))
-            .Append("""font-family="system-ui, sans-serif" font-size="13" class="chart">""")
+        // No width or height: the chart takes the width it is given (the page's, the A4 page's) and keeps its proportions.
+        svg.Append(Invariant($"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {Width} {height}" role="img" """))
+            .Append(Invariant($"""aria-labelledby="{id}-titel {id}-uitleg" font-family="system-ui, sans-serif" font-size="13">"""))
             .Append(Invariant($"""<title id="{id}-titel">{Text(chart.Title)}</title>"""))
             .Append(Invariant($"""<desc id="{id}-uitleg">{Text(Description(report, chart, values))}</desc>"""));
         Legend(svg, report);
@@ -119,16 +119,16 @@ internal static class AnnualChartSvg
         }
     }
 
-    /// <summary>The axis' end: the highest figure rounded up to 1, 2 or 5 times a power of ten (4 for a quarter that is whole).</summary>
+    /// <summary>The axis' end: the highest figure rounded up to a round number whose quarters are whole (120: 30, 60, 90).</summary>
     private static long Scale(List<(string Label, long Current, long Previous)> values)
     {
         var max = Math.Max(4, values.Select(v => Math.Max(v.Current, v.Previous)).DefaultIfEmpty(0).Max());
         for (long power = 1; ; power *= 10)
         {
-            foreach (var step in new long[] { 4, 8, 20, 40 })
+            foreach (var end in new long[] { 4, 8, 12, 16, 20, 24, 32, 40, 60, 80 })
             {
-                if (step * power >= max)
-                    return step * power;
+                if (end * power >= max)
+                    return end * power;
             }
         }
     }

@@ -20,11 +20,11 @@ public static class AnnualReportHtml
             .Append(CultureInfo.InvariantCulture, $"""<p class="muted report-intro">1 september {report.From.Year} tot en met """)
             .Append(CultureInfo.InvariantCulture, $"31 augustus {report.To.Year}, naast schooljaar {report.PreviousSchoolYear}. ")
             .Append("Medewerkers worden geteld, nooit bij naam genoemd.</p>");
-        Section(html, "niet-bereikt", "Niet bereikt dit schooljaar", body => body
+        Section(html, "niet-bereikt", "card", "Niet bereikt dit schooljaar", body => body
             .Append(NotReached("Centra", report.CentresNotReached))
             .Append(NotReached("Rollen", report.RolesNotReached)));
         foreach (var table in report.Tables)
-            Section(html, "tabel-" + table.Name, table.Title, body => Table(body, report, table));
+            Section(html, "tabel-" + table.Name, "card report", table.Title, body => Table(body, report, table));
         return html.ToString();
     }
 
@@ -47,19 +47,22 @@ public static class AnnualReportHtml
         }
         if (table.Chart is { } chart)
         {
-            html.Append("""<figure class="chart">""").Append(AnnualChartSvg.Render(report, table, chart))
+            html.Append("""<figure class="year-chart">""").Append(AnnualChartSvg.Render(report, table, chart))
                 .Append("""<figcaption class="muted">De cijfers staan in de tabel hieronder.</figcaption></figure>""");
         }
+        // Two header rows, each measure over its three columns: narrow enough for four measures on an A4 page.
         html.Append("""<table class="table" tabindex="0">""")
-            .Append(CultureInfo.InvariantCulture, $"""<caption class="visually-hidden-heading">{Text(table.Title)}</caption>""")
-            .Append("""<thead><tr><th scope="col"></th>""");
+            .Append(CultureInfo.InvariantCulture, $"""<caption class="visually-hidden-heading">{Text(table.Title)}</caption><col>""")
+            .Append(string.Concat(table.Measures.Select(_ => """<colgroup span="3"></colgroup>""")))
+            .Append(string.Concat(table.NoteHeaders.Select(_ => "<col>")))
+            .Append("""<thead><tr><td rowspan="2"></td>""");
         foreach (var measure in table.Measures)
-        {
-            foreach (var head in new[] { $"{measure} {report.SchoolYear}", $"{measure} {report.PreviousSchoolYear}", "verschil" })
-                html.Append(CultureInfo.InvariantCulture, $"""<th scope="col">{Text(head)}</th>""");
-        }
+            html.Append(CultureInfo.InvariantCulture, $"""<th scope="colgroup" colspan="3">{Text(measure)}</th>""");
         foreach (var head in table.NoteHeaders)
-            html.Append(CultureInfo.InvariantCulture, $"""<th scope="col" class="note">{Text(head)}</th>""");
+            html.Append(CultureInfo.InvariantCulture, $"""<th scope="col" rowspan="2" class="note">{Text(head)}</th>""");
+        html.Append("</tr><tr>");
+        foreach (var head in table.Measures.SelectMany(_ => new[] { report.SchoolYear, report.PreviousSchoolYear, "verschil" }))
+            html.Append(CultureInfo.InvariantCulture, $"""<th scope="col">{Text(head)}</th>""");
         html.Append("</tr></thead><tbody>");
         foreach (var row in table.Rows)
         {
@@ -80,9 +83,10 @@ public static class AnnualReportHtml
             $"""<p class="no-print"><a href="{Text(csv)}" download>{Text(table.Title)} als CSV</a></p>""");
     }
 
-    private static void Section(StringBuilder html, string id, string title, Action<StringBuilder> body)
+    private static void Section(StringBuilder html, string id, string classes, string title, Action<StringBuilder> body)
     {
-        html.Append(CultureInfo.InvariantCulture, $"""<section class="card" aria-labelledby="{id}"><h2 id="{id}">{Text(title)}</h2>""");
+        html.Append(CultureInfo.InvariantCulture, $"""<section class="{classes}" aria-labelledby="{id}">""")
+            .Append(CultureInfo.InvariantCulture, $"""<h2 id="{id}">{Text(title)}</h2>""");
         body(html);
         html.Append("</section>");
     }

@@ -77,7 +77,7 @@ public sealed partial class ChromiumPrinter(IOptions<ReportsOptions> options, IL
         return arguments;
     }
 
-    /// <summary>Runs the browser to its end (stopped, with its children, after the time allowed); answers what it wrote to stderr.</summary>
+    /// <summary>Runs the browser to its end (stopped with its children after the time allowed); answers what it wrote to stderr.</summary>
     private async Task<string> RunAsync(string browser, List<string> arguments, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(browser) { RedirectStandardError = true, RedirectStandardOutput = true };

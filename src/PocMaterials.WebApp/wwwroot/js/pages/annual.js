@@ -23,7 +23,8 @@ async function downloadPdf(year, status) {
       { headers: { Accept: 'application/pdf' } });
     const link = h('a', { href: URL.createObjectURL(await response.blob()), download: `jaarverslag-${year}.pdf` });
     link.click();
-    URL.revokeObjectURL(link.href);
+    // Kept a while: the browser reads the file after the click.
+    setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
     status.textContent = 'De PDF is gedownload.';
   } catch {
     status.textContent = 'De PDF kan op deze server niet gemaakt worden. Kies ‘Afdrukken’ en dan ‘Opslaan als PDF’.';
@@ -35,12 +36,12 @@ function yearChoice(chosen) {
   const years = Array.from({ length: shown }, (_, i) => `${last - i}-${last - i + 1}`);
   const select = h('select', { id: 'schooljaar', name: 'schooljaar' },
     years.map((y) => h('option', { value: y, selected: y === chosen }, y)));
-  const status = h('p', { role: 'status', class: 'muted' });
+  const status = h('span', { role: 'status', class: 'muted' });
   return h('form', { class: 'card no-print', method: 'get', action: '/redactie/jaarverslag' },
     h('label', { for: 'schooljaar' }, 'Schooljaar'), ' ', select, ' ',
     h('button', { type: 'submit' }, 'Toon'), ' ',
     h('button', { type: 'button', class: 'secondary', onclick: () => window.print() }, 'Afdrukken'), ' ',
-    h('button', { type: 'button', class: 'secondary', onclick: () => downloadPdf(chosen, status) }, 'Download als PDF'),
+    h('button', { type: 'button', class: 'secondary', onclick: () => downloadPdf(chosen, status) }, 'Download als PDF'), ' ',
     status);
 }
 
