@@ -33,9 +33,10 @@ public sealed partial class ChromiumPrinter(IOptions<ReportsOptions> options, IL
             ? $"Reports:ChromiumPath '{path}' does not exist."
             : $"No Chromium was found ({string.Join(", ", Places)}); install it or set Reports:ChromiumPath.");
         await _turns.WaitAsync(cancellationToken);
-        var folder = Directory.CreateTempSubdirectory("pocmaterials-print-");
+        DirectoryInfo? folder = null;
         try
         {
+            folder = Directory.CreateTempSubdirectory("pocmaterials-print-");
             var document = Path.Combine(folder.FullName, "document.html");
             var pdf = Path.Combine(folder.FullName, "document.pdf");
             await File.WriteAllTextAsync(document, html, cancellationToken);
@@ -54,7 +55,7 @@ public sealed partial class ChromiumPrinter(IOptions<ReportsOptions> options, IL
             _turns.Release();
             try
             {
-                folder.Delete(recursive: true);
+                folder?.Delete(recursive: true);
             }
             catch (IOException)
             {
