@@ -19,7 +19,7 @@ const source = '/api/taxonomy/terms';
 
 // Only a centre has staff; left empty, the report shows no share for it.
 const staffField = (list, key, value) => list === 'centres' && field(key + '-staff', labels.staff,
-  h('input', { id: key + '-staff', name: 'staff', inputmode: 'numeric', pattern: '[0-9]*', value: value ?? '',
+  h('input', { id: key + '-staff', name: 'staff', inputmode: 'numeric', value: value ?? '',
     'aria-describedby': key + '-staff-hulp' }), 'Voor het jaarverslag: welk deel van hen bereikt werd. Leeg: onbekend.');
 const staffOf = (list, form) => list === 'centres' ? { staff: form.elements.staff.value } : {};
 
