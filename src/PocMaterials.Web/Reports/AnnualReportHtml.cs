@@ -47,7 +47,8 @@ public static class AnnualReportHtml
         }
         if (table.Chart is { } chart)
         {
-            html.Append("""<figure class="year-chart">""").Append(AnnualChartSvg.Render(report, table, chart))
+            // Focusable: on a phone the chart scrolls sideways, by keyboard too.
+            html.Append("""<figure class="year-chart" tabindex="0">""").Append(AnnualChartSvg.Render(report, table, chart))
                 .Append("""<figcaption class="muted">De cijfers staan in de tabel hieronder.</figcaption></figure>""");
         }
         // Two header rows, each measure over its three columns: narrow enough for four measures on an A4 page.
