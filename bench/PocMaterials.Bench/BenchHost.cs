@@ -9,7 +9,12 @@ namespace PocMaterials.Bench;
 /// <summary>Where the benchmarks run: the repository, and the product's host over a content folder of theirs.</summary>
 internal static class BenchHost
 {
-    public static async Task<WebApplication> StartHost(string content, string themes, string data)
+    public static Task<WebApplication> StartHost(string content, string themes, string data) =>
+        StartHost(content, themes, data, new Dictionary<string, string?>());
+
+    /// <param name="settings">More settings, or other values: a database of the benchmark's own.</param>
+    public static async Task<WebApplication> StartHost(
+        string content, string themes, string data, IReadOnlyDictionary<string, string?> settings)
     {
         var builder = WebApplication.CreateBuilder(
             new WebApplicationOptions { EnvironmentName = "Development", ContentRootPath = AppContext.BaseDirectory });
@@ -23,6 +28,7 @@ internal static class BenchHost
             ["Identity:SigningKey"] = "benchmark-signing-key-of-at-least-32-bytes",
             ["Logging:LogLevel:Default"] = "Warning",
         });
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddPocMaterials();

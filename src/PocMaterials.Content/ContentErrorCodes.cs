@@ -15,6 +15,7 @@ public static class ContentErrorCodes
     public const string TooLong = "too-long";
     public const string TooMany = "too-many";
     public const string InvalidDate = "invalid-date";
+    public const string InvalidCount = "invalid-count";
     public const string DateOrder = "date-order";
     public const string InvalidStatus = "invalid-status";
     public const string InvalidMonth = "invalid-month";

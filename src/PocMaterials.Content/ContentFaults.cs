@@ -70,6 +70,10 @@ public static class ContentFaults
     public static ContentFault InvalidDate(string value) =>
         Fault(Codes.InvalidDate, $"'{value}' is not a date of the form YYYY-MM-DD", ("value", value));
 
+    /// <summary>A count (a centre's staff) that is no whole number from 1 to <paramref name="max"/>.</summary>
+    public static ContentFault InvalidCount(string value, int max) => Fault(Codes.InvalidCount,
+        Invariant($"'{value}' is not a whole number from 1 to {max:N0}"), ("value", value), ("min", 1), ("max", max));
+
     /// <summary>A date before the publication it must follow (a review).</summary>
     public static ContentFault DateOrder(DateOnly value, string earlierField, DateOnly earlier) => Fault(Codes.DateOrder,
         $"{Day(value)} is before {earlierField} ({Day(earlier)}); it may not be earlier",

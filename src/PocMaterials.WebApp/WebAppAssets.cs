@@ -30,6 +30,9 @@ public static partial class WebAppAssets
         },
     });
 
+    /// <summary>The pages' style sheet, for a document printed outside a page (the school-year report's PDF).</summary>
+    public static string StyleSheet => ReadText("app.css");
+
     internal static string ReadText(string path)
     {
         using var stream = Files.GetFileInfo(path).CreateReadStream();

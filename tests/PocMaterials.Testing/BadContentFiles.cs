@@ -36,6 +36,10 @@ public static class BadContentFiles
         new(
             "too-many", Material, Fiche($"tags: [{string.Join(", ", Enumerable.Range(1, 31).Select(i => $"t{i}"))}]"),
             "tags", """{"count":31,"limit":30}"""),
+        new(
+            "invalid-count", "content/taxonomy.yml",
+            Fixture.Taxonomy.Replace("    label: GO! CLB Gent\n", "    label: GO! CLB Gent\n    staff: veel\n", StringComparison.Ordinal),
+            "staff", """{"value":"veel","min":1,"max":100000}"""),
         new("invalid-date", Material, Fiche("published: 2024-13-01"), "published", """{"value":"2024-13-01"}"""),
         new(
             "date-order", Material, Fiche("published: 2024-09-02\nreview_by: 2024-09-01"), "review_by",

@@ -15,4 +15,7 @@ public static class FieldLimits
 
     /// <summary>As long as a search query that the search report turns into an alias may be.</summary>
     public const int Alias = 100;
+
+    /// <summary>The most staff a centre may have (<c>staff:</c> of a centre); about 2,000 work in all 19 GO! CLB.</summary>
+    public const int Staff = 100_000;
 }

@@ -66,7 +66,8 @@ public static class TaxonomyParser
                 fields.Error(item, section, ContentFaults.Duplicate(id));
                 continue;
             }
-            terms.Add(new TaxonomyTerm(id, label, entryFields.Strings("aliases", FieldLimits.Aliases, FieldLimits.Alias)));
+            var aliases = entryFields.Strings("aliases", FieldLimits.Aliases, FieldLimits.Alias);
+            terms.Add(new TaxonomyTerm(id, label, aliases, section == "centres" ? entryFields.Count("staff", FieldLimits.Staff) : null));
         }
         return terms;
     }

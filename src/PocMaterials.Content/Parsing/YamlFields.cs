@@ -97,6 +97,18 @@ internal sealed class YamlFields(YamlMappingNode mapping, string file, int first
         return null;
     }
 
+    /// <summary>A whole number from 1 to <paramref name="max"/>, or null when left out (or with an error).</summary>
+    public int? Count(string field, int max)
+    {
+        var node = Node(field);
+        if (Text(field) is not { } text)
+            return null;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count >= 1 && count <= max)
+            return count;
+        Error(node, field, ContentFaults.InvalidCount(text, max));
+        return null;
+    }
+
     private IEnumerable<(string Value, YamlNode Node)> Items(string field, int maxLength = int.MaxValue)
     {
         var node = Node(field);

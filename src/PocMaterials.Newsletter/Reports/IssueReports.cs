@@ -9,6 +9,9 @@ public sealed record LinkClicks(string Link, string Title, long Clicks, long Uni
 /// <summary>One centre's or role's figures: mails sent, readers who opened (or clicked), clicks, readers who left after it.</summary>
 public sealed record GroupFigures(string Id, string Label, long Sent, long UniqueOpens, long Clicks, long Unsubscribed, bool Reached);
 
+/// <summary>What issues reached together per centre and per role, and how many readers left after one of them.</summary>
+public sealed record IssueGroups(IReadOnlyList<GroupFigures> Centres, IReadOnlyList<GroupFigures> Roles, long Unsubscribed);
+
 /// <summary>
 /// What one issue reached, for editors. Opens and clicks count readers only: requests of mail
 /// scanners and privacy proxies are given apart. A click counts as an open (images may be blocked).
@@ -64,20 +67,7 @@ public sealed class IssueReports(Database database)
             }
         }
 
-        var left = new List<(string Centre, string[] Roles)>();
-        await using (var unsubscribed = Sql["Unsubscribed"].Command(database.DataSource, issue.Id))
-        await using (var reader = await unsubscribed.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-                left.Add((reader.GetString(0), reader.GetFieldValue<string[]>(1)));
-        }
-
-        var centres = await GroupsAsync(
-            ByCentre, issue.Id, content.Taxonomy.Centres.All.Select(c => (c.Id, c.Label)), Tally(left.Select(l => l.Centre)),
-            cancellationToken);
-        var roles = await GroupsAsync(
-            ByRole, issue.Id, content.Taxonomy.Roles.All.Select(r => (r.Id, r.Label)), Tally(left.SelectMany(l => l.Roles)),
-            cancellationToken);
+        var groups = await GroupsAsync([issue.Id], content, cancellationToken);
         return new IssueReport(
             issue.Key,
             issue.Status.ToString().ToLowerInvariant(),
@@ -86,23 +76,47 @@ public sealed class IssueReports(Database database)
             statuses.GetValueOrDefault("failed"),
             statuses.GetValueOrDefault("uncertain"),
             statuses.GetValueOrDefault("skipped"),
-            left.Count,
+            groups.Unsubscribed,
             figures[0], figures[1], figures[2], figures[3], figures[4], figures[5],
-            linkClicks, centres, roles,
-            centres.Where(c => !c.Reached).Select(c => c.Id).ToList());
+            linkClicks, groups.Centres, groups.Roles,
+            groups.Centres.Where(c => !c.Reached).Select(c => c.Id).ToList());
+    }
+
+    /// <summary>
+    /// Per centre and per role, what the issues reached together (a school year's, for its report): mails sent, readers
+    /// who opened any of them (each counted once), clicks, and readers who left after one of them.
+    /// </summary>
+    public async Task<IssueGroups> GroupsAsync(
+        IReadOnlyCollection<long> issues, ContentSnapshot content, CancellationToken cancellationToken)
+    {
+        long[] ids = [.. issues];
+        var left = new List<(string Centre, string[] Roles)>();
+        await using (var unsubscribed = Sql["Unsubscribed"].Command(database.DataSource, ids))
+        await using (var reader = await unsubscribed.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+                left.Add((reader.GetString(0), reader.GetFieldValue<string[]>(1)));
+        }
+        var centres = await GroupsAsync(
+            ByCentre, ids, content.Taxonomy.Centres.All.Select(c => (c.Id, c.Label)), Tally(left.Select(l => l.Centre)),
+            cancellationToken);
+        var roles = await GroupsAsync(
+            ByRole, ids, content.Taxonomy.Roles.All.Select(r => (r.Id, r.Label)), Tally(left.SelectMany(l => l.Roles)),
+            cancellationToken);
+        return new IssueGroups(centres, roles, left.Count);
     }
 
     /// <summary>Figures per centre or role: every known one, reached or not, then any unknown ones that occur.</summary>
     private async Task<List<GroupFigures>> GroupsAsync(
         Breakdown by,
-        long issueId,
+        long[] issues,
         IEnumerable<(string Id, string Label)> known,
         Dictionary<string, long> unsubscribed,
         CancellationToken cancellationToken)
     {
-        var sent = await PairsAsync(by.Sent, issueId, cancellationToken);
-        var opens = await PairsAsync(by.Opens, issueId, cancellationToken);
-        var clicks = await PairsAsync(by.Clicks, issueId, cancellationToken);
+        var sent = await PairsAsync(by.Sent, issues, cancellationToken);
+        var opens = await PairsAsync(by.Opens, issues, cancellationToken);
+        var clicks = await PairsAsync(by.Clicks, issues, cancellationToken);
         var labels = known.ToList();
         var ids = labels.Select(l => l.Id).Concat(sent.Keys).Concat(opens.Keys).Distinct(StringComparer.Ordinal);
         return ids.Select(id =>
@@ -118,9 +132,9 @@ public sealed class IssueReports(Database database)
     private static Dictionary<string, long> Tally(IEnumerable<string> ids) =>
         ids.GroupBy(id => id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal);
 
-    private async Task<Dictionary<string, long>> PairsAsync(SqlQuery query, long issueId, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, long>> PairsAsync(SqlQuery query, object issues, CancellationToken cancellationToken)
     {
-        await using var command = query.Command(database.DataSource, issueId);
+        await using var command = query.Command(database.DataSource, issues);
         var pairs = new Dictionary<string, long>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

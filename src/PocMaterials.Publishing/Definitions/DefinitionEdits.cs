@@ -18,7 +18,8 @@ public sealed class DefinitionEdits(ContentLibrary library, DefinitionFiles file
     /// <summary>The lists of taxonomy.yml a form edits, as the file names them.</summary>
     public static readonly IReadOnlyList<string> TaxonomyLists = ["types", "core_processes", "domains", "roles", "centres", "glossary"];
 
-    public static readonly IReadOnlyList<string> TermFields = ["id", "label", "aliases"];
+    /// <summary>A term's fields in the order a new one takes; only a centre has <c>staff</c>.</summary>
+    public static readonly IReadOnlyList<string> TermFields = ["id", "label", "aliases", "staff"];
 
     public static readonly IReadOnlyList<string> ContactFields = ["id", "name", "email", "phone", "role"];
 
@@ -57,7 +58,7 @@ public sealed class DefinitionEdits(ContentLibrary library, DefinitionFiles file
     private static ContentError NotEditable(Definition definition) =>
         new(definition.File, 1, "yaml", ContentFaults.NotEditable(definition.File));
 
-    /// <summary>Adds a term to a list, or changes its label and aliases; its id stays.</summary>
+    /// <summary>Adds a term to a list, or changes its label and aliases (a centre's staff); its id stays.</summary>
     public Task<WriteResult> TermAsync(
         string list, string id, IReadOnlyDictionary<string, FieldValue> fields, bool create, string? ifMatch, string author,
         CancellationToken cancellationToken)

@@ -96,6 +96,14 @@ internal sealed class BadGatewayProblem(ProblemDetails problem)
         Declare(builder, StatusCodes.Status502BadGateway);
 }
 
+/// <summary>503 that is no database outage: something the answer needs is not on this server (a browser to print with).</summary>
+internal sealed class UnavailableProblem(ProblemDetails problem)
+    : StatusProblem(StatusCodes.Status503ServiceUnavailable, problem), IEndpointMetadataProvider
+{
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
+        Declare(builder, StatusCodes.Status503ServiceUnavailable);
+}
+
 /// <summary>308 to the same address under a renamed material's new slug; <see cref="RedirectHttpResult"/> declares nothing.</summary>
 internal sealed class PermanentRedirect(string url) : IResult, IEndpointMetadataProvider
 {

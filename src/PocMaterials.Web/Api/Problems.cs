@@ -98,6 +98,10 @@ internal static class Problems
     /// <summary>502: the mail server did not take a mail.</summary>
     public static BadGatewayProblem MailRefused(string title, string detail) => new(Problem("mail-refused", title, detail));
 
+    /// <summary>503: no browser to print a PDF with, or it failed; the page offers printing the page itself instead.</summary>
+    public static UnavailableProblem PrintUnavailable(string detail) =>
+        new(Problem("pdf-unavailable", "The PDF cannot be made on this server.", detail));
+
     /// <summary>503: the database is away; written by the exception handler that tells it.</summary>
     public static ProblemDetails DatabaseUnavailable(int retryAfterSeconds) => Problem(
         "database-unavailable", "The database is unavailable.",

@@ -28,7 +28,8 @@ public static partial class DefinitionFormEndpoints
 
     /// <param name="Id">Only to add one: lower-case words joined by hyphens; it never changes.</param>
     /// <param name="Aliases">Search synonyms, acronyms among them; null keeps them, empty removes them.</param>
-    public sealed record TermRequest(string? Id, string? Label, IReadOnlyList<string>? Aliases);
+    /// <param name="Staff">A centre's only: how many staff it has, as the file writes it ("420"); null keeps it, empty removes it.</param>
+    public sealed record TermRequest(string? Id, string? Label, IReadOnlyList<string>? Aliases, string? Staff = null);
 
     /// <param name="Id">Only to add one, as for a term.</param>
     /// <param name="Role">The function shown with the name ("Aanspreekpunt decreet leersteun").</param>
@@ -46,9 +47,9 @@ public static partial class DefinitionFormEndpoints
         editors.MapGet("/taxonomy/terms", Terms).WithName("GetTaxonomyTerms")
             .WithSummary("Every list of taxonomy.yml with its terms' ids, labels and aliases, with the file's ETag");
         editors.MapPost("/taxonomy/terms/{list}", AddTerm).WithName("AddTaxonomyTerm").NeedsDatabase()
-            .WithSummary("Add a term ({\"id\", \"label\", \"aliases\"}) at the end of a list");
+            .WithSummary("Add a term ({\"id\", \"label\", \"aliases\"}, a centre also \"staff\") at the end of a list");
         editors.MapPut("/taxonomy/terms/{list}/{id}", ChangeTerm).WithName("PutTaxonomyTerm").NeedsDatabase()
-            .WithSummary("Change a term's label and aliases; its id stays");
+            .WithSummary("Change a term's label and aliases (a centre's number of staff too); its id stays");
         editors.MapDelete("/taxonomy/terms/{list}/{id}", DeleteTerm).WithName("DeleteTaxonomyTerm").NeedsDatabase()
             .WithSummary("Remove a term; 422 naming each material that still uses it");
         editors.MapGet("/contacts", Contacts).WithName("GetContacts").WithSummary("The contact persons, with the file's ETag");
@@ -81,6 +82,8 @@ public static partial class DefinitionFormEndpoints
             return Problems.NotFound("list", list);
         if (!MaterialFiles.IsValidSlug(id))
             return Problems.InvalidSlug("id", id);
+        if (StaffOutsideCentres(list, request) is { } refused)
+            return refused;
         var result = await edits.TermAsync(list, id, TermChanges(request, true), true, PublishingAnswers.IfMatch(http), Author(http),
             cancellationToken);
         return DefinitionFormAnswers.Added(http, result, "term", $"/api/taxonomy/terms/{list}/{id}");
@@ -93,6 +96,8 @@ public static partial class DefinitionFormEndpoints
             return (ChangedEntry)Problems.NotFound("list", list);
         if (!MaterialFiles.IsValidSlug(id))
             return Problems.InvalidSlug("id", id);
+        if (StaffOutsideCentres(list, request) is { } refused)
+            return refused;
         var result = await edits.TermAsync(list, id, TermChanges(request, false), false, PublishingAnswers.IfMatch(http), Author(http),
             cancellationToken);
         return DefinitionFormAnswers.Changed(http, result, "term", $"/api/taxonomy/terms/{list}/{id}");
@@ -106,8 +111,15 @@ public static partial class DefinitionFormEndpoints
             changes["label"] = FieldValue.Text(request.Label?.Trim() ?? "");
         if (request.Aliases is not null)
             changes["aliases"] = FieldValue.List([.. request.Aliases.Select(a => a.Trim()).Where(a => a.Length > 0)]);
+        // Written as given: the file's validation says what is no number of staff, as it says it of a hand edit.
+        if (request.Staff is not null)
+            changes["staff"] = request.Staff.Trim().Length == 0 ? FieldValue.List([]) : FieldValue.Text(request.Staff.Trim());
         return changes;
     }
+
+    /// <summary>Only centres have staff: another list's term would keep a number nothing reads.</summary>
+    private static ValidationProblem? StaffOutsideCentres(string list, TermRequest request) =>
+        request.Staff is not null && list != "centres" ? Problems.Invalid("staff", "Only a centre has a number of staff.") : null;
 
     internal static async Task<RemovedFile> DeleteTerm(
         string list, string id, HttpContext http, DefinitionEdits edits, CancellationToken cancellationToken) =>

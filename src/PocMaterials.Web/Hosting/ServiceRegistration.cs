@@ -10,6 +10,7 @@ using PocMaterials.Web.Api;
 using PocMaterials.Web.Endpoints;
 using PocMaterials.Web.Identity;
 using PocMaterials.Web.Options;
+using PocMaterials.Web.Reports;
 using IdentityOptions = PocMaterials.Web.Options.IdentityOptions;
 
 namespace PocMaterials.Web.Hosting;
@@ -38,7 +39,7 @@ public static class ServiceRegistration
 
         // The tables of every feature, migrated when the database starts.
         services.AddSingleton(ProductSchema.All);
-        services.AddSingleton<Reports.AnnualReportBuilder>();
+        services.AddAnnualReport();
         services.AddPersistence();
         services.AddSingleton(TimeProvider.System);
         services.AddContent();

@@ -11,10 +11,32 @@ public sealed record YearFigure(long Current, long Previous, long Change)
 }
 
 /// <summary>One row of a table: what it counts (a theme, centre, query, ...) and its figures, in the order of its measures.</summary>
-public sealed record AnnualRow(string Id, string Label, IReadOnlyList<YearFigure> Figures);
+public sealed record AnnualRow(string Id, string Label, IReadOnlyList<YearFigure> Figures)
+{
+    /// <summary>Texts beside the figures, one for each of the table's <see cref="AnnualTable.NoteHeaders"/> ("" for none).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
 
 /// <summary>One table of the report, by its stable <paramref name="Name"/> (the CSV's table parameter), with a Dutch title.</summary>
-public sealed record AnnualTable(string Name, string Title, IReadOnlyList<string> Measures, IReadOnlyList<AnnualRow> Rows);
+public sealed record AnnualTable(string Name, string Title, IReadOnlyList<string> Measures, IReadOnlyList<AnnualRow> Rows)
+{
+    /// <summary>The Dutch headers of the rows' notes: what is said of a row that is no figure of both years.</summary>
+    public IReadOnlyList<string> NoteHeaders { get; init; } = [];
+
+    /// <summary>The chart drawn of the table, which is its text equivalent; null for none.</summary>
+    public AnnualChart? Chart { get; init; }
+}
+
+/// <summary>Columns: upright bars in the rows' order (months); Bars: lying bars, one a row (centres with long names).</summary>
+public enum AnnualChartKind
+{
+    Columns,
+    Bars,
+}
+
+/// <summary>A chart of one measure of a table, this school year's bar beside the previous one's for each row.</summary>
+/// <param name="Title">What the chart shows, in Dutch; the chart's own description adds its highest figure.</param>
+public sealed record AnnualChart(AnnualChartKind Kind, int Measure, string Title);
 
 /// <summary>
 /// What the platform knows that POC+'s annual report states, for one school year (1 September to 31 August) beside the

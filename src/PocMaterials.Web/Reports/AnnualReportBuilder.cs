@@ -1,40 +1,36 @@
-using System.Globalization;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Materials;
-using PocMaterials.Newsletter.Issues;
-using PocMaterials.Newsletter.Reports;
 using PocMaterials.Reach.Feedback;
 using PocMaterials.Reach.Reports;
 
 namespace PocMaterials.Web.Reports;
 
 /// <summary>
-/// Composes the school-year report in the host from each project's own reports (Reach, its feedback, the newsletter's
-/// issue reports) and the content library's dates, so no project's SQL reads another's tables.
+/// Composes the school-year report in the host from each project's own reports (Reach, its feedback, the search engine,
+/// the sections of other features such as the newsletter's) and the content library's dates, so no project's SQL reads
+/// another's tables.
 /// </summary>
-public sealed class AnnualReportBuilder(ReachReports reach, FeedbackReports feedback, IssueStore issues, IssueReports issueReports)
+public sealed class AnnualReportBuilder(
+    ReachReports reach, FeedbackReports feedback, AnnualSearchTables searchTables, IEnumerable<IAnnualReportSection> sections)
 {
     /// <summary>Rows of the top lists; the previous year's figure is looked up among this many of its own.</summary>
     public const int Top = 20;
 
     private const int Lookup = 1000;
 
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-BE");
-
     public async Task<AnnualReport> BuildAsync(ReportPeriod year, ContentSnapshot content, CancellationToken cancellationToken)
     {
         var last = SchoolYear.Previous(year);
         var centres = await reach.CentresAsync(year, content, cancellationToken);
         var roles = await reach.RolesAsync(year, content, cancellationToken);
+        var views = await reach.MaterialViewsAsync(year, content, cancellationToken);
+        var lastViews = await reach.MaterialViewsAsync(last, content, cancellationToken);
         var searches = await reach.SearchesAsync(year, Lookup, cancellationToken);
         var lastSearches = await reach.SearchesAsync(last, Lookup, cancellationToken);
         var votes = await feedback.PeriodAsync(year, content, 0, cancellationToken);
         var lastVotes = await feedback.PeriodAsync(last, content, 0, cancellationToken);
-        AnnualTable[] tables =
+        List<AnnualTable> tables =
         [
-            MaterialsBy("themes", "Materialen per thema", content, year, content.Themes.Select(t => (t.Id, t.Title)), m => m.Themes),
-            MaterialsBy("core-processes", "Materialen per kernproces", content, year,
-                content.Taxonomy.CoreProcesses.All.Select(c => (c.Id, c.Label)), m => m.CoreProcesses),
             new("summary", "Overzicht", ["aantal"],
             [
                 Row("due-for-review", "Materialen te herzien op het einde van het schooljaar",
@@ -43,13 +39,15 @@ public sealed class AnnualReportBuilder(ReachReports reach, FeedbackReports feed
                 Row("helpful", "Stemmen 'nuttig'", votes.Total.Helpful, lastVotes.Total.Helpful),
                 Row("not-helpful", "Stemmen 'niet nuttig'", votes.Total.NotHelpful, lastVotes.Total.NotHelpful),
             ]),
-            Reach("centres", "Bereik per centrum", centres, await reach.CentresAsync(last, content, cancellationToken)),
-            Reach("roles", "Bereik per rol", roles, await reach.RolesAsync(last, content, cancellationToken)),
-            await NewslettersAsync(year, last, content, cancellationToken),
-            await TopMaterialsAsync(year, last, content, cancellationToken),
-            Queries("top-searches", "Meest gezochte zoektermen", searches.TopQueries, lastSearches.TopQueries),
-            Queries("searches-without-results", "Zoektermen zonder resultaten", searches.ZeroResultQueries,
-                lastSearches.ZeroResultQueries),
+            AnnualReachTables.Months(year, views, lastViews),
+            AnnualReachTables.Centres(centres, await reach.CentresAsync(last, content, cancellationToken), content.Taxonomy),
+            AnnualReachTables.Roles(roles, await reach.RolesAsync(last, content, cancellationToken)),
+            MaterialsBy("themes", "Materialen per thema", content, year, content.Themes.Select(t => (t.Id, t.Title)), m => m.Themes),
+            MaterialsBy("core-processes", "Materialen per kernproces", content, year,
+                content.Taxonomy.CoreProcesses.All.Select(c => (c.Id, c.Label)), m => m.CoreProcesses),
+            AnnualReachTables.TopMaterials(views, lastViews, Top),
+            AnnualSearchTables.Top(searches, lastSearches, Top),
+            searchTables.WithoutResults(searches, lastSearches, content, Top),
             new("feedback-themes", "Was dit nuttig? per thema", ["ja", "nee"], [.. content.Themes.Select(t =>
             {
                 var now = votes.Themes.FirstOrDefault(g => g.Key == t.Id)?.Votes;
@@ -58,6 +56,8 @@ public sealed class AnnualReportBuilder(ReachReports reach, FeedbackReports feed
                     YearFigure.Of(now?.NotHelpful ?? 0, before?.NotHelpful ?? 0)]);
             })]),
         ];
+        foreach (var section in sections)
+            tables.AddRange(await section.TablesAsync(new AnnualYears(year, last, content), cancellationToken));
         return new AnnualReport(SchoolYear.Name(year), year.From, year.To, SchoolYear.Name(last), tables,
             [.. centres.NotReached.Select(g => g.Label)], [.. roles.NotReached.Select(g => g.Label)]);
     }
@@ -83,53 +83,4 @@ public sealed class AnnualReportBuilder(ReachReports reach, FeedbackReports feed
     /// <summary>Published materials whose review date had passed on the year's last day.</summary>
     private static long DueForReview(ContentSnapshot content, ReportPeriod period) => content.Materials.Values
         .Count(m => m.Status == MaterialStatus.Published && m.IsDueForReview(period.To.AddDays(1)));
-
-    private static AnnualTable Reach(string name, string title, ReachReport year, ReachReport last) =>
-        new(name, title, ["weergaven", "unieke medewerkers"], [.. year.Groups.Select(g =>
-        {
-            var before = last.Groups.FirstOrDefault(l => l.Id == g.Id);
-            return new AnnualRow(g.Id, g.Label,
-                [YearFigure.Of(g.Views, before?.Views ?? 0), YearFigure.Of(g.UniqueViewers, before?.UniqueViewers ?? 0)]);
-        })]);
-
-    private static AnnualTable Queries(string name, string title, IReadOnlyList<QueryCount> year, IReadOnlyList<QueryCount> last) =>
-        new(name, title, ["zoekopdrachten"], [.. year.Take(Top).Select(q =>
-            Row(q.Query, q.Query, q.Searches, last.FirstOrDefault(l => l.Query == q.Query)?.Searches ?? 0))]);
-
-    private async Task<AnnualTable> TopMaterialsAsync(ReportPeriod year, ReportPeriod last, ContentSnapshot content,
-        CancellationToken cancellationToken)
-    {
-        var now = await reach.MaterialViewsAsync(year, content, cancellationToken);
-        var before = (await reach.MaterialViewsAsync(last, content, cancellationToken)).Materials.ToDictionary(m => m.Slug);
-        return new("top-materials", "Meest bekeken materialen", ["weergaven", "unieke medewerkers"], [.. now.Materials.Take(Top)
-            .Select(m => new AnnualRow(m.Slug, m.Title,
-            [
-                YearFigure.Of(m.Views, before.GetValueOrDefault(m.Slug)?.Views ?? 0),
-                YearFigure.Of(m.UniqueViewers, before.GetValueOrDefault(m.Slug)?.UniqueViewers ?? 0),
-            ]))]);
-    }
-
-    /// <summary>Each month's issue beside the same month's issue a year earlier, and the year's totals.</summary>
-    private async Task<AnnualTable> NewslettersAsync(ReportPeriod year, ReportPeriod last, ContentSnapshot content,
-        CancellationToken cancellationToken)
-    {
-        var sent = await issues.ListAsync(before: year.To.AddDays(1), limit: 24, status: IssueStatus.Sent,
-            cancellationToken: cancellationToken);
-        var figures = new Dictionary<DateOnly, long[]>();
-        foreach (var issue in sent.Where(i => i.Month >= last.From))
-        {
-            var report = await issueReports.ForAsync(issue, content, cancellationToken);
-            figures[issue.Month] = [report.Sent, report.UniqueOpens, report.Clicks, report.Unsubscribed];
-        }
-        long[] Of(DateOnly month) => figures.GetValueOrDefault(month, [0, 0, 0, 0]);
-        AnnualRow Compare(string id, string label, long[] now, long[] before) =>
-            new(id, label, [.. now.Zip(before, YearFigure.Of)]);
-        long[] Total(ReportPeriod period) => [.. Enumerable.Range(0, 4).Select(i =>
-            figures.Where(f => f.Key >= period.From && f.Key <= period.To).Sum(f => f.Value[i]))];
-        var rows = year.Months().Where(m => figures.ContainsKey(m) || figures.ContainsKey(m.AddYears(-1)))
-            .Select(m => Compare(m.ToString("yyyy-MM", CultureInfo.InvariantCulture), m.ToString("MMMM yyyy", Dutch), Of(m),
-                Of(m.AddYears(-1))))
-            .Append(Compare("total", "Totaal", Total(year), Total(last)));
-        return new("newsletters", "Nieuwsbrieven", ["verstuurd", "unieke lezers", "kliks", "uitschrijvingen"], [.. rows]);
-    }
 }

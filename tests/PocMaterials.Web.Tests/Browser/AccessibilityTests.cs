@@ -15,8 +15,8 @@ namespace PocMaterials.Web.Tests.Browser;
 public sealed class AccessibilityTests(AccessibilityTests.Host host) : IClassFixture<AccessibilityTests.Host>
 {
     /// <summary>
-    /// The pages' host, with one newsletter issue sent so the archive has something to show, and "Was dit nuttig?" votes
-    /// for the dashboard's list.
+    /// The pages' host, with one newsletter issue sent so the archive has something to show, "Was dit nuttig?" votes
+    /// for the dashboard's list, and two school years of reach for the school-year report's charts.
     /// </summary>
     public sealed class Host : BrowserHost
     {
@@ -24,6 +24,7 @@ public sealed class AccessibilityTests(AccessibilityTests.Host host) : IClassFix
         {
             await base.StartedAsync();
             await SendNewsletterAsync("2026-10");
+            await AnnualReportPageData.WriteAsync(App.ConnectionString);
             var staff = await App.ClientFor(["clb-medewerker"]);
             var anchor = (await staff.GetFromJsonAsync<JsonElement>("/api/materials/faq-decreet-leersteun"))
                 .GetProperty("questions")[1].GetProperty("anchor").GetString();

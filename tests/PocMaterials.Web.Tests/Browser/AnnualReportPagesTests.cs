@@ -3,7 +3,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace PocMaterials.Web.Tests.Browser;
 
-/// <summary>The school-year report page in Debian's Chromium: choosing a year, and what a print leaves out.</summary>
+/// <summary>The school-year report page in Debian's Chromium: choosing a year, its charts, the PDF, and what a print leaves out.</summary>
 [Collection(EditorPagesHost.Name)]
 public sealed class AnnualReportPagesTests(SmtpBrowserHost host)
 {
@@ -17,8 +17,20 @@ public sealed class AnnualReportPagesTests(SmtpBrowserHost host)
         await page.GetByRole(AriaRole.Button, new() { Name = "Toon" }).ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("Jaarverslag 2024-2025");
         var centres = page.Locator("section[aria-labelledby=tabel-centres]");
-        await Expect(centres.Locator("thead")).ToContainTextAsync("weergaven 2023-2024");
+        await Expect(centres.Locator("thead")).ToContainTextAsync("2023-2024");
         await Expect(centres.GetByRole(AriaRole.Link, new() { Name = "Bereik per centrum als CSV" })).ToBeVisibleAsync();
+        await Expect(centres.GetByRole(AriaRole.Img, new() { Name = "Unieke medewerkers per centrum" })).ToBeVisibleAsync();
+
+        var download = await page.RunAndWaitForDownloadAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Download als PDF" }).ClickAsync());
+        Assert.Equal("jaarverslag-2024-2025.pdf", download.SuggestedFilename);
+        await using (var pdf = await download.CreateReadStreamAsync())
+        {
+            var start = new byte[5];
+            await pdf.ReadExactlyAsync(start);
+            Assert.Equal("%PDF-"u8.ToArray(), start);
+        }
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "PDF" })).ToHaveTextAsync("De PDF is gedownload.");
 
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         await Expect(page.Locator("header.top")).ToBeHiddenAsync();

@@ -6,9 +6,9 @@ using static Microsoft.Playwright.Assertions;
 namespace PocMaterials.Web.Tests.Browser;
 
 /// <summary>
-/// The definitions screens in Debian's Chromium: an editor changes a theme, a contact, a term's aliases and a calendar month
-/// through their forms, and each change that would break a material (or the calendar) is refused with a Dutch sentence,
-/// the file left as it was.
+/// The definitions screens in Debian's Chromium: an editor changes a theme, a contact, a term's aliases, a centre's staff and
+/// a calendar month through their forms, and each change that would break a material (or the calendar) or is no value of
+/// its field is refused with a Dutch sentence, the file left as it was.
 /// </summary>
 public sealed class DefinitionPagesTests(BrowserHost host) : IClassFixture<BrowserHost>
 {
@@ -97,6 +97,29 @@ public sealed class DefinitionPagesTests(BrowserHost host) : IClassFixture<Brows
         await fiche.GetByRole(AriaRole.Button, new() { Name = "Ja, verwijder" }).ClickAsync();
         await Expect(fiche.Locator(".notice.error")).ToContainTextAsync("“fiche” is nog in gebruik. Pas eerst dit aan:");
         Assert.Equal(before, Content("taxonomy.yml"));
+    }
+
+    [Fact]
+    public async Task A_centres_number_of_staff_is_saved_and_one_that_is_no_number_is_refused_in_dutch()
+    {
+        var page = await host.SignInAsync(Editor);
+        await page.GotoAsync("/redactie/taxonomie#centres");
+        var gent = page.Locator("#centres form[data-term='gent']");
+        var staff = gent.GetByLabel("Aantal medewerkers");
+        await Expect(staff).ToHaveValueAsync("142");
+
+        var before = Content("taxonomy.yml");
+        await staff.FillAsync("veel");
+        await gent.GetByRole(AriaRole.Button, new() { Name = "Bewaar" }).ClickAsync();
+        await Expect(gent.Locator(".notice.error")).ToHaveTextAsync(
+            "Niet bewaard: Het aantal medewerkers is ‘veel’: typ een geheel getal van 1 tot 100.000.");
+        Assert.Equal(before, Content("taxonomy.yml"));
+        await BrowserHost.ScreenshotAsync(page, "redactie-taxonomie-centrum-geweigerd");
+
+        await staff.FillAsync("150");
+        await gent.GetByRole(AriaRole.Button, new() { Name = "Bewaar" }).ClickAsync();
+        await Expect(gent.GetByRole(AriaRole.Status)).ToHaveTextAsync("Bewaard.");
+        Assert.Contains("  - id: gent\n    label: GO! CLB Gent\n    staff: 150\n", Content("taxonomy.yml"), StringComparison.Ordinal);
     }
 
     [Fact]

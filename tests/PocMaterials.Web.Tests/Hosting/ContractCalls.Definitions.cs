@@ -160,7 +160,7 @@ public sealed partial class ContractCalls
         await Call(200, HttpMethod.Put, $"{Calendar}/2027-02", JsonContent.Create(new { feature = (string?)null }));
     }
 
-    /// <summary>Each report as JSON and as CSV, and a request it refuses; the chart; the audit log.</summary>
+    /// <summary>Each report as JSON and as CSV, and a request it refuses; the chart; the year report's HTML and PDF; the audit.</summary>
     private async Task ReportsAsync()
     {
         foreach (var report in new[] { "views", "reach/centres", "reach/roles", "searches", "content-health" })
@@ -174,6 +174,11 @@ public sealed partial class ContractCalls
         await Get(200, "/api/reports/annual?schoolYear=2025-2026");
         await Get(200, "/api/reports/annual?schoolYear=2025-2026&format=csv&table=centres");
         await Get(400, "/api/reports/annual?schoolYear=2025-2027");
+        foreach (var document in new[] { "annual.html", "annual.pdf" })
+        {
+            await Get(200, $"/api/reports/{document}?schoolYear=2025-2026");
+            await Get(400, $"/api/reports/{document}?schoolYear=2025-2027");
+        }
         await Get(200, "/api/audit");
         await Get(400, "/api/audit?limit=0");
     }

@@ -122,6 +122,30 @@ public sealed class DefinitionFormTests(SharedHost host)
     }
 
     [Fact]
+    public async Task A_centres_number_of_staff_is_set_and_removed_and_one_that_is_no_number_is_an_invalid_count()
+    {
+        var editor = await host.App.ClientFor(["redacteur"]);
+        const string Brussel = "/api/taxonomy/terms/centres/brussel";
+
+        Assert.Equal(HttpStatusCode.OK, (await Send(editor, HttpMethod.Put, Brussel, new { staff = "42" }, null)).StatusCode);
+        Assert.Contains("  - id: brussel\n    label: GO! CLB Brussel\n    staff: 42\n", await editor.GetStringAsync("/api/taxonomy/source"),
+            StringComparison.Ordinal);
+        var centres = (await editor.GetFromJsonAsync<JsonElement>("/api/taxonomy/terms")).GetProperty("lists").GetProperty("centres");
+        JsonElement Centre(string id) => centres.EnumerateArray().Single(c => c.GetProperty("id").GetString() == id);
+        Assert.Equal(42, Centre("brussel").GetProperty("staff").GetInt32());
+        Assert.False(Centre("gent").TryGetProperty("staff", out _));
+
+        var wrong = await Send(editor, HttpMethod.Put, Brussel, new { staff = "veel" }, null);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, wrong.StatusCode);
+        Assert.Equal(("staff", "invalid-count"), FirstError(await wrong.Content.ReadFromJsonAsync<JsonElement>()));
+        Assert.Equal(HttpStatusCode.BadRequest,
+            (await Send(editor, HttpMethod.Put, "/api/taxonomy/terms/roles/arts", new { staff = "3" }, null)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await Send(editor, HttpMethod.Put, Brussel, new { staff = "" }, null)).StatusCode);
+        Assert.DoesNotContain("staff:", await editor.GetStringAsync("/api/taxonomy/source"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Calendar_months_are_planned_in_order_and_an_unknown_feature_is_refused()
     {
         var editor = await host.App.ClientFor(["redacteur"]);

@@ -13,7 +13,7 @@ const labels = {
   // The definitions' fields: a theme's, a contact's, a term's, and the lists of taxonomy.yml.
   image: 'de afbeelding', aliases: 'de zoekwoorden', name: 'de naam', role: 'de functie', email: 'het e-mailadres',
   phone: 'het telefoonnummer', id: 'het id', label: 'het label', month: 'de maand', types: 'de soorten', centres: 'de centra',
-  glossary: 'de woordenlijst',
+  glossary: 'de woordenlijst', staff: 'het aantal medewerkers',
 };
 const lists = {
   types: 'de types', core_processes: 'de kernprocessen', domains: 'de domeinen', roles: 'de rollen', themes: "de thema's",
@@ -39,6 +39,7 @@ const sentences = {
   'unknown-term': (v, f) => `‘${v.value}’ staat niet in ${list(v.lists) || f}. Kies een bestaande waarde.`,
   'too-long': (v, f) => `${capital(f)} is ${number(v.length)} tekens lang; maximaal ${number(v.limit)}.`,
   'too-many': (v, f) => `${capital(f)} heeft ${number(v.count)} items; maximaal ${number(v.limit)}.`,
+  'invalid-count': (v, f) => `${capital(f)} is ‘${v.value}’: typ een geheel getal van ${number(v.min)} tot ${number(v.max)}.`,
   'invalid-date': (v) => `‘${v.value}’ is geen datum. Typ de datum als dd-mm-jjjj, bijvoorbeeld 14-09-2026.`,
   'date-order': (v, f) => `${capital(f)} (${isoDay(v.value)}) ligt vóór ${fieldLabel(v.before)} (${isoDay(v.beforeValue)}); `
     + 'dat mag niet.',

@@ -1,6 +1,7 @@
 // /redactie/taxonomie: every list of taxonomy.yml (types, core processes, domains, roles, centres and the glossary of
 // acronyms and corridor words) as a form: add a term, rename its label, edit its aliases. Ids stay: a rename changes the
-// label. A term a material still uses cannot be removed: the page says which materials.
+// label. A term a material still uses cannot be removed: the page says which materials. A centre also has its number of
+// staff, from which the school-year report says which share of them was reached.
 import { h, show, titled } from '../dom.js';
 import { editorOnly } from '../shell.js';
 import { load, save, refusal, field, status, words, removeButton } from '../definitions/forms.js';
@@ -13,8 +14,14 @@ const lists = {
   centres: ['Centra', ''],
   glossary: ['Woordenlijst', 'Afkortingen en woorden uit de wandelgang: zoeken op een alias vindt wat het label noemt.'],
 };
-const labels = { id: 'Id', label: 'Label', aliases: 'Aliassen en afkortingen' };
+const labels = { id: 'Id', label: 'Label', aliases: 'Aliassen en afkortingen', staff: 'Aantal medewerkers' };
 const source = '/api/taxonomy/terms';
+
+// Only a centre has staff; left empty, the report shows no share for it.
+const staffField = (list, key, value) => list === 'centres' && field(key + '-staff', labels.staff,
+  h('input', { id: key + '-staff', name: 'staff', inputmode: 'numeric', value: value ?? '',
+    'aria-describedby': key + '-staff-hulp' }), 'Voor het jaarverslag: welk deel van hen bereikt werd. Leeg: onbekend.');
+const staffOf = (list, form) => list === 'centres' ? { staff: form.elements.staff.value } : {};
 
 function termRow(list, term) {
   const key = `${list}-${term.id}`;
@@ -23,7 +30,7 @@ function termRow(list, term) {
     event.preventDefault();
     message.replaceChildren();
     try {
-      const body = { label: form.elements.label.value, aliases: words(form.elements.aliases.value) };
+      const body = { label: form.elements.label.value, aliases: words(form.elements.aliases.value), ...staffOf(list, form) };
       await save(`/api/taxonomy/terms/${list}/${encodeURIComponent(term.id)}`, { body, from: source });
       message.textContent = 'Bewaard.';
     } catch (error) {
@@ -34,6 +41,7 @@ function termRow(list, term) {
   field(key + '-label', labels.label, h('input', { id: key + '-label', name: 'label', value: term.label, required: true })),
   field(key + '-aliases', labels.aliases, h('input', { id: key + '-aliases', name: 'aliases', value: term.aliases.join(', '),
     'aria-describedby': key + '-aliases-hulp' }), 'Gescheiden door komma’s'),
+  staffField(list, key, term.staff),
   h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Bewaar'),
     removeButton(term.label, async () => {
       message.replaceChildren();
@@ -55,7 +63,8 @@ function addForm(list) {
     event.preventDefault();
     message.replaceChildren();
     try {
-      const body = { id: form.elements.id.value, label: form.elements.label.value, aliases: words(form.elements.aliases.value) };
+      const body = { id: form.elements.id.value, label: form.elements.label.value, aliases: words(form.elements.aliases.value),
+        ...staffOf(list, form) };
       await save(`/api/taxonomy/terms/${list}`, { method: 'POST', body, from: source });
       location.reload();
     } catch (error) {
@@ -67,6 +76,7 @@ function addForm(list) {
     'aria-describedby': key + '-id-hulp' }), 'Kleine letters en koppeltekens; blijft altijd hetzelfde'),
   field(key + '-label', labels.label, h('input', { id: key + '-label', name: 'label', required: true })),
   field(key + '-aliases', labels.aliases, h('input', { id: key + '-aliases', name: 'aliases' })),
+  staffField(list, key),
   h('button', { type: 'submit', class: 'secondary' }, 'Voeg toe'), message);
   return h('div', { class: 'card' }, form);
 }
