@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using MimeKit;
 using PocMaterials.Testing.Smtp;
 
@@ -12,7 +13,7 @@ namespace PocMaterials.Web.Tests.Helpdesk;
 /// hold is a 400 coded at its field.
 /// </summary>
 [Collection(OneHelpdeskHost.Name)]
-public sealed class HelpdeskQuestionTests(HelpdeskHost host)
+public sealed partial class HelpdeskQuestionTests(HelpdeskHost host)
 {
     [Fact]
     public async Task A_question_reaches_the_themes_contact_with_its_role_centre_and_material_but_not_who_asked()
@@ -80,6 +81,26 @@ public sealed class HelpdeskQuestionTests(HelpdeskHost host)
         Assert.Equal([("text", "control-character"), ("theme", "required")], await Codes(empty));
     }
 
+    [Fact]
+    public async Task The_development_sign_in_and_token_give_an_address_only_when_it_is_one()
+    {
+        var session = host.App.CreateClient();
+        var token = VerificationToken().Match(await session.GetStringAsync("/aanmelden")).Groups[1].Value;
+        FormUrlEncodedContent Form(string email) => new(new Dictionary<string, string>
+        {
+            ["email"] = email, ["centre"] = "gent", ["terug"] = "/zoeken", ["__RequestVerificationToken"] = token,
+        });
+
+        var refused = await session.PostAsync("/aanmelden", Form("twee@example.org, drie@example.org"));
+        await session.PostAsync("/aanmelden", Form("sessie@example.org"));
+        var badToken = await session.PostAsJsonAsync("/api/dev/token", new { roles = Array.Empty<string>(), email = "geen adres" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Aanmelden lukte niet", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("sessie@example.org", (await session.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("email").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, badToken.StatusCode);
+    }
+
     private static ReceivedMessage Single(IReadOnlyList<ReceivedMessage> mails, string text) =>
         Assert.Single(mails, m => m.Parse().TextBody?.Contains(text, StringComparison.Ordinal) == true);
 
@@ -89,6 +110,9 @@ public sealed class HelpdeskQuestionTests(HelpdeskHost host)
         return [.. problem.GetProperty("fieldErrors").EnumerateArray()
             .Select(e => (e.GetProperty("field").GetString()!, e.GetProperty("code").GetString()!)).Order()];
     }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex VerificationToken();
 
     /// <summary>What a problem says but for the slug it names.</summary>
     private static async Task<(string?, string?)> Problem(HttpResponseMessage response)
