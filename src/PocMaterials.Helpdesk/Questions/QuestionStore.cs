@@ -63,10 +63,11 @@ public sealed class QuestionStore(Database database, QueuedMails mails) : IMater
         return (total, items);
     }
 
-    public async Task<IReadOnlyList<QuestionText>> TextsAsync(QuestionFilter filter, CancellationToken cancellationToken)
+    /// <summary>The texts of the newest <paramref name="limit"/> questions of the filter, newest first.</summary>
+    public async Task<IReadOnlyList<QuestionText>> TextsAsync(QuestionFilter filter, int limit, CancellationToken cancellationToken)
     {
         var texts = new List<QuestionText>();
-        await using var command = Sql["Texts"].Command(database.DataSource, Values(filter));
+        await using var command = Sql["Texts"].Command(database.DataSource, [.. Values(filter), limit]);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

@@ -32,10 +32,12 @@ WHERE ($1::text IS NULL OR theme = $1) AND ($2::timestamptz IS NULL OR asked_at 
   AND ($3::timestamptz IS NULL OR asked_at < $3) AND ($4::text IS NULL OR status = $4);
 
 -- name: Texts
--- What similar questions are found among: the questions of the filter.
+-- What similar questions are found among: the newest $5 questions of the filter.
 SELECT id, question, asked_at, status FROM helpdesk_questions
 WHERE ($1::text IS NULL OR theme = $1) AND ($2::timestamptz IS NULL OR asked_at >= $2)
-  AND ($3::timestamptz IS NULL OR asked_at < $3) AND ($4::text IS NULL OR status = $4);
+  AND ($3::timestamptz IS NULL OR asked_at < $3) AND ($4::text IS NULL OR status = $4)
+ORDER BY asked_at DESC, id DESC
+LIMIT $5;
 
 -- name: AnswerTimes
 -- How many of the filter's questions were answered, and the median and mean hours to their first answer.

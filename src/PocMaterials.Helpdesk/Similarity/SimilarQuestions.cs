@@ -20,30 +20,47 @@ public sealed class SimilarQuestions(SearchWords words)
     /// <summary>From this share on two questions count as the same question; measured on Dutch pairs (SimilarQuestionsTests).</summary>
     public const double Threshold = 0.5;
 
-    /// <summary>Terms held in this many questions or more find no candidates (they still weigh in the share).</summary>
+    /// <summary>
+    /// The newest questions of a list's theme and month (or of a question's theme) compared: grouping is all pairs in the
+    /// worst case, and 2,000 questions are more than POC+ is asked in a year.
+    /// </summary>
+    public const int MaxCompared = 2000;
+
+    /// <summary>Terms held in more questions than this find no candidates (they still weigh in the share).</summary>
     private const int MaxPosting = 500;
 
     /// <summary>Question texts never change: their words are analysed once per host.</summary>
     private readonly ConcurrentDictionary<long, Analysed> _analysed = new();
 
-    /// <summary>The groups of questions (two or more) asked in similar wording, the largest first, each newest first.</summary>
+    /// <summary>
+    /// The groups of questions (two or more) asked in similar wording, the largest first, each newest first. Each group
+    /// gathers the questions like its first-asked one (not like each other in a chain, which would drift from it): the
+    /// oldest question starts a group, and each later one joins the group whose first question it is most like.
+    /// </summary>
     public IReadOnlyList<IReadOnlyList<QuestionText>> Groups(IReadOnlyList<QuestionText> questions)
     {
-        var set = new QuestionSet([.. questions.Select(Analyse)]);
-        var parent = Enumerable.Range(0, questions.Count).ToArray();
-        int Root(int i) => parent[i] == i ? i : parent[i] = Root(parent[i]);
-        for (var i = 0; i < questions.Count; i++)
+        List<QuestionText> oldestFirst = [.. questions.OrderBy(q => q.AskedAt).ThenBy(q => q.Id)];
+        var set = new QuestionSet([.. oldestFirst.Select(Analyse)]);
+        var groups = new Dictionary<int, List<int>>();
+        var firsts = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < oldestFirst.Count; i++)
         {
-            foreach (var j in set.Candidates(i).Where(j => j > i))
+            var best = set.Candidates(i, firsts)
+                .Select(first => (First: first, Similarity: set.Similarity(i, first)))
+                .Where(c => c.Similarity >= Threshold)
+                .OrderByDescending(c => c.Similarity)
+                .FirstOrDefault();
+            if (best.Similarity > 0)
             {
-                if (set.Similarity(i, j) >= Threshold)
-                    parent[Root(j)] = Root(i);
+                groups[best.First].Add(i);
+                continue;
             }
+            groups[i] = [i];
+            set.AddTo(firsts, i);
         }
-        return [.. Enumerable.Range(0, questions.Count)
-            .GroupBy(Root)
-            .Where(g => g.Count() > 1)
-            .Select(g => (IReadOnlyList<QuestionText>)[.. g.Select(i => questions[i]).OrderByDescending(q => q.AskedAt)])
+        return [.. groups.Values
+            .Where(g => g.Count > 1)
+            .Select(g => (IReadOnlyList<QuestionText>)[.. g.Select(i => oldestFirst[i]).OrderByDescending(q => q.AskedAt)])
             .OrderByDescending(g => g.Count)
             .ThenByDescending(g => g[0].AskedAt)];
     }
@@ -53,7 +70,7 @@ public sealed class SimilarQuestions(SearchWords words)
     {
         List<QuestionText> all = [question, .. others.Where(o => o.Id != question.Id)];
         var set = new QuestionSet([.. all.Select(Analyse)]);
-        return [.. set.Candidates(0)
+        return [.. set.Candidates(0, set.Postings)
             .Select(j => new SimilarQuestion(all[j], set.Similarity(0, j)))
             .Where(s => s.Similarity >= Threshold)
             .OrderByDescending(s => s.Similarity)
@@ -85,6 +102,13 @@ public sealed class SimilarQuestions(SearchWords words)
         private readonly List<Analysed> _questions;
         private readonly Dictionary<string, List<int>> _postings = new(StringComparer.Ordinal);
 
+        // Per question, each word's weight and their sum: known once the set is, used by every comparison.
+        private readonly double[][] _weights;
+        private readonly double[] _totals;
+
+        // Marks the candidates of one question, so each is found once without a set per question.
+        private readonly int[] _seen;
+
         public QuestionSet(List<Analysed> questions)
         {
             _questions = questions;
@@ -93,33 +117,71 @@ public sealed class SimilarQuestions(SearchWords words)
                 foreach (var term in questions[i].Terms)
                     (_postings.TryGetValue(term, out var list) ? list : _postings[term] = []).Add(i);
             }
+            _weights = [.. questions.Select(q => q.Words.Select(w => Weight(_postings[w[0]].Count)).ToArray())];
+            _totals = [.. _weights.Select(w => w.Sum())];
+            _seen = new int[questions.Count];
+            Array.Fill(_seen, -1);
         }
 
-        /// <summary>The questions that share a term with question <paramref name="i"/> that is not in most of them.</summary>
-        public IEnumerable<int> Candidates(int i) =>
-            _questions[i].Terms.Select(t => _postings[t]).Where(p => p.Count <= MaxPosting).SelectMany(p => p).Where(j => j != i)
-                .Distinct();
+        /// <summary>A word held by <paramref name="holding"/> of the questions weighs more the fewer they are (IDF).</summary>
+        private double Weight(int holding) => Math.Log(1 + ((double)_questions.Count / holding));
+
+        /// <summary>Where each term occurs among all the questions.</summary>
+        public IReadOnlyDictionary<string, List<int>> Postings => _postings;
+
+        /// <summary>
+        /// The questions of <paramref name="among"/> (postings of some of them) that share a term with question
+        /// <paramref name="i"/> that is not in many of all the questions.
+        /// </summary>
+        public List<int> Candidates(int i, IReadOnlyDictionary<string, List<int>> among)
+        {
+            var found = new List<int>();
+            foreach (var term in _questions[i].Terms)
+            {
+                if (_postings[term].Count > MaxPosting || !among.TryGetValue(term, out var holding))
+                    continue;
+                foreach (var j in holding)
+                {
+                    if (j != i && _seen[j] != i)
+                    {
+                        _seen[j] = i;
+                        found.Add(j);
+                    }
+                }
+            }
+            return found;
+        }
+
+        /// <summary>Adds question <paramref name="i"/> to the postings of some of the questions.</summary>
+        public void AddTo(Dictionary<string, List<int>> postings, int i)
+        {
+            foreach (var term in _questions[i].Terms)
+                (postings.TryGetValue(term, out var list) ? list : postings[term] = []).Add(i);
+        }
 
         public double Similarity(int i, int j)
         {
-            var (a, b) = (_questions[i], _questions[j]);
-            var (matchedA, allA) = Matched(a, b);
-            var (matchedB, allB) = Matched(b, a);
-            return allA + allB == 0 ? 0 : (matchedA + matchedB) / (allA + allB);
+            var all = _totals[i] + _totals[j];
+            return all == 0 ? 0 : (Matched(i, j) + Matched(j, i)) / all;
         }
 
-        /// <summary>The weight of the words of <paramref name="a"/> that <paramref name="b"/> has a term of, and of all of them.</summary>
-        private (double Matched, double All) Matched(Analysed a, Analysed b)
+        /// <summary>The weight of the words of question <paramref name="a"/> that question <paramref name="b"/> has a term of.</summary>
+        private double Matched(int a, int b)
         {
-            double matched = 0, all = 0;
-            foreach (var word in a.Words)
+            var (words, terms) = (_questions[a].Words, _questions[b].Terms);
+            double matched = 0;
+            for (var w = 0; w < words.Length; w++)
             {
-                var weight = Math.Log(1 + ((double)_questions.Count / _postings[word[0]].Count));
-                all += weight;
-                if (word.Any(b.Terms.Contains))
-                    matched += weight;
+                foreach (var term in words[w])
+                {
+                    if (terms.Contains(term))
+                    {
+                        matched += _weights[a][w];
+                        break;
+                    }
+                }
             }
-            return (matched, all);
+            return matched;
         }
     }
 }

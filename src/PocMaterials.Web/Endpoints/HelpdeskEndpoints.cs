@@ -5,6 +5,7 @@ using PocMaterials.Content;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Helpdesk.Questions;
+using PocMaterials.Helpdesk.Similarity;
 using PocMaterials.Persistence;
 using PocMaterials.Web.Api;
 using PocMaterials.Web.Identity;
@@ -94,7 +95,7 @@ public static partial class HelpdeskEndpoints
 
     internal static async Task<Results<Ok<HelpdeskListResponse>, ValidationProblem>> List(
         string? theme, string? month, string? status, int? page, int? pageSize, ContentLibrary library, StaffCalendar calendar,
-        QuestionStore store, Helpdesk.Similarity.SimilarQuestions similar, StaffNames names, CancellationToken cancellationToken)
+        QuestionStore store, SimilarQuestions similar, StaffNames names, CancellationToken cancellationToken)
     {
         var content = library.Current;
         var errors = new FieldErrors().Paging(page, pageSize, MaxPageSize);
@@ -117,7 +118,7 @@ public static partial class HelpdeskEndpoints
             month is null ? null : calendar.StartOf(first.AddMonths(1)), status);
         var (number, size) = (page ?? 1, pageSize ?? DefaultPageSize);
         var (total, items) = await store.ListAsync(filter, number, size, cancellationToken);
-        var groups = similar.Groups(await store.TextsAsync(filter.AnyStatus, cancellationToken));
+        var groups = similar.Groups(await store.TextsAsync(filter.AnyStatus, SimilarQuestions.MaxCompared, cancellationToken));
         var times = await store.AnswerTimesAsync(filter.AnyStatus, cancellationToken);
         var known = await names.NamesOfAsync(items.SelectMany(HelpdeskResponses.Editors), cancellationToken);
         return TypedResults.Ok(new HelpdeskListResponse(total, number, size,
@@ -126,13 +127,14 @@ public static partial class HelpdeskEndpoints
     }
 
     internal static async Task<Results<Ok<HelpdeskQuestionDetail>, NotFoundProblem>> Get(
-        long id, ContentLibrary library, QuestionStore store, Helpdesk.Similarity.SimilarQuestions similar,
+        long id, ContentLibrary library, QuestionStore store, SimilarQuestions similar,
         Helpdesk.Delivery.QueuedMails mails, StaffNames names, CancellationToken cancellationToken)
     {
         if (await store.GetAsync(id, cancellationToken) is not { } question)
             return Problems.NotFound("question", id);
         var content = library.Current;
-        var sameTheme = await store.TextsAsync(new QuestionFilter(question.Theme, null, null, null), cancellationToken);
+        var sameTheme = await store.TextsAsync(
+            new QuestionFilter(question.Theme, null, null, null), SimilarQuestions.MaxCompared, cancellationToken);
         var like = similar.Like(new QuestionText(question.Id, question.Text, question.AskedAt, question.Status), sameTheme);
         var known = await names.NamesOfAsync(HelpdeskResponses.Editors(question), cancellationToken);
         return TypedResults.Ok(new HelpdeskQuestionDetail(HelpdeskResponses.From(question, content, known),
