@@ -40,7 +40,11 @@ public sealed class OidcFlowTests : HostFixture
     [Fact]
     public async Task A_staff_member_signs_in_at_the_provider_and_the_session_carries_the_provider_roles_and_centre()
     {
-        _provider.User = new() { ["sub"] = "go-12345", ["name"] = "An Peeters", ["roles"] = new[] { "arts" }, ["centre"] = "gent" };
+        _provider.User = new()
+        {
+            ["sub"] = "go-12345", ["name"] = "An Peeters", ["email"] = "an.peeters@example.org", ["roles"] = new[] { "arts" },
+            ["centre"] = "gent",
+        };
         using var browser = Browser();
 
         var landed = await browser.GetAsync($"{_baseUrl}/aanmelden?via=oidc&terug=%2Fthemas");
@@ -49,6 +53,8 @@ public sealed class OidcFlowTests : HostFixture
         Assert.Equal("/themas", landed.RequestMessage!.RequestUri!.AbsolutePath);
         var me = await browser.GetFromJsonAsync<JsonElement>($"{_baseUrl}/api/me");
         Assert.Equal("An Peeters", me.GetProperty("name").GetString());
+        // Where a helpdesk answer is mailed.
+        Assert.Equal("an.peeters@example.org", me.GetProperty("email").GetString());
         Assert.Contains("arts", me.GetProperty("roles").EnumerateArray().Select(r => r.GetProperty("id").GetString()));
         Assert.Equal("gent", me.GetProperty("centre").GetProperty("id").GetString());
         Assert.Equal(0, _provider.RefusedTokenRequests);
