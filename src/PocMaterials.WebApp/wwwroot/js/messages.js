@@ -14,6 +14,10 @@ const labels = {
   image: 'de afbeelding', aliases: 'de zoekwoorden', name: 'de naam', role: 'de functie', email: 'het e-mailadres',
   phone: 'het telefoonnummer', id: 'het id', label: 'het label', month: 'de maand', types: 'de soorten', centres: 'de centra',
   glossary: 'de woordenlijst',
+  // A helpdesk question's fields, and its answer's.
+  text: 'de vraag', theme: 'het thema', coreProcess: 'het kernproces', material: 'het materiaal', channel: 'het kanaal',
+  centre: 'het centrum', minutes: 'de bestede minuten', askedAt: 'de datum', 'answer.text': 'het antwoord',
+  'answer.materials': 'de materialen', 'answer.minutes': 'de bestede minuten',
 };
 const lists = {
   types: 'de types', core_processes: 'de kernprocessen', domains: 'de domeinen', roles: 'de rollen', themes: "de thema's",
