@@ -40,9 +40,14 @@ export function hoursNl(hours) {
   return `${number.format(h / 24)} dagen`;
 }
 
-// From asked to answered, as "na 5 uur"; null when not answered.
-export const answeredAfter = (question) => question.answeredAt
-  ? 'na ' + hoursNl((new Date(question.answeredAt) - new Date(question.askedAt)) / 3_600_000) : null;
+// From asked to the first answer (a correction does not count), as "na 5 uur"; null when not answered.
+export function answeredAfter(question) {
+  const first = question.answer?.firstAnsweredAt ?? question.answer?.answeredAt;
+  return first ? 'na ' + hoursNl((new Date(first) - new Date(question.askedAt)) / 3_600_000) : null;
+}
+
+// The score the asker gave (1 to 5), or null.
+export const scoreOf = (question) => question.satisfaction?.score ?? null;
 
 // Who asked, as editors may see it: roles and centre, never a name.
 export const askerNl = (question, words) => [

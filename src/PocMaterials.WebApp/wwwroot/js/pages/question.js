@@ -6,7 +6,7 @@ import { h, show, titled, materialPage } from '../dom.js';
 import { momentNl } from '../dates.js';
 import { editorOnly } from '../shell.js';
 import { answerForm } from '../helpdesk/answer.js';
-import { answeredAfter, askerNl, channelNl, loadVocabulary, shortText, statusNl } from '../helpdesk/words.js';
+import { answeredAfter, askerNl, channelNl, loadVocabulary, scoreOf, shortText, statusNl } from '../helpdesk/words.js';
 
 const id = decodeURIComponent(location.pathname.split('/')[3] ?? '');
 const path = '/api/helpdesk/questions/' + encodeURIComponent(id);
@@ -17,21 +17,19 @@ const materialLink = (m) => h('a', { href: materialPage(m.slug ?? m) }, m.title 
 
 function facts(question, words) {
   const answer = question.answer;
-  const satisfaction = question.satisfaction?.score ?? question.satisfaction;
   return h('dl', { class: 'facts' },
     fact('Status', statusNl(question.status)),
     fact('Kanaal', channelNl(question.channel)),
     fact('Thema', words.label('themes', question.theme)),
     question.coreProcess && fact('Kernproces', words.label('coreProcesses', question.coreProcess)),
-    question.material && fact('Materiaal', materialLink(question.material)),
+    question.materialSlug && fact('Materiaal', materialLink(question.material ?? question.materialSlug)),
     fact('Gesteld door', askerNl(question, words)),
     fact('Gesteld op', momentNl(question.askedAt)),
     question.registeredByName && fact('Geregistreerd door', question.registeredByName),
     question.minutes != null && fact('Bestede minuten', String(question.minutes)),
-    answer && fact('Beantwoord', [momentNl(answer.answeredAt ?? question.answeredAt), answer.answeredByName
-      && `door ${answer.answeredByName}`, answeredAfter({ ...question, answeredAt: answer.answeredAt ?? question.answeredAt })]
-      .filter(Boolean).join(', ')),
-    answer && fact('Tevredenheid', satisfaction ? `${satisfaction} van 5` : 'nog niet gegeven'),
+    answer && fact('Beantwoord', [momentNl(answer.answeredAt), answer.answeredByName && `door ${answer.answeredByName}`,
+      answeredAfter(question)].filter(Boolean).join(', ')),
+    answer && fact('Tevredenheid', scoreOf(question) ? `${scoreOf(question)} van 5` : 'nog niet gegeven'),
     question.faq && fact('FAQ-vraag', h('a', { href: materialPage(question.faq.slug) + '#' + question.faq.anchor },
       'bekijk de vraag in de FAQ-lijst')));
 }

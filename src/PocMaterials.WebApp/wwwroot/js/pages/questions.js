@@ -6,7 +6,7 @@ import { api } from '../api.js';
 import { h, show, titled, monthNl } from '../dom.js';
 import { editorOnly } from '../shell.js';
 import { registrationForm } from '../helpdesk/register.js';
-import { answeredAfter, askedNl, askerNl, channelNl, hoursNl, idOf, loadVocabulary, shortText, statuses, statusNl }
+import { answeredAfter, askedNl, askerNl, channelNl, hoursNl, idOf, loadVocabulary, scoreOf, shortText, statuses, statusNl }
   from '../helpdesk/words.js';
 
 const pageSize = 25;
@@ -43,8 +43,8 @@ function questionItem(question, words) {
   return h('li', { class: `card question status-${question.status}`, 'data-question': String(question.id) },
     h('h3', null, h('a', { href: '/redactie/vragen/' + question.id }, shortText(question.text))),
     h('p', { class: 'muted' }, meta),
-    (after || question.satisfaction) && h('p', null, [after && `Beantwoord ${after}.`,
-      question.satisfaction && `Tevredenheid: ${question.satisfaction} van 5.`].filter(Boolean).join(' ')));
+    (after || scoreOf(question)) && h('p', null, [after && `Beantwoord ${after}.`,
+      scoreOf(question) && `Tevredenheid: ${scoreOf(question)} van 5.`].filter(Boolean).join(' ')));
 }
 
 // The page's questions in the API's order, those of one group of similar questions together where the first of them is.
