@@ -49,7 +49,7 @@ public sealed class ReachDatabase : IAsyncLifetime
         int? position = null) =>
         new(Guid.NewGuid(), at, viewer, slug, null, source, searchId, position);
 
-    public static SearchMade Search(string query, DateTimeOffset at, Viewer viewer, int results, Guid? id = null) =>
+    public static SearchMade SearchEvent(string query, DateTimeOffset at, Viewer viewer, int results, Guid? id = null) =>
         new(id ?? Guid.NewGuid(), at, viewer, query, new Dictionary<string, IReadOnlyList<string>>(), results);
 
     public async Task<long> ScalarAsync(string sql)

@@ -71,11 +71,11 @@ public sealed class ReachReportsTests : IAsyncLifetime
         Guid opened = Guid.NewGuid(), unopened = Guid.NewGuid();
         await _db.Store.WriteAsync(
         [
-            Search("hgd intake", Utc(2024, 10, 1, 8), an, 4, opened),
-            Search("hgd intake", Utc(2024, 10, 1, 9), an, 4, unopened),
-            Search("huisonderwijs", Utc(2024, 10, 1, 10), an, 0),
-            Search("huisonderwijs", Utc(2024, 10, 2, 10), Viewer("bo"), 0),
-            Search("leersteun", Utc(2024, 10, 3, 10), an, 7),
+            SearchEvent("hgd intake", Utc(2024, 10, 1, 8), an, 4, opened),
+            SearchEvent("hgd intake", Utc(2024, 10, 1, 9), an, 4, unopened),
+            SearchEvent("huisonderwijs", Utc(2024, 10, 1, 10), an, 0),
+            SearchEvent("huisonderwijs", Utc(2024, 10, 2, 10), Viewer("bo"), 0),
+            SearchEvent("leersteun", Utc(2024, 10, 3, 10), an, 7),
             View("leidraad-hgd", Utc(2024, 10, 1, 8, 1), an, ViewSource.Search, opened, 1),
             View("fiche-intake", Utc(2024, 10, 1, 8, 2), an, ViewSource.Search, opened, 3),
         ], default);
@@ -131,7 +131,7 @@ public sealed class ReachReportsTests : IAsyncLifetime
             View("fiche-intake", Utc(2024, 10, 1, 8), Viewer("an")),
             View("fiche-intake", Utc(2024, 10, 3, 8), Viewer("bo")),
             View("fiche-intake", Utc(2026, 10, 3, 8), Viewer("bo")),
-            Search("oud", Utc(2024, 10, 1, 8), Viewer("an"), 1),
+            SearchEvent("oud", Utc(2024, 10, 1, 8), Viewer("an"), 1),
         ], default);
         var calendar = new Content.Visibility.StaffCalendar(new TestClock(Utc(2026, 11, 24, 12)));
         var retention = new RawEventRetention(

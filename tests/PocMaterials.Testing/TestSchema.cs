@@ -1,3 +1,4 @@
+using PocMaterials.Helpdesk.Questions;
 using PocMaterials.Newsletter.Issues;
 using PocMaterials.Persistence;
 using PocMaterials.Publishing.Versions;
@@ -15,5 +16,6 @@ public static class TestSchema
         typeof(AuditLog).Assembly,
         typeof(ReachEventStore).Assembly,
         typeof(IssueStore).Assembly,
-        typeof(ContentVersions).Assembly);
+        typeof(ContentVersions).Assembly,
+        typeof(QuestionStore).Assembly);
 }

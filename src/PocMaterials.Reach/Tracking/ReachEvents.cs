@@ -9,6 +9,9 @@ public enum ViewSource
     Search,
     Related,
     Newsletter,
+
+    /// <summary>A link of a helpdesk answer's mail.</summary>
+    Helpdesk,
 }
 
 /// <summary>Who did something, pseudonymously: the viewer id is a keyed hash, never the identity.</summary>

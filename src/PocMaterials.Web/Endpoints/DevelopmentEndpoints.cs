@@ -9,7 +9,8 @@ namespace PocMaterials.Web.Endpoints;
 public static class DevelopmentEndpoints
 {
     /// <param name="Name">The name the token gives (its <c>name</c> claim), as a provider's would: what editors' actions show.</param>
-    public sealed record TokenRequest(string? Subject, string[]? Roles, string? Centre, string? Name);
+    /// <param name="Email">The address the token gives (its <c>email</c> claim): where helpdesk answers are mailed.</param>
+    public sealed record TokenRequest(string? Subject, string[]? Roles, string? Centre, string? Name, string? Email = null);
 
     public sealed record TokenResponse(string AccessToken, string TokenType);
 
@@ -36,7 +37,10 @@ public static class DevelopmentEndpoints
             errors.Add("centre", $"'{request.Centre}' is not a centre of taxonomy.yml.");
         if (errors.Problem(code: "unknown-term") is { } unknown)
             return unknown;
+        if (request.Email is { } email && !StaffClaims.IsEmail(email))
+            return Problems.Invalid("email", $"'{email}' is not a mail address.");
         var subject = string.IsNullOrWhiteSpace(request.Subject) ? $"dev-{Guid.NewGuid():N}" : request.Subject;
-        return TypedResults.Ok(new TokenResponse(tokens.Issue(subject, request.Roles ?? [], request.Centre, name: request.Name), "Bearer"));
+        return TypedResults.Ok(new TokenResponse(tokens.Issue(subject, request.Roles ?? [], request.Centre, name: request.Name,
+            email: request.Email), "Bearer"));
     }
 }

@@ -27,7 +27,7 @@ public static class MaterialEndpoints
     }
 
     /// <summary>The tracking query parameters of a material view.</summary>
-    /// <param name="Source">How the viewer got here: direct (default), search, related or newsletter.</param>
+    /// <param name="Source">How the viewer got here: direct (default), search, related, newsletter or helpdesk.</param>
     /// <param name="SearchId">With source=search: the searchId that the viewer's search gave, whose hit was opened.</param>
     /// <param name="Position">With source=search: the 1-based position of that hit.</param>
     /// <param name="Anchor">The FAQ question opened, if any.</param>
@@ -59,7 +59,7 @@ public static class MaterialEndpoints
         var errors = new FieldErrors();
         var viewSource = source is null ? ViewSource.Direct : SourceNamed(source);
         if (viewSource is null)
-            errors.Add("source", $"'{source}' is not a source; use one of direct, search, related or newsletter.");
+            errors.Add("source", $"'{source}' is not a source; use one of direct, search, related, newsletter or helpdesk.");
         if (position is < 1 or > MaterialSearchRequest.MaxResultWindow)
             errors.Add("position", $"position is the 1-based position of a search hit: from 1 to {MaterialSearchRequest.MaxResultWindow}.");
         else if (position is not null && viewSource is not (null or ViewSource.Search))

@@ -34,13 +34,21 @@ internal static class NewsletterPages
     }
 
     /// <summary>A link of a mail that is damaged or leads nowhere any more, as a page with the status of its problem.</summary>
-    public static ContentHttpResult BrokenLink(HttpResponse response, int status, string title, string explanation)
+    /// <param name="wayBack">The links under it (HTML); by default to the material bank and the newsletter's archive.</param>
+    public static ContentHttpResult BrokenLink(HttpResponse response, int status, string title, string explanation, string? wayBack = null) =>
+        Answer(response, status, title, $"<p>{Encode(explanation)}</p>\n{wayBack ?? WayBack}");
+
+    /// <summary>
+    /// A page reached through a mail's link: its token is in the URL, so no referrer carries it away, no cache keeps it,
+    /// no other site frames it.
+    /// </summary>
+    public static ContentHttpResult Answer(HttpResponse response, int status, string title, string body)
     {
         var headers = response.Headers;
         headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
         headers["Referrer-Policy"] = "no-referrer";
         headers.CacheControl = "no-store";
-        return TypedResults.Content(Page(title, $"<p>{Encode(explanation)}</p>\n{WayBack}"), ContentType, statusCode: status);
+        return TypedResults.Content(Page(title, body), ContentType, statusCode: status);
     }
 
     public static string Encode(string text) => HtmlEncoder.Default.Encode(text);

@@ -15,8 +15,10 @@ public static class SessionEndpoints
     /// <param name="Subject">
     /// Who is signed in, as the provider names them: a page keeps what it stored for one user apart from the next.
     /// </param>
+    /// <param name="Email">The session's mail address, if it gives one: where a helpdesk answer is mailed.</param>
     public sealed record SessionResponse(
-        string Subject, string? Name, IReadOnlyList<LabelledId> Roles, LabelledId? Centre, bool Editor, string? CsrfToken);
+        string Subject, string? Name, IReadOnlyList<LabelledId> Roles, LabelledId? Centre, bool Editor, string? CsrfToken,
+        string? Email = null);
 
     public static RouteGroupBuilder MapSessionEndpoints(this RouteGroupBuilder api)
     {
@@ -38,6 +40,6 @@ public static class SessionEndpoints
         // The token changes with the session; a cached answer would carry a stale one.
         http.Response.Headers.CacheControl = "no-store";
         return TypedResults.Ok(new SessionResponse(
-            member.Subject, user.FindFirst(StaffClaims.Name)?.Value, roles, centre, member.IsEditor, token));
+            member.Subject, user.FindFirst(StaffClaims.Name)?.Value, roles, centre, member.IsEditor, token, user.EmailOf()));
     }
 }

@@ -56,10 +56,12 @@ public static class EndpointRegistration
         api.MapNewsletterArchiveEndpoints();
         api.MapSubscriberEndpoints();
         api.MapBounceEndpoints();
+        api.MapHelpdeskEndpoints();
         if (app.Environment.IsDevelopment())
             api.MapDevelopmentEndpoints();
         app.MapNewsletterTrackingEndpoints();
         app.MapUnsubscribeEndpoints();
+        app.MapHelpdeskSatisfactionEndpoints();
         // Editors signed in on the pages (cookie) or with a bearer token: the default scheme accepts both.
         app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Editor, "/hangfire").Add(endpoint =>
         {

@@ -81,6 +81,7 @@ public static class ServiceRegistration
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.AddJobs();
         services.AddNewsletter();
+        services.AddHelpdesk();
         services.AddPublishing();
         services.AddBackups(
             sp => sp.GetRequiredService<IOptions<ContentOptions>>().Value.Folders(), sp => sp.GetRequiredService<StaffCalendar>().Zone);

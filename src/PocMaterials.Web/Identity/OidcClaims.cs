@@ -12,8 +12,8 @@ public static class OidcClaims
         var name = provided.FindFirst("name")?.Value
             ?? provided.FindFirst("preferred_username")?.Value
             ?? provided.FindFirst("email")?.Value;
-        var identity = StaffClaims.Identity(
-            StaffAuthentication.Oidc, subject, name, provided.FindAll(options.RoleClaim).Select(c => c.Value), centre: null);
+        var identity = StaffClaims.Identity(StaffAuthentication.Oidc, subject, name,
+            provided.FindAll(options.RoleClaim).Select(c => c.Value), centre: null, provided.FindFirst(StaffClaims.Email)?.Value);
         // Every centre claim is kept, so that two of them fail the check as they do in a token.
         identity.AddClaims(provided.FindAll(options.CentreClaim).Select(c => new Claim(StaffClaims.Centre, c.Value)));
         return identity;

@@ -59,8 +59,10 @@ public static class SignInEndpoints
         var roles = form["role"].Where(r => !string.IsNullOrEmpty(r)).Select(r => r!).ToList();
         var centre = string.IsNullOrEmpty(form["centre"]) ? null : form["centre"].ToString();
         var name = form["name"].ToString().Trim();
+        var email = form["email"].ToString().Trim();
         string? problem = !await antiforgery.IsRequestValidAsync(http) ? "Het formulier is verlopen; probeer opnieuw."
             : name.Length > StaffNames.MaxLength || name.Any(char.IsControl) ? "Geef een naam van hoogstens 200 gewone tekens."
+            : email.Length > 0 && !StaffClaims.IsEmail(email) ? "Geef een geldig e-mailadres, of laat het veld leeg."
             : roles.FirstOrDefault(r => !taxonomy.Roles.Contains(r)) is { } role ? $"'{role}' is geen rol van taxonomy.yml."
             : centre is not null && !taxonomy.Centres.Contains(centre) ? $"'{centre}' is geen centrum van taxonomy.yml."
             : null;
@@ -70,7 +72,8 @@ public static class SignInEndpoints
             return page.Result(http.Response, antiforgery.GetAndStoreTokens(http).RequestToken!, StatusCodes.Status400BadRequest);
         }
         var shown = name.Length > 0 ? name : DevelopmentName(roles, taxonomy);
-        var user = StaffClaims.Identity(StaffAuthentication.Cookie, $"dev-{Guid.NewGuid():N}", shown, roles, centre);
+        var user = StaffClaims.Identity(
+            StaffAuthentication.Cookie, $"dev-{Guid.NewGuid():N}", shown, roles, centre, email.Length > 0 ? email : null);
         await http.SignInAsync(StaffAuthentication.Cookie, new System.Security.Claims.ClaimsPrincipal(user));
         return Results.Redirect(back);
     }

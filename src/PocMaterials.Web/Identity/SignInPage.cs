@@ -68,6 +68,9 @@ internal sealed record SignInPage(MaterialTaxonomy Taxonomy, string Back, bool O
             + "<p><label for=\"name\">Je naam</label><br><input type=\"text\" id=\"name\" name=\"name\" maxlength=\"200\" "
             + "autocomplete=\"name\" aria-describedby=\"name-uitleg\"><br><span id=\"name-uitleg\" class=\"muted\">Zo staan je "
             + "versies, goedkeuringen en acties in de materialenbank; zonder naam tonen we je rollen.</span></p>\n"
+            + "<p><label for=\"email\">Je e-mailadres</label><br><input type=\"email\" id=\"email\" name=\"email\" "
+            + "maxlength=\"254\" autocomplete=\"email\" aria-describedby=\"email-uitleg\"><br><span id=\"email-uitleg\" "
+            + "class=\"muted\">Optioneel: hierop krijg je het antwoord op een vraag aan POC+.</span></p>\n"
             + "<fieldset><legend>Rollen</legend>");
         foreach (var role in Taxonomy.Roles.All)
         {

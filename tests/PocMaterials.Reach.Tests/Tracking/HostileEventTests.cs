@@ -54,7 +54,7 @@ public sealed class HostileEventTests : IAsyncLifetime
             View("fiche-intake", T0, Viewer("an", "gent", "arts,directeur")),
             View("fiche-intake", T0, Viewer("bo", "gent", "arts", "directeur")),
             View("fiche-intake", T0, new Viewer("cas", [], "gent")),
-            Search("hgd", T0, Viewer("an", "gent", "arts,directeur"), 1),
+            SearchEvent("hgd", T0, Viewer("an", "gent", "arts,directeur"), 1),
         ], default);
 
         Assert.Equal(1, await _db.ScalarAsync("SELECT count(*) FROM material_views WHERE roles = ARRAY['arts,directeur']"));
@@ -78,7 +78,7 @@ public sealed class HostileEventTests : IAsyncLifetime
         var refused = View("fiche-intake", T0.AddMinutes(1), Viewer("bo"), (ViewSource)99);
         ReachEvent[] good =
         [
-            Search("hgd", T0, Viewer("an"), 2),
+            SearchEvent("hgd", T0, Viewer("an"), 2),
             View("faq-leersteun", T0, Viewer("an")),
             View("faq-leersteun", T0.AddMinutes(5), Viewer("an")),
             View("leidraad-hgd", T0.AddMinutes(2), Viewer("cas")),

@@ -39,7 +39,7 @@ public sealed class ReachEventStoreTests : IAsyncLifetime
     [Fact]
     public async Task Writing_a_batch_again_stores_nothing_twice()
     {
-        IReadOnlyList<ReachEvent> batch = [Search("hgd intake", T0, Viewer("an"), 3), View("fiche-intake", T0, Viewer("an"))];
+        IReadOnlyList<ReachEvent> batch = [SearchEvent("hgd intake", T0, Viewer("an"), 3), View("fiche-intake", T0, Viewer("an"))];
 
         await _db.Store.WriteAsync(batch, default);
         await _db.Store.WriteAsync(batch, default);
