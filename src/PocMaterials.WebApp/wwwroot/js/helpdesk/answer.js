@@ -10,7 +10,7 @@ import { errorSentence } from '../messages.js';
 // The slug of a suggestion's /materials/{slug}#anchor: a question links its material.
 const slugOf = (url) => decodeURIComponent(/^\/materials\/([^/?#]+)/.exec(url ?? '')?.[1] ?? '');
 
-// question: GET /api/helpdesk/questions/{id}; answered(): after the API took the answer.
+// question: the question of GET /api/helpdesk/questions/{id}; answered(question): after the API took the answer.
 export function answerForm(question, answered) {
   const previous = question.answer;
   const text = h('textarea', { id: 'antwoord-tekst', rows: '8' });
@@ -20,7 +20,7 @@ export function answerForm(question, answered) {
       ? 'Het adres van wie vroeg is niet bekend: het antwoord wordt bewaard maar niet gemaild.'
       : 'Wie vroeg, krijgt het antwoord per mail, met een link naar elk materiaal hieronder.',
   });
-  let materials = (previous?.materials ?? []).map((m) => ({ slug: m.slug ?? m, title: m.title ?? m.slug ?? m }));
+  let materials = previous?.materials ?? [];
   const chosen = h('ul', { class: 'chips', 'aria-label': 'Gekozen materialen' });
   const add = h('button', { type: 'button', class: 'secondary', 'aria-describedby': 'antwoord-materialen-uitleg' },
     'Voeg een materiaal toe');
@@ -60,8 +60,7 @@ export function answerForm(question, answered) {
     const body = { text: text.value, materials: materials.map((m) => m.slug),
       minutes: minutes.value === '' ? null : Number(minutes.value) };
     try {
-      await api(`/api/helpdesk/questions/${question.id}/answer`, { method: 'POST', body });
-      await answered();
+      await answered(await api(`/api/helpdesk/questions/${question.id}/answer`, { method: 'POST', body }));
     } catch (error) {
       const rows = error.problem?.fieldErrors ?? [];
       const controlOf = (row) => row.field.replace(/\[.*$/, '');

@@ -61,7 +61,7 @@ export function askCard({ theme, material, intro }) {
     return list;
   }, () => []);
 
-  const form = h('form', { class: 'editor ask-form', hidden: true, novalidate: true, onsubmit: async (event) => {
+  const form = h('form', { hidden: true, novalidate: true, onsubmit: async (event) => {
     event.preventDefault();
     status.textContent = 'Bezig met versturen…';
     const body = { text: text.value, theme: select.value || null, material: about?.checked ? material.slug : null };

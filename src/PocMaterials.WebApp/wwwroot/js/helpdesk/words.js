@@ -35,7 +35,8 @@ const number = new Intl.NumberFormat('nl-BE', { maximumFractionDigits: 1 });
 export function hoursNl(hours) {
   if (hours == null || !Number.isFinite(Number(hours))) return 'onbekend';
   const h = Number(hours);
-  if (h < 1) return `${Math.max(1, Math.round(h * 60))} minuten`;
+  const minutes = Math.max(1, Math.round(h * 60));
+  if (h < 1) return minutes === 1 ? '1 minuut' : `${minutes} minuten`;
   if (h < 48) return `${number.format(h)} uur`;
   return `${number.format(h / 24)} dagen`;
 }
@@ -49,11 +50,13 @@ export function answeredAfter(question) {
 // The score the asker gave (1 to 5), or null.
 export const scoreOf = (question) => question.satisfaction?.score ?? null;
 
-// Who asked, as editors may see it: roles and centre, never a name.
-export const askerNl = (question, words) => [
-  (question.roles ?? []).map((r) => words.label('roles', r)).join(', '),
-  question.centre && words.label('centres', question.centre),
-].filter(Boolean).join(' · ') || 'onbekend';
+// Who asked, as editors may see it: roles and centre, never a name. Every staff member is a CLB-medewerker: said only when
+// the asker has no other role.
+export function askerNl(question, words) {
+  const others = question.roles.filter((r) => idOf(r) !== 'clb-medewerker');
+  return [(others.length ? others : question.roles).map((r) => words.label('roles', r)).join(', '),
+    question.centre && words.label('centres', question.centre)].filter(Boolean).join(' · ') || 'onbekend';
+}
 
 export const askedNl = (question) => dateNl(question.askedAt);
 

@@ -3,7 +3,7 @@
 // een FAQ-vraag van", which opens the material editor with the question added to the theme's FAQ list (or a new one).
 import { api, expiredSession } from '../api.js';
 import { h, show, titled, materialPage } from '../dom.js';
-import { momentNl } from '../dates.js';
+import { dateNl, momentNl } from '../dates.js';
 import { editorOnly } from '../shell.js';
 import { answerForm } from '../helpdesk/answer.js';
 import { answeredAfter, askerNl, channelNl, loadVocabulary, scoreOf, shortText, statusNl } from '../helpdesk/words.js';
@@ -13,7 +13,7 @@ const path = '/api/helpdesk/questions/' + encodeURIComponent(id);
 const status = h('p', { role: 'status', class: 'muted', id: 'vraag-status' });
 
 const fact = (term, ...value) => h('div', null, h('dt', null, term), h('dd', null, ...value));
-const materialLink = (m) => h('a', { href: materialPage(m.slug ?? m) }, m.title ?? m.slug ?? m);
+const materialLink = (m) => h('a', { href: materialPage(m.slug) }, m.title);
 
 function facts(question, words) {
   const answer = question.answer;
@@ -22,7 +22,7 @@ function facts(question, words) {
     fact('Kanaal', channelNl(question.channel)),
     fact('Thema', words.label('themes', question.theme)),
     question.coreProcess && fact('Kernproces', words.label('coreProcesses', question.coreProcess)),
-    question.materialSlug && fact('Materiaal', materialLink(question.material ?? question.materialSlug)),
+    question.material && fact('Materiaal', materialLink(question.material)),
     fact('Gesteld door', askerNl(question, words)),
     fact('Gesteld op', momentNl(question.askedAt)),
     question.registeredByName && fact('Geregistreerd door', question.registeredByName),
@@ -34,14 +34,13 @@ function facts(question, words) {
       'bekijk de vraag in de FAQ-lijst')));
 }
 
-function similarList(question) {
-  const similar = question.similar ?? [];
+function similarList(similar) {
   if (similar.length === 0) return null;
   return h('section', { class: 'card', 'aria-labelledby': 'gelijkaardig-titel' },
     h('h2', { id: 'gelijkaardig-titel' }, 'Ook zo gevraagd'),
     h('ul', { class: 'list' }, similar.map((other) => h('li', null,
-      h('a', { href: '/redactie/vragen/' + other.id }, shortText(other.text ?? `Vraag ${other.id}`)),
-      other.status && h('span', { class: 'muted' }, ` · ${statusNl(other.status)}`)))));
+      h('a', { href: '/redactie/vragen/' + other.id }, shortText(other.text, 120)),
+      h('span', { class: 'muted' }, ` · ${statusNl(other.status)} · ${dateNl(other.askedAt)}`)))));
 }
 
 function answerShown(answer) {
@@ -51,6 +50,17 @@ function answerShown(answer) {
     h('h2', { id: 'gegeven-titel' }, 'Het antwoord'),
     h('p', { class: 'question-text' }, answer.text),
     materials.length > 0 && h('p', null, 'Materialen: ', materials.flatMap((m, i) => [i > 0 && ', ', materialLink(m)])));
+}
+
+// The mails of this question (to the theme's contact, to the asker), how far they got; never to whom.
+const mailStates = { pending: 'wacht om verstuurd te worden', sending: 'wordt verstuurd', sent: 'verstuurd',
+  uncertain: 'onzeker: de server viel weg tijdens het versturen', failed: 'mislukt' };
+function mailList(mails) {
+  if (mails.length === 0) return null;
+  return h('section', { class: 'card', 'aria-labelledby': 'mails-titel' }, h('h2', { id: 'mails-titel' }, 'Mails'),
+    h('ul', { class: 'list' }, mails.map((mail) => h('li', null,
+      mail.kind === 'answer' ? 'Antwoord aan wie vroeg: ' : 'Vraag aan het aanspreekpunt: ', mailStates[mail.status] ?? mail.status,
+      mail.sentAt && ` op ${momentNl(mail.sentAt)}`))));
 }
 
 // Close or reopen; "Maak er een FAQ-vraag van" opens the editor on the theme's FAQ list with the question in it.
@@ -80,22 +90,26 @@ function actions(question, reload) {
     question.status === 'closed'
       ? h('button', { type: 'button', class: 'secondary', onclick: change('reopen', 'De vraag is weer open.') }, 'Heropen')
       : h('button', { type: 'button', class: 'secondary', onclick: change('close', 'De vraag is gesloten.') }, 'Sluit vraag'),
-    question.answer && h('button', { type: 'button', onclick: faq }, 'Maak er een FAQ-vraag van'));
+    question.answer && !question.faq && h('button', { type: 'button', onclick: faq }, 'Maak er een FAQ-vraag van'));
 }
 
 async function render(said = '') {
-  const [question, words] = await Promise.all([api(path), loadVocabulary()]);
+  const [{ question, similar, mails }, words] = await Promise.all([api(path), loadVocabulary()]);
   titled(`Vraag: ${shortText(question.text, 60)}`);
-  status.textContent = said;
+  status.textContent = '';
   show(h('p', null, h('a', { href: '/redactie/vragen' }, 'Alle vragen')),
     h('h1', null, 'Vraag aan de helpdesk'),
+    said && h('p', { class: 'notice', role: 'status' }, said),
     h('div', { class: 'material' },
-      h('div', null,
+      h('div', { class: 'list' },
         h('section', { class: 'card', 'aria-labelledby': 'vraag-titel' },
-          h('h2', { id: 'vraag-titel' }, 'De vraag'), h('p', { class: 'question-text' }, question.text), facts(question, words)),
+          h('h2', { id: 'vraag-titel' }, 'De vraag'), h('p', { class: 'question-text' }, question.text), facts(question, words),
+          actions(question, render), status),
         answerShown(question.answer),
-        question.status !== 'closed' && answerForm(question, () => render('Het antwoord is bewaard en wordt verstuurd.'))),
-      h('aside', { 'aria-label': 'Over deze vraag' }, actions(question, render), status, similarList(question))));
+        question.status !== 'closed' && answerForm(question, (answered) => render(answered.answerByMail
+          ? 'Het antwoord is bewaard en wordt gemaild naar wie de vraag stelde.'
+          : 'Het antwoord is bewaard. Het wordt niet gemaild: het adres van wie de vraag stelde, is niet bekend.'))),
+      h('aside', { 'aria-label': 'Over deze vraag' }, mailList(mails), similarList(similar))));
 }
 
 editorOnly().then(() => render()).catch((error) => show(h('h1', null, 'Vraag aan de helpdesk'),

@@ -6,7 +6,7 @@ import { api } from '../api.js';
 import { h, show, titled, monthNl } from '../dom.js';
 import { editorOnly } from '../shell.js';
 import { registrationForm } from '../helpdesk/register.js';
-import { answeredAfter, askedNl, askerNl, channelNl, hoursNl, idOf, loadVocabulary, scoreOf, shortText, statuses, statusNl }
+import { answeredAfter, askedNl, askerNl, channelNl, hoursNl, loadVocabulary, scoreOf, shortText, statuses, statusNl }
   from '../helpdesk/words.js';
 
 const pageSize = 25;
@@ -47,34 +47,36 @@ function questionItem(question, words) {
       scoreOf(question) && `Tevredenheid: ${scoreOf(question)} van 5.`].filter(Boolean).join(' ')));
 }
 
-// The page's questions in the API's order, those of one group of similar questions together where the first of them is.
+// The page's questions in the API's order, those of one group of similar questions together where the first of them is;
+// the group's others (on another page, or of another status than the filter's) as links under them.
 function questionList(list, words) {
   if (list.items.length === 0) return h('p', { class: 'muted' }, 'Geen vragen met deze filters.');
-  const groups = (list.similar ?? []).map((group) => (Array.isArray(group) ? group : group.ids ?? []).map(idOf).map(String));
-  const groupOf = (id) => groups.find((g) => g.includes(String(id)));
+  const groupOf = (id) => list.similar.find((g) => g.questions.some((q) => q.id === id));
   const shown = new Set();
   const children = [];
   for (const question of list.items) {
     if (shown.has(question.id)) continue;
     const group = groupOf(question.id);
-    const together = group ? list.items.filter((q) => group.includes(String(q.id))) : [question];
-    together.forEach((q) => shown.add(q.id));
     if (!group) {
       children.push(questionItem(question, words));
       continue;
     }
-    const elsewhere = group.length - together.length;
+    const here = list.items.filter((q) => group.questions.some((g) => g.id === q.id));
+    const elsewhere = group.questions.filter((g) => !here.some((q) => q.id === g.id));
+    here.forEach((q) => shown.add(q.id));
     children.push(h('li', { class: 'similar' },
-      h('p', { class: 'similar-head' }, h('strong', null, `Meer dan eens gevraagd: ${group.length} keer`),
-        elsewhere > 0 && h('span', { class: 'muted' }, ` (${elsewhere} op een andere pagina of buiten deze filters)`)),
-      h('ul', { class: 'list' }, together.map((q) => questionItem(q, words)))));
+      h('p', { class: 'similar-head' }, h('strong', null, `Meer dan eens gevraagd: ${group.questions.length} keer`)),
+      h('ul', { class: 'list' }, here.map((q) => questionItem(q, words))),
+      elsewhere.length > 0 && h('ul', { class: 'similar-others' }, elsewhere.map((q) => h('li', null,
+        h('a', { href: '/redactie/vragen/' + q.id }, shortText(q.text, 120)),
+        h('span', { class: 'muted' }, ` · ${statusNl(q.status)} · ${askedNl(q)}`))))));
   }
   return h('ul', { class: 'list questions-list', 'aria-label': 'Vragen' }, children);
 }
 
 function answerTimes(times) {
-  if (!times || !times.count) return h('p', { class: 'muted' }, 'Nog geen beantwoorde vragen met deze filters.');
-  return h('p', null, `${number.format(times.count)} beantwoord; een antwoord duurde gemiddeld ${hoursNl(times.meanHours)}, `
+  if (!times.answered) return h('p', { class: 'muted' }, 'Nog geen beantwoorde vragen met deze filters.');
+  return h('p', null, `${number.format(times.answered)} beantwoord; een antwoord duurde gemiddeld ${hoursNl(times.meanHours)}, `
     + `de helft was er binnen ${hoursNl(times.medianHours)}.`);
 }
 
@@ -106,7 +108,7 @@ async function start() {
   await listSection(words, section);
   show(h('h1', null, 'Vragen aan de helpdesk'),
     h('p', { class: 'muted' }, 'Open vragen eerst, dan de nieuwste. Wie vroeg, staat er als rol en centrum, nooit bij naam.'),
-    filters(words), section, registrationForm(words, () => listSection(words, section)));
+    filters(words), h('div', { class: 'list' }, section, registrationForm(words, () => listSection(words, section))));
 }
 
 start().catch((error) => show(h('h1', null, 'Vragen aan de helpdesk'),
