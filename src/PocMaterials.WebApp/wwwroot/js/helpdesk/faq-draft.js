@@ -17,8 +17,10 @@ const questionsOf = async (slug) => {
   }
 };
 
-// form: the editor page's shared object (../editor/save.js); its notices show what happened.
+// form: the editor page's shared object (../editor/save.js); its notices show what a save did. The page shows element at
+// its top: what was loaded.
 export function faqDraft(form) {
+  const element = h('div');
   const id = new URLSearchParams(location.search).get('vraag');
   const stored = (slug) => JSON.parse(sessionStorage.getItem(pendingKey(slug)) ?? 'null');
   let pending = form.slug ? stored(form.slug) : null;
@@ -26,7 +28,7 @@ export function faqDraft(form) {
   const said = form.slug && sessionStorage.getItem(messageKey(form.slug));
   if (said) {
     sessionStorage.removeItem(messageKey(form.slug));
-    form.notices.replaceChildren(notice(said));
+    element.replaceChildren(notice(said));
   }
 
   // After the file is loaded (or the empty form started): the draft in its place, unsaved.
@@ -34,7 +36,7 @@ export function faqDraft(form) {
     if (!id) return;
     const draft = await api(`/api/helpdesk/questions/${encodeURIComponent(id)}/faq-draft`);
     if (form.slug && draft.slug !== form.slug) {
-      form.notices.replaceChildren(h('p', { class: 'notice warn' }, 'De FAQ-lijst van het thema van deze vraag is een ander '
+      element.replaceChildren(h('p', { class: 'notice warn' }, 'De FAQ-lijst van het thema van deze vraag is een ander '
         + 'materiaal: ', h('a', { href: `/redactie/materialen/${encodeURIComponent(draft.slug)}?vraag=${encodeURIComponent(id)}` },
         draft.slug), '.'));
       return;
@@ -46,7 +48,7 @@ export function faqDraft(form) {
     }
     form.address?.set(draft.slug);
     pending = { id, before, anchor: draft.anchor ?? null, question: draft.question ?? null };
-    form.notices.replaceChildren(notice(draft.exists
+    element.replaceChildren(notice(draft.exists
       ? 'De vraag staat als nieuwe vraag onderaan de FAQ-lijst, met het antwoord als tekst. Kijk ze na en publiceer.'
       : 'Dit thema heeft nog geen FAQ-lijst: dit is een nieuwe, met de vraag en het antwoord. Kijk ze na en publiceer.'));
   }
@@ -80,6 +82,7 @@ export function faqDraft(form) {
         message = anchor ? 'Gepubliceerd: de vraag is geregistreerd als FAQ-vraag van deze lijst.'
           : 'Gepubliceerd, maar de nieuwe vraag staat niet meer in de lijst: ze is niet als FAQ-vraag geregistreerd.';
         pending = null;
+        element.replaceChildren();
       }
     } catch {
       message = 'Opgeslagen, maar de vraag kon niet als FAQ-vraag geregistreerd worden. Publiceer opnieuw om het nog eens te proberen.';
@@ -88,5 +91,5 @@ export function faqDraft(form) {
     if (leaving) sessionStorage.setItem(messageKey(slug), message);
   }
 
-  return { load, saved };
+  return { element, load, saved };
 }

@@ -112,7 +112,7 @@ async function start() {
   if (editing) await loadSource(form);
   else fields.start();
   await draft.load(fields);
-  show(h('h1', null, title), content, editing && versions.section, editing && attachments.section);
+  show(h('h1', null, title), draft.element, content, editing && versions.section, editing && attachments.section);
   if (!editing) return;
   const created = new URLSearchParams(location.search).get('opgeslagen');
   if (created) form.status.textContent = `Aangemaakt als versie ${created}.`;
