@@ -20,6 +20,7 @@ public static class ContentFaults
         ["core_processes"] = "core_processes of taxonomy.yml",
         ["domains"] = "domains of taxonomy.yml",
         ["roles"] = "roles of taxonomy.yml",
+        ["centres"] = "centres of taxonomy.yml",
         ["themes"] = "themes/",
         ["contacts"] = "contacts.yml",
     };
@@ -52,7 +53,7 @@ public static class ContentFaults
         return Fault(Codes.UnknownField, $"unknown field; expected one of: {string.Join(", ", names)}", ("expected", names));
     }
 
-    /// <param name="list">The list the term should be in: types, core_processes, domains, roles, themes or contacts.</param>
+    /// <param name="list">The list the term should be in: types, core_processes, domains, roles, centres, themes or contacts.</param>
     public static ContentFault UnknownTerm(string value, string list) =>
         Fault(Codes.UnknownTerm, $"unknown id '{value}' (not in {ListPlaces[list]})", ("value", value), ("lists", new[] { list }));
 

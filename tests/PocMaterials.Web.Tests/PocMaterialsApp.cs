@@ -50,12 +50,13 @@ public sealed class PocMaterialsApp(
             builder.ConfigureTestServices(services);
     }
 
-    /// <summary>A client carrying a development token for the given roles and centre, and the name its token gives.</summary>
+    /// <summary>A client carrying a development token for the given roles and centre, and the name and address its token gives.</summary>
     public async Task<HttpClient> ClientFor(
-        string[] roles, string? centre = "gent", WebApplicationFactoryClientOptions? options = null, string? name = null)
+        string[] roles, string? centre = "gent", WebApplicationFactoryClientOptions? options = null, string? name = null,
+        string? email = null)
     {
         var client = options is null ? CreateClient() : CreateClient(options);
-        var response = await client.PostAsJsonAsync("/api/dev/token", new { roles, centre, name });
+        var response = await client.PostAsJsonAsync("/api/dev/token", new { roles, centre, name, email });
         response.EnsureSuccessStatusCode();
         var token = await response.Content.ReadFromJsonAsync<TokenBody>();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);

@@ -15,6 +15,10 @@ public sealed class SearchWords
     public IReadOnlyList<string> ContentWords(string query) =>
         [.. _query.Read(query).Where(w => !w.IsFunctionWord).Select(w => w.Word)];
 
+    /// <summary>The text's words as the index holds them: per word its terms, its stem first, then the parts of a compound.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Words(string text) =>
+        [.. TokenText.Positions(_text, "", text).Select(p => (IReadOnlyList<string>)p.Terms)];
+
     /// <summary>Every term the text analysis makes of the text: stems, with the parts of compounds.</summary>
     public IReadOnlySet<string> Keys(string text) =>
         new HashSet<string>(TokenText.Positions(_text, "", text).SelectMany(p => p.Terms), StringComparer.Ordinal);

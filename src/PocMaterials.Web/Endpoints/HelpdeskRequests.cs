@@ -88,7 +88,7 @@ internal static class HelpdeskChecks
         {
             errors.Add(new FieldError("channel", InvalidChannel,
                 $"'{channel}' is not a channel to register; use one of {string.Join(", ", Channels.Registered)}.",
-                Values(("value", channel), ("allowed", Channels.Registered))));
+                Values(("value", channel), ("allowed", Channels.Registered.ToArray()))));
         }
         return channel;
     }

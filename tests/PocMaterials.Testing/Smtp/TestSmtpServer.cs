@@ -48,12 +48,13 @@ public sealed class TestSmtpServer : IAsyncDisposable
         Messages.Where(m => m.IsFor(address)).ToList();
 
     /// <summary>Starts a server and returns once it accepts connections.</summary>
-    public static async Task<TestSmtpServer> StartAsync(SmtpBehaviour? behaviour = null)
+    /// <param name="port">The port to listen on: the one of a server stopped before, to end an outage; by default a free one.</param>
+    public static async Task<TestSmtpServer> StartAsync(SmtpBehaviour? behaviour = null, int port = 0)
     {
         var folder = Path.Combine(Path.GetTempPath(), "pocmaterials-tests", "smtp-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         await WriteBehaviourAsync(folder, behaviour ?? new SmtpBehaviour());
-        var process = StartProcess(folder);
+        var process = StartProcess(folder, port);
         // Drained all along so a chatty sink never blocks on a full pipe; the last lines explain a failed start.
         var errors = new ConcurrentQueue<string>();
         process.ErrorDataReceived += (_, e) =>
@@ -105,13 +106,13 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     private string MessagesFolder => Path.Combine(_folder, "messages");
 
-    private static Process StartProcess(string folder)
+    private static Process StartProcess(string folder, int port)
     {
         var script = Path.Combine(AppContext.BaseDirectory, "Smtp", "smtp_sink.py");
         // -I: ignore PYTHON* variables and the user's site-packages, so only Debian's packages load.
         var start = new ProcessStartInfo(Python)
         {
-            ArgumentList = { "-I", script, folder },
+            ArgumentList = { "-I", script, folder, port.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             RedirectStandardInput = true, // the sink exits when this pipe closes, even if we are killed
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -89,7 +89,7 @@ class ClosingSMTP(SMTP):
             self.transport.close()
 
 
-async def main(folder):
+async def main(folder, port):
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
     os.makedirs(os.path.join(folder, "messages"), exist_ok=True)
     sink = Sink(folder)
@@ -98,7 +98,7 @@ async def main(folder):
     # hostname given: the default looks up the machine's FQDN, which can stall on DNS.
     server = await loop.create_server(
         lambda: ClosingSMTP(sink, hostname="smtp-sink", ident="PocMaterials test sink", loop=loop),
-        "127.0.0.1", 0)
+        "127.0.0.1", port)
     print("listening", server.sockets[0].getsockname()[1], flush=True)
     stdin_closed = asyncio.Event()
     threading.Thread(target=wait_for_eof, args=(loop, stdin_closed), daemon=True).start()
@@ -112,4 +112,5 @@ def wait_for_eof(loop, stdin_closed):
 
 
 if __name__ == "__main__":
-    asyncio.run(main(sys.argv[1]))
+    # A port given: a server started again where the one before it listened, as after an outage.
+    asyncio.run(main(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 0))
