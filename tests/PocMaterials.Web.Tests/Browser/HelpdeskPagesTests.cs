@@ -54,11 +54,13 @@ public sealed partial class HelpdeskPagesTests(HelpdeskPagesTests.Host host) : I
         await editor.GetByLabel("Antwoord", new() { Exact = true }).FillAsync(Answer);
         await editor.GetByRole(AriaRole.Button, new() { Name = "Voeg een materiaal toe" }).ClickAsync();
         await editor.GetByLabel("Zoek op woorden uit de titel").FillAsync("noodplan arts");
-        await editor.Locator(".picker-results").GetByRole(AriaRole.Button, new() { Name = "Noodplan afwezigheid arts" }).First.ClickAsync();
-        await Expect(editor.GetByRole(AriaRole.List, new() { Name = "Gekozen materialen" })).ToContainTextAsync("Noodplan afwezigheid arts");
+        const string Material = "Noodplan afwezigheid arts";
+        await editor.Locator(".picker-results").GetByRole(AriaRole.Button, new() { Name = Material }).First.ClickAsync();
+        await Expect(editor.GetByRole(AriaRole.List, new() { Name = "Gekozen materialen" })).ToContainTextAsync(Material);
         await editor.GetByLabel("Bestede minuten").FillAsync("25");
         await editor.GetByRole(AriaRole.Button, new() { Name = "Verstuur antwoord" }).ClickAsync();
-        await Expect(editor.Locator("main > .notice")).ToHaveTextAsync("Het antwoord is bewaard en wordt gemaild naar wie de vraag stelde.");
+        await Expect(editor.Locator("main > .notice"))
+            .ToHaveTextAsync("Het antwoord is bewaard en wordt gemaild naar wie de vraag stelde.");
 
         // The asker's mail: the answer, the material tracked as from the helpdesk, five one-click scores.
         var answered = await MailToAsync(Nurse);

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using PocMaterials.Testing;
@@ -11,12 +10,12 @@ namespace PocMaterials.Web.Tests.Browser;
 /// </summary>
 public static class HelpdeskSeed
 {
-    public const string Similar = "Mag een verpleegkundige een inhaalvaccinatie geven zonder arts in het gebouw?";
+    private const string Similar = "Mag een verpleegkundige een inhaalvaccinatie geven zonder arts in het gebouw?";
 
-    /// <summary>Seeds the questions; returns the id of the answered one.</summary>
-    public static async Task<long> AskAndAnswerAsync(PocMaterialsApp app)
+    /// <summary>Seeds the questions; the answered one is the first (/redactie/vragen/1 on a fresh database).</summary>
+    public static async Task AskAndAnswerAsync(PocMaterialsApp app)
     {
-        var nurse = await StaffWithEmailAsync(app, ["verpleegkundige"], "gent", "verpleegkundige@example.org");
+        var nurse = await app.ClientFor(["verpleegkundige"], email: "verpleegkundige@example.org");
         var first = await AskAsync(nurse, new { text = Similar, theme = "preventieve-gezondheidszorg", material = "faq-vaccinaties" });
         await AskAsync(nurse, new
         {
@@ -37,18 +36,6 @@ public static class HelpdeskSeed
         // The score a click in the answer's mail records (HelpdeskPagesTests clicks one; this host sends no mail).
         await TestPostgres.ExecuteAsync(app.ConnectionString,
             $"UPDATE helpdesk_questions SET satisfaction = 4, satisfied_at = now() WHERE id = {first}");
-        return first;
-    }
-
-    /// <summary>A client of a staff member whose token carries a mail address, as a session from the provider does.</summary>
-    public static async Task<HttpClient> StaffWithEmailAsync(PocMaterialsApp app, string[] roles, string centre, string email)
-    {
-        var client = app.CreateClient();
-        var response = await client.PostAsJsonAsync("/api/dev/token", new { roles, centre, email });
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
     }
 
     private static async Task<long> AskAsync(HttpClient staff, object question)
