@@ -138,6 +138,7 @@ public sealed partial class HelpdeskPagesTests(HelpdeskPagesTests.Host host) : I
         await card.GetByRole(AriaRole.Button, new() { Name = "Stel je vraag" }).ClickAsync();
         await Expect(card.GetByLabel("Thema")).ToHaveValueAsync("radicalisering");
         await Expect(card.GetByText("Mijn vraag gaat over")).ToHaveCountAsync(0);
+        await BrowserHost.ScreenshotAsync(staff, "zoeken-vraag-telefoon");
         await staff.Context.CloseAsync();
     }
 

@@ -55,7 +55,8 @@ export function askCard({ theme, material, intro }) {
     theme: { control: select, errors: h('div', { id: `${id}-thema-fouten` }) },
     material: { control: about, errors: h('div', { id: `${id}-materiaal-fouten` }) },
   };
-  const status = h('p', { class: 'muted', role: 'status' });
+  // Polite like a status, without a second status role on the search page beside its count of results.
+  const status = h('p', { class: 'muted', 'aria-live': 'polite' });
   const loaded = themeList().then((list) => {
     select.append(...list.map((t) => h('option', { value: t.id, selected: t.id === theme }, t.title)));
     return list;
