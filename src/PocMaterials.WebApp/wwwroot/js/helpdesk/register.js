@@ -6,7 +6,7 @@ import { h } from '../dom.js';
 import { chipField } from '../editor/chips.js';
 import { dateField, field, selectField } from '../editor/fields.js';
 import { channels } from './words.js';
-import { maxQuestion } from './ask.js';
+import { maxQuestion } from './ask-form.js';
 
 const terms = (list) => list.map((t) => ({ value: t.id, label: t.label }));
 
