@@ -10,7 +10,7 @@ namespace PocMaterials.Web.Tests.Reach;
 /// <summary>
 /// Reach stays pseudonymous now that editors have names: no staff member's name reaches a reach table or report ("Was dit
 /// nuttig?" votes and their comments included), and neither does a token subject. Names are kept in one table only, for
-/// editors' actions.
+/// editors' actions. A helpdesk question's asker is kept as reach's viewer key, their address only to mail the answer.
 /// </summary>
 public sealed partial class PseudonymityTests(SharedHost host) : IClassFixture<SharedHost>
 {
@@ -58,6 +58,34 @@ public sealed partial class PseudonymityTests(SharedHost host) : IClassFixture<S
         {
             foreach (var secret in subjects.Append(StaffName).Append(EditorName).Append("Zelda").Append("Verhoeven"))
                 Assert.DoesNotContain(secret, report, StringComparison.OrdinalIgnoreCase);
+        });
+    }
+
+    [Fact]
+    public async Task A_helpdesk_askers_subject_is_in_no_table_and_their_name_and_address_in_nothing_editors_read()
+    {
+        const string Asker = "Yasmine Dewaele";
+        const string Address = "medewerker-8@example.org";
+        var staff = await host.App.ClientFor(["arts"], "gent", name: Asker, email: Address);
+        var editor = await host.App.ClientFor(["redacteur"], "brussel", name: EditorName);
+        var subject = (await staff.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("subject").GetString()!;
+        var asked = await staff.PostAsJsonAsync("/api/helpdesk/questions", new { text = "Wie vraagt leersteun aan?", theme = "decreet-leersteun" });
+        var id = (await asked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        (await editor.PostAsJsonAsync($"/api/helpdesk/questions/{id}/answer", new { text = "De school." })).EnsureSuccessStatusCode();
+
+        var read = await Task.WhenAll(new[]
+        {
+            "/api/helpdesk/questions", $"/api/helpdesk/questions/{id}", $"/api/helpdesk/questions/{id}/faq-draft", "/api/audit",
+        }.Select(editor.GetStringAsync));
+
+        Assert.Empty(await TablesHoldingAsync(subject, Asker));
+        // Kept only to mail the answer.
+        Assert.Equal(["public.helpdesk_mails", "public.helpdesk_questions"], await TablesHoldingAsync(Address));
+        Assert.Contains("Wie vraagt leersteun aan?", read[0], StringComparison.Ordinal);
+        Assert.All(read, json =>
+        {
+            foreach (var secret in new[] { subject, Asker, "Yasmine", Address, "medewerker-8" })
+                Assert.DoesNotContain(secret, json, StringComparison.OrdinalIgnoreCase);
         });
     }
 
