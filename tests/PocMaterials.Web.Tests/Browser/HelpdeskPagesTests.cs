@@ -58,6 +58,8 @@ public sealed partial class HelpdeskPagesTests(HelpdeskPagesTests.Host host) : I
         await editor.Locator(".picker-results").GetByRole(AriaRole.Button, new() { Name = Material }).First.ClickAsync();
         await Expect(editor.GetByRole(AriaRole.List, new() { Name = "Gekozen materialen" })).ToContainTextAsync(Material);
         await editor.GetByLabel("Bestede minuten").FillAsync("25");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Bewaar minuten" }).ClickAsync();
+        await Expect(editor.GetByText("Bewaard.")).ToBeVisibleAsync();
         await editor.GetByRole(AriaRole.Button, new() { Name = "Verstuur antwoord" }).ClickAsync();
         await Expect(editor.Locator("main > .notice"))
             .ToHaveTextAsync("Het antwoord is bewaard en wordt gemaild naar wie de vraag stelde.");
@@ -84,7 +86,9 @@ public sealed partial class HelpdeskPagesTests(HelpdeskPagesTests.Host host) : I
         await BrowserHost.ScreenshotAsync(editor, "redactie-faq-vraag");
         await editor.GetByRole(AriaRole.Button, new() { Name = "Bewaar wijzigingen" }).ClickAsync();
         await Expect(editor.GetByText("Gepubliceerd: de vraag is geregistreerd als FAQ-vraag van deze lijst.")).ToBeVisibleAsync();
-        var faq = (await QuestionAsync(id)).GetProperty("faq");
+        var recorded = await QuestionAsync(id);
+        Assert.Equal(25, recorded.GetProperty("minutes").GetInt32());
+        var faq = recorded.GetProperty("faq");
         Assert.Equal("faq-vaccinaties", faq.GetProperty("slug").GetString());
 
         await staff.GotoAsync("/zoeken?q=" + Uri.EscapeDataString("inhaalvaccinatie hepatitis B zonder arts"));

@@ -1,5 +1,5 @@
-// The answer to a helpdesk question: its text, the materials it links (chosen with the editor's link picker, by words of
-// their title) and the minutes spent; "Verstuur antwoord" records it and the API mails it to whoever asked, when their
+// The answer to a helpdesk question: its text and the materials it links (chosen with the editor's link picker, by words of
+// their title); "Verstuur antwoord" records it and the API mails it to whoever asked, when their
 // address is known. A second answer corrects the first and is mailed again.
 import { api, expiredSession } from '../api.js';
 import { h } from '../dom.js';
@@ -47,18 +47,14 @@ export function answerForm(question, answered) {
     render();
   });
   render();
-  const minutes = h('input', { id: 'antwoord-minuten', type: 'number', min: '0', max: '600', step: '1', inputmode: 'numeric' });
-  if (question.minutes != null) minutes.value = String(question.minutes);
-  const minutesField = field('antwoord-minuten', 'Bestede minuten', minutes, { help: 'In totaal voor deze vraag, 0 tot 600.' });
-  const controls = { text: textField, materials: materialsField, minutes: minutesField };
+  const controls = { text: textField, materials: materialsField };
   const status = h('p', { role: 'status', class: 'muted' });
 
   const form = h('form', { class: 'card editor', 'aria-labelledby': 'antwoord-titel', novalidate: true, onsubmit: async (event) => {
     event.preventDefault();
     for (const control of Object.values(controls)) control.show([]);
     status.textContent = 'Bezig met versturen…';
-    const body = { text: text.value, materials: materials.map((m) => m.slug),
-      minutes: minutes.value === '' ? null : Number(minutes.value) };
+    const body = { text: text.value, materials: materials.map((m) => m.slug) };
     try {
       await answered(await api(`/api/helpdesk/questions/${question.id}/answer`, { method: 'POST', body }));
     } catch (error) {
@@ -76,7 +72,7 @@ export function answerForm(question, answered) {
   } },
   h('h2', { id: 'antwoord-titel' }, previous ? 'Antwoord verbeteren' : 'Antwoorden'),
   previous && h('p', { class: 'muted' }, 'Een verbeterd antwoord wordt opnieuw gemaild.'),
-  textField.element, materialsField.element, minutesField.element,
+  textField.element, materialsField.element,
   h('p', { class: 'actions' }, h('button', { type: 'submit' }, 'Verstuur antwoord')),
   status);
   return form;

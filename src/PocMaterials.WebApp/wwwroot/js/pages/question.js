@@ -5,6 +5,7 @@ import { api, expiredSession } from '../api.js';
 import { h, show, titled, materialPage } from '../dom.js';
 import { dateNl, momentNl } from '../dates.js';
 import { editorOnly } from '../shell.js';
+import { field } from '../editor/fields.js';
 import { answerForm } from '../helpdesk/answer.js';
 import { answeredAfter, askerNl, channelNl, loadVocabulary, scoreOf, shortText, statusNl } from '../helpdesk/words.js';
 
@@ -26,7 +27,6 @@ function facts(question, words) {
     fact('Gesteld door', askerNl(question, words)),
     fact('Gesteld op', momentNl(question.askedAt)),
     question.registeredByName && fact('Geregistreerd door', question.registeredByName),
-    question.minutes != null && fact('Bestede minuten', String(question.minutes)),
     answer && fact('Beantwoord', [momentNl(answer.answeredAt), answer.answeredByName && `door ${answer.answeredByName}`,
       answeredAfter(question)].filter(Boolean).join(', ')),
     answer && fact('Tevredenheid', scoreOf(question) ? `${scoreOf(question)} van 5` : 'nog niet gegeven'),
@@ -50,6 +50,27 @@ function answerShown(answer) {
     h('h2', { id: 'gegeven-titel' }, 'Het antwoord'),
     h('p', { class: 'question-text' }, answer.text),
     materials.length > 0 && h('p', null, 'Materialen: ', materials.flatMap((m, i) => [i > 0 && ', ', materialLink(m)])));
+}
+
+// The minutes spent, changed whenever the editor knows better (a correction of an answer would mail it again).
+function minutesForm(question) {
+  const input = h('input', { id: 'minuten', type: 'number', min: '0', max: '600', step: '1', inputmode: 'numeric',
+    value: question.minutes == null ? '' : String(question.minutes) });
+  const control = field('minuten', 'Bestede minuten', input, { help: 'In totaal voor deze vraag, 0 tot 600; leeg: niet bijgehouden.' });
+  const said = h('span', { 'aria-live': 'polite', class: 'muted' });
+  return h('form', { class: 'editor minutes', novalidate: true, onsubmit: async (event) => {
+    event.preventDefault();
+    control.show([]);
+    said.textContent = '';
+    try {
+      const minutes = input.value === '' ? null : Number(input.value);
+      await api(`${path}/minutes`, { method: 'PUT', body: { minutes } });
+      said.textContent = 'Bewaard.';
+    } catch (error) {
+      control.show(error.problem?.fieldErrors ?? []);
+      said.textContent = error.status === 401 ? expiredSession : error.problem?.fieldErrors ? '' : 'Niet bewaard. Probeer het opnieuw.';
+    }
+  } }, control.element, h('p', { class: 'actions' }, h('button', { type: 'submit', class: 'secondary' }, 'Bewaar minuten'), said));
 }
 
 // The mails of this question (to the theme's contact, to the asker), how far they got; never to whom.
@@ -104,7 +125,7 @@ async function render(said = '') {
       h('div', { class: 'list' },
         h('section', { class: 'card', 'aria-labelledby': 'vraag-titel' },
           h('h2', { id: 'vraag-titel' }, 'De vraag'), h('p', { class: 'question-text' }, question.text), facts(question, words),
-          actions(question, render), status),
+          minutesForm(question), actions(question, render), status),
         answerShown(question.answer),
         question.status !== 'closed' && answerForm(question, (answered) => render(answered.answerByMail
           ? 'Het antwoord is bewaard en wordt gemaild naar wie de vraag stelde.'
