@@ -24,6 +24,8 @@ export function faqDraft(form) {
   const id = new URLSearchParams(location.search).get('vraag');
   const stored = (slug) => JSON.parse(sessionStorage.getItem(pendingKey(slug)) ?? 'null');
   let pending = form.slug ? stored(form.slug) : null;
+  // The draft as loaded is the form's starting point, so the form sees no change in it: leaving says so all the same.
+  let unsaved = false;
   // A new FAQ list recorded just before the page opened it at its own address.
   const said = form.slug && sessionStorage.getItem(messageKey(form.slug));
   if (said) {
@@ -34,7 +36,16 @@ export function faqDraft(form) {
   // After the file is loaded (or the empty form started): the draft in its place, unsaved.
   async function load(fields) {
     if (!id) return;
-    const draft = await api(`/api/helpdesk/questions/${encodeURIComponent(id)}/faq-draft`);
+    let draft;
+    try {
+      draft = await api(`/api/helpdesk/questions/${encodeURIComponent(id)}/faq-draft`);
+    } catch (error) {
+      // The material opens as it is; only the question is missing from it.
+      element.replaceChildren(notice(error.status === 409 ? 'Deze vraag heeft nog geen antwoord: beantwoord ze eerst, dan '
+        + 'wordt het antwoord de tekst van de FAQ-vraag.' : 'De vraag kon niet aan de FAQ-lijst toegevoegd worden. Probeer het '
+        + 'opnieuw vanaf de pagina van de vraag.', 'warn'));
+      return;
+    }
     if (form.slug && draft.slug !== form.slug) {
       element.replaceChildren(h('p', { class: 'notice warn' }, 'De FAQ-lijst van het thema van deze vraag is een ander '
         + 'materiaal: ', h('a', { href: `/redactie/materialen/${encodeURIComponent(draft.slug)}?vraag=${encodeURIComponent(id)}` },
@@ -47,18 +58,17 @@ export function faqDraft(form) {
       fields.unreadable();
     }
     form.address?.set(draft.slug);
-    pending = { id, before, anchor: draft.anchor ?? null, question: draft.question ?? null };
+    pending = { id, before, anchor: draft.anchor };
+    unsaved = true;
     element.replaceChildren(notice(draft.exists
       ? 'De vraag staat als nieuwe vraag onderaan de FAQ-lijst, met het antwoord als tekst. Kijk ze na en publiceer.'
       : 'Dit thema heeft nog geen FAQ-lijst: dit is een nieuwe, met de vraag en het antwoord. Kijk ze na en publiceer.'));
   }
 
-  // The new question's anchor in the saved material: the draft's, else the question's own words, else the one anchor added.
+  // The new question's anchor in the saved material: the draft's, else (its heading changed) the one anchor added.
   function anchorOf(material) {
     const anchors = material.questions.map((q) => q.anchor);
-    if (pending.anchor && anchors.includes(pending.anchor)) return pending.anchor;
-    const same = material.questions.find((q) => q.question === pending.question);
-    if (same) return same.anchor;
+    if (anchors.includes(pending.anchor)) return pending.anchor;
     const added = anchors.filter((a) => !pending.before.includes(a));
     return added.length === 1 ? added[0] : null;
   }
@@ -67,6 +77,7 @@ export function faqDraft(form) {
   // another address next (a new material), where what happened is said.
   async function saved(leaving) {
     if (!pending) return;
+    unsaved = false;
     const slug = form.slug;
     if (location.search.includes('vraag=')) history.replaceState(null, '', location.pathname);
     let message;
@@ -91,5 +102,5 @@ export function faqDraft(form) {
     if (leaving) sessionStorage.setItem(messageKey(slug), message);
   }
 
-  return { element, load, saved };
+  return { element, load, saved, unsaved: () => unsaved };
 }

@@ -36,7 +36,7 @@ const listAttachments = () => attachments.load();
 const pickSourceLink = bodyTools(form.editor.source, editing, listAttachments);
 // ?vraag={id}: a helpdesk question added to the FAQ list, loaded as the unsaved form and recorded once published.
 const draft = faqDraft(form);
-window.addEventListener('beforeunload', (event) => { if (unsaved(form)) event.preventDefault(); });
+window.addEventListener('beforeunload', (event) => { if (unsaved(form) || draft.unsaved()) event.preventDefault(); });
 
 // After a save: a new material opens at its own address; else the page shows the version saved.
 async function saved(answer) {
