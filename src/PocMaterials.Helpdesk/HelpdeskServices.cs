@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PocMaterials.Helpdesk;
+using PocMaterials.Helpdesk.Delivery;
 using PocMaterials.Helpdesk.Faq;
 using PocMaterials.Helpdesk.Mails;
 using PocMaterials.Helpdesk.Questions;
@@ -25,7 +26,7 @@ public static class HelpdeskServices
         services.AddSingleton<MailSignal>();
         services.AddSingleton<QueuedMails>();
         services.AddSingleton<SatisfactionLinks>();
-        services.AddSingleton<HelpdeskMails>();
+        services.AddSingleton<IQuestionMails, HelpdeskMails>();
         services.AddSingleton<QuestionStore>();
         services.AddSingleton<IMaterialRecords>(sp => sp.GetRequiredService<QuestionStore>());
         services.AddSingleton<QuestionDesk>();

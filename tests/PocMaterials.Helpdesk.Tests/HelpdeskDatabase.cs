@@ -4,6 +4,7 @@ using PocMaterials.Content;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Helpdesk.Faq;
+using PocMaterials.Helpdesk.Delivery;
 using PocMaterials.Helpdesk.Mails;
 using PocMaterials.Helpdesk.Questions;
 using PocMaterials.Helpdesk.Reports;

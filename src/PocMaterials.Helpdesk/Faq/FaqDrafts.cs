@@ -65,7 +65,8 @@ public sealed partial class FaqDrafts(ContentLibrary library)
     /// <summary>The question as a level-2 heading on one line, the answer as its text, then the answer's materials.</summary>
     private static string Entry(string question, QuestionAnswer answer, ContentSnapshot content)
     {
-        var entry = $"## {Whitespace().Replace(question, " ").Trim()}\n\n{answer.Text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim()}\n";
+        var text = answer.Text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        var entry = $"## {Whitespace().Replace(question, " ").Trim()}\n\n{text}\n";
         var links = answer.Materials.Where(content.Materials.ContainsKey)
             .Select(slug => $"- [{content.Materials[slug].Title}](/materials/{slug})").ToList();
         return links.Count == 0 ? entry : entry + "\nLees meer:\n\n" + string.Join('\n', links) + "\n";

@@ -5,23 +5,17 @@ using PocMaterials.Content;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Markdown;
 using PocMaterials.Content.Visibility;
+using PocMaterials.Helpdesk.Delivery;
 using PocMaterials.Helpdesk.Questions;
 
 namespace PocMaterials.Helpdesk.Mails;
-
-/// <summary>What the mail queue sends: the kind (question, answer), to whom, and the message as composed.</summary>
-public sealed record OutgoingMail(string Kind, string Recipient, string? ReplyTo, string Subject, string Html, string Text)
-{
-    public const string QuestionKind = "question";
-    public const string AnswerKind = "answer";
-}
 
 /// <summary>
 /// Composes the helpdesk's Dutch mails, HTML with a plain-text alternative as the newsletter's are: the question for the
 /// theme's contact (what was asked, by which role and centre: never by whom), and the answer for the asker, with its
 /// materials linked as views from the helpdesk and the one-click satisfaction line.
 /// </summary>
-public sealed class HelpdeskMails(SatisfactionLinks satisfaction, IOptions<PublicAddressOptions> address)
+public sealed class HelpdeskMails(SatisfactionLinks satisfaction, IOptions<PublicAddressOptions> address) : IQuestionMails
 {
     private static readonly IHandlebars Html = Handlebars.Create();
 

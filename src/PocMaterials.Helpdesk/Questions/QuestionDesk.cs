@@ -2,7 +2,6 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Visibility;
-using PocMaterials.Helpdesk.Mails;
 using PocMaterials.Newsletter.Sending;
 using PocMaterials.Reach.Tracking;
 
@@ -22,7 +21,7 @@ public sealed record RegisteredQuestion(
 /// </summary>
 public sealed class QuestionDesk(
     QuestionStore store,
-    HelpdeskMails mails,
+    IQuestionMails mails,
     ContentLibrary library,
     ViewerPseudonyms pseudonyms,
     IOptions<HelpdeskOptions> options,

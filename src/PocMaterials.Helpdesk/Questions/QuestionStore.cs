@@ -1,5 +1,5 @@
 using Npgsql;
-using PocMaterials.Helpdesk.Mails;
+using PocMaterials.Helpdesk.Delivery;
 using PocMaterials.Persistence;
 using PocMaterials.Persistence.Queries;
 
@@ -69,7 +69,10 @@ public sealed class QuestionStore(Database database, QueuedMails mails) : IMater
         await using var command = Sql["Texts"].Command(database.DataSource, Values(filter));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-            texts.Add(new QuestionText(reader.GetInt64(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetString(3)));
+        {
+            texts.Add(new QuestionText(
+                reader.GetInt64(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetString(3)));
+        }
         return texts;
     }
 

@@ -19,7 +19,9 @@ public sealed record HelpdeskFigures(
 /// <summary>The figures of one theme, core process, channel, centre or role (<paramref name="Key"/> empty: none given).</summary>
 public sealed record HelpdeskRow(string Key, string Label, HelpdeskFigures Figures);
 
-/// <summary>The questions asked in a period, in total and per theme, core process, channel, centre and role, the most asked first.</summary>
+/// <summary>
+/// The questions asked in a period, in total and per theme, core process, channel, centre and role, the most asked first.
+/// </summary>
 public sealed record HelpdeskReport(
     DateOnly From,
     DateOnly To,

@@ -108,7 +108,7 @@ public sealed class SimilarQuestions(SearchWords words)
             return allA + allB == 0 ? 0 : (matchedA + matchedB) / (allA + allB);
         }
 
-        /// <summary>The weight of the words of <paramref name="a"/> that <paramref name="b"/> has a term of, and of all its words.</summary>
+        /// <summary>The weight of the words of <paramref name="a"/> that <paramref name="b"/> has a term of, and of all of them.</summary>
         private (double Matched, double All) Matched(Analysed a, Analysed b)
         {
             double matched = 0, all = 0;

@@ -127,7 +127,7 @@ public static partial class HelpdeskEndpoints
 
     internal static async Task<Results<Ok<HelpdeskQuestionDetail>, NotFoundProblem>> Get(
         long id, ContentLibrary library, QuestionStore store, Helpdesk.Similarity.SimilarQuestions similar,
-        Helpdesk.Mails.QueuedMails mails, StaffNames names, CancellationToken cancellationToken)
+        Helpdesk.Delivery.QueuedMails mails, StaffNames names, CancellationToken cancellationToken)
     {
         if (await store.GetAsync(id, cancellationToken) is not { } question)
             return Problems.NotFound("question", id);

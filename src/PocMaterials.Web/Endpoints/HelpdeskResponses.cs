@@ -1,5 +1,5 @@
 using PocMaterials.Content.Library;
-using PocMaterials.Helpdesk.Mails;
+using PocMaterials.Helpdesk.Delivery;
 using PocMaterials.Helpdesk.Questions;
 using PocMaterials.Helpdesk.Similarity;
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using PocMaterials.Helpdesk.Delivery;
 using PocMaterials.Helpdesk.Mails;
 using PocMaterials.Helpdesk.Questions;
 using PocMaterials.Newsletter.Tracking;

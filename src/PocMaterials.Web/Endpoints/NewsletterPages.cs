@@ -35,7 +35,8 @@ internal static class NewsletterPages
 
     /// <summary>A link of a mail that is damaged or leads nowhere any more, as a page with the status of its problem.</summary>
     /// <param name="wayBack">The links under it (HTML); by default to the material bank and the newsletter's archive.</param>
-    public static ContentHttpResult BrokenLink(HttpResponse response, int status, string title, string explanation, string? wayBack = null) =>
+    public static ContentHttpResult BrokenLink(
+        HttpResponse response, int status, string title, string explanation, string? wayBack = null) =>
         Answer(response, status, title, $"<p>{Encode(explanation)}</p>\n{wayBack ?? WayBack}");
 
     /// <summary>

@@ -45,7 +45,8 @@ public sealed class FaqDraftsTests : IAsyncLifetime
         Assert.Equal(["beroepsgeheim-en-drm"], created.Themes);
         Assert.Equal(["begeleiding"], created.CoreProcesses);
         Assert.Equal(draft.Anchor, created.Questions.Single().Anchor);
-        Assert.StartsWith("De ouders, met de leerling.\nLees meer:\nFiche leersteun", created.Questions.Single().AnswerText, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "De ouders, met de leerling.\nLees meer:\nFiche leersteun", created.Questions.Single().AnswerText, StringComparison.Ordinal);
     }
 
     /// <summary>Writes the draft as an editor's publication would and reads it as the library does: no error, served.</summary>

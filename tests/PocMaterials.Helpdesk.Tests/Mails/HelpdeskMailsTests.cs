@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PocMaterials.Helpdesk.Delivery;
 using PocMaterials.Helpdesk.Mails;
 using PocMaterials.Helpdesk.Questions;
 
@@ -17,11 +18,15 @@ public sealed partial class HelpdeskMailsTests : IAsyncLifetime
     [Fact]
     public void The_contacts_mail_names_the_question_its_theme_material_role_and_centre_and_links_to_the_editors_page()
     {
-        var question = Question() with { MaterialSlug = "fiche-leersteun", CoreProcess = "begeleiding", Roles = ["arts", "clb-medewerker"] };
+        var question = Question() with
+        {
+            MaterialSlug = "fiche-leersteun", CoreProcess = "begeleiding", Roles = ["arts", "clb-medewerker"],
+        };
 
         var mail = _db.Composer.Question(question, _db.Library.Current, "an.jacobs@example.org");
 
-        Assert.Equal(("question", "an.jacobs@example.org", "Nieuwe vraag over Decreet leersteun"), (mail.Kind, mail.Recipient, mail.Subject));
+        Assert.Equal(
+            ("question", "an.jacobs@example.org", "Nieuwe vraag over Decreet leersteun"), (mail.Kind, mail.Recipient, mail.Subject));
         foreach (var part in new[] { mail.Html, mail.Text })
         {
             Assert.Contains("Mag een school &lt;leersteun&gt; weigeren?", mail.Html, StringComparison.Ordinal);

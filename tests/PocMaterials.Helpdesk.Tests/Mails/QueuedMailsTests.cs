@@ -1,3 +1,4 @@
+using PocMaterials.Helpdesk.Delivery;
 using PocMaterials.Helpdesk.Mails;
 
 namespace PocMaterials.Helpdesk.Tests.Mails;

@@ -1,3 +1,4 @@
+using PocMaterials.Helpdesk.Delivery;
 using PocMaterials.Helpdesk.Mails;
 using PocMaterials.Helpdesk.Questions;
 
@@ -93,7 +94,8 @@ public sealed class QuestionStoreTests : IAsyncLifetime
         Assert.True(await store.RecordSatisfactionAsync(question.Id, 5, Monday.AddHours(4), CancellationToken.None));
         Assert.False(await store.SetStatusAsync(987_654, QuestionStatus.Closed, CancellationToken.None));
 
-        Assert.Equal(new SatisfactionScore(5, Monday.AddHours(4)), (await store.GetAsync(question.Id, CancellationToken.None))!.Satisfaction);
+        var scored = await store.GetAsync(question.Id, CancellationToken.None);
+        Assert.Equal(new SatisfactionScore(5, Monday.AddHours(4)), scored!.Satisfaction);
     }
 
     [Fact]

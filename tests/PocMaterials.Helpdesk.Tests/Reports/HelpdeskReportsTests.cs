@@ -1,3 +1,4 @@
+using PocMaterials.Helpdesk.Delivery;
 using PocMaterials.Helpdesk.Mails;
 using PocMaterials.Helpdesk.Questions;
 using PocMaterials.Helpdesk.Reports;

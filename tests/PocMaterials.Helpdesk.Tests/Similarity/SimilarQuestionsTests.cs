@@ -17,13 +17,28 @@ public sealed class SimilarQuestionsTests(ITestOutputHelper output)
     public static TheoryData<string, string> Alike => new()
     {
         { "Wie vraagt leersteun aan voor een leerling met autisme?", "Hoe vraag ik leersteun aan voor een leerling met autisme?" },
-        { "Wie betaalt het leerlingenvervoer naar het buitengewoon onderwijs?", "Wie betaalt het vervoer van leerlingen naar het buitengewoon onderwijs?" },
+        {
+            "Wie betaalt het leerlingenvervoer naar het buitengewoon onderwijs?",
+            "Wie betaalt het vervoer van leerlingen naar het buitengewoon onderwijs?"
+        },
         { "Welke vaccinaties krijgt een kind in het eerste leerjaar?", "Welke vaccinatie krijgen kinderen in het eerste leerjaar?" },
-        { "Mag ik zonder toestemming van de ouders informatie delen met de school?", "Mogen we informatie delen met de school zonder toestemming van ouders?" },
+        {
+            "Mag ik zonder toestemming van de ouders informatie delen met de school?",
+            "Mogen we informatie delen met de school zonder toestemming van ouders?"
+        },
         { "Hoe lang is een gemotiveerd verslag geldig?", "Hoelang blijft een gemotiveerd verslag geldig?" },
-        { "Wanneer moet een CLB een melding doen bij vermoeden van kindermishandeling?", "Wanneer meldt het CLB een vermoeden van kindermishandeling?" },
-        { "Mag een leerkracht insuline geven aan een leerling met diabetes?", "Mag de school insuline toedienen aan een leerling met diabetes?" },
-        { "Welke documenten heeft een anderstalige nieuwkomer nodig voor de inschrijving?", "Welke documenten zijn nodig om een anderstalige nieuwkomer in te schrijven?" },
+        {
+            "Wanneer moet een CLB een melding doen bij vermoeden van kindermishandeling?",
+            "Wanneer meldt het CLB een vermoeden van kindermishandeling?"
+        },
+        {
+            "Mag een leerkracht insuline geven aan een leerling met diabetes?",
+            "Mag de school insuline toedienen aan een leerling met diabetes?"
+        },
+        {
+            "Welke documenten heeft een anderstalige nieuwkomer nodig voor de inschrijving?",
+            "Welke documenten zijn nodig om een anderstalige nieuwkomer in te schrijven?"
+        },
     };
 
     public static TheoryData<string, string> Different => new()
@@ -31,7 +46,10 @@ public sealed class SimilarQuestionsTests(ITestOutputHelper output)
         { "Wie vraagt leersteun aan voor een leerling met autisme?", "Hoeveel uur leersteun krijgt een leerling per week?" },
         { "Welke vaccinaties krijgt een kind in het eerste leerjaar?", "Hoe organiseer ik een oogonderzoek in het eerste leerjaar?" },
         { "Mag ik zonder toestemming van de ouders informatie delen met de school?", "Hoe lang bewaren we een leerlingendossier?" },
-        { "Wie betaalt het leerlingenvervoer naar het buitengewoon onderwijs?", "Wat is het verschil tussen een verslag en een gemotiveerd verslag?" },
+        {
+            "Wie betaalt het leerlingenvervoer naar het buitengewoon onderwijs?",
+            "Wat is het verschil tussen een verslag en een gemotiveerd verslag?"
+        },
         { "Hoe meld ik een leerling aan bij een leersteuncentrum?", "Hoe meld ik een vermoeden van radicalisering?" },
         { "Wat doet het CLB bij problematische afwezigheid?", "Wat doet het CLB bij een echtscheiding van de ouders?" },
         { "Mag een leerkracht medicatie geven aan een leerling?", "Mag een leerkracht een leerling straffen?" },

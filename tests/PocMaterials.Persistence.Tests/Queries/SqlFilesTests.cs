@@ -30,7 +30,10 @@ public sealed partial class SqlFilesTests(ITestOutputHelper output)
         foreach (var table in named.GroupBy(n => n.Table).OrderBy(g => g.Key, StringComparer.Ordinal))
             output.WriteLine($"{table.Key,-32} {string.Join(", ", table.Select(n => n.Project).Distinct())}");
         Assert.Equal(
-            ["PocMaterials.Helpdesk", "PocMaterials.Newsletter", "PocMaterials.Persistence", "PocMaterials.Publishing", "PocMaterials.Reach"],
+            [
+                "PocMaterials.Helpdesk", "PocMaterials.Newsletter", "PocMaterials.Persistence", "PocMaterials.Publishing",
+                "PocMaterials.Reach",
+            ],
             owners.Values.Distinct().Order(StringComparer.Ordinal));
         Assert.Equal("PocMaterials.Reach", owners["daily_reach"]);
         Assert.Equal("PocMaterials.Newsletter", owners["newsletter_events"]);

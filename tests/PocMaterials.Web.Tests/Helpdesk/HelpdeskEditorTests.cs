@@ -22,9 +22,10 @@ public sealed class HelpdeskEditorTests(HelpdeskHost host)
         await Register("telefoon", "Een vraag van april.", "2025-04-01");
         await host.AnswerAsync(again, "Nee, niet zonder toestemming.");
 
-        var list = await host.Editor.GetFromJsonAsync<JsonElement>($"{Questions}?theme=beroepsgeheim-en-drm&month=2025-03");
-        var answered = await host.Editor.GetFromJsonAsync<JsonElement>($"{Questions}?theme=beroepsgeheim-en-drm&month=2025-03&status=answered");
-        var paged = await host.Editor.GetFromJsonAsync<JsonElement>($"{Questions}?theme=beroepsgeheim-en-drm&month=2025-03&pageSize=1&page=2");
+        const string March = $"{Questions}?theme=beroepsgeheim-en-drm&month=2025-03";
+        var list = await host.Editor.GetFromJsonAsync<JsonElement>(March);
+        var answered = await host.Editor.GetFromJsonAsync<JsonElement>($"{March}&status=answered");
+        var paged = await host.Editor.GetFromJsonAsync<JsonElement>($"{March}&pageSize=1&page=2");
 
         Assert.Equal([other, alike, again], Ids(list.GetProperty("items")));
         Assert.Equal(3, list.GetProperty("total").GetInt32());
@@ -57,7 +58,8 @@ public sealed class HelpdeskEditorTests(HelpdeskHost host)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.Equal(["askedAt date-in-future", "centre unknown-term", "channel invalid-channel", "minutes out-of-range", "roles unknown-term"],
+        Assert.Equal(
+            ["askedAt date-in-future", "centre unknown-term", "channel invalid-channel", "minutes out-of-range", "roles unknown-term"],
             problem.GetProperty("fieldErrors").EnumerateArray()
                 .Select(e => $"{e.GetProperty("field").GetString()} {e.GetProperty("code").GetString()}").Order());
         Assert.Equal(HttpStatusCode.Forbidden, staff.StatusCode);
@@ -84,7 +86,8 @@ public sealed class HelpdeskEditorTests(HelpdeskHost host)
         Assert.Equal(25, minutes.GetProperty("minutes").GetInt32());
         Assert.Equal(("faq-leersteun", true), (draft.GetProperty("slug").GetString(), draft.GetProperty("exists").GetBoolean()));
         Assert.EndsWith("## Wie betaalt het leerlingenvervoer naar het buitengewoon onderwijs?\n\nDe Vlaamse overheid, via de school.\n\n"
-            + "Lees meer:\n\n- [Fiche leersteun](/materials/fiche-leersteun)\n", draft.GetProperty("text").GetString(), StringComparison.Ordinal);
+            + "Lees meer:\n\n- [Fiche leersteun](/materials/fiche-leersteun)\n", draft.GetProperty("text").GetString(),
+            StringComparison.Ordinal);
         Assert.Equal("wie-betaalt-het-leerlingenvervoer-naar-het-buitengewoon-onderwijs", draft.GetProperty("anchor").GetString());
         Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
         Assert.Equal("wie-vraagt-leersteun-aan", recorded.GetProperty("faq").GetProperty("anchor").GetString());

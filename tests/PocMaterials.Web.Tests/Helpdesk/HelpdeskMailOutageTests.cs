@@ -41,7 +41,8 @@ public sealed class HelpdeskMailOutageTests : IAsyncLifetime
             connectionString = first.ConnectionString;
             var staff = await first.ClientFor(["clb-medewerker"], email: Asker);
             var editor = await first.ClientFor(["redacteur"]);
-            var asked = await staff.PostAsJsonAsync("/api/helpdesk/questions", new { text = "Wie vraagt leersteun aan?", theme = "decreet-leersteun" });
+            var asked = await staff.PostAsJsonAsync(
+                "/api/helpdesk/questions", new { text = "Wie vraagt leersteun aan?", theme = "decreet-leersteun" });
             var id = (await HelpdeskHost.Json(asked)).GetProperty("id").GetInt64();
             await Answer(editor, id, "De school.");
             // The server is down: both mails are tried and wait for another try.

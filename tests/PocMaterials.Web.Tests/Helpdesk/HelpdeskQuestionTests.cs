@@ -17,8 +17,10 @@ public sealed class HelpdeskQuestionTests(HelpdeskHost host)
     [Fact]
     public async Task A_question_reaches_the_themes_contact_with_its_role_centre_and_material_but_not_who_asked()
     {
-        var response = await host.Staff.PostAsJsonAsync("/api/helpdesk/questions",
-            new { text = "Wie vraagt leersteun aan voor een leerling met autisme?", theme = "decreet-leersteun", material = "fiche-leersteun" });
+        var response = await host.Staff.PostAsJsonAsync("/api/helpdesk/questions", new
+        {
+            text = "Wie vraagt leersteun aan voor een leerling met autisme?", theme = "decreet-leersteun", material = "fiche-leersteun",
+        });
         var question = await HelpdeskHost.Json(response);
         var id = question.GetProperty("id").GetInt64();
 

@@ -24,6 +24,7 @@ public sealed partial class ContractCalls(ContractHost host, ContractRun run)
         await MaterialsAsync();
         await AttachmentsAsync();
         await FeedbackAsync();
+        await HelpdeskAsync();
         await FixedDefinitionAsync("/api/taxonomy", Fixture.Taxonomy, "core_processes: [");
         await FixedDefinitionAsync("/api/contacts", Fixture.Contacts, "- id: [");
         await CalendarAsync();

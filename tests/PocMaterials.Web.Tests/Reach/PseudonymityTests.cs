@@ -69,7 +69,8 @@ public sealed partial class PseudonymityTests(SharedHost host) : IClassFixture<S
         var staff = await host.App.ClientFor(["arts"], "gent", name: Asker, email: Address);
         var editor = await host.App.ClientFor(["redacteur"], "brussel", name: EditorName);
         var subject = (await staff.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("subject").GetString()!;
-        var asked = await staff.PostAsJsonAsync("/api/helpdesk/questions", new { text = "Wie vraagt leersteun aan?", theme = "decreet-leersteun" });
+        var asked = await staff.PostAsJsonAsync(
+            "/api/helpdesk/questions", new { text = "Wie vraagt leersteun aan?", theme = "decreet-leersteun" });
         var id = (await asked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
         (await editor.PostAsJsonAsync($"/api/helpdesk/questions/{id}/answer", new { text = "De school." })).EnsureSuccessStatusCode();
 

@@ -5,7 +5,7 @@ using MimeKit;
 using PocMaterials.Newsletter.Sending;
 using PocMaterials.Persistence;
 
-namespace PocMaterials.Helpdesk.Mails;
+namespace PocMaterials.Helpdesk.Delivery;
 
 /// <summary>
 /// Sends the helpdesk's queued mails, one at a time, through the newsletter's transport (SMTP or the outbox, DKIM-signed
@@ -89,7 +89,9 @@ public sealed partial class HelpdeskMailer(
         }
     }
 
-    /// <summary>The message: from the server's sender address as POC+, one id per queued mail so a receiver sees a retry is the same.</summary>
+    /// <summary>
+    /// The message: from the server's sender address as POC+, with one id per queued mail, so a receiver sees a retry is the same.
+    /// </summary>
     private MimeMessage Message(ClaimedMail mail)
     {
         var sender = MailboxAddress.Parse(smtp.Value.Sender);
@@ -106,7 +108,8 @@ public sealed partial class HelpdeskMailer(
         return message;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Helpdesk mail {Mail}, attempt {Attempt}, not taken ({Error}); next attempt in {After}")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Helpdesk mail {Mail}, attempt {Attempt}, not taken ({Error}); next attempt in {After}")]
     private static partial void LogRetry(ILogger logger, long mail, int attempt, string error, TimeSpan after);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Helpdesk mail {Mail} failed after {Attempts} attempt(s): {Error}")]

@@ -2,7 +2,7 @@ using Npgsql;
 using PocMaterials.Persistence;
 using PocMaterials.Persistence.Queries;
 
-namespace PocMaterials.Helpdesk.Mails;
+namespace PocMaterials.Helpdesk.Delivery;
 
 /// <summary>A mail claimed for sending: its row, its message and which attempt this is.</summary>
 public sealed record ClaimedMail(
