@@ -34,6 +34,8 @@ public static class WebAppEndpoints
         new("/redactie/kalender", "Kalender van de nieuwsbrief", "calendar"),
         new("/redactie/abonnees", "Abonnees", "subscribers"),
         new("/redactie/jaarverslag", "Jaarverslag", "annual"),
+        new("/redactie/vragen", "Vragen", "questions"),
+        new("/redactie/vragen/{id}", "Vraag", "question"),
     ];
 
     public static IEndpointRouteBuilder MapWebApp(this IEndpointRouteBuilder app)

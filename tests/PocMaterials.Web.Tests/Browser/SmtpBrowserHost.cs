@@ -3,7 +3,7 @@ using PocMaterials.Testing.Smtp;
 namespace PocMaterials.Web.Tests.Browser;
 
 /// <summary>A <see cref="BrowserHost"/> sending its mail to a real SMTP server of the tests' own, for the editor pages.</summary>
-public sealed class SmtpBrowserHost : BrowserHost
+public class SmtpBrowserHost : BrowserHost
 {
     public TestSmtpServer Smtp { get; private set; } = null!;
 

@@ -14,10 +14,14 @@ const labels = {
   image: 'de afbeelding', aliases: 'de zoekwoorden', name: 'de naam', role: 'de functie', email: 'het e-mailadres',
   phone: 'het telefoonnummer', id: 'het id', label: 'het label', month: 'de maand', types: 'de soorten', centres: 'de centra',
   glossary: 'de woordenlijst', staff: 'het aantal medewerkers',
+  // A helpdesk question's fields, and its answer's.
+  text: 'de vraag', theme: 'het thema', coreProcess: 'het kernproces', material: 'het materiaal', channel: 'het kanaal',
+  centre: 'het centrum', minutes: 'de bestede minuten', askedAt: 'de datum', 'answer.text': 'het antwoord',
+  'answer.materials': 'de materialen', 'answer.minutes': 'de bestede minuten',
 };
 const lists = {
   types: 'de types', core_processes: 'de kernprocessen', domains: 'de domeinen', roles: 'de rollen', themes: "de thema's",
-  contacts: 'de aanspreekpunten',
+  contacts: 'de aanspreekpunten', centres: 'de centra',
 };
 const definitions = { 'taxonomy.yml': 'de taxonomie', 'contacts.yml': 'de aanspreekpunten', 'themes/': "de thema's" };
 
@@ -64,6 +68,11 @@ const sentences = {
   'invalid-address': (v) => `‘${v.value}’ is geen adres van een afbeelding: begin met / (op deze site) of met https://.`,
   'not-editable': () => 'Het bestand is zo geschreven dat het formulier het niet kan aanpassen; pas het bestand zelf aan.',
   'not-in-future': (v) => `Plan in op een dag na vandaag (${isoDay(v.today)}); voor vandaag kies je ‘Publiceer nu’.`,
+  // A helpdesk question's and answer's own.
+  'invalid-channel': () => 'Kies hoe de vraag binnenkwam: telefoon, mail of sessie.',
+  'out-of-range': (v, f) => `Kies voor ${f} een getal van ${number(v.min)} tot ${number(v.max)} (niet ${number(v.value)}).`,
+  'date-in-future': (v) => `${isoDay(v.value)} ligt nog niet voorbij: registreer een vraag op de dag dat ze gesteld werd.`,
+  'unknown-material': (v) => `Er is geen materiaal met het adres ‘${v.value}’ (meer). Verwijder het en kies opnieuw.`,
 };
 
 // One error of the API's fieldErrors ({ field, code, values }) as a Dutch sentence.

@@ -6,6 +6,7 @@ import { h, show } from './dom.js';
 const editorLinks = [
   { href: '/redactie', text: 'Redactie' },
   { href: '/redactie/nieuwsbrieven', text: 'Nieuwsbrieven beheren' },
+  { href: '/redactie/vragen', text: 'Vragen' },
   { href: '/redactie/jaarverslag', text: 'Jaarverslag' },
   { href: '/hangfire', text: 'Taken' },
 ];

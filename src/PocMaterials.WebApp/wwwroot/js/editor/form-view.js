@@ -61,7 +61,8 @@ export function formView(form, vocabulary, { checkedAs, saved, onLink }) {
     form.notices.replaceChildren();
     bar.showErrors([]);
     form.status.textContent = 'Opslaan…';
-    if (!base) form.slug = checkedAs();
+    // A new material (no ETag yet) is saved under its address as it is now, whatever file the form started from.
+    if (!form.etag) form.slug = checkedAs();
     try {
       const payload = sent(publication);
       // The source was edited by hand since it was loaded: the form edits that text (with its comments), as the check

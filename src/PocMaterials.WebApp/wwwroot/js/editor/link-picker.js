@@ -1,6 +1,6 @@
-// A dialog that finds a material by words of its title (or one of its FAQ questions) as you type, and puts a
-// Markdown link to it at the cursor of a text area. The link names /materials/{slug}: after a rename the API sends
-// the old slug on to the new one (308), so the link keeps working.
+// A dialog that finds a material by words of its title (or one of its FAQ questions) as you type, and puts a Markdown
+// link to it at the cursor of a text area, or gives what was chosen to its caller (a helpdesk answer's materials). The
+// link names /materials/{slug}: after a rename the API sends the old slug on to the new one (308), so it keeps working.
 import { api } from '../api.js';
 import { h } from '../dom.js';
 
@@ -15,9 +15,21 @@ export function insertAtCursor(textarea, text) {
 }
 
 // Opens the dialog for textarea; resolves once it is closed, with the link inserted or null.
-export function pickMaterialLink(textarea) {
+export async function pickMaterialLink(textarea) {
   const { selectionStart, selectionEnd } = textarea;
   const selected = textarea.value.slice(selectionStart, selectionEnd);
+  const completion = await pickMaterial(selected
+    ? `De link krijgt de geselecteerde tekst: ‘${selected}’.` : 'De link krijgt de titel van het materiaal.', textarea);
+  textarea.focus();
+  textarea.setSelectionRange(selectionStart, selectionEnd);
+  const inserted = completion && `[${selected || linkText(completion.text)}](${completion.url})`;
+  if (inserted) insertAtCursor(textarea, inserted);
+  return inserted;
+}
+
+// Opens the dialog (help: what the choice will do); resolves once it is closed with the suggestion chosen ({ text, url,
+// kind, detail } of /api/suggest) or null. The focus goes back to where it was.
+export function pickMaterial(help, returnTo = document.activeElement) {
   const search = h('input', {
     id: 'link-zoeken', type: 'search', autocomplete: 'off', 'aria-describedby': 'link-uitleg link-aantal',
   });
@@ -26,16 +38,15 @@ export function pickMaterialLink(textarea) {
   const dialog = h('dialog', { class: 'picker', 'aria-labelledby': 'link-titel' },
     h('h2', { id: 'link-titel' }, 'Link naar een materiaal'),
     h('div', { class: 'field' }, h('label', { for: 'link-zoeken' }, 'Zoek op woorden uit de titel'), search,
-      h('small', { id: 'link-uitleg', class: 'muted' }, selected
-        ? `De link krijgt de geselecteerde tekst: ‘${selected}’.` : 'De link krijgt de titel van het materiaal.')),
+      h('small', { id: 'link-uitleg', class: 'muted' }, help)),
     count, results,
     h('p', { class: 'actions' }, h('button', { type: 'button', class: 'secondary', onclick: () => dialog.close() }, 'Annuleren')));
   let typing = 0;
   let asking = null;
-  let inserted = null;
+  let chosen = null;
 
   function choose(completion) {
-    inserted = `[${selected || linkText(completion.text)}](${completion.url})`;
+    chosen = completion;
     dialog.close();
   }
 
@@ -82,12 +93,10 @@ export function pickMaterialLink(textarea) {
       clearTimeout(typing);
       asking?.abort();
       dialog.remove();
-      textarea.focus();
-      textarea.setSelectionRange(selectionStart, selectionEnd);
-      if (inserted) insertAtCursor(textarea, inserted);
-      resolve(inserted);
+      returnTo?.focus();
+      resolve(chosen);
     });
-    (textarea.closest('main') ?? document.body).append(dialog);
+    (document.querySelector('main') ?? document.body).append(dialog);
     // Modal: the page behind cannot be reached while it is open, and Escape closes it.
     dialog.showModal();
     search.focus();

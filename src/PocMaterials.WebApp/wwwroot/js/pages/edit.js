@@ -13,6 +13,7 @@ import { formView } from '../editor/form-view.js';
 import { loadSource, materialPath, save, unsaved } from '../editor/save.js';
 import { sourceEditor } from '../editor/source.js';
 import { versionList } from '../editor/versions.js';
+import { faqDraft } from '../helpdesk/faq-draft.js';
 
 const editing = location.pathname.startsWith('/redactie/materialen/') ? decodeURIComponent(location.pathname.split('/')[3]) : null;
 const checkedAs = () => editing ?? (form.address?.get() || 'nieuw-materiaal');
@@ -33,10 +34,13 @@ const attachments = editing && attachmentList(materialPath(form));
 // Files dropped on a text are listed with the attachments at once (a new material takes none: it has no place yet).
 const listAttachments = () => attachments.load();
 const pickSourceLink = bodyTools(form.editor.source, editing, listAttachments);
-window.addEventListener('beforeunload', (event) => { if (unsaved(form)) event.preventDefault(); });
+// ?vraag={id}: a helpdesk question added to the FAQ list, loaded as the unsaved form and recorded once published.
+const draft = faqDraft(form);
+window.addEventListener('beforeunload', (event) => { if (unsaved(form) || draft.unsaved()) event.preventDefault(); });
 
 // After a save: a new material opens at its own address; else the page shows the version saved.
 async function saved(answer) {
+  await draft.saved(!editing);
   if (!editing) {
     location.assign('/redactie/materialen/' + encodeURIComponent(form.slug) + '?opgeslagen=' + answer.version);
     return;
@@ -107,7 +111,8 @@ async function start() {
   // Shown once filled: a toggle or a keystroke before would act on an empty form.
   if (editing) await loadSource(form);
   else fields.start();
-  show(h('h1', null, title), content, editing && versions.section, editing && attachments.section);
+  await draft.load(fields);
+  show(h('h1', null, title), draft.element, content, editing && versions.section, editing && attachments.section);
   if (!editing) return;
   const created = new URLSearchParams(location.search).get('opgeslagen');
   if (created) form.status.textContent = `Aangemaakt als versie ${created}.`;

@@ -5,6 +5,7 @@ import { api } from '../api.js';
 import { h, safeHtml, dateNl, pageOf, materialPage, show, titled, contactCard, failure, fileSize } from '../dom.js';
 import { session } from '../shell.js';
 import { feedbackForm, answerVotes } from '../feedback/vote.js';
+import { askCard } from '../helpdesk/ask.js';
 
 // A stray % (a hand-typed #100%-zeker) is taken as written rather than stopping the page.
 const decoded = (text) => { try { return decodeURIComponent(text); } catch { return text; } };
@@ -87,7 +88,9 @@ function render(material) {
       material.coreProcesses.length > 0 && h('div', null, h('span', { class: 'muted' }, 'Kernprocessen: '),
         labels(material.coreProcesses, (c) => '/zoeken?core_process=' + encodeURIComponent(c.id)))),
     h('div', { class: 'material' }, h('div', null, contents, h('article', { 'aria-label': material.title }, body),
-      feedbackForm(material.slug, '')), aside));
+      feedbackForm(material.slug, ''),
+      askCard({ theme: material.themes[0]?.id, material, intro: 'Vind je hier geen antwoord? Het aanspreekpunt van het thema helpt je.' })),
+    aside));
   if (material.slug !== slug || tracking.has('source')) {
     history.replaceState(null, '', pageOf('/materials/' + encodeURIComponent(material.slug)) + location.hash);
   }

@@ -3,6 +3,7 @@
 import { problemText } from '../api.js';
 import { h, marked, dateNl, pageOf, materialPage } from '../dom.js';
 import { facetNames, noFilters, pageSize, urlOf } from './query.js';
+import { askCard } from '../helpdesk/ask.js';
 
 // The API pages no further than its 1000th result.
 const lastPage = (total) => Math.min(Math.ceil(total / pageSize), Math.floor(1000 / pageSize));
@@ -30,6 +31,11 @@ export function resultList(current, answer, searchId, navigate) {
       h('a', { href: urlOf(last), onclick: follow(last, navigate) }, `Naar pagina ${last.page}`)));
   } else if (answer.hits.length === 0) children.push(empty(current));
   children.push(hitList(current, answer, searchId));
+  // Few or no results: a question to POC+ instead, about the theme the search is filtered on or finds most.
+  if (answer.total < 3) {
+    const theme = current.filters.theme[0] ?? [...(answer.facets.theme ?? [])].sort((a, b) => b.count - a.count)[0]?.id;
+    children.push(askCard({ theme, material: null, intro: 'Niet gevonden wat je zocht? Het aanspreekpunt van het thema helpt je.' }));
+  }
   const pages = pager(current, answer.total, navigate);
   // One page has no pager; a null given to replaceChildren would show as the text "null".
   if (pages) children.push(pages);
