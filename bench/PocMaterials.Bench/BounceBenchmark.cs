@@ -44,6 +44,7 @@ internal static class BounceBenchmark
             options,
             new BounceParser(new ReturnPaths(tokens, options), new UnsubscribeLinks(tokens, newsletter)),
             new BounceStore(database, TimeProvider.System),
+            new BounceMailboxLocks(database),
             NullLogger<BounceMailbox>.Instance);
         var reading = Stopwatch.StartNew();
         var run = await mailbox.ReadAsync(CancellationToken.None);

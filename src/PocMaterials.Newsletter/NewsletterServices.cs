@@ -57,7 +57,9 @@ public static class NewsletterServices
         services.AddSingleton<ReturnPaths>();
         services.AddSingleton<BounceParser>();
         services.AddSingleton<BounceStore>();
+        services.AddSingleton<BounceMailboxLocks>();
         services.AddSingleton<BounceMailbox>();
+        services.AddHostedService<BounceIdleWatcher>();
         services.AddTransient<ReadBouncesJob>();
         services.AddSingleton<IssueMails>();
         services.AddSingleton<IssueSender>();

@@ -14,9 +14,11 @@ public sealed record BounceMailboxRun(int Recorded, int AutoReplies, int Suppres
 /// Reads the bounce mailbox by IMAP: each recognised message is recorded (a suppression when due) and then moved to the
 /// processed folder, so a crash in between records it again at the next reading, which the message key makes harmless.
 /// A message it does not recognise stays where it is, unread and never deleted: the mailbox may hold other mail.
+/// One reading at a time over all hosts (the minute poll and the IDLE watcher both read here): the next one waits and
+/// then finds only what arrived since, so no message is fetched and recorded by two readings at once.
 /// </summary>
 public sealed partial class BounceMailbox(
-    IOptions<BounceOptions> options, BounceParser parser, BounceStore store, ILogger<BounceMailbox> logger)
+    IOptions<BounceOptions> options, BounceParser parser, BounceStore store, BounceMailboxLocks locks, ILogger<BounceMailbox> logger)
 {
     private const int BatchSize = 200;
 
@@ -25,6 +27,7 @@ public sealed partial class BounceMailbox(
         var settings = options.Value;
         if (!settings.ReadsMailbox)
             return new BounceMailboxRun(0, 0, 0, 0);
+        await using var reading = await locks.ReadingAsync(cancellationToken);
         using var client = new ImapClient();
         await client.ConnectAsync(settings.ImapHost!, settings.ImapPort, settings.ImapSecurity, cancellationToken);
         await client.AuthenticateAsync(settings.ImapUserName ?? "", settings.ImapPassword ?? "", cancellationToken);

@@ -25,6 +25,12 @@ public sealed class BounceOptions : IValidatableObject
     public string? ImapUserName { get; set; }
     public string? ImapPassword { get; set; }
 
+    /// <summary>
+    /// Watch the folder by IMAP IDLE where the server offers it, so a bounce is read as it arrives; the minute poll stays
+    /// as the fallback (servers without IDLE) and as a safety net. Off: the poll alone, one connection a minute.
+    /// </summary>
+    public bool UseIdle { get; set; } = true;
+
     /// <summary>The folder bounces arrive in.</summary>
     public string Folder { get; set; } = "INBOX";
 

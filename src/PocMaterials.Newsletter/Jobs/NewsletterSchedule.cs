@@ -44,7 +44,7 @@ internal sealed partial class NewsletterSchedule(
             job => job.RunAsync(CancellationToken.None),
             schedule.DailyCron,
             new RecurringJobOptions { TimeZone = calendar.Zone });
-        // A poll a minute: bounces are not urgent, and a poll holds no Hangfire worker between readings.
+        // A poll a minute, also beside the IDLE watcher: the reader for servers without IDLE, and a safety net.
         if (bounces.Value.ReadsMailbox)
         {
             recurringJobs.AddOrUpdate<ReadBouncesJob>(

@@ -4,8 +4,8 @@ using PocMaterials.Newsletter.Bounces;
 namespace PocMaterials.Newsletter.Jobs;
 
 /// <summary>
-/// Reads the bounce mailbox every minute. One run at a time over both hosts: two readers would each record a message
-/// before either moved it (harmless, by its key, but twice the work and the log lines).
+/// Reads the bounce mailbox every minute: the reader for servers without IDLE, a safety net beside the IDLE watcher.
+/// One run at a time over both hosts, so runs do not pile up; the reading itself waits for any other (the watcher's).
 /// </summary>
 public sealed class ReadBouncesJob(BounceMailbox mailbox)
 {

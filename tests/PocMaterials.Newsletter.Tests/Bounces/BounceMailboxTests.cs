@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using PocMaterials.Newsletter.Bounces;
 using PocMaterials.Newsletter.Subscribers;
 using PocMaterials.Newsletter.Tests.Sending;
@@ -22,12 +20,7 @@ public sealed class BounceMailboxTests : IAsyncLifetime
     {
         await _send.InitializeAsync();
         _imap = await TestImapServer.StartAsync();
-        _send.Bounces.Address = "bounces@example.org";
-        _send.Bounces.ImapHost = _imap.Host;
-        _send.Bounces.ImapPort = _imap.Port;
-        _send.Bounces.ImapSecurity = MailKit.Security.SecureSocketOptions.None;
-        _send.Bounces.ImapUserName = TestImapServer.UserName;
-        _send.Bounces.ImapPassword = TestImapServer.Password;
+        _send.ReadBouncesFrom(_imap);
     }
 
     public async Task DisposeAsync()
@@ -36,16 +29,11 @@ public sealed class BounceMailboxTests : IAsyncLifetime
         await _send.DisposeAsync();
     }
 
-    private BounceStore Store => new(_send.Db.Database, TimeProvider.System);
+    private BounceStore Store => _send.BounceStore();
 
-    private BounceMailbox Mailbox() => new(
-        Options.Create(_send.Bounces),
-        new BounceParser(_send.ReturnPaths, new UnsubscribeLinks(_send.Db.Tokens, _send.Db.Options)),
-        Store,
-        NullLogger<BounceMailbox>.Instance);
+    private BounceMailbox Mailbox() => _send.BounceMailbox();
 
-    /// <summary>The envelope sender the SMTP server saw for the mail to this address: the bounce goes there.</summary>
-    private string ReturnPathOf(string address) => Assert.Single(_send.Smtp.MessagesTo(address)).Sender;
+    private string ReturnPathOf(string address) => _send.ReturnPathOf(address);
 
     [Fact]
     public async Task Bounces_suppress_exactly_the_right_addresses_and_the_next_issue_skips_them()

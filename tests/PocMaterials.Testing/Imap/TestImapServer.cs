@@ -19,20 +19,21 @@ public sealed class TestImapServer : IAsyncDisposable
     public const string Password = "geheim-voor-tests";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
 
-    private readonly Process _process;
     private readonly string _folder;
+    private Process _process;
 
-    private TestImapServer(Process process, string folder, int port)
+    private TestImapServer(string folder, int port)
     {
-        _process = process;
         _folder = folder;
         Port = port;
+        _process = null!;
     }
 
     public string Host => "127.0.0.1";
     public int Port { get; }
 
-    public static async Task<TestImapServer> StartAsync()
+    /// <param name="idle">False: the server leaves IDLE out of its capabilities, as some servers do.</param>
+    public static async Task<TestImapServer> StartAsync(bool idle = true)
     {
         var folder = Path.Combine(Path.GetTempPath(), "pocmaterials-tests", "imap-" + Guid.NewGuid().ToString("N"));
         var home = Path.Combine(folder, "home");
@@ -47,30 +48,55 @@ public sealed class TestImapServer : IAsyncDisposable
         var port = FreePort();
         var (uid, gid) = MailUser();
         await File.WriteAllTextAsync(Path.Combine(folder, "users"), $"{UserName}:{{PLAIN}}{Password}\n");
-        await File.WriteAllTextAsync(Path.Combine(folder, "dovecot.conf"), Configuration(folder, port, uid, gid));
-        var process = Process.Start(new ProcessStartInfo("/usr/sbin/dovecot")
+        await File.WriteAllTextAsync(Path.Combine(folder, "dovecot.conf"), Configuration(folder, port, uid, gid, idle));
+        var server = new TestImapServer(folder, port);
+        await server.LaunchAsync();
+        return server;
+    }
+
+    /// <summary>Stops the server, as a crash or a restart does: every connection to it drops. The mail stays.</summary>
+    public void Stop()
+    {
+        try
         {
-            ArgumentList = { "-F", "-c", Path.Combine(folder, "dovecot.conf") },
+            if (!_process.HasExited)
+                _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(5000);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+        _process.Dispose();
+    }
+
+    /// <summary>Starts a stopped server again on the same port, with the same mail.</summary>
+    public Task StartAgainAsync() => LaunchAsync();
+
+    private async Task LaunchAsync()
+    {
+        _process = Process.Start(new ProcessStartInfo("/usr/sbin/dovecot")
+        {
+            ArgumentList = { "-F", "-c", Path.Combine(_folder, "dovecot.conf") },
             RedirectStandardError = true,
             RedirectStandardOutput = true,
         })!;
-        var server = new TestImapServer(process, folder, port);
         var started = Stopwatch.StartNew();
-        while (started.Elapsed < StartTimeout && !process.HasExited)
+        while (started.Elapsed < StartTimeout && !_process.HasExited)
         {
             try
             {
-                using var client = await server.ConnectAsync();
-                return server;
+                using var client = await ConnectAsync();
+                return;
             }
             catch (Exception e) when (e is SocketException or IOException or MailKit.Security.AuthenticationException)
             {
                 await Task.Delay(50);
             }
         }
-        var log = Path.Combine(folder, "dovecot.log");
-        var reason = File.Exists(log) ? await File.ReadAllTextAsync(log) : await process.StandardError.ReadToEndAsync();
-        await server.DisposeAsync();
+        var log = Path.Combine(_folder, "dovecot.log");
+        var reason = File.Exists(log) ? await File.ReadAllTextAsync(log) : await _process.StandardError.ReadToEndAsync();
+        await DisposeAsync();
         throw new InvalidOperationException("The test IMAP server (dovecot) did not start:\n" + reason);
     }
 
@@ -123,17 +149,7 @@ public sealed class TestImapServer : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
-        try
-        {
-            if (!_process.HasExited)
-                _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(5000);
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-        _process.Dispose();
+        Stop();
         try
         {
             Directory.Delete(_folder, recursive: true);
@@ -145,7 +161,7 @@ public sealed class TestImapServer : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private static string Configuration(string folder, int port, int uid, int gid)
+    private static string Configuration(string folder, int port, int uid, int gid, bool idle)
     {
         var root = Environment.UserName == "root";
         return $$"""
@@ -154,6 +170,7 @@ public sealed class TestImapServer : IAsyncDisposable
             log_path = {{folder}}/dovecot.log
             {{(root ? "" : $"default_internal_user = {Environment.UserName}\ndefault_login_user = {Environment.UserName}")}}
             protocols = imap
+            {{(idle ? "" : "imap_capability = " + CapabilitiesWithoutIdle)}}
             listen = 127.0.0.1
             ssl = no
             disable_plaintext_auth = no
@@ -179,6 +196,12 @@ public sealed class TestImapServer : IAsyncDisposable
             }
             """;
     }
+
+    // dovecot 2.3's own list after login, less IDLE (the setting replaces the list; it cannot take one out).
+    private const string CapabilitiesWithoutIdle = "IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE SORT SORT=DISPLAY "
+        + "THREAD=REFERENCES THREAD=REFS THREAD=ORDEREDSUBJECT MULTIAPPEND URL-PARTIAL CATENATE UNSELECT CHILDREN NAMESPACE "
+        + "UIDPLUS LIST-EXTENDED I18NLEVEL=1 CONDSTORE QRESYNC ESEARCH ESORT SEARCHRES WITHIN CONTEXT=SEARCH LIST-STATUS "
+        + "BINARY MOVE SNIPPET=FUZZY PREVIEW=FUZZY PREVIEW STATUS=SIZE SAVEDATE LITERAL+ NOTIFY SPECIAL-USE";
 
     /// <summary>dovecot's own user when running as root, else the current user: (uid, gid) from the passwd file.</summary>
     private static (int Uid, int Gid) MailUser()
