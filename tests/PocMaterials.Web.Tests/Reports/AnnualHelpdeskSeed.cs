@@ -75,8 +75,8 @@ public static class AnnualHelpdeskSeed
 
     /// <summary>
     /// 23:30 on 31 August 2031 in Brussels is the previous school year, 00:30 on 1 September this one; 40 more spread over
-    /// both years and a month after, by a fixed seed. A website question carries the asker's roles; minutes are an editor's
-    /// registration's (some left out); three in four are answered, half of those scored, a third a FAQ question.
+    /// both years and a month after, by a fixed seed. Minutes are an editor's (some left out); three in four are answered,
+    /// half of the website's answers scored (only its askers get the mail with the score), a third a FAQ question.
     /// </summary>
     private static SeededQuestion[] Generate()
     {
@@ -90,7 +90,7 @@ public static class AnnualHelpdeskSeed
             var answered = random.Next(4) > 0 ? 1 + random.Next(14 * 24) : (int?)null;
             return new SeededQuestion(at, channel, Themes[random.Next(Themes.Length)], CoreProcesses[random.Next(3)],
                 Centres[random.Next(3)], RoleSets[random.Next(RoleSets.Length)], random.Next(3) == 0 ? null : random.Next(121),
-                answered, answered is not null && random.Next(2) == 0 ? 1 + random.Next(5) : null,
+                answered, answered is not null && channel == Channels.Website && random.Next(2) == 0 ? 1 + random.Next(5) : null,
                 answered is not null && random.Next(3) == 0);
         })];
     }
