@@ -20,7 +20,9 @@ internal static class AnnualChartSvg
     public static string Render(AnnualReport report, AnnualTable table, AnnualChart chart)
     {
         var id = "grafiek-" + table.Name;
-        var values = table.Rows.Select(r => (r.Label, r.Figures[chart.Measure].Current, r.Figures[chart.Measure].Previous)).ToList();
+        // Charts are drawn of counts, which are whole and never missing.
+        var values = table.Rows.Select(r => (r.Label, (long)(r.Figures[chart.Measure].Current ?? 0),
+            (long)(r.Figures[chart.Measure].Previous ?? 0))).ToList();
         var (height, body) = chart.Kind == AnnualChartKind.Columns ? Columns(values) : Bars(values);
         var svg = new StringBuilder();
         // No width or height: the chart takes the width it is given (the page's, the A4 page's) and keeps its proportions.

@@ -47,7 +47,7 @@ public sealed class AnnualNewsletterSection(IssueStore issues, IssueReports repo
     }
 
     private static AnnualRow Compare(string id, string label, long[] now, long[] before) =>
-        new(id, label, [.. now.Zip(before, YearFigure.Of)]);
+        new(id, label, [.. now.Zip(before, (n, b) => YearFigure.Of(n, b))]);
 
     /// <summary>Every centre or role either year knows; a reader counts once per year, however many issues they opened.</summary>
     private static AnnualTable Groups(string name, string title, IReadOnlyList<GroupFigures> year, IReadOnlyList<GroupFigures> last)

@@ -42,9 +42,9 @@ internal static class AnnualReachTables
     /// "bereikt: 312 van 420 (74 %)", the percent sign held to its number (a no-break space); nothing for a centre whose staff
     /// are not counted (no 0 %, no guess).
     /// </summary>
-    public static string StaffShare(long reached, int? staff) => staff is not { } all ? ""
-        : string.Format(Dutch, "bereikt: {0:N0} van {1:N0} ({2:N0}\u00a0%)", reached, all,
-            Math.Round(100.0 * reached / all, MidpointRounding.AwayFromZero));
+    public static string StaffShare(decimal? reached, int? staff) => staff is not { } all || reached is not { } count ? ""
+        : string.Format(Dutch, "bereikt: {0:N0} van {1:N0} ({2:N0}\u00a0%)", count, all,
+            Math.Round(100 * count / all, MidpointRounding.AwayFromZero));
 
     public static AnnualTable TopMaterials(MaterialViewsReport now, MaterialViewsReport last, int top)
     {

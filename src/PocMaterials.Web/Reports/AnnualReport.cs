@@ -4,10 +4,13 @@ using PocMaterials.Reach.Reports;
 
 namespace PocMaterials.Web.Reports;
 
-/// <summary>A figure of the school year beside the previous school year's, and the change (this year minus last).</summary>
-public sealed record YearFigure(long Current, long Previous, long Change)
+/// <summary>
+/// A figure of the school year beside the previous school year's, and the change (this year minus last): a count, or a
+/// mean or median rounded to one decimal; null where a year has none to give (no scores to take a mean of), and then no change.
+/// </summary>
+public sealed record YearFigure(decimal? Current, decimal? Previous, decimal? Change)
 {
-    public static YearFigure Of(long current, long previous) => new(current, previous, current - previous);
+    public static YearFigure Of(decimal? current, decimal? previous) => new(current, previous, current - previous);
 }
 
 /// <summary>One row of a table: what it counts (a theme, centre, query, ...) and its figures, in the order of its measures.</summary>

@@ -95,9 +95,10 @@ public static class AnnualReportHtml
     private static string NotReached(string title, IReadOnlyList<string> labels) =>
         $"<p><strong>{title}: </strong>{(labels.Count == 0 ? "iedereen bereikt." : Text(string.Join(", ", labels)) + ".")}</p>";
 
-    private static string Number(long value) => value.ToString("N0", Dutch);
+    /// <summary>A count as 1.234, a mean as 3,8; a dash where the year has none (no scores).</summary>
+    private static string Number(decimal? value) => value?.ToString("#,##0.#", Dutch) ?? "–";
 
-    private static string Change(long change) => change > 0 ? "+" + Number(change) : Number(change);
+    private static string Change(decimal? change) => change > 0 ? "+" + Number(change) : Number(change);
 
     private static string Text(string text) => WebUtility.HtmlEncode(text);
 }

@@ -13,6 +13,7 @@ public static class AnnualReportServices
         services.AddSingleton<AnnualReportBuilder>();
         // The features' sections, in the order the report shows them after its own tables.
         services.AddSingleton<IAnnualReportSection, AnnualNewsletterSection>();
+        services.AddSingleton<IAnnualReportSection, AnnualHelpdeskSection>();
         return services;
     }
 }

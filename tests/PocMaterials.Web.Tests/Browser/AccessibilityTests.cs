@@ -1,8 +1,11 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using PocMaterials.Helpdesk.Questions;
 using PocMaterials.Testing;
 using static Microsoft.Playwright.Assertions;
 
@@ -16,10 +19,18 @@ public sealed class AccessibilityTests(AccessibilityTests.Host host) : IClassFix
 {
     /// <summary>
     /// The pages' host, with one newsletter issue sent so the archive has something to show, "Was dit nuttig?" votes
-    /// for the dashboard's list, and two school years of reach for the school-year report's charts.
+    /// for the dashboard's list, two school years of reach and helpdesk questions for the school-year report's charts, and
+    /// a question answered and rated (its page's address says which).
     /// </summary>
     public sealed class Host : BrowserHost
     {
+        /// <summary>The question answered and rated, whose page is shown.</summary>
+        public long AnsweredQuestion { get; private set; }
+
+        // The score is clicked as soon as its mail is written: no scanner window to wait out.
+        protected override IDictionary<string, string?> Settings =>
+            new Dictionary<string, string?> { ["Newsletter:ScannerWindow"] = "00:00:00" };
+
         protected override async Task StartedAsync()
         {
             await base.StartedAsync();
@@ -36,7 +47,8 @@ public sealed class AccessibilityTests(AccessibilityTests.Host host) : IClassFix
             {
                 (await staff.PostAsJsonAsync("/api/materials/faq-decreet-leersteun/feedback", vote)).EnsureSuccessStatusCode();
             }
-            await HelpdeskSeed.AskAndAnswerAsync(App);
+            await AnnualReportPageData.WriteQuestionsAsync(App.Services.GetRequiredService<QuestionStore>());
+            AnsweredQuestion = await HelpdeskSeed.AskAndAnswerAsync(App);
         }
     }
 
@@ -69,7 +81,7 @@ public sealed class AccessibilityTests(AccessibilityTests.Host host) : IClassFix
         { "materiaal-vraag", "/materialen/faq-decreet-leersteun", "#vraag-tekst-fouten p" },
         { "redactie-vragen", "/redactie/vragen", ".similar" },
         { "redactie-vragen-fouten", "/redactie/vragen", "#registratie-tekst-fouten p" },
-        { "redactie-vraag", "/redactie/vragen/1", "#antwoord-tekst" },
+        { "redactie-vraag", "/redactie/vragen/{vraag}", "#antwoord-tekst" },
     };
 
     [Theory]
@@ -82,7 +94,8 @@ public sealed class AccessibilityTests(AccessibilityTests.Host host) : IClassFix
             var page = name == "aanmelden" ? await host.NewPageAsync(width, height)
                 : await host.SignInAsync(
                     [name.StartsWith("redactie", StringComparison.Ordinal) ? "redacteur" : "clb-medewerker"], "gent", width, height);
-            await page.GotoAsync(path);
+            await page.GotoAsync(path.Replace("{vraag}", host.AnsweredQuestion.ToString(CultureInfo.InvariantCulture),
+                StringComparison.Ordinal));
             if (name == "redactie-bewerken-fouten")
             {
                 // The form with errors at their fields: an empty title and a review date before the publication.
@@ -151,7 +164,7 @@ public sealed class AccessibilityTests(AccessibilityTests.Host host) : IClassFix
         }
         if (name == "redactie-vragen-fouten")
         {
-            await Expect(page.Locator(".similar")).ToBeVisibleAsync();
+            await Expect(page.Locator(".similar").First).ToBeVisibleAsync();
             await page.GetByLabel("Bestede minuten").FillAsync("900");
             await page.GetByRole(AriaRole.Button, new() { Name = "Registreer" }).ClickAsync();
         }

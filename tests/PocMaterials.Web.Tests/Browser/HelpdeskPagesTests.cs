@@ -70,7 +70,7 @@ public sealed partial class HelpdeskPagesTests(HelpdeskPagesTests.Host host) : I
         // The links as a mail program reads the HTML (its template writes = as &#x3D;).
         var html = System.Net.WebUtility.HtmlDecode(answered.HtmlBody ?? "");
         Assert.Contains("/materials/noodplan-afwezigheid-arts?source=helpdesk\"", html, StringComparison.Ordinal);
-        var scores = ScoreLink().Matches(html).Select(m => m.Value).Distinct().ToList();
+        var scores = HelpdeskSeed.ScoreLink().Matches(html).Select(m => m.Value).Distinct().ToList();
         Assert.Equal(5, scores.Count);
         var reader = await ReaderAsync();
         await reader.GotoAsync(new Uri(scores[3]).PathAndQuery);
@@ -111,12 +111,16 @@ public sealed partial class HelpdeskPagesTests(HelpdeskPagesTests.Host host) : I
         registered.EnsureSuccessStatusCode();
         var id = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64().ToString();
         (await client.PostAsJsonAsync($"/api/helpdesk/questions/{id}/answer",
-            new { text = "Benoem wat je ziet, zonder te oordelen, en betrek het zorgteam.", materials = Array.Empty<string>() }))
+            new { text = "Benoem wat je ziet, **zonder te oordelen**, en betrek het zorgteam.", materials = Array.Empty<string>() }))
             .EnsureSuccessStatusCode();
 
         var editor = await host.SignInAsync(Editor, width: 390, height: 844);
         await editor.GotoAsync($"/redactie/vragen/{id}");
         await Expect(editor.Locator(".facts")).ToContainTextAsync("Sessie");
+        // The answer's Markdown as the asker's mail shows it, not its asterisks.
+        var given = editor.Locator("section[aria-labelledby=gegeven-titel]");
+        await Expect(given.Locator("strong")).ToHaveTextAsync("zonder te oordelen");
+        await Expect(given).Not.ToContainTextAsync("**");
         await editor.GetByRole(AriaRole.Button, new() { Name = "Maak er een FAQ-vraag van" }).ClickAsync();
         await editor.WaitForURLAsync($"**/redactie/nieuw-materiaal?vraag={id}");
         await Expect(editor.GetByText("Dit thema heeft nog geen FAQ-lijst")).ToBeVisibleAsync();
@@ -183,7 +187,4 @@ public sealed partial class HelpdeskPagesTests(HelpdeskPagesTests.Host host) : I
 
     [GeneratedRegex(@"/redactie/vragen/(?<id>\d+)")]
     private static partial Regex QuestionLink();
-
-    [GeneratedRegex(@"https?://[^\s""<>]+/helpdesk/tevredenheid\?token=[^\s""<>]+")]
-    private static partial Regex ScoreLink();
 }

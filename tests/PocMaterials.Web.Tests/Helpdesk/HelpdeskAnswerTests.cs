@@ -11,7 +11,7 @@ namespace PocMaterials.Web.Tests.Helpdesk;
 /// <summary>
 /// Answering: the asker's mail at the real SMTP server with the answer, its materials as views from the helpdesk and five
 /// one-click scores; a click records the score (a later one replaces it, a mail scanner's counts nothing), a damaged link
-/// is a Dutch page; a correction is mailed again; no address, no mail.
+/// is a Dutch page; a correction is mailed again; no address, no mail; the answer's Markdown as HTML for its page.
 /// </summary>
 [Collection(OneHelpdeskHost.Name)]
 public sealed partial class HelpdeskAnswerTests(HelpdeskHost host)
@@ -24,6 +24,9 @@ public sealed partial class HelpdeskAnswerTests(HelpdeskHost host)
 
         Assert.Equal("answered", answered.GetProperty("status").GetString());
         Assert.Equal("Lies Verhoeven", answered.GetProperty("answer").GetProperty("answeredByName").GetString());
+        // The Markdown as the mail renders it, for the question's page.
+        Assert.Equal("<p>Dat hangt af van de <strong>noden</strong>; zie de fiche.</p>\n",
+            answered.GetProperty("answer").GetProperty("html").GetString());
         var message = (await AnswerMailsAsync("leerling met dyslexie", 1))[0];
         Assert.Equal("Antwoord op je vraag aan POC+", message.Subject);
         Assert.Equal(HelpdeskHost.Contact, message.ReplyTo.Mailboxes.Single().Address);
@@ -93,6 +96,19 @@ public sealed partial class HelpdeskAnswerTests(HelpdeskHost host)
         Assert.Equal(["question", "answer", "answer"], Kinds(detail));
         Assert.DoesNotContain("answer", Kinds(await DetailAsync(silent)));
         Assert.Equal("Nee, niet eenzijdig.", detail.GetProperty("question").GetProperty("answer").GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task An_answer_markdig_cannot_read_is_kept_and_given_with_no_html_so_its_page_shows_the_text()
+    {
+        var id = await host.AskAsync(host.Unaddressed, "Hoe diep mag een citaat in een antwoord gaan?");
+        var nested = new string('>', 3_000) + " diep";
+
+        var answered = await host.AnswerAsync(id, nested);
+
+        Assert.Equal(nested, answered.GetProperty("answer").GetProperty("text").GetString());
+        Assert.Equal("", answered.GetProperty("answer").GetProperty("html").GetString());
+        Assert.Equal("", (await DetailAsync(id)).GetProperty("question").GetProperty("answer").GetProperty("html").GetString());
     }
 
     /// <summary>The answer mails to the asker about the question holding <paramref name="text"/>, once there are as many.</summary>

@@ -9,11 +9,12 @@ public static class AnnualReportCounts
     public static readonly (DateOnly From, DateOnly To) Year = (new(2031, 9, 1), new(2032, 8, 31));
     public static readonly (DateOnly From, DateOnly To) Last = (new(2030, 9, 1), new(2031, 8, 31));
 
-    public static void AssertFigure(JsonElement report, string table, string id, int measure, long current, long previous)
+    /// <summary>A count, or a mean or median to one decimal; null (and then no change) where the year has none.</summary>
+    public static void AssertFigure(JsonElement report, string table, string id, int measure, decimal? current, decimal? previous)
     {
+        static decimal? Of(JsonElement value) => value.ValueKind == JsonValueKind.Null ? null : value.GetDecimal();
         var figure = RowOf(report, table, id).GetProperty("figures")[measure];
-        var actual = (figure.GetProperty("current").GetInt64(), figure.GetProperty("previous").GetInt64(),
-            figure.GetProperty("change").GetInt64());
+        var actual = (Of(figure.GetProperty("current")), Of(figure.GetProperty("previous")), Of(figure.GetProperty("change")));
         Assert.True((current, previous, current - previous) == actual,
             $"{table} {id} measure {measure}: expected {(current, previous, current - previous)}, got {actual}");
     }
@@ -80,6 +81,6 @@ public static class AnnualReportCounts
     public static int[] IssuesOf((DateOnly From, DateOnly To) year) =>
         [.. Issues.Select((month, i) => (month, Id: i + 1)).Where(x => In(x.month, year)).Select(x => x.Id)];
 
-    private static DateOnly Brussels(DateTimeOffset at) =>
+    public static DateOnly Brussels(DateTimeOffset at) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels")).DateTime);
 }

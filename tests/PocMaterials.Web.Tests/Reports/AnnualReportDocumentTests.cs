@@ -26,7 +26,11 @@ public sealed class AnnualReportDocumentTests(AnnualReportHost host)
 
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.StartsWith("<h1>Jaarverslag 2031-2032</h1>", html, StringComparison.Ordinal);
-        foreach (var (table, title) in new[] { ("views-by-month", "Weergaven per maand"), ("centres", "Unieke medewerkers per centrum") })
+        foreach (var (table, title) in new[]
+        {
+            ("views-by-month", "Weergaven per maand"), ("centres", "Unieke medewerkers per centrum"),
+            ("helpdesk-themes", "Helpdeskvragen per thema"),
+        })
         {
             Assert.Contains($"""role="img" aria-labelledby="grafiek-{table}-titel grafiek-{table}-uitleg" """, html,
                 StringComparison.Ordinal);
@@ -40,6 +44,10 @@ public sealed class AnnualReportDocumentTests(AnnualReportHost host)
         Assert.Contains($"Het hoogst dit schooljaar: {busiest.ToString("MMMM yyyy", dutch)} "
             + $"met {ViewsIn(busiest)}.", html, StringComparison.Ordinal);
         Assert.Contains($"<td>{WebUtility.HtmlEncode(StaffShare("gent"))}</td>", html, StringComparison.Ordinal);
+        // A mean in Dutch (3,5), and a dash where a year has none.
+        var (_, answers) = AnnualHelpdeskSeed.Figures(_ => true, Year);
+        Assert.Contains($"""<td class="number">{answers[1]!.Value.ToString("0.#", dutch)}</td>""", html, StringComparison.Ordinal);
+        Assert.Contains("""<td class="number">–</td>""", html, StringComparison.Ordinal);
         Assert.Contains("""<a href="/api/reports/annual?schoolYear=2031-2032&amp;format=csv&amp;table=centres" download>""", html,
             StringComparison.Ordinal);
         Assert.Contains(WebUtility.HtmlEncode(Markup), html, StringComparison.Ordinal);

@@ -1,12 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+using PocMaterials.Helpdesk.Questions;
 using PocMaterials.Testing;
 
 namespace PocMaterials.Web.Tests.Reports;
 
 /// <summary>
 /// One host for the school-year report's tests (<see cref="AnnualReportTests"/>, <see cref="AnnualReportDocumentTests"/>):
-/// two fiches, taxonomy.yml with gent's staff and an alias made since a search found nothing, and the rows of
-/// <see cref="AnnualReportSeed"/> in its database. It prints with Debian's Chromium through a link in its data folder, which
-/// a test removes to see the answer of a server without one.
+/// two fiches, taxonomy.yml with gent's staff and an alias made since a search found nothing, the rows of
+/// <see cref="AnnualReportSeed"/> in its database and the questions of <see cref="AnnualHelpdeskSeed"/> through its helpdesk.
+/// It prints with Debian's Chromium through a link in its data folder, which a test removes to see the answer of a server
+/// without one.
 /// </summary>
 public sealed class AnnualReportHost : HostFixture
 {
@@ -49,6 +52,7 @@ public sealed class AnnualReportHost : HostFixture
         // The first client starts the host, which migrates the database.
         Editor = await App.ClientFor(["redacteur"]);
         await TestPostgres.ExecuteAsync(App.ConnectionString, string.Join("\n", AnnualReportSeed.Sql()));
+        await AnnualHelpdeskSeed.WriteAsync(App.Services.GetRequiredService<QuestionStore>());
     }
 
     /// <summary>Puts the link to Debian's Chromium (back) in place.</summary>

@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using static PocMaterials.Web.Tests.Reports.AnnualReportCounts;
+using static PocMaterials.Web.Tests.Reports.AnnualHelpdeskSeed;
 using static PocMaterials.Web.Tests.Reports.AnnualReportSeed;
 
 namespace PocMaterials.Web.Tests.Reports;
@@ -91,6 +93,76 @@ public sealed class AnnualReportTests(AnnualReportHost host)
             }
         }
     }
+
+    [Fact]
+    public async Task Helpdesk_questions_are_counted_per_theme_core_process_channel_centre_and_role_each_beside_last_years()
+    {
+        var text = await host.Editor.GetStringAsync(Url);
+        var report = JsonDocument.Parse(text).RootElement;
+
+        var (counts, answers) = AnnualHelpdeskSeed.Figures(_ => true, Year);
+        var (lastCounts, lastAnswers) = AnnualHelpdeskSeed.Figures(_ => true, Last);
+        foreach (var (id, i) in new[] { "questions", "answered", "minutes", "faq" }.Select((id, i) => (id, i)))
+            AssertFigure(report, "helpdesk", id, 0, counts[i], lastCounts[i]);
+        foreach (var (id, i) in new[] { "scores", "mean-score", "median-hours" }.Select((id, i) => (id, i)))
+            AssertFigure(report, "helpdesk", id, 0, answers[i], lastAnswers[i]);
+
+        var questions = AnnualHelpdeskSeed.Questions.Where(q => In(Brussels(q.At), Year) || In(Brussels(q.At), Last)).ToList();
+        var dimensions = new (string Table, Func<SeededQuestion, IEnumerable<string>> Keys)[]
+        {
+            ("helpdesk-themes", q => [q.Theme]), ("helpdesk-core-processes", q => [q.CoreProcess ?? ""]),
+            ("helpdesk-channels", q => [q.Channel]), ("helpdesk-centres", q => [q.Centre ?? ""]), ("helpdesk-roles", q => q.Roles),
+        };
+        var noScores = 0;
+        foreach (var (table, keysOf) in dimensions)
+        {
+            var keys = questions.SelectMany(keysOf).Distinct().ToList();
+            Assert.Equal(keys.Order(), Rows(report, table).Order());
+            Assert.Equal(keys.Order(), Rows(report, table + "-answers").Order());
+            foreach (var key in keys)
+            {
+                (counts, answers) = AnnualHelpdeskSeed.Figures(q => keysOf(q).Contains(key), Year);
+                (lastCounts, lastAnswers) = AnnualHelpdeskSeed.Figures(q => keysOf(q).Contains(key), Last);
+                for (var measure = 0; measure < 4; measure++)
+                    AssertFigure(report, table, key, measure, counts[measure], lastCounts[measure]);
+                for (var measure = 0; measure < 3; measure++)
+                    AssertFigure(report, table + "-answers", key, measure, answers[measure], lastAnswers[measure]);
+                noScores += answers[1] is null || lastAnswers[1] is null ? 1 : 0;
+            }
+        }
+        // Some group has no score in a year: its mean is null, and so is the change.
+        Assert.InRange(noScores, 1, 100);
+        Assert.Equal("Geen centrum", RowOf(report, "helpdesk-centres", "").GetProperty("label").GetString());
+        Assert.Equal("Telefoon", RowOf(report, "helpdesk-channels", "telefoon").GetProperty("label").GetString());
+
+        foreach (var table in new[] { "helpdesk", "helpdesk-themes-answers", "helpdesk-roles" })
+            text += await host.Editor.GetStringAsync($"{Url}&format=csv&table={table}");
+        // The questions' texts hold a pupil's name; askers and editors are known by key, subject and address.
+        foreach (var secret in new[] { AnnualReportHost.Secret, AskerKey, EditorSubject, AskerEmail })
+            Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_helpdesk_table_comes_as_csv_with_its_means_and_medians_and_empty_where_a_year_has_none()
+    {
+        var csv = await host.Editor.GetStringAsync(Url + "&format=csv&table=helpdesk-themes-answers");
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        string[] measures = ["scores", "gemiddelde score", "uren tot antwoord (mediaan)"];
+        var header = measures.SelectMany(m => new[] { $"{m} 2031-2032", $"{m} 2030-2031", $"{m} verschil" });
+        Assert.Equal("id,label," + string.Join(",", header), lines[0]);
+        foreach (var theme in AnnualHelpdeskSeed.Themes)
+        {
+            var (_, now) = AnnualHelpdeskSeed.Figures(q => q.Theme == theme, Year);
+            var (_, before) = AnnualHelpdeskSeed.Figures(q => q.Theme == theme, Last);
+            var fields = lines.Single(l => l.StartsWith(theme + ",", StringComparison.Ordinal)).Split(',')[2..];
+            decimal?[] expected = [.. now.Zip(before).SelectMany(f => new[] { f.First, f.Second, f.First - f.Second })];
+            Assert.Equal(expected, fields.Select(f => f.Length == 0 ? (decimal?)null : decimal.Parse(f, CultureInfo.InvariantCulture)));
+        }
+    }
+
+    private static IEnumerable<string> Rows(JsonElement report, string table) => report.GetProperty("tables").EnumerateArray()
+        .Single(t => t.GetProperty("name").GetString() == table).GetProperty("rows").EnumerateArray()
+        .Select(r => r.GetProperty("id").GetString()!);
 
     [Fact]
     public async Task A_centre_with_a_number_of_staff_shows_the_share_reached_and_one_without_shows_none()

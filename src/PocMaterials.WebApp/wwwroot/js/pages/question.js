@@ -2,7 +2,7 @@
 // questions, its answer and the answer form, "Sluit vraag" or "Heropen", the satisfaction score the asker gave, and "Maak er
 // een FAQ-vraag van", which opens the material editor with the question added to the theme's FAQ list (or a new one).
 import { api, expiredSession } from '../api.js';
-import { h, show, titled, materialPage } from '../dom.js';
+import { h, safeHtml, show, titled, materialPage } from '../dom.js';
 import { dateNl, momentNl } from '../dates.js';
 import { editorOnly } from '../shell.js';
 import { field } from '../editor/fields.js';
@@ -48,7 +48,8 @@ function answerShown(answer) {
   const materials = answer.materials ?? [];
   return h('section', { class: 'card', 'aria-labelledby': 'gegeven-titel' },
     h('h2', { id: 'gegeven-titel' }, 'Het antwoord'),
-    h('p', { class: 'question-text' }, answer.text),
+    // The answer is Markdown: the API's safe HTML, as the asker's mail shows it (the text itself when Markdig could not read it).
+    answer.html ? h('div', { class: 'answer-text' }, safeHtml(answer.html)) : h('p', { class: 'question-text' }, answer.text),
     materials.length > 0 && h('p', null, 'Materialen: ', materials.flatMap((m, i) => [i > 0 && ', ', materialLink(m)])));
 }
 
