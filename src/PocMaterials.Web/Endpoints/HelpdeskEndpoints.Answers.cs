@@ -18,8 +18,8 @@ public static partial class HelpdeskEndpoints
             .WithDescription("200 with the question, answered. When the asker's address is known the answer is mailed to them "
                 + "(each time: a correction is mailed again) with a link per material (source=helpdesk) and a satisfaction line; "
                 + "the mail is queued with the answer and retried while the mail server is away, never sent twice. 400 with "
-                + "fieldErrors coded required, too-long, control-character, unknown-material, too-many, out-of-range; 404 for no "
-                + "such question; 409 (code conflict) for a closed question: reopen it first.");
+                + "fieldErrors coded required, too-long, control-character, invalid-markdown, unknown-material, too-many, "
+                + "out-of-range; 404 for no such question; 409 (code conflict) for a closed question: reopen it first.");
         editors.MapPost("/{id:long}/close", Close).WithName("CloseHelpdeskQuestion")
             .WithSummary("Closes a question (answered or not): 200 with the question, also when it was closed; 404 for none");
         editors.MapPost("/{id:long}/reopen", Reopen).WithName("ReopenHelpdeskQuestion")
@@ -35,6 +35,8 @@ public static partial class HelpdeskEndpoints
         var content = library.Current;
         var errors = new FieldErrors();
         var text = HelpdeskChecks.Text(errors, "text", request.Text, QuestionLimits.MaxAnswer);
+        if (!errors.Any)
+            HelpdeskChecks.Markdown(errors, "text", text);
         var materials = HelpdeskChecks.Materials(errors, content, request.Materials);
         HelpdeskChecks.Minutes(errors, request.Minutes);
         if (errors.Problem("The answer is not valid.") is { } invalid)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using PocMaterials.Content;
 using PocMaterials.Content.Library;
+using PocMaterials.Content.Markdown;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Helpdesk.Questions;
 using PocMaterials.Web.Api;
@@ -47,6 +48,16 @@ internal static class HelpdeskChecks
         else if (trimmed.Length > limit)
             errors.Add(Coded(field, ContentFaults.TooLong(trimmed.Length, limit)));
         return trimmed;
+    }
+
+    /// <summary>
+    /// An answer is mailed as HTML: Markdown that Markdig cannot read (nested thousands deep) is refused, not kept unsendable.
+    /// </summary>
+    public static void Markdown(FieldErrors errors, string field, string text)
+    {
+        var faults = new List<ContentError>();
+        if (text.Length > 0 && MarkdownRendering.Parse(text, field, 1, faults) is null)
+            errors.Add(Coded(field, faults[0].Fault));
     }
 
     /// <summary>The theme (required) and core process (optional): ids of themes/ and taxonomy.yml.</summary>

@@ -12,7 +12,7 @@ public sealed record HelpdeskMaterial(string Slug, string Title);
 /// <summary>The latest answer, its materials and who gave it (by name; null when the name is not known).</summary>
 /// <param name="Text">The answer in Markdown, as the editor wrote it.</param>
 /// <param name="Html">The answer as safe HTML, rendered as the asker's mail and a material's body are (no raw HTML nor script
-/// links); empty when Markdig cannot read it (nested thousands deep), so a page shows the text instead.</param>
+/// links). An answer Markdig cannot read is refused when it is given, so every kept answer has one.</param>
 /// <param name="FirstAnsweredAt">The first answer's time: how long answering took counts to it, not to a correction.</param>
 public sealed record HelpdeskAnswerResponse(
     string Text, string Html, IReadOnlyList<HelpdeskMaterial> Materials, DateTimeOffset FirstAnsweredAt, DateTimeOffset AnsweredAt,
@@ -78,7 +78,7 @@ internal static class HelpdeskResponses
             q.Minutes,
             q.RegisteredBy is { } editor ? names.GetValueOrDefault(editor) : null,
             q.Answer is { } a
-                ? new HelpdeskAnswerResponse(a.Text, MarkdownRendering.PreviewHtml(a.Text),
+                ? new HelpdeskAnswerResponse(a.Text, MarkdownRendering.ToHtml(a.Text),
                     [.. a.Materials.Select(s => Material(s, content))], a.FirstAnsweredAt, a.AnsweredAt,
                     names.GetValueOrDefault(a.AnsweredBy))
                 : null,

@@ -99,16 +99,19 @@ public sealed partial class HelpdeskAnswerTests(HelpdeskHost host)
     }
 
     [Fact]
-    public async Task An_answer_markdig_cannot_read_is_kept_and_given_with_no_html_so_its_page_shows_the_text()
+    public async Task An_answer_markdig_cannot_read_is_refused_at_its_field_and_the_question_stays_open()
     {
         var id = await host.AskAsync(host.Unaddressed, "Hoe diep mag een citaat in een antwoord gaan?");
-        var nested = new string('>', 3_000) + " diep";
 
-        var answered = await host.AnswerAsync(id, nested);
+        var response = await host.Editor.PostAsJsonAsync(
+            $"/api/helpdesk/questions/{id}/answer", new { text = new string('>', 3_000) + " diep", materials = Array.Empty<string>() });
 
-        Assert.Equal(nested, answered.GetProperty("answer").GetProperty("text").GetString());
-        Assert.Equal("", answered.GetProperty("answer").GetProperty("html").GetString());
-        Assert.Equal("", (await DetailAsync(id)).GetProperty("question").GetProperty("answer").GetProperty("html").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = Assert.Single((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("fieldErrors").EnumerateArray());
+        Assert.Equal(("text", "invalid-markdown"), (error.GetProperty("field").GetString(), error.GetProperty("code").GetString()));
+        var question = (await DetailAsync(id)).GetProperty("question");
+        Assert.Equal("open", question.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, question.GetProperty("answer").ValueKind);
     }
 
     /// <summary>The answer mails to the asker about the question holding <paramref name="text"/>, once there are as many.</summary>

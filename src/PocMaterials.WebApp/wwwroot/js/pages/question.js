@@ -48,8 +48,8 @@ function answerShown(answer) {
   const materials = answer.materials ?? [];
   return h('section', { class: 'card', 'aria-labelledby': 'gegeven-titel' },
     h('h2', { id: 'gegeven-titel' }, 'Het antwoord'),
-    // The answer is Markdown: the API's safe HTML, as the asker's mail shows it (the text itself when Markdig could not read it).
-    answer.html ? h('div', { class: 'answer-text' }, safeHtml(answer.html)) : h('p', { class: 'question-text' }, answer.text),
+    // The answer is Markdown: the API's safe HTML, as the asker's mail shows it.
+    h('div', { class: 'answer-text' }, safeHtml(answer.html)),
     materials.length > 0 && h('p', null, 'Materialen: ', materials.flatMap((m, i) => [i > 0 && ', ', materialLink(m)])));
 }
 
