@@ -89,17 +89,26 @@ public sealed class DeliveryStore(Database database, TimeProvider time)
     public async Task<IReadOnlySet<long>> RecordAsync(
         long issueId, IReadOnlyList<Settlement> answered, IReadOnlyList<Recipient> claims, CancellationToken cancellationToken)
     {
-        await using var command = Sql["Record"].Command(
-            database.DataSource,
-            issueId,
-            answered.Select(s => s.SubscriberId).ToArray(),
-            answered.Select(s => Text(s.Status)).ToArray(),
-            answered.Select(s => s.Attempts).ToArray(),
-            answered.Select(s => s.ServerResponse).ToArray(),
-            Rows(claims),
-            time.GetUtcNow());
+        await using var command = Sql["Record"].Command(database.DataSource, RecordValues(issueId, answered, claims));
         return await SubscriberIdsAsync(command, cancellationToken);
     }
+
+    /// <summary>A writer of answers and claims for one send run, which records them many times a second.</summary>
+    internal DeliveryRecorder Recorder() => new(database, this);
+
+    /// <summary>The values of the Record statement, in the order of its parameters.</summary>
+    internal object?[] RecordValues(long issueId, IReadOnlyList<Settlement> answered, IReadOnlyList<Recipient> claims) =>
+    [
+        issueId,
+        answered.Select(s => s.SubscriberId).ToArray(),
+        answered.Select(s => Text(s.Status)).ToArray(),
+        answered.Select(s => s.Attempts).ToArray(),
+        answered.Select(s => s.ServerResponse).ToArray(),
+        Rows(claims),
+        time.GetUtcNow(),
+    ];
+
+    internal static SqlQuery RecordQuery => Sql["Record"];
 
     /// <summary>Records that the recipient may see nothing of the issue: no mail.</summary>
     public async Task<bool> SkipAsync(long issueId, Recipient recipient, CancellationToken cancellationToken)
@@ -158,7 +167,7 @@ public sealed class DeliveryStore(Database database, TimeProvider time)
         NpgsqlDbType = NpgsqlDbType.Jsonb,
     };
 
-    private static async Task<IReadOnlySet<long>> SubscriberIdsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlySet<long>> SubscriberIdsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
         var ids = new HashSet<long>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

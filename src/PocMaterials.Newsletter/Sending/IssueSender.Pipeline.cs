@@ -29,6 +29,7 @@ public sealed partial class IssueSender
         var prepared = Channel.CreateBounded<PreparedMail>(workers);
         using var limiter = run.Options.MessagesPerSecond > 0 ? RateLimiterFor(run.Options.MessagesPerSecond) : null;
         using var budget = RelayBudget.For(run.Options, database, time, run.Issue.Id);
+        await using var recorder = deliveries.Recorder();
         var producer = run.StageAsync(async () =>
         {
             try
@@ -40,7 +41,7 @@ public sealed partial class IssueSender
                 recipients.Writer.TryComplete();
             }
         });
-        var book = new DeliveryBook((answered, claims) => RecordAsync(run, answered, claims));
+        var book = new DeliveryBook((answered, claims) => RecordAsync(run, recorder, answered, claims));
         var booking = run.StageAsync(book.RunAsync);
         var preparing = WhenAllThen(
             Workers(run, () => PrepareAsync(run, recipients.Reader, prepared.Writer, budget)), () => prepared.Writer.TryComplete());
@@ -201,16 +202,17 @@ public sealed partial class IssueSender
     /// Records answers and claims in one durable commit. Claims only while this run holds the send lock; answers are
     /// true whoever holds it, so after a take-over they are still recorded, and the claims are refused.
     /// </summary>
-    private async Task<IReadOnlySet<long>> RecordAsync(SendRun run, IReadOnlyList<Settlement> answered, IReadOnlyList<Recipient> claims)
+    private static async Task<IReadOnlySet<long>> RecordAsync(
+        SendRun run, DeliveryRecorder recorder, IReadOnlyList<Settlement> answered, IReadOnlyList<Recipient> claims)
     {
         try
         {
             return await run.Lock.CallAsync(
-                token => deliveries.RecordAsync(run.Issue.Id, answered, claims, token), run.HostStopping, locked: claims.Count > 0);
+                token => recorder.RecordAsync(run.Issue.Id, answered, claims, token), run.HostStopping, locked: claims.Count > 0);
         }
         catch (SendLockLostException) when (answered.Count > 0)
         {
-            await run.Lock.CallAsync(token => deliveries.RecordAsync(run.Issue.Id, answered, [], token), run.HostStopping, locked: false);
+            await run.Lock.CallAsync(token => recorder.RecordAsync(run.Issue.Id, answered, [], token), run.HostStopping, locked: false);
             throw;
         }
     }
