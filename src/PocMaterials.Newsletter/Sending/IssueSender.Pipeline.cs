@@ -45,7 +45,7 @@ public sealed partial class IssueSender
         var booking = run.StageAsync(book.RunAsync);
         var preparing = WhenAllThen(
             Workers(run, () => PrepareAsync(run, recipients.Reader, prepared.Writer, budget)), () => prepared.Writer.TryComplete());
-        var sending = WhenAllThen(Workers(run, () => SendAsync(run, prepared.Reader, book, limiter)), book.Complete);
+        var sending = WhenAllThen(Workers(run, () => SendAsync(run, prepared.Reader, book, limiter, budget)), book.Complete);
         await Task.WhenAll(producer, preparing, sending, booking);
     }
 
@@ -116,7 +116,8 @@ public sealed partial class IssueSender
     /// One connection's worker. While a mail is in flight it claims the next and records the answer to the one before,
     /// in one commit; a mail goes out only once its claim is committed.
     /// </summary>
-    private async Task SendAsync(SendRun run, ChannelReader<PreparedMail> prepared, DeliveryBook book, RateLimiter? limiter)
+    private async Task SendAsync(
+        SendRun run, ChannelReader<PreparedMail> prepared, DeliveryBook book, RateLimiter? limiter, RelayBudget? budget)
     {
         await using var transport = transports.Create();
         Settlement? answered = null;
@@ -131,7 +132,7 @@ public sealed partial class IssueSender
             }
             if (limiter is not null)
                 using (await limiter.AcquireAsync(1, CancellationToken.None)) { }
-            var sending = SendWithRetriesAsync(transport, mail.Message, mail.ReturnPath, run.Options);
+            var sending = AnsweredAsync(SendWithRetriesAsync(transport, mail.Message, mail.ReturnPath, run.Options), budget);
             var current = mail;
             var next = ClaimNextAsync(run, prepared, book, Answers(answered), Task.Run(async () => Answer(current, await sending)));
             try
@@ -214,6 +215,19 @@ public sealed partial class IssueSender
         {
             await run.Lock.CallAsync(token => recorder.RecordAsync(run.Issue.Id, answered, [], token), run.HostStopping, locked: false);
             throw;
+        }
+    }
+
+    /// <summary>The relay's budget counts the mail from its answer on, the moment it comes rather than when the worker goes on.</summary>
+    private static async Task<T> AnsweredAsync<T>(Task<T> sending, RelayBudget? budget)
+    {
+        try
+        {
+            return await sending;
+        }
+        finally
+        {
+            budget?.Answered();
         }
     }
 
