@@ -106,6 +106,8 @@ public sealed partial class IssueSender
             if (budget is not null && !await budget.TakeAsync(run.Stop.Token))
                 return;
             var message = mails.Message(run.Issue, recipient.SubscriberId, new MailboxAddress(recipient.Name, recipient.Email), mail);
+            // Signed here, ahead of its connection, so a connection's worker only talks to the server.
+            transports.Signer?.Sign(message);
             // Not claimed: a mail dropped because the run stops leaves no row, so the next run sends it.
             await prepared.WriteAsync(
                 new PreparedMail(recipient, message, mails.ReturnPath(run.Issue, recipient.SubscriberId)), run.Stop.Token);
