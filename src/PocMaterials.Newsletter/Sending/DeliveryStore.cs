@@ -56,21 +56,23 @@ public sealed class DeliveryStore(Database database, TimeProvider time)
     }
 
     /// <summary>
-    /// Active subscribers, in id order after <paramref name="afterId"/>, still to be sent the issue: no
-    /// delivery row yet, or one deferred before <paramref name="runStarted"/> (not by this run). None once the
-    /// issue is cancelled (an editor cancelled it while it was sent).
+    /// Active subscribers, in id order, still to be sent the issue: no delivery row yet, or one deferred before
+    /// <paramref name="runStarted"/> (not by this run). None once the issue is cancelled (an editor cancelled it while it
+    /// was sent).
     /// </summary>
+    /// <param name="among">Only these subscribers; null: all. A run reads all once, then its batches by their ids, each
+    /// a lookup by primary key whatever PostgreSQL's statistics say (before a fresh import is analysed, a range of ids
+    /// was planned as a sort of every subscriber after it, for every batch).</param>
     /// <param name="subscribedBefore">Leaves out who subscribed later, so a resend does not reach new subscribers.</param>
     public async Task<IReadOnlyList<Recipient>> PendingAsync(
         long issueId,
-        long afterId,
-        int limit,
+        long[]? among,
         DateTimeOffset subscribedBefore,
         DateTimeOffset runStarted,
         CancellationToken cancellationToken)
     {
-        await using var command = Sql["Pending"].Command(database.DataSource, issueId, afterId, limit, subscribedBefore, runStarted);
-        var recipients = new List<Recipient>(limit);
+        await using var command = Sql["Pending"].Command(database.DataSource, issueId, among, subscribedBefore, runStarted);
+        var recipients = new List<Recipient>(among?.Length ?? 0);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

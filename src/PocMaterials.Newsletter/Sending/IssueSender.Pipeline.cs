@@ -50,22 +50,22 @@ public sealed partial class IssueSender
     }
 
     /// <summary>
-    /// Hands out the recipients still to be sent, a batch at a time, while the issue is being sent (not cancelled meanwhile).
+    /// Hands out the recipients still to be sent, a batch at a time, while the issue is being sent (not cancelled meanwhile):
+    /// who they are is read once, and each batch again just before it is handed out, so a mail is not made for someone
+    /// who unsubscribed or was suppressed meanwhile, or for a cancelled issue.
     /// </summary>
     private async Task ProduceAsync(SendRun run, ChannelWriter<Recipient> recipients)
     {
         var runStarted = time.GetUtcNow();
         var subscribedBefore = run.Issue.ApprovedAt ?? runStarted;
-        for (long after = 0; ;)
+        var all = await run.Lock.CallAsync(
+            token => deliveries.PendingAsync(run.Issue.Id, null, subscribedBefore, runStarted, token), run.Stop.Token);
+        foreach (var ids in all.Select(r => r.SubscriberId).Chunk(RecipientBatchSize))
         {
             var batch = await run.Lock.CallAsync(
-                token => deliveries.PendingAsync(run.Issue.Id, after, RecipientBatchSize, subscribedBefore, runStarted, token),
-                run.Stop.Token);
-            if (batch.Count == 0)
-                break;
+                token => deliveries.PendingAsync(run.Issue.Id, ids, subscribedBefore, runStarted, token), run.Stop.Token);
             foreach (var recipient in batch)
                 await recipients.WriteAsync(recipient, run.Stop.Token);
-            after = batch[^1].SubscriberId;
         }
     }
 
