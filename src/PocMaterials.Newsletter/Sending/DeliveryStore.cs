@@ -56,23 +56,31 @@ public sealed class DeliveryStore(Database database, TimeProvider time)
     }
 
     /// <summary>
-    /// Active subscribers, in id order, still to be sent the issue: no delivery row yet, or one deferred before
-    /// <paramref name="runStarted"/> (not by this run). None once the issue is cancelled (an editor cancelled it while it
-    /// was sent).
+    /// The ids, in order, of who may receive an issue: subscribed before <paramref name="subscribedBefore"/> (a resend
+    /// reaches no newer subscribers) and not unsubscribed. A run reads them once, then asks <see cref="PendingAsync"/> a
+    /// batch at a time: each batch a lookup by primary key whatever PostgreSQL's statistics say (a range of ids after the
+    /// last batch was planned, before a fresh import was analysed, as a sort of every later subscriber for every batch).
     /// </summary>
-    /// <param name="among">Only these subscribers; null: all. A run reads all once, then its batches by their ids, each
-    /// a lookup by primary key whatever PostgreSQL's statistics say (before a fresh import is analysed, a range of ids
-    /// was planned as a sort of every subscriber after it, for every batch).</param>
-    /// <param name="subscribedBefore">Leaves out who subscribed later, so a resend does not reach new subscribers.</param>
+    public async Task<long[]> CandidatesAsync(DateTimeOffset subscribedBefore, CancellationToken cancellationToken)
+    {
+        await using var command = Sql["Candidates"].Command(database.DataSource, subscribedBefore);
+        var ids = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            ids.Add(reader.GetInt64(0));
+        return [.. ids];
+    }
+
+    /// <summary>
+    /// Of <paramref name="among"/>, in id order, the active subscribers still to be sent the issue: no delivery row yet,
+    /// or one deferred before <paramref name="runStarted"/> (not by this run). None once the issue is cancelled (an editor
+    /// cancelled it while it was sent).
+    /// </summary>
     public async Task<IReadOnlyList<Recipient>> PendingAsync(
-        long issueId,
-        long[]? among,
-        DateTimeOffset subscribedBefore,
-        DateTimeOffset runStarted,
-        CancellationToken cancellationToken)
+        long issueId, long[] among, DateTimeOffset subscribedBefore, DateTimeOffset runStarted, CancellationToken cancellationToken)
     {
         await using var command = Sql["Pending"].Command(database.DataSource, issueId, among, subscribedBefore, runStarted);
-        var recipients = new List<Recipient>(among?.Length ?? 0);
+        var recipients = new List<Recipient>(among.Length);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -91,26 +99,17 @@ public sealed class DeliveryStore(Database database, TimeProvider time)
     public async Task<IReadOnlySet<long>> RecordAsync(
         long issueId, IReadOnlyList<Settlement> answered, IReadOnlyList<Recipient> claims, CancellationToken cancellationToken)
     {
-        await using var command = Sql["Record"].Command(database.DataSource, RecordValues(issueId, answered, claims));
+        await using var command = Sql["Record"].Command(
+            database.DataSource,
+            issueId,
+            answered.Select(s => s.SubscriberId).ToArray(),
+            answered.Select(s => Text(s.Status)).ToArray(),
+            answered.Select(s => s.Attempts).ToArray(),
+            answered.Select(s => s.ServerResponse).ToArray(),
+            Rows(claims),
+            time.GetUtcNow());
         return await SubscriberIdsAsync(command, cancellationToken);
     }
-
-    /// <summary>A writer of answers and claims for one send run, which records them many times a second.</summary>
-    internal DeliveryRecorder Recorder() => new(database, this);
-
-    /// <summary>The values of the Record statement, in the order of its parameters.</summary>
-    internal object?[] RecordValues(long issueId, IReadOnlyList<Settlement> answered, IReadOnlyList<Recipient> claims) =>
-    [
-        issueId,
-        answered.Select(s => s.SubscriberId).ToArray(),
-        answered.Select(s => Text(s.Status)).ToArray(),
-        answered.Select(s => s.Attempts).ToArray(),
-        answered.Select(s => s.ServerResponse).ToArray(),
-        Rows(claims),
-        time.GetUtcNow(),
-    ];
-
-    internal static SqlQuery RecordQuery => Sql["Record"];
 
     /// <summary>Records that the recipient may see nothing of the issue: no mail.</summary>
     public async Task<bool> SkipAsync(long issueId, Recipient recipient, CancellationToken cancellationToken)
@@ -169,7 +168,7 @@ public sealed class DeliveryStore(Database database, TimeProvider time)
         NpgsqlDbType = NpgsqlDbType.Jsonb,
     };
 
-    internal static async Task<IReadOnlySet<long>> SubscriberIdsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    private static async Task<IReadOnlySet<long>> SubscriberIdsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
         var ids = new HashSet<long>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

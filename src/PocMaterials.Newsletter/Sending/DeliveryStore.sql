@@ -6,14 +6,18 @@
 UPDATE newsletter_deliveries SET status = 'uncertain', updated_at = $2
 WHERE issue_id = $1 AND status = 'sending';
 
+-- name: Candidates
+-- Who may be a recipient of a run, by id: subscribed before $1 (a resend reaches no newer subscribers) and not
+-- unsubscribed. Ids only, read once per run; Pending checks the rest a batch at a time.
+SELECT id FROM newsletter_subscribers WHERE unsubscribed_at IS NULL AND created_at <= $1 ORDER BY id;
+
 -- name: Pending
--- Recipients of a run, by subscriber id: active subscribers (not unsubscribed, not suppressed by bounces) without a
--- delivery row, or with one deferred before this run started; none once the issue is no longer being sent (an editor
--- cancelled it). $1 the issue, $2 only these subscribers (null: all), $3 subscribed before (a resend reaches no newer
--- subscribers), $4 when the run started.
+-- Of the subscribers $2, by id, those to be sent the issue now: still subscribed, not suppressed by bounces, without a
+-- delivery row or with one deferred before this run started; none once the issue is no longer being sent (an editor
+-- cancelled it). $1 the issue, $3 subscribed before, $4 when the run started.
 SELECT s.id, s.email, s.name, s.roles, s.centre
 FROM newsletter_subscribers s
-WHERE ($2::bigint[] IS NULL OR s.id = ANY ($2)) AND s.unsubscribed_at IS NULL AND s.created_at <= $3
+WHERE s.id = ANY ($2) AND s.unsubscribed_at IS NULL AND s.created_at <= $3
   AND NOT EXISTS (SELECT 1 FROM newsletter_suppressions x WHERE x.subscriber_id = s.id AND x.reactivated_at IS NULL)
   AND EXISTS (SELECT 1 FROM newsletter_issues i WHERE i.id = $1 AND i.status IN ('sending', 'sent'))
   AND NOT EXISTS (SELECT 1 FROM newsletter_deliveries d WHERE d.issue_id = $1 AND d.subscriber_id = s.id
@@ -36,8 +40,8 @@ RETURNING subscriber_id;
 -- or a deferred one taken again); returns who was claimed. The answers as arrays, one element per mail: $2 subscriber
 -- ids, $3 statuses, $4 attempts, $5 the server's answers. $1 the issue, $6 the recipients to claim (jsonb:
 -- subscriber_id, roles, centre), $7 now. A run claims a recipient once, so no row is both answered and claimed.
--- Prepared once per run: "= ANY ($2)" keeps the answered rows found by primary key in the plan PostgreSQL keeps for
--- every execution, which without it may read every delivery of the issue (planned while the table was near empty).
+-- "= ANY ($2)" has the answered rows found by both columns of the primary key, whatever the plan: planned on a near
+-- empty table (the start of a send), the join alone read every delivery of the issue for each commit.
 WITH answered AS (
     UPDATE newsletter_deliveries d
     SET status = a.status, attempts = a.attempts, server_response = a.response, updated_at = $7,

@@ -29,7 +29,6 @@ public sealed partial class IssueSender
         var prepared = Channel.CreateBounded<PreparedMail>(workers);
         using var limiter = run.Options.MessagesPerSecond > 0 ? RateLimiterFor(run.Options.MessagesPerSecond) : null;
         using var budget = RelayBudget.For(run.Options, database, time, run.Issue.Id);
-        await using var recorder = deliveries.Recorder();
         var producer = run.StageAsync(async () =>
         {
             try
@@ -41,7 +40,7 @@ public sealed partial class IssueSender
                 recipients.Writer.TryComplete();
             }
         });
-        var book = new DeliveryBook((answered, claims) => RecordAsync(run, recorder, answered, claims));
+        var book = new DeliveryBook((answered, claims) => RecordAsync(run, answered, claims));
         var booking = run.StageAsync(book.RunAsync);
         var preparing = WhenAllThen(
             Workers(run, () => PrepareAsync(run, recipients.Reader, prepared.Writer, budget)), () => prepared.Writer.TryComplete());
@@ -51,16 +50,15 @@ public sealed partial class IssueSender
 
     /// <summary>
     /// Hands out the recipients still to be sent, a batch at a time, while the issue is being sent (not cancelled meanwhile):
-    /// who they are is read once, and each batch again just before it is handed out, so a mail is not made for someone
-    /// who unsubscribed or was suppressed meanwhile, or for a cancelled issue.
+    /// who may be one is read once, and each batch is checked just before it is handed out, so a mail is not made for
+    /// someone already sent, unsubscribed or suppressed meanwhile, or for a cancelled issue.
     /// </summary>
     private async Task ProduceAsync(SendRun run, ChannelWriter<Recipient> recipients)
     {
         var runStarted = time.GetUtcNow();
         var subscribedBefore = run.Issue.ApprovedAt ?? runStarted;
-        var all = await run.Lock.CallAsync(
-            token => deliveries.PendingAsync(run.Issue.Id, null, subscribedBefore, runStarted, token), run.Stop.Token);
-        foreach (var ids in all.Select(r => r.SubscriberId).Chunk(RecipientBatchSize))
+        var candidates = await run.Lock.CallAsync(token => deliveries.CandidatesAsync(subscribedBefore, token), run.Stop.Token);
+        foreach (var ids in candidates.Chunk(RecipientBatchSize))
         {
             var batch = await run.Lock.CallAsync(
                 token => deliveries.PendingAsync(run.Issue.Id, ids, subscribedBefore, runStarted, token), run.Stop.Token);
@@ -205,17 +203,16 @@ public sealed partial class IssueSender
     /// Records answers and claims in one durable commit. Claims only while this run holds the send lock; answers are
     /// true whoever holds it, so after a take-over they are still recorded, and the claims are refused.
     /// </summary>
-    private static async Task<IReadOnlySet<long>> RecordAsync(
-        SendRun run, DeliveryRecorder recorder, IReadOnlyList<Settlement> answered, IReadOnlyList<Recipient> claims)
+    private async Task<IReadOnlySet<long>> RecordAsync(SendRun run, IReadOnlyList<Settlement> answered, IReadOnlyList<Recipient> claims)
     {
         try
         {
             return await run.Lock.CallAsync(
-                token => recorder.RecordAsync(run.Issue.Id, answered, claims, token), run.HostStopping, locked: claims.Count > 0);
+                token => deliveries.RecordAsync(run.Issue.Id, answered, claims, token), run.HostStopping, locked: claims.Count > 0);
         }
         catch (SendLockLostException) when (answered.Count > 0)
         {
-            await run.Lock.CallAsync(token => recorder.RecordAsync(run.Issue.Id, answered, [], token), run.HostStopping, locked: false);
+            await run.Lock.CallAsync(token => deliveries.RecordAsync(run.Issue.Id, answered, [], token), run.HostStopping, locked: false);
             throw;
         }
     }
