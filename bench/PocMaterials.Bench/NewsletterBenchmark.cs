@@ -64,14 +64,14 @@ internal static class NewsletterBenchmark
             var bounces = new BounceOptions { Address = "bounces@clb.example.org" };
             var newsletterOptions = Options.Create(new NewsletterOptions());
             var links = new NewsletterLinks(tokens, newsletterOptions);
+            var mails = new IssueMails(
+                new IssueRenderer(), links, new UnsubscribeLinks(tokens, newsletterOptions),
+                new ReturnPaths(tokens, Options.Create(bounces)), Options.Create(options));
             var sender = new IssueSender(
                 database,
                 issues,
                 new DeliveryStore(database, TimeProvider.System),
-                new IssueMails(
-                    new IssueRenderer(), links, new UnsubscribeLinks(tokens, newsletterOptions),
-                    new ReturnPaths(tokens, Options.Create(bounces)),
-                    Options.Create(options)),
+                mails,
                 new MailTransports(options, Path.Combine(root, "outbox"), signer),
                 library,
                 new StaffCalendar(TimeProvider.System),
@@ -82,8 +82,12 @@ internal static class NewsletterBenchmark
             GC.Collect();
             using var memory = new PeakMemory();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var serverCpu = ProcessCpu.OfTree(smtp.ProcessId);
+            var postgresCpu = PostgresCpu(database);
             var watch = Stopwatch.StartNew();
             await sender.SendAsync(issue.Id, CancellationToken.None);
+            serverCpu = ProcessCpu.OfTree(smtp.ProcessId) - serverCpu;
+            postgresCpu = PostgresCpu(database) - postgresCpu;
             var seconds = watch.Elapsed.TotalSeconds;
             var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
             var received = smtp.MessageCount;
@@ -91,11 +95,17 @@ internal static class NewsletterBenchmark
                 + $"(server received {received:N0}), DKIM-signed");
             Console.WriteLine($"CPU per message        {cpuSeconds * 1000 / received:F2} ms in the product's process "
                 + $"({cpuSeconds / seconds:F2} of a core while sending); DKIM signing alone {SigningMilliseconds(signer, smtp):F2} ms");
+            Console.WriteLine($"PostgreSQL CPU         {postgresCpu.TotalMilliseconds / received:F2} ms per message (the bookkeeping)");
             Console.WriteLine(
                 $"peak memory            {memory.PeakMegabytes:N0} MB working set (before sending: {memory.StartMegabytes:N0} MB)");
 
+            NewsletterStages.Print(mails, issue, library, signer);
+            var ceilingServerCpu = ProcessCpu.OfTree(smtp.ProcessId);
             var ceiling = await NewsletterCeiling.MeasureAsync(smtp, subscribers, workers);
+            ceilingServerCpu = ProcessCpu.OfTree(smtp.ProcessId) - ceilingServerCpu;
             Console.WriteLine($"server ceiling         {ceiling:N0} messages/s from Python smtplib over {workers} connections");
+            Console.WriteLine($"server CPU per message {serverCpu.TotalMilliseconds / received:F2} ms from the product, "
+                + $"{ceilingServerCpu.TotalMilliseconds / subscribers:F2} ms from smtplib");
             Console.WriteLine($"share of the ceiling   {received / seconds / ceiling:P0}");
             await BounceBenchmark.RunAsync(database, tokens, newsletterOptions, bounces, smtp);
         }
@@ -125,6 +135,9 @@ internal static class NewsletterBenchmark
         }
         await import.CompleteAsync();
     }
+
+    private static TimeSpan PostgresCpu(Database database) =>
+        database.EmbeddedCluster?.ServerProcessId() is { } postmaster ? ProcessCpu.OfTree(postmaster) : TimeSpan.Zero;
 
     /// <summary>The CPU time of signing one received message again, averaged over 200 signatures.</summary>
     private static double SigningMilliseconds(MailSigner signer, TestSmtpServer smtp)

@@ -56,21 +56,31 @@ public sealed class DeliveryStore(Database database, TimeProvider time)
     }
 
     /// <summary>
-    /// Active subscribers, in id order after <paramref name="afterId"/>, still to be sent the issue: no
-    /// delivery row yet, or one deferred before <paramref name="runStarted"/> (not by this run). None once the
-    /// issue is cancelled (an editor cancelled it while it was sent).
+    /// The ids, in order, of who may receive an issue: subscribed before <paramref name="subscribedBefore"/> (a resend
+    /// reaches no newer subscribers) and not unsubscribed. A run reads them once, then asks <see cref="PendingAsync"/> a
+    /// batch at a time: each batch a lookup by primary key whatever PostgreSQL's statistics say (a range of ids after the
+    /// last batch was planned, before a fresh import was analysed, as a sort of every later subscriber for every batch).
     /// </summary>
-    /// <param name="subscribedBefore">Leaves out who subscribed later, so a resend does not reach new subscribers.</param>
-    public async Task<IReadOnlyList<Recipient>> PendingAsync(
-        long issueId,
-        long afterId,
-        int limit,
-        DateTimeOffset subscribedBefore,
-        DateTimeOffset runStarted,
-        CancellationToken cancellationToken)
+    public async Task<long[]> CandidatesAsync(DateTimeOffset subscribedBefore, CancellationToken cancellationToken)
     {
-        await using var command = Sql["Pending"].Command(database.DataSource, issueId, afterId, limit, subscribedBefore, runStarted);
-        var recipients = new List<Recipient>(limit);
+        await using var command = Sql["Candidates"].Command(database.DataSource, subscribedBefore);
+        var ids = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            ids.Add(reader.GetInt64(0));
+        return [.. ids];
+    }
+
+    /// <summary>
+    /// Of <paramref name="among"/>, in id order, the active subscribers still to be sent the issue: no delivery row yet,
+    /// or one deferred before <paramref name="runStarted"/> (not by this run). None once the issue is cancelled (an editor
+    /// cancelled it while it was sent).
+    /// </summary>
+    public async Task<IReadOnlyList<Recipient>> PendingAsync(
+        long issueId, long[] among, DateTimeOffset subscribedBefore, DateTimeOffset runStarted, CancellationToken cancellationToken)
+    {
+        await using var command = Sql["Pending"].Command(database.DataSource, issueId, among, subscribedBefore, runStarted);
+        var recipients = new List<Recipient>(among.Length);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

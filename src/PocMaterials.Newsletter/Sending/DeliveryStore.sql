@@ -6,21 +6,23 @@
 UPDATE newsletter_deliveries SET status = 'uncertain', updated_at = $2
 WHERE issue_id = $1 AND status = 'sending';
 
+-- name: Candidates
+-- Who may be a recipient of a run, by id: subscribed before $1 (a resend reaches no newer subscribers) and not
+-- unsubscribed. Ids only, read once per run; Pending checks the rest a batch at a time.
+SELECT id FROM newsletter_subscribers WHERE unsubscribed_at IS NULL AND created_at <= $1 ORDER BY id;
+
 -- name: Pending
--- The next recipients of a run, by subscriber id: active subscribers (not unsubscribed, not suppressed by bounces)
--- without a delivery row, or with one deferred
--- before this run started; none once the issue is no longer being sent (an editor cancelled it).
--- $1 the issue, $2 the last subscriber id handed out, $3 how many, $4 subscribed before (a resend reaches no
--- newer subscribers), $5 when the run started.
+-- Of the subscribers $2, by id, those to be sent the issue now: still subscribed, not suppressed by bounces, without a
+-- delivery row or with one deferred before this run started; none once the issue is no longer being sent (an editor
+-- cancelled it). $1 the issue, $3 subscribed before, $4 when the run started.
 SELECT s.id, s.email, s.name, s.roles, s.centre
 FROM newsletter_subscribers s
-WHERE s.id > $2 AND s.unsubscribed_at IS NULL AND s.created_at <= $4
+WHERE s.id = ANY ($2) AND s.unsubscribed_at IS NULL AND s.created_at <= $3
   AND NOT EXISTS (SELECT 1 FROM newsletter_suppressions x WHERE x.subscriber_id = s.id AND x.reactivated_at IS NULL)
   AND EXISTS (SELECT 1 FROM newsletter_issues i WHERE i.id = $1 AND i.status IN ('sending', 'sent'))
   AND NOT EXISTS (SELECT 1 FROM newsletter_deliveries d WHERE d.issue_id = $1 AND d.subscriber_id = s.id
-                  AND NOT (d.status = 'deferred' AND d.updated_at < $5))
-ORDER BY s.id
-LIMIT $3;
+                  AND NOT (d.status = 'deferred' AND d.updated_at < $4))
+ORDER BY s.id;
 
 -- name: Skip
 -- Records that recipients may see nothing of the issue: no mail. A new row, or a deferred one (its materials changed
@@ -38,12 +40,14 @@ RETURNING subscriber_id;
 -- or a deferred one taken again); returns who was claimed. The answers as arrays, one element per mail: $2 subscriber
 -- ids, $3 statuses, $4 attempts, $5 the server's answers. $1 the issue, $6 the recipients to claim (jsonb:
 -- subscriber_id, roles, centre), $7 now. A run claims a recipient once, so no row is both answered and claimed.
+-- "= ANY ($2)" has the answered rows found by both columns of the primary key, whatever the plan: planned on a near
+-- empty table (the start of a send), the join alone read every delivery of the issue for each commit.
 WITH answered AS (
     UPDATE newsletter_deliveries d
     SET status = a.status, attempts = a.attempts, server_response = a.response, updated_at = $7,
         sent_at = CASE WHEN a.status = 'sent' THEN $7 END
     FROM unnest($2::bigint[], $3::text[], $4::integer[], $5::text[]) AS a (subscriber_id, status, attempts, response)
-    WHERE d.issue_id = $1 AND d.subscriber_id = a.subscriber_id AND d.status = 'sending'
+    WHERE d.issue_id = $1 AND d.subscriber_id = ANY ($2) AND d.subscriber_id = a.subscriber_id AND d.status = 'sending'
     RETURNING d.subscriber_id)
 INSERT INTO newsletter_deliveries (issue_id, subscriber_id, status, updated_at, roles, centre)
 SELECT $1, r.subscriber_id, 'sending', $7, r.roles, r.centre

@@ -44,27 +44,26 @@ public sealed partial class IssueSender
         var booking = run.StageAsync(book.RunAsync);
         var preparing = WhenAllThen(
             Workers(run, () => PrepareAsync(run, recipients.Reader, prepared.Writer, budget)), () => prepared.Writer.TryComplete());
-        var sending = WhenAllThen(Workers(run, () => SendAsync(run, prepared.Reader, book, limiter)), book.Complete);
+        var sending = WhenAllThen(Workers(run, () => SendAsync(run, prepared.Reader, book, limiter, budget)), book.Complete);
         await Task.WhenAll(producer, preparing, sending, booking);
     }
 
     /// <summary>
-    /// Hands out the recipients still to be sent, a batch at a time, while the issue is being sent (not cancelled meanwhile).
+    /// Hands out the recipients still to be sent, a batch at a time, while the issue is being sent (not cancelled meanwhile):
+    /// who may be one is read once, and each batch is checked just before it is handed out, so a mail is not made for
+    /// someone already sent, unsubscribed or suppressed meanwhile, or for a cancelled issue.
     /// </summary>
     private async Task ProduceAsync(SendRun run, ChannelWriter<Recipient> recipients)
     {
         var runStarted = time.GetUtcNow();
         var subscribedBefore = run.Issue.ApprovedAt ?? runStarted;
-        for (long after = 0; ;)
+        var candidates = await run.Lock.CallAsync(token => deliveries.CandidatesAsync(subscribedBefore, token), run.Stop.Token);
+        foreach (var ids in candidates.Chunk(RecipientBatchSize))
         {
             var batch = await run.Lock.CallAsync(
-                token => deliveries.PendingAsync(run.Issue.Id, after, RecipientBatchSize, subscribedBefore, runStarted, token),
-                run.Stop.Token);
-            if (batch.Count == 0)
-                break;
+                token => deliveries.PendingAsync(run.Issue.Id, ids, subscribedBefore, runStarted, token), run.Stop.Token);
             foreach (var recipient in batch)
                 await recipients.WriteAsync(recipient, run.Stop.Token);
-            after = batch[^1].SubscriberId;
         }
     }
 
@@ -105,6 +104,8 @@ public sealed partial class IssueSender
             if (budget is not null && !await budget.TakeAsync(run.Stop.Token))
                 return;
             var message = mails.Message(run.Issue, recipient.SubscriberId, new MailboxAddress(recipient.Name, recipient.Email), mail);
+            // Signed here, ahead of its connection, so a connection's worker only talks to the server.
+            transports.Signer?.Sign(message);
             // Not claimed: a mail dropped because the run stops leaves no row, so the next run sends it.
             await prepared.WriteAsync(
                 new PreparedMail(recipient, message, mails.ReturnPath(run.Issue, recipient.SubscriberId)), run.Stop.Token);
@@ -115,7 +116,8 @@ public sealed partial class IssueSender
     /// One connection's worker. While a mail is in flight it claims the next and records the answer to the one before,
     /// in one commit; a mail goes out only once its claim is committed.
     /// </summary>
-    private async Task SendAsync(SendRun run, ChannelReader<PreparedMail> prepared, DeliveryBook book, RateLimiter? limiter)
+    private async Task SendAsync(
+        SendRun run, ChannelReader<PreparedMail> prepared, DeliveryBook book, RateLimiter? limiter, RelayBudget? budget)
     {
         await using var transport = transports.Create();
         Settlement? answered = null;
@@ -130,7 +132,7 @@ public sealed partial class IssueSender
             }
             if (limiter is not null)
                 using (await limiter.AcquireAsync(1, CancellationToken.None)) { }
-            var sending = SendWithRetriesAsync(transport, mail.Message, mail.ReturnPath, run.Options);
+            var sending = AnsweredAsync(SendWithRetriesAsync(transport, mail.Message, mail.ReturnPath, run.Options), budget);
             var current = mail;
             var next = ClaimNextAsync(run, prepared, book, Answers(answered), Task.Run(async () => Answer(current, await sending)));
             try
@@ -212,6 +214,19 @@ public sealed partial class IssueSender
         {
             await run.Lock.CallAsync(token => deliveries.RecordAsync(run.Issue.Id, answered, [], token), run.HostStopping, locked: false);
             throw;
+        }
+    }
+
+    /// <summary>The relay's budget counts the mail from its answer on, the moment it comes rather than when the worker goes on.</summary>
+    private static async Task<T> AnsweredAsync<T>(Task<T> sending, RelayBudget? budget)
+    {
+        try
+        {
+            return await sending;
+        }
+        finally
+        {
+            budget?.Answered();
         }
     }
 

@@ -33,7 +33,9 @@ public sealed class MailTransports(SmtpOptions options, string outboxPath, MailS
     {
         public Task<string> SendAsync(MimeMessage message, MailboxAddress? returnPath, CancellationToken cancellationToken)
         {
-            signer.Sign(message);
+            // A newsletter's send signs its mails ahead, off the connection's path: not twice.
+            if (!message.Headers.Contains(HeaderId.DkimSignature))
+                signer.Sign(message);
             return inner.SendAsync(message, returnPath, cancellationToken);
         }
 

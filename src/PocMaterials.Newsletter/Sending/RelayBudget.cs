@@ -7,7 +7,9 @@ namespace PocMaterials.Newsletter.Sending;
 /// Keeps a run within the relay's limits per minute, hour and day (Microsoft 365: 30 a minute, 10,000 a day). What
 /// other runs and hosts handed over comes from PostgreSQL, so the limits hold across restarts and hosts; what this run
 /// let through it counts itself, as a mail is let through before it is claimed. A mail waits before it is claimed, so a
-/// kill during a long wait (the day's limit reached) leaves nothing uncertain.
+/// kill during a long wait (the day's limit reached) leaves nothing uncertain. A mail let through counts in every window
+/// until its answer comes, then from that moment: the relay counted it at or before its answer, so a window the relay
+/// measures never holds more than the limit, however long a mail waited between being let through and arriving.
 /// </summary>
 internal sealed class RelayBudget : IDisposable
 {
@@ -24,7 +26,9 @@ internal sealed class RelayBudget : IDisposable
     private readonly (TimeSpan Length, int Limit)[] _windows;
     private readonly TimeSpan _longest;
     // Both in time order, so a window's use is a binary search rather than a count of a day's mails for every mail.
+    // Ours are the answers' times, written by the senders while a mail waits: under their own lock, not the gate.
     private readonly List<DateTimeOffset> _ours = [];
+    private int _inFlight;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private List<DateTimeOffset> _others = [];
     private DateTimeOffset _othersRead = DateTimeOffset.MinValue;
@@ -76,11 +80,14 @@ internal sealed class RelayBudget : IDisposable
                     _others = await ReadOthersAsync(now, cancellationToken);
                     _othersRead = now;
                 }
-                _ours.RemoveRange(0, _ours.Count - After(_ours, now - _longest));
-                if (_windows.All(w => After(_ours, now - w.Length) + After(_others, now - w.Length) < w.Limit))
+                lock (_ours)
                 {
-                    _ours.Add(now);
-                    return true;
+                    _ours.RemoveRange(0, _ours.Count - After(_ours, now - _longest));
+                    if (_windows.All(w => After(_ours, now - w.Length) + _inFlight + After(_others, now - w.Length) < w.Limit))
+                    {
+                        _inFlight++;
+                        return true;
+                    }
                 }
                 await Task.Delay(Poll, _time, cancellationToken);
             }
@@ -92,6 +99,19 @@ internal sealed class RelayBudget : IDisposable
         finally
         {
             _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// A mail let through was answered (or failed): from now on it counts from this moment. A mail never answered (the run
+    /// stopped) stays counted as in flight until the run ends.
+    /// </summary>
+    public void Answered()
+    {
+        lock (_ours)
+        {
+            _inFlight--;
+            _ours.Add(_time.GetUtcNow());
         }
     }
 

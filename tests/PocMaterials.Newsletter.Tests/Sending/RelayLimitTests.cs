@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using PocMaterials.Newsletter.Sending;
 using PocMaterials.Testing;
+using PocMaterials.Testing.Smtp;
 
 namespace PocMaterials.Newsletter.Tests.Sending;
 
@@ -11,6 +12,8 @@ namespace PocMaterials.Newsletter.Tests.Sending;
 public sealed class RelayLimitTests : IAsyncLifetime
 {
     private readonly SendingSetup _send = new();
+    private const string Claimed = "SELECT count(*) FROM newsletter_deliveries WHERE status = 'sending'";
+    private const string Sent = "SELECT count(*) FROM newsletter_deliveries WHERE status = 'sent'";
     private readonly TestClock _clock = new(new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero));
 
     public Task InitializeAsync() => _send.InitializeAsync();
@@ -41,6 +44,29 @@ public sealed class RelayLimitTests : IAsyncLifetime
         await sending;
         Assert.Equal(12, _send.Smtp.MessageCount);
         Assert.Equal(12, _send.Smtp.Messages.Select(m => m.Recipients.Single()).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_mail_counts_from_when_the_relay_answered_not_from_when_it_was_let_through()
+    {
+        await _send.SubscribersAsync("antwoord", 2);
+        var issue = await _send.ApprovedIssueAsync(["faq-leersteun"]);
+        await _send.Smtp.SetBehaviourAsync(new SmtpBehaviour { DelayPerMessage = TimeSpan.FromSeconds(2) });
+        var sending = _send.Sender(new SmtpOptions { MessagesPerMinute = 1, Workers = 1 }, _clock).SendAsync(issue.Id, default);
+
+        // Let through at 9:00:00; the relay takes it 50 s later (a slow relay, a long queue): it counts from then.
+        await Eventually.TrueAsync(async () => await _send.Db.ScalarAsync(Claimed) == 1, "the first mail was not claimed");
+        var start = _clock.Now;
+        _clock.Now = start + TimeSpan.FromSeconds(50);
+        await Eventually.TrueAsync(async () => await _send.Db.ScalarAsync(Sent) == 1, "the first mail was not answered");
+        await _send.Smtp.SetBehaviourAsync(new SmtpBehaviour());
+        _clock.Now = start + TimeSpan.FromSeconds(61);
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        Assert.Equal(1, await _send.Db.ScalarAsync("SELECT count(*) FROM newsletter_deliveries"));
+
+        _clock.Now = start + TimeSpan.FromSeconds(111);
+        await sending;
+        Assert.Equal(2, _send.Smtp.MessageCount);
     }
 
     [Fact]

@@ -152,7 +152,8 @@ public sealed class TestSmtpServer : IAsyncDisposable
         return new ReceivedMessage(
             root.GetProperty("sender").GetString()!,
             root.GetProperty("recipients").EnumerateArray().Select(r => r.GetString()!).ToList(),
-            File.ReadAllBytes(emlFile));
+            File.ReadAllBytes(emlFile),
+            DateTimeOffset.FromUnixTimeMilliseconds((long)(root.GetProperty("received").GetDouble() * 1000)));
     }
 
     private void KillOnExit(object? sender, EventArgs e) => StopOnce();

@@ -3,7 +3,7 @@
 Run by TestSmtpServer with Debian's /usr/bin/python3 (python3-aiosmtpd):
     smtp_sink.py FOLDER
 Listens on a free loopback port and prints "listening PORT" once it accepts connections.
-Each accepted message becomes FOLDER/messages/NNNNNN.json (envelope) and NNNNNN.eml (raw bytes),
+Each accepted message becomes FOLDER/messages/NNNNNN.json (envelope, and when it was accepted) and NNNNNN.eml (raw bytes),
 both renamed into place before the 250 reply, so a client that saw 250 finds them on disk.
 FOLDER/behaviour.json (written by TestSmtpServer, replaced atomically) is re-read whenever it is
 replaced, so tests can change the behaviour of a running server. Exits when stdin closes, which
@@ -15,6 +15,7 @@ import logging
 import os
 import sys
 import threading
+import time
 
 from aiosmtpd.smtp import SMTP
 
@@ -66,8 +67,9 @@ class Sink:
             return "421 4.3.2 Service not available, closing transmission channel"
         self.sequence += 1
         name = os.path.join(self.messages, f"{self.sequence:06d}")
+        # When the server took it (seconds since the epoch), for tests of how fast a client may send.
         write_atomically(name + ".json", json.dumps(
-            {"sender": envelope.mail_from, "recipients": envelope.rcpt_tos}).encode("utf-8"))
+            {"sender": envelope.mail_from, "recipients": envelope.rcpt_tos, "received": time.time()}).encode("utf-8"))
         write_atomically(name + ".eml", envelope.original_content)
         behaviour.accepted += 1
         return "250 OK"
