@@ -30,6 +30,9 @@ public sealed record FieldError(
     /// <summary>An error of a request's field without a code of its own: the problem's is given it (<see cref="FieldErrors"/>).</summary>
     public static FieldError Of(string field, string message) => new(field, "", message, NoValues);
 
+    /// <summary>A request's field that breaks a rule the content has too: the content's code, message and values.</summary>
+    public static FieldError Of(string field, ContentFault fault) => new(field, fault.Code, fault.Message, fault.Values);
+
     public static IReadOnlyList<FieldError> Of(IEnumerable<ContentError> errors) =>
         [.. errors.Select(e => new FieldError(e.Field, e.Code, e.Message, e.Fault.Values, e.Line, e.File))];
 

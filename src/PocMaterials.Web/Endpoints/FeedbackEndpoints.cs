@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using PocMaterials.Content;
 using PocMaterials.Content.Library;
-using PocMaterials.Content.Materials;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Reach.Feedback;
 using PocMaterials.Web.Api;
@@ -64,7 +63,7 @@ public static class FeedbackEndpoints
         if (Invalid(request, out var comment) is { } invalid)
             return invalid;
         var member = user.ToStaffMember();
-        if (Visible(slug, member, library, calendar) is not { } material)
+        if (VisibleMaterials.Find(library.Current, slug, member, calendar.Today) is not { } material)
             return Problems.NotFound("material", slug);
         var anchor = request.Anchor ?? "";
         if (anchor.Length > 0 && !material.Questions.Any(q => q.Anchor == anchor))
@@ -84,17 +83,10 @@ public static class FeedbackEndpoints
         CancellationToken cancellationToken)
     {
         var member = user.ToStaffMember();
-        if (Visible(slug, member, library, calendar) is null)
+        if (VisibleMaterials.Find(library.Current, slug, member, calendar.Today) is null)
             return Problems.NotFound("material", slug);
         return TypedResults.Ok(new MyFeedback(slug, await feedback.MineAsync(member, slug, cancellationToken)));
     }
-
-    /// <summary>
-    /// The material, when it exists and the member may see it: not visible and not existing answer alike, as the material
-    /// itself does, so votes cannot probe for materials.
-    /// </summary>
-    private static Material? Visible(string slug, StaffMember member, ContentLibrary library, StaffCalendar calendar) =>
-        library.Current.Materials.TryGetValue(slug, out var material) && material.IsVisibleTo(member, calendar.Today) ? material : null;
 
     internal static async Task<Results<Ok<MaterialFeedbackReport>, ValidationProblem, NotFoundProblem>> ForMaterial(
         string slug, string? from, string? to, ContentLibrary library, StaffCalendar calendar, FeedbackReports reports,
@@ -137,7 +129,7 @@ public static class FeedbackEndpoints
         }
         // PostgreSQL refuses a NUL and Npgsql cannot encode half a surrogate pair: said, rather than a 500.
         if (comment is not null && ContentText.Unfit(comment) is { } fault)
-            errors.Add(new FieldError("comment", fault.Code, fault.Message, fault.Values));
+            errors.Add(FieldError.Of("comment", fault));
         if (comment is { Length: > FeedbackReasons.MaxComment })
         {
             errors.Add(new FieldError("comment", "comment-too-long", $"A comment has at most {FeedbackReasons.MaxComment} characters.",

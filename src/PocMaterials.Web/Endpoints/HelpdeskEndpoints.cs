@@ -61,12 +61,8 @@ public static partial class HelpdeskEndpoints
         if (errors.Problem("The question is not valid.") is { } invalid)
             return invalid;
         var member = user.ToStaffMember();
-        // Not visible and not existing answer alike, as the material itself does: a question cannot probe for materials.
-        if (request.Material is { } slug
-            && (!content.Materials.TryGetValue(slug, out var material) || !material.IsVisibleTo(member, calendar.Today)))
-        {
+        if (request.Material is { } slug && VisibleMaterials.Find(content, slug, member, calendar.Today) is null)
             return Problems.NotFound("material", slug);
-        }
         var asked = await desk.AskAsync(member, user.EmailOf(), new AskedQuestion(text, request.Theme!, request.CoreProcess,
             request.Material), cancellationToken);
         return TypedResults.Created(Location(asked.Id), HelpdeskResponses.From(asked, content, NoNames));
@@ -100,7 +96,7 @@ public static partial class HelpdeskEndpoints
         var content = library.Current;
         var errors = new FieldErrors().Paging(page, pageSize, MaxPageSize);
         if (theme is not null && !content.ThemesById.ContainsKey(theme))
-            errors.Add(new FieldError("theme", ContentErrorCodes.UnknownTerm, $"'{theme}' is not a theme.", Value(theme)));
+            errors.Add(FieldError.Of("theme", ContentFaults.UnknownTerm(theme, "themes")));
         if (status is not null && !QuestionStatus.All.Contains(status))
         {
             errors.Add(new FieldError("status", ContentErrorCodes.InvalidStatus, $"'{status}' is not a status: open, answered or closed.",
@@ -109,9 +105,7 @@ public static partial class HelpdeskEndpoints
         DateOnly first = default;
         if (month is not null && !DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture,
             DateTimeStyles.None, out first))
-        {
-            errors.Add(new FieldError("month", ContentErrorCodes.InvalidMonth, $"'{month}' is not a month: yyyy-MM.", Value(month)));
-        }
+            errors.Add(FieldError.Of("month", ContentFaults.InvalidMonth(month)));
         if (errors.Problem("The list's parameters are not valid.") is { } invalid)
             return invalid;
         var filter = new QuestionFilter(theme, month is null ? null : calendar.StartOf(first),

@@ -42,11 +42,11 @@ internal static class HelpdeskChecks
     {
         var trimmed = text?.Trim() ?? "";
         if (trimmed.Length == 0)
-            errors.Add(Coded(field, ContentFaults.Required()));
+            errors.Add(FieldError.Of(field, ContentFaults.Required()));
         else if (ContentText.Unfit(trimmed) is { } fault)
-            errors.Add(Coded(field, fault));
+            errors.Add(FieldError.Of(field, fault));
         else if (trimmed.Length > limit)
-            errors.Add(Coded(field, ContentFaults.TooLong(trimmed.Length, limit)));
+            errors.Add(FieldError.Of(field, ContentFaults.TooLong(trimmed.Length, limit)));
         return trimmed;
     }
 
@@ -57,18 +57,18 @@ internal static class HelpdeskChecks
     {
         var faults = new List<ContentError>();
         if (text.Length > 0 && MarkdownRendering.Parse(text, field, 1, faults) is null)
-            errors.Add(Coded(field, faults[0].Fault));
+            errors.Add(FieldError.Of(field, faults[0].Fault));
     }
 
     /// <summary>The theme (required) and core process (optional): ids of themes/ and taxonomy.yml.</summary>
     public static void Subject(FieldErrors errors, ContentSnapshot content, string? theme, string? coreProcess)
     {
         if (string.IsNullOrEmpty(theme))
-            errors.Add(Coded("theme", ContentFaults.Required()));
+            errors.Add(FieldError.Of("theme", ContentFaults.Required()));
         else if (!content.ThemesById.ContainsKey(theme))
-            errors.Add(Coded("theme", ContentFaults.UnknownTerm(theme, "themes")));
+            errors.Add(FieldError.Of("theme", ContentFaults.UnknownTerm(theme, "themes")));
         if (coreProcess is not null && !content.Taxonomy.CoreProcesses.Contains(coreProcess))
-            errors.Add(Coded("coreProcess", ContentFaults.UnknownTerm(coreProcess, "core_processes")));
+            errors.Add(FieldError.Of("coreProcess", ContentFaults.UnknownTerm(coreProcess, "core_processes")));
     }
 
     public static void Minutes(FieldErrors errors, int? minutes)
@@ -85,16 +85,16 @@ internal static class HelpdeskChecks
     {
         var given = (roles ?? []).Distinct(StringComparer.Ordinal).ToList();
         foreach (var role in given.Where(r => !content.Taxonomy.Roles.Contains(r)))
-            errors.Add(Coded("roles", ContentFaults.UnknownTerm(role, "roles")));
+            errors.Add(FieldError.Of("roles", ContentFaults.UnknownTerm(role, "roles")));
         if (centre is not null && !content.Taxonomy.Centres.Contains(centre))
-            errors.Add(Coded("centre", ContentFaults.UnknownTerm(centre, "centres")));
+            errors.Add(FieldError.Of("centre", ContentFaults.UnknownTerm(centre, "centres")));
         return [.. given.Append(StaffRoles.Everyone).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
 
     public static string? Channel(FieldErrors errors, string? channel)
     {
         if (string.IsNullOrEmpty(channel))
-            errors.Add(Coded("channel", ContentFaults.Required()));
+            errors.Add(FieldError.Of("channel", ContentFaults.Required()));
         else if (!Channels.Registered.Contains(channel))
         {
             errors.Add(new FieldError("channel", InvalidChannel,
@@ -112,7 +112,7 @@ internal static class HelpdeskChecks
         if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             || date.Year < 2000)
         {
-            errors.Add(Coded("askedAt", ContentFaults.InvalidDate(day)));
+            errors.Add(FieldError.Of("askedAt", ContentFaults.InvalidDate(day)));
             return null;
         }
         if (date > calendar.Today)
@@ -130,15 +130,13 @@ internal static class HelpdeskChecks
     {
         var given = (slugs ?? []).Distinct(StringComparer.Ordinal).ToList();
         if (given.Count > QuestionLimits.MaxMaterials)
-            errors.Add(Coded("materials", ContentFaults.TooMany(given.Count, QuestionLimits.MaxMaterials)));
+            errors.Add(FieldError.Of("materials", ContentFaults.TooMany(given.Count, QuestionLimits.MaxMaterials)));
         foreach (var slug in given.Where(s => !content.Materials.ContainsKey(s)))
         {
             errors.Add(new FieldError("materials", UnknownMaterial, $"There is no material '{slug}'.", Values(("value", slug))));
         }
         return given;
     }
-
-    private static FieldError Coded(string field, ContentFault fault) => new(field, fault.Code, fault.Message, fault.Values);
 
     private static Dictionary<string, object> Values(params (string Key, object Value)[] values) =>
         values.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
