@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Options;
 using System.Text;
+using Microsoft.Extensions.Options;
 using MimeKit;
 using MimeKit.IO.Filters;
 using PocMaterials.Content.Library;

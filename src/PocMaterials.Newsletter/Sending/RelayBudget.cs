@@ -26,8 +26,9 @@ internal sealed class RelayBudget : IDisposable
     private readonly (TimeSpan Length, int Limit)[] _windows;
     private readonly TimeSpan _longest;
     // Both in time order, so a window's use is a binary search rather than a count of a day's mails for every mail.
-    // Ours are the answers' times, written by the senders while a mail waits: under their own lock, not the gate.
+    // Ours are the answers' times, written by the senders while a mail waits for its window: under a lock of their own.
     private readonly List<DateTimeOffset> _ours = [];
+    private readonly Lock _oursLock = new();
     private int _inFlight;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private List<DateTimeOffset> _others = [];
@@ -80,7 +81,7 @@ internal sealed class RelayBudget : IDisposable
                     _others = await ReadOthersAsync(now, cancellationToken);
                     _othersRead = now;
                 }
-                lock (_ours)
+                lock (_oursLock)
                 {
                     _ours.RemoveRange(0, _ours.Count - After(_ours, now - _longest));
                     if (_windows.All(w => After(_ours, now - w.Length) + _inFlight + After(_others, now - w.Length) < w.Limit))
@@ -108,7 +109,7 @@ internal sealed class RelayBudget : IDisposable
     /// </summary>
     public void Answered()
     {
-        lock (_ours)
+        lock (_oursLock)
         {
             _inFlight--;
             _ours.Add(_time.GetUtcNow());

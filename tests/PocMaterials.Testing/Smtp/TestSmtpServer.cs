@@ -153,7 +153,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
             root.GetProperty("sender").GetString()!,
             root.GetProperty("recipients").EnumerateArray().Select(r => r.GetString()!).ToList(),
             File.ReadAllBytes(emlFile),
-            DateTimeOffset.FromUnixTimeMilliseconds((long)(root.GetProperty("received").GetDouble() * 1000)));
+            DateTimeOffset.UnixEpoch.AddTicks((long)(root.GetProperty("received").GetDouble() * TimeSpan.TicksPerSecond)));
     }
 
     private void KillOnExit(object? sender, EventArgs e) => StopOnce();
