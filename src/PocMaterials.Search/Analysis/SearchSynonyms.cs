@@ -29,10 +29,14 @@ internal sealed class SearchSynonyms
 
     private readonly IReadOnlyList<IReadOnlyList<Member>> _sets;
     private readonly Dictionary<string, int[]> _setsOf;
+    private readonly Dictionary<string, IReadOnlyList<(int Position, List<string> Terms)>> _analysed = new(StringComparer.Ordinal);
     private readonly Analyzer? _text;
 
-    /// <summary>A member as written (what is searched) and its key: the stems of its words.</summary>
-    private sealed record Member(string Text, string Key);
+    /// <summary>A member as written (what is searched), its words as the text analyzer indexes them, and its key: their stems.</summary>
+    private sealed record Member(string Text, IReadOnlyList<(int Position, List<string> Terms)> Positions)
+    {
+        public string Key { get; } = string.Join(' ', Positions.Select(p => p.Terms[0]));
+    }
 
     private SearchSynonyms(
         IReadOnlyList<IReadOnlyList<Member>> sets, Dictionary<string, int[]> setsOf, Analyzer? text, int maxWords)
@@ -41,6 +45,8 @@ internal sealed class SearchSynonyms
         _setsOf = setsOf;
         _text = text;
         MaxWords = maxWords;
+        foreach (var member in sets.SelectMany(set => set))
+            _analysed.TryAdd(member.Text, member.Positions);
     }
 
     /// <summary>The most words any member has.</summary>
@@ -68,7 +74,7 @@ internal sealed class SearchSynonyms
         foreach (var set in sets)
         {
             var distinct = set
-                .Select(written => new Member(written, Key(text, written)))
+                .Select(written => new Member(written, TokenText.Positions(text, "", written)))
                 .Where(m => m.Key.Length > 0)
                 .DistinctBy(m => m.Key, StringComparer.Ordinal)
                 .ToList();
@@ -112,6 +118,12 @@ internal sealed class SearchSynonyms
         }
         return synonyms.Count > 0 ? synonyms : null;
     }
+
+    /// <summary>
+    /// A member's words as the text analyzer indexes them, analysed once when the sets were built: a query names a
+    /// concept's every synonym, which would otherwise be analysed again on each search.
+    /// </summary>
+    public IReadOnlyList<(int Position, List<string> Terms)>? Analysed(string text) => _analysed.GetValueOrDefault(text);
 
     /// <summary>The stems of a text's words (the whole word of a compound), stop words left out.</summary>
     private static string Key(Analyzer text, string written) => string.Join(' ', TokenText.Words(text, "", written));

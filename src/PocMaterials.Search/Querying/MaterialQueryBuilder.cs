@@ -12,7 +12,8 @@ namespace PocMaterials.Search.Querying;
 /// <paramref name="lookup"/>.
 /// </summary>
 /// <param name="visibleDocFreq">How many materials the viewer may see hold a term.</param>
-internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer, TermLookup lookup, Func<Term, long> visibleDocFreq)
+internal sealed class MaterialQueryBuilder(
+    Analyzer textAnalyzer, SearchSynonyms thesaurus, TermLookup lookup, Func<Term, long> visibleDocFreq)
 {
     private const float PhraseBoost = 4f;
     private const float CompoundPartsBoost = 0.4f;
@@ -151,7 +152,7 @@ internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer, TermLookup loo
     {
         var typed = TypedWords(concept.Words);
         var synonyms = concept.Synonyms
-            .Select(text => TokenText.Positions(textAnalyzer, IndexFields.Body, text))
+            .Select(text => thesaurus.Analysed(text) ?? TokenText.Positions(textAnalyzer, IndexFields.Body, text))
             .Where(positions => positions.Count > 0)
             .Select(positions => (Query: WholeWords(positions), Words: positions.Count))
             .ToList();
@@ -179,7 +180,7 @@ internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer, TermLookup loo
     /// "zorg" and "team" apart): the thesaurus lists the terms it means, and the parts of a compound of common words
     /// would match, slowly, much that it does not mean.
     /// </summary>
-    private FieldQuery WholeWords(List<(int Position, List<string> Terms)> positions)
+    private FieldQuery WholeWords(IReadOnlyList<(int Position, List<string> Terms)> positions)
     {
         if (positions.Count == 1)
             return field => lookup.Query(new Term(field, positions[0].Terms[0]));
@@ -187,7 +188,12 @@ internal sealed class MaterialQueryBuilder(Analyzer textAnalyzer, TermLookup loo
         {
             var phrase = new PhraseQuery();
             foreach (var (position, terms) in positions)
-                phrase.Add(new Term(field, terms[0]), position);
+            {
+                var term = new Term(field, terms[0]);
+                if (!lookup.Holds(term))
+                    return new BooleanQuery();
+                phrase.Add(term, position);
+            }
             return phrase;
         };
     }

@@ -28,7 +28,8 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
     public MaterialSearchResult Search(MaterialSearchRequest request, StaffMember viewer, DateOnly today)
     {
         var (page, pageSize) = Paging(request);
-        var query = UserQuery.Parse(request.Query, index.SpellingAnalyzer, index.QueryWords, index.Synonyms);
+        var synonyms = index.Synonyms;
+        var query = UserQuery.Parse(request.Query, index.SpellingAnalyzer, index.QueryWords, synonyms);
         var visible = _visibility.For(viewer, today, materialsOnly: query.IsEmpty);
         var rankedWithin = _visibility.For(viewer, today, materialsOnly: false) ?? EveryDocument;
         var filters = request.Filters;
@@ -37,7 +38,8 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
         {
             // Ranking and suggestions count only what the viewer may see (see FilteredStatisticsSearcher).
             var run = new SearchRun(_searchers.For(whole, rankedWithin), visible, filters);
-            var builder = new MaterialQueryBuilder(index.TextAnalyzer, new TermLookup(whole.IndexReader), run.Searcher.DocFreq);
+            var builder = new MaterialQueryBuilder(
+                index.TextAnalyzer, synonyms, new TermLookup(whole.IndexReader), run.Searcher.DocFreq);
             var ranked = query.IsEmpty ? new RankedParts(new MatchAllDocsQuery(), 0) : builder.Parts(query);
             var collected = ranked is null ? null : run.Collect(ranked);
             try

@@ -16,6 +16,9 @@ internal sealed class TermLookup(IndexReader reader)
     /// <summary>A term query whose per-segment term states are looked up here.</summary>
     public TermQuery Query(Term term) => new(term, Context(term));
 
+    /// <summary>Whether any segment holds the term.</summary>
+    public bool Holds(Term term) => Context(term).DocFreq > 0;
+
     private TermContext Context(Term term)
     {
         var top = reader.Context;
