@@ -93,6 +93,21 @@ public static class MarkdownRendering
 
     public static string ToPlainText(string markdown) => ToPlainText(Parse(markdown));
 
+    /// <summary>
+    /// The words of a text for a plain-text mail, each link followed by its target, "text [url]": its reader has no
+    /// other way to follow it. Only addresses a reader can open (web and mail); others, like the HTML's, are left out.
+    /// </summary>
+    public static string ToMailText(string markdown)
+    {
+        var document = Parse(markdown);
+        foreach (var link in document.Descendants<LinkInline>().Where(l => !l.IsImage).ToList())
+        {
+            if (Uri.TryCreate(link.Url, UriKind.Absolute, out var target) && target.Scheme is "http" or "https" or "mailto")
+                link.InsertAfter(new LiteralInline($" [{link.Url}]"));
+        }
+        return ToPlainText(document);
+    }
+
     /// <summary>Every level-2 heading with the text up to the next level-2 heading.</summary>
     public static IReadOnlyList<FaqQuestion> Questions(MarkdownDocument document)
     {

@@ -60,7 +60,7 @@ public sealed class HelpdeskMails(SatisfactionLinks satisfaction, IOptions<Publi
             ["subject"] = Subject,
             ["themeLabel"] = content.ThemeTitle(question.Theme),
             ["question"] = question.Text,
-            ["answer"] = answer.Text,
+            ["answer"] = MarkdownRendering.ToMailText(answer.Text),
             ["answerHtml"] = MarkdownRendering.ToHtml(answer.Text),
             ["materials"] = answer.Materials.Where(content.Materials.ContainsKey).Select(s => Material(content, s, "helpdesk")).ToList(),
             ["scores"] = Enumerable.Range(SatisfactionLinks.MinScore, SatisfactionLinks.MaxScore).Select(score =>

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Markdown;
 using PocMaterials.Content.Newsletter;
@@ -19,22 +17,7 @@ public sealed record ContactCard(string Name, string? Role, string? Email, strin
 public sealed record IssueIntro(string Html, string Text)
 {
     public static IssueIntro Of(NewsletterIssue issue) =>
-        new(MarkdownRendering.ToHtml(issue.IntroMarkdown), PlainText(issue.IntroMarkdown));
-
-    /// <summary>
-    /// The words of the introduction, each link followed by its target, "text [url]": a reader of the plain-text mail
-    /// has no other way to follow it. Only addresses a reader can open (web and mail); others, like the HTML's, are left out.
-    /// </summary>
-    private static string PlainText(string markdown)
-    {
-        var document = MarkdownRendering.Parse(markdown);
-        foreach (var link in document.Descendants<LinkInline>().Where(l => !l.IsImage).ToList())
-        {
-            if (Uri.TryCreate(link.Url, UriKind.Absolute, out var target) && target.Scheme is "http" or "https" or "mailto")
-                link.InsertAfter(new LiteralInline($" [{link.Url}]"));
-        }
-        return MarkdownRendering.ToPlainText(document);
-    }
+        new(MarkdownRendering.ToHtml(issue.IntroMarkdown), MarkdownRendering.ToMailText(issue.IntroMarkdown));
 }
 
 /// <summary>

@@ -79,4 +79,13 @@ public sealed class MarkdownRenderingTests
 
         Assert.Equal("Zie de leidraad nu.", text);
     }
+
+    [Fact]
+    public void Mail_text_follows_each_link_a_reader_can_open_with_its_target()
+    {
+        var text = MarkdownRendering.ToMailText(
+            "Lees [de omzendbrief](https://onderwijs.example.org/a), mail [An](mailto:an@example.org), niet [dit](javascript:alert(1)).");
+
+        Assert.Equal("Lees de omzendbrief [https://onderwijs.example.org/a], mail An [mailto:an@example.org], niet dit.", text);
+    }
 }

@@ -46,13 +46,18 @@ public sealed partial class HelpdeskMailsTests : IAsyncLifetime
         var question = Question() with
         {
             Status = QuestionStatus.Answered,
-            Answer = new QuestionAnswer("Nee, **niet** zonder reden.", ["fiche-leersteun", "weg"], At, At, "editor-subject"),
+            Answer = new QuestionAnswer(
+                "Nee, **niet** zonder reden. Zie [de omzendbrief](https://onderwijs.example.org/omzendbrief).",
+                ["fiche-leersteun", "weg"], At, At, "editor-subject"),
         };
 
         var mail = _db.Composer.Answer(question, _db.Library.Current, "els@example.org");
 
         Assert.Equal(("answer", "els@example.org", "an.jacobs@example.org"), (mail.Kind, mail.Recipient, mail.ReplyTo));
         Assert.Contains("<strong>niet</strong>", mail.Html, StringComparison.Ordinal);
+        // The plain-text reader gets the words, not the Markdown, and each link's target.
+        Assert.Contains(
+            "Nee, niet zonder reden. Zie de omzendbrief [https://onderwijs.example.org/omzendbrief].", mail.Text, StringComparison.Ordinal);
         Assert.Contains("Hoe tevreden ben je over dit antwoord?", mail.Html, StringComparison.Ordinal);
         Assert.Contains("Hoe tevreden ben je over dit antwoord?", mail.Text, StringComparison.Ordinal);
         Assert.Contains($"{HelpdeskDatabase.PublicBaseUrl}/materials/fiche-leersteun?source=helpdesk", mail.Text, StringComparison.Ordinal);
