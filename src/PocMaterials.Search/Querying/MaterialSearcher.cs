@@ -37,16 +37,16 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
         return index.WithSearcher(whole =>
         {
             // Ranking and suggestions count only what the viewer may see (see FilteredStatisticsSearcher).
-            var run = new SearchRun(_searchers.For(whole, rankedWithin), visible, filters);
-            var builder = new MaterialQueryBuilder(
-                index.TextAnalyzer, synonyms, new TermLookup(whole.IndexReader), run.Searcher.DocFreq);
+            var lookup = new TermLookup(whole.IndexReader);
+            var run = new SearchRun(_searchers.For(whole, rankedWithin), visible, filters, lookup);
+            var builder = new MaterialQueryBuilder(index.TextAnalyzer, synonyms, lookup, run.Searcher.DocFreq);
             var ranked = query.IsEmpty ? new RankedParts(new MatchAllDocsQuery(), 0) : builder.Parts(query);
-            var collected = ranked is null ? null : run.Collect(ranked);
+            var collected = ranked is null ? null : run.Collect(ranked, page * pageSize);
             try
             {
                 string? didYouMean = null;
                 if (!query.IsEmpty && (collected?.Groups.TotalAllParts ?? 0) < FewHits)
-                    didYouMean = TolerateTypos(run, builder, query, ref ranked, ref collected);
+                    didYouMean = TolerateTypos(run, builder, query, page * pageSize, ref ranked, ref collected);
                 if (ranked is null || collected is null)
                     return new MaterialSearchResult(0, 0, page, pageSize, [], EmptyFacets(), didYouMean);
                 return ResultPage(run, whole.IndexReader, request.Sort, page, pageSize, ranked, collected, didYouMean);
@@ -79,6 +79,7 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
         SearchRun run,
         MaterialQueryBuilder builder,
         UserQuery query,
+        int window,
         ref RankedParts? ranked,
         ref Collected? collected)
     {
@@ -87,7 +88,7 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
         {
             ranked = fuzzy;
             collected?.Dispose();
-            collected = run.Collect(fuzzy);
+            collected = run.Collect(fuzzy, window);
         }
         return SpellingSuggestions.Suggestion(run.Searcher, query, candidates);
     }
@@ -107,7 +108,7 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
         var updated = sort == SearchSort.Updated ? MultiDocValues.GetNumericValues(whole, IndexFields.UpdatedSort) : null;
         var top = collected.Groups.Best(page * pageSize, updated).Skip(skip).ToList();
         var hits = new SearchHits(run.Searcher, ranked.Query, index).For(top, skip + 1);
-        return new MaterialSearchResult(collected.Groups.Count, collected.Groups.TotalAllParts, page, pageSize, hits,
+        return new MaterialSearchResult(collected.Count, collected.Groups.TotalAllParts, page, pageSize, hits,
             Labelled(collected.FacetCounts()), didYouMean);
     }
 

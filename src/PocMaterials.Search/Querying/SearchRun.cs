@@ -12,10 +12,11 @@ namespace PocMaterials.Search.Querying;
 /// One search over one view of the index: the searcher that ranks within what the viewer may see, and
 /// the visibility and dimension filters that every collection of it applies.
 /// </summary>
-internal sealed class SearchRun(
+internal sealed partial class SearchRun(
     FilteredStatisticsSearcher searcher,
     Filter? visible,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> filters)
+    IReadOnlyDictionary<string, IReadOnlyList<string>> filters,
+    TermLookup lookup)
 {
     public FilteredStatisticsSearcher Searcher => searcher;
 
@@ -24,8 +25,11 @@ internal sealed class SearchRun(
     /// pass each filtered dimension is counted without its own filter (the others still apply), so its other values say
     /// what adding them would bring: OR within a dimension, as the filters work.
     /// </summary>
-    public Collected Collect(RankedParts ranked)
+    /// <param name="window">How many of the best materials the page needs (the pages before it and its own).</param>
+    public Collected Collect(RankedParts ranked, int window)
     {
+        if (CollectFullMatches(ranked, window) is { } full)
+            return full;
         var maxDoc = searcher.IndexReader.MaxDoc;
         var facets = new FacetCountCollector(IndexFields.FacetFields);
         var groups = new MaterialGroupCollector(ranked.PartCount, facets, maxDoc);
@@ -75,6 +79,12 @@ internal sealed class SearchRun(
 internal sealed record Collected(MaterialGroupCollector Groups, FacetCountCollector Facets, IReadOnlyList<Sideways> Sideways)
     : IDisposable
 {
+    /// <summary>How many materials matched, when more did than were grouped (only those matching every part were).</summary>
+    public int? Matched { get; init; }
+
+    /// <summary>How many materials matched.</summary>
+    public int Count => Matched ?? Groups.Count;
+
     /// <summary>Every dimension's counts: a filtered one's from the hits and the materials only its own filter left out.</summary>
     public IReadOnlyDictionary<string, Dictionary<string, int>> FacetCounts()
     {

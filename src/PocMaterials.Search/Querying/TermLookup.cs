@@ -12,6 +12,7 @@ namespace PocMaterials.Search.Querying;
 internal sealed class TermLookup(IndexReader reader)
 {
     private readonly Dictionary<(string Field, int Leaf), TermsEnum?> _enumerations = [];
+    private readonly Dictionary<Term, TermContext> _contexts = [];
 
     /// <summary>A term query whose per-segment term states are looked up here.</summary>
     public TermQuery Query(Term term) => new(term, Context(term));
@@ -19,17 +20,33 @@ internal sealed class TermLookup(IndexReader reader)
     /// <summary>Whether any segment holds the term.</summary>
     public bool Holds(Term term) => Context(term).DocFreq > 0;
 
+    /// <summary>The live documents of a segment that hold a term looked up here, without frequencies or positions.</summary>
+    public DocsEnum? Documents(Term term, AtomicReaderContext leaf)
+    {
+        if (Context(term).Get(leaf.Ord) is not { } state || Enumeration(term.Field, leaf) is not { } terms)
+            return null;
+        terms.SeekExact(term.Bytes, state);
+        return terms.Docs(leaf.AtomicReader.LiveDocs, null, DocsFlags.NONE);
+    }
+
     private TermContext Context(Term term)
     {
+        if (_contexts.TryGetValue(term, out var known))
+            return known;
         var top = reader.Context;
         var context = new TermContext(top);
         foreach (var leaf in top.Leaves)
         {
-            if (!_enumerations.TryGetValue((term.Field, leaf.Ord), out var terms))
-                _enumerations[(term.Field, leaf.Ord)] = terms = leaf.AtomicReader.GetTerms(term.Field)?.GetEnumerator();
-            if (terms is not null && terms.SeekExact(term.Bytes))
+            if (Enumeration(term.Field, leaf) is { } terms && terms.SeekExact(term.Bytes))
                 context.Register(terms.GetTermState(), leaf.Ord, terms.DocFreq, terms.TotalTermFreq);
         }
-        return context;
+        return _contexts[term] = context;
+    }
+
+    private TermsEnum? Enumeration(string field, AtomicReaderContext leaf)
+    {
+        if (!_enumerations.TryGetValue((field, leaf.Ord), out var terms))
+            _enumerations[(field, leaf.Ord)] = terms = leaf.AtomicReader.GetTerms(field)?.GetEnumerator();
+        return terms;
     }
 }

@@ -53,7 +53,7 @@ public sealed class MaterialGroupCollector(int partCount, ICollector? facets, in
     {
         _docBase = context.DocBase;
         var reader = context.AtomicReader;
-        _offsets = Offsets.GetValue(reader.CoreCacheKey, _ => ReadOffsets(reader));
+        _offsets = BlockOffsets(reader);
         ReturnBlockTable();
         _groupOfBlock = ArrayPool<int>.Shared.Rent(reader.MaxDoc);
         Array.Clear(_groupOfBlock, 0, reader.MaxDoc);
@@ -170,6 +170,9 @@ public sealed class MaterialGroupCollector(int partCount, ICollector? facets, in
         foreach (var child in scorer.GetChildren())
             FindParts(child.Child);
     }
+
+    /// <summary>Each document's offset from its block's first document, read once per segment.</summary>
+    internal static int[] BlockOffsets(AtomicReader reader) => Offsets.GetValue(reader.CoreCacheKey, _ => ReadOffsets(reader));
 
     private static int[] ReadOffsets(AtomicReader reader)
     {
