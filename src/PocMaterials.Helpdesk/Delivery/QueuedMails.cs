@@ -10,7 +10,7 @@ public sealed record ClaimedMail(
 
 /// <summary>What editors see of a question's mail: never to whom.</summary>
 /// <param name="Status">pending, sending, sent, uncertain (its host stopped while sending: not sent again) or failed.</param>
-public sealed record MailState(string Kind, string Status, int Attempts, DateTimeOffset CreatedAt, DateTimeOffset? SentAt);
+public sealed record MailState(long Id, string Kind, string Status, int Attempts, DateTimeOffset CreatedAt, DateTimeOffset? SentAt);
 
 /// <summary>
 /// The helpdesk's mails as a durable queue in PostgreSQL. A mail is enqueued in the transaction that records what it is
@@ -62,6 +62,19 @@ public sealed class QueuedMails(Database database, MailSignal signal)
 
     public Task FailAsync(long id, string error) => RunAsync(Sql["Fail"], id, error);
 
+    /// <summary>
+    /// Sends an uncertain mail of a question again, at an editor's request: it may have arrived before its host stopped, so
+    /// only a person who checked may choose this. False when the question has no such uncertain mail.
+    /// </summary>
+    public async Task<bool> ResendAsync(long questionId, long mailId, CancellationToken cancellationToken)
+    {
+        await using var command = Sql["Resend"].Command(database.DataSource, questionId, mailId);
+        if (await command.ExecuteScalarAsync(cancellationToken) is null)
+            return false;
+        signal.Wake();
+        return true;
+    }
+
     /// <summary>How long until the next pending mail is due (zero when overdue); null when none waits.</summary>
     public async Task<TimeSpan?> NextDueAsync(CancellationToken cancellationToken)
     {
@@ -78,8 +91,8 @@ public sealed class QueuedMails(Database database, MailSignal signal)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            mails.Add(new MailState(reader.GetString(0), reader.GetString(1), reader.GetInt32(2),
-                reader.GetFieldValue<DateTimeOffset>(3), reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4)));
+            mails.Add(new MailState(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3),
+                reader.GetFieldValue<DateTimeOffset>(4), reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5)));
         }
         return mails;
     }

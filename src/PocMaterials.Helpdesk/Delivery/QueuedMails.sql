@@ -37,10 +37,17 @@ WHERE id = $1 AND status = 'sending';
 UPDATE helpdesk_mails SET status = 'failed', lease_until = NULL, last_error = $2
 WHERE id = $1 AND status = 'sending';
 
+-- name: Resend
+-- Mail $2 of question $1, uncertain, goes out again at an editor's request (it may have arrived: the editor chose), due now.
+-- Only an uncertain one: a sent mail arrived, a failed one was refused.
+UPDATE helpdesk_mails SET status = 'pending', next_attempt_at = now(), last_error = 'sent again at an editor''s request'
+WHERE id = $2 AND question_id = $1 AND status = 'uncertain'
+RETURNING id;
+
 -- name: NextDue
 -- How many seconds until the next pending mail is due (negative: overdue), or null when none waits.
 SELECT extract(epoch FROM min(next_attempt_at) - now())::float8 FROM helpdesk_mails WHERE status = 'pending';
 
 -- name: OfQuestion
 -- The mails of question $1, oldest first: what editors see of them (never the recipient).
-SELECT kind, status, attempts, created_at, sent_at FROM helpdesk_mails WHERE question_id = $1 ORDER BY id;
+SELECT id, kind, status, attempts, created_at, sent_at FROM helpdesk_mails WHERE question_id = $1 ORDER BY id;

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PocMaterials.Content.Library;
+using PocMaterials.Helpdesk.Delivery;
 using PocMaterials.Helpdesk.Questions;
 using PocMaterials.Persistence;
 using PocMaterials.Web.Api;
@@ -26,6 +27,19 @@ public static partial class HelpdeskEndpoints
             .WithSummary("Opens a question again (its answer is kept): 200 with the question; 404 for none");
         editors.MapPut("/{id:long}/minutes", Minutes).WithName("SetHelpdeskMinutes")
             .WithSummary("Sets the minutes spent on a question ({\"minutes\"}: 0 to 600, null to clear): 200; 400; 404 for none");
+        editors.MapPost("/{id:long}/mails/{mailId:long}/resend", Resend).WithName("ResendHelpdeskMail")
+            .WithSummary("Sends an uncertain mail of a question again")
+            .WithDescription("202: the mail goes out again (it may have arrived before its host stopped: an editor chooses). "
+                + "409 (code conflict) when the question has no such mail, or the mail is not uncertain (sent, failed or on its way).");
+    }
+
+    internal static async Task<Results<Accepted, ConflictProblem>> Resend(
+        long id, long mailId, QueuedMails mails, CancellationToken cancellationToken)
+    {
+        if (await mails.ResendAsync(id, mailId, cancellationToken))
+            return TypedResults.Accepted((string?)null);
+        return Problems.Conflict(
+            "Only an uncertain mail can be sent again.", $"Question {id} has no uncertain mail {mailId}.");
     }
 
     internal static async Task<Results<Ok<HelpdeskQuestionResponse>, ValidationProblem, NotFoundProblem, ConflictProblem>> Answer(

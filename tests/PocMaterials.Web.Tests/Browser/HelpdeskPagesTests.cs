@@ -11,7 +11,8 @@ namespace PocMaterials.Web.Tests.Browser;
 /// From question to FAQ in Debian's Chromium, with mails at a real SMTP server: a nurse asks on a material, the theme's
 /// contact gets the question, an editor answers with a material, the nurse's mail carries the answer, a helpdesk link and
 /// five scores, one click of which the editor sees; "Maak er een FAQ-vraag van" adds the question to the theme's FAQ list
-/// (or a new one), published and found by search. And a search without results offers the question form.
+/// (or a new one), published and found by search. A search without results offers the question form; an uncertain mail
+/// is sent again from the question's page.
 /// </summary>
 public sealed partial class HelpdeskPagesTests(HelpdeskPagesTests.Host host) : IClassFixture<HelpdeskPagesTests.Host>
 {
@@ -171,6 +172,35 @@ public sealed partial class HelpdeskPagesTests(HelpdeskPagesTests.Host host) : I
             UserAgent = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36",
         });
         return await context.NewPageAsync();
+    }
+
+    [Fact]
+    public async Task An_uncertain_mail_is_sent_again_from_the_question_page_once_the_editor_confirms()
+    {
+        const string Text = "Hoe lang bewaart het CLB het dossier van een leerling die van school verandert?";
+        var staff = await host.App.ClientFor(["clb-medewerker"], email: "medewerker.oostende@example.org");
+        var asked = await staff.PostAsJsonAsync("/api/helpdesk/questions", new { text = Text, theme = "decreet-leersteun" });
+        var id = (await asked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        int Sent() => host.Smtp.Messages.Count(m => m.Parse().TextBody?.Contains(Text, StringComparison.Ordinal) == true);
+        await Eventually.TrueAsync(() => Sent() == 1, "the contact's mail did not arrive", seconds: 60);
+        // As the mailer leaves a claim whose host stopped mid-send.
+        await TestPostgres.ExecuteAsync(host.App.ConnectionString,
+            $"UPDATE helpdesk_mails SET status = 'uncertain', sent_at = NULL WHERE question_id = {id} AND status = 'sent'");
+
+        var editor = await host.SignInAsync(Editor);
+        editor.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await editor.GotoAsync($"/redactie/vragen/{id}");
+        var mails = editor.Locator("section[aria-labelledby=mails-titel]");
+        await Expect(mails).ToContainTextAsync("onzeker: de server viel weg tijdens het versturen");
+        await BrowserHost.ScreenshotAsync(editor, "redactie-vraag-onzekere-mail");
+        await mails.GetByRole(AriaRole.Button, new() { Name = "Opnieuw versturen" }).ClickAsync();
+
+        await Expect(editor.GetByText("De mail wordt opnieuw verstuurd.")).ToBeVisibleAsync();
+        await Eventually.TrueAsync(() => Sent() == 2, "the mail was not sent again", seconds: 60);
+        await editor.ReloadAsync();
+        await Expect(mails).ToContainTextAsync("Vraag aan het aanspreekpunt: verstuurd op");
+        await Expect(mails.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+        await editor.Context.CloseAsync();
     }
 
     private async Task<MimeKit.MimeMessage> MailToAsync(string address)

@@ -7,7 +7,8 @@ namespace PocMaterials.Web.Tests.Hosting;
 
 /// <summary>
 /// Helpdesk questions: a staff member's question and refused ones, a registration, the list, an answer refused while the
-/// question is closed and given once it is reopened, the minutes, the FAQ draft and the FAQ question, and the score links.
+/// question is closed and given once it is reopened, the minutes, the FAQ draft and the FAQ question, a mail that cannot be
+/// sent again, and the score links.
 /// </summary>
 public sealed partial class ContractCalls
 {
@@ -30,6 +31,7 @@ public sealed partial class ContractCalls
         await Get(400, $"{Questions}?month=maart");
         await Get(200, question);
         await Get(404, $"{Questions}/987654");
+        await Call(409, HttpMethod.Post, $"{question}/mails/987654/resend");
 
         await Get(409, $"{question}/faq-draft");
         await Call(400, HttpMethod.Post, $"{question}/answer", JsonContent.Create(new { text = "" }));

@@ -1,6 +1,7 @@
 // /redactie/vragen/{id}: one helpdesk question for editors: the question and who asked as a role and a centre, its similar
-// questions, its answer and the answer form, "Sluit vraag" or "Heropen", the satisfaction score the asker gave, and "Maak er
-// een FAQ-vraag van", which opens the material editor with the question added to the theme's FAQ list (or a new one).
+// questions, its answer and the answer form, "Sluit vraag" or "Heropen", the satisfaction score the asker gave, "Maak er
+// een FAQ-vraag van", which opens the material editor with the question added to the theme's FAQ list (or a new one), and
+// its mails, an uncertain one with "Opnieuw versturen".
 import { api, expiredSession } from '../api.js';
 import { h, safeHtml, show, titled, materialPage } from '../dom.js';
 import { dateNl, momentNl } from '../dates.js';
@@ -77,12 +78,26 @@ function minutesForm(question) {
 // The mails of this question (to the theme's contact, to the asker), how far they got; never to whom.
 const mailStates = { pending: 'wacht om verstuurd te worden', sending: 'wordt verstuurd', sent: 'verstuurd',
   uncertain: 'onzeker: de server viel weg tijdens het versturen', failed: 'mislukt' };
-function mailList(mails) {
+function mailList(mails, reload) {
   if (mails.length === 0) return null;
+  // An uncertain mail is never sent again by itself: it may have arrived. An editor who checked may choose to.
+  const resend = (mail) => async () => {
+    if (!confirm('Het is niet zeker of deze mail al aankwam: misschien wel. Opnieuw versturen kan hem een tweede keer ' +
+      'bezorgen. Toch opnieuw versturen?')) return;
+    try {
+      await api(`${path}/mails/${mail.id}/resend`, { method: 'POST' });
+      await reload('De mail wordt opnieuw verstuurd.');
+    } catch (error) {
+      status.textContent = error.status === 401 ? expiredSession : error.status === 409
+        ? 'Deze mail is niet meer onzeker. Laad de pagina opnieuw.' : 'Niet opnieuw verstuurd. Probeer het opnieuw.';
+    }
+  };
   return h('section', { class: 'card', 'aria-labelledby': 'mails-titel' }, h('h2', { id: 'mails-titel' }, 'Mails'),
     h('ul', { class: 'list' }, mails.map((mail) => h('li', null,
       mail.kind === 'answer' ? 'Antwoord aan wie vroeg: ' : 'Vraag aan het aanspreekpunt: ', mailStates[mail.status] ?? mail.status,
-      mail.sentAt && ` op ${momentNl(mail.sentAt)}`))));
+      mail.sentAt && ` op ${momentNl(mail.sentAt)}`,
+      mail.status === 'uncertain' && h('p', { class: 'actions' },
+        h('button', { type: 'button', class: 'secondary', onclick: resend(mail) }, 'Opnieuw versturen'))))));
 }
 
 // Close or reopen; "Maak er een FAQ-vraag van" opens the editor on the theme's FAQ list with the question in it.
@@ -131,7 +146,7 @@ async function render(said = '') {
         question.status !== 'closed' && answerForm(question, (answered) => render(answered.answerByMail
           ? 'Het antwoord is bewaard en wordt gemaild naar wie de vraag stelde.'
           : 'Het antwoord is bewaard. Het wordt niet gemaild: het adres van wie de vraag stelde, is niet bekend.'))),
-      h('aside', { 'aria-label': 'Over deze vraag' }, mailList(mails), similarList(similar))));
+      h('aside', { 'aria-label': 'Over deze vraag' }, mailList(mails, render), similarList(similar))));
 }
 
 editorOnly().then(() => render()).catch((error) => show(h('h1', null, 'Vraag aan de helpdesk'),
