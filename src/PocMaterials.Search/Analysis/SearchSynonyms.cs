@@ -35,7 +35,7 @@ internal sealed class SearchSynonyms
     /// <summary>A member as written (what is searched), its words as the text analyzer indexes them, and its key: their stems.</summary>
     private sealed record Member(string Text, IReadOnlyList<(int Position, List<string> Terms)> Positions)
     {
-        public string Key { get; } = string.Join(' ', Positions.Select(p => p.Terms[0]));
+        public string Key { get; } = KeyOf(Positions);
     }
 
     private SearchSynonyms(
@@ -126,5 +126,8 @@ internal sealed class SearchSynonyms
     public IReadOnlyList<(int Position, List<string> Terms)>? Analysed(string text) => _analysed.GetValueOrDefault(text);
 
     /// <summary>The stems of a text's words (the whole word of a compound), stop words left out.</summary>
-    private static string Key(Analyzer text, string written) => string.Join(' ', TokenText.Words(text, "", written));
+    private static string Key(Analyzer text, string written) => KeyOf(TokenText.Positions(text, "", written));
+
+    private static string KeyOf(IReadOnlyList<(int Position, List<string> Terms)> positions) =>
+        string.Join(' ', positions.Select(p => p.Terms[0]));
 }

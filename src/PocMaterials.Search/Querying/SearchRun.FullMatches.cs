@@ -22,40 +22,48 @@ internal sealed partial class SearchRun
         if (ranked.PartCount < 2 || filters.Count > 0 || ranked.Query is not BooleanQuery combined)
             return null;
         var matching = new MatchingDocuments(lookup.Documents);
-        var scored = new Dictionary<int, FixedBitSet>();
-        var facets = new FacetCountCollector(IndexFields.FacetFields);
-        var (full, matched) = (0, 0);
+        var leaves = new List<LeafMatches>();
+        var full = 0;
         foreach (var leaf in searcher.IndexReader.Leaves)
         {
             var accepted = Accepted(leaf);
             var any = new FixedBitSet(accepted.Length);
             FixedBitSet? every = null;
-            foreach (var clause in combined.Clauses)
+            foreach (var part in combined.Clauses.Select(c => c.Query).OfType<CountedPartQuery>())
             {
-                if (clause.Query is not CountedPartQuery)
-                {
-                    matching.AddTo(any, clause.Query, leaf);
-                    continue;
-                }
-                var part = new FixedBitSet(accepted.Length);
-                matching.AddTo(part, clause.Query, leaf);
-                any.Or(part);
+                var matches = new FixedBitSet(accepted.Length);
+                matching.AddTo(matches, part, leaf);
+                any.Or(matches);
                 if (every is null)
-                    every = part;
+                    every = matches;
                 else
-                    every.And(part);
+                    every.And(matches);
             }
             every!.And(accepted);
-            any.And(accepted);
             var offsets = MaterialGroupCollector.BlockOffsets(leaf.AtomicReader);
             var blocks = Blocks(every, offsets);
             full += blocks.Count;
-            scored[leaf.Ord] = Documents(blocks, offsets, accepted);
-            facets.SetNextReader(leaf);
-            matched += CountBlocks(any, offsets, facets);
+            leaves.Add(new LeafMatches(leaf, accepted, any, offsets, blocks));
         }
+        // Too few to fill the page: the full pass ranks the partial matches too, and counts as it goes.
         if (full < window)
             return null;
+        var scored = new Dictionary<int, FixedBitSet>();
+        var facets = new FacetCountCollector(IndexFields.FacetFields);
+        var matched = 0;
+        foreach (var (leaf, accepted, any, offsets, blocks) in leaves)
+        {
+            foreach (var clause in combined.Clauses.Where(c => c.Query is not CountedPartQuery))
+                matching.AddTo(any, clause.Query, leaf);
+            any.And(accepted);
+            scored[leaf.Ord] = Documents(blocks, offsets, accepted);
+            // Each matched material's facets, counted on its first document as the collector counts them.
+            facets.SetNextReader(leaf);
+            var materials = Blocks(any, offsets);
+            foreach (var first in materials)
+                facets.Collect(first);
+            matched += materials.Count;
+        }
         var groups = new MaterialGroupCollector(ranked.PartCount, facets: null, searcher.IndexReader.MaxDoc);
         try
         {
@@ -119,22 +127,8 @@ internal sealed partial class SearchRun
         return documents;
     }
 
-    /// <summary>Counts the blocks holding one of <paramref name="documents"/>, each block's facets on its first document.</summary>
-    private static int CountBlocks(FixedBitSet documents, int[] offsets, FacetCountCollector facets)
-    {
-        var count = 0;
-        var last = -1;
-        for (var doc = documents.NextSetBit(0); doc >= 0; doc = doc + 1 < documents.Length ? documents.NextSetBit(doc + 1) : -1)
-        {
-            var first = doc - offsets[doc];
-            if (first == last)
-                continue;
-            last = first;
-            count++;
-            facets.Collect(first);
-        }
-        return count;
-    }
+    /// <summary>One segment's matches: what the viewer may see, what any part matched, and the materials matching every part.</summary>
+    private sealed record LeafMatches(AtomicReaderContext Leaf, FixedBitSet Accepted, FixedBitSet Any, int[] Offsets, List<int> Blocks);
 
     /// <summary>The bit sets of this search, handed down to the scorers as the documents they may visit.</summary>
     private sealed class LeafBitsFilter(Dictionary<int, FixedBitSet> leaves) : Filter
