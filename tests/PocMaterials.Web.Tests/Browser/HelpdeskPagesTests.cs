@@ -193,6 +193,8 @@ public sealed partial class HelpdeskPagesTests(HelpdeskPagesTests.Host host) : I
         var mails = editor.Locator("section[aria-labelledby=mails-titel]");
         await Expect(mails).ToContainTextAsync("onzeker: de server viel weg tijdens het versturen");
         await BrowserHost.ScreenshotAsync(editor, "redactie-vraag-onzekere-mail");
+        await editor.SetViewportSizeAsync(390, 844);
+        await BrowserHost.ScreenshotAsync(editor, "redactie-vraag-onzekere-mail-telefoon");
         await mails.GetByRole(AriaRole.Button, new() { Name = "Opnieuw versturen" }).ClickAsync();
 
         await Expect(editor.GetByText("De mail wordt opnieuw verstuurd.")).ToBeVisibleAsync();
