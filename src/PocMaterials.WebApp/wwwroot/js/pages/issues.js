@@ -29,23 +29,24 @@ function note(issue) {
 }
 const reason = (error) => problemText(error, 'Probeer het opnieuw.');
 
-function issueList(issues, current) {
+function issueList(issues, current, planned) {
   return h('nav', { class: 'card', 'aria-labelledby': 'nummers-titel' }, h('h2', { id: 'nummers-titel' }, 'Nummers'),
     issues.length === 0 ? h('p', { class: 'muted' }, 'Nog geen nummer samengesteld.')
       : h('ul', { class: 'list' }, issues.map((i) => h('li', null,
         h('a', { href: '?id=' + i.id, 'aria-current': i.id === current ? 'page' : null }, `${monthNl(i.month)}: ${i.feature}`),
         h('span', { class: 'muted' }, ` · ${statuses[i.status] ?? i.status}`)))),
     h('form', { class: 'alias', onsubmit: compose }, h('label', { for: 'maand' }, 'Stel samen voor'),
-      monthChoice(), h('button', { type: 'submit', class: 'secondary' }, 'Samenstellen'),
+      monthChoice(planned), h('button', { type: 'submit', class: 'secondary' }, 'Samenstellen'),
       h('span', { role: 'status', id: 'samenstellen-status' })));
 }
 
 // The month to compose, in Dutch whatever the browser's language (a month input is not): a year either side of this
-// month, which is chosen first, as the API's default.
-function monthChoice() {
+// month, which is chosen first, as the API's default, and every month the calendar plans.
+function monthChoice(planned) {
   const today = new Date();
   const current = monthAfter(today, 0);
-  return h('select', { id: 'maand' }, Array.from({ length: 25 }, (_, i) => monthAfter(today, i - 12))
+  const months = new Set([...Array.from({ length: 25 }, (_, i) => monthAfter(today, i - 12)), ...planned]);
+  return h('select', { id: 'maand' }, [...months].sort()
     .map((month) => h('option', { value: month, selected: month === current }, monthNl(month))));
 }
 
@@ -163,14 +164,15 @@ function announce(text) {
 }
 
 async function load(id) {
-  const [issues, taxonomy] = await Promise.all([api('/api/newsletter/issues'), api('/api/taxonomy')]);
+  const [issues, taxonomy, calendar] = await Promise.all(
+    [api('/api/newsletter/issues'), api('/api/taxonomy'), api('/api/newsletter/calendar')]);
   const current = id ?? issues.find((i) => open(i.status))?.id ?? issues[0]?.id;
   const detail = current != null ? await api('/api/newsletter/issues/' + current) : null;
   titled('Nieuwsbrieven beheren');
   show(h('h1', null, 'Nieuwsbrieven beheren'),
     h('div', { class: 'material' },
       h('div', null, detail ? issuePanel(detail, taxonomy.roles) : h('p', null, 'Kies of stel een nummer samen.')),
-      h('aside', null, issueList(issues, current))),
+      h('aside', null, issueList(issues, current, Object.keys(calendar.months)))),
     suppressedSection((text) => { document.getElementById('geblokkeerd-status').textContent = text; }),
     h('p', { role: 'status', id: 'geblokkeerd-status' }));
 }
