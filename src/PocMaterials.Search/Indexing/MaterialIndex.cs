@@ -30,6 +30,7 @@ public sealed partial class MaterialIndex : IDisposable
     private IndexWriter _writer;
     private SearcherManager _searchers;
     private volatile SearchSynonyms _synonyms = SearchSynonyms.Empty;
+    private volatile Action<IndexReader>? _prepare;
 
     // The material each revision indexed, and the revision each slug has now (changed under the write lock).
     private readonly ConcurrentDictionary<long, Material> _indexed = new();
@@ -133,6 +134,12 @@ public sealed partial class MaterialIndex : IDisposable
             _indexed.TryRemove(revision, out _);
     }
 
+    /// <summary>
+    /// Work done on each new index reader before searches see it, while the last reader still serves them: caches of
+    /// the segments a publish made, filled so that the first searches after it are not the slow ones.
+    /// </summary>
+    internal void PrepareReadersWith(Action<IndexReader> prepare) => _prepare += prepare;
+
     /// <summary>Runs a search on the current searcher and releases it afterwards.</summary>
     internal T WithSearcher<T>(Func<IndexSearcher, T> search)
     {
@@ -205,7 +212,7 @@ public sealed partial class MaterialIndex : IDisposable
             try
             {
                 // Opening a reader reads every segment's metadata, so a damaged index fails here, not in a search.
-                return (directory, writer, new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null));
+                return (directory, writer, new SearcherManager(writer, applyAllDeletes: true, new PreparingSearcherFactory(this)));
             }
             catch
             {
@@ -217,6 +224,15 @@ public sealed partial class MaterialIndex : IDisposable
         {
             directory.Dispose();
             throw;
+        }
+    }
+
+    private sealed class PreparingSearcherFactory(MaterialIndex index) : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            index._prepare?.Invoke(reader);
+            return base.NewSearcher(reader);
         }
     }
 

@@ -4,6 +4,8 @@ using PocMaterials.Content.Library;
 using PocMaterials.Content.Visibility;
 using PocMaterials.Search.Analysis;
 using PocMaterials.Search.Indexing;
+using PocMaterials.Search.LuceneModules.Facets;
+using PocMaterials.Search.LuceneModules.Grouping;
 
 namespace PocMaterials.Search.Querying;
 
@@ -13,7 +15,7 @@ namespace PocMaterials.Search.Querying;
 /// FAQ questions. When few materials match every part, misspelt words also match their nearest
 /// spellings and a "did you mean" is offered. All of it within what the member may see.
 /// </summary>
-public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> content)
+public sealed class MaterialSearcher
 {
     /// <summary>Fewer materials matching all words than this count as "finds little": typo tolerance and suggestions start.</summary>
     private const int FewHits = 3;
@@ -25,21 +27,31 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
     /// <summary>What editors rank within: every live document.</summary>
     private static readonly Filter EveryDocument = new QueryWrapperFilter(new MatchAllDocsQuery());
 
+    private readonly MaterialIndex _index;
+    private readonly Func<ContentSnapshot> _content;
+
+    public MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> content)
+    {
+        _index = index;
+        _content = content;
+        index.PrepareReadersWith(Prepare);
+    }
+
     public MaterialSearchResult Search(MaterialSearchRequest request, StaffMember viewer, DateOnly today)
     {
         var (page, pageSize) = Paging(request);
-        var synonyms = index.Synonyms;
-        var query = UserQuery.Parse(request.Query, index.SpellingAnalyzer, index.QueryWords, synonyms);
+        var synonyms = _index.Synonyms;
+        var query = UserQuery.Parse(request.Query, _index.SpellingAnalyzer, _index.QueryWords, synonyms);
         var visible = _visibility.For(viewer, today, materialsOnly: query.IsEmpty);
         var rankedWithin = _visibility.For(viewer, today, materialsOnly: false) ?? EveryDocument;
         var filters = request.Filters;
 
-        return index.WithSearcher(whole =>
+        return _index.WithSearcher(whole =>
         {
             // Ranking and suggestions count only what the viewer may see (see FilteredStatisticsSearcher).
             var lookup = new TermLookup(whole.IndexReader);
-            var run = new SearchRun(_searchers.For(whole, rankedWithin), visible, filters, lookup);
-            var builder = new MaterialQueryBuilder(index.TextAnalyzer, synonyms, lookup, run.Searcher.DocFreq);
+            var run = new SearchRun(_searchers.For(whole.IndexReader, rankedWithin), visible, filters, lookup);
+            var builder = new MaterialQueryBuilder(_index.TextAnalyzer, synonyms, lookup, run.Searcher.DocFreq);
             var ranked = query.IsEmpty ? new RankedParts(new MatchAllDocsQuery(), 0) : builder.Parts(query);
             var collected = ranked is null ? null : run.Collect(ranked, page * pageSize);
             try
@@ -83,7 +95,7 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
         ref RankedParts? ranked,
         ref Collected? collected)
     {
-        var candidates = SpellingSuggestions.CandidatesOf(run.Searcher, index.TextAnalyzer, query);
+        var candidates = SpellingSuggestions.CandidatesOf(run.Searcher, _index.TextAnalyzer, query);
         if (candidates.Count > 0 && builder.Parts(query, candidates) is { } fuzzy)
         {
             ranked = fuzzy;
@@ -107,7 +119,7 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
         var skip = (page - 1) * pageSize;
         var updated = sort == SearchSort.Updated ? MultiDocValues.GetNumericValues(whole, IndexFields.UpdatedSort) : null;
         var top = collected.Groups.Best(page * pageSize, updated).Skip(skip).ToList();
-        var hits = new SearchHits(run.Searcher, ranked.Query, index).For(top, skip + 1);
+        var hits = new SearchHits(run.Searcher, ranked.Query, _index).For(top, skip + 1);
         return new MaterialSearchResult(collected.Count, collected.Groups.TotalAllParts, page, pageSize, hits,
             Labelled(collected.FacetCounts()), didYouMean);
     }
@@ -120,20 +132,20 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
     {
         var words = string.IsNullOrWhiteSpace(typed)
             ? []
-            : TokenText.Words(index.FoldedAnalyzer, "", typed).Take(UserQuery.MaxParts).ToList();
+            : TokenText.Words(_index.FoldedAnalyzer, "", typed).Take(UserQuery.MaxParts).ToList();
         if (words.Count == 0)
             return [];
-        var snapshot = content();
+        var snapshot = _content();
         var completions = _completions;
         // Built once per content version, on first use after a change.
         if (completions is null || !ReferenceEquals(completions.Content, snapshot))
-            _completions = completions = MaterialCompletions.Build(snapshot, index.FoldedAnalyzer);
+            _completions = completions = MaterialCompletions.Build(snapshot, _index.FoldedAnalyzer);
         return completions.For(words, typed!.Trim(), viewer, today);
     }
 
     private Dictionary<string, IReadOnlyList<FacetValue>> Labelled(IReadOnlyDictionary<string, Dictionary<string, int>> counts)
     {
-        var snapshot = content();
+        var snapshot = _content();
         string Label(string dimension, string id) => dimension switch
         {
             IndexFields.Type => snapshot.Taxonomy.Types.LabelOf(id),
@@ -151,4 +163,15 @@ public sealed class MaterialSearcher(MaterialIndex index, Func<ContentSnapshot> 
 
     private static Dictionary<string, IReadOnlyList<FacetValue>> EmptyFacets() =>
         IndexFields.FacetFields.ToDictionary(f => f, _ => (IReadOnlyList<FacetValue>)[]);
+
+    /// <summary>A new reader, before it is searched: what the searches of the last reader built per segment.</summary>
+    private void Prepare(IndexReader reader)
+    {
+        _searchers.Prepare(reader);
+        foreach (var leaf in reader.Leaves)
+        {
+            MaterialGroupCollector.BlockOffsets(leaf.AtomicReader);
+            FacetCountCollector.Prepare(leaf.AtomicReader, IndexFields.FacetFields);
+        }
+    }
 }

@@ -26,7 +26,7 @@ internal sealed partial class SearchRun
         var full = 0;
         foreach (var leaf in searcher.IndexReader.Leaves)
         {
-            var accepted = Accepted(leaf);
+            var accepted = searcher.Accepted(leaf.Ord);
             var any = new FixedBitSet(accepted.Length);
             FixedBitSet? every = null;
             foreach (var part in combined.Clauses.Select(c => c.Query).OfType<CountedPartQuery>())
@@ -75,29 +75,6 @@ internal sealed partial class SearchRun
             groups.Dispose();
             throw;
         }
-    }
-
-    /// <summary>The live documents of a segment the viewer may see.</summary>
-    private FixedBitSet Accepted(AtomicReaderContext leaf)
-    {
-        var reader = leaf.AtomicReader;
-        var accepted = new FixedBitSet(reader.MaxDoc);
-        if (visible is not null)
-        {
-            if (visible.GetDocIdSet(leaf, reader.LiveDocs)?.GetIterator() is { } iterator)
-                accepted.Or(iterator);
-            return accepted;
-        }
-        accepted.Set(0, reader.MaxDoc);
-        if (reader.LiveDocs is { } live)
-        {
-            for (var doc = 0; doc < reader.MaxDoc; doc++)
-            {
-                if (!live.Get(doc))
-                    accepted.Clear(doc);
-            }
-        }
-        return accepted;
     }
 
     /// <summary>The first document of each block (material) that holds one of <paramref name="documents"/>.</summary>

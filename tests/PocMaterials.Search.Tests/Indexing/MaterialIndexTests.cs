@@ -54,6 +54,20 @@ public sealed class MaterialIndexTests
     }
 
     [Fact]
+    public void A_new_reader_is_prepared_while_searches_still_see_the_last_one()
+    {
+        using var search = new SearchFixture(f => f.WriteMaterial("fiche", "title: Fiche audiometrie\ntype: fiche", "Het gehoor testen."));
+        var prepared = new List<(int New, int Served)>();
+        search.Index.PrepareReadersWith(reader => prepared.Add((reader.NumDocs, search.Index.DocumentCount())));
+
+        search.Folder.WriteMaterial("nieuw", "title: Nieuwe fiche\ntype: fiche", "Over gezichtsscherpte.");
+        search.Sync();
+
+        Assert.Equal([(2, 1)], prepared);
+        Assert.Equal(2, search.Index.DocumentCount());
+    }
+
+    [Fact]
     public void A_changed_theme_alias_takes_effect_on_the_next_sync()
     {
         using var search = new SearchFixture(f =>

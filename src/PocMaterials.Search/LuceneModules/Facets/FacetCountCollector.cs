@@ -41,11 +41,19 @@ public sealed class FacetCountCollector : ICollector
     {
     }
 
+    /// <summary>Reads a segment's ordinals of the dimensions ahead of its first search.</summary>
+    public static void Prepare(AtomicReader reader, IEnumerable<string> dimensions)
+    {
+        var ordinals = Ordinals(reader);
+        foreach (var dimension in dimensions)
+            ordinals.For(reader, dimension);
+    }
+
     public void SetNextReader(AtomicReaderContext context)
     {
         FlushSegment();
         var reader = context.AtomicReader;
-        var ordinals = Cache.GetValue(reader.CoreCacheKey, _ => new SegmentOrdinals());
+        var ordinals = Ordinals(reader);
         _segment = _dimensions.Select(d => ordinals.For(reader, d)).ToArray();
         _segmentCounts = _segment.Select(o => o is null ? null : new int[o.Values.Length]).ToArray();
     }
@@ -61,6 +69,8 @@ public sealed class FacetCountCollector : ICollector
                 counts[ordinals.Ordinals[at]]++;
         }
     }
+
+    private static SegmentOrdinals Ordinals(AtomicReader reader) => Cache.GetValue(reader.CoreCacheKey, _ => new SegmentOrdinals());
 
     private void FlushSegment()
     {

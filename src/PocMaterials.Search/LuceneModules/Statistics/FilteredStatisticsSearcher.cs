@@ -22,7 +22,7 @@ public sealed class FilteredStatisticsSearcher : IndexSearcher
     // Terms are what users type, so the cache is bounded; it lives as long as one index reader.
     private const int MaxCachedTerms = 8192;
 
-    private readonly IBits?[] _accepted;
+    private readonly SegmentStatistics[] _segments;
     private readonly string[] _sharedFields;
     private readonly ConcurrentDictionary<Term, TermStatistics> _terms = new();
     // The shared statistics by the term's bytes: a query names each word in every field, often in several queries.
@@ -34,25 +34,16 @@ public sealed class FilteredStatisticsSearcher : IndexSearcher
         : base(reader)
     {
         _sharedFields = sharedFields?.Distinct(StringComparer.Ordinal).ToArray() ?? [];
-        var leaves = reader.Leaves;
-        _accepted = new IBits?[leaves.Count];
-        for (var i = 0; i < leaves.Count; i++)
-        {
-            var leaf = leaves[i];
-            var bits = Accepted(leaf, filter);
-            _accepted[i] = bits;
-            if (bits is null)
-                continue;
-            for (var doc = 0; doc < bits.Length; doc++)
-            {
-                if (bits.Get(doc))
-                    DocumentCount++;
-            }
-        }
+        // Per segment, shared with the next reader while the segment is unchanged (see SegmentStatistics).
+        _segments = reader.Leaves.Select(leaf => SegmentStatistics.For(leaf, filter)).ToArray();
+        DocumentCount = _segments.Sum(segment => segment.Count);
     }
 
     /// <summary>The documents the filter accepts (deleted ones left out).</summary>
     public int DocumentCount { get; }
+
+    /// <summary>The live documents of a segment (by its ordinal in the reader) the filter accepts; callers only read it.</summary>
+    public FixedBitSet Accepted(int leaf) => _segments[leaf].Accepted;
 
     /// <summary>How many accepted documents contain the term.</summary>
     public long DocFreq(Term term) => Statistics(term).DocFreq;
@@ -97,55 +88,17 @@ public sealed class FilteredStatisticsSearcher : IndexSearcher
     /// The field's length summed over the accepted documents, read from its norms: a byte a document holding
     /// 1/sqrt(length), as Lucene's similarities write it, so as approximate as the lengths BM25 compares with it.
     /// </summary>
-    private long TotalLength(string field)
-    {
-        double total = 0;
-        var leaves = IndexReader.Leaves;
-        for (var i = 0; i < leaves.Count; i++)
-        {
-            if (_accepted[i] is not { } accepted || leaves[i].AtomicReader.GetNormValues(field) is not { } norms)
-                continue;
-            for (var doc = 0; doc < accepted.Length; doc++)
-            {
-                // 0: the document has no such field.
-                if (accepted.Get(doc) && (sbyte)norms.Get(doc) is var norm && norm != 0)
-                    total += 1 / Math.Pow(SmallSingle.SByte315ToSingle(norm), 2);
-            }
-        }
-        return (long)Math.Round(total);
-    }
+    private long TotalLength(string field) => (long)Math.Round(_segments.Sum(segment => segment.Length(field)));
 
     private TermStatistics Count(Term term)
     {
         long docFreq = 0, totalTermFreq = 0;
-        var leaves = IndexReader.Leaves;
-        for (var i = 0; i < leaves.Count; i++)
+        foreach (var segment in _segments)
         {
-            if (_accepted[i] is not { } accepted)
-                continue;
-            var termsEnum = leaves[i].AtomicReader.GetTerms(term.Field)?.GetEnumerator();
-            if (termsEnum is null || !termsEnum.SeekExact(term.Bytes))
-                continue;
-            var docs = termsEnum.Docs(accepted, null, DocsFlags.FREQS);
-            while (docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
-            {
-                docFreq++;
-                totalTermFreq += docs.Freq;
-            }
+            var statistics = segment.Statistics(term);
+            docFreq += statistics.DocFreq;
+            totalTermFreq += statistics.TotalTermFreq;
         }
         return new TermStatistics(term.Bytes, docFreq, totalTermFreq);
-    }
-
-    private static IBits? Accepted(AtomicReaderContext leaf, Filter filter)
-    {
-        var set = filter.GetDocIdSet(leaf, leaf.AtomicReader.LiveDocs);
-        if (set?.Bits is { } bits)
-            return bits;
-        var iterator = set?.GetIterator();
-        if (iterator is null)
-            return null;
-        var copy = new FixedBitSet(leaf.AtomicReader.MaxDoc);
-        copy.Or(iterator);
-        return copy;
     }
 }
