@@ -21,7 +21,7 @@ internal sealed partial class SearchRun
     {
         if (ranked.PartCount < 2 || filters.Count > 0 || ranked.Query is not BooleanQuery combined)
             return null;
-        var matching = new MatchingDocuments(lookup.Documents);
+        var matching = new MatchingDocuments(lookup.Documents, lookup.Positions);
         var leaves = new List<LeafMatches>();
         var full = 0;
         foreach (var leaf in searcher.IndexReader.Leaves)

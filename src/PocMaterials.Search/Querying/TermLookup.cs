@@ -21,12 +21,20 @@ internal sealed class TermLookup(IndexReader reader)
     public bool Holds(Term term) => Context(term).DocFreq > 0;
 
     /// <summary>The live documents of a segment that hold a term looked up here, without frequencies or positions.</summary>
-    public DocsEnum? Documents(Term term, AtomicReaderContext leaf)
+    public DocsEnum? Documents(Term term, AtomicReaderContext leaf) =>
+        Seek(term, leaf)?.Docs(leaf.AtomicReader.LiveDocs, null, DocsFlags.NONE);
+
+    /// <summary>The live documents of a segment that hold a term looked up here, with its positions in each.</summary>
+    public DocsAndPositionsEnum? Positions(Term term, AtomicReaderContext leaf) =>
+        Seek(term, leaf)?.DocsAndPositions(leaf.AtomicReader.LiveDocs, null, DocsAndPositionsFlags.NONE);
+
+    /// <summary>The segment's enumeration of the term's field, on the term; none when the segment does not hold it.</summary>
+    private TermsEnum? Seek(Term term, AtomicReaderContext leaf)
     {
         if (Context(term).Get(leaf.Ord) is not { } state || Enumeration(term.Field, leaf) is not { } terms)
             return null;
         terms.SeekExact(term.Bytes, state);
-        return terms.Docs(leaf.AtomicReader.LiveDocs, null, DocsFlags.NONE);
+        return terms;
     }
 
     private TermContext Context(Term term)
