@@ -82,7 +82,8 @@ internal sealed partial class SearchRun
     {
         var blocks = new List<int>();
         var last = -1;
-        for (var doc = documents.NextSetBit(0); doc >= 0; doc = doc + 1 < documents.Length ? documents.NextSetBit(doc + 1) : -1)
+        var iterator = documents.GetIterator();
+        for (var doc = iterator.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = iterator.NextDoc())
         {
             var first = doc - offsets[doc];
             if (first != last)

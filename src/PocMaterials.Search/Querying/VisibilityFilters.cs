@@ -23,11 +23,7 @@ internal sealed class VisibilityFilters
     {
         var roles = viewer.IsEditor ? "editor" : string.Join(',', viewer.Roles.Order(StringComparer.Ordinal));
         var key = $"{roles}|{today:yyyyMMdd}|{materialsOnly}";
-        if (_filters.TryGetValue(key, out var cached))
-            return cached;
-        if (_filters.Count >= MaxCached)
-            _filters.Clear();
-        return _filters.GetOrAdd(key, _ => Create(viewer, today, materialsOnly));
+        return _filters.GetOrAddBounded(key, _ => Create(viewer, today, materialsOnly), MaxCached);
     }
 
     private static Filter? Create(StaffMember viewer, DateOnly today, bool materialsOnly)

@@ -36,12 +36,7 @@ public sealed class Bm25 : Similarity
         var idf = termStats.Sum(t => (float)Math.Log(1 + ((collectionStats.MaxDoc - t.DocFreq + 0.5) / (t.DocFreq + 0.5))));
         var total = collectionStats.SumTotalTermFreq;
         var average = total <= 0 ? 1f : (float)(total / (double)collectionStats.MaxDoc);
-        if (!_tables.TryGetValue(average, out var table))
-        {
-            if (_tables.Count >= MaxTables)
-                _tables.Clear();
-            table = _tables.GetOrAdd(average, a => Lengths.Select(length => K1 * (1 - B + (B * length / a))).ToArray());
-        }
+        var table = _tables.GetOrAddBounded(average, a => Lengths.Select(length => K1 * (1 - B + (B * length / a))).ToArray(), MaxTables);
         return new Weight(collectionStats.Field, idf, queryBoost, table);
     }
 

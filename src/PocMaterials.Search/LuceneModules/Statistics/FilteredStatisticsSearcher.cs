@@ -61,20 +61,11 @@ public sealed class FilteredStatisticsSearcher : IndexSearcher
             docFreq = Math.Max(docFreq, statistics.DocFreq);
             totalTermFreq = Math.Max(totalTermFreq, statistics.TotalTermFreq);
         }
-        if (_shared.Count >= MaxCachedTerms)
-            _shared.Clear();
-        var bytes = BytesRef.DeepCopyOf(term.Bytes);
-        return _shared.GetOrAdd(bytes, new TermStatistics(bytes, docFreq, totalTermFreq));
+        return _shared.GetOrAddBounded(
+            BytesRef.DeepCopyOf(term.Bytes), bytes => new TermStatistics(bytes, docFreq, totalTermFreq), MaxCachedTerms);
     }
 
-    private TermStatistics Statistics(Term term)
-    {
-        if (_terms.TryGetValue(term, out var cached))
-            return cached;
-        if (_terms.Count >= MaxCachedTerms)
-            _terms.Clear();
-        return _terms.GetOrAdd(term, Count);
-    }
+    private TermStatistics Statistics(Term term) => _terms.GetOrAddBounded(term, Count, MaxCachedTerms);
 
     /// <remarks>
     /// The document count, and the field's total length: BM25 weighs a match by the document's length

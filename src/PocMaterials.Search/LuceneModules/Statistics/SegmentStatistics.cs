@@ -46,32 +46,22 @@ internal sealed class SegmentStatistics
     {
         var reader = leaf.AtomicReader;
         var filters = Cache.GetValue((object?)reader.LiveDocs ?? reader.CoreCacheKey, _ => new());
-        if (filters.TryGetValue(filter, out var statistics))
-            return statistics;
-        if (filters.Count >= MaxFilters)
-            filters.Clear();
-        return filters.GetOrAdd(filter, f => new SegmentStatistics(leaf, f));
+        return filters.GetOrAddBounded(filter, f => new SegmentStatistics(leaf, f), MaxFilters);
     }
 
     /// <summary>The field's length summed over the accepted documents, as approximate as the norms BM25 reads.</summary>
     public double Length(string field) => _lengths.GetOrAdd(field, SumLength);
 
     /// <summary>How many accepted documents contain the term, and how often in all.</summary>
-    public TermStatistics Statistics(Term term)
-    {
-        if (_terms.TryGetValue(term, out var cached))
-            return cached;
-        if (_terms.Count >= MaxCachedTerms)
-            _terms.Clear();
-        return _terms.GetOrAdd(term, CountTerm);
-    }
+    public TermStatistics Statistics(Term term) => _terms.GetOrAddBounded(term, CountTerm, MaxCachedTerms);
 
     private double SumLength(string field)
     {
         if (_reader.GetNormValues(field) is not { } norms)
             return 0;
         double total = 0;
-        for (var doc = Accepted.NextSetBit(0); doc >= 0; doc = doc + 1 < Accepted.Length ? Accepted.NextSetBit(doc + 1) : -1)
+        var accepted = Accepted.GetIterator();
+        for (var doc = accepted.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = accepted.NextDoc())
             total += Lengths[(byte)norms.Get(doc)];
         return total;
     }
