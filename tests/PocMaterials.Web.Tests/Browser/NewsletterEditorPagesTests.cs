@@ -53,8 +53,9 @@ public sealed class NewsletterEditorPagesTests(SmtpBrowserHost host)
         // November 2026 is planned in the content's calendar, so the select offers it whatever today's date.
         await page.GetByLabel("Stel samen voor").SelectOptionAsync(new SelectOptionValue { Label = "november 2026" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Samenstellen" }).ClickAsync();
-        await page.WaitForURLAsync("**/redactie/nieuwsbrieven?id=*");
-        await Expect(page.Locator("main")).ToContainTextAsync("POC-a-tizer november 2026");
+        // The new page, once committed; its "load" also waits for the mail preview's frame, which the steps below await.
+        await page.WaitForURLAsync("**/redactie/nieuwsbrieven?id=*", new() { WaitUntil = WaitUntilState.Commit });
+        await Expect(page.Locator("main")).ToContainTextAsync("POC-a-tizer november 2026", new() { Timeout = 15_000 });
         await Expect(page.Locator("section[aria-labelledby=materialen-titel]")).ToContainTextAsync("FAQ vaccinaties");
 
         // The mail as each role gets it: the doctors' FAQ is in the arts's mail only.

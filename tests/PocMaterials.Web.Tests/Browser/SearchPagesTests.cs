@@ -34,7 +34,11 @@ public sealed class SearchPagesTests(BrowserHost host)
         await page.Keyboard.PressAsync("Enter");
         await host.WaitForCountAsync("SELECT count(*) FROM searches WHERE query = 'zoekterm-als-merkteken'", 1);
         Assert.Equal(before + 1, await host.App.CountAsync(searched));
-        await page.GoBackAsync();
+        // History traversal is awaited by what it shows: a restored page need not fire "load" again.
+        await page.GoBackAsync(new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForURLAsync(new Regex("type=faq"), new() { WaitUntil = WaitUntilState.Commit });
+        await Expect(page.GetByLabel("Zoek in de materialenbank")).ToHaveValueAsync("leersteun");
+        await Expect(page.Locator("main [role=status]")).ToContainTextAsync("gevonden voor ‘leersteun’");
 
         Assert.True(faqs < all, $"{faqs} FAQ lists of {all} materials");
         Assert.All(

@@ -131,10 +131,10 @@ function issuePanel(detail, roles) {
   const panel = h('div', null,
     h('h2', { id: 'nummer-titel', tabindex: '-1' }, `POC-a-tizer ${monthNl(issue.month)}`),
     h('p', null, h('strong', null, 'Status: '), statuses[issue.status] ?? issue.status,
-      // By name: the subject (approvedBy) is a token's, no person's.
-      detail.approvedBy ? ` (goedgekeurd door ${detail.approvedByName ?? 'onbekend'}`
-        + `${detail.approvedAt ? ' op ' + dateNl(detail.approvedAt) : ''})` : '',
-      issue.sentAt ? ` · verstuurd op ${dateNl(issue.sentAt)}` : ''),
+      issue.sentAt ? (issue.status === 'sent' ? ' op ' : ' · verstuurd op ') + dateNl(issue.sentAt) : '',
+      // By name only: the subject (approvedBy) is a token's, no person's.
+      detail.approvedBy ? ` (goedgekeurd${detail.approvedByName ? ' door ' + detail.approvedByName : ''}`
+        + `${detail.approvedAt ? ' op ' + dateNl(detail.approvedAt) : ''})` : ''),
     note(issue),
     h('p', null, h('strong', null, 'In de kijker: '), issue.feature, ' · ', detail.featureReason),
     status,
