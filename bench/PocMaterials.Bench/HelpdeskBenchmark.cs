@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Options;
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Visibility;
+using PocMaterials.Helpdesk;
 using PocMaterials.Helpdesk.Delivery;
 using PocMaterials.Helpdesk.Questions;
 using PocMaterials.Helpdesk.Reports;
@@ -28,7 +30,8 @@ internal static class HelpdeskBenchmark
         var now = DateTimeOffset.UtcNow;
         var from = SchoolYear.Previous(ReportPeriod.SchoolYearOf(calendar.Today)).StartIn(calendar);
         using var signal = new MailSignal();
-        var store = new QuestionStore(database, new QueuedMails(database, signal));
+        var hours = new WorkingHours(calendar, Options.Create(new HelpdeskOptions()));
+        var store = new QuestionStore(database, new QueuedMails(database, signal), hours);
         var watch = Stopwatch.StartNew();
         // No asker's address: no mail is queued, as for most questions registered by phone, mail or a session.
         await Parallel.ForEachAsync(SyntheticQuestions.Make(Questions, content, from, now),
@@ -51,7 +54,7 @@ internal static class HelpdeskBenchmark
             + $"({Writers} at a time; each registration, answer, score and FAQ question a transaction)");
 
         // The report's part of them: both school years' figures, as its section asks.
-        var reports = new HelpdeskReports(database, calendar);
+        var reports = new HelpdeskReports(database, calendar, hours);
         var year = ReportPeriod.SchoolYearOf(calendar.Today);
         var timings = new List<double>();
         for (var i = 0; i <= 10; i++)

@@ -26,12 +26,24 @@ public sealed class HelpdeskOptions : IValidatableObject
     [Range(1, 300)]
     public int MailPollSeconds { get; set; } = 10;
 
+    /// <summary>When a working day of the helpdesk starts, in the staff's zone: answer times count working hours.</summary>
+    public TimeOnly WorkdayStart { get; set; } = new(8, 30);
+
+    /// <summary>When a working day of the helpdesk ends.</summary>
+    public TimeOnly WorkdayEnd { get; set; } = new(17, 0);
+
     /// <summary>The pause before attempt <paramref name="attempt"/> + 1.</summary>
     public TimeSpan RetryDelay(int attempt) =>
         TimeSpan.FromSeconds(Math.Min(MailRetrySeconds * Math.Pow(2, Math.Min(attempt - 1, 20)), 1800));
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (WorkdayEnd <= WorkdayStart)
+        {
+            yield return new ValidationResult(
+                $"Helpdesk:WorkdayEnd ({WorkdayEnd:HH:mm}) must come after Helpdesk:WorkdayStart ({WorkdayStart:HH:mm}).",
+                [nameof(WorkdayEnd)]);
+        }
         if (!string.IsNullOrWhiteSpace(Address) && !(MailboxAddress.TryParse(Address, out var mailbox) && mailbox.Address.Contains('@')))
         {
             yield return new ValidationResult(

@@ -27,6 +27,7 @@ public static class HelpdeskServices
         services.AddSingleton<QueuedMails>();
         services.AddSingleton<SatisfactionLinks>();
         services.AddSingleton<IQuestionMails, HelpdeskMails>();
+        services.AddSingleton<WorkingHours>();
         services.AddSingleton<QuestionStore>();
         services.AddSingleton<IMaterialRecords>(sp => sp.GetRequiredService<QuestionStore>());
         services.AddSingleton<QuestionDesk>();

@@ -43,8 +43,9 @@ public sealed class HelpdeskDatabase : IAsyncLifetime
     public MailSignal Signal { get; } = new();
     public ContentLibrary Library => _library!;
     public QueuedMails Mails => new(Database, Signal);
-    public QuestionStore Store => new(Database, Mails);
-    public HelpdeskReports Reports => new(Database, Calendar);
+    public WorkingHours Hours => new(Calendar, Options.Create(new HelpdeskOptions()));
+    public QuestionStore Store => new(Database, Mails, Hours);
+    public HelpdeskReports Reports => new(Database, Calendar, Hours);
     public FaqDrafts Drafts => new(Library);
     public SatisfactionLinks Links { get; } = new(new SignedTokens(new byte[32]),
         Options.Create(new PublicAddressOptions { PublicBaseUrl = PublicBaseUrl }));

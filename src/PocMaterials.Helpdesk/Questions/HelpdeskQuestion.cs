@@ -87,5 +87,16 @@ public sealed record QuestionFilter(string? Theme, DateTimeOffset? From, DateTim
     public QuestionFilter AnyStatus => this with { Status = null };
 }
 
-/// <summary>How long answers took: how many questions were answered, and the median and mean hours to the first answer.</summary>
-public sealed record AnswerTimes(int Answered, double? MedianHours, double? MeanHours);
+/// <summary>How long answers took: how many questions were answered, and the median and mean working hours to the first answer.</summary>
+public sealed record AnswerTimes(int Answered, double? MedianHours, double? MeanHours)
+{
+    public static AnswerTimes Of(IEnumerable<double> hours)
+    {
+        var sorted = hours.Order().ToList();
+        if (sorted.Count == 0)
+            return new AnswerTimes(0, null, null);
+        var middle = sorted.Count / 2;
+        return new AnswerTimes(sorted.Count, sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2,
+            sorted.Average());
+    }
+}

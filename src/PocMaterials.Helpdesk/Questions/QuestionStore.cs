@@ -20,7 +20,7 @@ public enum AnswerOutcome
 /// Keeps helpdesk questions, their answers, scores and the FAQ questions they became. A question's or an answer's mail is
 /// queued in the same transaction, so neither is recorded without its mail. A rename moves what is kept by slug.
 /// </summary>
-public sealed class QuestionStore(Database database, QueuedMails mails) : IMaterialRecords
+public sealed class QuestionStore(Database database, QueuedMails mails, WorkingHours workingHours) : IMaterialRecords
 {
     private static readonly SqlQueries Sql = SqlQueries.For(typeof(QuestionStore));
 
@@ -79,11 +79,12 @@ public sealed class QuestionStore(Database database, QueuedMails mails) : IMater
 
     public async Task<AnswerTimes> AnswerTimesAsync(QuestionFilter filter, CancellationToken cancellationToken)
     {
-        await using var command = Sql["AnswerTimes"].Command(database.DataSource, Values(filter));
+        await using var command = Sql["Answered"].Command(database.DataSource, Values(filter));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return new AnswerTimes(reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetDouble(1),
-            reader.IsDBNull(2) ? null : reader.GetDouble(2));
+        var answered = new List<(DateTimeOffset, DateTimeOffset)>();
+        while (await reader.ReadAsync(cancellationToken))
+            answered.Add((reader.GetFieldValue<DateTimeOffset>(0), reader.GetFieldValue<DateTimeOffset>(1)));
+        return workingHours.Of(answered);
     }
 
     /// <summary>Records an answer (a later one corrects it) and queues its mail to the asker when their address is known.</summary>

@@ -39,12 +39,11 @@ WHERE ($1::text IS NULL OR theme = $1) AND ($2::timestamptz IS NULL OR asked_at 
 ORDER BY asked_at DESC, id DESC
 LIMIT $5;
 
--- name: AnswerTimes
--- How many of the filter's questions were answered, and the median and mean hours to their first answer.
-SELECT count(*)::int, percentile_cont(0.5) WITHIN GROUP (ORDER BY hours), avg(hours)::float8
-FROM (SELECT extract(epoch FROM first_answered_at - asked_at)::float8 / 3600 AS hours FROM helpdesk_questions
-      WHERE first_answered_at IS NOT NULL AND ($1::text IS NULL OR theme = $1) AND ($2::timestamptz IS NULL OR asked_at >= $2)
-        AND ($3::timestamptz IS NULL OR asked_at < $3) AND ($4::text IS NULL OR status = $4)) answered;
+-- name: Answered
+-- When the filter's answered questions were asked and first answered (answer times count working hours, see WorkingHours).
+SELECT asked_at, first_answered_at FROM helpdesk_questions
+WHERE first_answered_at IS NOT NULL AND ($1::text IS NULL OR theme = $1) AND ($2::timestamptz IS NULL OR asked_at >= $2)
+  AND ($3::timestamptz IS NULL OR asked_at < $3) AND ($4::text IS NULL OR status = $4);
 
 -- name: Lock
 -- Question $1's status and asker's address, its row locked for an answer.

@@ -1,5 +1,6 @@
 using PocMaterials.Content.Library;
 using PocMaterials.Content.Visibility;
+using PocMaterials.Helpdesk.Questions;
 using PocMaterials.Persistence;
 using PocMaterials.Persistence.Queries;
 using PocMaterials.Reach.Reports;
@@ -8,7 +9,8 @@ namespace PocMaterials.Helpdesk.Reports;
 
 /// <summary>
 /// The helpdesk's figures of a group of questions: how many, how many answered, the minutes spent (registered ones only),
-/// the satisfaction scores given (how many, their mean), the median hours to the first answer, how many became a FAQ question.
+/// the satisfaction scores given (how many, their mean), the median working hours to the first answer, how many became a FAQ
+/// question.
 /// </summary>
 public sealed record HelpdeskFigures(
     int Questions, int Answered, int Minutes, int Scores, double? MeanScore, double? MedianHoursToAnswer, int BecameFaq)
@@ -33,7 +35,7 @@ public sealed record HelpdeskReport(
     IReadOnlyList<HelpdeskRow> Roles);
 
 /// <summary>The helpdesk's year figures for the annual report (and any period), labelled from the current content.</summary>
-public sealed class HelpdeskReports(Database database, StaffCalendar calendar)
+public sealed class HelpdeskReports(Database database, StaffCalendar calendar, WorkingHours workingHours)
 {
     private static readonly SqlQueries Sql = SqlQueries.For(typeof(HelpdeskReports));
 
@@ -47,18 +49,27 @@ public sealed class HelpdeskReports(Database database, StaffCalendar calendar)
         _ => channel,
     };
 
+    private static DateTimeOffset Utc(DateTime instant) => new(DateTime.SpecifyKind(instant, DateTimeKind.Utc));
+
     public async Task<HelpdeskReport> PeriodAsync(ReportPeriod period, ContentSnapshot content, CancellationToken cancellationToken)
     {
         var rows = new List<(string Dimension, string Key, HelpdeskFigures Figures)>();
+        var hours = new Dictionary<(DateTime Asked, DateTime Answered), double>();
         await using (var command = Sql["Figures"].Command(database.DataSource, period.StartIn(calendar).ToUniversalTime(),
             period.EndIn(calendar).ToUniversalTime()))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
+                var asked = reader.IsDBNull(7) ? [] : reader.GetFieldValue<DateTime[]>(7);
+                var answered = reader.IsDBNull(8) ? [] : reader.GetFieldValue<DateTime[]>(8);
+                // A question counts in several rows (its theme, channel, centre, roles): its hours are worked out once.
+                var times = AnswerTimes.Of(asked.Zip(answered, (a, f) => hours.TryGetValue((a, f), out var known)
+                    ? known
+                    : hours[(a, f)] = workingHours.Between(Utc(a), Utc(f))));
                 rows.Add((reader.GetString(0), reader.GetString(1), new HelpdeskFigures(reader.GetInt32(2), reader.GetInt32(3),
-                    reader.GetInt32(4), reader.GetInt32(5), reader.IsDBNull(6) ? null : reader.GetDouble(6),
-                    reader.IsDBNull(7) ? null : reader.GetDouble(7), reader.GetInt32(8))));
+                    reader.GetInt32(4), reader.GetInt32(5), reader.IsDBNull(6) ? null : reader.GetDouble(6), times.MedianHours,
+                    reader.GetInt32(9))));
             }
         }
         var taxonomy = content.Taxonomy;

@@ -1,7 +1,8 @@
 -- name: Figures
 -- The questions asked from $1 up to $2 (instants), counted per theme, core process, channel, centre and role ('' for none;
 -- a question counts once for each of its roles) and in total: questions, answered ones, minutes spent, satisfaction
--- scores and their mean, the median hours to the first answer, and how many became a FAQ question.
+-- scores and their mean, when the answered ones were asked and first answered (pairs in the same order), and how many
+-- became a FAQ question.
 WITH asked AS (SELECT * FROM helpdesk_questions WHERE asked_at >= $1 AND asked_at < $2),
 keyed AS (
     SELECT 'theme' AS dimension, theme AS key, asked.* FROM asked
@@ -12,7 +13,8 @@ keyed AS (
     UNION ALL SELECT 'total', '', asked.* FROM asked)
 SELECT dimension, key, count(*)::int, count(first_answered_at)::int, coalesce(sum(minutes), 0)::int, count(satisfaction)::int,
     avg(satisfaction)::float8,
-    percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_answered_at - asked_at)::float8 / 3600),
+    array_agg(asked_at ORDER BY id) FILTER (WHERE first_answered_at IS NOT NULL),
+    array_agg(first_answered_at ORDER BY id) FILTER (WHERE first_answered_at IS NOT NULL),
     count(faq_slug)::int
 FROM keyed
 GROUP BY dimension, key;

@@ -11,7 +11,7 @@ namespace PocMaterials.Web.Reports;
 public sealed class AnnualHelpdeskSection(HelpdeskReports reports) : IAnnualReportSection
 {
     private static readonly string[] Questions = ["vragen", "beantwoord", "minuten", "FAQ-vragen"];
-    private static readonly string[] Answers = ["scores", "gemiddelde score", "uren tot antwoord (mediaan)"];
+    private static readonly string[] Answers = ["scores", "gemiddelde score", "werkuren tot antwoord (mediaan)"];
 
     private static readonly (string Name, string Title, Func<HelpdeskReport, IReadOnlyList<HelpdeskRow>> Rows)[] Dimensions =
     [
@@ -53,7 +53,7 @@ public sealed class AnnualHelpdeskSection(HelpdeskReports reports) : IAnnualRepo
             new("faq", "Vragen die een FAQ-vraag werden", [counts[3]]),
             new("scores", "Tevredenheidsscores gegeven", [answered[0]]),
             new("mean-score", "Gemiddelde tevredenheid (1 tot 5)", [answered[1]]),
-            new("median-hours", "Uren tot het eerste antwoord (mediaan)", [answered[2]]),
+            new("median-hours", "Werkuren tot het eerste antwoord (mediaan)", [answered[2]]),
         ]);
     }
 

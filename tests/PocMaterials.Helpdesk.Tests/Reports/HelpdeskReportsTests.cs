@@ -3,6 +3,7 @@ using PocMaterials.Helpdesk.Mails;
 using PocMaterials.Helpdesk.Questions;
 using PocMaterials.Helpdesk.Reports;
 using PocMaterials.Reach.Reports;
+using PocMaterials.Testing;
 
 namespace PocMaterials.Helpdesk.Tests.Reports;
 
@@ -70,7 +71,8 @@ public sealed class HelpdeskReportsTests : IAsyncLifetime
 
     private static HelpdeskFigures Expected(List<Seeded> questions)
     {
-        var hours = questions.Where(s => s.AnsweredAfter is not null).Select(s => s.AnsweredAfter!.Value.TotalHours).Order().ToList();
+        var hours = questions.Where(s => s.AnsweredAfter is not null)
+            .Select(s => HelpdeskWorkingHours.Between(s.At, s.At + s.AnsweredAfter!.Value)).Order().ToList();
         var scores = questions.Where(s => s.Score is not null).Select(s => (double)s.Score!.Value).ToList();
         double? median = hours.Count == 0 ? null
             : hours.Count % 2 == 1 ? hours[hours.Count / 2]

@@ -1,5 +1,6 @@
 using PocMaterials.Helpdesk.Delivery;
 using PocMaterials.Helpdesk.Questions;
+using PocMaterials.Testing;
 using static PocMaterials.Web.Tests.Reports.AnnualReportCounts;
 
 namespace PocMaterials.Web.Tests.Reports;
@@ -55,12 +56,13 @@ public static class AnnualHelpdeskSeed
 
     /// <summary>
     /// The questions <paramref name="of"/> picks (a theme's, a role's, all) asked in the year: questions, answered, minutes,
-    /// became a FAQ question; scores, their mean and the median hours to the first answer, those two to one decimal.
+    /// became a FAQ question; scores, their mean and the median working hours to the first answer, those two to one decimal.
     /// </summary>
     public static (long[] Counts, decimal?[] Answers) Figures(Func<SeededQuestion, bool> of, (DateOnly From, DateOnly To) year)
     {
         var picked = Questions.Where(q => of(q) && In(Brussels(q.At), year)).ToList();
-        var hours = picked.Where(q => q.AnsweredAfterHours is not null).Select(q => (decimal)q.AnsweredAfterHours!.Value).Order().ToList();
+        var hours = picked.Where(q => q.AnsweredAfterHours is not null)
+            .Select(q => (decimal)HelpdeskWorkingHours.Between(q.At, q.At.AddHours(q.AnsweredAfterHours!.Value))).Order().ToList();
         var scores = picked.Where(q => q.Score is not null).Select(q => q.Score!.Value).ToList();
         decimal? median = hours.Count == 0 ? null : (hours[(hours.Count - 1) / 2] + hours[hours.Count / 2]) / 2;
         decimal? mean = scores.Count == 0 ? null : Math.Round((decimal)scores.Sum() / scores.Count, 1, MidpointRounding.AwayFromZero);

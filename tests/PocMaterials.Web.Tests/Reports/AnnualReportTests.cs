@@ -147,7 +147,7 @@ public sealed class AnnualReportTests(AnnualReportHost host)
     {
         var csv = await host.Editor.GetStringAsync(Url + "&format=csv&table=helpdesk-themes-answers");
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        string[] measures = ["scores", "gemiddelde score", "uren tot antwoord (mediaan)"];
+        string[] measures = ["scores", "gemiddelde score", "werkuren tot antwoord (mediaan)"];
         var header = measures.SelectMany(m => new[] { $"{m} 2031-2032", $"{m} 2030-2031", $"{m} verschil" });
         Assert.Equal("id,label," + string.Join(",", header), lines[0]);
         foreach (var theme in AnnualHelpdeskSeed.Themes)

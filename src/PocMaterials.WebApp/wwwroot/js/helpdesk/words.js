@@ -41,6 +41,14 @@ export function hoursNl(hours) {
   return `${number.format(h / 24)} dagen`;
 }
 
+// Working hours as a Dutch duration: "45 minuten", "1 werkuur", "12,5 werkuren".
+export function workingHoursNl(hours) {
+  if (hours == null || !Number.isFinite(Number(hours))) return 'onbekend';
+  const h = Number(hours);
+  if (h < 1) return hoursNl(h);
+  return h === 1 ? '1 werkuur' : `${number.format(h)} werkuren`;
+}
+
 // From asked to the first answer (a correction does not count), as "na 5 uur"; null when not answered.
 export function answeredAfter(question) {
   const first = question.answer?.firstAnsweredAt ?? question.answer?.answeredAt;

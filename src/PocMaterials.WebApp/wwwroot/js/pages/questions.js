@@ -6,7 +6,7 @@ import { api } from '../api.js';
 import { h, show, titled, monthNl } from '../dom.js';
 import { editorOnly } from '../shell.js';
 import { registrationForm } from '../helpdesk/register.js';
-import { answeredAfter, askedNl, askerNl, channelNl, hoursNl, loadVocabulary, scoreOf, shortText, statuses, statusNl }
+import { answeredAfter, askedNl, askerNl, channelNl, loadVocabulary, scoreOf, shortText, statuses, statusNl, workingHoursNl }
   from '../helpdesk/words.js';
 
 const pageSize = 25;
@@ -76,8 +76,9 @@ function questionList(list, words) {
 
 function answerTimes(times) {
   if (!times.answered) return h('p', { class: 'muted' }, 'Nog geen beantwoorde vragen met deze filters.');
-  return h('p', null, `${number.format(times.answered)} beantwoord; een antwoord duurde gemiddeld ${hoursNl(times.meanHours)}, `
-    + `de helft was er binnen ${hoursNl(times.medianHours)}.`);
+  // In working hours (weekdays, office hours, no public holidays): a question of Friday evening answered on Monday is no weekend.
+  return h('p', null, `${number.format(times.answered)} beantwoord; een antwoord duurde gemiddeld ${workingHoursNl(times.meanHours)}, `
+    + `de helft was er binnen ${workingHoursNl(times.medianHours)}.`);
 }
 
 function pager(total) {
