@@ -16,9 +16,15 @@ public sealed class StaffCalendar(TimeProvider time, TimeZoneInfo zone)
 
     public TimeZoneInfo Zone => zone;
 
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+    public DateOnly Today => DayOf(time.GetUtcNow());
+
+    /// <summary>The day an instant falls on in the zone.</summary>
+    public DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
 
     /// <summary>The first instant of a day in the zone.</summary>
-    public DateTimeOffset StartOf(DateOnly day) =>
-        new(TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), zone), TimeSpan.Zero);
+    public DateTimeOffset StartOf(DateOnly day) => At(day, TimeOnly.MinValue);
+
+    /// <summary>The instant a day's clock shows <paramref name="time"/> in the zone.</summary>
+    public DateTimeOffset At(DateOnly day, TimeOnly time) =>
+        new(TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(time, DateTimeKind.Unspecified), zone), TimeSpan.Zero);
 }

@@ -49,24 +49,22 @@ public sealed class HelpdeskReports(Database database, StaffCalendar calendar, W
         _ => channel,
     };
 
-    private static DateTimeOffset Utc(DateTime instant) => new(DateTime.SpecifyKind(instant, DateTimeKind.Utc));
-
     public async Task<HelpdeskReport> PeriodAsync(ReportPeriod period, ContentSnapshot content, CancellationToken cancellationToken)
     {
         var rows = new List<(string Dimension, string Key, HelpdeskFigures Figures)>();
-        var hours = new Dictionary<(DateTime Asked, DateTime Answered), double>();
+        var hours = new Dictionary<(DateTimeOffset Asked, DateTimeOffset Answered), double>();
         await using (var command = Sql["Figures"].Command(database.DataSource, period.StartIn(calendar).ToUniversalTime(),
             period.EndIn(calendar).ToUniversalTime()))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                var asked = reader.IsDBNull(7) ? [] : reader.GetFieldValue<DateTime[]>(7);
-                var answered = reader.IsDBNull(8) ? [] : reader.GetFieldValue<DateTime[]>(8);
+                var asked = reader.IsDBNull(7) ? [] : reader.GetFieldValue<DateTimeOffset[]>(7);
+                var answered = reader.IsDBNull(8) ? [] : reader.GetFieldValue<DateTimeOffset[]>(8);
                 // A question counts in several rows (its theme, channel, centre, roles): its hours are worked out once.
                 var times = AnswerTimes.Of(asked.Zip(answered, (a, f) => hours.TryGetValue((a, f), out var known)
                     ? known
-                    : hours[(a, f)] = workingHours.Between(Utc(a), Utc(f))));
+                    : hours[(a, f)] = workingHours.Between(a, f)));
                 rows.Add((reader.GetString(0), reader.GetString(1), new HelpdeskFigures(reader.GetInt32(2), reader.GetInt32(3),
                     reader.GetInt32(4), reader.GetInt32(5), reader.IsDBNull(6) ? null : reader.GetDouble(6), times.MedianHours,
                     reader.GetInt32(9))));

@@ -27,6 +27,10 @@ public static class BelgianPublicHolidays
 
     public static bool Contains(DateOnly day) => Of(day.Year).Contains(day);
 
+    /// <summary>Monday to Friday, and no public holiday.</summary>
+    public static bool IsWorkingWeekday(DateOnly day) =>
+        day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !Contains(day);
+
     /// <summary>Easter Sunday of the Gregorian calendar (the anonymous algorithm of Meeus, Jones and Butcher).</summary>
     public static DateOnly Easter(int year)
     {

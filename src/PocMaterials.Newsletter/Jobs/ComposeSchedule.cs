@@ -14,8 +14,7 @@ public sealed class ComposeSchedule(IOptions<NewsletterOptions> options, StaffCa
     public string DailyCron => $"{options.Value.ComposeTime.Minute} {options.Value.ComposeTime.Hour} * * *";
 
     public bool IsWorkingDay(DateOnly day) =>
-        day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)
-        && !BelgianPublicHolidays.Contains(day)
+        BelgianPublicHolidays.IsWorkingWeekday(day)
         && !options.Value.SchoolHolidays.Any(holiday => holiday.From <= day && day <= holiday.To);
 
     /// <returns>The month's compose moment, or null when the month has fewer working days than the schedule counts.</returns>
@@ -30,7 +29,6 @@ public sealed class ComposeSchedule(IOptions<NewsletterOptions> options, StaffCa
             .FirstOrDefault();
         if (day is not { } composeDay)
             return null;
-        var local = composeDay.ToDateTime(options.Value.ComposeTime, DateTimeKind.Unspecified);
-        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, calendar.Zone), TimeSpan.Zero);
+        return calendar.At(composeDay, options.Value.ComposeTime);
     }
 }

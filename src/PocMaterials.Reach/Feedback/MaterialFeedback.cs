@@ -85,7 +85,7 @@ public sealed class MaterialFeedback(Database database, ViewerPseudonyms pseudon
         await foreach (var row in QueryAsync(Sql["LatestComments"], cancellationToken, slug, period.StartIn(calendar),
             period.EndIn(calendar), limit))
         {
-            var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(row.GetFieldValue<DateTimeOffset>(3), calendar.Zone).DateTime);
+            var day = calendar.DayOf(row.GetFieldValue<DateTimeOffset>(3));
             comments.Add(new FeedbackComment(row.GetString(0), row.GetString(1), row.GetString(2), day));
         }
         return comments;
